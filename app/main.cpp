@@ -1,0 +1,2 @@
+// Placeholder until the ui library provides the main window.
+int main() { return 0; }

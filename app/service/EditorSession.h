@@ -1,0 +1,60 @@
+// The one object the UI talks to: a backend session with its draft, uploads, the agent
+// conversation and exports. It hides requests, retries and polling; the UI only calls
+// these methods and listens to the signals. Messages in signals are user-facing.
+#pragma once
+
+#include "Draft.h"
+#include "MediaItem.h"
+
+#include <QObject>
+#include <QStringList>
+
+namespace cw {
+
+class ApiClient;
+
+class EditorSession : public QObject {
+    Q_OBJECT
+public:
+    explicit EditorSession(ApiClient* api, QObject* parent = nullptr);
+    ~EditorSession() override;
+
+    void start(const QString& language = QStringLiteral("en")); // creates the session
+    bool isReady() const;
+    QString sessionId() const;
+    const Draft& draft() const;
+    QList<MediaItem> media() const;
+
+    void upload(const QStringList& paths); // checks type/size first; emits per file
+    void cancelUploads();
+    void sendMessage(const QString& text); // streams the agent's answer
+    bool isAgentBusy() const;
+    void refreshState();
+    // preset: "1080p" (default), "vertical-1080", "square-1080", "720p", "4k"
+    void exportVideo(const QString& destinationPath, const QString& preset = QStringLiteral("1080p"));
+    void cancelExport();
+    bool isExporting() const;
+
+Q_SIGNALS:
+    void ready();
+    void errorOccurred(const QString& message);
+    void uploadStarted(const QString& fileName);
+    void uploadProgress(const QString& fileName, qint64 sent, qint64 total);
+    void uploadFinished(const cw::MediaItem& item);
+    void uploadFailed(const QString& fileName, const QString& message);
+    void mediaChanged();
+    void agentStarted();
+    void agentText(const QString& text, bool partial); // partial chunks replaced by the final
+    void agentProgress(const QString& line);           // quiet line for tool calls
+    void agentFinished();
+    void draftChanged(const cw::Draft& draft);
+    void exportProgress(int percent, const QString& phase); // phase: rendering, downloading
+    void exportFinished(const QString& path);
+    void exportFailed(const QString& message);
+
+private:
+    struct Private;
+    Private* d;
+};
+
+} // namespace cw

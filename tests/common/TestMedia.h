@@ -1,0 +1,61 @@
+// Generates test media with the scripts in tests/data (espeak-ng speech with known
+// pauses over a testsrc2 video). Header-only so every test target can use it.
+#pragma once
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+namespace cw::test {
+
+inline QString testDataDir() { return QStringLiteral(CLIPWRIGHT_TEST_DATA_DIR); }
+inline QString binDir() { return QStringLiteral(CLIPWRIGHT_BIN_DIR); }
+
+// Writes an MP4 to `out`; returns the script's JSON description ({duration, pauses:[{start,
+// end}]}, seconds) or an empty object on failure with *error set.
+inline QJsonObject makeSpeechClip(const QString& out, double pauseSeconds = 1.5, int pauses = 3,
+                                  int width = 1280, int height = 720, QString* error = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral("bash"),
+            {testDataDir() + QStringLiteral("/make_speech_clip.sh"), out,
+             QString::number(pauseSeconds), QString::number(pauses), QString::number(width),
+             QString::number(height)});
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        if (error)
+            *error = QString::fromUtf8(p.readAllStandardError());
+        return {};
+    }
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+// Runs ffmpeg with `args` (no shell); true on success.
+inline bool runFfmpeg(const QStringList& args, QString* error = nullptr)
+{
+    QProcess p;
+    p.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-v"), QStringLiteral("error"),
+                                                  QStringLiteral("-y")} +
+                                          args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        if (error)
+            *error = QString::fromUtf8(p.readAllStandardError());
+        return false;
+    }
+    return true;
+}
+
+// ffprobe -show_streams -show_format as JSON.
+inline QJsonObject probe(const QString& file)
+{
+    QProcess p;
+    p.start(QStringLiteral("ffprobe"),
+            {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-print_format"),
+             QStringLiteral("json"), QStringLiteral("-show_streams"),
+             QStringLiteral("-show_format"), file});
+    p.waitForFinished(60000);
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+} // namespace cw::test
