@@ -1,0 +1,5 @@
+#include "EngineInfo.h"
+
+namespace cw::engine {
+QString engineVersion() { return QStringLiteral(CLIPWRIGHT_VERSION); }
+} // namespace cw::engine

@@ -1,0 +1,30 @@
+// "Cut the pauses": a pure Draft -> Draft operation. Each video/audio segment whose source
+// has an analysis is split at the pauses inside its [in, in+d) range; the speech pieces are
+// kept with a margin on both sides and packed back to back, later segments and other tracks'
+// segments shifted to close the gaps.
+#pragma once
+
+#include "Draft.h"
+#include "media/AudioAnalysis.h"
+
+#include <QHash>
+
+namespace cw::engine {
+
+struct PauseOptions {
+    qint64 minPauseMs = 500; // only pauses at least this long are cut
+    qint64 marginMs = 150;   // kept before and after speech
+    double thresholdDb = 0;  // 0 = adaptive (adaptiveSilenceThresholdDb)
+};
+
+struct PauseCutResult {
+    Draft draft;
+    int pausesRemoved = 0;
+    qint64 removedMs = 0;
+};
+
+// analyses: media id -> analysis of that media's audio.
+PauseCutResult cutPauses(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
+                         const PauseOptions& options = {});
+
+} // namespace cw::engine

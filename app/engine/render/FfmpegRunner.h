@@ -1,0 +1,28 @@
+// Runs ffmpeg as a child process (argument vector, no shell), reads `-progress pipe:1`
+// to report progress, honours cancellation, and writes atomically: ffmpeg writes
+// <final>.part (format forced), which is renamed over <final> only on success.
+// Blocking: call from a worker thread (uses QProcess's waitFor* API, no event loop).
+#pragma once
+
+#include "render/RenderGraph.h"
+
+#include <QString>
+#include <atomic>
+#include <functional>
+
+namespace cw::engine {
+
+struct RunResult {
+    bool ok = false;
+    bool cancelled = false;
+    QString error; // last lines of ffmpeg's stderr or the reason
+};
+
+// `command.args` must end with the output path; the runner replaces it with a .part path.
+RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
+                    const std::function<void(double fraction)>& onProgress,
+                    const std::atomic_bool* cancel);
+
+QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
+
+} // namespace cw::engine

@@ -1,0 +1,52 @@
+// Draft -> one ffmpeg argument vector (a pure function, golden-tested). Video-track
+// segments are trimmed from their sources (video and their own audio), scaled/padded to the
+// preset, concatenated; audio-track segments are mixed in at their volume; text segments
+// are drawn with drawtext reading a textfile (never inline text, so user text cannot inject
+// filter syntax). Output: H.264 High + AAC in MP4 with +faststart, `-progress pipe:1`.
+#pragma once
+
+#include "Draft.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace cw::engine {
+
+struct RenderPreset {
+    QString name = QStringLiteral("1080p");
+    int width = 1920;
+    int height = 1080;
+    int fps = 30;
+    QString x264Preset = QStringLiteral("veryfast");
+    int crf = 20;
+    int audioBitrateK = 192;
+
+    // "1080p", "vertical-1080", "square-1080", "720p", "4k"; unknown names -> nullopt-like
+    // (ok=false).
+    static RenderPreset byName(const QString& name, bool* ok = nullptr);
+};
+
+struct RenderInput {
+    QString path;
+    bool hasVideo = true;
+    bool hasAudio = true;
+    qint64 durationMs = 0;
+};
+
+struct RenderCommand {
+    QStringList args;  // ffmpeg arguments, without the program name
+    qint64 durationMs = 0;
+    QStringList files; // temporary files the command reads (text files); caller deletes
+    QString error;     // non-empty when the draft cannot be rendered
+};
+
+// inputs: media id -> input. textDir: where text files for drawtext are written.
+// fontFile: font for titles (must cover CJK when available).
+RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                                 const RenderPreset& preset, const QString& outputPath,
+                                 const QString& textDir, const QString& fontFile);
+
+QString defaultFontFile(); // Noto CJK if installed, else DejaVu Sans
+
+} // namespace cw::engine
