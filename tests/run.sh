@@ -18,7 +18,6 @@ trap 'rm -rf "$sandbox"' EXIT
 mkdir -p "$sandbox/home" "$sandbox/run"
 chmod 700 "$sandbox/run"
 export HOME=$sandbox/home XDG_RUNTIME_DIR=$sandbox/run
-export CLIPWRIGHT_X264_PRESET=${CLIPWRIGHT_X264_PRESET:-ultrafast}
 export CTEST_OUTPUT_ON_FAILURE=1
 xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- bash -c '
   printf ci-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
