@@ -10,6 +10,8 @@
 // growing without bound; retry values beyond INT_MAX are ignored.
 #include "SseParser.h"
 
+#include <QStringDecoder>
+
 #include <cstring>
 
 namespace cw {
@@ -17,6 +19,18 @@ namespace cw {
 namespace {
 
 const char kBom[] = "\xEF\xBB\xBF";
+
+// QString::fromUtf8 drops a leading U+FEFF; inside a line it is content and must stay.
+QString decode(const char* p, qsizetype n)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(QByteArrayView(p, n));
+}
+
+QString decode(const QByteArray& bytes)
+{
+    return decode(bytes.constData(), bytes.size());
+}
 
 } // namespace
 
@@ -113,7 +127,7 @@ void SseParser::processLine(const QByteArray& line, QList<SseItem>& out)
         SseItem item;
         item.kind = SseItem::Kind::Comment;
         const qsizetype from = line.size() > 1 && line.at(1) == ' ' ? 2 : 1;
-        item.comment = QString::fromUtf8(line.constData() + from, line.size() - from);
+        item.comment = decode(line.constData() + from, line.size() - from);
         out.append(item);
         return;
     }
@@ -135,10 +149,10 @@ void SseParser::processLine(const QByteArray& line, QList<SseItem>& out)
         m_data.append('\n');
         m_hasData = true;
     } else if (field == "event") {
-        m_type = QString::fromUtf8(value);
+        m_type = decode(value);
     } else if (field == "id") {
         if (!value.contains('\0'))
-            m_lastId = QString::fromUtf8(value);
+            m_lastId = decode(value);
     } else if (field == "retry") {
         bool digits = !value.isEmpty();
         for (char c : value)
@@ -160,7 +174,7 @@ void SseParser::dispatch(QList<SseItem>& out)
     }
     SseItem item;
     item.kind = SseItem::Kind::Event;
-    item.event.data = QString::fromUtf8(m_data.constData(), m_data.size() - 1);
+    item.event.data = decode(m_data.constData(), m_data.size() - 1);
     if (!m_type.isEmpty())
         item.event.type = m_type;
     item.event.id = m_lastId;
