@@ -55,7 +55,8 @@ DraftChange diffDrafts(const Draft& before, const Draft& after)
 
     QHash<QString, const Track*> oldTracks;
     for (const Track& t : before.t)
-        oldTracks.insert(t.id, &t);
+        if (!oldTracks.contains(t.id))
+            oldTracks.insert(t.id, &t);
     QSet<QString> seenTracks;
     for (const Track& t : after.t) {
         const Track* old = seenTracks.contains(t.id) ? nullptr : oldTracks.value(t.id);
@@ -65,22 +66,23 @@ DraftChange diffDrafts(const Draft& before, const Draft& after)
             c.segmentsAdded += t.sg.size();
             continue;
         }
-        QHash<QString, const Segment*> oldSegs;
+        // Duplicate ids (invalid, but possible) pair up in order of appearance.
+        QHash<QString, QList<const Segment*>> oldSegs;
         for (const Segment& s : old->sg)
-            oldSegs.insert(s.id, &s);
-        QSet<QString> matched;
+            oldSegs[s.id].append(&s);
+        int matched = 0;
         for (const Segment& s : t.sg) {
-            const Segment* o = matched.contains(s.id) ? nullptr : oldSegs.value(s.id);
-            if (!o) {
+            auto it = oldSegs.find(s.id);
+            if (it == oldSegs.end() || it->isEmpty()) {
                 ++c.segmentsAdded;
                 continue;
             }
-            matched.insert(s.id);
+            const Segment* o = it->takeFirst();
+            ++matched;
             if (!(*o == s))
                 ++c.segmentsChanged;
         }
-        // each matched id consumed one old segment; every other old segment is gone
-        c.segmentsRemoved += old->sg.size() - matched.size();
+        c.segmentsRemoved += old->sg.size() - matched;
     }
     for (const Track& t : before.t)
         if (!seenTracks.contains(t.id)) {
