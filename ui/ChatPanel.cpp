@@ -1,0 +1,143 @@
+// See ChatPanel.h.
+#include "ChatPanel.h"
+
+#include "ChatInput.h"
+#include "Icons.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace cw {
+
+ChatPanel::ChatPanel(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("chatPanel"));
+    setAccessibleName(tr("Chat"));
+
+    m_transcript = new ChatTranscript(this);
+    m_suggestions = createSuggestions();
+
+    m_progress = new QLabel(this);
+    m_progress->setObjectName(QStringLiteral("chatProgress"));
+    m_progress->setAccessibleName(tr("Agent progress"));
+    m_progress->setForegroundRole(QPalette::PlaceholderText);
+    m_progress->setTextFormat(Qt::PlainText);
+    m_progress->setWordWrap(true);
+    m_progress->hide();
+
+    m_input = new ChatInput(this);
+    m_send = new QPushButton(icon(QStringLiteral("send")), tr("Send"), this);
+    m_send->setObjectName(QStringLiteral("sendButton"));
+    m_send->setAccessibleName(tr("Send message"));
+    m_send->setToolTip(tr("Send (Enter)"));
+
+    auto* inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_send, 0, Qt::AlignBottom);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_transcript, 1);
+    layout->addWidget(m_suggestions);
+    layout->addWidget(m_progress);
+    layout->addLayout(inputRow);
+
+    connect(m_input, &ChatInput::submitted, this, &ChatPanel::submit);
+    connect(m_send, &QPushButton::clicked, this, &ChatPanel::submit);
+}
+
+QWidget* ChatPanel::createSuggestions()
+{
+    auto* box = new QWidget(this);
+    box->setObjectName(QStringLiteral("chatSuggestions"));
+    auto* row = new QHBoxLayout(box);
+    row->setContentsMargins(0, 0, 0, 0);
+    const struct {
+        const char* objectName;
+        QString text;
+    } chips[] = {
+        {"suggestionCutPauses", tr("Cut the pauses")},
+        {"suggestionShowTracks", tr("Show the tracks")},
+        {"suggestionExport", tr("Export 1080p MP4")},
+    };
+    for (const auto& chip : chips) {
+        auto* button = new QPushButton(chip.text, box);
+        button->setObjectName(QLatin1String(chip.objectName));
+        button->setAccessibleName(tr("Suggestion: %1").arg(chip.text));
+        button->setFlat(true);
+        button->setCursor(Qt::PointingHandCursor);
+        button->setStyleSheet(
+            QStringLiteral("QPushButton { border: 1px solid palette(mid); border-radius: 10px; "
+                           "padding: 3px 10px; }"
+                           "QPushButton:hover { background: palette(alternate-base); }"));
+        const QString text = chip.text;
+        connect(button, &QPushButton::clicked, this, [this, text] {
+            m_input->setPlainText(text);
+            submit();
+        });
+        row->addWidget(button);
+    }
+    row->addStretch(1);
+    return box;
+}
+
+QString ChatPanel::progressText() const
+{
+    return m_progress->isHidden() ? QString() : m_progress->text();
+}
+
+bool ChatPanel::suggestionsVisible() const
+{
+    return !m_suggestions->isHidden();
+}
+
+void ChatPanel::submit()
+{
+    const QString text = m_input->toPlainText().trimmed();
+    if (text.isEmpty())
+        return;
+    m_input->clear();
+    Q_EMIT messageSubmitted(text);
+}
+
+void ChatPanel::addUserMessage(const QString& text)
+{
+    m_suggestions->hide();
+    m_transcript->appendUser(text);
+}
+
+void ChatPanel::setAgentText(const QString& text, bool partial)
+{
+    m_transcript->setAgentText(text, partial);
+}
+
+void ChatPanel::setProgress(const QString& line)
+{
+    m_progress->setText(line);
+    m_progress->setVisible(!line.isEmpty());
+}
+
+void ChatPanel::agentStarted()
+{
+    setProgress(tr("Thinking…"));
+}
+
+void ChatPanel::agentFinished()
+{
+    m_transcript->finishAgent();
+    setProgress(QString());
+}
+
+void ChatPanel::addError(const QString& message)
+{
+    m_transcript->appendError(message);
+}
+
+void ChatPanel::addNotice(const QString& message)
+{
+    m_transcript->appendNotice(message);
+}
+
+} // namespace cw

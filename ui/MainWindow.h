@@ -1,0 +1,85 @@
+// The main window is a small composition: media bin and preview on the left, chat on the
+// right, timeline at the bottom, export and connection state in the status bar. It forwards
+// intent to the EditorSession and shows what the session reports; it holds no editing logic.
+// It is split in parts: MainWindow.cpp (layout), MainWindowActions.cpp (menus, undo/redo,
+// add media, export) and MainWindowSession.cpp (session and backend signals).
+//
+// Tests answer file dialogs through the hooks instead of real modal dialogs (STYLE.md 7).
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+#include <functional>
+
+class QAction;
+class QLabel;
+
+namespace cw {
+
+class Backend;
+class ChatPanel;
+class Draft;
+class EditorSession;
+class ExportBar;
+class MediaBin;
+class PreviewPane;
+class TimelineView;
+struct MediaItem;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // Returns the chosen files; empty when cancelled.
+    using OpenFilesHook = std::function<QStringList(QWidget* parent)>;
+    // Returns the chosen destination; empty when cancelled.
+    using SaveFileHook = std::function<QString(QWidget* parent, const QString& suggestedPath)>;
+
+    explicit MainWindow(Backend* backend, QWidget* parent = nullptr); // backend may be null
+    ~MainWindow() override;
+
+    void setOpenFilesHook(OpenFilesHook hook) { m_openFilesHook = std::move(hook); }
+    void setSaveFileHook(SaveFileHook hook) { m_saveFileHook = std::move(hook); }
+
+    ChatPanel* chatPanel() const { return m_chat; }
+    MediaBin* mediaBin() const { return m_mediaBin; }
+    TimelineView* timelineView() const { return m_timeline; }
+    PreviewPane* previewPane() const { return m_preview; }
+    QAction* exportAction() const { return m_exportAction; }
+
+    // "<title or first clip>-edit.mp4" in the Videos folder (home when there is none).
+    static QString suggestedExportPath(const Draft& draft, const QList<MediaItem>& media);
+
+public Q_SLOTS:
+    void addMedia();
+    void startExport();
+    void sendMessage(const QString& text);
+
+private:
+    void createLayout();
+    void createActions();
+    void createStatusBar();
+    void connectBackend();
+    void connectSession();
+    void updateActions();
+    void showError(const QString& message);
+    void setConnectionState(const QString& state);
+    void previewMediaId(const QString& mediaId);
+
+    Backend* m_backend;
+    EditorSession* m_session;
+    ChatPanel* m_chat = nullptr;
+    MediaBin* m_mediaBin = nullptr;
+    TimelineView* m_timeline = nullptr;
+    PreviewPane* m_preview = nullptr;
+    ExportBar* m_exportBar = nullptr;
+    QLabel* m_backendLabel = nullptr;
+    QAction* m_addAction = nullptr;
+    QAction* m_exportAction = nullptr;
+    QAction* m_undoAction = nullptr;
+    QAction* m_redoAction = nullptr;
+    bool m_exporting = false;
+    OpenFilesHook m_openFilesHook;
+    SaveFileHook m_saveFileHook;
+};
+
+} // namespace cw

@@ -1,0 +1,164 @@
+// See MainWindow.h. This part holds the menus, the toolbar and the user's direct commands:
+// add media (file dialog or hook), undo/redo (sent as chat messages, the engine keeps every
+// draft version) and the export workflow.
+#include "MainWindow.h"
+
+#include "ChatPanel.h"
+#include "EditorSession.h"
+#include "ExportBar.h"
+#include "Icons.h"
+#include "MediaBin.h"
+#include "MediaTypes.h"
+#include "TimelineView.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace cw {
+
+void MainWindow::createActions()
+{
+    m_addAction = new QAction(icon(QStringLiteral("add")), tr("&Add media…"), this);
+    m_addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_O));
+    m_addAction->setToolTip(tr("Add video, audio or image files"));
+    connect(m_addAction, &QAction::triggered, this, &MainWindow::addMedia);
+
+    m_exportAction = new QAction(icon(QStringLiteral("export")), tr("&Export…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Export the edit as a 1080p MP4 (Ctrl+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::startExport);
+
+    m_undoAction = new QAction(icon(QStringLiteral("undo")), tr("&Undo"), this);
+    m_undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_undoAction->setToolTip(tr("Undo the last edit (Ctrl+Z)"));
+    connect(m_undoAction, &QAction::triggered, this,
+            [this] { sendMessage(QStringLiteral("undo")); });
+
+    m_redoAction = new QAction(icon(QStringLiteral("redo")), tr("&Redo"), this);
+    m_redoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    m_redoAction->setToolTip(tr("Redo the edit you undid (Ctrl+Shift+Z)"));
+    connect(m_redoAction, &QAction::triggered, this,
+            [this] { sendMessage(QStringLiteral("redo")); });
+
+    auto* quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    auto* fit = new QAction(tr("Zoom Timeline to &Fit"), this);
+    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    connect(fit, &QAction::triggered, m_timeline, &TimelineView::zoomToFit);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addAction);
+    file->addAction(m_exportAction);
+    file->addSeparator();
+    file->addAction(quit);
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(fit);
+
+    QToolBar* bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    auto* exportButton = new QToolButton(bar);
+    exportButton->setObjectName(QStringLiteral("exportButton"));
+    exportButton->setDefaultAction(m_exportAction);
+    exportButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    exportButton->setAccessibleName(tr("Export"));
+    bar->addWidget(exportButton);
+
+    connect(m_mediaBin, &MediaBin::addMediaRequested, this, &MainWindow::addMedia);
+    connect(m_chat, &ChatPanel::messageSubmitted, this, &MainWindow::sendMessage);
+}
+
+void MainWindow::updateActions()
+{
+    const bool exportable = m_session && m_session->draft().isExportable();
+    m_exportAction->setEnabled(exportable && !m_exporting);
+}
+
+void MainWindow::addMedia()
+{
+    QStringList paths;
+    if (m_openFilesHook) {
+        paths = m_openFilesHook(this);
+    } else {
+        QStringList patterns;
+        for (const QString& ext : acceptedExtensions())
+            patterns << QStringLiteral("*.") + ext;
+        const QString dir = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+        paths = QFileDialog::getOpenFileNames(
+            this, tr("Add media"), dir,
+            tr("Media files (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+    }
+    if (!paths.isEmpty())
+        m_mediaBin->offerPaths(paths);
+}
+
+void MainWindow::sendMessage(const QString& text)
+{
+    m_chat->addUserMessage(text);
+    if (!m_session) {
+        showError(tr("Not connected to a backend."));
+        return;
+    }
+    m_session->sendMessage(text);
+}
+
+QString MainWindow::suggestedExportPath(const Draft& draft, const QList<MediaItem>& media)
+{
+    QString base = draft.m.value(QStringLiteral("title")).toString().trimmed();
+    if (base.isEmpty() && !media.isEmpty())
+        base = QFileInfo(media.first().fileName).completeBaseName();
+    if (base.isEmpty())
+        base = QStringLiteral("clipwright");
+    static const QRegularExpression unsafe(QStringLiteral("[\\\\/:*?\"<>|\\x00-\\x1f]"));
+    base.replace(unsafe, QStringLiteral("-"));
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath();
+    return QDir(dir).filePath(base + QStringLiteral("-edit.mp4"));
+}
+
+void MainWindow::startExport()
+{
+    if (!m_session || m_exporting)
+        return;
+    if (!m_session->draft().isExportable()) {
+        showError(tr("Nothing to export yet: add a clip first."));
+        return;
+    }
+    const QString suggested = suggestedExportPath(m_session->draft(), m_session->media());
+    QString path = m_saveFileHook
+                       ? m_saveFileHook(this, suggested)
+                       : QFileDialog::getSaveFileName(this, tr("Export video"), suggested,
+                                                      tr("MP4 video (*.mp4)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) != 0)
+        path += QStringLiteral(".mp4");
+    m_exporting = true;
+    updateActions();
+    m_exportBar->start();
+    statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    m_session->exportVideo(path, QStringLiteral("1080p"));
+}
+
+} // namespace cw

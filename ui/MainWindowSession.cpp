@@ -1,0 +1,117 @@
+// See MainWindow.h. This part wires the backend and the editor session to the widgets: every
+// signal lands in a view, errors go to the chat transcript and the status bar (never a modal
+// box), and a finished export is announced and loaded into the preview.
+#include "MainWindow.h"
+
+#include "Backend.h"
+#include "ChatPanel.h"
+#include "EditorSession.h"
+#include "ExportBar.h"
+#include "MediaBin.h"
+#include "PreviewPane.h"
+#include "TimelineView.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QStatusBar>
+
+namespace cw {
+
+void MainWindow::connectBackend()
+{
+    if (!m_backend)
+        return;
+    connect(m_backend, &Backend::connected, this, [this] { setConnectionState(tr("connected")); });
+    connect(m_backend, &Backend::connectionFailed, this, [this](const QString& message) {
+        setConnectionState(tr("not connected"));
+        showError(message);
+    });
+    connect(m_backend, &Backend::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_mediaBin, &MediaBin::filesRejected, this,
+            [this](const QStringList& reasons) { showError(reasons.join(QLatin1Char('\n'))); });
+    connect(m_mediaBin, &MediaBin::clipActivated, this, [this](const QString& fileName) {
+        const QString path = m_mediaBin->localPath(fileName);
+        if (!path.isEmpty())
+            m_preview->setSource(QUrl::fromLocalFile(path));
+    });
+    connect(m_timeline, &TimelineView::segmentClicked, this,
+            [this](const QString&, const QString&, const QString& src) { previewMediaId(src); });
+    if (!m_session)
+        return;
+
+    EditorSession* s = m_session;
+    connect(m_mediaBin, &MediaBin::filesAccepted, s,
+            [s](const QStringList& paths) { s->upload(paths); });
+    connect(s, &EditorSession::ready, this, [this] {
+        setConnectionState(tr("connected"));
+        m_timeline->setDraft(m_session->draft());
+        m_mediaBin->setMedia(m_session->media());
+        updateActions();
+    });
+    connect(s, &EditorSession::errorOccurred, this, &MainWindow::showError);
+    connect(s, &EditorSession::uploadStarted, m_mediaBin, &MediaBin::uploadStarted);
+    connect(s, &EditorSession::uploadProgress, m_mediaBin, &MediaBin::uploadProgress);
+    connect(s, &EditorSession::uploadFinished, this, [this](const MediaItem& item) {
+        m_mediaBin->uploadFinished(item);
+        statusBar()->showMessage(tr("Added %1").arg(item.fileName), 5000);
+    });
+    connect(s, &EditorSession::uploadFailed, this,
+            [this](const QString& fileName, const QString& message) {
+                m_mediaBin->uploadFailed(fileName, message);
+                showError(tr("%1: %2").arg(fileName, message));
+            });
+    connect(s, &EditorSession::mediaChanged, this,
+            [this] { m_mediaBin->setMedia(m_session->media()); });
+
+    connect(s, &EditorSession::agentStarted, m_chat, &ChatPanel::agentStarted);
+    connect(s, &EditorSession::agentText, m_chat, &ChatPanel::setAgentText);
+    connect(s, &EditorSession::agentProgress, m_chat, &ChatPanel::setProgress);
+    connect(s, &EditorSession::agentFinished, m_chat, &ChatPanel::agentFinished);
+    connect(s, &EditorSession::draftChanged, this, [this](const Draft& draft) {
+        m_timeline->setDraft(draft);
+        updateActions();
+    });
+
+    connect(m_exportBar, &ExportBar::cancelRequested, s, &EditorSession::cancelExport);
+    connect(s, &EditorSession::exportProgress, m_exportBar, &ExportBar::setProgress);
+    connect(s, &EditorSession::exportFinished, this, [this](const QString& path) {
+        m_exporting = false;
+        m_exportBar->finish();
+        updateActions();
+        const QString shown = QDir::toNativeSeparators(path);
+        statusBar()->showMessage(tr("Export finished: %1").arg(shown));
+        m_chat->addNotice(tr("Export finished: %1").arg(shown));
+        m_preview->setSource(QUrl::fromLocalFile(path));
+    });
+    connect(s, &EditorSession::exportFailed, this, [this](const QString& message) {
+        m_exporting = false;
+        m_exportBar->finish();
+        updateActions();
+        showError(tr("Export failed: %1").arg(message));
+    });
+    // The service may route "export" typed in the chat to the export workflow; connect by
+    // name so this builds against a session with or without that signal.
+    if (s->metaObject()->indexOfSignal("exportRequested()") >= 0)
+        connect(s, SIGNAL(exportRequested()), this, SLOT(startExport()));
+}
+
+void MainWindow::previewMediaId(const QString& mediaId)
+{
+    if (!m_session || mediaId.isEmpty())
+        return;
+    for (const MediaItem& item : m_session->media()) {
+        if (item.id == mediaId) {
+            const QString path = m_mediaBin->localPath(item.fileName);
+            if (!path.isEmpty())
+                m_preview->setSource(QUrl::fromLocalFile(path));
+            return;
+        }
+    }
+}
+
+} // namespace cw

@@ -1,0 +1,271 @@
+// See TimelineView.h. Colours derive from the palette so light and dark themes both work.
+#include "TimelineView.h"
+
+#include "Icons.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QWheelEvent>
+#include <algorithm>
+
+namespace cw {
+
+namespace {
+
+QColor mix(const QColor& a, const QColor& b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+                            float(a.greenF() * (1 - t) + b.greenF() * t),
+                            float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+} // namespace
+
+QString segmentLabel(const Segment& segment)
+{
+    for (const char* key : {"name", "text"}) {
+        const QString value = segment.m.value(QLatin1String(key)).toString();
+        if (!value.isEmpty())
+            return value;
+    }
+    return segment.src.isEmpty() ? segment.id : segment.src;
+}
+
+QString trackTypeName(int tt)
+{
+    switch (tt) {
+    case int(TrackType::Video):
+        return QCoreApplication::translate("cw::TimelineView", "Video");
+    case int(TrackType::Audio):
+        return QCoreApplication::translate("cw::TimelineView", "Audio");
+    case int(TrackType::Text):
+        return QCoreApplication::translate("cw::TimelineView", "Text");
+    default:
+        return QCoreApplication::translate("cw::TimelineView", "Type %1").arg(tt);
+    }
+}
+
+TimelineView::TimelineView(QWidget* parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("timelineView"));
+    setAccessibleName(tr("Timeline"));
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+}
+
+int TimelineView::segmentCount() const
+{
+    int count = 0;
+    for (const Track& track : m_draft.t)
+        count += int(track.sg.size());
+    return count;
+}
+
+TimelineLayout TimelineView::layout() const
+{
+    return TimelineLayout(m_draft, QSizeF(size()), m_zoom, m_scrollMs);
+}
+
+void TimelineView::setZoom(double zoom)
+{
+    m_zoom = std::clamp(zoom, 1.0, 1000.0);
+    m_scrollMs = layout().scrollMs();
+    update();
+}
+
+void TimelineView::zoomToFit()
+{
+    m_zoom = 1.0;
+    m_scrollMs = 0;
+    update();
+}
+
+QSize TimelineView::sizeHint() const
+{
+    return QSize(800, int(TimelineLayout(m_draft, QSizeF(800, 200)).preferredHeight()));
+}
+
+QSize TimelineView::minimumSizeHint() const
+{
+    return QSize(320, int(TimelineLayout::kRulerHeight + 2 * TimelineLayout::kTrackHeight));
+}
+
+void TimelineView::setDraft(const Draft& draft)
+{
+    const bool grew = draft.t.size() != m_draft.t.size();
+    m_draft = draft;
+    m_zoom = 1.0;
+    m_scrollMs = 0;
+    if (grew)
+        updateGeometry();
+    setAccessibleDescription(draft.summary());
+    update();
+}
+
+QColor TimelineView::trackColor(int tt) const
+{
+    const QColor base = palette().color(QPalette::Base);
+    QColor accent;
+    switch (tt) {
+    case int(TrackType::Video):
+        accent = QColor(0x2b, 0x5f, 0xd9);
+        break;
+    case int(TrackType::Audio):
+        accent = QColor(0x1f, 0x9d, 0x6b);
+        break;
+    case int(TrackType::Text):
+        accent = QColor(0xd9, 0x82, 0x2b);
+        break;
+    default:
+        accent = palette().color(QPalette::Mid);
+    }
+    return mix(base, accent, 0.65);
+}
+
+void TimelineView::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const TimelineLayout lay = layout();
+    paintRuler(p, lay);
+    for (int track = 0; track < lay.trackCount(); ++track)
+        paintTrack(p, lay, track);
+    if (m_draft.t.isEmpty() || segmentCount() == 0) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(lay.contentRect(), Qt::AlignCenter,
+                   tr("The timeline is empty. Add clips, then tell me what to make."));
+    }
+}
+
+void TimelineView::paintRuler(QPainter& p, const TimelineLayout& lay) const
+{
+    const QRectF ruler = lay.rulerRect();
+    const QColor text = palette().color(QPalette::Text);
+    p.fillRect(QRectF(0, 0, width(), ruler.height()), palette().color(QPalette::AlternateBase));
+    p.setPen(palette().color(QPalette::Mid));
+    p.drawLine(QPointF(0, ruler.bottom()), QPointF(width(), ruler.bottom()));
+
+    const qint64 step = lay.tickStepMs();
+    const qint64 first = (lay.msForX(ruler.left()) / step) * step;
+    const qint64 last = lay.msForX(ruler.right());
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.85);
+    p.setFont(small);
+    for (qint64 ms = std::max<qint64>(0, first); ms <= last; ms += step) {
+        const double x = lay.xForMs(ms);
+        p.setPen(palette().color(QPalette::Mid));
+        p.drawLine(QPointF(x, ruler.bottom() - 6), QPointF(x, ruler.bottom()));
+        const QString label = formatTimelineTime(ms, step);
+        if (x + 3 + p.fontMetrics().horizontalAdvance(label) > width())
+            continue;
+        p.setPen(text);
+        p.drawText(QRectF(x + 3, 0, 80, ruler.height() - 4), Qt::AlignLeft | Qt::AlignVCenter,
+                   label);
+    }
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(text);
+    const qint64 total = std::max(m_draft.computedDuration(), m_draft.d);
+    p.drawText(QRectF(TimelineLayout::kMargin, 0, TimelineLayout::kHeaderWidth, ruler.height()),
+               Qt::AlignLeft | Qt::AlignVCenter, tr("Total %1").arg(formatTimelineTime(total)));
+    p.setFont(font());
+}
+
+void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index) const
+{
+    const Track& track = m_draft.t.at(index);
+    const QRectF header = lay.headerRect(index);
+    const QRectF lane = lay.trackRect(index);
+    p.fillRect(lane, palette().color(QPalette::AlternateBase));
+
+    const QString iconName = track.tt == int(TrackType::Audio)  ? QStringLiteral("track-audio")
+                             : track.tt == int(TrackType::Text) ? QStringLiteral("track-text")
+                                                                : QStringLiteral("track-video");
+    icon(iconName).paint(&p, QRect(int(header.x()), int(header.center().y()) - 8, 16, 16));
+    const QRectF textRect = header.adjusted(22, 2, -4, -2);
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(textRect, Qt::AlignLeft | Qt::AlignTop,
+               p.fontMetrics().elidedText(track.n.isEmpty() ? track.id : track.n, Qt::ElideRight,
+                                          int(textRect.width())));
+    p.setFont(font());
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    p.drawText(textRect, Qt::AlignLeft | Qt::AlignBottom, trackTypeName(track.tt));
+
+    p.save();
+    p.setClipRect(lane);
+    const QColor fill = trackColor(track.tt);
+    const QColor border = fill.darker(140);
+    const QColor label = fill.lightnessF() > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
+    for (int s = 0; s < track.sg.size(); ++s) {
+        const QRectF r = lay.segmentRect(index, s);
+        if (r.right() < lane.left() || r.left() > lane.right())
+            continue;
+        const bool selected =
+            track.sg.at(s).id == m_selectedSegment && !m_selectedSegment.isEmpty();
+        QPainterPath path;
+        path.addRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+        p.fillPath(path, fill);
+        p.setPen(QPen(selected ? palette().color(QPalette::Highlight) : border, selected ? 2 : 1));
+        p.drawPath(path);
+        if (r.width() > 16) {
+            p.setPen(label);
+            const QRectF area = r.adjusted(6, 0, -4, 0);
+            p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(segmentLabel(track.sg.at(s)), Qt::ElideRight,
+                                                  int(area.width())));
+        }
+    }
+    p.restore();
+}
+
+void TimelineView::mousePressEvent(QMouseEvent* event)
+{
+    const auto [track, segment] = layout().hitTest(event->position());
+    if (track < 0) {
+        m_selectedSegment.clear();
+        update();
+        return QWidget::mousePressEvent(event);
+    }
+    const Track& t = m_draft.t.at(track);
+    const Segment& s = t.sg.at(segment);
+    m_selectedSegment = s.id;
+    update();
+    Q_EMIT segmentClicked(t.id, s.id, s.src);
+}
+
+void TimelineView::wheelEvent(QWheelEvent* event)
+{
+    const int delta = event->angleDelta().y();
+    if (delta == 0)
+        return QWidget::wheelEvent(event);
+    if (event->modifiers() & Qt::ControlModifier) {
+        setZoom(m_zoom * (delta > 0 ? 1.25 : 0.8));
+    } else if (m_zoom > 1.0) {
+        const TimelineLayout lay = layout();
+        const qint64 visible = qint64(lay.contentRect().width() / lay.pixelsPerMs());
+        m_scrollMs = TimelineLayout(m_draft, QSizeF(size()), m_zoom,
+                                    m_scrollMs - (delta > 0 ? 1 : -1) * visible / 5)
+                         .scrollMs();
+        update();
+    } else {
+        return QWidget::wheelEvent(event);
+    }
+    event->accept();
+}
+
+void TimelineView::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        update();
+    QWidget::changeEvent(event);
+}
+
+} // namespace cw
