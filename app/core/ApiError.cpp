@@ -2,7 +2,8 @@
 //
 // decodeEnvelope rules, in order:
 //  - HTTP 0 (no response at all) is NetworkError.
-//  - {"code":N,...}: N decides (0 = ok, unless HTTP >= 400); a numeric string is accepted.
+//  - {"code":N,...}: N decides (0, or 200 as some gateways write it, = ok unless HTTP >= 400);
+//    a numeric string is accepted.
 //  - {"success":bool,"data","error"}: error may be a string or {code,message}.
 //  - FastAPI {"detail": string | [{msg}]}: always a failure.
 //  - any other JSON value: ok for 2xx/3xx with data = the whole value (top-level render
@@ -170,6 +171,9 @@ Envelope decodeEnvelope(int httpStatus, const QByteArray& body)
             fail(e, 0);
             return e;
         }
+        // Some gateways say success as code 200; no ErrorCode can be 200.
+        if (code == 200)
+            code = ErrorCode::Ok;
         e.code = code;
         if (code == 0 && httpStatus < 400)
             e.ok = true;

@@ -32,6 +32,9 @@ private slots:
         row("code envelope ok", 200, R"({"code":0,"message":"ok","data":{"task_id":"t"}})", true, 0,
             "ok", R"({"task_id":"t"})");
         row("code envelope no message", 200, R"({"code":0,"data":[1]})", true, 0, "", "[1]");
+        row("code 200 means ok", 200, R"({"code":200,"message":"success","data":{}})", true, 0,
+            "success", "{}");
+        row("code 200 with http 404", 404, R"({"code":200,"message":"x"})", false, 404, "x", "");
         row("code as string", 200, R"({"code":"0","message":"ok","data":{}})", true, 0, "ok", "{}");
         row("code error in 200", 200, R"({"code":2001,"message":"no credits","data":null})", false,
             2001, "no credits", "");
