@@ -25,6 +25,8 @@ ChatTranscript::ChatTranscript(QWidget* parent) : QTextBrowser(parent)
     setReadOnly(true);
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
+    setPlaceholderText(tr("Drop clips on the left, then tell me what to make, for example "
+                          "“cut the pauses and add a title that says Urban Dreams”."));
 }
 
 void ChatTranscript::appendUser(const QString& text)

@@ -62,6 +62,7 @@ void MainWindow::createLayout()
     main->setStretchFactor(0, 3);
     main->setStretchFactor(1, 1);
     main->setChildrenCollapsible(false);
+    main->setSizes({560, m_timeline->sizeHint().height()});
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);

@@ -91,7 +91,10 @@ QSize TimelineView::sizeHint() const
 
 QSize TimelineView::minimumSizeHint() const
 {
-    return QSize(320, int(TimelineLayout::kRulerHeight + 2 * TimelineLayout::kTrackHeight));
+    // Room for three rows: enough for video, audio and titles without scrolling the window.
+    Draft rows;
+    rows.t.resize(3);
+    return QSize(320, int(TimelineLayout(rows, QSizeF(320, 200)).preferredHeight()));
 }
 
 void TimelineView::setDraft(const Draft& draft)
@@ -155,7 +158,8 @@ void TimelineView::paintRuler(QPainter& p, const TimelineLayout& lay) const
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.85);
     p.setFont(small);
-    for (qint64 ms = std::max<qint64>(0, first); ms <= last; ms += step) {
+    const bool empty = segmentCount() == 0;
+    for (qint64 ms = std::max<qint64>(0, first); ms <= last && !empty; ms += step) {
         const double x = lay.xForMs(ms);
         p.setPen(palette().color(QPalette::Mid));
         p.drawLine(QPointF(x, ruler.bottom() - 6), QPointF(x, ruler.bottom()));
