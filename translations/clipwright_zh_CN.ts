@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>Drop clips on the left, then tell me what to make, for example “cut the pauses and add a title that says Urban Dreams”.</source>
-        <translation type="unfinished"></translation>
+        <translation>把片段拖到左侧，然后告诉我你想做什么，例如“剪掉停顿，并添加标题 Urban Dreams”。</translation>
     </message>
 </context>
 <context>
