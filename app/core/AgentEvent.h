@@ -39,7 +39,6 @@ QByteArray encodeAdkFunctionCall(const QString& invocationId, const QString& cal
                                  const QString& name, const QJsonObject& args);
 QByteArray encodeAdkFunctionResponse(const QString& invocationId, const QString& callId,
                                      const QString& name, const QJsonObject& response);
-QByteArray encodeAdkError(const QString& invocationId, const QString& code,
-                          const QString& message);
+QByteArray encodeAdkError(const QString& invocationId, const QString& code, const QString& message);
 
 } // namespace cw

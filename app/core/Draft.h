@@ -53,7 +53,7 @@ struct Draft {
     qint64 computedDuration() const; // latest segment end over all tracks
     QStringList validate() const;    // empty when valid; one sentence per problem
     bool isExportable() const;       // some track has a non-empty sg
-    QString summary() const; // "Timeline (3 tracks): 1. Video: city.mp4 (0-10s) 2. ..."
+    QString summary() const;         // "Timeline (3 tracks): 1. Video: city.mp4 (0-10s) 2. ..."
 
     Track* track(const QString& id);
     const Track* track(const QString& id) const;
