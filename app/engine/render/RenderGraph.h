@@ -32,10 +32,11 @@ struct RenderInput {
     bool hasVideo = true;
     bool hasAudio = true;
     qint64 durationMs = 0;
+    bool isImage = false; // a still picture: looped (-loop 1) and trimmed to each segment
 };
 
 struct RenderCommand {
-    QStringList args;  // ffmpeg arguments, without the program name
+    QStringList args; // ffmpeg arguments, without the program name
     qint64 durationMs = 0;
     QStringList files; // temporary files the command reads (text files); caller deletes
     QString error;     // non-empty when the draft cannot be rendered
@@ -48,5 +49,9 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                                  const QString& textDir, const QString& fontFile);
 
 QString defaultFontFile(); // Noto CJK if installed, else DejaVu Sans
+
+// Escapes a value for use as a filter option inside -filter_complex (both the option level
+// and the graph level), e.g. a path with ':', ',', '\'' or '\\'.
+QString escapeFilterValue(const QString& value);
 
 } // namespace cw::engine
