@@ -94,10 +94,12 @@ void MainWindow::connectSession()
         updateActions();
         showError(tr("Export failed: %1").arg(message));
     });
-    // The service may route "export" typed in the chat to the export workflow; connect by
-    // name so this builds against a session with or without that signal.
+    // The service routes "export" / "upload" typed in the chat to these workflows; connect
+    // by name so this builds against a session with or without those signals.
     if (s->metaObject()->indexOfSignal("exportRequested()") >= 0)
         connect(s, SIGNAL(exportRequested()), this, SLOT(startExport()));
+    if (s->metaObject()->indexOfSignal("uploadRequested()") >= 0)
+        connect(s, SIGNAL(uploadRequested()), this, SLOT(addMedia()));
 }
 
 void MainWindow::previewMediaId(const QString& mediaId)
