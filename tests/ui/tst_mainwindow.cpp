@@ -74,7 +74,8 @@ void TstMainWindow::addMediaUsesHook()
 
     MainWindow window(nullptr);
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow(); // shortcuts need the active window (no window manager on Xvfb)
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     int asked = 0;
     window.setOpenFilesHook([&](QWidget* parent) {
         ++asked;
@@ -110,7 +111,8 @@ void TstMainWindow::undoSendsMessage()
 {
     MainWindow window(nullptr);
     window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     window.findChild<QWidget*>(QStringLiteral("timelineView"))->setFocus();
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier);
     QTest::keyClick(&window, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
