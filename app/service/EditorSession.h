@@ -31,9 +31,17 @@ public:
     bool isAgentBusy() const;
     void refreshState();
     // preset: "1080p" (default), "vertical-1080", "square-1080", "720p", "4k"
-    void exportVideo(const QString& destinationPath, const QString& preset = QStringLiteral("1080p"));
+    void exportVideo(const QString& destinationPath,
+                     const QString& preset = QStringLiteral("1080p"));
     void cancelExport();
     bool isExporting() const;
+
+    // Tuning, mostly for tests (STYLE.md point 8). Cloud profiles poll renders every 30 s.
+    void setRenderPollInterval(int ms);   // default 1000
+    void setStillWorkingInterval(int ms); // default 2 minutes
+    void setAgentTimeout(int ms);         // stream inactivity timeout; default 15 minutes
+    void setMaxParallelUploads(int n);    // default 2
+    QString language() const;
 
 Q_SIGNALS:
     void ready();
@@ -51,6 +59,10 @@ Q_SIGNALS:
     void exportProgress(int percent, const QString& phase); // phase: rendering, downloading
     void exportFinished(const QString& path);
     void exportFailed(const QString& message);
+    // The user asked for export / upload in the chat (client-side routing): the UI opens
+    // its export dialog / file picker. A short agentText explains it in the chat as well.
+    void exportRequested();
+    void uploadRequested();
 
 private:
     struct Private;

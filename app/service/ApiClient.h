@@ -1,0 +1,67 @@
+// The one gateway to the network (STYLE.md point 2): owns the application's only
+// QNetworkAccessManager, builds every request (Bearer token, attribution headers, transfer
+// timeouts) and hands back ApiCall handles. The token is sent only to the base URL's origin
+// and is never logged or put into an error message.
+#pragma once
+
+#include "ApiCall.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QUrl>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace cw {
+
+class ApiClient : public QObject {
+    Q_OBJECT
+public:
+    explicit ApiClient(QObject* parent = nullptr);
+    ~ApiClient() override;
+
+    void setBaseUrl(const QUrl& url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString& token); // never logged
+    bool hasToken() const { return !m_token.isEmpty(); }
+    void setPlatform(const QString& platform); // X-Skill-Platform, default "unknown"
+    QString platform() const { return m_platform; }
+    void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }   // JSON calls; default 60 s
+    void setUploadTimeout(int ms) { m_uploadTimeoutMs = ms; }     // inactivity; default 120 s
+    void setDownloadTimeout(int ms) { m_downloadTimeoutMs = ms; } // inactivity; default 120 s
+
+    // pathOrUrl: "/api/..." relative to the base URL, or an absolute URL.
+    QUrl resolve(const QString& pathOrUrl) const;
+
+    ApiCall* get(const QString& pathOrUrl);
+    ApiCall* postJson(const QString& pathOrUrl, const QJsonObject& body);
+    // Multipart upload of one file under `partName`, streamed from disk; progress() reports
+    // bytes sent of the whole request body.
+    ApiCall* uploadFile(const QString& pathOrUrl, const QString& filePath,
+                        const QString& partName = QStringLiteral("files"));
+    // Streams the body into "<destination>.part", renamed to destination on success.
+    ApiCall* download(const QString& pathOrUrl, const QString& destination);
+
+    static QByteArray attributionSource() { return QByteArrayLiteral("clipwright"); }
+    static QByteArray attributionVersion() { return QByteArrayLiteral(CLIPWRIGHT_VERSION); }
+
+private:
+    friend class AgentStream;
+    // For AgentStream only: a POST whose reply is read incrementally as an event stream.
+    QNetworkReply* postStream(const QString& pathOrUrl, const QJsonObject& body,
+                              int transferTimeoutMs);
+    QNetworkRequest makeRequest(const QUrl& url, int timeoutMs) const;
+    bool sameOrigin(const QUrl& url) const;
+
+    QNetworkAccessManager* m_nam;
+    QUrl m_baseUrl;
+    QString m_token;
+    QString m_platform = QStringLiteral("unknown");
+    int m_requestTimeoutMs = 60 * 1000;
+    int m_uploadTimeoutMs = 120 * 1000;
+    int m_downloadTimeoutMs = 120 * 1000;
+};
+
+} // namespace cw

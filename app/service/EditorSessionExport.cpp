@@ -1,0 +1,216 @@
+// Export: fetch the state (so the render gets the draft the user sees), POST a render job,
+// poll it at the profile's interval (1 s local, 30 s cloud), then download the output to
+// "<dest>.part" and rename it over dest. Cancel asks the backend to stop the job and aborts
+// the download; a generation counter makes late answers of a cancelled export harmless.
+#include "ApiClient.h"
+#include "EditorSessionPrivate.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+
+namespace cw {
+
+namespace {
+constexpr int kMaxPollFailures = 3;
+
+bool isKnownPreset(const QString& preset)
+{
+    static const QStringList presets = {QStringLiteral("1080p"), QStringLiteral("vertical-1080"),
+                                        QStringLiteral("square-1080"), QStringLiteral("720p"),
+                                        QStringLiteral("4k")};
+    return presets.contains(preset);
+}
+} // namespace
+
+bool EditorSession::isExporting() const
+{
+    return d->exporting;
+}
+
+void EditorSession::exportVideo(const QString& destinationPath, const QString& preset)
+{
+    if (d->exporting) {
+        Q_EMIT errorOccurred(tr("An export is already running."));
+        return;
+    }
+    const QString chosen = preset.isEmpty() ? QStringLiteral("1080p") : preset;
+    if (!isKnownPreset(chosen)) {
+        Q_EMIT exportFailed(tr("Unknown export format \"%1\".").arg(chosen));
+        return;
+    }
+    const QFileInfo dest(destinationPath);
+    if (destinationPath.isEmpty() || dest.isDir()) {
+        Q_EMIT exportFailed(tr("Choose a file name for the exported video."));
+        return;
+    }
+    if (!dest.absoluteDir().exists()) {
+        Q_EMIT exportFailed(
+            tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(dest.absolutePath())));
+        return;
+    }
+    if (!d->ready) {
+        Q_EMIT exportFailed(tr("Not connected to the editor yet. Wait a moment and try again."));
+        return;
+    }
+    d->exporting = true;
+    const int generation = ++d->exportGeneration;
+    d->exportDest = dest.absoluteFilePath();
+    d->exportPreset = chosen;
+    d->renderId.clear();
+    d->renderPhase = QStringLiteral("rendering");
+    d->lastPercent = -1;
+    d->pollFailures = 0;
+    d->fetchState([this, generation](bool ok) {
+        if (generation != d->exportGeneration || !d->exporting)
+            return;
+        if (!ok) {
+            d->endExport(false, tr("Could not read the timeline to export it."));
+            return;
+        }
+        if (!d->draft.isExportable()) {
+            d->endExport(false, tr("There is nothing to export yet. Add a clip first."));
+            return;
+        }
+        d->submitRender();
+    });
+}
+
+void EditorSession::cancelExport()
+{
+    if (!d->exporting)
+        return;
+    if (!d->renderId.isEmpty() && d->renderPhase == QLatin1String("rendering"))
+        d->api->postJson(QStringLiteral("/api/render/proxy/lambda/%1/cancel").arg(d->renderId),
+                         QJsonObject{}); // fire and forget; the call deletes itself
+    d->endExport(false, tr("Export cancelled."));
+}
+
+void EditorSession::Private::submitRender()
+{
+    const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
+    const QJsonObject body{
+        {QStringLiteral("id"), id},
+        {QStringLiteral("sessionId"), sessionId},
+        {QStringLiteral("draft"), draft.toJson()},
+        {QStringLiteral("output"), QJsonObject{{QStringLiteral("format"), QStringLiteral("mp4")},
+                                               {QStringLiteral("quality"), QStringLiteral("high")},
+                                               {QStringLiteral("preset"), exportPreset}}},
+    };
+    const int generation = exportGeneration;
+    exportCall = api->postJson(QStringLiteral("/api/render/proxy/lambda"), body);
+    QObject::connect(
+        exportCall, &ApiCall::finished, q, [this, generation, id](const Envelope& env) {
+            if (generation != exportGeneration || !exporting)
+                return;
+            exportCall = nullptr;
+            if (!env.ok) {
+                endExport(false, describeError(env.httpStatus, env.code, env.message).message);
+                return;
+            }
+            const RenderStatus r = RenderStatus::fromJson(env.data);
+            renderId = r.id.isEmpty() ? id : r.id;
+            if (r.isFailed()) {
+                endExport(false, r.error.isEmpty()
+                                     ? EditorSession::tr("The export failed.")
+                                     : EditorSession::tr("The export failed: %1").arg(r.error));
+                return;
+            }
+            lastPercent = r.progress;
+            Q_EMIT q->exportProgress(r.progress, renderPhase);
+            pollTimer.start(pollMs);
+        });
+}
+
+void EditorSession::Private::pollRender()
+{
+    if (!exporting || renderId.isEmpty())
+        return;
+    const int generation = exportGeneration;
+    exportCall = api->get(QStringLiteral("/api/render/proxy/lambda/%1").arg(renderId));
+    QObject::connect(exportCall, &ApiCall::finished, q, [this, generation](const Envelope& env) {
+        if (generation != exportGeneration || !exporting)
+            return;
+        exportCall = nullptr;
+        if (!env.ok) {
+            const bool transient = env.code == ErrorCode::NetworkError ||
+                                   env.code == ErrorCode::Timeout || env.httpStatus >= 500;
+            if (transient && ++pollFailures < kMaxPollFailures) {
+                pollTimer.start(pollMs);
+                return;
+            }
+            endExport(false, describeError(env.httpStatus, env.code, env.message).message);
+            return;
+        }
+        pollFailures = 0;
+        const RenderStatus r = RenderStatus::fromJson(env.data);
+        if (r.isFailed()) {
+            endExport(false, r.error.isEmpty()
+                                 ? EditorSession::tr("The export failed.")
+                                 : EditorSession::tr("The export failed: %1").arg(r.error));
+            return;
+        }
+        if (r.progress > lastPercent) {
+            lastPercent = r.progress;
+            Q_EMIT q->exportProgress(r.progress, renderPhase);
+        }
+        if (r.status == QLatin1String("completed")) {
+            if (r.outputUrl.isEmpty()) {
+                endExport(false, describeError(200, ErrorCode::InvalidResponse).message);
+                return;
+            }
+            downloadRender(r.outputUrl);
+            return;
+        }
+        pollTimer.start(pollMs);
+    });
+}
+
+void EditorSession::Private::downloadRender(const QString& url)
+{
+    renderPhase = QStringLiteral("downloading");
+    lastPercent = 0;
+    Q_EMIT q->exportProgress(0, renderPhase);
+    const int generation = exportGeneration;
+    exportCall = api->download(url, exportDest);
+    QObject::connect(exportCall, &ApiCall::progress, q,
+                     [this, generation](qint64 got, qint64 total) {
+                         if (generation != exportGeneration || total <= 0)
+                             return;
+                         const int percent = int(got * 100 / total);
+                         if (percent > lastPercent) {
+                             lastPercent = percent;
+                             Q_EMIT q->exportProgress(percent, renderPhase);
+                         }
+                     });
+    QObject::connect(exportCall, &ApiCall::finished, q, [this, generation](const Envelope& env) {
+        if (generation != exportGeneration || !exporting)
+            return;
+        exportCall = nullptr;
+        if (!env.ok) {
+            endExport(false, describeError(env.httpStatus, env.code, env.message).message);
+            return;
+        }
+        endExport(true, {});
+    });
+}
+
+void EditorSession::Private::endExport(bool ok, const QString& message)
+{
+    if (!exporting)
+        return;
+    exporting = false;
+    ++exportGeneration;
+    pollTimer.stop();
+    if (exportCall)
+        exportCall->abort(); // a download removes its .part file
+    exportCall = nullptr;
+    const QString dest = exportDest;
+    if (ok)
+        Q_EMIT q->exportFinished(dest);
+    else
+        Q_EMIT q->exportFailed(message);
+}
+
+} // namespace cw

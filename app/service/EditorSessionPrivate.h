@@ -1,0 +1,79 @@
+// Private state of EditorSession, shared by its three source files (session and agent,
+// uploads, export). Not installed, not included outside app/service.
+#pragma once
+
+#include "EditorSession.h"
+#include "SessionState.h"
+
+#include <QPointer>
+#include <QTimer>
+#include <functional>
+
+namespace cw {
+
+class AgentStream;
+class ApiCall;
+struct Envelope;
+
+struct EditorSession::Private {
+    explicit Private(EditorSession* q, ApiClient* api) : q(q), api(api) {}
+
+    EditorSession* q;
+    ApiClient* api;
+    QString language = QStringLiteral("en");
+    QString sessionId;
+    QString taskId;
+    bool ready = false;
+    bool starting = false;
+    Draft draft;
+    int version = -1;
+    QList<MediaItem> media;
+    QPointer<ApiCall> stateCall;
+    QList<std::function<void(bool)>> stateWaiters; // run when the running state fetch ends
+
+    // agent
+    QPointer<AgentStream> agent;
+    bool agentBusy = false; // from agentStarted() until agentFinished()
+    int stillWorkingMs = 2 * 60 * 1000;
+    int agentTimeoutMs = 15 * 60 * 1000;
+
+    // uploads
+    struct Upload {
+        QString path;
+        QString name;
+        QPointer<ApiCall> call;
+    };
+    QList<Upload> uploadQueue;
+    QList<Upload> uploadsActive;
+    int maxParallelUploads = 2;
+    int uploadsSucceeded = 0;
+
+    // export
+    bool exporting = false;
+    int exportGeneration = 0;
+    QString exportDest;
+    QString exportPreset;
+    QString renderId;
+    QString renderPhase;
+    int lastPercent = -1;
+    int pollFailures = 0;
+    int pollMs = 1000;
+    QTimer pollTimer;
+    QPointer<ApiCall> exportCall;
+
+    QString statePath() const;
+    void fetchState(std::function<void(bool ok)> then = {});
+    void applyState(const SessionState& state);
+    void reportError(const Envelope& env);
+    void routedReply(const QString& text);
+
+    void pumpUploads();
+    void finishUpload(const Upload& upload, const Envelope& env);
+
+    void submitRender();
+    void pollRender();
+    void downloadRender(const QString& url);
+    void endExport(bool ok, const QString& message);
+};
+
+} // namespace cw
