@@ -1,0 +1,147 @@
+// POST /run_sse: the agent turn as Server-Sent Events in the ADK form of PROTOCOL.md.
+// The body is validated before the stream starts (400/4000; unknown session: 404 with a
+// FastAPI-style {"detail"}). Then, per planned operation, a functionCall event, the
+// operation (run on a helper thread so `: keep-alive` comments go out every 10 s while it
+// works), a functionResponse event; finally one text event with turnComplete. When the
+// client goes away the stream stops after the running operation (whose result is stored).
+#include "server/Http.h"
+#include "server/Routes.h"
+
+#include "AgentEvent.h"
+#include "ApiError.h"
+#include "agent/Executor.h"
+#include "agent/Planner.h"
+#include "store/Store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+#include <chrono>
+#include <future>
+
+namespace cw::engine {
+
+namespace {
+
+constexpr auto kKeepAliveEvery = std::chrono::seconds(10);
+
+struct Turn {
+    QString sessionId;
+    QString text;
+    bool chinese = false;
+    Plan plan;
+    QString invocationId;
+};
+
+bool sendEvent(httplib::DataSink& sink, const QByteArray& json)
+{
+    const std::string line = "data: " + json.toStdString() + "\n\n";
+    return sink.write(line.data(), line.size());
+}
+
+bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
+{
+    QStringList replies;
+    int callNo = 0;
+    for (const Operation& op : turn.plan.operations) {
+        const QString callId =
+            QStringLiteral("call_%1_%2").arg(turn.invocationId.right(8)).arg(++callNo);
+        if (!sendEvent(sink, encodeAdkFunctionCall(turn.invocationId, callId, op.name, op.args)))
+            return false;
+        std::future<OpOutcome> result = std::async(std::launch::async, [&ctx, &turn, op] {
+            return ctx.executor.run(turn.sessionId, op, turn.chinese);
+        });
+        bool clientGone = false;
+        while (result.wait_for(kKeepAliveEvery) != std::future_status::ready) {
+            static const char keepAlive[] = ": keep-alive\n\n";
+            if (!clientGone && !sink.write(keepAlive, sizeof(keepAlive) - 1))
+                clientGone = true;
+        }
+        const OpOutcome outcome = result.get();
+        if (clientGone)
+            return false;
+        if (!sendEvent(sink, encodeAdkFunctionResponse(turn.invocationId, callId, op.name,
+                                                       outcome.response)))
+            return false;
+        replies << outcome.reply;
+    }
+    if (turn.plan.operations.isEmpty())
+        replies << Executor::capabilitiesReply(turn.chinese);
+    const QString text = replies.join(QLatin1Char(' '));
+    if (!sendEvent(sink, encodeAdkText(turn.invocationId, text, false, true)))
+        return false;
+    sink.done();
+    return true;
+}
+
+// Validates the body; on failure the error response is already set.
+bool parseTurn(ServerContext& ctx, const httplib::Request& req, httplib::Response& res, Turn* turn)
+{
+    QJsonObject body;
+    if (!parseJsonBody(req, res, &body))
+        return false;
+    const QJsonValue app = body.value(QStringLiteral("app_name"));
+    const QJsonValue sid = body.value(QStringLiteral("session_id"));
+    const QJsonValue message = body.value(QStringLiteral("new_message"));
+    if (!app.isString() || app.toString().isEmpty()) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("app_name is required."));
+        return false;
+    }
+    if (!sid.isString() || sid.toString().isEmpty()) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("session_id is required."));
+        return false;
+    }
+    const QJsonValue parts = message.toObject().value(QStringLiteral("parts"));
+    if (!message.isObject() || !parts.isArray()) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("new_message.parts is required."));
+        return false;
+    }
+    QStringList texts;
+    for (const QJsonValue& part : parts.toArray()) {
+        const QJsonValue text = part.toObject().value(QStringLiteral("text"));
+        if (text.isString() && !text.toString().trimmed().isEmpty())
+            texts << text.toString();
+    }
+    if (texts.isEmpty()) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("new_message.parts has no text part."));
+        return false;
+    }
+    turn->sessionId = sid.toString();
+    const std::optional<SessionRecord> session = ctx.store.session(turn->sessionId);
+    if (!session) {
+        res.status = 404;
+        const QByteArray detail =
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("detail"),
+                             QStringLiteral("Session not found: %1").arg(turn->sessionId)}})
+                .toJson(QJsonDocument::Compact);
+        res.set_content(detail.constData(), size_t(detail.size()), "application/json");
+        return false;
+    }
+    turn->text = texts.join(QLatin1Char('\n'));
+    turn->plan = planInstruction(turn->text);
+    turn->chinese = turn->plan.chinese ||
+                    session->language.startsWith(QLatin1String("zh"), Qt::CaseInsensitive);
+    turn->invocationId = QStringLiteral("e-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return true;
+}
+
+} // namespace
+
+void registerAgentRoute(httplib::Server& http, ServerContext& ctx)
+{
+    http.Post("/run_sse", [&ctx](const httplib::Request& req, httplib::Response& res) {
+        auto turn = std::make_shared<Turn>();
+        if (!parseTurn(ctx, req, res, turn.get()))
+            return;
+        res.status = 200;
+        res.set_header("Cache-Control", "no-cache");
+        res.set_header("X-Accel-Buffering", "no");
+        res.set_chunked_content_provider(
+            "text/event-stream",
+            [&ctx, turn](size_t, httplib::DataSink& sink) { return runTurn(ctx, *turn, sink); });
+    });
+}
+
+} // namespace cw::engine

@@ -1,0 +1,209 @@
+// Render endpoints of PROTOCOL.md (/api/render/proxy/lambda...). The draft is checked fully
+// before a job exists: it must decode and validate (4000), use only media of the session
+// (4004) and have something on it (4009). A cancelled job reads as status "failed" with
+// cancelled:true, so a client that only knows the four statuses stops polling.
+// CLIPWRIGHT_X264_PRESET overrides the preset's encoder speed (tests use "ultrafast").
+#include "server/Http.h"
+#include "server/MediaJson.h"
+#include "server/RenderQueue.h"
+#include "server/Routes.h"
+
+#include "ApiError.h"
+#include "store/Store.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace cw::engine {
+
+namespace {
+
+QJsonObject jobJson(const JobRecord& job, const QString& baseUrl)
+{
+    QJsonObject o{{QStringLiteral("id"), job.id},
+                  {QStringLiteral("status"), job.status},
+                  {QStringLiteral("progress"), job.progress}};
+    if (job.status == QLatin1String("completed")) {
+        const QString url =
+            baseUrl + QStringLiteral("/files/renders/") + job.id + QStringLiteral(".mp4");
+        o.insert(QStringLiteral("output"), QJsonObject{{QStringLiteral("url"), url}});
+        o.insert(QStringLiteral("outputUrl"), url);
+    }
+    if (job.status == QLatin1String("failed"))
+        o.insert(QStringLiteral("error"), job.error);
+    if (job.cancelled)
+        o.insert(QStringLiteral("cancelled"), true);
+    return o;
+}
+
+QString x264PresetOverride()
+{
+    static const QRegularExpression rx(QStringLiteral("^[a-z]{1,16}$"));
+    const QString value = qEnvironmentVariable("CLIPWRIGHT_X264_PRESET");
+    return rx.match(value).hasMatch() ? value : QString();
+}
+
+// Reads the draft of the request (or the session's head); sends the error and returns
+// nullopt when it is not renderable.
+std::optional<Draft> requestDraft(ServerContext& ctx, const QJsonObject& body,
+                                  const QString& sessionId, httplib::Response& res)
+{
+    QJsonValue value = body.value(QStringLiteral("draft"));
+    if (value.isString())
+        value = QJsonDocument::fromJson(value.toString().toUtf8()).object();
+    QJsonObject json;
+    if (value.isUndefined() || value.isNull()) {
+        const std::optional<DraftVersion> head = ctx.store.headDraft(sessionId);
+        json = head ? QJsonDocument::fromJson(head->json).object() : QJsonObject();
+    } else if (value.isObject()) {
+        json = value.toObject();
+    } else {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("draft must be a JSON object."));
+        return std::nullopt;
+    }
+    QString error;
+    std::optional<Draft> draft = Draft::fromJson(json, &error);
+    if (!draft) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("The draft is invalid: %1").arg(error));
+        return std::nullopt;
+    }
+    const QStringList problems = draft->validate();
+    if (!problems.isEmpty()) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("The draft is invalid: %1")
+                      .arg(problems.mid(0, 3).join(QLatin1Char(' '))));
+        return std::nullopt;
+    }
+    if (!draft->isExportable()) {
+        sendError(res, ErrorCode::Conflict,
+                  QStringLiteral("The timeline is empty: add a clip first"));
+        return std::nullopt;
+    }
+    return draft;
+}
+
+void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Response& res)
+{
+    QJsonObject body;
+    if (!parseJsonBody(req, res, &body))
+        return;
+    QString sid = body.value(QStringLiteral("sessionId")).toString();
+    if (sid.isEmpty())
+        sid = body.value(QStringLiteral("session_id")).toString();
+    if (sid.isEmpty()) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("sessionId is required."));
+        return;
+    }
+    if (!ctx.store.session(sid)) {
+        sendSessionNotFound(res, sid);
+        return;
+    }
+    const QJsonValue idValue = body.value(QStringLiteral("id"));
+    QString id = idValue.toString();
+    if (!idValue.isUndefined() && !idValue.isNull() && !isValidJobId(id)) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("id must be 1-64 letters, digits, '_' or '-'."));
+        return;
+    }
+    if (id.isEmpty())
+        id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch()) +
+             newId(QStringLiteral("_")).left(9);
+
+    const QJsonObject output = body.value(QStringLiteral("output")).toObject();
+    const QString format = output.value(QStringLiteral("format")).toString(QStringLiteral("mp4"));
+    if (format != QLatin1String("mp4")) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("Only mp4 output is supported."));
+        return;
+    }
+    const QString presetName =
+        output.value(QStringLiteral("preset")).toString(QStringLiteral("1080p"));
+    bool presetOk = false;
+    RenderPreset preset = RenderPreset::byName(presetName, &presetOk);
+    if (!presetOk) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("Unknown preset %1; use 1080p, vertical-1080, square-1080, "
+                                 "720p or 4k.")
+                      .arg(presetName.left(40)));
+        return;
+    }
+    const QString speed = x264PresetOverride();
+    if (!speed.isEmpty())
+        preset.x264Preset = speed;
+
+    std::optional<Draft> draft = requestDraft(ctx, body, sid, res);
+    if (!draft)
+        return;
+    RenderRequest request;
+    request.id = id;
+    request.sessionId = sid;
+    request.preset = preset;
+    for (const Track& track : draft->t) {
+        for (const Segment& s : track.sg) {
+            if (s.src.isEmpty() || request.inputs.contains(s.src))
+                continue;
+            const std::optional<MediaRecord> m = ctx.store.media(s.src);
+            if (!m || m->sessionId != sid) {
+                sendError(res, ErrorCode::NotFound,
+                          QStringLiteral("The draft uses media that is not in this session: %1")
+                              .arg(s.src.left(80)));
+                return;
+            }
+            request.inputs.insert(s.src,
+                                  RenderInput{m->path, m->hasVideo, m->hasAudio, m->durationMs});
+        }
+    }
+    request.draft = std::move(*draft);
+    switch (ctx.renders.submit(request)) {
+    case RenderQueue::Submit::Ok:
+        sendOk(res, QJsonObject{{QStringLiteral("id"), id},
+                                {QStringLiteral("status"), QStringLiteral("pending")},
+                                {QStringLiteral("progress"), 0}});
+        return;
+    case RenderQueue::Submit::Duplicate:
+        sendError(res, ErrorCode::Conflict,
+                  QStringLiteral("A render with id %1 already exists.").arg(id));
+        return;
+    case RenderQueue::Submit::StoreError:
+        sendError(res, ErrorCode::Internal, QStringLiteral("The render could not be queued."));
+        return;
+    }
+}
+
+} // namespace
+
+void registerRenderRoutes(httplib::Server& http, ServerContext& ctx)
+{
+    http.Post("/api/render/proxy/lambda",
+              [&ctx](const httplib::Request& req, httplib::Response& res) {
+                  submitRender(ctx, req, res);
+              });
+    http.Get("/api/render/proxy/lambda/([^/]+)",
+             [&ctx](const httplib::Request& req, httplib::Response& res) {
+                 const QString id = qs(req.matches[1]);
+                 const std::optional<JobRecord> job =
+                     isValidJobId(id) ? ctx.renders.status(id) : std::nullopt;
+                 if (!job) {
+                     sendError(res, ErrorCode::NotFound, QStringLiteral("No render with that id."));
+                     return;
+                 }
+                 sendOk(res, jobJson(*job, ctx.baseUrl));
+             });
+    http.Post("/api/render/proxy/lambda/([^/]+)/cancel", [&ctx](const httplib::Request& req,
+                                                                httplib::Response& res) {
+        const QString id = qs(req.matches[1]);
+        const std::optional<JobRecord> job =
+            isValidJobId(id) ? ctx.renders.cancel(id) : std::nullopt;
+        if (!job) {
+            sendError(res, ErrorCode::NotFound, QStringLiteral("No render with that id."));
+            return;
+        }
+        QJsonObject o = jobJson(*job, ctx.baseUrl);
+        if (job->cancelled)
+            o.insert(QStringLiteral("status"), QStringLiteral("cancelled"));
+        sendOk(res, o);
+    });
+}
+
+} // namespace cw::engine
