@@ -1,0 +1,12 @@
+# Media, render and edit tests (owned with app/engine/{media,render,edit}). Render tests use
+# tiny clips and the ultrafast x264 preset so the whole group stays well under a minute.
+clipwright_add_test(tst_mediaprobe SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_mediaprobe.cpp
+    LIBS clipwright_engine TIMEOUT 120)
+clipwright_add_test(tst_audioanalysis SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_audioanalysis.cpp
+    LIBS clipwright_engine TIMEOUT 180)
+clipwright_add_test(tst_cutpauses SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cutpauses.cpp
+    LIBS clipwright_engine TIMEOUT 180)
+clipwright_add_test(tst_rendergraph SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rendergraph.cpp
+    LIBS clipwright_engine TIMEOUT 60)
+clipwright_add_test(tst_ffmpegrunner SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ffmpegrunner.cpp
+    LIBS clipwright_engine TIMEOUT 240)

@@ -1,0 +1,405 @@
+// buildRenderCommand golden tests: whole argument vectors and filter graphs for typical
+// drafts, the error cases, presets, and the escaping of hostile paths and text (user text
+// goes to a file and never into the graph).
+#include "render/RenderGraph.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cw;
+using namespace cw::engine;
+
+Q_DECLARE_METATYPE(cw::Draft)
+
+namespace {
+
+const QString kFit = "scale=1920:1080:force_original_aspect_ratio=decrease,"
+                     "pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30,format=yuv420p";
+const QString kAfmt = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
+const QString kSilence = "anullsrc=r=48000:cl=stereo,atrim=duration=%1,"
+                         "aformat=sample_fmts=fltp:channel_layouts=stereo";
+const QString kBlack = "color=c=black:s=1920x1080:r=30:d=%1,setsar=1,format=yuv420p";
+
+Segment seg(const QString& id, const QString& src, qint64 st, qint64 in, qint64 d,
+            const QJsonObject& m = {})
+{
+    Segment s;
+    s.id = id;
+    s.src = src;
+    s.st = st;
+    s.in = in;
+    s.d = d;
+    s.m = m;
+    return s;
+}
+
+Track track(const QString& id, int tt, const QList<Segment>& sg)
+{
+    Track t;
+    t.id = id;
+    t.tt = tt;
+    t.sg = sg;
+    return t;
+}
+
+Draft draftOf(const QList<Track>& tracks)
+{
+    Draft d;
+    d.t = tracks;
+    d.d = d.computedDuration();
+    return d;
+}
+
+QHash<QString, RenderInput> inputs()
+{
+    QHash<QString, RenderInput> in;
+    in.insert("m1", {"/media/m1.mp4", true, true, 10000});
+    in.insert("m2", {"/media/m2 silent.mov", true, false, 10000});
+    in.insert("m3", {"/media/song.mp3", false, true, 60000});
+    in.insert("m4", {"/media/logo.png", true, false, 0, true});
+    return in;
+}
+
+RenderPreset preset()
+{
+    RenderPreset p; // 1080p defaults, independent of CLIPWRIGHT_X264_PRESET
+    return p;
+}
+
+QString segment(int input, int n, qint64 inMs, qint64 dMs, bool audio = true)
+{
+    const QString trim = QStringLiteral("start=%1:duration=%2")
+                             .arg(inMs / 1000.0, 0, 'f', 3)
+                             .arg(dMs / 1000.0, 0, 'f', 3);
+    QString v = QStringLiteral("[%1:v]trim=%2,setpts=PTS-STARTPTS,%3[v%4]")
+                    .arg(input)
+                    .arg(trim, kFit)
+                    .arg(n);
+    QString a = audio ? QStringLiteral("[%1:a]atrim=%2,asetpts=PTS-STARTPTS,%3[a%4]")
+                            .arg(input)
+                            .arg(trim, kAfmt)
+                            .arg(n)
+                      : kSilence.arg(dMs / 1000.0, 0, 'f', 3) + QStringLiteral("[a%1]").arg(n);
+    return v + ";" + a;
+}
+
+QString gap(int n, qint64 dMs)
+{
+    const QString d = QString::number(dMs / 1000.0, 'f', 3);
+    return kBlack.arg(d) + QStringLiteral("[v%1];").arg(n) + kSilence.arg(d) +
+           QStringLiteral("[a%1]").arg(n);
+}
+
+QString graphOf(const RenderCommand& c)
+{
+    const int i = int(c.args.indexOf("-filter_complex"));
+    return i >= 0 && i + 1 < c.args.size() ? c.args[i + 1] : QString();
+}
+
+QStringList inputsOf(const RenderCommand& c)
+{
+    QStringList out;
+    for (int i = 0; i + 1 < c.args.size(); ++i)
+        if (c.args[i] == "-i")
+            out << c.args[i + 1];
+    return out;
+}
+
+} // namespace
+
+class TstRenderGraph : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+
+private slots:
+    void oneClipFullArgs()
+    {
+        const Draft d = draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 3000)})});
+        const RenderCommand c =
+            buildRenderCommand(d, inputs(), preset(), "/out/render_1.mp4", dir_.path(), "/f.ttf");
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        QCOMPARE(c.durationMs, 3000);
+        QVERIFY(c.files.isEmpty());
+        const QStringList expected = {
+            "-hide_banner",
+            "-nostdin",
+            "-i",
+            "/media/m1.mp4",
+            "-filter_complex",
+            "[0:v]trim=start=0.000:duration=3.000,setpts=PTS-STARTPTS,"
+            "scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/"
+            "2,"
+            "setsar=1,fps=30,format=yuv420p[v0];"
+            "[0:a]atrim=start=0.000:duration=3.000,asetpts=PTS-STARTPTS,aresample=48000,"
+            "aformat=sample_fmts=fltp:channel_layouts=stereo[a0];"
+            "[v0][a0]concat=n=1:v=1:a=1[vout][aout]",
+            "-map",
+            "[vout]",
+            "-map",
+            "[aout]",
+            "-c:v",
+            "libx264",
+            "-profile:v",
+            "high",
+            "-preset",
+            "veryfast",
+            "-crf",
+            "20",
+            "-pix_fmt",
+            "yuv420p",
+            "-r",
+            "30",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "192k",
+            "-ar",
+            "48000",
+            "-movflags",
+            "+faststart",
+            "-progress",
+            "pipe:1",
+            "-nostats",
+            "-y",
+            "-f",
+            "mp4",
+            "/out/render_1.mp4"};
+        QCOMPARE(c.args, expected);
+    }
+
+    void graphs_data()
+    {
+        QTest::addColumn<Draft>("draft");
+        QTest::addColumn<QStringList>("expectedInputs");
+        QTest::addColumn<QString>("expectedGraph");
+        QTest::addColumn<qint64>("durationMs");
+
+        QTest::newRow("cut clip: one input, two pieces")
+            << draftOf({track("v1", 0,
+                              {seg("s1_1", "m1", 0, 0, 1200), seg("s1_2", "m1", 1200, 2000, 800)})})
+            << QStringList{"/media/m1.mp4"}
+            << segment(0, 0, 0, 1200) + ";" + segment(0, 1, 2000, 800) +
+                   ";[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
+            << qint64(2000);
+        QTest::newRow("two sources, one without audio, listed by first use")
+            << draftOf({track("v1", 0,
+                              {seg("b", "m1", 1500, 500, 1000), seg("a", "m2", 0, 250, 1500)})})
+            << QStringList{"/media/m2 silent.mov", "/media/m1.mp4"}
+            << segment(0, 0, 250, 1500, false) + ";" + segment(1, 1, 500, 1000) +
+                   ";[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
+            << qint64(2500);
+        QTest::newRow("gaps before, between and after (music runs longer)")
+            << draftOf(
+                   {track("v1", 0, {seg("s1", "m1", 1000, 0, 1000), seg("s2", "m1", 2500, 0, 500)}),
+                    track("a1", 1, {seg("bg", "m3", 0, 0, 4000, {{"vol", 0.35}})})})
+            << QStringList{"/media/m1.mp4", "/media/song.mp3"}
+            << gap(0, 1000) + ";" + segment(0, 1, 0, 1000) + ";" + gap(2, 500) + ";" +
+                   segment(0, 3, 0, 500) + ";" + gap(4, 1000) +
+                   ";[v0][a0][v1][a1][v2][a2][v3][a3][v4][a4]concat=n=5:v=1:a=1[vout][acat];"
+                   "[1:a]atrim=start=0.000:duration=4.000,asetpts=PTS-STARTPTS," +
+                   kAfmt +
+                   ",volume=0.35[m0];"
+                   "[acat][m0]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[aout]"
+            << qint64(4000);
+        QTest::newRow("music at 35% from 0.5 s with fades")
+            << draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 3000)}),
+                        track("a1", 1,
+                              {seg("bg", "m3", 500, 10000, 2500,
+                                   {{"vol", 0.35}, {"fi", 1000}, {"fo", 2000}})})})
+            << QStringList{"/media/m1.mp4", "/media/song.mp3"}
+            << segment(0, 0, 0, 3000) +
+                   ";[v0][a0]concat=n=1:v=1:a=1[vout][acat];"
+                   "[1:a]atrim=start=10.000:duration=2.500,asetpts=PTS-STARTPTS," +
+                   kAfmt +
+                   ",afade=t=in:st=0:d=1.000,afade=t=out:st=0.500:d=2.000,volume=0.35,"
+                   "adelay=delays=500:all=1[m0];"
+                   "[acat][m0]amix=inputs=2:duration=first:dropout_transition=0:normalize=0[aout]"
+            << qint64(3000);
+        QTest::newRow("audio file on the video track, still image")
+            << draftOf({track("v1", 0,
+                              {seg("s1", "m3", 0, 1000, 1000), seg("s2", "m4", 1000, 0, 2000)})})
+            << QStringList{"/media/song.mp3", "/media/logo.png"}
+            << kBlack.arg("1.000") +
+                   "[v0];[0:a]atrim=start=1.000:duration=1.000,"
+                   "asetpts=PTS-STARTPTS," +
+                   kAfmt + "[a0];" + segment(1, 1, 0, 2000, false) +
+                   ";[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
+            << qint64(3000);
+        QTest::newRow("clip volume")
+            << draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 1000, {{"vol", 0.5}})})})
+            << QStringList{"/media/m1.mp4"}
+            << QString(segment(0, 0, 0, 1000)).replace("[a0]", ",volume=0.5[a0]") +
+                   ";[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
+            << qint64(1000);
+    }
+
+    void graphs()
+    {
+        QFETCH(Draft, draft);
+        QFETCH(QStringList, expectedInputs);
+        QFETCH(QString, expectedGraph);
+        QFETCH(qint64, durationMs);
+        const RenderCommand c =
+            buildRenderCommand(draft, inputs(), preset(), "/out/r.mp4", dir_.path(), "/f.ttf");
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        QCOMPARE(inputsOf(c), expectedInputs);
+        QCOMPARE(graphOf(c), expectedGraph);
+        QCOMPARE(c.durationMs, durationMs);
+        QCOMPARE(c.args.last(), QStringLiteral("/out/r.mp4"));
+    }
+
+    void imageInputIsLooped()
+    {
+        const Draft d = draftOf({track("v1", 0, {seg("s1", "m4", 0, 0, 2000)})});
+        const RenderCommand c =
+            buildRenderCommand(d, inputs(), preset(), "/o.mp4", dir_.path(), {});
+        const QStringList head = c.args.mid(0, 8);
+        QCOMPARE(head, (QStringList{"-hide_banner", "-nostdin", "-loop", "1", "-framerate", "30",
+                                    "-i", "/media/logo.png"}));
+    }
+
+    void titleWithHostileText()
+    {
+        const QString text =
+            QString::fromUtf8("it's 50% off: \"yes\" \\ %{pts} 中文 😀\nline [two]; a,b");
+        const Draft d = draftOf(
+            {track("v1", 0, {seg("s1", "m1", 0, 0, 3000)}),
+             track("x1", 7,
+                   {seg("t1", "", 0, 0, 2000,
+                        {{"text", text}, {"style", "title"}, {"pos", "center"}}),
+                    seg("t2", "", 1000, 0, 2000, {{"text", "Bottom line"}, {"pos", "bottom"}}),
+                    seg("t3", "", 0, 0, 1000, {{"text", "   "}})})});
+        const RenderCommand c = buildRenderCommand(d, inputs(), preset(), "/out/render_9.mp4",
+                                                   dir_.path(), "/fonts/My Font.ttc");
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        QCOMPARE(c.files.size(), 2);
+        QFile f(c.files[0]);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), text.toUtf8());
+        QVERIFY(c.files[0].startsWith(dir_.path()));
+
+        const QString graph = graphOf(c);
+        for (const char* fragment : {"50%", "%{pts}", "中文", "yes", "line", "Bottom"})
+            QVERIFY2(!graph.contains(QString::fromUtf8(fragment)), fragment);
+        const QString file0 = escapeFilterValue(c.files[0]);
+        const QString file1 = escapeFilterValue(c.files[1]);
+        const QString expectedTail =
+            "[v0][a0]concat=n=1:v=1:a=1[vcat][aout];"
+            "[vcat]drawtext=fontfile=/fonts/My\\\\\\ Font.ttc:textfile=" +
+            file0 +
+            ":expansion=none:fontsize=90:fontcolor=white:box=1:boxcolor=black@0.45:"
+            "boxborderw=22:shadowcolor=black@0.6:shadowx=2:shadowy=2:x=(w-text_w)/2:"
+            "y=(h-text_h)/2:enable='between(t,0.000,2.000)'[t0];"
+            "[t0]drawtext=fontfile=/fonts/My\\\\\\ Font.ttc:textfile=" +
+            file1 +
+            ":expansion=none:fontsize=54:fontcolor=white:box=1:boxcolor=black@0.45:"
+            "boxborderw=13:shadowcolor=black@0.6:shadowx=2:shadowy=2:x=(w-text_w)/2:"
+            "y=h-text_h-86:enable='between(t,1.000,3.000)'[vout]";
+        QVERIFY2(graph.endsWith(expectedTail), qPrintable(graph));
+    }
+
+    void textOnlyDraftHasBlackBackground()
+    {
+        const Draft d = draftOf(
+            {track("x1", 7, {seg("t1", "", 500, 0, 2000, {{"text", "Hello"}, {"pos", "top"}})})});
+        const RenderCommand c =
+            buildRenderCommand(d, inputs(), preset(), "/o/x.mp4", dir_.path(), "/f.ttf");
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        QVERIFY(inputsOf(c).isEmpty());
+        QCOMPARE(c.durationMs, 2500);
+        QVERIFY(graphOf(c).startsWith(gap(0, 2500) + ";[v0][a0]concat=n=1:v=1:a=1[vcat][aout];"
+                                                     "[vcat]drawtext=fontfile=/f.ttf:"));
+        QVERIFY(graphOf(c).contains(":y=86:enable='between(t,0.500,2.500)'[vout]"));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<Draft>("draft");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("no tracks") << Draft{} << "The timeline is empty";
+        QTest::newRow("empty tracks")
+            << draftOf({track("v1", 0, {}), track("a1", 1, {})}) << "The timeline is empty";
+        QTest::newRow("zero-length segment")
+            << draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 0)})}) << "The timeline is empty";
+        QTest::newRow("unknown video source")
+            << draftOf({track("v1", 0, {seg("s1", "m404", 0, 0, 1000)})}) << "m404";
+        QTest::newRow("unknown music source")
+            << draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 1000)}),
+                        track("a1", 1, {seg("s2", "nope", 0, 0, 1000)})})
+            << "nope";
+        QTest::newRow("video segment without source")
+            << draftOf({track("v1", 0, {seg("s1", "", 0, 0, 1000)})}) << "s1";
+    }
+
+    void errors()
+    {
+        QFETCH(Draft, draft);
+        QFETCH(QString, error);
+        const RenderCommand c =
+            buildRenderCommand(draft, inputs(), preset(), "/o.mp4", dir_.path(), "/f.ttf");
+        QVERIFY2(c.error.contains(error), qPrintable(c.error));
+        QVERIFY(c.args.isEmpty());
+    }
+
+    void presets_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::newRow("1080p") << "1080p" << true << 1920 << 1080;
+        QTest::newRow("vertical") << "vertical-1080" << true << 1080 << 1920;
+        QTest::newRow("square") << "square-1080" << true << 1080 << 1080;
+        QTest::newRow("720p") << "720p" << true << 1280 << 720;
+        QTest::newRow("4k") << "4k" << true << 3840 << 2160;
+        QTest::newRow("unknown") << "8k" << false << 1920 << 1080;
+        QTest::newRow("empty") << "" << false << 1920 << 1080;
+    }
+
+    void presets()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, ok);
+        QFETCH(int, width);
+        QFETCH(int, height);
+        bool got = !ok;
+        const RenderPreset p = RenderPreset::byName(name, &got);
+        QCOMPARE(got, ok);
+        QCOMPARE(p.width, width);
+        QCOMPARE(p.height, height);
+        QCOMPARE(p.name, ok ? name : QStringLiteral("1080p"));
+        QCOMPARE(p.fps, 30);
+        QVERIFY(RenderPreset::byName(name).width == width); // ok pointer optional
+    }
+
+    void escaping_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("plain") << "/a/b.txt"
+                               << "/a/b.txt";
+        QTest::newRow("colon") << "/tmp/a:b"
+                               << "/tmp/a\\\\:b";
+        QTest::newRow("quote") << "it's"
+                               << "it\\\\\\'s";
+        QTest::newRow("backslash") << "a\\b"
+                                   << "a\\\\\\\\b";
+        QTest::newRow("graph separators") << "a,b;c[d]"
+                                          << "a\\,b\\;c\\[d\\]";
+        QTest::newRow("space") << " x"
+                               << "\\\\\\ x";
+    }
+
+    void escaping()
+    {
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        QCOMPARE(escapeFilterValue(value), expected);
+    }
+
+    void defaultFont() { QVERIFY(QFile::exists(defaultFontFile())); }
+};
+
+QTEST_GUILESS_MAIN(TstRenderGraph)
+#include "tst_rendergraph.moc"
