@@ -96,9 +96,10 @@ bool ApiClient::sameOrigin(const QUrl& url) const
                m_baseUrl.port(m_baseUrl.scheme() == QLatin1String("https") ? 443 : 80);
 }
 
-QNetworkRequest ApiClient::makeRequest(const QUrl& url, int timeoutMs) const
+QNetworkRequest ApiClient::makeRequest(const char* method, const QUrl& url, int timeoutMs)
 {
     QNetworkRequest req(url);
+    Q_EMIT requestStarted(QLatin1String(method) + QLatin1Char(' ') + pathOf(url));
     if (!m_token.isEmpty() && sameOrigin(url))
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     req.setRawHeader("X-Skill-Source", attributionSource());
@@ -113,7 +114,7 @@ QNetworkRequest ApiClient::makeRequest(const QUrl& url, int timeoutMs) const
 ApiCall* ApiClient::get(const QString& pathOrUrl)
 {
     const QUrl url = resolve(pathOrUrl);
-    QNetworkRequest req = makeRequest(url, m_requestTimeoutMs);
+    QNetworkRequest req = makeRequest("GET", url, m_requestTimeoutMs);
     req.setRawHeader("Accept", "application/json");
     return new ApiCall(m_nam->get(req), ApiCall::Mode::Json, QStringLiteral("GET ") + pathOf(url),
                        this);
@@ -122,7 +123,7 @@ ApiCall* ApiClient::get(const QString& pathOrUrl)
 ApiCall* ApiClient::postJson(const QString& pathOrUrl, const QJsonObject& body)
 {
     const QUrl url = resolve(pathOrUrl);
-    QNetworkRequest req = makeRequest(url, m_requestTimeoutMs);
+    QNetworkRequest req = makeRequest("POST", url, m_requestTimeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setRawHeader("Accept", "application/json");
     return new ApiCall(m_nam->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact)),
@@ -154,7 +155,7 @@ ApiCall* ApiClient::uploadFile(const QString& pathOrUrl, const QString& filePath
     part.setBodyDevice(file);
     multi->append(part);
 
-    QNetworkRequest req = makeRequest(url, m_uploadTimeoutMs);
+    QNetworkRequest req = makeRequest("POST", url, m_uploadTimeoutMs);
     req.setRawHeader("Accept", "application/json");
     QNetworkReply* reply = m_nam->post(req, multi);
     multi->setParent(reply);
@@ -164,7 +165,7 @@ ApiCall* ApiClient::uploadFile(const QString& pathOrUrl, const QString& filePath
 ApiCall* ApiClient::download(const QString& pathOrUrl, const QString& destination)
 {
     const QUrl url = resolve(pathOrUrl);
-    QNetworkRequest req = makeRequest(url, m_downloadTimeoutMs);
+    QNetworkRequest req = makeRequest("GET", url, m_downloadTimeoutMs);
     auto* call = new ApiCall(m_nam->get(req), ApiCall::Mode::Download,
                              QStringLiteral("GET ") + pathOf(url), this);
     call->setDownloadTarget(destination);
@@ -175,7 +176,7 @@ QNetworkReply* ApiClient::postStream(const QString& pathOrUrl, const QJsonObject
                                      int transferTimeoutMs)
 {
     const QUrl url = resolve(pathOrUrl);
-    QNetworkRequest req = makeRequest(url, transferTimeoutMs);
+    QNetworkRequest req = makeRequest("POST", url, transferTimeoutMs);
     req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     req.setRawHeader("Accept", "text/event-stream");
     req.setRawHeader("Cache-Control", "no-cache");

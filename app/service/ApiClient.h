@@ -44,6 +44,11 @@ public:
     // Streams the body into "<destination>.part", renamed to destination on success.
     ApiCall* download(const QString& pathOrUrl, const QString& destination);
 
+Q_SIGNALS:
+    // Every request, as "METHOD /path" (no query, no token): for status displays and tests.
+    void requestStarted(const QString& description);
+
+public:
     static QByteArray attributionSource() { return QByteArrayLiteral("clipwright"); }
     static QByteArray attributionVersion() { return QByteArrayLiteral(CLIPWRIGHT_VERSION); }
 
@@ -52,7 +57,7 @@ private:
     // For AgentStream only: a POST whose reply is read incrementally as an event stream.
     QNetworkReply* postStream(const QString& pathOrUrl, const QJsonObject& body,
                               int transferTimeoutMs);
-    QNetworkRequest makeRequest(const QUrl& url, int timeoutMs) const;
+    QNetworkRequest makeRequest(const char* method, const QUrl& url, int timeoutMs);
     bool sameOrigin(const QUrl& url) const;
 
     QNetworkAccessManager* m_nam;

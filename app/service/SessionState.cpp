@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <cmath>
 
 namespace cw {
 
@@ -93,7 +94,7 @@ RenderStatus RenderStatus::fromJson(const QJsonValue& value)
                                     ? job.value(QStringLiteral("progress"))
                                     : inner.value(QStringLiteral("progress"));
     const double p = progress.isString() ? progress.toString().toDouble() : progress.toDouble();
-    r.progress = qBound(0, int(p + 0.5), 100);
+    r.progress = std::isfinite(p) ? int(qBound(0.0, p, 100.0) + 0.5) : 0;
     r.outputUrl =
         firstString({top.value(QStringLiteral("output")).toObject().value(QStringLiteral("url")),
                      top.value(QStringLiteral("outputUrl")),

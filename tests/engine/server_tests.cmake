@@ -4,7 +4,12 @@ foreach(unit store agentplanner)
         clipwright_add_test(tst_${unit} SOURCES tst_${unit}.cpp LIBS clipwright_engine TIMEOUT 120)
     endif()
 endforeach()
-if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_engineserver.cpp AND TARGET clipwright-engine)
-    clipwright_add_test(tst_engineserver SOURCES tst_engineserver.cpp
-        LIBS clipwright_engine Qt6::Network TIMEOUT 240)
+# These start the real clipwright-engine process and talk to it over loopback.
+if(TARGET clipwright-engine)
+    foreach(unit engineserver enginerender)
+        if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${unit}.cpp)
+            clipwright_add_test(tst_${unit} SOURCES tst_${unit}.cpp EngineClient.h
+                LIBS clipwright_engine TIMEOUT 240)
+        endif()
+    endforeach()
 endif()
