@@ -1,0 +1,514 @@
+// The real clipwright-engine process over loopback HTTP: auth, sessions, uploads (a
+// generated speech clip with three known pauses, plus bad and hostile files), the agent
+// stream (cut the pauses, undo/redo, an honest answer to what it cannot do, Chinese), the
+// file routes with Range, the waveform, and body limits. Renders: tst_enginerender.
+#include "EngineClient.h"
+#include "TestEngine.h"
+#include "TestMedia.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cw::test;
+using cw::AgentEvent;
+
+class TstEngineServer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void health();
+    void unauthorized_data();
+    void unauthorized();
+    void credits();
+    void uploadSpeechClip();
+    void mediaFileWithRange();
+    void uploadRejected_data();
+    void uploadRejected();
+    void uploadUnknownSessionOrNoFiles();
+    void hostileFileNames();
+    void agentCutPauses();
+    void agentUndoRedo();
+    void agentUnknownRequest();
+    void agentChinese();
+    void agentUnknownSession();
+    void agentBadBody_data();
+    void agentBadBody();
+    void oversizedJsonBody();
+    void unknownFilesAndRoutes();
+    void waveform();
+
+private:
+    EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
+    QJsonObject draftOf(const QString& sid)
+    {
+        return stateData(sid).value("state").toObject().value("draft").toObject();
+    }
+    QJsonObject stateData(const QString& sid) { return client().state(sid).data(); }
+    static QJsonArray segments(const QJsonObject& draft, int track = 0)
+    {
+        return draft.value("t").toArray().at(track).toObject().value("sg").toArray();
+    }
+    int mediaFileCount() const
+    {
+        return QDir(m_engine.dataDir() + "/media").entryList(QDir::Files).size();
+    }
+
+    TestEngine m_engine;
+    QTemporaryDir m_tmp;
+    QString m_clip;
+    QByteArray m_clipBytes;
+    double m_clipSeconds = 0;
+    QString m_sid;
+    QString m_mediaId;
+    qint64 m_originalMs = 0;
+};
+
+void TstEngineServer::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_clip = m_tmp.filePath("clip.mp4");
+    QString error;
+    const QJsonObject clip = makeSpeechClip(m_clip, 1.5, 3, 1280, 720, &error);
+    QVERIFY2(!clip.isEmpty(), qPrintable(error));
+    m_clipSeconds = clip.value("duration").toDouble();
+    QFile f(m_clip);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    m_clipBytes = f.readAll();
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+    m_sid = client().createSession();
+    QVERIFY(!m_sid.isEmpty());
+}
+
+void TstEngineServer::cleanupTestCase()
+{
+    QVERIFY(m_engine.stop()); // SIGTERM -> clean exit 0
+    QCOMPARE(m_engine.exitCode(), 0);
+}
+
+void TstEngineServer::health()
+{
+    EngineClient c(m_engine.baseUrl(), QString()); // no token needed
+    const HttpReply r = c.get("/health");
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.code(), 0);
+    QCOMPARE(r.data().value("version").toString(), QStringLiteral(CLIPWRIGHT_VERSION));
+}
+
+void TstEngineServer::unauthorized_data()
+{
+    QTest::addColumn<QString>("authorization"); // empty: no header
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("post");
+    const QString t = m_engine.token();
+    QTest::newRow("none credits") << QString() << QStringLiteral("/api/credits/balance/simple")
+                                  << false;
+    QTest::newRow("none session") << QString()
+                                  << QStringLiteral("/api/tasks/me/with-session/nemo_agent")
+                                  << true;
+    QTest::newRow("wrong token") << QStringLiteral("Bearer wrong")
+                                 << QStringLiteral("/api/credits/balance/simple") << false;
+    QTest::newRow("prefix of token") << QString("Bearer " + t.left(t.size() - 1))
+                                     << QStringLiteral("/api/credits/balance/simple") << false;
+    QTest::newRow("token plus one")
+        << QString("Bearer " + t + "x") << QStringLiteral("/api/credits/balance/simple") << false;
+    QTest::newRow("basic scheme") << QString("Basic " + t)
+                                  << QStringLiteral("/api/credits/balance/simple") << false;
+    QTest::newRow("no scheme") << t << QStringLiteral("/api/credits/balance/simple") << false;
+    QTest::newRow("state") << QStringLiteral("Bearer nope")
+                           << QString("/api/state/nemo_agent/me/" + m_sid + "/latest") << false;
+    QTest::newRow("run_sse") << QStringLiteral("Bearer nope") << QStringLiteral("/run_sse") << true;
+    QTest::newRow("files") << QString() << QStringLiteral("/files/media/abc") << false;
+    QTest::newRow("unknown route") << QString() << QStringLiteral("/api/nothing") << false;
+}
+
+void TstEngineServer::unauthorized()
+{
+    QFETCH(QString, authorization);
+    QFETCH(QString, path);
+    QFETCH(bool, post);
+    EngineClient c(m_engine.baseUrl(), QString());
+    httplib::Headers h;
+    if (!authorization.isEmpty())
+        h.emplace("Authorization", authorization.toStdString());
+    const HttpReply r = post ? c.post(path, "{}", h) : c.get(path, h);
+    QCOMPARE(r.status, 401);
+    QCOMPARE(r.code(), 1001);
+    QVERIFY(!r.body.contains(m_engine.token().toUtf8())); // never echoes the token
+}
+
+void TstEngineServer::credits()
+{
+    const HttpReply r = client().get("/api/credits/balance/simple");
+    QCOMPARE(r.status, 200);
+    const QJsonObject d = r.data();
+    QCOMPARE(d.value("unlimited").toBool(), true);
+    QCOMPARE(d.value("total").toInteger(),
+             d.value("available").toInteger() + d.value("frozen").toInteger());
+    QVERIFY(d.value("available").toInteger() > 0);
+}
+
+void TstEngineServer::uploadSpeechClip()
+{
+    const HttpReply r = client().upload(m_sid, {{m_clipBytes, "clip.mp4"}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.code(), 0);
+    QCOMPARE(r.data().value("session_state_applied").toBool(), true);
+    const QJsonArray files = r.data().value("files").toArray();
+    QCOMPARE(files.size(), 1);
+    const QJsonObject f = files.at(0).toObject();
+    m_mediaId = f.value("media_id").toString();
+    QVERIFY(!m_mediaId.isEmpty());
+    QCOMPARE(f.value("filename").toString(), QStringLiteral("clip.mp4"));
+    QCOMPARE(f.value("file_type").toString(), QStringLiteral("video"));
+    QCOMPARE(f.value("cdn_url").toString(),
+             m_engine.baseUrl().toString() + "/files/media/" + m_mediaId);
+    QVERIFY2(qAbs(f.value("duration").toDouble() - m_clipSeconds) < 0.3,
+             qPrintable(QString::number(f.value("duration").toDouble())));
+    QCOMPARE(f.value("duration_ms").toInteger(), qRound64(f.value("duration").toDouble() * 1000));
+    QCOMPARE(f.value("width").toInt(), 1280);
+    QCOMPARE(f.value("height").toInt(), 720);
+    QCOMPARE(qRound(f.value("fps").toDouble()), 30);
+    QCOMPARE(f.value("hash").toString(),
+             QString::fromLatin1(
+                 QCryptographicHash::hash(m_clipBytes, QCryptographicHash::Sha256).toHex()));
+
+    const QJsonObject state = stateData(m_sid);
+    QCOMPARE(state.value("session_id").toString(), m_sid);
+    QVERIFY(!state.value("task_id").toString().isEmpty());
+    QCOMPARE(state.value("version").toInt(), 2);
+    const QJsonObject st = state.value("state").toObject();
+    QCOMPARE(st.value("video_infos").toArray().size(), 1);
+    QCOMPARE(st.value("video_infos").toArray().at(0).toObject(), f);
+    QCOMPARE(st.value("canvas_config").toObject().value("width").toInt(), 1920);
+    const QJsonObject draft = st.value("draft").toObject();
+    const QJsonArray tracks = draft.value("t").toArray();
+    QCOMPARE(tracks.size(), 1);
+    QCOMPARE(tracks.at(0).toObject().value("id").toString(), QStringLiteral("v1"));
+    QCOMPARE(tracks.at(0).toObject().value("tt").toInt(), 0);
+    const QJsonArray sg = segments(draft);
+    QCOMPARE(sg.size(), 1);
+    QCOMPARE(sg.at(0).toObject().value("src").toString(), m_mediaId);
+    QCOMPARE(sg.at(0).toObject().value("st").toInteger(), 0);
+    QCOMPARE(sg.at(0).toObject().value("d").toInteger(), f.value("duration_ms").toInteger());
+    m_originalMs = sg.at(0).toObject().value("d").toInteger();
+}
+
+void TstEngineServer::mediaFileWithRange()
+{
+    QVERIFY(!m_mediaId.isEmpty());
+    EngineClient c = client();
+    const HttpReply whole = c.get("/files/media/" + m_mediaId);
+    QCOMPARE(whole.status, 200);
+    QCOMPARE(whole.body, m_clipBytes);
+    QCOMPARE(whole.header("Content-Type"), QStringLiteral("video/mp4"));
+    const HttpReply part = c.get("/files/media/" + m_mediaId, {{"Range", "bytes=1000-1999"}});
+    QCOMPARE(part.status, 206);
+    QCOMPARE(part.body, m_clipBytes.mid(1000, 1000));
+    QCOMPARE(part.header("Content-Range"),
+             QStringLiteral("bytes 1000-1999/%1").arg(m_clipBytes.size()));
+    const HttpReply tail = c.get("/files/media/" + m_mediaId, {{"Range", "bytes=-10"}});
+    QCOMPARE(tail.status, 206);
+    QCOMPARE(tail.body, m_clipBytes.right(10));
+}
+
+void TstEngineServer::uploadRejected_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("fileName");
+    QTest::newRow("text named mp4")
+        << QByteArray("just some text, not a video\n").repeated(50) << QStringLiteral("clip.mp4");
+    QTest::newRow("empty file") << QByteArray() << QStringLiteral("empty.mp4");
+    QByteArray noise(64 * 1024, '\0');
+    for (int i = 0; i < noise.size(); ++i)
+        noise[i] = char((i * 7919 + 13) % 251);
+    QTest::newRow("noise named mov") << noise << QStringLiteral("noise.mov");
+    QTest::newRow("truncated mp4") << m_clipBytes.left(2000) << QStringLiteral("cut.mp4");
+}
+
+void TstEngineServer::uploadRejected()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, fileName);
+    const QString sid = client().createSession();
+    const int before = mediaFileCount();
+    const HttpReply r = client().upload(sid, {{content, fileName}});
+    QCOMPARE(r.status, 415);
+    QCOMPARE(r.code(), 4001);
+    QVERIFY(r.json.value("message").toString().contains(fileName));
+    QCOMPARE(mediaFileCount(), before);
+    QVERIFY(QDir(m_engine.dataDir() + "/tmp").entryList(QDir::Files).isEmpty());
+    const QJsonObject state = stateData(sid);
+    QCOMPARE(state.value("version").toInt(), 1);
+    QVERIFY(state.value("state").toObject().value("video_infos").toArray().isEmpty());
+}
+
+void TstEngineServer::uploadUnknownSessionOrNoFiles()
+{
+    HttpReply r = client().upload("ses_unknown", {{m_clipBytes.left(100), "a.mp4"}});
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.code(), 1002);
+    const QString sid = client().createSession();
+    r = client().upload(sid, {{QByteArray("x"), "a.mp4", "other"}});
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.code(), 4000);
+    r = client().post("/api/upload-video/nemo_agent/me/" + sid,
+                      R"({"urls":["https://example.com/a.mp4"],"source_type":"url"})");
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.code(), 4000);
+}
+
+void TstEngineServer::hostileFileNames()
+{
+    const QString sid = client().createSession();
+    const QString longName = QString(300, QLatin1Char('a')) + ".mp4";
+    const QString ctrl = QStringLiteral("bad\u0001name\u202e\tx.mp4");
+    const HttpReply r = client().upload(sid, {{m_clipBytes, "../../etc/passwd.mp4"},
+                                              {m_clipBytes, longName},
+                                              {m_clipBytes, ctrl},
+                                              {m_clipBytes, "..\\..\\win.mp4"},
+                                              {m_clipBytes, "..."}});
+    QCOMPARE(r.status, 200);
+    const QJsonArray files = r.data().value("files").toArray();
+    QCOMPARE(files.size(), 5);
+    QStringList names;
+    for (const QJsonValue& v : files) {
+        const QString name = v.toObject().value("filename").toString();
+        names << name;
+        QVERIFY2(!name.contains('/') && !name.contains('\\') && !name.contains(".."),
+                 qPrintable(name));
+        QVERIFY(name.size() <= 200);
+        for (const QChar c : name)
+            QVERIFY(c.unicode() >= 0x20 && c.unicode() != 0x202e);
+        const QString id = v.toObject().value("media_id").toString();
+        QVERIFY(QFile::exists(m_engine.dataDir() + "/media/" + id + ".mp4") ||
+                QFile::exists(m_engine.dataDir() + "/media/" + id));
+    }
+    QCOMPARE(names.at(0), QStringLiteral("passwd.mp4"));
+    QVERIFY(names.at(1).endsWith(".mp4"));
+    QCOMPARE(names.at(2), QStringLiteral("badnamex.mp4"));
+    QCOMPARE(names.at(3), QStringLiteral("win.mp4"));
+    QVERIFY(!names.at(4).isEmpty());
+    QVERIFY(!QFile::exists(m_engine.dataDir() + "/../etc/passwd.mp4"));
+    QVERIFY(!QFile::exists(m_engine.dataDir() + "/etc/passwd.mp4"));
+    QVERIFY(!QFile::exists(QDir(m_engine.dataDir()).absoluteFilePath("../../etc/passwd.mp4")));
+    // Five segments back to back on one video track, one version for the whole request.
+    const QJsonObject state = stateData(sid);
+    QCOMPARE(state.value("version").toInt(), 2);
+    QCOMPARE(segments(state.value("state").toObject().value("draft").toObject()).size(), 5);
+}
+
+void TstEngineServer::agentCutPauses()
+{
+    QVERIFY(m_originalMs > 0);
+    QList<AgentEvent> events;
+    const HttpReply r = client().runSse(m_sid, "cut the pauses", &events);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Type").startsWith("text/event-stream"));
+    QCOMPARE(r.header("Cache-Control"), QStringLiteral("no-cache"));
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(0).kind, AgentEvent::Kind::FunctionCall);
+    QCOMPARE(events.at(0).name, QStringLiteral("cut_pauses"));
+    QCOMPARE(events.at(1).kind, AgentEvent::Kind::FunctionResponse);
+    QCOMPARE(events.at(1).name, QStringLiteral("cut_pauses"));
+    QCOMPARE(events.at(1).callId, events.at(0).callId);
+    const QJsonObject resp = events.at(1).response;
+    QCOMPARE(resp.value("ok").toBool(), true);
+    QCOMPARE(resp.value("pauses_removed").toInt(), 3);
+    QCOMPARE(resp.value("version").toInt(), 3);
+    QCOMPARE(events.at(2).kind, AgentEvent::Kind::Text);
+    QVERIFY(events.at(2).turnComplete);
+    QVERIFY(!events.at(2).partial);
+    QVERIFY2(events.at(2).text.startsWith("Removed 3 pauses, "), qPrintable(events.at(2).text));
+
+    const QJsonObject draft = draftOf(m_sid);
+    QCOMPARE(segments(draft).size(), 4);
+    const qint64 now = draft.value("d").toInteger();
+    const qint64 removed = m_originalMs - now;
+    QCOMPARE(resp.value("removed_ms").toInteger(), removed);
+    // Three ~1.8 s silences, minus the margins kept around speech.
+    QVERIFY2(removed > 3500 && removed < 6000, qPrintable(QString::number(removed)));
+    QVERIFY(events.at(2).text.contains(QString::number(removed / 1000.0, 'f', 1) + " s shorter"));
+    // Back to back: each segment starts where the previous ends.
+    const QJsonArray sg = segments(draft);
+    qint64 end = 0;
+    for (const QJsonValue& v : sg) {
+        QCOMPARE(v.toObject().value("st").toInteger(), end);
+        end += v.toObject().value("d").toInteger();
+    }
+    QCOMPARE(end, now);
+
+    events.clear();
+    client().runSse(m_sid, "remove silences longer than 5 seconds", &events);
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(1).response.value("pauses_removed").toInt(), 0);
+    QVERIFY2(events.at(2).text.contains("Nothing to cut"), qPrintable(events.at(2).text));
+    QCOMPARE(stateData(m_sid).value("version").toInt(), 3);
+}
+
+void TstEngineServer::agentUndoRedo()
+{
+    QList<AgentEvent> events;
+    client().runSse(m_sid, "undo", &events);
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(0).name, QStringLiteral("undo"));
+    QCOMPARE(events.at(1).response.value("ok").toBool(), true);
+    QCOMPARE(events.at(2).text, QStringLiteral("Undid: cut pauses."));
+    QJsonObject state = stateData(m_sid);
+    QCOMPARE(state.value("version").toInt(), 2);
+    QJsonObject draft = state.value("state").toObject().value("draft").toObject();
+    QCOMPARE(segments(draft).size(), 1);
+    QCOMPARE(draft.value("d").toInteger(), m_originalMs);
+
+    events.clear();
+    client().runSse(m_sid, "redo", &events);
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(2).text, QStringLiteral("Redid: cut pauses."));
+    QCOMPARE(stateData(m_sid).value("version").toInt(), 3);
+    QCOMPARE(segments(draftOf(m_sid)).size(), 4);
+
+    events.clear();
+    client().runSse(m_sid, "redo", &events);
+    QCOMPARE(events.at(1).response.value("ok").toBool(), false);
+    QCOMPARE(events.at(2).text, QStringLiteral("Nothing to redo."));
+    QCOMPARE(stateData(m_sid).value("version").toInt(), 3);
+}
+
+void TstEngineServer::agentUnknownRequest()
+{
+    const QJsonObject before = stateData(m_sid);
+    QList<AgentEvent> events;
+    const HttpReply r = client().runSse(m_sid, "make it purple", &events);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.at(0).kind, AgentEvent::Kind::Text);
+    QVERIFY(events.at(0).turnComplete);
+    QVERIFY2(events.at(0).text.contains("can't"), qPrintable(events.at(0).text));
+    QVERIFY(events.at(0).text.contains("\"cut the pauses\""));
+    QCOMPARE(stateData(m_sid), before);
+
+    events.clear();
+    client().runSse(m_sid, "what's on the timeline?", &events);
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(0).name, QStringLiteral("summary"));
+    QVERIFY2(events.at(2).text.contains("clip.mp4"), qPrintable(events.at(2).text));
+    QCOMPARE(stateData(m_sid), before);
+}
+
+void TstEngineServer::agentChinese()
+{
+    const QString sid = client().createSession("zh");
+    QList<AgentEvent> events;
+    client().runSse(sid, "剪掉停顿", &events);
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events.at(0).name, QStringLiteral("cut_pauses"));
+    QCOMPARE(events.at(1).response.value("ok").toBool(), false);
+    QVERIFY2(events.at(2).text.contains("时间线是空的"), qPrintable(events.at(2).text));
+    events.clear();
+    client().runSse(sid, "把它变成紫色", &events);
+    QCOMPARE(events.size(), 1);
+    QVERIFY2(events.at(0).text.contains("剪掉停顿"), qPrintable(events.at(0).text));
+    QCOMPARE(stateData(sid).value("version").toInt(), 1);
+}
+
+void TstEngineServer::agentUnknownSession()
+{
+    QList<AgentEvent> events;
+    const HttpReply r = client().runSse("ses_missing", "cut the pauses", &events);
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.json, QJsonObject({{"detail", "Session not found: ses_missing"}}));
+    QVERIFY(events.isEmpty());
+}
+
+void TstEngineServer::agentBadBody_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    const QByteArray sid = m_sid.toUtf8();
+    QTest::newRow("not json") << QByteArray("cut the pauses");
+    QTest::newRow("array") << QByteArray("[1,2]");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("no app_name") << QByteArray(R"({"session_id":")" + sid +
+                                               R"(","new_message":{"parts":[{"text":"undo"}]}})");
+    QTest::newRow("no session") << QByteArray(
+        R"({"app_name":"nemo_agent","new_message":{"parts":[{"text":"undo"}]}})");
+    QTest::newRow("session not string")
+        << QByteArray(R"({"app_name":"a","session_id":7,"new_message":{"parts":[{"text":"x"}]}})");
+    QTest::newRow("no message") << QByteArray(R"({"app_name":"a","session_id":")" + sid + "\"}");
+    QTest::newRow("parts not array") << QByteArray(R"({"app_name":"a","session_id":")" + sid +
+                                                   R"(","new_message":{"parts":"undo"}})");
+    QTest::newRow("no text part") << QByteArray(R"({"app_name":"a","session_id":")" + sid +
+                                                R"(","new_message":{"parts":[{"image":"x"}]}})");
+    QTest::newRow("blank text") << QByteArray(R"({"app_name":"a","session_id":")" + sid +
+                                              R"(","new_message":{"parts":[{"text":"  "}]}})");
+}
+
+void TstEngineServer::agentBadBody()
+{
+    QFETCH(QByteArray, body);
+    const int version = stateData(m_sid).value("version").toInt();
+    const HttpReply r = client().post("/run_sse", body);
+    QCOMPARE(r.status, 400);
+    QCOMPARE(r.code(), 4000);
+    QVERIFY(!r.json.value("message").toString().isEmpty());
+    QCOMPARE(stateData(m_sid).value("version").toInt(), version);
+}
+
+void TstEngineServer::oversizedJsonBody()
+{
+    const QByteArray big =
+        R"({"app_name":"nemo_agent","pad":")" + QByteArray(9 * 1024 * 1024, 'x') + R"("})";
+    HttpReply r = client().post("/run_sse", big);
+    QCOMPARE(r.status, 413);
+    QCOMPARE(r.code(), 4000);
+    r = client().post("/api/render/proxy/lambda", big);
+    QCOMPARE(r.status, 413);
+    QCOMPARE(r.code(), 4000);
+    QCOMPARE(client().get("/health").status, 200); // still serving
+}
+
+void TstEngineServer::unknownFilesAndRoutes()
+{
+    EngineClient c = client();
+    for (const char* path :
+         {"/files/media/med_nope", "/files/renders/nope.mp4", "/files/media/..%2Fengine.db",
+          "/files/media/../engine.db", "/files/renders/../engine.db", "/api/nothing"}) {
+        const HttpReply r = c.get(QString::fromLatin1(path));
+        QVERIFY2(r.status == 404 || r.status == 400, path);
+        QVERIFY2(r.code() == 4004 || r.code() == 4000, path);
+        QVERIFY(!r.body.startsWith("SQLite"));
+    }
+    const HttpReply r = c.get("/api/state/nemo_agent/me/ses_nope/latest");
+    QCOMPARE(r.status, 404);
+    QCOMPARE(r.code(), 1002);
+}
+
+void TstEngineServer::waveform()
+{
+    QVERIFY(!m_mediaId.isEmpty());
+    const HttpReply r =
+        client().get(QStringLiteral("/api/media/%1/%2/waveform").arg(m_sid, m_mediaId));
+    QCOMPARE(r.status, 200);
+    const int pps = r.data().value("peaks_per_second").toInt();
+    QVERIFY(pps > 0);
+    const QJsonArray peaks = r.data().value("peaks").toArray();
+    QVERIFY2(qAbs(peaks.size() - m_clipSeconds * pps) <= pps,
+             qPrintable(QString::number(peaks.size())));
+    double max = 0;
+    for (const QJsonValue& v : peaks) {
+        QVERIFY(v.toDouble() >= 0 && v.toDouble() <= 1);
+        max = std::max(max, v.toDouble());
+    }
+    QVERIFY(max > 0.1);
+    const HttpReply other = client().get(
+        QStringLiteral("/api/media/%1/%2/waveform").arg(client().createSession(), m_mediaId));
+    QCOMPARE(other.status, 404);
+    QCOMPARE(other.code(), 4004);
+}
+
+QTEST_GUILESS_MAIN(TstEngineServer)
+#include "tst_engineserver.moc"
