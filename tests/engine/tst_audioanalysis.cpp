@@ -99,6 +99,21 @@ private slots:
         QVERIFY(findSilences(a, adaptiveSilenceThresholdDb(a), 1100).isEmpty());
     }
 
+    void lateAudioIsAligned()
+    {
+        // Audio that starts 1 s into an MP4: envelope index 0 is still the file's time 0.
+        make("late.mp4",
+             {"-f", "lavfi", "-i", "testsrc=size=160x120:rate=25:duration=4", "-itsoffset", "1",
+              "-i", path("known.wav"), "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac"});
+        const AudioAnalysis a = analyzeAudio(path("late.mp4"));
+        QVERIFY2(a.ok, qPrintable(a.error));
+        QVERIFY2(qAbs(a.durationMs - 4000) <= 60, qPrintable(QString::number(a.durationMs)));
+        QVERIFY(a.levelsDb[50] < -90);
+        QVERIFY2(qAbs(a.levelsDb[150] + 21.1) < 1.0, qPrintable(QString::number(a.levelsDb[150])));
+        QVERIFY(a.levelsDb[250] < -90);
+        QVERIFY(qAbs(a.levelsDb[350] + 21.1) < 1.0);
+    }
+
     void noAudio()
     {
         const AudioAnalysis a = analyzeAudio(path("mute.mp4"));

@@ -58,6 +58,7 @@ QHash<QString, RenderInput> inputs()
     in.insert("m2", {"/media/m2 silent.mov", true, false, 10000});
     in.insert("m3", {"/media/song.mp3", false, true, 60000});
     in.insert("m4", {"/media/logo.png", true, false, 0, true});
+    in.insert("m5", {"/media/photo.jpg", true, false, 0}); // as the server passes stills
     return in;
 }
 
@@ -257,6 +258,14 @@ private slots:
         const QStringList head = c.args.mid(0, 8);
         QCOMPARE(head, (QStringList{"-hide_banner", "-nostdin", "-loop", "1", "-framerate", "30",
                                     "-i", "/media/logo.png"}));
+
+        const Draft d2 = draftOf({track("v1", 0, {seg("s1", "m5", 0, 500, 2000)})});
+        const RenderCommand c2 =
+            buildRenderCommand(d2, inputs(), preset(), "/o.mp4", dir_.path(), {});
+        QCOMPARE(c2.args.mid(2, 6),
+                 (QStringList{"-loop", "1", "-framerate", "30", "-i", "/media/photo.jpg"}));
+        QVERIFY(graphOf(c2).startsWith("[0:v]trim=start=0.000:duration=2.000,"));
+        QVERIFY(graphOf(c2).contains(kSilence.arg("2.000") + "[a0]"));
     }
 
     void titleWithHostileText()

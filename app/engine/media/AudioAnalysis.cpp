@@ -93,6 +93,8 @@ struct Decoder {
     SwrContext* swr = nullptr;
     AVPacket* pkt = av_packet_alloc();
     AVFrame* frame = av_frame_alloc();
+    const AVStream* stream = nullptr;
+    int64_t fileStartUs = AV_NOPTS_VALUE;
     QVector<float> buf;
 
     ~Decoder()
@@ -164,6 +166,22 @@ struct Decoder {
             env.add(buf.constData(), n);
     }
 
+    // Envelope index 0 must be the file's time 0 (what trim= and the draft's `in` use):
+    // audio that starts late (after the container start) gets leading silence.
+    void alignStart(const AVFrame* f, Envelope& env)
+    {
+        const int64_t pts = f->best_effort_timestamp;
+        if (pts == AV_NOPTS_VALUE || !stream)
+            return;
+        double offset = double(pts) * av_q2d(stream->time_base);
+        if (fileStartUs != AV_NOPTS_VALUE)
+            offset -= double(fileStartUs) / 1e6;
+        if (offset < 0.02 || offset > 600)
+            return;
+        QVector<float> zeros(int(offset * kRate), 0.f);
+        env.add(zeros.constData(), int(zeros.size()));
+    }
+
     // Drains decoded frames; false when the resampler fails.
     bool receive(Envelope& env)
     {
@@ -173,6 +191,8 @@ struct Decoder {
                 return true;
             if (rc < 0)
                 return true; // bad data: keep going with the next packet
+            if (env.total == 0)
+                alignStart(frame, env);
             const bool ok = consume(frame, env);
             av_frame_unref(frame);
             if (!ok)
@@ -202,6 +222,8 @@ AudioAnalysis analyzeAudio(const QString& path)
         ctx->streams[i]->discard = int(i) == index ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
 
     Decoder dec;
+    dec.stream = ctx->streams[index];
+    dec.fileStartUs = ctx->start_time;
     if (!dec.setup(ctx->streams[index])) {
         result.error =
             QCoreApplication::translate("AudioAnalysis", "The audio of %1 cannot be decoded.")

@@ -5,7 +5,9 @@
 #include "render/FfmpegRunner.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <algorithm>
 #include <cstdio>
@@ -95,6 +97,7 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
     QStringList args = command.args;
     args.last() = part;
 
+    QDir().mkpath(QFileInfo(finalPath).absolutePath());
     QProcess proc;
     proc.setProcessChannelMode(QProcess::SeparateChannels);
     proc.setStandardInputFile(QProcess::nullDevice());

@@ -26,6 +26,13 @@ QString tr(const char* text)
     return QCoreApplication::translate("RenderGraph", text);
 }
 
+// Probes report stills as video without audio and without duration; treat those as images
+// even when the caller did not set isImage, or the picture would last a single frame.
+bool isStill(const RenderInput& in)
+{
+    return in.isImage || (in.hasVideo && !in.hasAudio && in.durationMs <= 0);
+}
+
 QString sec(qint64 ms)
 {
     return QString::number(double(ms) / 1000.0, 'f', 3);
@@ -78,7 +85,8 @@ struct Graph {
     {
         const QString n = QString::number(pieces++);
         const QString i = QString::number(input);
-        const QString trim = QStringLiteral("start=") + sec(in.isImage ? 0 : s.in) +
+        const bool still = isStill(in);
+        const QString trim = QStringLiteral("start=") + sec(still ? 0 : s.in) +
                              QStringLiteral(":duration=") + sec(s.d);
         if (in.hasVideo)
             chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim +
@@ -86,7 +94,7 @@ struct Graph {
                           n + QLatin1Char(']');
         else
             chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
-        if (in.hasAudio && !in.isImage) {
+        if (in.hasAudio && !still) {
             QString chain = QStringLiteral("[") + i + QStringLiteral(":a]atrim=") + trim +
                             QStringLiteral(",asetpts=PTS-STARTPTS,") + audioFormat();
             const double vol = s.m.value(QLatin1String("vol")).toDouble(1.0);
@@ -234,7 +242,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
             *error = tr("Segment %1 uses unknown media \"%2\"").arg(s.id, s.src);
             return -1;
         }
-        if (it->isImage)
+        if (isStill(*it))
             inputArgs << QStringLiteral("-loop") << QStringLiteral("1")
                       << QStringLiteral("-framerate") << QString::number(preset.fps);
         inputArgs << QStringLiteral("-i") << it->path;
