@@ -9,7 +9,7 @@ if(TARGET clipwright-engine)
     foreach(unit engineserver enginerender)
         if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${unit}.cpp)
             clipwright_add_test(tst_${unit} SOURCES tst_${unit}.cpp EngineClient.h
-                LIBS clipwright_engine TIMEOUT 240)
+                LIBS clipwright_engine Qt6::Network TIMEOUT 240)
         endif()
     endforeach()
 endif()

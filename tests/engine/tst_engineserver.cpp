@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -42,6 +44,7 @@ private slots:
     void oversizedJsonBody();
     void unknownFilesAndRoutes();
     void waveform();
+    void slowOperationKeepAliveAndDisconnect();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -508,6 +511,50 @@ void TstEngineServer::waveform()
         QStringLiteral("/api/media/%1/%2/waveform").arg(client().createSession(), m_mediaId));
     QCOMPARE(other.status, 404);
     QCOMPARE(other.code(), 4004);
+}
+
+void TstEngineServer::slowOperationKeepAliveAndDisconnect()
+{
+    TestEngine slow;
+    slow.setEnv("CLIPWRIGHT_AGENT_DELAY_MS", "1200");
+    slow.setEnv("CLIPWRIGHT_KEEPALIVE_MS", "200");
+    QString error;
+    QVERIFY2(slow.start(&error), qPrintable(error));
+    EngineClient c(slow.baseUrl(), slow.token());
+    const QString sid = c.createSession();
+    QCOMPARE(c.upload(sid, {{m_clipBytes, "clip.mp4"}}).status, 200);
+
+    // Keep-alive comments while the operation works, then the usual events.
+    QList<AgentEvent> events;
+    int comments = 0;
+    c.runSse(sid, "what's on the timeline", &events, &comments);
+    QCOMPARE(events.size(), 3);
+    QVERIFY2(comments >= 3, qPrintable(QString::number(comments)));
+
+    // A client that leaves after the functionCall: the edit still completes and is stored,
+    // and the engine keeps serving.
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{
+                {"app_name", "nemo_agent"},
+                {"session_id", sid},
+                {"new_message",
+                 QJsonObject{{"parts", QJsonArray{QJsonObject{{"text", "cut the pauses"}}}}}}})
+            .toJson(QJsonDocument::Compact);
+    QTcpSocket socket;
+    socket.connectToHost("127.0.0.1", quint16(slow.port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST /run_sse HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                 slow.token().toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray received;
+    while (!received.contains("functionCall") && socket.waitForReadyRead(5000))
+        received += socket.readAll();
+    QVERIFY(received.contains("functionCall"));
+    socket.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(c.state(sid).data().value("version").toInt(), 3, 10000);
+    QCOMPARE(c.get("/health").status, 200);
+    QVERIFY(slow.stop());
 }
 
 QTEST_GUILESS_MAIN(TstEngineServer)

@@ -4,6 +4,9 @@
 // operation (run on a helper thread so `: keep-alive` comments go out every 10 s while it
 // works), a functionResponse event; finally one text event with turnComplete. When the
 // client goes away the stream stops after the running operation (whose result is stored).
+// Test hooks (environment): CLIPWRIGHT_KEEPALIVE_MS shortens the keep-alive interval and
+// CLIPWRIGHT_AGENT_DELAY_MS makes every operation take that much longer, so clients can test
+// heartbeats and disconnects against the real engine.
 #include "server/Http.h"
 #include "server/Routes.h"
 
@@ -16,14 +19,33 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+#include <algorithm>
 #include <chrono>
 #include <future>
+#include <thread>
 
 namespace cw::engine {
 
 namespace {
 
-constexpr auto kKeepAliveEvery = std::chrono::seconds(10);
+std::chrono::milliseconds envMs(const char* name, int fallback, int min, int max)
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue(name, &ok);
+    return std::chrono::milliseconds(ok ? std::clamp(value, min, max) : fallback);
+}
+
+std::chrono::milliseconds keepAliveInterval()
+{
+    static const auto interval = envMs("CLIPWRIGHT_KEEPALIVE_MS", 10000, 50, 14000);
+    return interval;
+}
+
+std::chrono::milliseconds operationDelay()
+{
+    static const auto delay = envMs("CLIPWRIGHT_AGENT_DELAY_MS", 0, 0, 600000);
+    return delay;
+}
 
 struct Turn {
     QString sessionId;
@@ -49,10 +71,11 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
         if (!sendEvent(sink, encodeAdkFunctionCall(turn.invocationId, callId, op.name, op.args)))
             return false;
         std::future<OpOutcome> result = std::async(std::launch::async, [&ctx, &turn, op] {
+            std::this_thread::sleep_for(operationDelay());
             return ctx.executor.run(turn.sessionId, op, turn.chinese);
         });
         bool clientGone = false;
-        while (result.wait_for(kKeepAliveEvery) != std::future_status::ready) {
+        while (result.wait_for(keepAliveInterval()) != std::future_status::ready) {
             static const char keepAlive[] = ": keep-alive\n\n";
             if (!clientGone && !sink.write(keepAlive, sizeof(keepAlive) - 1))
                 clientGone = true;
