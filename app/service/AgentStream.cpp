@@ -2,7 +2,8 @@
 //  - HTTP error or a non-stream error envelope: failed() with the mapped message (a 404
 //    {"detail":"Session not found"} becomes SessionNotFound);
 //  - a complete stream with text: finished();
-//  - no text, or cut off before turnComplete, or our timeout: poll the state, diff it
+//  - no text, or cut off (also before the response headers, unless the connection was
+//    refused), or our timeout: poll the state, diff it
 //    against the previous draft and reply with that summary (or a clear error).
 #include "AgentStream.h"
 
@@ -132,7 +133,7 @@ void AgentStream::onReadyRead()
         m_eventStream =
             m_httpStatus < 400 && (type.isEmpty() || type.contains(QLatin1String("event-stream")));
     }
-    const QByteArray chunk = m_reply->readAll();
+    const QByteArray chunk = m_reply->isReadable() ? m_reply->readAll() : QByteArray();
     if (!m_eventStream) {
         if (m_body.size() < kMaxErrorBody)
             m_body += chunk.left(kMaxErrorBody - m_body.size());
@@ -215,7 +216,12 @@ void AgentStream::onReplyFinished()
     }
     if (err == QNetworkReply::OperationCanceledError)
         m_timedOut = true;
-    if (m_httpStatus == 0 && !m_timedOut) { // never connected
+    // Never connected: nothing can have happened on the server. Any other failure before the
+    // response (reset, closed) may follow a received message, so it takes the poll path.
+    if (m_httpStatus == 0 && !m_timedOut &&
+        (err == QNetworkReply::ConnectionRefusedError || err == QNetworkReply::HostNotFoundError ||
+         err == QNetworkReply::UnknownNetworkError ||
+         err == QNetworkReply::NetworkSessionFailedError)) {
         qCDebug(lcAgent) << "stream failed before a response:" << errorString;
         fail(describeError(0, ErrorCode::NetworkError).message, ErrorCode::NetworkError);
         return;

@@ -35,10 +35,15 @@ ApiCall::ApiCall(QNetworkReply* reply, Mode mode, const QString& description, QO
     reply->setParent(this);
     connect(reply, &QNetworkReply::readyRead, this, &ApiCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &ApiCall::onFinished);
+    // Qt ends an upload with a (0, 0) report; it carries no information, so it is dropped.
+    auto forward = [this](qint64 done, qint64 total) {
+        if (done > 0 || total > 0)
+            Q_EMIT progress(done, total);
+    };
     if (mode == Mode::Upload)
-        connect(reply, &QNetworkReply::uploadProgress, this, &ApiCall::progress);
+        connect(reply, &QNetworkReply::uploadProgress, this, forward);
     else
-        connect(reply, &QNetworkReply::downloadProgress, this, &ApiCall::progress);
+        connect(reply, &QNetworkReply::downloadProgress, this, forward);
 }
 
 ApiCall::~ApiCall()
@@ -78,7 +83,7 @@ bool ApiCall::isSuccessStatus() const
 
 void ApiCall::onReadyRead()
 {
-    if (!m_reply)
+    if (!m_reply || !m_reply->isReadable())
         return;
     if (m_mode == Mode::Download && isSuccessStatus()) {
         if (!m_part) {

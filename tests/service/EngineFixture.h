@@ -1,57 +1,31 @@
-// A real clipwright-engine for a service test, started through the service's own
-// LocalEngine (the code under test in tst_localengine) in a temporary data dir, with an
-// ApiClient pointed at it.
+// A real clipwright-engine (tests/common/TestEngine.h) with an ApiClient pointed at it, plus
+// small helpers to wait for calls. tst_localengine tests the service's own LocalEngine; the
+// other service tests use the shared fixture so a LocalEngine bug cannot hide elsewhere.
 #pragma once
 
 #include "ApiClient.h"
-#include "LocalEngine.h"
+#include "TestEngine.h"
 #include "TestMedia.h"
 
-#include <QSignalSpy>
-#include <QTemporaryDir>
+#include <QFile>
+#include <QJsonObject>
 #include <QTest>
 #include <memory>
 
 namespace cw::test {
 
-inline QString engineProgram()
-{
-    return binDir() + QStringLiteral("/clipwright-engine");
-}
-
 struct EngineFixture {
-    QTemporaryDir dir;
+    TestEngine engine;
     std::unique_ptr<ApiClient> api = std::make_unique<ApiClient>();
-    std::unique_ptr<LocalEngine> engine = std::make_unique<LocalEngine>(api.get());
     QString error;
 
-    EngineFixture()
-    {
-        engine->setProgram(engineProgram());
-        engine->setDataDir(dir.path() + QStringLiteral("/engine"));
-    }
-    ~EngineFixture()
-    {
-        engine.reset();
-        api.reset();
-    }
-
     // Starts the engine and configures the client; false with `error` set on failure.
-    bool start(int timeoutMs = 20000)
+    bool start()
     {
-        QSignalSpy started(engine.get(), &LocalEngine::started);
-        QSignalSpy failed(engine.get(), &LocalEngine::failed);
-        engine->start();
-        if (!QTest::qWaitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, timeoutMs)) {
-            error = QStringLiteral("engine did not start in time");
+        if (!engine.start(&error))
             return false;
-        }
-        if (!failed.isEmpty()) {
-            error = failed.first().first().toString();
-            return false;
-        }
-        api->setBaseUrl(engine->url());
-        api->setToken(engine->token());
+        api->setBaseUrl(engine.baseUrl());
+        api->setToken(engine.token());
         return true;
     }
 
@@ -66,8 +40,9 @@ struct EngineFixture {
         });
         (void)QTest::qWaitFor([&] { return done; }, timeoutMs);
         if (!done) {
-            result.code = ErrorCode::Timeout;
+            QObject::disconnect(call, nullptr, nullptr, nullptr);
             call->abort();
+            result.code = ErrorCode::Timeout;
         }
         return result;
     }
@@ -83,11 +58,16 @@ struct EngineFixture {
     }
 };
 
+inline QString engineProgram()
+{
+    return binDir() + QStringLiteral("/clipwright-engine");
+}
+
+// True while `pid` runs (a zombie does not count).
 inline bool processAlive(qint64 pid)
 {
     if (pid <= 0)
         return false;
-    // A zombie still answers kill(0); /proc state tells them apart.
     QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
     if (!stat.open(QIODevice::ReadOnly))
         return false;

@@ -1,16 +1,15 @@
 // AgentStream over real engine streams: a normal turn (tool call -> progress line, final
-// text), an unknown session (HTTP 404 detail), and two stalled turns. A stall is made real
-// by holding the engine database's write lock from the test: the engine has sent its
-// functionCall and then waits for SQLite, so the stream is open and silent. One stall ends by
-// our transfer timeout (with "Still working…" ticks first), the other by killing the engine
-// mid-stream, after which the state poll fails and the user gets a clear error.
+// text), an unknown session (HTTP 404 detail), and broken turns: a silent engine (its
+// CLIPWRIGHT_AGENT_DELAY_MS test knob) runs into our transfer timeout after "Still working…"
+// ticks and the fallback state poll answers; an engine killed mid-stream or before answering
+// ends the turn once with a clear error.
 #include "AgentStream.h"
+#include "DraftDiff.h"
 #include "EngineFixture.h"
 
 #include <QJsonArray>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QTest>
+#include <QTimer>
 #include <csignal>
 
 using namespace cw;
@@ -43,31 +42,6 @@ struct Turn {
     }
 };
 
-// Holds the SQLite write lock of the engine's database while alive.
-class DbLock {
-public:
-    explicit DbLock(const QString& path)
-    {
-        m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
-        m_db.setDatabaseName(path);
-        m_locked = m_db.open() && QSqlQuery(m_db).exec(QStringLiteral("BEGIN IMMEDIATE"));
-    }
-    ~DbLock()
-    {
-        if (m_db.isOpen()) {
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
-            m_db.close();
-        }
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(QStringLiteral("lock"));
-    }
-    bool locked() const { return m_locked; }
-
-private:
-    QSqlDatabase m_db;
-    bool m_locked = false;
-};
-
 } // namespace
 
 class TestAgentStream : public QObject {
@@ -78,7 +52,9 @@ private Q_SLOTS:
     void progressLines();
     void realTurn();
     void unknownSession();
+    void stalledStreamTimesOut_data();
     void stalledStreamTimesOut();
+    void engineKilledBeforeAnswer();
     void engineKilledMidStream();
 
 private:
@@ -159,57 +135,106 @@ void TestAgentStream::unknownSession()
     QVERIFY(turn.texts.isEmpty());
 }
 
+void TestAgentStream::stalledStreamTimesOut_data()
+{
+    QTest::addColumn<bool>("changedSince"); // the stream's previous draft is older than the state
+    QTest::newRow("nothing changed") << false;
+    QTest::newRow("changed since") << true;
+}
+
 void TestAgentStream::stalledStreamTimesOut()
+{
+    QFETCH(bool, changedSince);
+    // The engine sends its functionCall and then works (slowly, on purpose) without a byte
+    // for 4 s; our 1 s inactivity timeout ends the stream and the state poll decides.
+    EngineFixture f;
+    f.engine.setEnv(QStringLiteral("CLIPWRIGHT_AGENT_DELAY_MS"), QStringLiteral("4000"));
+    QVERIFY2(f.start(), qPrintable(f.error));
+    const QString sid = f.createSession();
+    QVERIFY(uploadClip(f, sid));
+    const auto state = SessionState::fromJson(
+        EngineFixture::wait(
+            f.api->get(QStringLiteral("/api/state/nemo_agent/me/%1/latest").arg(sid)))
+            .data);
+    QVERIFY(state);
+    QVERIFY(state->draft.isExportable());
+
+    AgentStream stream(f.api.get(), sid);
+    stream.setPreviousDraft(changedSince ? Draft() : state->draft);
+    stream.setStillWorkingInterval(150);
+    stream.setTransferTimeout(1000);
+    Turn turn;
+    turn.watch(&stream);
+    stream.start(QStringLiteral("cut the pauses"));
+    QTRY_COMPARE_WITH_TIMEOUT(turn.finished, 1, 15000);
+    QVERIFY(stream.timedOut());
+    QCOMPARE(turn.progress.value(0), QStringLiteral("Cutting pauses…"));
+    QVERIFY2(turn.progress.count(QStringLiteral("Still working…")) >= 3,
+             qPrintable(turn.progress.join(QLatin1Char('|'))));
+    QCOMPARE(turn.states, 1); // the fallback poll ran
+    if (changedSince) {
+        QVERIFY(turn.failures.isEmpty());
+        QCOMPARE(turn.texts.size(), 1);
+        QVERIFY2(turn.texts.first().contains(QStringLiteral("interrupted, but the edit was saved")),
+                 qPrintable(turn.texts.first()));
+        QVERIFY(turn.texts.first().contains(describeChange(diffDrafts(Draft(), state->draft))));
+    } else {
+        QVERIFY(turn.texts.isEmpty());
+        QCOMPARE(turn.codes, QList<int>{int(ErrorCode::Timeout)});
+        QCOMPARE(turn.failures.first(), describeError(0, ErrorCode::Timeout).message);
+    }
+}
+
+void TestAgentStream::engineKilledBeforeAnswer()
 {
     EngineFixture f;
     QVERIFY2(f.start(), qPrintable(f.error));
     const QString sid = f.createSession();
-    QVERIFY(uploadClip(f, sid));
-    DbLock lock(f.engine->dataDir() + QStringLiteral("/engine.db"));
-    QVERIFY(lock.locked());
+    const pid_t pid = pid_t(f.engine.pid());
 
+    // The request reaches a frozen engine, which is then killed: the connection is reset
+    // before any answer and the user gets the "cannot reach" message.
+    QCOMPARE(::kill(pid, SIGSTOP), 0);
     AgentStream stream(f.api.get(), sid);
-    stream.setStillWorkingInterval(150);
-    stream.setTransferTimeout(1200);
     Turn turn;
     turn.watch(&stream);
+    QTimer::singleShot(400, [pid] { ::kill(pid, SIGKILL); });
     stream.start(QStringLiteral("cut the pauses"));
-    QTRY_COMPARE_WITH_TIMEOUT(turn.finished, 1, 10000);
-    QVERIFY(stream.timedOut());
-    QVERIFY(turn.progress.contains(QStringLiteral("Cutting pauses…")));
-    QVERIFY(turn.progress.count(QStringLiteral("Still working…")) >= 3);
-    QCOMPARE(turn.codes, QList<int>{int(ErrorCode::Timeout)});
-    QCOMPARE(turn.states, 1); // the fallback poll ran and saw no change
+    QTRY_COMPARE_WITH_TIMEOUT(turn.finished, 1, 15000);
     QVERIFY(turn.texts.isEmpty());
+    QCOMPARE(turn.failures.size(), 1);
+    QCOMPARE(turn.codes.first(), int(ErrorCode::NetworkError));
+    QCOMPARE(turn.failures.first(), describeError(0, ErrorCode::NetworkError).message);
+    QVERIFY(!stream.isRunning());
 }
 
 void TestAgentStream::engineKilledMidStream()
 {
+    // Killed after the first event (the tool call) while it works on the operation: the
+    // stream is cut off, the state poll finds nobody, and the user is told so.
     EngineFixture f;
-    f.engine->setMaxRestarts(0);
+    f.engine.setEnv(QStringLiteral("CLIPWRIGHT_AGENT_DELAY_MS"), QStringLiteral("4000"));
     QVERIFY2(f.start(), qPrintable(f.error));
     const QString sid = f.createSession();
     QVERIFY(uploadClip(f, sid));
-    DbLock lock(f.engine->dataDir() + QStringLiteral("/engine.db"));
-    QVERIFY(lock.locked());
-
+    const pid_t pid = pid_t(f.engine.pid());
     AgentStream stream(f.api.get(), sid);
     Turn turn;
     turn.watch(&stream);
-    const qint64 pid = f.engine->processId();
-    connect(&stream, &AgentStream::progressLine, this, [pid](const QString&) {
-        ::kill(pid_t(pid), SIGKILL); // the stream is open: functionCall sent, op waiting
-    });
+    connect(&stream, &AgentStream::progressLine, this,
+            [pid](const QString&) { ::kill(pid, SIGKILL); });
     stream.start(QStringLiteral("cut the pauses"));
     QTRY_COMPARE_WITH_TIMEOUT(turn.finished, 1, 15000);
-    QCOMPARE(turn.progress.first(), QStringLiteral("Cutting pauses…"));
+    QCOMPARE(turn.progress.value(0), QStringLiteral("Cutting pauses…"));
     QVERIFY(turn.texts.isEmpty());
     QCOMPARE(turn.failures.size(), 1);
-    QVERIFY2(turn.failures.first().contains(QStringLiteral("connection to the editing engine "
-                                                           "was lost")),
-             qPrintable(turn.failures.first()));
+    QVERIFY2(
+        turn.failures.first().contains(QStringLiteral("connection to the editing engine was lost")),
+        qPrintable(turn.failures.first()));
     QCOMPARE(turn.codes.first(), int(ErrorCode::NetworkError));
     QCOMPARE(turn.states, 0);
+    QTest::qWait(100);
+    QCOMPARE(turn.finished, 1);
 }
 
 QTEST_GUILESS_MAIN(TestAgentStream)

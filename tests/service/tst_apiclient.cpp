@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QPointer>
+#include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -164,7 +165,7 @@ void TestApiClient::tokenOnlyForTheBaseOrigin()
 {
     Recorder rec(kOk);
     ApiClient api;
-    api.setBaseUrl(m_engine.engine->url());
+    api.setBaseUrl(m_engine.engine.baseUrl());
     api.setToken(m_token);
     QVERIFY(EngineFixture::wait(api.download(rec.url() + QStringLiteral("/cdn/a.mp4"),
                                              m_tmp.filePath(QStringLiteral("cdn.mp4"))))
@@ -226,8 +227,8 @@ void TestApiClient::engineErrors()
     QFETCH(QString, request);
     QFETCH(int, code);
     ApiClient api;
-    api.setBaseUrl(m_engine.engine->url());
-    api.setToken(m_engine.engine->token());
+    api.setBaseUrl(m_engine.engine.baseUrl());
+    api.setToken(m_engine.engine.token());
     ApiCall* call = nullptr;
     if (request == QLatin1String("wrong-token")) {
         api.setToken(m_token);
@@ -258,8 +259,8 @@ void TestApiClient::engineErrors()
     QVERIFY(!info.message.isEmpty());
     QVERIFY(!info.message.contains(m_token));
     QVERIFY(!e.message.contains(m_token));
-    QVERIFY(!info.message.contains(m_engine.engine->token()));
-    QVERIFY(!e.message.contains(m_engine.engine->token()));
+    QVERIFY(!info.message.contains(m_engine.engine.token()));
+    QVERIFY(!e.message.contains(m_engine.engine.token()));
 }
 
 void TestApiClient::timeoutAndAbort()
@@ -312,7 +313,7 @@ void TestApiClient::uploadProgressAndDownloadReplace()
     const QJsonObject file =
         e.data.toObject().value(QStringLiteral("files")).toArray().first().toObject();
     const QString url = file.value(QStringLiteral("cdn_url")).toString();
-    QVERIFY(url.startsWith(m_engine.engine->url().toString()));
+    QVERIFY(url.startsWith(m_engine.engine.baseUrl().toString()));
 
     // A failing download leaves an existing destination alone and no .part behind.
     const QString dest = writeFile(m_tmp, QStringLiteral("keep.wav"), "old content");

@@ -52,11 +52,11 @@ QStringList TestEditorSession::runSse() const
 
 void TestEditorSession::initTestCase()
 {
-    qputenv("CLIPWRIGHT_X264_PRESET", "ultrafast"); // inherited by the engine
     m_clip = m_tmp.filePath(QStringLiteral("speech.mp4"));
     QString error;
     QVERIFY2(!makeSpeechClip(m_clip, 1.5, 3, 640, 360, &error).isEmpty(), qPrintable(error));
     m_f = new EngineFixture;
+    m_f->engine.setEnv(QStringLiteral("CLIPWRIGHT_X264_PRESET"), QStringLiteral("ultrafast"));
     QVERIFY2(m_f->start(), qPrintable(m_f->error));
     m_session = new EditorSession(m_f->api.get());
     m_session->setRenderPollInterval(200);

@@ -2,6 +2,7 @@
 // only, stop and destructor leave no process, kill -9 restarts exactly once, and the bad
 // programs (missing, silent, dying) fail with a message instead of hanging.
 #include "EngineFixture.h"
+#include "LocalEngine.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -11,6 +12,53 @@
 
 using namespace cw;
 using namespace cw::test;
+
+namespace {
+
+// The engine under test, started through LocalEngine in a temporary data dir.
+struct Local {
+    QTemporaryDir dir;
+    std::unique_ptr<ApiClient> api = std::make_unique<ApiClient>();
+    std::unique_ptr<LocalEngine> engine = std::make_unique<LocalEngine>(api.get());
+    QString error;
+
+    Local()
+    {
+        engine->setProgram(engineProgram());
+        engine->setDataDir(dir.path() + QStringLiteral("/engine"));
+    }
+    ~Local()
+    {
+        engine.reset();
+        api.reset();
+    }
+    bool start()
+    {
+        QSignalSpy started(engine.get(), &LocalEngine::started);
+        QSignalSpy failed(engine.get(), &LocalEngine::failed);
+        engine->start();
+        if (!QTest::qWaitFor([&] { return !started.isEmpty() || !failed.isEmpty(); }, 20000)) {
+            error = QStringLiteral("engine did not start in time");
+            return false;
+        }
+        if (!failed.isEmpty()) {
+            error = failed.first().first().toString();
+            return false;
+        }
+        api->setBaseUrl(engine->url());
+        api->setToken(engine->token());
+        return true;
+    }
+    QString createSession()
+    {
+        const Envelope e = EngineFixture::wait(
+            api->postJson(QStringLiteral("/api/tasks/me/with-session/nemo_agent"),
+                          QJsonObject{{QStringLiteral("task_name"), QStringLiteral("t")}}));
+        return e.data.toObject().value(QStringLiteral("session_id")).toString();
+    }
+};
+
+} // namespace
 
 class TestLocalEngine : public QObject {
     Q_OBJECT
@@ -29,7 +77,7 @@ private:
 
 void TestLocalEngine::startsAndAnswersHealth()
 {
-    EngineFixture f;
+    Local f;
     QVERIFY2(f.start(), qPrintable(f.error));
     QVERIFY(f.engine->isRunning());
     QCOMPARE(f.engine->url().host(), QStringLiteral("127.0.0.1"));
@@ -42,7 +90,7 @@ void TestLocalEngine::startsAndAnswersHealth()
 
 void TestLocalEngine::tokenIsRequiredAndNotInArgv()
 {
-    EngineFixture f;
+    Local f;
     QVERIFY2(f.start(), qPrintable(f.error));
     QVERIFY(!f.createSession().isEmpty()); // the launch token works
 
@@ -63,7 +111,7 @@ void TestLocalEngine::tokenIsRequiredAndNotInArgv()
 
 void TestLocalEngine::stopLeavesNoProcess()
 {
-    EngineFixture f;
+    Local f;
     QVERIFY2(f.start(), qPrintable(f.error));
     const qint64 pid = f.engine->processId();
     QVERIFY(processAlive(pid));
@@ -79,7 +127,7 @@ void TestLocalEngine::stopLeavesNoProcess()
 
 void TestLocalEngine::destructorStopsEngine()
 {
-    EngineFixture f;
+    Local f;
     QVERIFY2(f.start(), qPrintable(f.error));
     const qint64 pid = f.engine->processId();
     QVERIFY(processAlive(pid));
@@ -89,7 +137,7 @@ void TestLocalEngine::destructorStopsEngine()
 
 void TestLocalEngine::killNineRestartsOnce()
 {
-    EngineFixture f;
+    Local f;
     QVERIFY2(f.start(), qPrintable(f.error));
     QSignalSpy started(f.engine.get(), &LocalEngine::started);
     QSignalSpy restarted(f.engine.get(), &LocalEngine::restarted);
