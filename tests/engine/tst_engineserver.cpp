@@ -34,6 +34,7 @@ private slots:
     void uploadRejected();
     void uploadUnknownSessionOrNoFiles();
     void hostileFileNames();
+    void uploadAudioAndImage();
     void agentCutPauses();
     void agentUndoRedo();
     void agentUnknownRequest();
@@ -304,6 +305,40 @@ void TstEngineServer::hostileFileNames()
     const QJsonObject state = stateData(sid);
     QCOMPARE(state.value("version").toInt(), 2);
     QCOMPARE(segments(state.value("state").toObject().value("draft").toObject()).size(), 5);
+}
+
+void TstEngineServer::uploadAudioAndImage()
+{
+    const QString wav = m_tmp.filePath("tone.wav");
+    const QString png = m_tmp.filePath("red.png");
+    QString error;
+    QVERIFY2(
+        runFfmpeg({"-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-c:a", "pcm_s16le", wav},
+                  &error),
+        qPrintable(error));
+    QVERIFY2(
+        runFfmpeg({"-f", "lavfi", "-i", "color=c=red:size=640x480", "-frames:v", "1", png}, &error),
+        qPrintable(error));
+    auto bytes = [](const QString& path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QString sid = client().createSession();
+    const HttpReply r = client().upload(sid, {{bytes(wav), "tone.wav"}, {bytes(png), "red.png"}});
+    QCOMPARE(r.status, 200);
+    const QJsonArray files = r.data().value("files").toArray();
+    QCOMPARE(files.size(), 2);
+    QCOMPARE(files.at(0).toObject().value("file_type").toString(), QStringLiteral("audio"));
+    QVERIFY(qAbs(files.at(0).toObject().value("duration_ms").toInteger() - 3000) < 100);
+    QCOMPARE(files.at(1).toObject().value("file_type").toString(), QStringLiteral("image"));
+    QCOMPARE(files.at(1).toObject().value("width").toInt(), 640);
+    const QJsonArray tracks = draftOf(sid).value("t").toArray();
+    QCOMPARE(tracks.size(), 2);
+    QCOMPARE(tracks.at(0).toObject().value("tt").toInt(), 0); // the video track leads
+    QCOMPARE(tracks.at(1).toObject().value("tt").toInt(), 1);
+    QCOMPARE(segments(draftOf(sid), 1).at(0).toObject().value("src").toString(),
+             files.at(0).toObject().value("media_id").toString());
+    QVERIFY(segments(draftOf(sid), 0).at(0).toObject().value("d").toInteger() > 0);
 }
 
 void TstEngineServer::agentCutPauses()

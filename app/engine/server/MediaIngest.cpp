@@ -42,8 +42,12 @@ Track& trackFor(Draft& draft, bool audio)
     t.id = id;
     t.tt = audio ? int(TrackType::Audio) : int(TrackType::Video);
     t.n = audio ? QStringLiteral("Audio") : QStringLiteral("Video");
-    draft.t.append(t);
-    return draft.t.last();
+    if (audio) {
+        draft.t.append(t);
+        return draft.t.last();
+    }
+    draft.t.prepend(t); // the picture track leads, as in every editor
+    return draft.t.first();
 }
 
 void appendSegment(Draft& draft, const MediaRecord& m)

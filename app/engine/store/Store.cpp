@@ -163,6 +163,8 @@ QSqlDatabase Store::connection()
     }
     t_connections.names[m_instance] = name;
     std::lock_guard<std::mutex> lock(m_namesMutex);
+    // Threads that ended (e.g. one per agent operation) have closed theirs already.
+    m_connectionNames.removeIf([](const QString& n) { return !QSqlDatabase::contains(n); });
     m_connectionNames << name;
     return db;
 }
