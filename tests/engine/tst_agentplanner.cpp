@@ -80,7 +80,14 @@ void TstAgentPlanner::plans_data()
     row("empty", QString(), "");
     row("whitespace", QStringLiteral("   \n\t "), "");
     row("hostile", QStringLiteral("'; DROP TABLE drafts; -- <script>"), "");
-    row("very long", QStringLiteral("blah ").repeated(20000) + QStringLiteral("undo"), "undo");
+    row("very long", QStringLiteral("undo ") + QStringLiteral("blah ").repeated(20000), "undo");
+    row("only the start is read", QStringLiteral("blah ").repeated(20000) + QStringLiteral("undo"),
+        "");
+    row("many verbs", QStringLiteral("cut remove delete ").repeated(20000), "");
+    row("verb far from object",
+        QStringLiteral("cut the intro and then later on maybe think about the music and the "
+                       "colours and the titles and then the pauses"),
+        "");
 }
 
 void TstAgentPlanner::plans()

@@ -4,7 +4,8 @@
 // "summary" is only planned when no editing operation is, since words like 时间线 also occur
 // inside edit requests. Numbers: the first duration ("1.5s", "800 ms", "one second", "1秒")
 // becomes min_pause_ms and the first level ("-40 dB", "40分贝") threshold_db (always
-// negative: levels below full scale).
+// negative: levels below full scale). Only the first 4000 characters are read, and a verb
+// and its object may be at most 80 characters (30 in Chinese) apart.
 #include "agent/Planner.h"
 
 #include <QRegularExpression>
@@ -17,16 +18,18 @@ namespace {
 
 using RX = QRegularExpression;
 
+constexpr qsizetype kMaxPlannedChars = 4000;
+
 const RX& cutRx()
 {
     static const RX rx(QStringLiteral(
         "\\b(?:cut|cutting|remove|removing|delete|trim|drop|strip|skip|kill|eliminate|"
         "get rid of|take out|edit "
-        "out|lose)\\b(?:[^.!?;]|\\.(?=\\d))*?\\b(?:pauses?|silences?|silent "
+        "out|lose)\\b(?:[^.!?;]|\\.(?=\\d)){0,80}?\\b(?:pauses?|silences?|silent "
         "(?:parts?|bits?|sections?)|gaps?|dead air)\\b"
         "|\\btighten(?:s|ed|ing)?\\b|\\bjump[- ]?cut(?:s|ting)?\\b"
-        "|(?:剪|删|去|移除|砍|切|裁|清除|减少)[^。！？；]*?(?:停顿|静音|空白|沉默|间隙|气口)"
-        "|(?:停顿|静音|沉默|空白)[^。！？；]*?(?:剪|删|去|移除|砍|切|裁)"
+        "|(?:剪|删|去|移除|砍|切|裁|清除|减少)[^。！？；]{0,30}?(?:停顿|静音|空白|沉默|间隙|气口)"
+        "|(?:停顿|静音|沉默|空白)[^。！？；]{0,30}?(?:剪|删|去|移除|砍|切|裁)"
         "|紧凑|跳剪"));
     return rx;
 }
@@ -149,7 +152,8 @@ Plan planInstruction(const QString& message)
 {
     Plan plan;
     plan.chinese = containsChinese(message);
-    QString text = message.toLower();
+    // Instructions are short; a bound keeps hostile input from costing regex time.
+    QString text = message.left(kMaxPlannedChars).toLower();
     text.replace(QChar(0x2019), QLatin1Char('\'')); // typographic apostrophe
     text = text.simplified();
 
