@@ -77,6 +77,11 @@ ApiClient* Backend::api() const
     return m_api;
 }
 
+LocalEngine* Backend::engine() const
+{
+    return m_engine;
+}
+
 QString Backend::backendName() const
 {
     return tr("Local engine");

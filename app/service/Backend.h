@@ -23,6 +23,7 @@ public:
 
     EditorSession* session() const;
     ApiClient* api() const;
+    LocalEngine* engine() const;
     QString backendName() const; // "Local engine"
     bool isConnected() const;
 

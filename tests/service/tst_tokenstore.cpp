@@ -36,6 +36,7 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void droppedContext();
+    void keychainTimeout();
 
 private:
     std::unique_ptr<TokenStore> makeStore(const QString& kind, QString* skip);
@@ -123,6 +124,34 @@ void TestTokenStore::droppedContext()
         QCOMPARE(r.value, QStringLiteral("v")); // the write itself still happened
     });
     QTRY_COMPARE(calls, 1);
+}
+
+void TestTokenStore::keychainTimeout()
+{
+    // A keychain that answers later than the store's timeout: the caller hears "did not
+    // answer" once, and the late real answer is dropped.
+    QString skip;
+    auto store = makeStore(QStringLiteral("keychain"), &skip);
+    if (!store)
+        QSKIP(qPrintable(skip));
+    static_cast<KeychainTokenStore*>(store.get())->setTimeout(0);
+    QObject context;
+    QList<TokenResult> results;
+    store->write(QStringLiteral("k"), QStringLiteral("secret-value"), &context,
+                 [&](const TokenResult& r) { results << r; });
+    QTRY_COMPARE(results.size(), 1);
+    QVERIFY(!results.first().ok);
+    QVERIFY2(results.first().error.contains(QStringLiteral("did not answer")),
+             qPrintable(results.first().error));
+    QVERIFY(!results.first().error.contains(QStringLiteral("secret-value")));
+    QTest::qWait(1500);
+    QCOMPARE(results.size(), 1);
+
+    // Clean up whatever the late write stored.
+    static_cast<KeychainTokenStore*>(store.get())->setTimeout(10000);
+    bool once = false;
+    waitFor([&](auto cb) { store->remove(QStringLiteral("k"), &context, cb); }, &once);
+    QVERIFY(once);
 }
 
 QTEST_GUILESS_MAIN(TestTokenStore)

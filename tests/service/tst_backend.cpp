@@ -1,0 +1,83 @@
+// Backend composition with the real engine: start -> connected with a ready session; after
+// kill -9 the engine is restarted once, the client follows the new port and token and the
+// session keeps working; destroying the Backend leaves no engine process.
+#include "Backend.h"
+#include "EditorSession.h"
+#include "EngineFixture.h"
+#include "LocalEngine.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+using namespace cw;
+using namespace cw::test;
+
+class TestBackend : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void connectsRestartsAndStops();
+    void missingEngineFails();
+};
+
+void TestBackend::connectsRestartsAndStops()
+{
+    QTemporaryDir dir;
+    auto* backend = new Backend;
+    backend->setEngineProgram(engineProgram());
+    backend->setEngineDataDir(dir.path() + QStringLiteral("/engine"));
+    QSignalSpy connected(backend, &Backend::connected);
+    QSignalSpy failed(backend, &Backend::connectionFailed);
+    QSignalSpy status(backend, &Backend::statusMessage);
+    QCOMPARE(backend->backendName(), QStringLiteral("Local engine"));
+    backend->start(QStringLiteral("en"));
+    QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty() || !failed.isEmpty(), 20000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QVERIFY(backend->isConnected());
+    QVERIFY(backend->session()->isReady());
+    QCOMPARE(backend->api()->baseUrl(), backend->engine()->url());
+    const QString sid = backend->session()->sessionId();
+
+    const qint64 first = backend->engine()->processId();
+    const QUrl firstUrl = backend->api()->baseUrl();
+    QSignalSpy errors(backend->session(), &EditorSession::errorOccurred);
+    QCOMPARE(::kill(pid_t(first), SIGKILL), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        backend->engine()->isRunning() && backend->engine()->processId() != first, 20000);
+    QTRY_COMPARE(backend->api()->baseUrl(), backend->engine()->url());
+    QVERIFY(backend->api()->baseUrl() != firstUrl);
+    bool sawRestart = false;
+    for (const auto& args : status)
+        sawRestart = sawRestart || args.first().toString().contains(QStringLiteral("restart"));
+    QVERIFY(sawRestart);
+
+    // The session lives in the data dir, so it survives the restart.
+    QSignalSpy text(backend->session(), &EditorSession::agentText);
+    backend->session()->sendMessage(QStringLiteral("show tracks"));
+    QTRY_COMPARE_WITH_TIMEOUT(text.size(), 1, 10000);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
+    QCOMPARE(backend->session()->sessionId(), sid);
+    QCOMPARE(connected.size(), 1);
+
+    const qint64 second = backend->engine()->processId();
+    QVERIFY(processAlive(second));
+    delete backend;
+    QVERIFY(!processAlive(second));
+}
+
+void TestBackend::missingEngineFails()
+{
+    QTemporaryDir dir;
+    Backend backend;
+    backend.setEngineProgram(dir.path() + QStringLiteral("/no-engine-here"));
+    backend.setEngineDataDir(dir.path() + QStringLiteral("/engine"));
+    QSignalSpy failed(&backend, &Backend::connectionFailed);
+    backend.start();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("clipwright-engine")));
+    QVERIFY(!backend.isConnected());
+}
+
+QTEST_GUILESS_MAIN(TestBackend)
+#include "tst_backend.moc"
