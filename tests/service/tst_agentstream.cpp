@@ -52,6 +52,7 @@ private Q_SLOTS:
     void progressLines();
     void realTurn();
     void unknownSession();
+    void keepAlivesHoldTheStream();
     void stalledStreamTimesOut_data();
     void stalledStreamTimesOut();
     void engineKilledBeforeAnswer();
@@ -133,6 +134,29 @@ void TestAgentStream::unknownSession()
     QCOMPARE(turn.codes, QList<int>{int(ErrorCode::SessionNotFound)});
     QCOMPARE(turn.failures.first(), describeError(404, ErrorCode::SessionNotFound).message);
     QVERIFY(turn.texts.isEmpty());
+}
+
+void TestAgentStream::keepAlivesHoldTheStream()
+{
+    // The operation takes 1.5 s, longer than our 0.7 s inactivity timeout, but `: keep-alive`
+    // comments every 100 ms keep the stream alive; they never show up as text or progress.
+    EngineFixture f;
+    f.engine.setEnv(QStringLiteral("CLIPWRIGHT_AGENT_DELAY_MS"), QStringLiteral("1500"));
+    f.engine.setEnv(QStringLiteral("CLIPWRIGHT_KEEPALIVE_MS"), QStringLiteral("100"));
+    QVERIFY2(f.start(), qPrintable(f.error));
+    const QString sid = f.createSession();
+    QVERIFY(uploadClip(f, sid));
+    AgentStream stream(f.api.get(), sid);
+    stream.setTransferTimeout(700);
+    Turn turn;
+    turn.watch(&stream);
+    stream.start(QStringLiteral("cut the pauses"));
+    QTRY_COMPARE_WITH_TIMEOUT(turn.finished, 1, 15000);
+    QVERIFY2(turn.failures.isEmpty(), qPrintable(turn.failures.join(QLatin1Char('|'))));
+    QVERIFY(!stream.timedOut());
+    QCOMPARE(turn.progress, QStringList{QStringLiteral("Cutting pauses…")});
+    QCOMPARE(turn.texts.size(), 1);
+    QVERIFY(turn.partials.isEmpty());
 }
 
 void TestAgentStream::stalledStreamTimesOut_data()
