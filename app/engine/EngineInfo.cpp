@@ -1,5 +1,8 @@
 #include "EngineInfo.h"
 
 namespace cw::engine {
-QString engineVersion() { return QStringLiteral(CLIPWRIGHT_VERSION); }
+QString engineVersion()
+{
+    return QStringLiteral(CLIPWRIGHT_VERSION);
+}
 } // namespace cw::engine

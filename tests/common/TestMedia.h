@@ -10,8 +10,14 @@
 
 namespace cw::test {
 
-inline QString testDataDir() { return QStringLiteral(CLIPWRIGHT_TEST_DATA_DIR); }
-inline QString binDir() { return QStringLiteral(CLIPWRIGHT_BIN_DIR); }
+inline QString testDataDir()
+{
+    return QStringLiteral(CLIPWRIGHT_TEST_DATA_DIR);
+}
+inline QString binDir()
+{
+    return QStringLiteral(CLIPWRIGHT_BIN_DIR);
+}
 
 // Writes an MP4 to `out`; returns the script's JSON description ({duration, pauses:[{start,
 // end}]}, seconds) or an empty object on failure with *error set.
@@ -19,10 +25,9 @@ inline QJsonObject makeSpeechClip(const QString& out, double pauseSeconds = 1.5,
                                   int width = 1280, int height = 720, QString* error = nullptr)
 {
     QProcess p;
-    p.start(QStringLiteral("bash"),
-            {testDataDir() + QStringLiteral("/make_speech_clip.sh"), out,
-             QString::number(pauseSeconds), QString::number(pauses), QString::number(width),
-             QString::number(height)});
+    p.start(QStringLiteral("bash"), {testDataDir() + QStringLiteral("/make_speech_clip.sh"), out,
+                                     QString::number(pauseSeconds), QString::number(pauses),
+                                     QString::number(width), QString::number(height)});
     if (!p.waitForFinished(120000) || p.exitCode() != 0) {
         if (error)
             *error = QString::fromUtf8(p.readAllStandardError());
@@ -35,9 +40,9 @@ inline QJsonObject makeSpeechClip(const QString& out, double pauseSeconds = 1.5,
 inline bool runFfmpeg(const QStringList& args, QString* error = nullptr)
 {
     QProcess p;
-    p.start(QStringLiteral("ffmpeg"), QStringList{QStringLiteral("-v"), QStringLiteral("error"),
-                                                  QStringLiteral("-y")} +
-                                          args);
+    p.start(QStringLiteral("ffmpeg"),
+            QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
+                args);
     if (!p.waitForFinished(120000) || p.exitCode() != 0) {
         if (error)
             *error = QString::fromUtf8(p.readAllStandardError());
