@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
+#include <csignal>
 
 using namespace cw::test;
 
@@ -53,6 +54,22 @@ QJsonObject pollJob(EngineClient& c, const QString& id, int timeoutMs,
         QThread::msleep(100);
     }
     return d;
+}
+
+// Direct children of `pid` (Linux /proc).
+QList<qint64> childPids(qint64 pid)
+{
+    QList<qint64> pids;
+    const QDir tasks(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(tid + "/children"));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& part : f.readAll().split(' '))
+            if (part.trimmed().toLongLong() > 0)
+                pids << part.trimmed().toLongLong();
+    }
+    return pids;
 }
 
 } // namespace
@@ -291,7 +308,12 @@ void TstEngineRender::killDuringRenderThenRestart()
         });
         QCOMPARE(d.value("status").toString(), QStringLiteral("processing"));
     }
+    // SIGKILL does not reach the engine's ffmpeg child, which would go on and later write
+    // its .part again; the test ends it too, as the OS would when the session dies.
+    const QList<qint64> children = childPids(engine.pid());
     engine.kill();
+    for (qint64 child : children)
+        ::kill(pid_t(child), SIGKILL);
     QVERIFY2(engine.start(&error), qPrintable(error)); // same data dir and token
     EngineClient c(engine.baseUrl(), engine.token());
     const HttpReply r = c.get("/api/render/proxy/lambda/" + id);
