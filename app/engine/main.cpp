@@ -15,6 +15,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <sys/prctl.h>
 #include <thread>
 #include <unistd.h>
 
@@ -49,6 +50,7 @@ bool parseListen(const QString& value, QString* host, int* port)
 
 int main(int argc, char* argv[])
 {
+    const pid_t startedBy = ::getppid();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("clipwright-engine"));
     QCoreApplication::setApplicationVersion(cw::engine::engineVersion());
@@ -70,9 +72,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption dataOpt(QStringLiteral("data-dir"),
                                      QStringLiteral("Folder for the database, media and renders."),
                                      QStringLiteral("dir"));
+    const QCommandLineOption parentOpt(
+        QStringLiteral("exit-with-parent"),
+        QStringLiteral("Stop (as on SIGTERM) when the process that started the engine dies."));
     const QCommandLineOption verboseOpt(
         QStringLiteral("verbose"), QStringLiteral("Log every request (method, path, status)."));
-    parser.addOptions({listenOpt, tokenOpt, dataOpt, verboseOpt});
+    parser.addOptions({listenOpt, tokenOpt, dataOpt, parentOpt, verboseOpt});
     parser.process(app);
 
     cw::engine::EngineConfig config;
@@ -100,6 +105,11 @@ int main(int argc, char* argv[])
     std::signal(SIGPIPE, SIG_IGN);
     std::signal(SIGTERM, onSignal);
     std::signal(SIGINT, onSignal);
+    if (parser.isSet(parentOpt)) {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != startedBy) // it died before prctl took effect
+            onSignal(SIGTERM);
+    }
     QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
     QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] {
         char c;

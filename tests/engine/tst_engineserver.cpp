@@ -46,6 +46,7 @@ private slots:
     void unknownFilesAndRoutes();
     void waveform();
     void slowOperationKeepAliveAndDisconnect();
+    void exitsWithParent();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -590,6 +591,32 @@ void TstEngineServer::slowOperationKeepAliveAndDisconnect()
     QTRY_COMPARE_WITH_TIMEOUT(c.state(sid).data().value("version").toInt(), 3, 10000);
     QCOMPARE(c.get("/health").status, 200);
     QVERIFY(slow.stop());
+}
+
+void TstEngineServer::exitsWithParent()
+{
+    // A shell starts the engine with --exit-with-parent, prints its pid and exits after a
+    // moment: the engine must stop on its own instead of lingering as an orphan.
+    QTemporaryDir dir;
+    QProcess shell;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert("CLIPWRIGHT_ENGINE_TOKEN", "t");
+    shell.setProcessEnvironment(env);
+    shell.start("sh", {"-c",
+                       "\"$0\" --listen 127.0.0.1:0 --data-dir \"$1\" --exit-with-parent "
+                       ">/dev/null & echo $!; sleep 1",
+                       binDir() + "/clipwright-engine", dir.path()});
+    QVERIFY(shell.waitForFinished(10000));
+    const qint64 pid = shell.readAllStandardOutput().trimmed().toLongLong();
+    QVERIFY(pid > 0);
+    auto alive = [pid] {
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray s = stat.readAll();
+        return !s.contains(") Z ") && !s.contains(") X ");
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!alive(), 10000);
 }
 
 QTEST_GUILESS_MAIN(TstEngineServer)
