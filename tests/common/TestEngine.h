@@ -1,6 +1,7 @@
 // Starts a real clipwright-engine for a test: loopback, any free port, a random token passed
 // through the environment (so it is not in `ps`), and a temporary data dir unless one is
-// given (restart-after-kill tests pass the same dir to a second engine). Header-only, Qt
+// given (restart-after-kill tests pass the same dir to a second engine), and
+// --exit-with-parent so a crashed test leaves no engine behind. Header-only, Qt
 // Core only; used by the engine, service, UI and e2e tests.
 //   cw::test::TestEngine engine;
 //   QVERIFY2(engine.start(&error), qPrintable(error));
@@ -57,7 +58,8 @@ public:
         m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process->start(QStringLiteral(CLIPWRIGHT_BIN_DIR "/clipwright-engine"),
                          QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                     QStringLiteral("--data-dir"), m_dataDir} +
+                                     QStringLiteral("--data-dir"), m_dataDir,
+                                     QStringLiteral("--exit-with-parent")} +
                              extraArgs);
         if (!m_process->waitForStarted(10000))
             return fail(error, QStringLiteral("clipwright-engine did not start: ") +
