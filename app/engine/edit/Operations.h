@@ -1,0 +1,79 @@
+// The editing operations of the local engine beyond pause cutting: each is a pure function
+// Draft -> Draft (STYLE.md 4) that the agent's executor applies as one new draft version.
+// Times are timeline milliseconds. Failures (e.g. "the second clip" when there is one) come
+// back with ok=false, an ErrorCode and an English reason; nothing is changed then.
+//
+// Conventions the renderer reads (all optional, absent = neutral):
+//   draft.m: width, height (output size follows the aspect), aspect ("9:16"), aspect_mode
+//            ("crop" | "blur"), loudness_lufs (double), denoise (bool), look ("cinematic",
+//            "warm", "cool", "bw", "vivid").
+//   video segment m: speed (double), vol (double, 0 = muted), tr {type, d}: the transition
+//            INTO this segment from the previous one (fade, dissolve, wipe, slide, zoom).
+//   music track (tt 1, m.role "music" on its segments): vol, duck (bool), fi, fo (ms).
+//   text track (tt 7) segment m: text, style ("title" | "lower_third" | "caption"), pos.
+#pragma once
+
+#include "Draft.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace cw::engine {
+
+struct MediaRef {
+    QString id;
+    QString fileName;
+    QString kind; // video, audio, image
+    qint64 durationMs = 0;
+    bool hasAudio = false;
+    bool hasVideo = false;
+};
+
+struct EditResult {
+    bool ok = false;
+    int errorCode = 0;   // cw::ErrorCode when !ok
+    QString error;       // English, user-facing
+    Draft draft;         // the new draft when ok
+    QJsonObject details; // numbers for the reply: removed_ms, segments, clamped_ms, ...
+};
+
+// Trim and arrange. Ranges are [fromMs, toMs) on the timeline; ripple: later content moves
+// left, text and music are clipped to the new length.
+EditResult removeRange(const Draft& draft, qint64 fromMs, qint64 toMs);
+EditResult keepRange(const Draft& draft, qint64 fromMs, qint64 toMs);
+EditResult splitAt(const Draft& draft, qint64 atMs);
+EditResult deleteClip(const Draft& draft, int index);      // video-track segment, 0-based; -1 last
+EditResult moveClip(const Draft& draft, int from, int to); // -1 = last
+EditResult setSpeed(const Draft& draft, qint64 fromMs, qint64 toMs, double factor); // to<=from: all
+EditResult setClipVolume(const Draft& draft, double gain); // 0 = mute; applies to video track
+
+// Music: an uploaded audio file or a generated bed (see generate/MusicBed.h). Looped or
+// trimmed to the video's length.
+struct MusicOptions {
+    double volume = 0.35;
+    bool duck = true;
+    qint64 fadeInMs = 1000;
+    qint64 fadeOutMs = 2000;
+    QString name; // shown on the timeline; default the file name
+};
+EditResult addMusic(const Draft& draft, const MediaRef& music, const MusicOptions& options);
+
+struct TextOptions {
+    QString text;
+    qint64 startMs = 0;
+    qint64 durationMs = 3000;
+    QString style = QStringLiteral("title"); // title, lower_third, caption
+    QString position;                        // "" = the style's default
+};
+EditResult addText(const Draft& draft, const TextOptions& options);
+
+// Between adjacent video segments; durations clamped to half the shorter neighbour.
+EditResult addTransitions(const Draft& draft, const QString& type, qint64 durationMs);
+
+EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mode);
+EditResult setLoudness(const Draft& draft, double lufs);
+EditResult setDenoise(const Draft& draft, bool on);
+EditResult setLook(const Draft& draft, const QString& look);
+
+} // namespace cw::engine
