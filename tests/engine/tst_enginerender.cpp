@@ -57,6 +57,17 @@ QJsonObject pollJob(EngineClient& c, const QString& id, int timeoutMs,
 }
 
 // Direct children of `pid` (Linux /proc).
+// A zombie (state Z, not yet reaped by init) counts as dead.
+bool processAlive(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    const int paren = line.lastIndexOf(')');
+    return paren > 0 && paren + 2 < line.size() && line.at(paren + 2) != 'Z';
+}
+
 QList<qint64> childPids(qint64 pid)
 {
     QList<qint64> pids;
@@ -308,12 +319,13 @@ void TstEngineRender::killDuringRenderThenRestart()
         });
         QCOMPARE(d.value("status").toString(), QStringLiteral("processing"));
     }
-    // SIGKILL does not reach the engine's ffmpeg child, which would go on and later write
-    // its .part again; the test ends it too, as the OS would when the session dies.
-    const QList<qint64> children = childPids(engine.pid());
+    // The engine's ffmpeg child must die with it (PR_SET_PDEATHSIG), or it would go on and
+    // write its .part again after the restart.
+    QList<qint64> children;
+    QTRY_VERIFY_WITH_TIMEOUT(!(children = childPids(engine.pid())).isEmpty(), 10000);
     engine.kill();
     for (qint64 child : children)
-        ::kill(pid_t(child), SIGKILL);
+        QTRY_VERIFY_WITH_TIMEOUT(!processAlive(child), 5000);
     QVERIFY2(engine.start(&error), qPrintable(error)); // same data dir and token
     EngineClient c(engine.baseUrl(), engine.token());
     const HttpReply r = c.get("/api/render/proxy/lambda/" + id);

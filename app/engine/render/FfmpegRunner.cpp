@@ -10,7 +10,9 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <sys/prctl.h>
 
 namespace cw::engine {
 namespace {
@@ -101,6 +103,9 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
     QProcess proc;
     proc.setProcessChannelMode(QProcess::SeparateChannels);
     proc.setStandardInputFile(QProcess::nullDevice());
+    // If the engine is killed (-9), its encoder must die with it rather than go on writing
+    // a .part file nobody will rename or clean up.
+    proc.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     proc.start(ffmpegProgram(), args);
     if (!proc.waitForStarted(10000)) {
         result.error = tr("Cannot start %1: %2").arg(ffmpegProgram(), proc.errorString());
