@@ -3,6 +3,7 @@
 // routes are read whole by httplib before the handler runs, so a Content-Length far above
 // the JSON limit is refused here, before reading; the handler refuses smaller excesses with
 // a clean 413 after reading.
+#include "server/FaultInjection.h"
 #include "server/Http.h"
 #include "server/Routes.h"
 
@@ -38,7 +39,12 @@ bool tokenMatches(const std::string& header, const std::string& token)
 
 void installGuards(httplib::Server& http, const std::string& token)
 {
+    installFaultPostRouting(http);
     http.set_pre_routing_handler([token](const httplib::Request& req, httplib::Response& res) {
+        if (const FaultDecision f = applyFaultsBeforeRouting(req, res, token);
+            f != FaultDecision::Continue)
+            return f == FaultDecision::Handled ? httplib::Server::HandlerResponse::Handled
+                                               : httplib::Server::HandlerResponse::Unhandled;
         if (req.path == "/health" && (req.method == "GET" || req.method == "HEAD"))
             return httplib::Server::HandlerResponse::Unhandled;
         if (!tokenMatches(req.get_header_value("Authorization"), token)) {

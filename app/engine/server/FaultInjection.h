@@ -1,0 +1,30 @@
+// Test mode: makes the real engine answer the way the NemoVideo cloud does for behaviours the
+// engine cannot produce on its own, so the client's reactions are tested against a real
+// server instead of a mock. Off unless CLIPWRIGHT_ENGINE_FAULTS names faults (comma list):
+//   auth-expire-once      HTTP 401 / code 1001 on the next authenticated request, once
+//   rate-limit-once       HTTP 429 on the next authenticated request, once
+//   credits-empty         code 2001 on POST /api/render/proxy/lambda
+//   export-402            bare HTTP 402 on POST /api/render/proxy/lambda
+//   schematic-events      /run_sse events rewritten to the {"type":...} form
+//   no-text-stream        /run_sse without any text event (the edits still happen)
+//   render-shape-toplevel render submit answered at top level, polls as {"success":true,...}
+//   allow-anonymous       serve POST /api/auth/anonymous-token (X-Client-Id required, else
+//                         HTTP 400) and accept the tokens it hands out
+// CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS=1 also enables allow-anonymous.
+#pragma once
+
+#include <httplib.h>
+#include <string>
+
+namespace cw::engine {
+
+enum class FaultDecision { Continue, Handled, Authorized };
+
+// Called first in the pre-routing handler. Authorized: the request carries a token handed
+// out by the anonymous endpoint, so the launch-token check is skipped.
+FaultDecision applyFaultsBeforeRouting(const httplib::Request& req, httplib::Response& res,
+                                       const std::string& launchToken);
+// Installs the post-routing rewrites (stream and render shapes) when such faults are on.
+void installFaultPostRouting(httplib::Server& http);
+
+} // namespace cw::engine
