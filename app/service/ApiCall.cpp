@@ -4,10 +4,13 @@
 // reply with OperationCanceledError just like abort() does; m_cancelled tells them apart.
 #include "ApiCall.h"
 
+#include "ApiClient.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonObject>
 #include <QNetworkReply>
+#include <QTimer>
 #include <cstdio>
 
 namespace cw {
@@ -28,8 +31,14 @@ Envelope failure(int code, int httpStatus, const QString& message)
 } // namespace
 
 ApiCall::ApiCall(QNetworkReply* reply, Mode mode, const QString& description, QObject* parent)
-    : QObject(parent), m_reply(reply), m_mode(mode), m_description(description)
+    : QObject(parent), m_mode(mode), m_description(description)
 {
+    attach(reply);
+}
+
+void ApiCall::attach(QNetworkReply* reply)
+{
+    m_reply = reply;
     if (!reply)
         return;
     reply->setParent(this);
@@ -40,7 +49,7 @@ ApiCall::ApiCall(QNetworkReply* reply, Mode mode, const QString& description, QO
         if (done > 0 || total > 0)
             Q_EMIT progress(done, total);
     };
-    if (mode == Mode::Upload)
+    if (m_mode == Mode::Upload)
         connect(reply, &QNetworkReply::uploadProgress, this, forward);
     else
         connect(reply, &QNetworkReply::downloadProgress, this, forward);
@@ -60,7 +69,12 @@ void ApiCall::abort()
     if (m_finished || !m_reply)
         return;
     m_cancelled = true;
-    m_reply->abort(); // emits finished() synchronously
+    if (m_reply->isRunning()) {
+        m_reply->abort(); // emits finished() synchronously
+        return;
+    }
+    // Between attempts (waiting out a 429 or a new token): nothing is on the wire.
+    finish(failure(ErrorCode::Cancelled, 0, QCoreApplication::translate("ApiCall", "Cancelled.")));
 }
 
 void ApiCall::setDownloadTarget(const QString& destination)
@@ -175,7 +189,58 @@ void ApiCall::onFinished()
     Envelope e = decodeEnvelope(status, m_body);
     if (e.ok && err != QNetworkReply::NoError) // a 2xx body cut off mid-way
         e = failure(ErrorCode::NetworkError, status, m_reply->errorString());
+    if (!e.ok && recover(e))
+        return;
     finish(e);
+}
+
+bool ApiCall::recover(const Envelope& e)
+{
+    auto* client = qobject_cast<ApiClient*>(parent());
+    if (!m_resend || !client || m_mode != Mode::Json)
+        return false;
+    if ((e.code == ErrorCode::TokenInvalid || e.httpStatus == 401) && !m_reauthTried &&
+        client->m_reauthenticator) {
+        m_reauthTried = true;
+        QPointer<ApiCall> self(this);
+        client->m_reauthenticator([self, e](bool ok) {
+            if (!self || self->m_finished || self->m_cancelled)
+                return;
+            if (ok)
+                self->resend();
+            else
+                self->finish(e);
+        });
+        return true;
+    }
+    if (e.httpStatus == 429 && !m_rateLimitTried) {
+        m_rateLimitTried = true;
+        Q_EMIT client->notice(describeError(e.httpStatus, e.code, e.message).message);
+        QTimer::singleShot(client->m_rateLimitWaitMs, this, [this] {
+            if (!m_finished && !m_cancelled)
+                resend();
+        });
+        return true;
+    }
+    if (e.httpStatus == 400 && !m_clientIdTried &&
+        describeError(e.httpStatus, e.code, e.message).recovery == Recovery::NewClientId &&
+        client->clientId().isEmpty()) {
+        m_clientIdTried = true;
+        client->ensureClientId();
+        resend();
+        return true;
+    }
+    return false;
+}
+
+void ApiCall::resend()
+{
+    if (m_reply) {
+        disconnect(m_reply, nullptr, this, nullptr);
+        m_reply->deleteLater();
+    }
+    m_body.clear();
+    attach(m_resend());
 }
 
 bool ApiCall::downloadCommit(QString* error)

@@ -2,6 +2,9 @@
 // progress() and never see the QNetworkReply (STYLE.md point 2: one gateway to the network).
 // The call deletes itself after finished() has been delivered; hold it in a QPointer when
 // you may want to abort() it later. finished() is emitted exactly once, also after abort().
+// JSON calls recover from the cloud's transient answers before finishing (PROTOCOL.md): 1001
+// -> ApiClient's reauthenticator, then one retry; HTTP 429 -> wait, then one retry; a bare
+// HTTP 400 (missing X-Client-Id) -> ApiClient makes a client id, then one retry.
 #pragma once
 
 #include "ApiError.h"
@@ -9,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <functional>
 
 class QFile;
 class QNetworkReply;
@@ -34,6 +38,12 @@ private:
     enum class Mode { Json, Upload, Download };
     ApiCall(QNetworkReply* reply, Mode mode, const QString& description, QObject* parent);
 
+    void attach(QNetworkReply* reply);
+    // Json calls: how to send the request again (with the current token and client id).
+    void setResend(std::function<QNetworkReply*()> resend) { m_resend = std::move(resend); }
+    bool recover(const Envelope& e); // true when a retry is under way
+    void resend();
+
     void setDownloadTarget(const QString& destination); // before the first byte arrives
     void finishLater(const Envelope& e);                // a call that failed before sending
     void onReadyRead();
@@ -52,6 +62,10 @@ private:
     qint64 m_written = 0;
     bool m_cancelled = false;
     bool m_finished = false;
+    bool m_reauthTried = false;
+    bool m_rateLimitTried = false;
+    bool m_clientIdTried = false;
+    std::function<QNetworkReply*()> m_resend;
     Envelope m_result;
 };
 

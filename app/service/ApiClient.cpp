@@ -13,6 +13,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QUuid>
 
 namespace cw {
 
@@ -102,6 +103,8 @@ QNetworkRequest ApiClient::makeRequest(const char* method, const QUrl& url, int 
     Q_EMIT requestStarted(QLatin1String(method) + QLatin1Char(' ') + pathOf(url));
     if (!m_token.isEmpty() && sameOrigin(url))
         req.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!m_clientId.isEmpty() && sameOrigin(url))
+        req.setRawHeader("X-Client-Id", m_clientId.toUtf8());
     req.setRawHeader("X-Skill-Source", attributionSource());
     req.setRawHeader("X-Skill-Version", attributionVersion());
     req.setRawHeader("X-Skill-Platform", m_platform.toUtf8());
@@ -111,23 +114,48 @@ QNetworkRequest ApiClient::makeRequest(const char* method, const QUrl& url, int 
     return req;
 }
 
+void ApiClient::setClientId(const QString& id)
+{
+    m_clientId = id;
+}
+
+QString ApiClient::ensureClientId()
+{
+    if (m_clientId.isEmpty()) {
+        m_clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        Q_EMIT clientIdChanged(m_clientId);
+    }
+    return m_clientId;
+}
+
 ApiCall* ApiClient::get(const QString& pathOrUrl)
 {
     const QUrl url = resolve(pathOrUrl);
-    QNetworkRequest req = makeRequest("GET", url, m_requestTimeoutMs);
-    req.setRawHeader("Accept", "application/json");
-    return new ApiCall(m_nam->get(req), ApiCall::Mode::Json, QStringLiteral("GET ") + pathOf(url),
-                       this);
+    auto send = [this, url] {
+        QNetworkRequest req = makeRequest("GET", url, m_requestTimeoutMs);
+        req.setRawHeader("Accept", "application/json");
+        return m_nam->get(req);
+    };
+    auto* call =
+        new ApiCall(send(), ApiCall::Mode::Json, QStringLiteral("GET ") + pathOf(url), this);
+    call->setResend(send);
+    return call;
 }
 
 ApiCall* ApiClient::postJson(const QString& pathOrUrl, const QJsonObject& body)
 {
     const QUrl url = resolve(pathOrUrl);
-    QNetworkRequest req = makeRequest("POST", url, m_requestTimeoutMs);
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    req.setRawHeader("Accept", "application/json");
-    return new ApiCall(m_nam->post(req, QJsonDocument(body).toJson(QJsonDocument::Compact)),
-                       ApiCall::Mode::Json, QStringLiteral("POST ") + pathOf(url), this);
+    const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    auto send = [this, url, bytes] {
+        QNetworkRequest req = makeRequest("POST", url, m_requestTimeoutMs);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setRawHeader("Accept", "application/json");
+        return m_nam->post(req, bytes);
+    };
+    auto* call =
+        new ApiCall(send(), ApiCall::Mode::Json, QStringLiteral("POST ") + pathOf(url), this);
+    call->setResend(send);
+    return call;
 }
 
 ApiCall* ApiClient::uploadFile(const QString& pathOrUrl, const QString& filePath,

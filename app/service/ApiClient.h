@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QUrl>
+#include <functional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -31,6 +32,17 @@ public:
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }   // JSON calls; default 60 s
     void setUploadTimeout(int ms) { m_uploadTimeoutMs = ms; }     // inactivity; default 120 s
     void setDownloadTimeout(int ms) { m_downloadTimeoutMs = ms; } // inactivity; default 120 s
+    void setRateLimitWait(int ms) { m_rateLimitWaitMs = ms; }     // after HTTP 429; default 30 s
+
+    // X-Client-Id, sent on every request to the base URL's origin when set.
+    void setClientId(const QString& id);
+    QString clientId() const { return m_clientId; }
+    QString ensureClientId(); // makes a UUID (emits clientIdChanged) when there is none
+
+    // Called when a JSON call meets code 1001: get a new token (setToken), then call done(ok).
+    // The call is retried once when ok. Unset: 1001 simply fails the call.
+    using Reauthenticator = std::function<void(std::function<void(bool ok)> done)>;
+    void setReauthenticator(Reauthenticator r) { m_reauthenticator = std::move(r); }
 
     // pathOrUrl: "/api/..." relative to the base URL, or an absolute URL.
     QUrl resolve(const QString& pathOrUrl) const;
@@ -47,6 +59,9 @@ public:
 Q_SIGNALS:
     // Every request, as "METHOD /path" (no query, no token): for status displays and tests.
     void requestStarted(const QString& description);
+    void clientIdChanged(const QString& clientId);
+    // User-facing notes about automatic recovery, e.g. "Too many requests. Waiting 30 s...".
+    void notice(const QString& message);
 
 public:
     static QByteArray attributionSource() { return QByteArrayLiteral("clipwright"); }
@@ -54,6 +69,7 @@ public:
 
 private:
     friend class AgentStream;
+    friend class ApiCall;
     // For AgentStream only: a POST whose reply is read incrementally as an event stream.
     QNetworkReply* postStream(const QString& pathOrUrl, const QJsonObject& body,
                               int transferTimeoutMs);
@@ -67,6 +83,9 @@ private:
     int m_requestTimeoutMs = 60 * 1000;
     int m_uploadTimeoutMs = 120 * 1000;
     int m_downloadTimeoutMs = 120 * 1000;
+    int m_rateLimitWaitMs = 30 * 1000;
+    QString m_clientId;
+    Reauthenticator m_reauthenticator;
 };
 
 } // namespace cw
