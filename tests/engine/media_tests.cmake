@@ -10,3 +10,5 @@ clipwright_add_test(tst_rendergraph SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_render
     LIBS clipwright_engine TIMEOUT 60)
 clipwright_add_test(tst_ffmpegrunner SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ffmpegrunner.cpp
     LIBS clipwright_engine TIMEOUT 240)
+clipwright_add_test(tst_operations SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_operations.cpp
+    LIBS clipwright_engine TIMEOUT 60)

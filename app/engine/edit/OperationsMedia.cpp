@@ -1,0 +1,266 @@
+// Music, text, transitions and the whole-draft settings (aspect, loudness, denoise, look).
+//
+// Rules (tst_operations pins each one):
+// - addMusic replaces every existing music track with one track "Music" (tt 1) whose
+//   segments (m.role "music") repeat the file back to back from 0 to the end of the footage
+//   (or of the timeline when there is no footage); the last repeat is trimmed. The fade-in
+//   sits on the first repeat, the fade-out on the last; vol and duck are on every repeat.
+// - addText adds to the first text track (creating "Titles", tt 7, at the end) and clamps
+//   the text to the timeline: it must start before the end, and its end is cut to the end.
+// - addTransitions puts m.tr {type, d} on every main-track video segment after the first
+//   (in timeline order); d is clamped to half the shorter of the two neighbours. "none"
+//   removes them. Transitions never change durations: the renderer holds the last frame of
+//   the outgoing clip for d and overlaps, so the output is exactly as long as the timeline.
+// - setAspect/setLoudness/setDenoise/setLook only write draft.m keys (see Operations.h).
+#include "edit/OperationsUtil.h"
+
+#include "ApiError.h"
+
+#include <QJsonArray>
+#include <algorithm>
+#include <cmath>
+
+namespace cw::engine {
+
+using namespace ops;
+
+EditResult addMusic(const Draft& draft, const MediaRef& music, const MusicOptions& options)
+{
+    if (music.id.isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("There is no music file to add."));
+    if (!music.hasAudio || music.durationMs <= 0)
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("\"%1\" has no sound to use as music.").arg(music.fileName));
+    if (!std::isfinite(options.volume) || options.volume < 0.0 || options.volume > 2.0)
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Music volume must be between 0% and 200%."));
+    qint64 length = footageEnd(draft);
+    if (length <= 0)
+        length = draft.computedDuration();
+    if (length <= 0)
+        return fail(ErrorCode::Conflict,
+                    QStringLiteral("Add a video first; the music follows its length."));
+
+    Draft out = draft;
+    int removed = 0;
+    for (int i = int(out.t.size()) - 1; i >= 0; --i) {
+        const Track& t = out.t[i];
+        const bool musicTrack = t.tt == int(TrackType::Audio) &&
+                                (t.n == QLatin1String("Music") ||
+                                 std::any_of(t.sg.begin(), t.sg.end(), [&](const Segment& s) {
+                                     return isMusicSegment(t, s);
+                                 }));
+        if (musicTrack) {
+            out.t.removeAt(i);
+            ++removed;
+        }
+    }
+    Track track;
+    track.id = uniqueTrackId(out, QStringLiteral("music"));
+    track.tt = int(TrackType::Audio);
+    track.n = QStringLiteral("Music");
+    const QString name = options.name.isEmpty() ? music.fileName : options.name;
+    qint64 cursor = 0;
+    int n = 0;
+    while (cursor < length) {
+        Segment s;
+        s.id = track.id + QStringLiteral("_s") + QString::number(++n);
+        s.src = music.id;
+        s.st = cursor;
+        s.in = 0;
+        s.d = std::min(music.durationMs, length - cursor);
+        s.m = {{QStringLiteral("name"), name},
+               {QStringLiteral("role"), QStringLiteral("music")},
+               {QStringLiteral("vol"), options.volume},
+               {QStringLiteral("duck"), options.duck}};
+        cursor += s.d;
+        track.sg << s;
+    }
+    if (options.fadeInMs > 0)
+        track.sg.first().m.insert(QStringLiteral("fi"),
+                                  std::min(options.fadeInMs, track.sg.first().d));
+    if (options.fadeOutMs > 0)
+        track.sg.last().m.insert(QStringLiteral("fo"),
+                                 std::min(options.fadeOutMs, track.sg.last().d));
+    out.t << track;
+    return success(out, {{QStringLiteral("segments"), int(track.sg.size())},
+                         {QStringLiteral("music_ms"), length},
+                         {QStringLiteral("loops"), int(track.sg.size())},
+                         {QStringLiteral("replaced_tracks"), removed},
+                         {QStringLiteral("volume"), options.volume},
+                         {QStringLiteral("duck"), options.duck}});
+}
+
+EditResult addText(const Draft& draft, const TextOptions& options)
+{
+    const QString text = options.text.trimmed();
+    if (text.isEmpty())
+        return fail(ErrorCode::BadRequest, QStringLiteral("The text is empty."));
+    static const QStringList styles = {QStringLiteral("title"), QStringLiteral("lower_third"),
+                                       QStringLiteral("caption")};
+    const QString style = options.style.isEmpty() ? QStringLiteral("title") : options.style;
+    if (!styles.contains(style))
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Unknown text style \"%1\" (use title, lower_third or caption).")
+                        .arg(style));
+    if (options.startMs < 0)
+        return fail(ErrorCode::BadRequest, QStringLiteral("The text cannot start before 0:00."));
+    const qint64 total = draft.computedDuration();
+    if (total > 0 && options.startMs >= total)
+        return fail(ErrorCode::BadRequest, QStringLiteral("%1 is after the end of the video (%2).")
+                                               .arg(clock(options.startMs), clock(total)));
+    const qint64 wanted = options.durationMs > 0 ? options.durationMs : 3000;
+    const qint64 d = total > 0 ? std::min(wanted, total - options.startMs) : wanted;
+
+    Draft out = draft;
+    int ti = -1;
+    for (int i = 0; i < out.t.size() && ti < 0; ++i)
+        if (out.t[i].tt == int(TrackType::Text))
+            ti = i;
+    if (ti < 0) {
+        Track t;
+        t.id = uniqueTrackId(out, QStringLiteral("x"));
+        t.tt = int(TrackType::Text);
+        t.n = QStringLiteral("Titles");
+        out.t << t;
+        ti = int(out.t.size()) - 1;
+    }
+    QString pos = options.position;
+    if (pos.isEmpty())
+        pos = style == QLatin1String("title")         ? QStringLiteral("center")
+              : style == QLatin1String("lower_third") ? QStringLiteral("bottom_left")
+                                                      : QStringLiteral("bottom");
+    Segment s;
+    s.id = uniqueSegmentId(out, QStringLiteral("text"));
+    s.st = options.startMs;
+    s.d = d;
+    s.m = {{QStringLiteral("text"), text},
+           {QStringLiteral("style"), style},
+           {QStringLiteral("pos"), pos},
+           {QStringLiteral("name"), text.left(40)}};
+    out.t[ti].sg << s;
+    return success(out, {{QStringLiteral("start_ms"), s.st},
+                         {QStringLiteral("duration_ms"), s.d},
+                         {QStringLiteral("clamped_ms"), wanted - d},
+                         {QStringLiteral("style"), style}});
+}
+
+EditResult addTransitions(const Draft& draft, const QString& type, qint64 durationMs)
+{
+    static const QStringList types = {QStringLiteral("fade"), QStringLiteral("dissolve"),
+                                      QStringLiteral("wipe"), QStringLiteral("slide"),
+                                      QStringLiteral("zoom"), QStringLiteral("none")};
+    const QString kind = type.isEmpty() ? QStringLiteral("fade") : type.toLower();
+    if (!types.contains(kind))
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Unknown transition \"%1\" (use fade, dissolve, wipe, slide "
+                                   "or zoom).")
+                        .arg(type));
+    if (durationMs < 0 || durationMs > 5000)
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("A transition lasts between 0 and 5 seconds."));
+    const qint64 wanted = durationMs > 0 ? durationMs : 500;
+    const int vi = mainVideoTrack(draft);
+    if (vi < 0 || draft.t[vi].sg.size() < 2)
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("There is only one clip; transitions go between clips. "
+                                   "Split it or cut the pauses first."));
+    Draft out = draft;
+    Track& t = out.t[vi];
+    const QList<int> order = sortedIndices(t);
+    qint64 clamped = 0;
+    QJsonArray applied;
+    t.sg[order.first()].m.remove(QLatin1String("tr"));
+    for (int k = 1; k < order.size(); ++k) {
+        Segment& s = t.sg[order[k]];
+        if (kind == QLatin1String("none")) {
+            s.m.remove(QLatin1String("tr"));
+            continue;
+        }
+        const qint64 limit = std::min(s.d, t.sg[order[k - 1]].d) / 2;
+        const qint64 d = std::min(wanted, limit);
+        clamped = std::max(clamped, wanted - d);
+        if (d <= 0) {
+            s.m.remove(QLatin1String("tr"));
+            continue;
+        }
+        s.m.insert(QStringLiteral("tr"),
+                   QJsonObject{{QStringLiteral("type"), kind}, {QStringLiteral("d"), d}});
+        applied << d;
+    }
+    return success(out, {{QStringLiteral("type"), kind},
+                         {QStringLiteral("transitions"), int(applied.size())},
+                         {QStringLiteral("duration_ms"), wanted},
+                         {QStringLiteral("clamped_ms"), clamped}});
+}
+
+EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mode)
+{
+    struct Size {
+        const char* ratio;
+        int w;
+        int h;
+    };
+    static const Size sizes[] = {
+        {"16:9", 1920, 1080}, {"9:16", 1080, 1920}, {"1:1", 1080, 1080}, {"4:5", 1080, 1350}};
+    const QString m = mode.isEmpty() ? QStringLiteral("crop") : mode.toLower();
+    if (m != QLatin1String("crop") && m != QLatin1String("blur"))
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Unknown aspect mode \"%1\" (use crop or blur).").arg(mode));
+    for (const Size& s : sizes) {
+        if (ratio.trimmed() != QLatin1String(s.ratio))
+            continue;
+        Draft out = draft;
+        out.m.insert(QStringLiteral("width"), s.w);
+        out.m.insert(QStringLiteral("height"), s.h);
+        out.m.insert(QStringLiteral("aspect"), QString::fromLatin1(s.ratio));
+        out.m.insert(QStringLiteral("aspect_mode"), m);
+        return success(out, {{QStringLiteral("width"), s.w},
+                             {QStringLiteral("height"), s.h},
+                             {QStringLiteral("aspect"), QString::fromLatin1(s.ratio)},
+                             {QStringLiteral("mode"), m}});
+    }
+    return fail(
+        ErrorCode::BadRequest,
+        QStringLiteral("Unknown aspect ratio \"%1\" (use 16:9, 9:16, 1:1 or 4:5).").arg(ratio));
+}
+
+EditResult setLoudness(const Draft& draft, double lufs)
+{
+    if (!std::isfinite(lufs) || lufs < -70.0 || lufs > 0.0)
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Loudness must be between -70 and 0 LUFS."));
+    Draft out = draft;
+    out.m.insert(QStringLiteral("loudness_lufs"), lufs);
+    return success(out, {{QStringLiteral("loudness_lufs"), lufs}});
+}
+
+EditResult setDenoise(const Draft& draft, bool on)
+{
+    Draft out = draft;
+    if (on)
+        out.m.insert(QStringLiteral("denoise"), true);
+    else
+        out.m.remove(QLatin1String("denoise"));
+    return success(out, {{QStringLiteral("denoise"), on}});
+}
+
+EditResult setLook(const Draft& draft, const QString& look)
+{
+    static const QStringList looks = {QStringLiteral("cinematic"), QStringLiteral("warm"),
+                                      QStringLiteral("cool"), QStringLiteral("bw"),
+                                      QStringLiteral("vivid")};
+    const QString l = look.trimmed().toLower();
+    Draft out = draft;
+    if (l == QLatin1String("none") || l.isEmpty())
+        out.m.remove(QLatin1String("look"));
+    else if (looks.contains(l))
+        out.m.insert(QStringLiteral("look"), l);
+    else
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Unknown look \"%1\" (use cinematic, warm, cool, bw or vivid).")
+                        .arg(look));
+    return success(out, {{QStringLiteral("look"), l.isEmpty() ? QStringLiteral("none") : l}});
+}
+
+} // namespace cw::engine

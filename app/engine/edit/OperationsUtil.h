@@ -1,0 +1,38 @@
+// Helpers shared by the Operations*.cpp files (internal; not part of the contract).
+#pragma once
+
+#include "edit/Operations.h"
+
+#include <QSet>
+#include <functional>
+
+namespace cw::engine::ops {
+
+EditResult fail(int code, const QString& reason);
+EditResult success(Draft draft, QJsonObject details = {});
+
+// Music (background) segments are not cut like footage: they keep playing continuously.
+bool isMusicSegment(const Track& t, const Segment& s);
+// Footage: segments with a source on a video track or a non-music audio track.
+bool isFootage(const Track& t, const Segment& s);
+
+double speedOf(const Segment& s); // m.speed, 1 when absent or invalid
+
+// Index of the first video track with segments, or of the first video track, or -1.
+int mainVideoTrack(const Draft& d);
+QList<int> sortedIndices(const Track& t); // segment indices by st
+
+QString uniqueSegmentId(const Draft& d, const QString& base, const QSet<QString>& alsoTaken = {});
+QString uniqueTrackId(const Draft& d, const QString& base);
+
+// Splits footage segment s at timeline time t (st < t < end): the first part keeps the id.
+QPair<Segment, Segment> splitSegment(const Draft& d, const Segment& s, qint64 t);
+
+// Moves text/music spans through a monotonic map of timeline time. Spans that end up empty are
+// dropped; a music segment keeps its in-point (the bed plays on; its tail is what is lost).
+void remapSpans(Draft& d, const std::function<qint64(qint64)>& map);
+void clipSpansTo(Draft& d, qint64 endMs); // text/music never outlast the footage
+qint64 footageEnd(const Draft& d);
+QString clock(qint64 ms); // "0:05.2" for messages
+
+} // namespace cw::engine::ops
