@@ -1,139 +1,446 @@
-// Keyword planner. Works on the lower-cased message; each operation is recognised by a verb +
-// object pattern (so "pause" alone, as in "add a pause", is not a request to cut), ignored
-// when a negation ("don't", 不要) directly precedes it, and ordered by where it appears.
-// "summary" is only planned when no editing operation is, since words like 时间线 also occur
-// inside edit requests. Numbers: the first duration ("1.5s", "800 ms", "one second", "1秒")
-// becomes min_pause_ms and the first level ("-40 dB", "40分贝") threshold_db (always
-// negative: levels below full scale). Only the first 4000 characters are read, and a verb
-// and its object may be at most 80 characters (30 in Chinese) apart.
+// Keyword planner. The message is prepared (quotes lifted out, numbers normalised; see
+// PlannerText.h), split into clauses ("cut the pauses, add music and a title" -> three), and
+// each clause is matched against the operations in a fixed priority order, at most one
+// operation per clause. A clause led by a negation ("don't", 不要) plans nothing, except the
+// modifiers "don't crop" and "no ducking", which adjust the operation before them. "summary"
+// is only planned when no edit is, since 时间线 and "timeline" also occur inside edits. When
+// nothing is recognised the plan carries 2-3 suggested phrasings related to the message.
 #include "agent/Planner.h"
+
+#include "agent/PlannerText.h"
 
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace cw::engine {
 
 namespace {
 
 using RX = QRegularExpression;
+using namespace plannertext;
 
-constexpr qsizetype kMaxPlannedChars = 4000;
+constexpr int kMaxOperations = 20;
 
-const RX& cutRx()
+bool has(const QString& c, const char* pattern)
 {
-    static const RX rx(QStringLiteral(
-        "\\b(?:cut|cutting|remove|removing|delete|trim|drop|strip|skip|kill|eliminate|"
-        "get rid of|take out|edit "
-        "out|lose)\\b(?:[^.!?;]|\\.(?=\\d)){0,80}?\\b(?:pauses?|silences?|silent "
-        "(?:parts?|bits?|sections?)|gaps?|dead air)\\b"
-        "|\\btighten(?:s|ed|ing)?\\b|\\bjump[- ]?cut(?:s|ting)?\\b"
-        "|(?:剪|删|去|移除|砍|切|裁|清除|减少)[^。！？；]{0,30}?(?:停顿|静音|空白|沉默|间隙|气口)"
-        "|(?:停顿|静音|沉默|空白)[^。！？；]{0,30}?(?:剪|删|去|移除|砍|切|裁)"
-        "|紧凑|跳剪"));
-    return rx;
+    // Patterns are literals; cache them by address.
+    static thread_local QHash<const char*, RX> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end())
+        it = cache.insert(pattern, RX(QString::fromUtf8(pattern)));
+    return it->match(c).hasMatch();
 }
 
-const RX& undoRx()
+Operation op(const QString& name, QJsonObject args = {})
 {
-    static const RX rx(QStringLiteral("\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|"
-                                      "撤销|撤消|撤回"));
-    return rx;
+    return Operation{name, std::move(args)};
 }
 
-const RX& redoRx()
+void putRange(QJsonObject& args, const Range& r)
 {
-    static const RX rx(QStringLiteral("\\bredo\\b|重做"));
-    return rx;
-}
-
-const RX& summaryRx()
-{
-    static const RX rx(QStringLiteral(
-        "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|"
-        "\\bshow (?:me )?(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|"
-        "\\bstatus\\b|\\bsummary\\b|\\bsummari[sz]e\\b|状态|时间线上有什么|显示轨道|概况"));
-    return rx;
-}
-
-const RX& negationRx()
-{
-    static const RX rx(QStringLiteral("(?:\\bdon'?t|\\bdo not|\\bnever|\\bno need to|不要|别|"
-                                      "不用|无需)\\s*(?:\\w+\\s+)?$"));
-    return rx;
-}
-
-// First match not preceded by a negation; -1 when none.
-qsizetype findIntent(const QString& text, const RX& rx)
-{
-    auto it = rx.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        const qsizetype start = m.capturedStart();
-        const QString before = text.mid(std::max<qsizetype>(0, start - 16),
-                                        start - std::max<qsizetype>(0, start - 16));
-        if (!negationRx().match(before).hasMatch())
-            return start;
+    if (r.lastMs >= 0) {
+        args.insert(QStringLiteral("last_ms"), r.lastMs);
+        return;
     }
-    return -1;
+    args.insert(QStringLiteral("from_ms"), r.fromMs);
+    args.insert(QStringLiteral("to_ms"), r.toMs);
 }
 
-double wordNumber(const QString& w)
+std::optional<Operation> history(const QString& c)
 {
-    static const QHash<QString, double> words{
-        {QStringLiteral("a"), 1},         {QStringLiteral("an"), 1},
-        {QStringLiteral("one"), 1},       {QStringLiteral("two"), 2},
-        {QStringLiteral("three"), 3},     {QStringLiteral("four"), 4},
-        {QStringLiteral("five"), 5},      {QStringLiteral("half a"), 0.5},
-        {QStringLiteral("half an"), 0.5}, {QStringLiteral("一"), 1},
-        {QStringLiteral("二"), 2},        {QStringLiteral("两"), 2},
-        {QStringLiteral("三"), 3},        {QStringLiteral("四"), 4},
-        {QStringLiteral("五"), 5},        {QStringLiteral("半"), 0.5},
-    };
-    return words.value(w, -1);
+    if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|撤销|撤消|撤回"))
+        return op(Op::undo());
+    if (has(c, "\\bredo\\b|重做"))
+        return op(Op::redo());
+    if (has(c, "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the original\\b|"
+               "\\brestore the original\\b|重新开始|从头开始|重来|恢复原样|恢复到原始"))
+        return op(Op::reset());
+    return std::nullopt;
 }
 
-// Returns milliseconds, or -1 when the text names no duration.
-qint64 findDurationMs(const QString& text)
+int repeatCount(const QString& c)
 {
-    static const RX digits(QStringLiteral(
-        "(\\d+(?:\\.\\d+)?)\\s*(milliseconds?|millis|msecs?|ms|seconds?|secs?|s|毫秒|秒)"
-        "(?![a-z])"));
-    static const RX words(
-        QStringLiteral("\\b(one|two|three|four|five|half an?|an?)\\s+(seconds?|milliseconds?)\\b|"
-                       "(一|二|两|三|四|五|半)\\s*(秒|毫秒)"));
-    const QRegularExpressionMatch d = digits.match(text);
-    const QRegularExpressionMatch w = words.match(text);
-    double value = -1;
-    QString unit;
-    if (d.hasMatch() && (!w.hasMatch() || d.capturedStart() <= w.capturedStart())) {
-        value = d.captured(1).toDouble();
-        unit = d.captured(2);
-    } else if (w.hasMatch()) {
-        const bool zh = !w.captured(3).isEmpty();
-        value = wordNumber(w.captured(zh ? 3 : 1));
-        unit = w.captured(zh ? 4 : 2);
-    }
-    if (value < 0)
-        return -1;
-    const bool millis = unit.startsWith(QLatin1String("ms")) ||
-                        unit.startsWith(QLatin1String("milli")) ||
-                        unit.startsWith(QLatin1String("msec")) || unit == QStringLiteral("毫秒");
-    const double ms = millis ? value : value * 1000.0;
-    return std::clamp<qint64>(std::llround(ms), 100, 60000);
-}
-
-// Returns a negative dBFS level, or 0 when the text names none.
-double findThresholdDb(const QString& text)
-{
-    static const RX rx(QStringLiteral("(-?)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:dbfs|db|分贝)"));
-    const QRegularExpressionMatch m = rx.match(text);
+    static const RX rx(
+        QStringLiteral("\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})次"));
+    const QRegularExpressionMatch m = rx.match(c);
     if (!m.hasMatch())
-        return 0;
-    const double level = m.captured(2).toDouble();
-    if (level <= 0)
-        return 0;
-    return -std::clamp(level, 1.0, 100.0);
+        return 1;
+    if (m.captured(0) == QLatin1String("twice"))
+        return 2;
+    if (m.captured(0) == QLatin1String("thrice"))
+        return 3;
+    const int n = (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).toInt();
+    return std::clamp(n, 1, 10);
+}
+
+std::optional<Operation> text(const QString& c, const Prepared& p)
+{
+    const int q = quoteIndex(c);
+    if (q < 0 || q >= p.quotes.size())
+        return std::nullopt;
+    QString style;
+    if (has(c, "lower[- ]?third|name (?:tag|strap)|名条|下方字幕|人名条"))
+        style = QStringLiteral("lower_third");
+    else if (has(c, "caption|subtitle|字幕"))
+        style = QStringLiteral("caption");
+    else if (has(c, "\\btitles?\\b|\\btext\\b|\\bheading\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|"
+                    "标题|文字|文本|大标题"))
+        style = QStringLiteral("title");
+    else
+        return std::nullopt;
+    QJsonObject args{{QStringLiteral("text"), p.quotes.at(q)}, {QStringLiteral("style"), style}};
+    // Times are read outside the quote, so digits in the title are not taken as times.
+    QString rest = c;
+    rest.remove(RX(QStringLiteral("\\x{E000}\\d+\\x{E001}")));
+    const Range r = findRange(rest);
+    if (r.found() && r.lastMs < 0 && r.toMs > r.fromMs) {
+        args.insert(QStringLiteral("start_ms"), r.fromMs);
+        args.insert(QStringLiteral("duration_ms"), r.toMs - r.fromMs);
+        return op(Op::addText(), args);
+    }
+    static const RX atRx(QStringLiteral("(?:\\bat\\b|@|在|从)\\s*[\\d]"));
+    if (atRx.match(rest).hasMatch()) {
+        const qint64 at = findAt(rest);
+        if (at >= 0)
+            args.insert(QStringLiteral("start_ms"), at);
+    }
+    static const RX forRx(QStringLiteral("(?:\\bfor\\b|\\blasting\\b|持续|时长)"));
+    if (forRx.match(rest).hasMatch()) {
+        const qint64 d = findDuration(rest.mid(forRx.match(rest).capturedStart()));
+        if (d > 0)
+            args.insert(QStringLiteral("duration_ms"), d);
+    }
+    return op(Op::addText(), args);
+}
+
+std::optional<Operation> music(const QString& c, const Prepared& p)
+{
+    static const RX fileRx(QStringLiteral(
+        "([^\\s\"'“”「」/\\\\]{1,120}\\.(?:mp3|m4a|wav|aac|flac|ogg|opus|aiff?))(?![a-z0-9])"));
+    QString file;
+    const int q = quoteIndex(c);
+    if (q >= 0 && q < p.quotes.size() && fileRx.match(p.quotes.at(q).toLower()).hasMatch())
+        file = p.quotes.at(q).trimmed();
+    const QRegularExpressionMatch fm = fileRx.match(c);
+    if (file.isEmpty() && fm.hasMatch())
+        file = fm.captured(1);
+    const bool musicWord =
+        has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\bbackground "
+               "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
+    const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
+                             "overlay|apply|choose|pick)\\b|加|添|用|配|放|来|换");
+    if (!verb || (!musicWord && file.isEmpty()))
+        return std::nullopt;
+    QJsonObject args;
+    if (!file.isEmpty())
+        args.insert(QStringLiteral("file"), file);
+    if (has(c, "lo-?fi|lo fi|低保真"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("lofi"));
+    else if (has(c, "upbeat|energetic|happy|cheerful|欢快|动感|活泼|轻快"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("upbeat"));
+    else if (has(c, "calm|relax|chill|soft|gentle|peaceful|舒缓|平静|轻松|安静|柔和"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("calm"));
+    else if (has(c, "cinematic|epic|dramatic|电影|史诗|大气"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("cinematic"));
+    const double v = findPercent(c);
+    if (v >= 0)
+        args.insert(QStringLiteral("volume"), std::clamp(v, 0.0, 1.0));
+    if (has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避|不要压低"))
+        args.insert(QStringLiteral("duck"), false);
+    return op(Op::addMusic(), args);
+}
+
+std::optional<Operation> cutPauses(const QString& c)
+{
+    if (!has(c, "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take "
+                "out|edit out|lose|shorten)\\b.{0,80}?\\b(?:pauses?|silences?|silent "
+                "(?:parts?|bits?|sections?)|gaps?|dead air)\\b|\\btighten|\\bjump[- ]?cut|"
+                "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口)|"
+                "(?:停顿|静音|沉默|空白).{0,30}?(?:剪|删|去|移除|砍|切|裁)|紧凑|跳剪"))
+        return std::nullopt;
+    QJsonObject args;
+    const qint64 ms = findDuration(c);
+    if (ms > 0)
+        args.insert(QStringLiteral("min_pause_ms"), std::clamp<qint64>(ms, 100, 60000));
+    const double db = findDb(c);
+    if (db < 0)
+        args.insert(QStringLiteral("threshold_db"), db);
+    return op(Op::cutPauses(), args);
+}
+
+std::optional<Operation> transitions(const QString& c)
+{
+    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|转场|过渡|叠化"))
+        return std::nullopt;
+    QString type = QStringLiteral("fade");
+    if (has(c, "\\bwipe|擦除"))
+        type = QStringLiteral("wipe");
+    else if (has(c, "\\bslide|滑动"))
+        type = QStringLiteral("slide");
+    else if (has(c, "\\bzoom|缩放"))
+        type = QStringLiteral("zoom");
+    else if (has(c, "\\bdissolve|溶解|叠化"))
+        type = QStringLiteral("dissolve");
+    QJsonObject args{{QStringLiteral("type"), type}};
+    const qint64 d = findDuration(c);
+    if (d > 0)
+        args.insert(QStringLiteral("duration_ms"), std::clamp<qint64>(d, 100, 5000));
+    return op(Op::addTransitions(), args);
+}
+
+bool dontCrop(const QString& c)
+{
+    return has(c, "don'?t crop|do not crop|no crop|without crop|\\bblur|\\bpad|letterbox|不要裁|"
+                  "不裁|模糊|留边");
+}
+
+std::optional<Operation> aspect(const QString& c)
+{
+    QString ratio;
+    static const RX ratioRx(QStringLiteral("\\b(16|9|1|4)\\s*[:x×/]\\s*(9|16|1|5)\\b"));
+    const QRegularExpressionMatch m = ratioRx.match(c);
+    const QString pair =
+        m.hasMatch() ? m.captured(1) + QLatin1Char(':') + m.captured(2) : QString();
+    const bool ratioContext =
+        has(c, "aspect|ratio|\\bmake\\b|convert|format|\\bcrop|reframe|resize|change|\\bset\\b|"
+               "\\bturn\\b|比例|画幅|改成|变成|转成|转为|设为|设置") ||
+        c.trimmed() == m.captured(0);
+    if (m.hasMatch() && ratioContext &&
+        (pair == QLatin1String("16:9") || pair == QLatin1String("9:16") ||
+         pair == QLatin1String("1:1") || pair == QLatin1String("4:5")))
+        ratio = pair;
+    else if (has(c, "vertical|portrait|tiktok|tik tok|reels?\\b|shorts\\b|stories|竖屏|竖版|竖向|"
+                    "抖音"))
+        ratio = QStringLiteral("9:16");
+    else if (has(c, "\\bsquare\\b|正方形|方形"))
+        ratio = QStringLiteral("1:1");
+    else if (has(c, "instagram (?:feed|post)|\\bportrait post"))
+        ratio = QStringLiteral("4:5");
+    else if (has(c, "landscape|horizontal|widescreen|youtube|横屏|横版|宽屏"))
+        ratio = QStringLiteral("16:9");
+    if (ratio.isEmpty())
+        return std::nullopt;
+    return op(Op::setAspect(),
+              QJsonObject{{QStringLiteral("ratio"), ratio},
+                          {QStringLiteral("mode"),
+                           dontCrop(c) ? QStringLiteral("blur") : QStringLiteral("crop")}});
+}
+
+std::optional<Operation> soundAndLook(const QString& c)
+{
+    if (has(c, "normali[sz]e|loudness|\\blufs\\b|响度|标准化|归一化|音量均衡")) {
+        const double lufs = findLufs(c);
+        return op(Op::setLoudness(),
+                  QJsonObject{{QStringLiteral("lufs"), lufs < 0 ? lufs : -14.0}});
+    }
+    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音"))
+        return op(Op::denoise());
+    if (has(c, "\\bintro\\b|片头"))
+        return std::nullopt;
+    QString look;
+    if (has(c, "black-white|monochrome|gr[ae]yscale|黑白"))
+        look = QStringLiteral("bw");
+    else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|电影感|电影风格|电影色调"))
+        look = QStringLiteral("cinematic");
+    else if (has(c, "\\bwarm|暖色|暖调|温暖"))
+        look = QStringLiteral("warm");
+    else if (has(c, "\\bcool(?:er)? "
+                    "(?:look|tone|colou?rs?|grade)|\\bcold\\b|\\bcooler\\b|\\bblu(?:e|ish) "
+                    "tint|冷色|冷调"))
+        look = QStringLiteral("cool");
+    else if (has(c, "vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
+        look = QStringLiteral("vivid");
+    if (look.isEmpty())
+        return std::nullopt;
+    return op(Op::setLook(), QJsonObject{{QStringLiteral("look"), look}});
+}
+
+std::optional<Operation> arrange(const QString& c)
+{
+    qsizetype end = 0;
+    if (has(c, "\\bmove\\b|\\bput\\b|移到|移动|放到|挪到")) {
+        const int from = findOrdinal(c, 0, &end);
+        if (from >= -1) {
+            int to = -3;
+            if (has(c, "(?:to|at) the (?:start|beginning|front|top)|\\bfirst\\b.*$|开头|最前|开始"))
+                to = 0;
+            if (has(c, "(?:to|at) the end|\\blast\\b\\s*$|结尾|最后面|末尾"))
+                to = -1;
+            static const RX posRx(QStringLiteral("position\\s*(\\d{1,3})|第(\\d{1,3})个?位"));
+            const QRegularExpressionMatch pm = posRx.match(c, end);
+            if (pm.hasMatch())
+                to = std::max(
+                    0, (pm.captured(1).isEmpty() ? pm.captured(2) : pm.captured(1)).toInt() - 1);
+            if (to == -3) {
+                const int second = findOrdinal(c, end);
+                if (second >= -1)
+                    to = second;
+            }
+            if (to >= -1)
+                return op(Op::moveClip(),
+                          QJsonObject{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
+        }
+    }
+    const bool removeVerb = has(c, "\\b(?:cut|remove|delete|trim|drop|chop|get rid of|take out|"
+                                   "lose|erase)\\b|删|剪|去掉|去除|裁掉|移除");
+    if (removeVerb) {
+        const int index = findOrdinal(c);
+        if (index >= -1)
+            return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
+    }
+    if (has(c, "\\bsplit|\\bcut (?:it |the clip |the video )?(?:at|@)|分割|切开|拆分|切成|分开")) {
+        const qint64 at = findAt(c);
+        if (at > 0)
+            return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
+        return std::nullopt;
+    }
+    if (has(c, "\\bkeep\\b|只保留|保留|只要")) {
+        const Range r = findRange(c);
+        if (r.found()) {
+            QJsonObject args;
+            putRange(args, r);
+            return op(Op::keepRange(), args);
+        }
+        return std::nullopt;
+    }
+    if (removeVerb) {
+        const Range r = findRange(c);
+        if (r.found()) {
+            QJsonObject args;
+            putRange(args, r);
+            return op(Op::removeRange(), args);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Operation> speed(const QString& c)
+{
+    const bool faster = has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
+                               "\\bspeed\\b|加速|快进|加快|倍速|快放");
+    const bool slower = has(c, "slow(?: it)? down|\\bslower\\b|slow[- ]?mo|slow motion|half speed|"
+                               "减速|放慢|慢放|慢动作|慢速");
+    if (!faster && !slower)
+        return std::nullopt;
+    double factor = findFactor(c);
+    if (factor <= 0) {
+        if (has(c, "double speed"))
+            factor = 2.0;
+        else if (has(c, "half speed|一半"))
+            factor = 0.5;
+        else
+            factor = slower ? 0.5 : 1.5;
+    }
+    if (slower && !faster && factor > 1)
+        factor = 1.0 / factor;
+    QJsonObject args{{QStringLiteral("factor"), std::clamp(factor, 0.25, 4.0)}};
+    if (has(c, "middle|中间")) {
+        args.insert(QStringLiteral("part"), QStringLiteral("middle"));
+    } else {
+        const Range r = findRange(c);
+        if (r.found())
+            putRange(args, r);
+    }
+    return op(Op::setSpeed(), args);
+}
+
+std::optional<Operation> volume(const QString& c)
+{
+    if (has(c, "\\bunmute|取消静音"))
+        return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 1.0}});
+    if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|静音|消音"))
+        return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
+    if (!has(c, "\\bvolume\\b|\\bgain\\b|\\bquieter\\b|\\blouder\\b|音量|声音"))
+        return std::nullopt;
+    double gain = findPercent(c);
+    if (gain < 0) {
+        if (has(c, "quieter|lower|down|小一点|调小|降低"))
+            gain = 0.7;
+        else if (has(c, "louder|raise|up|大一点|调大|提高"))
+            gain = 1.3;
+        else
+            return std::nullopt;
+    }
+    return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), std::clamp(gain, 0.0, 4.0)}});
+}
+
+std::optional<Operation> summary(const QString& c)
+{
+    if (has(c, "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me )?"
+               "(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|\\bstatus\\b|"
+               "\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|状态|时间线上有什么|显示轨道|概况|"
+               "有哪些轨道"))
+        return op(Op::summary());
+    return std::nullopt;
+}
+
+bool negated(const QString& c)
+{
+    return has(c, "^(?:please |pls )?(?:don'?t|do not|never|no need to|不要|别|不用|无需|请不要)");
+}
+
+QList<Operation> parseClause(const QString& c, const Prepared& p)
+{
+    if (const auto h = history(c)) {
+        if (h->name == Op::reset())
+            return {*h};
+        return QList<Operation>(repeatCount(c), *h);
+    }
+    if (negated(c))
+        return {};
+    for (auto parse : {text, music})
+        if (const auto o = parse(c, p))
+            return {*o};
+    for (auto parse : {cutPauses, transitions, aspect, soundAndLook, arrange, speed, volume})
+        if (const auto o = parse(c))
+            return {*o};
+    return {};
+}
+
+// "don't crop" / "no ducking" after a comma modify the operation before them.
+bool applyModifier(const QString& c, QList<Operation>& ops)
+{
+    if (ops.isEmpty())
+        return false;
+    Operation& last = ops.last();
+    if (last.name == Op::setAspect() && dontCrop(c)) {
+        last.args.insert(QStringLiteral("mode"), QStringLiteral("blur"));
+        return true;
+    }
+    if (last.name == Op::addMusic()) {
+        if (has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避")) {
+            last.args.insert(QStringLiteral("duck"), false);
+            return true;
+        }
+        const double v = findPercent(c);
+        if (v >= 0 && has(c, "^(?:at |volume )?[\\d.]+\\s*%(?: volume)?$|^音量[\\d.]+%$")) {
+            last.args.insert(QStringLiteral("volume"), std::clamp(v, 0.0, 1.0));
+            return true;
+        }
+    }
+    return false;
+}
+
+QStringList suggestionsFor(const QString& text, bool zh)
+{
+    auto s = [zh](const char* en, const char* chinese) {
+        return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(en);
+    };
+    if (has(text, "title|text|caption|subtitle|lower third|标题|字幕|文字"))
+        return {s("add a title 'My Trip' for the first 3 seconds", "添加标题「我的旅行」，持续3秒"),
+                s("add a lower third 'Ana Silva, Designer' at 0:05", "在0:05添加字幕「你好」"),
+                s("add a caption 'Thanks for watching' at the end", "添加字幕「谢谢观看」")};
+    if (has(text, "music|song|audio|sound|音乐|声音"))
+        return {s("add calm background music at 30%", "添加舒缓的背景音乐，音量30%"),
+                s("use song.mp3 as background music", "用 song.mp3 作为背景音乐"),
+                s("normalize loudness to -14 LUFS", "响度标准化")};
+    if (has(text, "cut|remove|delete|trim|clip|删|剪"))
+        return {s("cut the first 5 seconds", "删除前5秒"), s("remove 0:12-0:20", "删除0:12到0:20"),
+                s("cut the pauses longer than 1 second", "剪掉超过1秒的停顿")};
+    return {s("cut the pauses", "剪掉停顿"), s("add background music", "添加背景音乐"),
+            s("make it vertical for TikTok", "改成竖屏")};
 }
 
 } // namespace
@@ -151,43 +458,28 @@ bool containsChinese(const QString& text)
 Plan planInstruction(const QString& message)
 {
     Plan plan;
-    plan.chinese = containsChinese(message);
-    // Instructions are short; a bound keeps hostile input from costing regex time.
-    QString text = message.left(kMaxPlannedChars).toLower();
-    text.replace(QChar(0x2019), QLatin1Char('\'')); // typographic apostrophe
-    text = text.simplified();
-
-    struct Found {
-        qsizetype at;
-        Operation op;
-    };
-    QList<Found> found;
-    const qsizetype cutAt = findIntent(text, cutRx());
-    if (cutAt >= 0) {
-        Operation op{Op::cutPauses(), {}};
-        const qint64 ms = findDurationMs(text);
-        if (ms > 0)
-            op.args.insert(QStringLiteral("min_pause_ms"), ms);
-        const double db = findThresholdDb(text);
-        if (db < 0)
-            op.args.insert(QStringLiteral("threshold_db"), db);
-        found.append({cutAt, op});
+    plan.chinese = containsChinese(message.left(4000));
+    const Prepared p = prepare(message);
+    QList<Operation> summaries;
+    for (const QString& clause : splitClauses(p.text)) {
+        if (plan.operations.size() >= kMaxOperations)
+            break;
+        if (applyModifier(clause, plan.operations))
+            continue;
+        const QList<Operation> ops = parseClause(clause, p);
+        if (ops.isEmpty()) {
+            if (const auto s = summary(clause))
+                summaries << *s;
+            else if (!negated(clause))
+                plan.unrecognized << clause;
+            continue;
+        }
+        plan.operations += ops;
     }
-    const qsizetype undoAt = findIntent(text, undoRx());
-    if (undoAt >= 0)
-        found.append({undoAt, Operation{Op::undo(), {}}});
-    const qsizetype redoAt = findIntent(text, redoRx());
-    if (redoAt >= 0)
-        found.append({redoAt, Operation{Op::redo(), {}}});
-    if (found.isEmpty()) {
-        const qsizetype at = findIntent(text, summaryRx());
-        if (at >= 0)
-            found.append({at, Operation{Op::summary(), {}}});
-    }
-    std::stable_sort(found.begin(), found.end(),
-                     [](const Found& a, const Found& b) { return a.at < b.at; });
-    for (const Found& f : found)
-        plan.operations.append(f.op);
+    if (plan.operations.isEmpty() && !summaries.isEmpty())
+        plan.operations << summaries.first();
+    if (plan.operations.isEmpty())
+        plan.suggestions = suggestionsFor(p.text, plan.chinese);
     return plan;
 }
 

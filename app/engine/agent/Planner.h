@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace cw::engine {
 
@@ -14,6 +15,62 @@ namespace Op {
 inline QString cutPauses()
 {
     return QStringLiteral("cut_pauses");
+}
+inline QString removeRange()
+{
+    return QStringLiteral("remove_range");
+}
+inline QString keepRange()
+{
+    return QStringLiteral("keep_range");
+}
+inline QString splitAt()
+{
+    return QStringLiteral("split_at");
+}
+inline QString deleteClip()
+{
+    return QStringLiteral("delete_clip");
+}
+inline QString moveClip()
+{
+    return QStringLiteral("move_clip");
+}
+inline QString setSpeed()
+{
+    return QStringLiteral("set_speed");
+}
+inline QString setVolume()
+{
+    return QStringLiteral("set_volume");
+}
+inline QString addMusic()
+{
+    return QStringLiteral("add_music");
+}
+inline QString addText()
+{
+    return QStringLiteral("add_text");
+}
+inline QString addTransitions()
+{
+    return QStringLiteral("add_transitions");
+}
+inline QString setAspect()
+{
+    return QStringLiteral("set_aspect");
+}
+inline QString setLoudness()
+{
+    return QStringLiteral("set_loudness");
+}
+inline QString denoise()
+{
+    return QStringLiteral("denoise");
+}
+inline QString setLook()
+{
+    return QStringLiteral("set_look");
 }
 inline QString undo()
 {
@@ -23,20 +80,36 @@ inline QString redo()
 {
     return QStringLiteral("redo");
 }
+inline QString reset()
+{
+    return QStringLiteral("reset");
+}
 inline QString summary()
 {
     return QStringLiteral("summary");
 }
 } // namespace Op
 
+// Arguments (all optional unless noted; times in timeline ms):
+//   cut_pauses: min_pause_ms, threshold_db          split_at: at_ms (required)
+//   remove_range, keep_range: from_ms + to_ms (to_ms -1 = the end) or last_ms
+//   delete_clip: index (0-based, -1 last)            move_clip: from, to (-1 last)
+//   set_speed: factor (required), part "middle" or from_ms/to_ms or last_ms
+//   set_volume: gain (required; 0 mute)              set_loudness: lufs (required)
+//   add_music: file, mood, volume (0-1), duck (false when said)
+//   add_text: text + style (required), start_ms, duration_ms
+//   add_transitions: type (required), duration_ms    set_look: look (required)
+//   set_aspect: ratio + mode "crop" | "blur" (required)
 struct Operation {
-    QString name;     // Op::*
-    QJsonObject args; // cut_pauses: min_pause_ms (int) and threshold_db (double) when given
+    QString name; // Op::*
+    QJsonObject args;
 };
 
 struct Plan {
     QList<Operation> operations; // in the order the message mentions them
     bool chinese = false;        // the message is written (at least partly) in Chinese
+    QStringList unrecognized;    // clauses that planned nothing
+    QStringList suggestions;     // 2-3 phrasings to offer when nothing was planned
 };
 
 Plan planInstruction(const QString& text);

@@ -1,0 +1,449 @@
+// Normalisation and number/time reading for the planner. Every regex here is linear in
+// practice (bounded repetitions, no nested quantifiers over the same characters) and the
+// message is cut to 4000 characters first, so hostile input costs little.
+#include "agent/PlannerText.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace cw::engine::plannertext {
+
+namespace {
+
+using RX = QRegularExpression;
+
+constexpr qsizetype kMaxChars = 4000;
+constexpr qsizetype kMaxQuote = 500;
+
+// A time with optional unit; TU requires a unit or a timecode.
+const QString kTimecode = QStringLiteral("\\d{1,2}:\\d{1,2}(?::\\d{1,2})?(?:\\.\\d{1,3})?");
+const QString kUnit = QStringLiteral(
+    "(?:milliseconds?|millis|msecs?|ms|minutes?|mins?|seconds?|secs?|sec|s|m|毫秒|秒钟|秒|分钟)");
+const QString kAfter = QStringLiteral("(?![a-z0-9.:%×倍])");
+
+QString timePattern(bool unitRequired)
+{
+    return QStringLiteral("(?:%1|\\d+(?:\\.\\d+)?\\s*%2%3%4)")
+        .arg(kTimecode, kUnit, unitRequired ? QString() : QStringLiteral("?"), kAfter);
+}
+
+QString replaceAll(const QString& text, const RX& rx,
+                   const std::function<QString(const QRegularExpressionMatch&)>& fn)
+{
+    QString out;
+    qsizetype last = 0;
+    auto it = rx.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(last, m.capturedStart() - last);
+        out += fn(m);
+        last = m.capturedEnd();
+    }
+    out += text.mid(last);
+    return out;
+}
+
+QChar closingQuote(QChar open)
+{
+    switch (open.unicode()) {
+    case u'"':
+        return u'"';
+    case u'\'':
+        return u'\'';
+    case 0x201C: // “
+        return QChar(0x201D);
+    case 0x2018: // ‘
+        return QChar(0x2019);
+    case 0x300C: // 「
+        return QChar(0x300D);
+    case 0x300E: // 『
+        return QChar(0x300F);
+    case 0x00AB: // «
+        return QChar(0x00BB);
+    default:
+        return QChar();
+    }
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber();
+}
+
+// Lifts quoted texts out of `text`. A straight ' opens only after a non-word character and
+// closes only before one, so apostrophes (don't, what's) are left alone.
+QString maskQuotes(const QString& text, QStringList* quotes)
+{
+    QString out;
+    qsizetype i = 0;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        const QChar close = closingQuote(c);
+        const bool straight = c == u'\'';
+        if (!close.isNull() && !(straight && i > 0 && isWordChar(text.at(i - 1)))) {
+            qsizetype j = i + 1;
+            qsizetype found = -1;
+            while (j < text.size() && j - i <= kMaxQuote) {
+                if (text.at(j) == close &&
+                    !(straight && j + 1 < text.size() && isWordChar(text.at(j + 1)))) {
+                    found = j;
+                    break;
+                }
+                ++j;
+            }
+            if (found > i + 1) {
+                out += QChar(kQuoteMark) + QString::number(quotes->size()) + QChar(kQuoteEnd);
+                quotes->append(text.mid(i + 1, found - i - 1));
+                i = found + 1;
+                continue;
+            }
+        }
+        out += c;
+        ++i;
+    }
+    return out;
+}
+
+int chineseNumber(const QString& s)
+{
+    static const QString digits = QStringLiteral("零一二三四五六七八九");
+    int value = 0;
+    int current = 0;
+    for (const QChar c : s) {
+        if (c == u'〇') {
+            current = 0;
+        } else if (c == u'两') {
+            current = 2;
+        } else if (c == u'十') {
+            value += (current ? current : 1) * 10;
+            current = 0;
+        } else if (c == u'百') {
+            value += (current ? current : 1) * 100;
+            current = 0;
+        } else {
+            const qsizetype d = digits.indexOf(c);
+            if (d >= 0)
+                current = current * 10 + int(d);
+        }
+    }
+    return value + current;
+}
+
+QString chineseDecimal(const QString& s)
+{
+    static const QString digits = QStringLiteral("零一二三四五六七八九");
+    const qsizetype dot = s.indexOf(u'点');
+    if (dot < 0)
+        return QString::number(chineseNumber(s));
+    QString frac;
+    for (const QChar c : s.mid(dot + 1))
+        frac += QString::number(std::max<qsizetype>(0, digits.indexOf(c == u'〇' ? u'零' : c)));
+    return QString::number(chineseNumber(s.left(dot))) + QLatin1Char('.') + frac;
+}
+
+QString numberWords(QString text)
+{
+    static const QStringList units{
+        QStringLiteral("zero"),     QStringLiteral("one"),      QStringLiteral("two"),
+        QStringLiteral("three"),    QStringLiteral("four"),     QStringLiteral("five"),
+        QStringLiteral("six"),      QStringLiteral("seven"),    QStringLiteral("eight"),
+        QStringLiteral("nine"),     QStringLiteral("ten"),      QStringLiteral("eleven"),
+        QStringLiteral("twelve"),   QStringLiteral("thirteen"), QStringLiteral("fourteen"),
+        QStringLiteral("fifteen"),  QStringLiteral("sixteen"),  QStringLiteral("seventeen"),
+        QStringLiteral("eighteen"), QStringLiteral("nineteen")};
+    static const QStringList tens{QStringLiteral("twenty"), QStringLiteral("thirty"),
+                                  QStringLiteral("forty"),  QStringLiteral("fifty"),
+                                  QStringLiteral("sixty"),  QStringLiteral("seventy"),
+                                  QStringLiteral("eighty"), QStringLiteral("ninety")};
+    static const RX tensRx(QStringLiteral("\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+                                          "ninety)(?:[\\s-]+(one|two|three|four|five|six|seven|"
+                                          "eight|nine)\\b)?"));
+    static const RX unitsRx(QStringLiteral(
+        "\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+        "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b"));
+    text = replaceAll(text, tensRx, [](const QRegularExpressionMatch& m) -> QString {
+        return QString::number((tens.indexOf(m.captured(1)) + 2) * 10 +
+                               std::max<qsizetype>(0, units.indexOf(m.captured(2))));
+    });
+    text = replaceAll(text, unitsRx, [](const QRegularExpressionMatch& m) -> QString {
+        return QString::number(units.indexOf(m.captured(1)));
+    });
+    static const RX andHalf(QStringLiteral("\\b(\\d+) and an? half\\b"));
+    text.replace(andHalf, QStringLiteral("\\1.5"));
+    static const RX halfA(QStringLiteral("\\bhalf an? (second|minute)"));
+    text.replace(halfA, QStringLiteral("0.5 \\1"));
+    static const RX aUnit(QStringLiteral(
+        "\\ban? (second|minute)\\b(?!\\s+(?:clip|segment|shot|video|title|track|one))"));
+    text.replace(aUnit, QStringLiteral("1 \\1"));
+
+    static const RX percentZh(
+        QStringLiteral("百分之([零〇一二两三四五六七八九十百]+|\\d+(?:\\.\\d+)?)"));
+    text = replaceAll(text, percentZh, [](const QRegularExpressionMatch& m) -> QString {
+        const QString n = m.captured(1);
+        return (n.at(0).isDigit() ? n : QString::number(chineseNumber(n))) + QLatin1Char('%');
+    });
+    static const RX ordinalZh(QStringLiteral("第([零〇一二两三四五六七八九十]+)"));
+    text = replaceAll(text, ordinalZh, [](const QRegularExpressionMatch& m) -> QString {
+        return QStringLiteral("第") + QString::number(chineseNumber(m.captured(1)));
+    });
+    static const RX unitZh(
+        QStringLiteral("([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
+                       "(?=\\s*(?:秒|毫秒|倍|分钟|个|段|%|帧|次))"));
+    text = replaceAll(text, unitZh, [](const QRegularExpressionMatch& m) -> QString {
+        return chineseDecimal(m.captured(1));
+    });
+    static const RX halfSecondZh(QStringLiteral("半(?=秒)"));
+    text.replace(halfSecondZh, QStringLiteral("0.5"));
+    return text;
+}
+
+} // namespace
+
+Prepared prepare(const QString& message)
+{
+    Prepared p;
+    QString text = maskQuotes(message.left(kMaxChars), &p.quotes);
+    text = text.normalized(QString::NormalizationForm_KC).toLower();
+    text.replace(QChar(0x2019), QLatin1Char('\''));
+    text.replace(QChar(0x2013), QLatin1Char('-'));
+    text.replace(QChar(0x2014), QLatin1Char('-'));
+    text = numberWords(text);
+    static const RX between(QStringLiteral("\\bbetween\\s+(\\S{1,20})\\s+and\\s+"));
+    text.replace(between, QStringLiteral("from \\1 to "));
+    static const RX blackWhite(
+        QStringLiteral("\\bblack\\s*(?:and|&)\\s*white\\b|\\bb\\s*&\\s*w\\b"));
+    text.replace(blackWhite, QStringLiteral("black-white"));
+    static const RX inOut(QStringLiteral("\\bin and out\\b"));
+    text.replace(inOut, QStringLiteral("in-out"));
+    p.text = text.simplified();
+    return p;
+}
+
+QStringList splitClauses(const QString& text)
+{
+    static const RX sep(QStringLiteral(
+        "\\s*(?:[,;!?，、；。！？\\n]+|\\.(?=\\s|$)|\\b(?:and then|and also|and|then|also|plus|"
+        "after that|afterwards|finally)\\b|然后|接着|并且|而且|同时|以及|还有|再|和)\\s*"));
+    QStringList out;
+    for (const QString& part : text.split(sep)) {
+        const QString t = part.trimmed();
+        if (!t.isEmpty())
+            out << t;
+    }
+    return out;
+}
+
+int quoteIndex(const QString& clause)
+{
+    const qsizetype at = clause.indexOf(QChar(kQuoteMark));
+    if (at < 0)
+        return -1;
+    const qsizetype end = clause.indexOf(QChar(kQuoteEnd), at);
+    bool ok = false;
+    const int index = clause.mid(at + 1, end - at - 1).toInt(&ok);
+    return ok ? index : -1;
+}
+
+qint64 parseTimeToken(const QString& token, qint64 defaultUnitMs)
+{
+    static const RX tc(QStringLiteral("^(\\d{1,2}):(\\d{1,2})(?::(\\d{1,2}))?(?:\\.(\\d{1,3}))?$"));
+    static const RX num(QStringLiteral("^(\\d+(?:\\.\\d+)?)\\s*(\\S*)$"));
+    const QString t = token.trimmed();
+    QRegularExpressionMatch m = tc.match(t);
+    if (m.hasMatch()) {
+        qint64 ms = 0;
+        if (m.captured(3).isEmpty())
+            ms = (m.captured(1).toLongLong() * 60 + m.captured(2).toLongLong()) * 1000;
+        else
+            ms = (m.captured(1).toLongLong() * 3600 + m.captured(2).toLongLong() * 60 +
+                  m.captured(3).toLongLong()) *
+                 1000;
+        if (!m.captured(4).isEmpty())
+            ms += std::llround(QStringLiteral("0.%1").arg(m.captured(4)).toDouble() * 1000);
+        return ms;
+    }
+    m = num.match(t);
+    if (!m.hasMatch())
+        return -1;
+    const double value = std::min(m.captured(1).toDouble(), 1e7);
+    const QString unit = m.captured(2);
+    qint64 unitMs = defaultUnitMs;
+    if (unit.startsWith(QLatin1String("ms")) || unit.startsWith(QLatin1String("milli")) ||
+        unit.startsWith(QLatin1String("msec")) || unit == QStringLiteral("毫秒"))
+        unitMs = 1;
+    else if (unit.startsWith(QLatin1Char('s')) || unit.startsWith(u'秒'))
+        unitMs = 1000;
+    else if (unit.startsWith(QLatin1Char('m')) || unit == QStringLiteral("分钟"))
+        unitMs = 60000;
+    return std::llround(value * double(unitMs));
+}
+
+namespace {
+
+bool hasUnit(const QString& token)
+{
+    return token.contains(QLatin1Char(':')) ||
+           std::any_of(token.begin(), token.end(), [](QChar c) { return c.isLetter(); });
+}
+
+qint64 unitOf(const QString& token)
+{
+    return parseTimeToken(QStringLiteral("1 ") +
+                              token.section(QRegularExpression(QStringLiteral("[\\d.\\s]+")), 1),
+                          1000);
+}
+
+} // namespace
+
+Range findRange(const QString& c)
+{
+    Range r;
+    const QString t = timePattern(false);
+    const QString tu = timePattern(true);
+    static const RX explicitRx(
+        QStringLiteral("(?:from\\s+|从)?(%1)\\s*(?:-|~|〜|\\bto\\b|\\btill\\b|"
+                       "\\buntil\\b|\\bthrough\\b|\\bthru\\b|到|至)\\s*(%1)")
+            .arg(t));
+    QRegularExpressionMatch m = explicitRx.match(c);
+    if (m.hasMatch()) {
+        const QString a = m.captured(1);
+        const QString b = m.captured(2);
+        const qint64 unit =
+            hasUnit(a) || !hasUnit(b) || b.contains(QLatin1Char(':')) ? 1000 : unitOf(b);
+        const qint64 from = parseTimeToken(a, unit);
+        const qint64 to = parseTimeToken(b, 1000);
+        if (from >= 0 && to > from) {
+            r.fromMs = from;
+            r.toMs = to;
+            return r;
+        }
+    }
+    static const RX firstRx(
+        QStringLiteral("(?:\\bfirst|\\bopening|\\bbeginning|前|开头|开始的?)\\s*(%1)").arg(tu));
+    m = firstRx.match(c);
+    if (m.hasMatch()) {
+        r.fromMs = 0;
+        r.toMs = parseTimeToken(m.captured(1));
+        return r;
+    }
+    static const RX lastRx(
+        QStringLiteral("(?:\\blast|\\bfinal|\\bending|最后|末尾|结尾|后)\\s*(%1)").arg(tu));
+    m = lastRx.match(c);
+    if (m.hasMatch()) {
+        r.lastMs = parseTimeToken(m.captured(1));
+        return r;
+    }
+    static const RX afterRx(QStringLiteral("(?:\\bafter|\\bpast|\\bbeyond|\\bfrom|从)\\s*(%1)|"
+                                           "(%1)\\s*(?:之后|以后|后面|onwards|on\\b)")
+                                .arg(tu));
+    m = afterRx.match(c);
+    if (m.hasMatch()) {
+        r.fromMs = parseTimeToken(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1));
+        r.toMs = -1;
+        return r;
+    }
+    static const RX beforeRx(
+        QStringLiteral("(?:\\bbefore|\\bup to)\\s*(%1)|(%1)\\s*(?:之前|以前)").arg(tu));
+    m = beforeRx.match(c);
+    if (m.hasMatch()) {
+        r.fromMs = 0;
+        r.toMs = parseTimeToken(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1));
+    }
+    return r;
+}
+
+qint64 findAt(const QString& c)
+{
+    static const RX atRx(QStringLiteral("(?:\\bat|@|在|从)\\s*(%1)").arg(timePattern(false)));
+    const QRegularExpressionMatch m = atRx.match(c);
+    if (m.hasMatch())
+        return parseTimeToken(m.captured(1));
+    static const RX any(timePattern(true));
+    const QRegularExpressionMatch a = any.match(c);
+    return a.hasMatch() ? parseTimeToken(a.captured(0)) : -1;
+}
+
+qint64 findDuration(const QString& c)
+{
+    static const RX forRx(
+        QStringLiteral("(?:\\bfor|\\bof|\\blasting|持续|时长)\\s*(%1)").arg(timePattern(true)));
+    const QRegularExpressionMatch m = forRx.match(c);
+    if (m.hasMatch())
+        return parseTimeToken(m.captured(1));
+    static const RX any(timePattern(true));
+    const QRegularExpressionMatch a = any.match(c);
+    return a.hasMatch() ? parseTimeToken(a.captured(0)) : -1;
+}
+
+double findPercent(const QString& c)
+{
+    static const RX rx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(?:%|percent\\b|per cent\\b)"));
+    const QRegularExpressionMatch m = rx.match(c);
+    return m.hasMatch() ? std::min(m.captured(1).toDouble(), 1000.0) / 100.0 : -1;
+}
+
+double findFactor(const QString& c)
+{
+    static const RX rx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(?:x|×|times)(?![a-z])|"
+                                      "(\\d+(?:\\.\\d+)?)\\s*倍|\\bx\\s*(\\d+(?:\\.\\d+)?)"));
+    const QRegularExpressionMatch m = rx.match(c);
+    if (!m.hasMatch())
+        return -1;
+    for (int i = 1; i <= 3; ++i)
+        if (!m.captured(i).isEmpty())
+            return m.captured(i).toDouble();
+    return -1;
+}
+
+double findDb(const QString& c)
+{
+    static const RX rx(QStringLiteral("(-?)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:dbfs|db|分贝)"));
+    const QRegularExpressionMatch m = rx.match(c);
+    if (!m.hasMatch())
+        return 0;
+    const double level = m.captured(2).toDouble();
+    return level <= 0 ? 0 : -std::clamp(level, 1.0, 100.0);
+}
+
+double findLufs(const QString& c)
+{
+    static const RX rx(QStringLiteral("(-?)\\s*(\\d+(?:\\.\\d+)?)\\s*(?:lufs|lu\\b)"));
+    const QRegularExpressionMatch m = rx.match(c);
+    if (!m.hasMatch())
+        return 0;
+    const double level = m.captured(2).toDouble();
+    return level <= 0 ? 0 : -std::clamp(level, 5.0, 40.0);
+}
+
+int findOrdinal(const QString& c, qsizetype from, qsizetype* end)
+{
+    static const QStringList words{QStringLiteral("first"),   QStringLiteral("second"),
+                                   QStringLiteral("third"),   QStringLiteral("fourth"),
+                                   QStringLiteral("fifth"),   QStringLiteral("sixth"),
+                                   QStringLiteral("seventh"), QStringLiteral("eighth"),
+                                   QStringLiteral("ninth"),   QStringLiteral("tenth")};
+    static const RX rx(QStringLiteral(
+        "\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
+        "(\\d{1,3})(?:st|nd|rd|th))\\s+(?:\\w+\\s+)?(?:clip|segment|shot|video|part)s?\\b|"
+        "\\b(?:clip|segment|shot|video)\\s*(?:#|no\\.?|number)?\\s*(\\d{1,3})\\b|"
+        "第\\s*(\\d{1,3})\\s*(?:个|段)?(?:片段|视频|镜头|段)?|"
+        "(最后)\\s*(?:一|1)?\\s*(?:个|段)?(?:片段|视频|镜头|段)"));
+    const QRegularExpressionMatch m = rx.match(c, from);
+    if (!m.hasMatch())
+        return -2;
+    if (end)
+        *end = m.capturedEnd();
+    if (!m.captured(5).isEmpty())
+        return -1;
+    for (int g : {2, 3, 4})
+        if (!m.captured(g).isEmpty())
+            return std::max(0, m.captured(g).toInt() - 1);
+    const QString w = m.captured(1);
+    if (w == QLatin1String("last") || w == QLatin1String("final"))
+        return -1;
+    return int(words.indexOf(w));
+}
+
+} // namespace cw::engine::plannertext
