@@ -233,6 +233,92 @@ private slots:
             << QString(segment(0, 0, 0, 1000)).replace("[a0]", ",volume=0.5[a0]") +
                    ";[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
             << qint64(1000);
+        QTest::newRow("speed 2x: twice the source, atempo")
+            << draftOf({track("v1", 0, {seg("s1", "m1", 0, 500, 1000, {{"speed", 2.0}})})})
+            << QStringList{"/media/m1.mp4"}
+            << "[0:v]trim=start=0.500:duration=2.000,setpts=(PTS-STARTPTS)/2," + kFit +
+                   "[v0];[0:a]atrim=start=0.500:duration=2.000,asetpts=PTS-STARTPTS," + kAfmt +
+                   ",atempo=2[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
+            << qint64(1000);
+        QTest::newRow("speed 3x and 0.25x: atempo stages within 0.5..2")
+            << draftOf({track("v1", 0,
+                              {seg("s1", "m1", 0, 0, 1000, {{"speed", 3.0}}),
+                               seg("s2", "m1", 1000, 0, 400, {{"speed", 0.25}})})})
+            << QStringList{"/media/m1.mp4"}
+            << "[0:v]trim=start=0.000:duration=3.000,setpts=(PTS-STARTPTS)/3," + kFit +
+                   "[v0];[0:a]atrim=start=0.000:duration=3.000,asetpts=PTS-STARTPTS," + kAfmt +
+                   ",atempo=2,atempo=1.5[a0];"
+                   "[0:v]trim=start=0.000:duration=0.100,setpts=(PTS-STARTPTS)/0.25," +
+                   kFit + "[v1];[0:a]atrim=start=0.000:duration=0.100,asetpts=PTS-STARTPTS," +
+                   kAfmt +
+                   ",atempo=0.5,atempo=0.5[a1];[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
+            << qint64(1400);
+        QTest::newRow("wipe then straight cut: held outgoing clip keeps the length")
+            << draftOf({track("v1", 0,
+                              {seg("s1", "m1", 0, 0, 2000),
+                               seg("s2", "m1", 2000, 3000, 2000,
+                                   {{"tr", QJsonObject{{"type", "wipe"}, {"d", 500}}}}),
+                               seg("s3", "m1", 4000, 6000, 1000)})})
+            << QStringList{"/media/m1.mp4"}
+            << segment(0, 0, 0, 2000) + ";" + segment(0, 1, 3000, 2000) + ";" +
+                   segment(0, 2, 6000, 1000) +
+                   ";[v0]tpad=stop_mode=clone:stop_duration=0.500,settb=AVTB[vh1];"
+                   "[v1]settb=AVTB[vi1];[vh1][vi1]xfade=transition=wipeleft:duration=0.500:"
+                   "offset=2.000[vj1];"
+                   "[a0]apad=pad_dur=0.500[ah1];[ah1][a1]acrossfade=d=0.500[aj1];"
+                   "[vj1][v2]concat=n=2:v=1:a=0[vout];[aj1][a2]concat=n=2:v=0:a=1[aout]"
+            << qint64(5000);
+        Draft vertical = draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 1000)})});
+        vertical.m = QJsonObject{{"width", 1080},
+                                 {"height", 1920},
+                                 {"aspect", "9:16"},
+                                 {"aspect_mode", "crop"},
+                                 {"look", "bw"}};
+        QTest::newRow("vertical crop replaces the default preset size, bw look")
+            << vertical << QStringList{"/media/m1.mp4"}
+            << "[0:v]trim=start=0.000:duration=1.000,setpts=PTS-STARTPTS,"
+               "scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,"
+               "setsar=1,fps=30,format=yuv420p[v0];"
+               "[0:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
+                   kAfmt + "[a0];[v0][a0]concat=n=1:v=1:a=1[vcat][aout];[vcat]hue=s=0[vout]"
+            << qint64(1000);
+        Draft blurred = vertical;
+        blurred.m = QJsonObject{
+            {"width", 1080}, {"height", 1350}, {"aspect", "4:5"}, {"aspect_mode", "blur"}};
+        QTest::newRow("4:5 with a blurred fill")
+            << blurred << QStringList{"/media/m1.mp4"}
+            << "[0:v]trim=start=0.000:duration=1.000,setpts=PTS-STARTPTS,split[bg0][fg0];"
+               "[bg0]scale=134:168:force_original_aspect_ratio=increase,crop=134:168,"
+               "boxblur=8:2,scale=1080:1350,setsar=1[bb0];"
+               "[fg0]scale=1080:1350:force_original_aspect_ratio=decrease,setsar=1[ff0];"
+               "[bb0][ff0]overlay=(W-w)/2:(H-h)/2,setsar=1,fps=30,format=yuv420p[v0];"
+               "[0:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
+                   kAfmt + "[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
+            << qint64(1000);
+        Draft mixed = draftOf(
+            {track("v1", 0, {seg("s1", "m1", 0, 0, 2000)}),
+             track("a1", 1,
+                   {seg("bg", "m3", 0, 0, 2000, {{"vol", 0.35}, {"duck", true}, {"role", "music"}}),
+                    seg("fx", "m3", 0, 0, 1000, {{"vol", 0.5}})})});
+        mixed.m = QJsonObject{{"denoise", true}, {"loudness_lufs", -14.0}};
+        QTest::newRow("denoise, ducked music, plain audio, loudness")
+            << mixed << QStringList{"/media/m1.mp4", "/media/song.mp3"}
+            << segment(0, 0, 0, 2000) +
+                   ";[v0][a0]concat=n=1:v=1:a=1[vout][acat];"
+                   "[1:a]atrim=start=0.000:duration=2.000,asetpts=PTS-STARTPTS," +
+                   kAfmt +
+                   ",volume=0.35[m0];"
+                   "[1:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
+                   kAfmt +
+                   ",volume=0.5[m1];"
+                   "[acat]afftdn=nr=12:nf=-30[aden];[aden]asplit=2[asp][asc];"
+                   "[m0][asc]sidechaincompress=threshold=0.03:ratio=8:attack=20:release=400"
+                   "[mduck];"
+                   "[asp][mduck][m1]amix=inputs=3:duration=first:dropout_transition=0:"
+                   "normalize=0[amix];"
+                   "[amix]loudnorm=I=-14:TP=-1.5:LRA=11," +
+                   kAfmt + "[aout]"
+            << qint64(2000);
     }
 
     void graphs()
@@ -297,9 +383,10 @@ private slots:
             "[v0][a0]concat=n=1:v=1:a=1[vcat][aout];"
             "[vcat]drawtext=fontfile=/fonts/My\\\\\\ Font.ttc:textfile=" +
             file0 +
-            ":expansion=none:fontsize=90:fontcolor=white:box=1:boxcolor=black@0.45:"
-            "boxborderw=22:shadowcolor=black@0.6:shadowx=2:shadowy=2:x=(w-text_w)/2:"
-            "y=(h-text_h)/2:enable='between(t,0.000,2.000)'[t0];"
+            ":expansion=none:fontsize=90:fontcolor=white:"
+            "shadowcolor=black@0.6:shadowx=2:shadowy=2:x=(w-text_w)/2:y=(h-text_h)/2:"
+            "alpha='if(lt(t,0.000+0.500),(t-0.000)/0.500,if(gt(t,2.000-0.500),(2.000-t)/0.500,1))':"
+            "enable='between(t,0.000,2.000)'[t0];"
             "[t0]drawtext=fontfile=/fonts/My\\\\\\ Font.ttc:textfile=" +
             file1 +
             ":expansion=none:fontsize=54:fontcolor=white:box=1:boxcolor=black@0.45:"

@@ -1,15 +1,23 @@
 // Draft -> ffmpeg arguments. Layout of the graph (labels are stable so tests can compare
 // whole strings):
 //   [vN][aN]  one pair per piece of the main video track in timeline order: a trimmed,
-//             scaled, padded source segment, or black + silence for a gap (also before the
-//             first and after the last segment when other tracks run longer);
-//   concat    joins the pairs into [vcat][acat] (or straight into [vout]/[aout]);
+//             sped, scaled (pad / crop / blurred fill) source segment, or black + silence
+//             for a gap (also before the first and after the last segment when other tracks
+//             run longer);
+//   join      concat of the pairs into [vcat][acat] (or straight into [vout]/[aout]); with
+//             transitions, a chain of xfade/acrossfade (RenderFilters.cpp: the length stays);
+//   [vcat]    then the look (eq/colorbalance/hue) and one drawtext per text segment, reading
+//             its text from a file with expansion=none, so no user text becomes filter syntax;
 //   [mK]      each audio-track segment trimmed, faded, set to its volume, delayed to st;
-//   amix      normalize=0 so music at 35% stays at 35% and the voice is not halved;
-//   drawtext  one per text segment, reading its text from a file with expansion=none, so
-//             no user text ever becomes filter syntax.
-// Only the first non-empty video track is used as the picture; overlays are not supported.
+//   [acat]    then afftdn (denoise), asplit for the sidechain when music ducks (music is
+//             compressed by the speech), amix normalize=0 so music at 35% stays at 35%, and
+//             loudnorm (one pass) to the draft's loudness target.
+// The draft's m.width/height (set by the aspect operation) replace the size of the default
+// "1080p" preset; an explicitly chosen preset wins. Only the first non-empty video track is
+// the picture; overlays are not supported.
 #include "render/RenderGraph.h"
+
+#include "render/RenderFilters.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -19,133 +27,14 @@
 #include <algorithm>
 
 namespace cw::engine {
+
+using namespace render;
+
 namespace {
 
 QString tr(const char* text)
 {
     return QCoreApplication::translate("RenderGraph", text);
-}
-
-// Probes report stills as video without audio and without duration; treat those as images
-// even when the caller did not set isImage, or the picture would last a single frame.
-bool isStill(const RenderInput& in)
-{
-    return in.isImage || (in.hasVideo && !in.hasAudio && in.durationMs <= 0);
-}
-
-QString sec(qint64 ms)
-{
-    return QString::number(double(ms) / 1000.0, 'f', 3);
-}
-
-QString num(double v)
-{
-    return QString::number(v, 'g', 6);
-}
-
-struct Graph {
-    const RenderPreset& p;
-    QStringList chains;
-    int pieces = 0;
-
-    QString audioFormat() const
-    {
-        return QStringLiteral("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo");
-    }
-    QString silence(qint64 ms) const
-    {
-        return QStringLiteral("anullsrc=r=48000:cl=stereo,atrim=duration=") + sec(ms) +
-               QStringLiteral(",aformat=sample_fmts=fltp:channel_layouts=stereo");
-    }
-    QString black(qint64 ms) const
-    {
-        return QStringLiteral("color=c=black:s=%1x%2:r=%3:d=%4,setsar=1,format=yuv420p")
-            .arg(p.width)
-            .arg(p.height)
-            .arg(p.fps)
-            .arg(sec(ms));
-    }
-    QString fit() const
-    {
-        return QStringLiteral("scale=%1:%2:force_original_aspect_ratio=decrease,"
-                              "pad=%1:%2:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=%3,format=yuv420p")
-            .arg(p.width)
-            .arg(p.height)
-            .arg(p.fps);
-    }
-
-    void addGap(qint64 ms)
-    {
-        const QString n = QString::number(pieces++);
-        chains << black(ms) + QStringLiteral("[v") + n + QLatin1Char(']');
-        chains << silence(ms) + QStringLiteral("[a") + n + QLatin1Char(']');
-    }
-
-    void addSegment(const Segment& s, int input, const RenderInput& in)
-    {
-        const QString n = QString::number(pieces++);
-        const QString i = QString::number(input);
-        const bool still = isStill(in);
-        const QString trim = QStringLiteral("start=") + sec(still ? 0 : s.in) +
-                             QStringLiteral(":duration=") + sec(s.d);
-        if (in.hasVideo)
-            chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim +
-                          QStringLiteral(",setpts=PTS-STARTPTS,") + fit() + QStringLiteral("[v") +
-                          n + QLatin1Char(']');
-        else
-            chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
-        if (in.hasAudio && !still) {
-            QString chain = QStringLiteral("[") + i + QStringLiteral(":a]atrim=") + trim +
-                            QStringLiteral(",asetpts=PTS-STARTPTS,") + audioFormat();
-            const double vol = s.m.value(QLatin1String("vol")).toDouble(1.0);
-            if (vol != 1.0)
-                chain += QStringLiteral(",volume=") + num(vol);
-            chains << chain + QStringLiteral("[a") + n + QLatin1Char(']');
-        } else {
-            chains << silence(s.d) + QStringLiteral("[a") + n + QLatin1Char(']');
-        }
-    }
-};
-
-QString audioTrackChain(const Segment& s, int input, int k)
-{
-    QString c = QStringLiteral("[") + QString::number(input) + QStringLiteral(":a]atrim=start=") +
-                sec(s.in) + QStringLiteral(":duration=") + sec(s.d) +
-                QStringLiteral(",asetpts=PTS-STARTPTS,aresample=48000,"
-                               "aformat=sample_fmts=fltp:channel_layouts=stereo");
-    const qint64 fi = std::clamp<qint64>(s.m.value(QLatin1String("fi")).toInteger(0), 0, s.d);
-    const qint64 fo = std::clamp<qint64>(s.m.value(QLatin1String("fo")).toInteger(0), 0, s.d);
-    if (fi > 0)
-        c += QStringLiteral(",afade=t=in:st=0:d=") + sec(fi);
-    if (fo > 0)
-        c += QStringLiteral(",afade=t=out:st=") + sec(s.d - fo) + QStringLiteral(":d=") + sec(fo);
-    c += QStringLiteral(",volume=") + num(s.m.value(QLatin1String("vol")).toDouble(1.0));
-    if (s.st > 0)
-        c += QStringLiteral(",adelay=delays=") + QString::number(s.st) + QStringLiteral(":all=1");
-    return c + QStringLiteral("[m") + QString::number(k) + QLatin1Char(']');
-}
-
-QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
-                 const QString& textFile)
-{
-    const int base = std::min(p.width, p.height);
-    const bool title = s.m.value(QLatin1String("style")).toString() == QLatin1String("title");
-    const int size = title ? base / 12 : base / 20;
-    const int margin = p.height * 8 / 100;
-    const QString pos = s.m.value(QLatin1String("pos")).toString();
-    QString y = QStringLiteral("(h-text_h)/2");
-    if (pos == QLatin1String("bottom"))
-        y = QStringLiteral("h-text_h-") + QString::number(margin);
-    else if (pos == QLatin1String("top"))
-        y = QString::number(margin);
-    return QStringLiteral("drawtext=fontfile=") + escapeFilterValue(fontFile) +
-           QStringLiteral(":textfile=") + escapeFilterValue(textFile) +
-           QStringLiteral(":expansion=none:fontsize=") + QString::number(size) +
-           QStringLiteral(":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=") +
-           QString::number(size / 4) +
-           QStringLiteral(":shadowcolor=black@0.6:shadowx=2:shadowy=2:x=(w-text_w)/2:y=") + y +
-           QStringLiteral(":enable='between(t,") + sec(s.st) + QLatin1Char(',') + sec(s.end()) +
-           QStringLiteral(")'");
 }
 
 RenderCommand failed(const QString& error)
@@ -251,7 +140,19 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
         return index;
     };
 
-    Graph g{preset, {}, 0};
+    Graph g;
+    g.p = preset;
+    const int draftW = draft.m.value(QLatin1String("width")).toInt(0);
+    const int draftH = draft.m.value(QLatin1String("height")).toInt(0);
+    if (preset.name == QLatin1String("1080p") && draftW >= 16 && draftH >= 16 && draftW <= 7680 &&
+        draftH <= 7680) {
+        g.p.width = draftW / 2 * 2;
+        g.p.height = draftH / 2 * 2;
+    }
+    if (draft.m.contains(QLatin1String("aspect")) || draft.m.contains(QLatin1String("aspect_mode")))
+        g.aspectMode = draft.m.value(QLatin1String("aspect_mode")).toString(QStringLiteral("crop"));
+    if (g.aspectMode != QLatin1String("blur"))
+        g.aspectMode = g.aspectMode.isEmpty() ? QString() : QStringLiteral("crop");
     QString error;
     qint64 cursor = 0;
     if (video) {
@@ -276,6 +177,8 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     total = std::max(total, cursor);
 
     QStringList music;
+    QStringList ducked;
+    QStringList plain;
     for (const Track* t : audioTracks) {
         for (const Segment& s : t->sg) {
             if (s.d <= 0)
@@ -285,12 +188,18 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                 return failed(error);
             if (!inputs.value(s.src).hasAudio)
                 continue;
-            music << audioTrackChain(s, index, int(music.size()));
+            const int k = int(music.size());
+            music << audioTrackChain(s, index, k);
+            (s.m.value(QLatin1String("duck")).toBool() ? ducked : plain)
+                << QStringLiteral("[m%1]").arg(k);
         }
     }
 
     RenderCommand cmd;
-    QStringList texts;
+    QStringList videoPost;
+    const QString look = lookFilter(draft.m.value(QLatin1String("look")).toString());
+    if (!look.isEmpty())
+        videoPost << look;
     const QString font = fontFile.isEmpty() ? defaultFontFile() : fontFile;
     const QString stem = QFileInfo(outputPath).completeBaseName();
     for (const Track* t : textTracks) {
@@ -302,7 +211,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                 return failed(tr("Cannot create the folder %1").arg(textDir));
             const QString file =
                 QDir(textDir).filePath(stem + QStringLiteral(".text") +
-                                       QString::number(texts.size()) + QStringLiteral(".txt"));
+                                       QString::number(cmd.files.size()) + QStringLiteral(".txt"));
             QFile f(file);
             const QByteArray bytes = text.toUtf8();
             if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
@@ -313,31 +222,63 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                 return failed(tr("Cannot write %1").arg(file));
             }
             cmd.files << file;
-            texts << drawtext(s, preset, font, file);
+            videoPost << drawtext(s, g.p, font, file);
         }
     }
 
-    QString concatIn;
-    for (int n = 0; n < g.pieces; ++n)
-        concatIn += QStringLiteral("[v%1][a%1]").arg(n);
-    const QString vcat = texts.isEmpty() ? QStringLiteral("[vout]") : QStringLiteral("[vcat]");
-    const QString acat = music.isEmpty() ? QStringLiteral("[aout]") : QStringLiteral("[acat]");
-    QStringList chains = g.chains;
-    chains << concatIn + QStringLiteral("concat=n=%1:v=1:a=1").arg(g.pieces) + vcat + acat;
-    chains << music;
-    if (!music.isEmpty()) {
-        QString mix = QStringLiteral("[acat]");
-        for (int k = 0; k < music.size(); ++k)
-            mix += QStringLiteral("[m%1]").arg(k);
-        chains << mix + QStringLiteral("amix=inputs=%1:duration=first:dropout_transition=0:"
-                                       "normalize=0[aout]")
-                            .arg(music.size() + 1);
+    // Audio after the join: (in, filter, out) steps; the last one writes [aout].
+    QList<QPair<QString, QString>> audioPost; // chain without output label, label
+    QString cur = QStringLiteral("[acat]");
+    if (draft.m.value(QLatin1String("denoise")).toBool()) {
+        audioPost << qMakePair(cur + QStringLiteral("afftdn=nr=12:nf=-30"),
+                               QStringLiteral("[aden]"));
+        cur = QStringLiteral("[aden]");
     }
-    for (int k = 0; k < texts.size(); ++k) {
+    if (!music.isEmpty()) {
+        QString mix = cur;
+        if (!ducked.isEmpty()) {
+            audioPost << qMakePair(cur + QStringLiteral("asplit=2[asp]"), QStringLiteral("[asc]"));
+            QString bed = ducked.first();
+            if (ducked.size() > 1) {
+                audioPost << qMakePair(ducked.join(QString()) +
+                                           QStringLiteral("amix=inputs=%1:duration=longest:"
+                                                          "dropout_transition=0:normalize=0")
+                                               .arg(ducked.size()),
+                                       QStringLiteral("[mbed]"));
+                bed = QStringLiteral("[mbed]");
+            }
+            audioPost << qMakePair(bed + QStringLiteral("[asc]sidechaincompress=threshold=0.03:"
+                                                        "ratio=8:attack=20:release=400"),
+                                   QStringLiteral("[mduck]"));
+            mix = QStringLiteral("[asp][mduck]");
+        }
+        mix += plain.join(QString());
+        const int inputsCount = 1 + (ducked.isEmpty() ? 0 : 1) + int(plain.size());
+        audioPost << qMakePair(mix + QStringLiteral("amix=inputs=%1:duration=first:"
+                                                    "dropout_transition=0:normalize=0")
+                                         .arg(inputsCount),
+                               QStringLiteral("[amix]"));
+        cur = QStringLiteral("[amix]");
+    }
+    const QJsonValue lufs = draft.m.value(QLatin1String("loudness_lufs"));
+    if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0)
+        audioPost << qMakePair(cur + QStringLiteral("loudnorm=I=") + num(lufs.toDouble()) +
+                                   QStringLiteral(":TP=-1.5:LRA=11,") + g.audioFormat(),
+                               QStringLiteral("[aloud]"));
+    if (!audioPost.isEmpty())
+        audioPost.last().second = QStringLiteral("[aout]");
+
+    g.join(videoPost.isEmpty() ? QStringLiteral("[vout]") : QStringLiteral("[vcat]"),
+           audioPost.isEmpty() ? QStringLiteral("[aout]") : QStringLiteral("[acat]"));
+    QStringList chains = g.chains;
+    chains << music;
+    for (const auto& step : qAsConst(audioPost))
+        chains << step.first + step.second;
+    for (int k = 0; k < videoPost.size(); ++k) {
         const QString in = k == 0 ? QStringLiteral("[vcat]") : QStringLiteral("[t%1]").arg(k - 1);
         const QString out =
-            k + 1 == texts.size() ? QStringLiteral("[vout]") : QStringLiteral("[t%1]").arg(k);
-        chains << in + texts[k] + out;
+            k + 1 == videoPost.size() ? QStringLiteral("[vout]") : QStringLiteral("[t%1]").arg(k);
+        chains << in + videoPost[k] + out;
     }
 
     cmd.durationMs = total;

@@ -1,0 +1,289 @@
+// Filter strings for the render graph. Conventions read from the draft (edit/Operations.h):
+// - speed: the trim takes d*speed of source, setpts divides, atempo (0.5..2 per stage)
+//   chains keep the pitch; so the piece lasts exactly d on the timeline.
+// - transitions never change the length: the outgoing piece is held on its last frame
+//   (tpad clone) and padded with silence (apad) for d, then xfade/acrossfade overlap by d at
+//   the next piece's timeline start. The incoming sound fades in over d. Output length ==
+//   timeline length, so the draft's durations, the progress bar and the e2e checks agree.
+// - aspect "crop": scale to cover then centre crop; "blur": a blurred, cover-scaled copy
+//   (done at 1/8 size for speed) under the fitted picture; absent: fit and pad with black.
+#include "render/RenderFilters.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cw::engine::render {
+
+QString sec(qint64 ms)
+{
+    return QString::number(double(ms) / 1000.0, 'f', 3);
+}
+
+QString num(double v)
+{
+    return QString::number(v, 'g', 6);
+}
+
+// Probes report stills as video without audio and without duration; treat those as images
+// even when the caller did not set isImage, or the picture would last a single frame.
+bool isStill(const RenderInput& in)
+{
+    return in.isImage || (in.hasVideo && !in.hasAudio && in.durationMs <= 0);
+}
+
+QString Graph::audioFormat() const
+{
+    return QStringLiteral("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo");
+}
+
+QString Graph::silence(qint64 ms) const
+{
+    return QStringLiteral("anullsrc=r=48000:cl=stereo,atrim=duration=") + sec(ms) +
+           QStringLiteral(",aformat=sample_fmts=fltp:channel_layouts=stereo");
+}
+
+QString Graph::black(qint64 ms) const
+{
+    return QStringLiteral("color=c=black:s=%1x%2:r=%3:d=%4,setsar=1,format=yuv420p")
+        .arg(p.width)
+        .arg(p.height)
+        .arg(p.fps)
+        .arg(sec(ms));
+}
+
+QString Graph::fit(int n) const
+{
+    const QString tail = QStringLiteral("setsar=1,fps=%1,format=yuv420p").arg(p.fps);
+    if (aspectMode == QLatin1String("crop"))
+        return QStringLiteral("scale=%1:%2:force_original_aspect_ratio=increase,crop=%1:%2,")
+                   .arg(p.width)
+                   .arg(p.height) +
+               tail;
+    if (aspectMode == QLatin1String("blur")) {
+        const int bw = std::max(2, p.width / 8 / 2 * 2);
+        const int bh = std::max(2, p.height / 8 / 2 * 2);
+        const QString k = QString::number(n);
+        return QStringLiteral("split[bg%1][fg%1];"
+                              "[bg%1]scale=%2:%3:force_original_aspect_ratio=increase,crop=%2:%3,"
+                              "boxblur=8:2,scale=%4:%5,setsar=1[bb%1];"
+                              "[fg%1]scale=%4:%5:force_original_aspect_ratio=decrease,setsar=1"
+                              "[ff%1];"
+                              "[bb%1][ff%1]overlay=(W-w)/2:(H-h)/2,")
+                   .arg(k)
+                   .arg(bw)
+                   .arg(bh)
+                   .arg(p.width)
+                   .arg(p.height) +
+               tail;
+    }
+    return QStringLiteral("scale=%1:%2:force_original_aspect_ratio=decrease,"
+                          "pad=%1:%2:(ow-iw)/2:(oh-ih)/2,")
+               .arg(p.width)
+               .arg(p.height) +
+           tail;
+}
+
+void Graph::addGap(qint64 ms)
+{
+    const QString n = QString::number(pieces.size());
+    chains << black(ms) + QStringLiteral("[v") + n + QLatin1Char(']');
+    chains << silence(ms) + QStringLiteral("[a") + n + QLatin1Char(']');
+    pieces << Piece{ms, {}, 0};
+}
+
+QString atempoChain(double speed)
+{
+    QStringList stages;
+    double s = speed;
+    while (s > 2.0 + 1e-9) {
+        stages << QStringLiteral("atempo=2");
+        s /= 2.0;
+    }
+    while (s < 0.5 - 1e-9) {
+        stages << QStringLiteral("atempo=0.5");
+        s /= 0.5;
+    }
+    if (std::abs(s - 1.0) > 1e-9)
+        stages << QStringLiteral("atempo=") + num(s);
+    return stages.join(QLatin1Char(','));
+}
+
+void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
+{
+    const int index = int(pieces.size());
+    const QString n = QString::number(index);
+    const QString i = QString::number(input);
+    const bool still = isStill(in);
+    double speed = s.m.value(QLatin1String("speed")).toDouble(1.0);
+    if (!(speed > 0.01 && std::isfinite(speed)) || still)
+        speed = 1.0;
+    const bool sped = speed != 1.0;
+    const qint64 srcMs = sped ? qRound64(double(s.d) * speed) : s.d;
+    const QString trim = QStringLiteral("start=") + sec(still ? 0 : s.in) +
+                         QStringLiteral(":duration=") + sec(srcMs);
+    const QString pts = sped ? QStringLiteral("setpts=(PTS-STARTPTS)/") + num(speed)
+                             : QStringLiteral("setpts=PTS-STARTPTS");
+    if (in.hasVideo)
+        chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim + QLatin1Char(',') +
+                      pts + QLatin1Char(',') + fit(index) + QStringLiteral("[v") + n +
+                      QLatin1Char(']');
+    else
+        chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
+    if (in.hasAudio && !still) {
+        QString chain = QStringLiteral("[") + i + QStringLiteral(":a]atrim=") + trim +
+                        QStringLiteral(",asetpts=PTS-STARTPTS,") + audioFormat();
+        if (sped)
+            chain += QLatin1Char(',') + atempoChain(speed);
+        const double vol = s.m.value(QLatin1String("vol")).toDouble(1.0);
+        if (vol != 1.0)
+            chain += QStringLiteral(",volume=") + num(vol);
+        chains << chain + QStringLiteral("[a") + n + QLatin1Char(']');
+    } else {
+        chains << silence(s.d) + QStringLiteral("[a") + n + QLatin1Char(']');
+    }
+    Piece piece{s.d, {}, 0};
+    const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
+    const QString type = tr.value(QLatin1String("type")).toString();
+    const qint64 trMs = tr.value(QLatin1String("d")).toInteger(0);
+    if (index > 0 && !xfadeName(type).isEmpty() && trMs > 0) {
+        piece.trType = type;
+        piece.trMs = std::min({trMs, s.d, pieces.last().ms});
+    }
+    pieces << piece;
+}
+
+bool Graph::hasTransitions() const
+{
+    return std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.trMs > 0; });
+}
+
+QString xfadeName(const QString& type)
+{
+    if (type == QLatin1String("fade"))
+        return QStringLiteral("fade");
+    if (type == QLatin1String("dissolve"))
+        return QStringLiteral("dissolve");
+    if (type == QLatin1String("wipe"))
+        return QStringLiteral("wipeleft");
+    if (type == QLatin1String("slide"))
+        return QStringLiteral("slideleft");
+    if (type == QLatin1String("zoom"))
+        return QStringLiteral("zoomin");
+    return {};
+}
+
+void Graph::join(const QString& vout, const QString& aout)
+{
+    const int count = int(pieces.size());
+    if (!hasTransitions()) {
+        QString in;
+        for (int n = 0; n < count; ++n)
+            in += QStringLiteral("[v%1][a%1]").arg(n);
+        chains << in + QStringLiteral("concat=n=%1:v=1:a=1").arg(count) + vout + aout;
+        return;
+    }
+    QString v = QStringLiteral("[v0]");
+    QString a = QStringLiteral("[a0]");
+    qint64 offset = pieces[0].ms;
+    for (int n = 1; n < count; ++n) {
+        const bool last = n + 1 == count;
+        const QString vo = last ? vout : QStringLiteral("[vj%1]").arg(n);
+        const QString ao = last ? aout : QStringLiteral("[aj%1]").arg(n);
+        const Piece& piece = pieces[n];
+        if (piece.trMs > 0) {
+            const QString d = sec(piece.trMs);
+            chains << v + QStringLiteral("tpad=stop_mode=clone:stop_duration=") + d +
+                          QStringLiteral(",settb=AVTB[vh%1];[v%1]settb=AVTB[vi%1];"
+                                         "[vh%1][vi%1]xfade=transition=")
+                              .arg(n) +
+                          xfadeName(piece.trType) + QStringLiteral(":duration=") + d +
+                          QStringLiteral(":offset=") + sec(offset) + vo;
+            chains << a + QStringLiteral("apad=pad_dur=") + d +
+                          QStringLiteral("[ah%1];[ah%1][a%1]acrossfade=d=").arg(n) + d + ao;
+        } else {
+            chains << v + QStringLiteral("[v%1]concat=n=2:v=1:a=0").arg(n) + vo;
+            chains << a + QStringLiteral("[a%1]concat=n=2:v=0:a=1").arg(n) + ao;
+        }
+        v = vo;
+        a = ao;
+        offset += piece.ms;
+    }
+}
+
+QString audioTrackChain(const Segment& s, int input, int k)
+{
+    QString c = QStringLiteral("[") + QString::number(input) + QStringLiteral(":a]atrim=start=") +
+                sec(s.in) + QStringLiteral(":duration=") + sec(s.d) +
+                QStringLiteral(",asetpts=PTS-STARTPTS,aresample=48000,"
+                               "aformat=sample_fmts=fltp:channel_layouts=stereo");
+    const qint64 fi = std::clamp<qint64>(s.m.value(QLatin1String("fi")).toInteger(0), 0, s.d);
+    const qint64 fo = std::clamp<qint64>(s.m.value(QLatin1String("fo")).toInteger(0), 0, s.d);
+    if (fi > 0)
+        c += QStringLiteral(",afade=t=in:st=0:d=") + sec(fi);
+    if (fo > 0)
+        c += QStringLiteral(",afade=t=out:st=") + sec(s.d - fo) + QStringLiteral(":d=") + sec(fo);
+    c += QStringLiteral(",volume=") + num(s.m.value(QLatin1String("vol")).toDouble(1.0));
+    if (s.st > 0)
+        c += QStringLiteral(",adelay=delays=") + QString::number(s.st) + QStringLiteral(":all=1");
+    return c + QStringLiteral("[m") + QString::number(k) + QLatin1Char(']');
+}
+
+// Styles: "title" big and centred, fading in and out, with a shadow and no box;
+// "lower_third" bottom-left on a box; "caption" bottom centre on a box. Without a style the
+// text is a plain boxed line placed by pos (top, bottom, center).
+QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
+                 const QString& textFile)
+{
+    const int base = std::min(p.width, p.height);
+    const QString style = s.m.value(QLatin1String("style")).toString();
+    const bool title = style == QLatin1String("title");
+    const bool lower = style == QLatin1String("lower_third");
+    const bool caption = style == QLatin1String("caption");
+    const int size = title ? base / 12 : lower ? base / 22 : base / 20;
+    const int margin = p.height * 8 / 100;
+    const QString pos = s.m.value(QLatin1String("pos")).toString();
+    QString x = QStringLiteral("(w-text_w)/2");
+    QString y = QStringLiteral("(h-text_h)/2");
+    if (pos.startsWith(QLatin1String("bottom")) || ((lower || caption) && pos.isEmpty()))
+        y = QStringLiteral("h-text_h-") + QString::number(margin);
+    else if (pos.startsWith(QLatin1String("top")))
+        y = QString::number(margin);
+    if (lower || pos.endsWith(QLatin1String("_left")))
+        x = QString::number(p.width * 6 / 100);
+    QString look = QStringLiteral(":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=") +
+                   QString::number(size / 4);
+    if (lower)
+        look = QStringLiteral(":fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=") +
+               QString::number(size / 2);
+    QString alpha;
+    if (title) {
+        look = QStringLiteral(":fontcolor=white");
+        const QString f = sec(std::min<qint64>(500, s.d / 4));
+        alpha = QStringLiteral(":alpha='if(lt(t,%1+%3),(t-%1)/%3,if(gt(t,%2-%3),(%2-t)/%3,1))'")
+                    .arg(sec(s.st), sec(s.end()), f);
+    }
+    return QStringLiteral("drawtext=fontfile=") + escapeFilterValue(fontFile) +
+           QStringLiteral(":textfile=") + escapeFilterValue(textFile) +
+           QStringLiteral(":expansion=none:fontsize=") + QString::number(size) + look +
+           QStringLiteral(":shadowcolor=black@0.6:shadowx=2:shadowy=2:x=") + x +
+           QStringLiteral(":y=") + y + alpha + QStringLiteral(":enable='between(t,") + sec(s.st) +
+           QLatin1Char(',') + sec(s.end()) + QStringLiteral(")'");
+}
+
+QString lookFilter(const QString& look)
+{
+    if (look == QLatin1String("cinematic"))
+        return QStringLiteral("eq=contrast=1.12:saturation=0.85:gamma=0.95,"
+                              "colorbalance=rs=-0.05:bs=0.06:rh=0.06:bh=-0.04");
+    if (look == QLatin1String("warm"))
+        return QStringLiteral("colorbalance=rs=0.12:gs=0.02:bs=-0.12:rm=0.08:bm=-0.08");
+    if (look == QLatin1String("cool"))
+        return QStringLiteral("colorbalance=rs=-0.10:bs=0.12:rm=-0.06:bm=0.08");
+    if (look == QLatin1String("bw"))
+        return QStringLiteral("hue=s=0");
+    if (look == QLatin1String("vivid"))
+        return QStringLiteral("eq=saturation=1.45:contrast=1.06");
+    return {};
+}
+
+} // namespace cw::engine::render

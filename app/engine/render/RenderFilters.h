@@ -1,0 +1,45 @@
+// Internal pieces of the render graph (RenderGraph.cpp assembles them): per-segment video
+// and audio chains (trim, speed, fit to the frame by pad / crop / blurred fill, volume), the
+// joins between pieces (concat, or xfade + acrossfade with the outgoing piece held), text
+// styles, looks, and the final audio chain (denoise, ducking, mix, loudness).
+#pragma once
+
+#include "render/RenderGraph.h"
+
+namespace cw::engine::render {
+
+QString sec(qint64 ms);
+QString num(double v);
+bool isStill(const RenderInput& in);
+
+struct Piece {
+    qint64 ms = 0;  // timeline length
+    QString trType; // transition into this piece; empty = straight cut
+    qint64 trMs = 0;
+};
+
+struct Graph {
+    RenderPreset p;
+    QString aspectMode; // "" (pad), "crop", "blur"
+    QStringList chains;
+    QList<Piece> pieces;
+
+    QString audioFormat() const;
+    QString silence(qint64 ms) const;
+    QString black(qint64 ms) const;
+    QString fit(int n) const; // picture -> the frame; may add chains (blur) labelled by n
+    void addGap(qint64 ms);
+    void addSegment(const Segment& s, int input, const RenderInput& in);
+    bool hasTransitions() const;
+    // Joins the pieces into vout/aout (labels with brackets).
+    void join(const QString& vout, const QString& aout);
+};
+
+QString atempoChain(double speed); // "atempo=2,atempo=1.5"; empty for 1
+QString xfadeName(const QString& type);
+QString audioTrackChain(const Segment& s, int input, int k);
+QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
+                 const QString& textFile);
+QString lookFilter(const QString& look); // empty for none/unknown
+
+} // namespace cw::engine::render
