@@ -12,3 +12,5 @@ clipwright_add_test(tst_ffmpegrunner SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ffmpe
     LIBS clipwright_engine TIMEOUT 240)
 clipwright_add_test(tst_operations SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_operations.cpp
     LIBS clipwright_engine TIMEOUT 60)
+clipwright_add_test(tst_musicbed SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_musicbed.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 120)
