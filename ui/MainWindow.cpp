@@ -77,7 +77,12 @@ void MainWindow::createStatusBar()
     m_backendLabel->setObjectName(QStringLiteral("backendStatus"));
     m_backendLabel->setAccessibleName(tr("Backend and connection"));
     m_exportBar = new ExportBar(this);
+    m_jobsLabel = new QLabel(this);
+    m_jobsLabel->setObjectName(QStringLiteral("jobsStatus"));
+    m_jobsLabel->setAccessibleName(tr("Running jobs"));
+    updateJobs(-1);
     statusBar()->addPermanentWidget(m_exportBar);
+    statusBar()->addPermanentWidget(m_jobsLabel);
     statusBar()->addPermanentWidget(m_backendLabel);
     setConnectionState(m_backend && m_backend->isConnected() ? tr("connected") : tr("connecting…"));
     if (!m_backend)
@@ -88,6 +93,14 @@ void MainWindow::setConnectionState(const QString& state)
 {
     const QString name = m_backend ? m_backend->backendName() : tr("Local engine");
     m_backendLabel->setText(tr("%1 · %2").arg(name.isEmpty() ? tr("Local engine") : name, state));
+}
+
+void MainWindow::updateJobs(int percent)
+{
+    if (percent < 0)
+        m_jobsLabel->setText(tr("No jobs running"));
+    else
+        m_jobsLabel->setText(tr("1 job running: export %1%").arg(percent));
 }
 
 void MainWindow::showError(const QString& message)

@@ -4,6 +4,9 @@
 // It is split in parts: MainWindow.cpp (layout), MainWindowActions.cpp (menus, undo/redo,
 // add media, export) and MainWindowSession.cpp (session and backend signals).
 //
+// Export: with a save-file hook set (tests), the hook picks the path and the preset is the
+// remembered default; otherwise the ExportDialog (window-modal, objectName "exportDialog")
+// asks. Settings (Ctrl+,) open the SettingsDialog (objectName "settingsDialog").
 // Tests answer file dialogs through the hooks instead of real modal dialogs (STYLE.md 7).
 #pragma once
 
@@ -21,6 +24,7 @@ class ChatPanel;
 class Draft;
 class EditorSession;
 class ExportBar;
+class ExportDialog;
 class MediaBin;
 class PreviewPane;
 class TimelineView;
@@ -39,12 +43,17 @@ public:
 
     void setOpenFilesHook(OpenFilesHook hook) { m_openFilesHook = std::move(hook); }
     void setSaveFileHook(SaveFileHook hook) { m_saveFileHook = std::move(hook); }
+    // Answers "replace the existing file?" in the export dialog; a message box when unset.
+    using ConfirmOverwriteHook = std::function<bool(QWidget* parent, const QString& path)>;
+    void setConfirmOverwriteHook(ConfirmOverwriteHook hook) { m_confirmHook = std::move(hook); }
 
     ChatPanel* chatPanel() const { return m_chat; }
     MediaBin* mediaBin() const { return m_mediaBin; }
     TimelineView* timelineView() const { return m_timeline; }
     PreviewPane* previewPane() const { return m_preview; }
     QAction* exportAction() const { return m_exportAction; }
+    QAction* settingsAction() const { return m_settingsAction; }
+    ExportBar* exportBar() const { return m_exportBar; }
 
     // "<title or first clip>-edit.mp4" in the Videos folder (home when there is none).
     static QString suggestedExportPath(const Draft& draft, const QList<MediaItem>& media);
@@ -53,8 +62,12 @@ public Q_SLOTS:
     void addMedia();
     void startExport();
     void sendMessage(const QString& text);
+    void openSettings();
 
 private:
+    void beginExport(const QString& path, const QString& preset);
+    void playExport(const QString& path);
+    void updateJobs(int percent);
     void createLayout();
     void createActions();
     void createStatusBar();
@@ -73,13 +86,18 @@ private:
     PreviewPane* m_preview = nullptr;
     ExportBar* m_exportBar = nullptr;
     QLabel* m_backendLabel = nullptr;
+    QLabel* m_jobsLabel = nullptr;
     QAction* m_addAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
+    QAction* m_settingsAction = nullptr;
     bool m_exporting = false;
+    QString m_exportPath;            // the running or last finished export
+    bool m_previewingExport = false; // the preview shows m_exportPath: sync the playhead
     OpenFilesHook m_openFilesHook;
     SaveFileHook m_saveFileHook;
+    ConfirmOverwriteHook m_confirmHook;
 };
 
 } // namespace cw

@@ -6,9 +6,12 @@
 #include "ChatPanel.h"
 #include "EditorSession.h"
 #include "ExportBar.h"
+#include "ExportDialog.h"
+#include "ExportSettings.h"
 #include "Icons.h"
 #include "MediaBin.h"
 #include "MediaTypes.h"
+#include "SettingsDialog.h"
 #include "TimelineView.h"
 
 #include <QAction>
@@ -34,7 +37,7 @@ void MainWindow::createActions()
 
     m_exportAction = new QAction(icon(QStringLiteral("export")), tr("&Export…"), this);
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    m_exportAction->setToolTip(tr("Export the edit as a 1080p MP4 (Ctrl+E)"));
+    m_exportAction->setToolTip(tr("Export the edit as an MP4 video (Ctrl+E)"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::startExport);
 
     m_undoAction = new QAction(icon(QStringLiteral("undo")), tr("&Undo"), this);
@@ -48,6 +51,12 @@ void MainWindow::createActions()
     m_redoAction->setToolTip(tr("Redo the edit you undid (Ctrl+Shift+Z)"));
     connect(m_redoAction, &QAction::triggered, this,
             [this] { sendMessage(QStringLiteral("redo")); });
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
 
     auto* quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
@@ -65,6 +74,8 @@ void MainWindow::createActions()
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     edit->addAction(m_undoAction);
     edit->addAction(m_redoAction);
+    edit->addSeparator();
+    edit->addAction(m_settingsAction);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(fit);
 
@@ -146,19 +157,46 @@ void MainWindow::startExport()
         return;
     }
     const QString suggested = suggestedExportPath(m_session->draft(), m_session->media());
-    QString path = m_saveFileHook
-                       ? m_saveFileHook(this, suggested)
-                       : QFileDialog::getSaveFileName(this, tr("Export video"), suggested,
-                                                      tr("MP4 video (*.mp4)"));
-    if (path.isEmpty())
+    if (m_saveFileHook) {
+        QString path = m_saveFileHook(this, suggested);
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) != 0)
+            path += QStringLiteral(".mp4");
+        beginExport(path, defaultExportPreset());
         return;
-    if (QFileInfo(path).suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) != 0)
-        path += QStringLiteral(".mp4");
+    }
+    if (findChild<ExportDialog*>(QStringLiteral("exportDialog")))
+        return; // already open
+    auto* dialog = new ExportDialog(QFileInfo(suggested).fileName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_confirmHook)
+        dialog->setConfirmOverwriteHook(m_confirmHook);
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { beginExport(dialog->path(), dialog->preset()); });
+    dialog->open();
+}
+
+void MainWindow::beginExport(const QString& path, const QString& preset)
+{
+    if (!m_session || m_exporting)
+        return;
     m_exporting = true;
+    m_exportPath = path;
     updateActions();
     m_exportBar->start();
+    updateJobs(0);
     statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
-    m_session->exportVideo(path, QStringLiteral("1080p"));
+    m_session->exportVideo(path, preset);
+}
+
+void MainWindow::openSettings()
+{
+    if (findChild<SettingsDialog*>(QStringLiteral("settingsDialog")))
+        return;
+    auto* dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 } // namespace cw

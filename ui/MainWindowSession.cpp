@@ -36,11 +36,23 @@ void MainWindow::connectSession()
             [this](const QStringList& reasons) { showError(reasons.join(QLatin1Char('\n'))); });
     connect(m_mediaBin, &MediaBin::clipActivated, this, [this](const QString& fileName) {
         const QString path = m_mediaBin->localPath(fileName);
-        if (!path.isEmpty())
+        if (!path.isEmpty()) {
             m_preview->setSource(QUrl::fromLocalFile(path));
+            m_previewingExport = false;
+        }
     });
     connect(m_timeline, &TimelineView::segmentClicked, this,
             [this](const QString&, const QString&, const QString& src) { previewMediaId(src); });
+    connect(m_timeline, &TimelineView::editRequested, this, &MainWindow::sendMessage);
+    connect(m_timeline, &TimelineView::playheadMoved, this, [this](qint64 ms) {
+        if (m_previewingExport)
+            m_preview->seek(ms);
+    });
+    connect(m_preview, &PreviewPane::positionChanged, this, [this](qint64 ms) {
+        if (m_previewingExport)
+            m_timeline->setPlayheadMs(ms);
+    });
+    connect(m_exportBar, &ExportBar::playRequested, this, &MainWindow::playExport);
     if (!m_session)
         return;
 
@@ -78,19 +90,26 @@ void MainWindow::connectSession()
     });
 
     connect(m_exportBar, &ExportBar::cancelRequested, s, &EditorSession::cancelExport);
-    connect(s, &EditorSession::exportProgress, m_exportBar, &ExportBar::setProgress);
+    connect(s, &EditorSession::exportProgress, this, [this](int percent, const QString& phase) {
+        m_exportBar->setProgress(percent, phase);
+        updateJobs(percent);
+    });
     connect(s, &EditorSession::exportFinished, this, [this](const QString& path) {
         m_exporting = false;
-        m_exportBar->finish();
+        m_exportPath = path;
+        m_exportBar->finishWith(path);
+        updateJobs(-1);
         updateActions();
         const QString shown = QDir::toNativeSeparators(path);
         statusBar()->showMessage(tr("Export finished: %1").arg(shown));
         m_chat->addNotice(tr("Export finished: %1").arg(shown));
         m_preview->setSource(QUrl::fromLocalFile(path));
+        m_previewingExport = true;
     });
     connect(s, &EditorSession::exportFailed, this, [this](const QString& message) {
         m_exporting = false;
         m_exportBar->finish();
+        updateJobs(-1);
         updateActions();
         showError(tr("Export failed: %1").arg(message));
     });
@@ -102,6 +121,14 @@ void MainWindow::connectSession()
         connect(s, SIGNAL(uploadRequested()), this, SLOT(addMedia()));
 }
 
+void MainWindow::playExport(const QString& path)
+{
+    if (path.isEmpty())
+        return;
+    m_preview->setSource(QUrl::fromLocalFile(path), true);
+    m_previewingExport = true;
+}
+
 void MainWindow::previewMediaId(const QString& mediaId)
 {
     if (!m_session || mediaId.isEmpty())
@@ -109,8 +136,10 @@ void MainWindow::previewMediaId(const QString& mediaId)
     for (const MediaItem& item : m_session->media()) {
         if (item.id == mediaId) {
             const QString path = m_mediaBin->localPath(item.fileName);
-            if (!path.isEmpty())
+            if (!path.isEmpty()) {
                 m_preview->setSource(QUrl::fromLocalFile(path));
+                m_previewingExport = false;
+            }
             return;
         }
     }

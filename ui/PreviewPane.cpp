@@ -67,6 +67,7 @@ void PreviewPane::ensurePlayer()
         m_player->setAudioOutput(m_audio);
     }
     connect(m_player, &QMediaPlayer::playbackStateChanged, this, &PreviewPane::updateButton);
+    connect(m_player, &QMediaPlayer::positionChanged, this, &PreviewPane::positionChanged);
     connect(m_player, &QMediaPlayer::errorOccurred, this,
             [this](QMediaPlayer::Error, const QString& message) {
                 m_title->setText(tr("Cannot play: %1").arg(message));
@@ -104,6 +105,12 @@ void PreviewPane::stop()
 {
     if (m_player)
         m_player->stop();
+}
+
+void PreviewPane::seek(qint64 ms)
+{
+    if (m_player && !m_source.isEmpty())
+        m_player->setPosition(std::max<qint64>(0, ms));
 }
 
 void PreviewPane::updateButton()

@@ -28,9 +28,11 @@ public Q_SLOTS:
     void setSource(const QUrl& localFile, bool autoplay = false);
     void togglePlay();
     void stop();
+    void seek(qint64 ms); // no-op before a source is set
 
 Q_SIGNALS:
     void playbackError(const QString& message);
+    void positionChanged(qint64 ms); // playback position of the current source
 
 private:
     void ensurePlayer();

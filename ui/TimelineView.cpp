@@ -5,9 +5,13 @@
 
 #include <QCoreApplication>
 #include <QEvent>
+#include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QToolTip>
+#include <QVariantAnimation>
 #include <QWheelEvent>
 #include <algorithm>
 
@@ -48,8 +52,31 @@ QString trackTypeName(int tt)
     }
 }
 
+QString segmentDetails(const Segment& segment)
+{
+    const QString source = segmentLabel(segment);
+    const auto t = [](qint64 ms) { return formatTimelineTime(ms, 100); };
+    return QCoreApplication::translate("cw::TimelineView", "%1 · in %2 · out %3 · %4 s")
+        .arg(source, t(segment.in), t(segment.in + segment.d),
+             QString::number(double(segment.d) / 1000.0, 'f', 1));
+}
+
 TimelineView::TimelineView(QWidget* parent) : QWidget(parent)
 {
+    setFocusPolicy(Qt::StrongFocus);
+    m_glowAnimation = new QVariantAnimation(this);
+    m_glowAnimation->setStartValue(1.0);
+    m_glowAnimation->setEndValue(0.0);
+    m_glowAnimation->setEasingCurve(QEasingCurve::InQuad);
+    connect(m_glowAnimation, &QVariantAnimation::valueChanged, this, [this](const QVariant& v) {
+        m_glow = v.toDouble();
+        update();
+    });
+    connect(m_glowAnimation, &QVariantAnimation::finished, this, [this] {
+        m_glow = 0;
+        m_changed.clear();
+        update();
+    });
     setObjectName(QStringLiteral("timelineView"));
     setAccessibleName(tr("Timeline"));
     setAutoFillBackground(true);
@@ -100,7 +127,33 @@ QSize TimelineView::minimumSizeHint() const
 void TimelineView::setDraft(const Draft& draft)
 {
     const bool grew = draft.t.size() != m_draft.t.size();
+    // What changed: segments that are new or moved/trimmed since the previous draft. The
+    // first draft (nothing shown yet) does not glow.
+    QHash<QString, const Segment*> before;
+    for (const Track& track : m_draft.t)
+        for (const Segment& s : track.sg)
+            before.insert(s.id, &s);
+    QSet<QString> changed;
+    if (!before.isEmpty()) {
+        for (const Track& track : draft.t) {
+            for (const Segment& s : track.sg) {
+                const Segment* old = before.value(s.id);
+                if (!old || old->st != s.st || old->in != s.in || old->d != s.d ||
+                    old->src != s.src)
+                    changed.insert(s.id);
+            }
+        }
+    }
     m_draft = draft;
+    if (findSegment(m_selectedSegment).first < 0)
+        m_selectedSegment.clear();
+    m_changed = changed;
+    m_glowAnimation->stop();
+    m_glow = 0;
+    if (!m_changed.isEmpty()) {
+        m_glowAnimation->setDuration(std::max(1, m_highlightMs));
+        m_glowAnimation->start();
+    }
     m_zoom = 1.0;
     m_scrollMs = 0;
     if (grew)
@@ -137,6 +190,7 @@ void TimelineView::paintEvent(QPaintEvent*)
     paintRuler(p, lay);
     for (int track = 0; track < lay.trackCount(); ++track)
         paintTrack(p, lay, track);
+    paintPlayhead(p, lay);
     if (m_draft.t.isEmpty() || segmentCount() == 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(lay.contentRect(), Qt::AlignCenter,
@@ -177,6 +231,17 @@ void TimelineView::paintRuler(QPainter& p, const TimelineLayout& lay) const
     const qint64 total = std::max(m_draft.computedDuration(), m_draft.d);
     p.drawText(QRectF(TimelineLayout::kMargin, 0, TimelineLayout::kHeaderWidth, ruler.height()),
                Qt::AlignLeft | Qt::AlignVCenter, tr("Total %1").arg(formatTimelineTime(total)));
+    const QString details = selectionDetails();
+    if (!details.isEmpty()) {
+        p.setFont(small);
+        const QRectF area(ruler.right() - 360, 0, 356, ruler.height());
+        const QString shown = p.fontMetrics().elidedText(details, Qt::ElideLeft, int(area.width()));
+        const QRectF box = QRectF(area.right() - p.fontMetrics().horizontalAdvance(shown) - 8, 3,
+                                  p.fontMetrics().horizontalAdvance(shown) + 8, ruler.height() - 6);
+        p.fillRect(box, palette().color(QPalette::Base));
+        p.setPen(text);
+        p.drawText(box, Qt::AlignCenter, shown);
+    }
     p.setFont(font());
 }
 
@@ -217,6 +282,11 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
         QPainterPath path;
         path.addRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
         p.fillPath(path, fill);
+        if (m_glow > 0 && m_changed.contains(track.sg.at(s).id)) {
+            QColor glow = palette().color(QPalette::Highlight);
+            glow.setAlphaF(float(0.6 * m_glow));
+            p.fillPath(path, glow);
+        }
         p.setPen(QPen(selected ? palette().color(QPalette::Highlight) : border, selected ? 2 : 1));
         p.drawPath(path);
         if (r.width() > 16) {
@@ -227,21 +297,133 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
                                                   int(area.width())));
         }
     }
+    // Transitions at the joins: a bow tie centred on the segment's start, as wide as the
+    // transition (at least 10 px so a short one stays visible).
+    p.setPen(QPen(palette().color(QPalette::Text), 1));
+    for (int s = 1; s < track.sg.size(); ++s) {
+        const QJsonValue trans = track.sg.at(s).m.value(QLatin1String("tr"));
+        if (!trans.isObject() && !trans.isString())
+            continue;
+        const QRectF r = lay.segmentRect(index, s);
+        if (r.left() < lane.left() - 20 || r.left() > lane.right() + 20)
+            continue;
+        const qint64 ms =
+            trans.isObject() ? trans.toObject().value(QLatin1String("d")).toInteger(500) : 500;
+        const double half = std::max(5.0, ms * lay.pixelsPerMs() / 2);
+        const double x = r.left();
+        const double top = r.top() + 4;
+        const double bottom = r.bottom() - 4;
+        QPainterPath bow;
+        bow.moveTo(x - half, top);
+        bow.lineTo(x + half, bottom);
+        bow.lineTo(x + half, top);
+        bow.lineTo(x - half, bottom);
+        bow.closeSubpath();
+        QColor fillTr = palette().color(QPalette::Base);
+        fillTr.setAlphaF(0.8f);
+        p.fillPath(bow, fillTr);
+        p.drawPath(bow);
+    }
     p.restore();
+}
+
+void TimelineView::paintPlayhead(QPainter& p, const TimelineLayout& lay) const
+{
+    if (segmentCount() == 0)
+        return;
+    const double x = lay.xForMs(m_playheadMs);
+    const QRectF content = lay.contentRect();
+    if (x < content.left() - 1 || x > content.right() + 1)
+        return;
+    const QColor colour(0xe0, 0x3a, 0x3a);
+    p.setPen(QPen(colour, 1.5));
+    p.drawLine(QPointF(x, lay.rulerRect().top()), QPointF(x, height()));
+    QPainterPath head;
+    const double bottom = lay.rulerRect().bottom();
+    head.moveTo(x - 6, bottom - 10);
+    head.lineTo(x + 6, bottom - 10);
+    head.lineTo(x, bottom);
+    head.closeSubpath();
+    p.fillPath(head, colour);
+}
+
+std::pair<int, int> TimelineView::findSegment(const QString& segmentId) const
+{
+    if (segmentId.isEmpty())
+        return {-1, -1};
+    for (int t = 0; t < m_draft.t.size(); ++t)
+        for (int s = 0; s < m_draft.t.at(t).sg.size(); ++s)
+            if (m_draft.t.at(t).sg.at(s).id == segmentId)
+                return {t, s};
+    return {-1, -1};
+}
+
+QString TimelineView::selectionDetails() const
+{
+    const auto [t, s] = findSegment(m_selectedSegment);
+    return t < 0 ? QString() : segmentDetails(m_draft.t.at(t).sg.at(s));
+}
+
+void TimelineView::selectSegment(const QString& segmentId)
+{
+    m_selectedSegment = findSegment(segmentId).first < 0 ? QString() : segmentId;
+    setToolTip(selectionDetails());
+    update();
+}
+
+void TimelineView::setPlayheadMs(qint64 ms)
+{
+    const qint64 clamped =
+        std::clamp<qint64>(ms, 0, std::max(m_draft.computedDuration(), m_draft.d));
+    if (clamped == m_playheadMs)
+        return;
+    m_playheadMs = clamped;
+    update();
+}
+
+void TimelineView::keyPressEvent(QKeyEvent* event)
+{
+    const auto [t, s] = findSegment(m_selectedSegment);
+    if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && t >= 0) {
+        Q_EMIT editRequested(QStringLiteral("delete clip %1").arg(s + 1));
+        event->accept();
+        return;
+    }
+    QWidget::keyPressEvent(event);
+}
+
+bool TimelineView::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const auto [t, s] = layout().hitTest(help->pos());
+        if (t >= 0)
+            QToolTip::showText(help->globalPos(), segmentDetails(m_draft.t.at(t).sg.at(s)), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QWidget::event(event);
 }
 
 void TimelineView::mousePressEvent(QMouseEvent* event)
 {
-    const auto [track, segment] = layout().hitTest(event->position());
+    const TimelineLayout lay = layout();
+    const QPointF pos = event->position();
+    if (pos.y() <= lay.rulerRect().bottom() && pos.x() >= lay.contentRect().left() &&
+        segmentCount() > 0) {
+        setPlayheadMs(lay.msForX(pos.x()));
+        Q_EMIT playheadMoved(m_playheadMs);
+        return;
+    }
+    const auto [track, segment] = lay.hitTest(pos);
     if (track < 0) {
-        m_selectedSegment.clear();
-        update();
+        selectSegment(QString());
         return QWidget::mousePressEvent(event);
     }
     const Track& t = m_draft.t.at(track);
     const Segment& s = t.sg.at(segment);
-    m_selectedSegment = s.id;
-    update();
+    selectSegment(s.id);
     Q_EMIT segmentClicked(t.id, s.id, s.src);
 }
 

@@ -1,13 +1,20 @@
 // Paints the decoded draft: ruler with time labels, one row per track (name and type in a
-// header column), segments to scale with their labels, and the total duration. It only
-// draws; a click on a segment is reported so the window can preview its source. Zoom 1
-// fits the whole draft (the default); Ctrl+wheel zooms, the wheel scrolls when zoomed.
+// header column), segments to scale with their labels, transitions (m.tr) at the joins, a
+// playhead and the total duration. It only draws; a click on a segment selects it (details
+// in the ruler and the tooltip) and is reported so the window can preview its source; a
+// click on the ruler moves the playhead. Delete on a selection asks for the edit in words
+// ("delete clip N", N 1-based in its track) through editRequested: the view never edits the
+// draft itself (STYLE.md 4). Segments that changed in a new draft glow briefly.
+// Zoom 1 fits the whole draft (the default); Ctrl+wheel zooms, the wheel scrolls when zoomed.
 #pragma once
 
 #include "Draft.h"
 #include "TimelineLayout.h"
 
+#include <QSet>
 #include <QWidget>
+
+class QVariantAnimation;
 
 namespace cw {
 
@@ -23,32 +30,51 @@ public:
     void setZoom(double zoom);
     void zoomToFit();
     QString selectedSegmentId() const { return m_selectedSegment; }
+    QString selectionDetails() const; // "city.mp4 · in 0:01.2 · out 0:05.2 · 4.0 s"; "" if none
+    void selectSegment(const QString& segmentId);
+    qint64 playheadMs() const { return m_playheadMs; }
+    QSet<QString> changedSegmentIds() const { return m_changed; } // glowing after an edit
+    void setHighlightDuration(int ms) { m_highlightMs = ms; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
 public Q_SLOTS:
     void setDraft(const cw::Draft& draft);
+    void setPlayheadMs(qint64 ms);
 
 Q_SIGNALS:
     void segmentClicked(const QString& trackId, const QString& segmentId, const QString& src);
+    void playheadMoved(qint64 ms);                  // by the user (click on the ruler)
+    void editRequested(const QString& instruction); // e.g. "delete clip 2"
 
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void paintRuler(QPainter& p, const TimelineLayout& layout) const;
     void paintTrack(QPainter& p, const TimelineLayout& layout, int track) const;
+    void paintPlayhead(QPainter& p, const TimelineLayout& layout) const;
     QColor trackColor(int tt) const;
+    std::pair<int, int> findSegment(const QString& segmentId) const;
 
     Draft m_draft;
     double m_zoom = 1.0;
     qint64 m_scrollMs = 0;
     QString m_selectedSegment;
+    qint64 m_playheadMs = 0;
+    QSet<QString> m_changed;
+    double m_glow = 0; // 1 right after an edit, fading to 0
+    int m_highlightMs = 900;
+    QVariantAnimation* m_glowAnimation = nullptr;
 };
+
+QString segmentDetails(const Segment& segment); // source, in/out and duration, translated
 
 QString segmentLabel(const Segment& segment); // name, text, source or id
 QString trackTypeName(int tt);                // "Video", "Audio", "Text" (translated)

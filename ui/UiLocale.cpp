@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QSettings>
 #include <QTranslator>
 
 namespace cw {
@@ -10,7 +11,10 @@ namespace cw {
 QLocale uiLocale()
 {
     const QString forced = qEnvironmentVariable("CLIPWRIGHT_LANG");
-    return forced.isEmpty() ? QLocale::system() : QLocale(forced);
+    if (!forced.isEmpty())
+        return QLocale(forced);
+    const QString chosen = QSettings().value(QStringLiteral("ui/language")).toString();
+    return chosen.isEmpty() ? QLocale::system() : QLocale(chosen);
 }
 
 bool installTranslations(QCoreApplication* app, const QLocale& locale)

@@ -1,6 +1,7 @@
-// Language of the interface: CLIPWRIGHT_LANG (e.g. "zh_CN", "en") wins over the system
-// locale, so tests and users can switch without changing the desktop settings. The
-// translations are embedded under :/i18n by qt_add_translations.
+// Language of the interface: CLIPWRIGHT_LANG (e.g. "zh_CN", "en") wins over the setting
+// "ui/language" (SettingsDialog; read at start-up), which wins over the system locale, so tests and
+// users can switch without changing the desktop settings. The translations are embedded under
+// :/i18n by qt_add_translations.
 #pragma once
 
 #include <QLocale>

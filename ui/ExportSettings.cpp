@@ -1,0 +1,61 @@
+// See ExportSettings.h.
+#include "ExportSettings.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace cw {
+
+namespace {
+const char* const kFolderKey = "export/folder";
+const char* const kPresetKey = "export/preset";
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cw::ExportSettings", text);
+}
+} // namespace
+
+QList<ExportPreset> exportPresets()
+{
+    return {
+        {QStringLiteral("1080p"), tr("1080p (1920×1080, 16:9)")},
+        {QStringLiteral("vertical-1080"), tr("Vertical (1080×1920, 9:16)")},
+        {QStringLiteral("square-1080"), tr("Square (1080×1080, 1:1)")},
+        {QStringLiteral("720p"), tr("720p (1280×720, 16:9)")},
+        {QStringLiteral("4k"), tr("4K (3840×2160, 16:9)")},
+    };
+}
+
+QString defaultExportFolder()
+{
+    const QString stored = QSettings().value(QLatin1String(kFolderKey)).toString();
+    if (!stored.isEmpty())
+        return stored;
+    const QString movies = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    return movies.isEmpty() ? QDir::homePath() : movies;
+}
+
+void setDefaultExportFolder(const QString& folder)
+{
+    QSettings().setValue(QLatin1String(kFolderKey), folder);
+}
+
+QString defaultExportPreset()
+{
+    const QString stored = QSettings().value(QLatin1String(kPresetKey)).toString();
+    for (const ExportPreset& preset : exportPresets()) {
+        if (preset.id == stored)
+            return stored;
+    }
+    return QStringLiteral("1080p");
+}
+
+void setDefaultExportPreset(const QString& id)
+{
+    QSettings().setValue(QLatin1String(kPresetKey), id);
+}
+
+} // namespace cw
