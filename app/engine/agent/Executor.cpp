@@ -36,6 +36,24 @@ QString labelText(const QString& label, bool zh)
         return label;
     if (label == QLatin1String("cut pauses"))
         return QStringLiteral("剪掉停顿");
+    static const QHash<QString, QString> known{
+        {QStringLiteral("remove range"), QStringLiteral("删除片段范围")},
+        {QStringLiteral("keep range"), QStringLiteral("保留范围")},
+        {QStringLiteral("split"), QStringLiteral("分割")},
+        {QStringLiteral("delete clip"), QStringLiteral("删除片段")},
+        {QStringLiteral("move clip"), QStringLiteral("移动片段")},
+        {QStringLiteral("change speed"), QStringLiteral("改变速度")},
+        {QStringLiteral("change volume"), QStringLiteral("调整音量")},
+        {QStringLiteral("add music"), QStringLiteral("添加背景音乐")},
+        {QStringLiteral("add text"), QStringLiteral("添加文字")},
+        {QStringLiteral("add transitions"), QStringLiteral("添加转场")},
+        {QStringLiteral("change aspect"), QStringLiteral("改变画面比例")},
+        {QStringLiteral("normalise loudness"), QStringLiteral("响度标准化")},
+        {QStringLiteral("denoise"), QStringLiteral("降噪")},
+        {QStringLiteral("colour look"), QStringLiteral("调色")},
+        {QStringLiteral("start over"), QStringLiteral("重新开始")}};
+    if (known.contains(label))
+        return known.value(label);
     if (label.startsWith(QLatin1String("upload ")))
         return QStringLiteral("上传 ") + label.mid(7);
     return label;
@@ -62,14 +80,31 @@ QString formatSeconds(qint64 ms)
     return QString::number(double(ms) / 1000.0, 'f', 1);
 }
 
-QString Executor::capabilitiesReply(bool zh)
+QString Executor::capabilitiesReply(bool zh, const QStringList& suggestions)
 {
-    return pick(zh,
-                "I can't do that here yet. The local engine can cut the pauses out of your "
-                "clips, undo and redo edits, and describe the timeline. Try \"cut the pauses\", "
-                "\"remove silences longer than 1 second\" or \"undo\".",
-                "这个目前还做不到。本地引擎可以剪掉片段中的停顿、撤销和重做编辑，以及描述时间线。"
-                "可以试试：“剪掉停顿”、“删除超过1秒的静音”或“撤销”。");
+    QString text = pick(zh,
+                        "I can't do that here yet, so nothing was changed. I can cut pauses, trim "
+                        "and rearrange clips, change speed and volume, add background music, "
+                        "titles and transitions, change the aspect ratio, normalise loudness, "
+                        "reduce noise, apply colour looks, undo, redo, start over and describe the "
+                        "timeline.",
+                        "这个目前还做不到，所以没有做任何修改。我可以剪掉停顿、剪切和调整片段、"
+                        "改变速度和音量、添加背景音乐、标题和转场、改变画面比例、响度标准化、降噪、"
+                        "应用调色风格、撤销、重做、重新开始以及描述时间线。");
+    const QStringList tries = suggestions.isEmpty()
+                                  ? QStringList{pick(zh, "cut the pauses", "剪掉停顿"),
+                                                pick(zh, "add background music", "添加背景音乐"),
+                                                pick(zh, "make it vertical for TikTok", "改成竖屏")}
+                                  : suggestions;
+    QStringList quoted;
+    for (const QString& t : tries)
+        quoted << (zh ? QStringLiteral("“%1”").arg(t) : QStringLiteral("\"%1\"").arg(t));
+    if (zh)
+        text +=
+            QStringLiteral("可以试试：") + quoted.join(QStringLiteral("、")) + QStringLiteral("。");
+    else
+        text += QStringLiteral(" Try ") + quoted.join(QStringLiteral(", ")) + QLatin1Char('.');
+    return text;
 }
 
 OpOutcome Executor::run(const QString& sessionId, const Operation& op, bool zh)
@@ -80,9 +115,11 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& op, bool zh)
         return moveHead(sessionId, true, zh);
     if (op.name == Op::redo())
         return moveHead(sessionId, false, zh);
+    if (op.name == Op::reset())
+        return reset(sessionId, zh);
     if (op.name == Op::summary())
         return summary(sessionId, zh);
-    return failure(capabilitiesReply(zh));
+    return applyEdit(sessionId, op, zh);
 }
 
 OpOutcome Executor::applyCutPauses(const QString& sessionId, const Operation& op, bool zh)
@@ -177,6 +214,43 @@ OpOutcome Executor::moveHead(const QString& sessionId, bool undo, bool zh)
     else
         out.reply = zh ? QStringLiteral("已重做：%1。").arg(label)
                        : QStringLiteral("Redid: %1.").arg(label);
+    return out;
+}
+
+// "Start over": a new version equal to the latest upload version on the head's ancestry (the
+// footage as uploaded, before any edit), so even starting over can be undone.
+OpOutcome Executor::reset(const QString& sessionId, bool zh)
+{
+    std::lock_guard<std::mutex> lock(m_store.editMutex());
+    std::optional<DraftVersion> v = m_store.headDraft(sessionId);
+    std::optional<DraftVersion> target;
+    for (int guard = 0; v && guard < 100000; ++guard) {
+        if (v->label.startsWith(QLatin1String("upload "))) {
+            target = v;
+            break;
+        }
+        if (v->parentVersion <= 0 || v->parentVersion == v->version)
+            break;
+        v = m_store.draftVersion(sessionId, v->parentVersion);
+    }
+    if (!target)
+        return failure(
+            pick(zh, "There is no uploaded footage to go back to.", "没有可以恢复的原始素材。"));
+    const int version =
+        m_store.addDraftVersion(sessionId, target->json, QStringLiteral("start over"));
+    if (version <= 0)
+        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    const std::optional<Draft> draft = Draft::fromBytes(target->json);
+    const qint64 d = draft ? draft->computedDuration() : 0;
+    OpOutcome out;
+    out.ok = true;
+    out.response = QJsonObject{{QStringLiteral("ok"), true},
+                               {QStringLiteral("version"), version},
+                               {QStringLiteral("restored_version"), target->version},
+                               {QStringLiteral("duration_ms"), d}};
+    out.reply = zh ? QStringLiteral("已重新开始：回到上传时的素材（%1）。").arg(formatClock(d))
+                   : QStringLiteral("Started over: back to the footage as uploaded (%1).")
+                         .arg(formatClock(d));
     return out;
 }
 

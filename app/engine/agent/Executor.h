@@ -5,9 +5,11 @@
 #pragma once
 
 #include "agent/Planner.h"
+#include "edit/Operations.h"
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace cw::engine {
 
@@ -25,13 +27,20 @@ public:
 
     OpOutcome run(const QString& sessionId, const Operation& op, bool chinese);
 
-    // For messages that plan nothing: an honest answer listing what the engine can do.
-    static QString capabilitiesReply(bool chinese);
+    // For messages that plan nothing: an honest answer listing what the engine can do and,
+    // when given, 2-3 phrasings to try.
+    static QString capabilitiesReply(bool chinese, const QStringList& suggestions = {});
 
 private:
     OpOutcome applyCutPauses(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyEdit(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome moveHead(const QString& sessionId, bool undo, bool zh);
+    OpOutcome reset(const QString& sessionId, bool zh);
     OpOutcome summary(const QString& sessionId, bool zh);
+    // The music for add_music: a named upload, the latest audio upload or a generated bed.
+    // Returns false with *reply set when a named file is not among the uploads.
+    bool resolveMusic(const QString& sessionId, const Operation& op, qint64 lengthMs, bool zh,
+                      MediaRef* music, bool* generated, QString* reply);
 
     Store& m_store;
 };

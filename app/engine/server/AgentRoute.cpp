@@ -89,7 +89,7 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
         replies << outcome.reply;
     }
     if (turn.plan.operations.isEmpty())
-        replies << Executor::capabilitiesReply(turn.chinese);
+        replies << Executor::capabilitiesReply(turn.chinese, turn.plan.suggestions);
     const QString text = replies.join(QLatin1Char(' '));
     if (!sendEvent(sink, encodeAdkText(turn.invocationId, text, false, true)))
         return false;

@@ -1,0 +1,447 @@
+// The executor's editing operations: resolve the planned arguments against the head draft
+// (the end of the video, "the middle part", which clip "the second clip" is, which audio
+// file is the music), call the pure function of edit/Operations.h, store the result as one
+// new version and say what changed with numbers, in English or Chinese. References to
+// things that do not exist are answered before any edit, so the draft stays unchanged.
+#include "agent/Executor.h"
+
+#include "Draft.h"
+#include "generate/MusicBed.h"
+#include "store/Store.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <algorithm>
+#include <mutex>
+
+namespace cw::engine {
+
+namespace {
+
+QString pick(bool zh, const char* en, const char* chinese)
+{
+    return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(en);
+}
+
+OpOutcome failure(const QString& message)
+{
+    OpOutcome out;
+    out.response = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
+    out.reply = message;
+    return out;
+}
+
+qint64 argMs(const Operation& op, const char* key, qint64 fallback = -1)
+{
+    const QJsonValue v = op.args.value(QLatin1String(key));
+    return v.isDouble() ? qint64(v.toDouble()) : fallback;
+}
+
+QString span(qint64 from, qint64 to)
+{
+    return formatClock(from) + QChar(0x2013) + formatClock(to);
+}
+
+QString percent(double v)
+{
+    return QString::number(qRound(v * 100)) + QLatin1Char('%');
+}
+
+// The clips of the main video track, in timeline order.
+int clipCount(const Draft& d)
+{
+    for (const Track& t : d.t)
+        if (t.tt == 0 && !t.sg.isEmpty())
+            return int(t.sg.size());
+    return 0;
+}
+
+QString moodZh(const QString& mood)
+{
+    static const QHash<QString, QString> names{
+        {QStringLiteral("lofi"), QStringLiteral("低保真")},
+        {QStringLiteral("upbeat"), QStringLiteral("欢快")},
+        {QStringLiteral("calm"), QStringLiteral("舒缓")},
+        {QStringLiteral("cinematic"), QStringLiteral("电影感")}};
+    return names.value(mood, mood);
+}
+
+QString lookName(const QString& look, bool zh)
+{
+    static const QHash<QString, QString> en{
+        {QStringLiteral("bw"), QStringLiteral("black and white")},
+        {QStringLiteral("cinematic"), QStringLiteral("cinematic")},
+        {QStringLiteral("warm"), QStringLiteral("warm")},
+        {QStringLiteral("cool"), QStringLiteral("cool")},
+        {QStringLiteral("vivid"), QStringLiteral("vivid")}};
+    static const QHash<QString, QString> cn{{QStringLiteral("bw"), QStringLiteral("黑白")},
+                                            {QStringLiteral("cinematic"), QStringLiteral("电影感")},
+                                            {QStringLiteral("warm"), QStringLiteral("暖色")},
+                                            {QStringLiteral("cool"), QStringLiteral("冷色")},
+                                            {QStringLiteral("vivid"), QStringLiteral("鲜艳")}};
+    return (zh ? cn : en).value(look, look);
+}
+
+QString ordinalText(int index, bool zh)
+{
+    if (index < 0)
+        return pick(zh, "the last clip", "最后一个片段");
+    return zh ? QStringLiteral("第 %1 个片段").arg(index + 1)
+              : QStringLiteral("clip %1").arg(index + 1);
+}
+
+MediaRef refOf(const MediaRecord& m)
+{
+    MediaRef r;
+    r.id = m.id;
+    r.fileName = m.filename;
+    r.kind = m.kind;
+    r.durationMs = m.durationMs;
+    r.hasAudio = m.hasAudio;
+    r.hasVideo = m.hasVideo;
+    return r;
+}
+
+bool isGenerated(const MediaRecord& m)
+{
+    return m.filename.startsWith(QLatin1String("music-bed-"));
+}
+
+} // namespace
+
+bool Executor::resolveMusic(const QString& sessionId, const Operation& op, qint64 lengthMs, bool zh,
+                            MediaRef* music, bool* generated, QString* reply)
+{
+    const QString file = op.args.value(QStringLiteral("file")).toString();
+    const QList<MediaRecord> media = m_store.sessionMedia(sessionId);
+    if (!file.isEmpty()) {
+        for (const MediaRecord& m : media) {
+            if (m.hasAudio &&
+                (m.filename.compare(file, Qt::CaseInsensitive) == 0 ||
+                 QFileInfo(m.filename)
+                         .fileName()
+                         .compare(QFileInfo(file).fileName(), Qt::CaseInsensitive) == 0)) {
+                *music = refOf(m);
+                *generated = false;
+                return true;
+            }
+        }
+        *reply = zh ? QStringLiteral(
+                          "没有找到上传的文件 %1，所以没有修改。请先上传它，或者说“添加背景音乐”"
+                          "让我生成一段。")
+                          .arg(file)
+                    : QStringLiteral("I can't find %1 among your uploads, so nothing was changed. "
+                                     "Upload it first, or say \"add background music\" for a "
+                                     "generated bed.")
+                          .arg(file);
+        return false;
+    }
+    const MediaRecord* latest = nullptr;
+    for (const MediaRecord& m : media)
+        if (m.kind == QLatin1String("audio") && !isGenerated(m) &&
+            (!latest || m.created >= latest->created))
+            latest = &m;
+    if (latest && !op.args.contains(QStringLiteral("mood"))) {
+        *music = refOf(*latest);
+        *generated = false;
+        return true;
+    }
+    const QString mood = op.args.value(QStringLiteral("mood")).toString(QStringLiteral("calm"));
+    const QString id = newId(QStringLiteral("m_"));
+    const QString dir = m_store.dataDir() + QStringLiteral("/generated");
+    QDir().mkpath(dir);
+    const QString path = dir + QLatin1Char('/') + id + QStringLiteral(".m4a");
+    QString error;
+    const qint64 bedMs = std::max<qint64>(lengthMs, 1000) + 2000;
+    if (!generateMusicBed(path, mood, bedMs, &error)) {
+        *reply = pick(zh, "The music bed could not be generated, so nothing was changed.",
+                      "无法生成背景音乐，所以没有修改。");
+        return false;
+    }
+    QFile f(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (f.open(QIODevice::ReadOnly))
+        hash.addData(&f);
+    MediaRecord rec;
+    rec.id = id;
+    rec.sessionId = sessionId;
+    rec.filename = QStringLiteral("music-bed-%1.m4a").arg(mood);
+    rec.kind = QStringLiteral("audio");
+    rec.path = path;
+    rec.hash = QString::fromLatin1(hash.result().toHex());
+    rec.durationMs = bedMs;
+    rec.hasAudio = true;
+    rec.created = QDateTime::currentMSecsSinceEpoch();
+    if (!m_store.addMedia(rec)) {
+        *reply = pick(zh, "The edit could not be saved.", "无法保存这次编辑。");
+        return false;
+    }
+    *music = refOf(rec);
+    *generated = true;
+    return true;
+}
+
+OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, bool zh)
+{
+    std::lock_guard<std::mutex> lock(m_store.editMutex());
+    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
+    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    if (!draft)
+        return failure(pick(zh, "The stored timeline cannot be read.", "无法读取保存的时间线。"));
+    if (!draft->isExportable())
+        return failure(pick(zh, "The timeline is empty: upload a clip first.",
+                            "时间线是空的：请先上传一个片段。"));
+    const qint64 length = draft->computedDuration();
+    const int clips = clipCount(*draft);
+    auto rangeOf = [&](qint64* from, qint64* to) {
+        const qint64 last = argMs(op, "last_ms");
+        if (last >= 0) {
+            *from = std::max<qint64>(0, length - last);
+            *to = length;
+            return;
+        }
+        *from = argMs(op, "from_ms", 0);
+        *to = argMs(op, "to_ms", 0);
+        if (*to < 0)
+            *to = length;
+    };
+
+    EditResult r;
+    QString label;
+    QString reply;
+    bool generated = false;
+    MediaRef music;
+    const QString& n = op.name;
+    if (n == Op::removeRange() || n == Op::keepRange()) {
+        qint64 from = 0;
+        qint64 to = 0;
+        rangeOf(&from, &to);
+        const bool remove = n == Op::removeRange();
+        r = remove ? removeRange(*draft, from, to) : keepRange(*draft, from, to);
+        label = remove ? QStringLiteral("remove range") : QStringLiteral("keep range");
+    } else if (n == Op::splitAt()) {
+        r = splitAt(*draft, argMs(op, "at_ms", 0));
+        label = QStringLiteral("split");
+    } else if (n == Op::deleteClip() || n == Op::moveClip()) {
+        const bool del = n == Op::deleteClip();
+        const int index =
+            op.args.value(del ? QStringLiteral("index") : QStringLiteral("from")).toInt();
+        const int to = op.args.value(QStringLiteral("to")).toInt();
+        for (int i : {index, del ? 0 : to}) {
+            if (i >= clips) {
+                const QString msg =
+                    zh ? QStringLiteral("时间线上只有 %1 个片段，没有%2，所以没有修改。")
+                             .arg(clips)
+                             .arg(ordinalText(i, true))
+                       : QStringLiteral("There %1 only %2 clip%3 on the timeline, so there is no "
+                                        "%4; nothing was changed.")
+                             .arg(clips == 1 ? QStringLiteral("is") : QStringLiteral("are"))
+                             .arg(clips)
+                             .arg(clips == 1 ? QString() : QStringLiteral("s"))
+                             .arg(ordinalText(i, false));
+                return failure(msg);
+            }
+        }
+        r = del ? deleteClip(*draft, index) : moveClip(*draft, index, to);
+        label = del ? QStringLiteral("delete clip") : QStringLiteral("move clip");
+    } else if (n == Op::setSpeed()) {
+        qint64 from = 0;
+        qint64 to = 0;
+        if (op.args.value(QStringLiteral("part")).toString() == QLatin1String("middle")) {
+            from = length / 3;
+            to = 2 * length / 3;
+        } else if (op.args.contains(QStringLiteral("from_ms")) ||
+                   op.args.contains(QStringLiteral("last_ms"))) {
+            rangeOf(&from, &to);
+        }
+        r = setSpeed(*draft, from, to, op.args.value(QStringLiteral("factor")).toDouble(1.0));
+        label = QStringLiteral("change speed");
+    } else if (n == Op::setVolume()) {
+        r = setClipVolume(*draft, op.args.value(QStringLiteral("gain")).toDouble(1.0));
+        label = QStringLiteral("change volume");
+    } else if (n == Op::addMusic()) {
+        if (!resolveMusic(sessionId, op, length, zh, &music, &generated, &reply))
+            return failure(reply);
+        MusicOptions o;
+        o.volume = op.args.value(QStringLiteral("volume")).toDouble(o.volume);
+        o.duck = op.args.value(QStringLiteral("duck")).toBool(true);
+        r = addMusic(*draft, music, o);
+        label = QStringLiteral("add music");
+    } else if (n == Op::addText()) {
+        TextOptions o;
+        o.text = op.args.value(QStringLiteral("text")).toString();
+        o.style = op.args.value(QStringLiteral("style")).toString(o.style);
+        o.startMs = argMs(op, "start_ms", 0);
+        o.durationMs = argMs(op, "duration_ms", o.durationMs);
+        r = addText(*draft, o);
+        label = QStringLiteral("add text");
+    } else if (n == Op::addTransitions()) {
+        if (clips < 2)
+            return failure(pick(
+                zh,
+                "There is only one clip, so there is no cut to put a transition "
+                "on; nothing was changed. Split it or upload another clip first.",
+                "只有一个片段，没有可以加转场的剪切点，所以没有修改。请先分割或再上传一个片段。"));
+        r = addTransitions(*draft, op.args.value(QStringLiteral("type")).toString(),
+                           argMs(op, "duration_ms", 500));
+        label = QStringLiteral("add transitions");
+    } else if (n == Op::setAspect()) {
+        r = setAspect(*draft, op.args.value(QStringLiteral("ratio")).toString(),
+                      op.args.value(QStringLiteral("mode")).toString());
+        label = QStringLiteral("change aspect");
+    } else if (n == Op::setLoudness()) {
+        r = setLoudness(*draft, op.args.value(QStringLiteral("lufs")).toDouble(-14));
+        label = QStringLiteral("normalise loudness");
+    } else if (n == Op::denoise()) {
+        r = setDenoise(*draft, true);
+        label = QStringLiteral("denoise");
+    } else if (n == Op::setLook()) {
+        r = setLook(*draft, op.args.value(QStringLiteral("look")).toString());
+        label = QStringLiteral("colour look");
+    } else {
+        return failure(capabilitiesReply(zh));
+    }
+    if (!r.ok)
+        return failure(zh ? QStringLiteral("没有修改：%1").arg(r.error)
+                          : r.error + QStringLiteral(" Nothing was changed."));
+
+    r.draft.d = r.draft.computedDuration();
+    const int version = m_store.addDraftVersion(sessionId, r.draft.toBytes(), label);
+    if (version <= 0)
+        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+
+    const QJsonObject& d = r.details;
+    const qint64 now = r.draft.d;
+    const QString nowText = formatClock(now);
+    auto num = [&d](const char* key) { return qint64(d.value(QLatin1String(key)).toDouble()); };
+    if (n == Op::removeRange()) {
+        reply = zh ? QStringLiteral("已删除 %1（%2 秒），现在 %3。")
+                         .arg(span(num("from_ms"), num("to_ms")), formatSeconds(num("removed_ms")),
+                              nowText)
+                   : QStringLiteral("Removed %1 (%2 s); now %3.")
+                         .arg(span(num("from_ms"), num("to_ms")), formatSeconds(num("removed_ms")),
+                              nowText);
+    } else if (n == Op::keepRange()) {
+        reply = zh ? QStringLiteral("已只保留 %1，删掉了 %2 秒，现在 %3。")
+                         .arg(span(num("from_ms"), num("to_ms")), formatSeconds(num("removed_ms")),
+                              nowText)
+                   : QStringLiteral("Kept only %1 (%2 s removed); now %3.")
+                         .arg(span(num("from_ms"), num("to_ms")), formatSeconds(num("removed_ms")),
+                              nowText);
+    } else if (n == Op::splitAt()) {
+        reply = zh ? QStringLiteral("已在 %1 处分割，现在有 %2 个片段。")
+                         .arg(formatClock(num("at_ms")))
+                         .arg(num("segments"))
+                   : QStringLiteral("Split at %1; there are now %2 clips.")
+                         .arg(formatClock(num("at_ms")))
+                         .arg(num("segments"));
+    } else if (n == Op::deleteClip()) {
+        reply = zh ? QStringLiteral("已删除第 %1 个片段（%2 秒），现在 %3。")
+                         .arg(num("index") + 1)
+                         .arg(formatSeconds(num("removed_ms")), nowText)
+                   : QStringLiteral("Deleted clip %1 (%2 s); now %3.")
+                         .arg(num("index") + 1)
+                         .arg(formatSeconds(num("removed_ms")), nowText);
+    } else if (n == Op::moveClip()) {
+        reply = zh ? QStringLiteral("已把第 %1 个片段移到第 %2 个位置。")
+                         .arg(num("from") + 1)
+                         .arg(num("to") + 1)
+                   : QStringLiteral("Moved clip %1 to position %2.")
+                         .arg(num("from") + 1)
+                         .arg(num("to") + 1);
+    } else if (n == Op::setSpeed()) {
+        const QString factor = QString::number(op.args.value(QStringLiteral("factor")).toDouble());
+        reply = zh ? QStringLiteral("已设为 %1 倍速，现在 %2。").arg(factor, nowText)
+                   : QStringLiteral("Set the speed to %1x; now %2.").arg(factor, nowText);
+    } else if (n == Op::setVolume()) {
+        const double gain = op.args.value(QStringLiteral("gain")).toDouble();
+        if (gain <= 0)
+            reply = pick(zh, "Muted the clips' sound.", "已把片段静音。");
+        else
+            reply = zh ? QStringLiteral("已把片段音量设为 %1。").arg(percent(gain))
+                       : QStringLiteral("Set the clips' volume to %1.").arg(percent(gain));
+    } else if (n == Op::addMusic()) {
+        const QString mood = op.args.value(QStringLiteral("mood")).toString(QStringLiteral("calm"));
+        const double vol = op.args.value(QStringLiteral("volume")).toDouble(MusicOptions().volume);
+        const bool duck = op.args.value(QStringLiteral("duck")).toBool(true);
+        if (zh)
+            reply = QStringLiteral("已添加背景音乐（%1），音量 %2，%3。")
+                        .arg(generated ? QStringLiteral("自动生成，%1风格").arg(moodZh(mood))
+                                       : music.fileName,
+                             percent(vol),
+                             duck ? QStringLiteral("有人声时自动压低")
+                                  : QStringLiteral("不随人声压低"));
+        else
+            reply =
+                QStringLiteral("Added background music (%1) at %2 %3.")
+                    .arg(generated ? QStringLiteral("generated, ") + mood : music.fileName,
+                         percent(vol),
+                         duck ? QStringLiteral("with ducking") : QStringLiteral("without ducking"));
+    } else if (n == Op::addText()) {
+        const QString text = op.args.value(QStringLiteral("text")).toString();
+        const QString style = op.args.value(QStringLiteral("style")).toString();
+        const QString start = formatClock(num("start_ms"));
+        const QString dur = formatSeconds(num("duration_ms"));
+        if (zh) {
+            const QString kind = style == QLatin1String("caption")       ? QStringLiteral("字幕")
+                                 : style == QLatin1String("lower_third") ? QStringLiteral("人名条")
+                                                                         : QStringLiteral("标题");
+            reply = QStringLiteral("已添加%1「%2」，从 %3 开始，持续 %4 秒。")
+                        .arg(kind, text, start, dur);
+        } else {
+            const QString kind = style == QLatin1String("caption") ? QStringLiteral("caption")
+                                 : style == QLatin1String("lower_third")
+                                     ? QStringLiteral("lower third")
+                                     : QStringLiteral("title");
+            reply = QStringLiteral("Added a %1 \"%2\" at %3 for %4 s.").arg(kind, text, start, dur);
+        }
+    } else if (n == Op::addTransitions()) {
+        const QString type = d.value(QStringLiteral("type")).toString();
+        reply = zh ? QStringLiteral("已添加 %1 个转场（%2，%3 秒）。")
+                         .arg(num("transitions"))
+                         .arg(type, formatSeconds(num("duration_ms")))
+                   : QStringLiteral("Added %1 %2 transition(s) of %3 s.")
+                         .arg(num("transitions"))
+                         .arg(type, formatSeconds(num("duration_ms")));
+    } else if (n == Op::setAspect()) {
+        const bool blur = op.args.value(QStringLiteral("mode")).toString() == QLatin1String("blur");
+        const QString size = QStringLiteral("%1×%2").arg(num("width")).arg(num("height"));
+        const QString ratio = op.args.value(QStringLiteral("ratio")).toString();
+        reply = zh ? QStringLiteral("画面比例已改为 %1（%2，%3）。")
+                         .arg(ratio, size,
+                              blur ? QStringLiteral("模糊背景填充") : QStringLiteral("居中裁剪"))
+                   : QStringLiteral("Changed the aspect ratio to %1 (%2, %3).")
+                         .arg(ratio, size,
+                              blur ? QStringLiteral("padded with a blurred fill")
+                                   : QStringLiteral("cropped to the centre"));
+    } else if (n == Op::setLoudness()) {
+        const QString lufs = QString::number(op.args.value(QStringLiteral("lufs")).toDouble(-14));
+        reply = zh ? QStringLiteral("导出时响度将标准化到 %1 LUFS。").arg(lufs)
+                   : QStringLiteral("Loudness will be normalised to %1 LUFS on export.").arg(lufs);
+    } else if (n == Op::denoise()) {
+        reply = pick(zh, "Background noise reduction is on.", "已开启降噪。");
+    } else if (n == Op::setLook()) {
+        const QString look = lookName(op.args.value(QStringLiteral("look")).toString(), zh);
+        reply = zh ? QStringLiteral("已应用%1调色。").arg(look)
+                   : QStringLiteral("Applied the %1 look.").arg(look);
+    }
+
+    OpOutcome out;
+    out.ok = true;
+    out.response = d;
+    out.response.insert(QStringLiteral("ok"), true);
+    out.response.insert(QStringLiteral("version"), version);
+    out.response.insert(QStringLiteral("duration_ms"), now);
+    if (n == Op::addMusic()) {
+        out.response.insert(QStringLiteral("music"), music.fileName);
+        out.response.insert(QStringLiteral("generated"), generated);
+    }
+    out.reply = reply;
+    return out;
+}
+
+} // namespace cw::engine

@@ -1,0 +1,293 @@
+// The agent's operations end to end through the real engine process over loopback, on a
+// generated speech clip: a three-operation message streams one call/response pair per
+// operation and makes three versions that undo steps back one at a time; ranges shorten the
+// video by what they say; references to missing clips or files and unknown requests change
+// nothing and say so; a Chinese message gets a Chinese reply; and an export after music and a
+// title renders to the draft's length. Encoder speed: ultrafast.
+#include "Draft.h"
+#include "EngineClient.h"
+#include "TestEngine.h"
+#include "TestMedia.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace cw::test;
+
+namespace {
+
+struct Turn {
+    QStringList calls;          // function names, in order
+    QList<QJsonObject> results; // function responses
+    QString text;               // the final text
+    bool complete = false;
+};
+
+Turn runTurn(EngineClient& c, const QString& sid, const QString& message)
+{
+    QList<cw::AgentEvent> events;
+    c.runSse(sid, message, &events);
+    Turn t;
+    for (const cw::AgentEvent& e : events) {
+        if (e.kind == cw::AgentEvent::Kind::FunctionCall)
+            t.calls << e.name;
+        else if (e.kind == cw::AgentEvent::Kind::FunctionResponse)
+            t.results << e.response;
+        else if (e.kind == cw::AgentEvent::Kind::Text && !e.partial) {
+            t.text = e.text;
+            t.complete = e.turnComplete;
+        }
+    }
+    return t;
+}
+
+struct State {
+    int version = 0;
+    cw::Draft draft;
+    qint64 durationMs = 0;
+};
+
+State stateOf(EngineClient& c, const QString& sid)
+{
+    const QJsonObject data = c.state(sid).data();
+    State s;
+    s.version = data.value("version").toInt();
+    const auto d = cw::Draft::fromJson(data.value("state").toObject().value("draft").toObject());
+    if (d) {
+        s.draft = *d;
+        s.durationMs = d->computedDuration();
+    }
+    return s;
+}
+
+// Segments of tracks of type `tt` (1 audio, 7 text) whose metadata key equals value.
+int countSegments(const cw::Draft& d, int tt, const QString& key, const QString& value)
+{
+    int n = 0;
+    for (const cw::Track& t : d.t)
+        if (t.tt == tt)
+            for (const cw::Segment& s : t.sg)
+                if (s.m.value(key).toString() == value)
+                    ++n;
+    return n;
+}
+
+} // namespace
+
+class TstAgentOps : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void threeOperationsAndUndo();
+    void removeRangeShortens();
+    void missingClipChangesNothing();
+    void missingMusicFileChangesNothing();
+    void chineseReply();
+    void unknownSuggests();
+    void exportWithMusicAndTitle();
+
+private:
+    EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
+    QString newSessionWithClip(EngineClient& c);
+
+    QTemporaryDir m_tmp;
+    QByteArray m_clip;
+    TestEngine m_engine;
+};
+
+QString TstAgentOps::newSessionWithClip(EngineClient& c)
+{
+    const QString sid = c.createSession();
+    const HttpReply r = c.upload(sid, {{m_clip, "talk.mp4"}});
+    return r.status == 200 && r.code() == 0 ? sid : QString();
+}
+
+void TstAgentOps::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    QString error;
+    const QString clip = m_tmp.filePath("talk.mp4");
+    QVERIFY2(!makeSpeechClip(clip, 1.5, 3, 640, 360, &error).isEmpty(), qPrintable(error));
+    QFile f(clip);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    m_clip = f.readAll();
+    m_engine.setEnv("CLIPWRIGHT_X264_PRESET", "ultrafast");
+    QVERIFY2(m_engine.start(&error), qPrintable(error));
+}
+
+void TstAgentOps::threeOperationsAndUndo()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    QVERIFY(before.durationMs > 10000);
+
+    const Turn t =
+        runTurn(c, sid, "cut the pauses, add background music, and overlay a title 'Hello'");
+    QCOMPARE(t.calls, (QStringList{"cut_pauses", "add_music", "add_text"}));
+    QCOMPARE(t.results.size(), 3);
+    for (const QJsonObject& r : t.results)
+        QVERIFY2(r.value("ok").toBool(), QJsonDocument(r).toJson().constData());
+    QVERIFY(t.complete);
+    QVERIFY2(t.text.contains("Removed") && t.text.contains("background music") &&
+                 t.text.contains("generated") && t.text.contains("\"Hello\""),
+             qPrintable(t.text));
+
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 3);
+    QVERIFY(after.durationMs < before.durationMs - 3000);
+    QCOMPARE(countSegments(after.draft, 1, "role", "music"), 1);
+    QCOMPARE(countSegments(after.draft, 7, "text", "Hello"), 1);
+
+    // Undo steps back one operation at a time: title, then music, then the cut.
+    QVERIFY(runTurn(c, sid, "undo").text.startsWith("Undid"));
+    State s = stateOf(c, sid);
+    QCOMPARE(s.version, before.version + 2);
+    QCOMPARE(countSegments(s.draft, 7, "text", "Hello"), 0);
+    QCOMPARE(countSegments(s.draft, 1, "role", "music"), 1);
+    runTurn(c, sid, "undo");
+    s = stateOf(c, sid);
+    QCOMPARE(s.version, before.version + 1);
+    QCOMPARE(countSegments(s.draft, 1, "role", "music"), 0);
+    QCOMPARE(s.durationMs, after.durationMs);
+    runTurn(c, sid, "undo");
+    s = stateOf(c, sid);
+    QCOMPARE(s.version, before.version);
+    QCOMPARE(s.durationMs, before.durationMs);
+}
+
+void TstAgentOps::removeRangeShortens()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    const Turn t = runTurn(c, sid, "remove 0:02-0:04");
+    QCOMPARE(t.calls, QStringList{"remove_range"});
+    QVERIFY2(t.text.startsWith(QString::fromUtf8("Removed 0:02\u20130:04 (2.0 s)")),
+             qPrintable(t.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 1);
+    QVERIFY2(qAbs(before.durationMs - after.durationMs - 2000) <= 40,
+             qPrintable(QStringLiteral("%1 -> %2").arg(before.durationMs).arg(after.durationMs)));
+}
+
+void TstAgentOps::missingClipChangesNothing()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    const Turn t = runTurn(c, sid, "delete the second clip");
+    QCOMPARE(t.calls, QStringList{"delete_clip"});
+    QCOMPARE(t.results.size(), 1);
+    QCOMPARE(t.results.first().value("ok").toBool(true), false);
+    QVERIFY2(t.text.contains("only 1 clip") && t.text.contains("nothing was changed"),
+             qPrintable(t.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version);
+    QCOMPARE(after.draft, before.draft);
+}
+
+void TstAgentOps::missingMusicFileChangesNothing()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    const Turn t = runTurn(c, sid, "use song.mp3 as background music");
+    QCOMPARE(t.calls, QStringList{"add_music"});
+    QVERIFY2(t.text.contains("can't find song.mp3"), qPrintable(t.text));
+    QCOMPARE(stateOf(c, sid).version, before.version);
+}
+
+void TstAgentOps::chineseReply()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    const Turn t = runTurn(c, sid, QString::fromUtf8("删除前两秒，然后改成黑白"));
+    QCOMPARE(t.calls, (QStringList{"remove_range", "set_look"}));
+    QVERIFY2(t.text.contains(QString::fromUtf8("已删除")) &&
+                 t.text.contains(QString::fromUtf8("黑白")),
+             qPrintable(t.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 2);
+    QVERIFY(qAbs(before.durationMs - after.durationMs - 2000) <= 40);
+    QCOMPARE(after.draft.m.value("look").toString(), QStringLiteral("bw"));
+}
+
+void TstAgentOps::unknownSuggests()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    for (const QString& msg :
+         {QStringLiteral("make it purple"), QString::fromUtf8("把视频变成紫色")}) {
+        const Turn t = runTurn(c, sid, msg);
+        QVERIFY(t.calls.isEmpty());
+        QVERIFY(t.complete);
+        const bool zh = msg.at(0).unicode() > 0x2000;
+        QVERIFY2(t.text.contains(zh ? QString::fromUtf8("可以试试") : QStringLiteral("Try \"")),
+                 qPrintable(t.text));
+    }
+    QCOMPARE(stateOf(c, sid).version, before.version);
+}
+
+void TstAgentOps::exportWithMusicAndTitle()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const Turn t =
+        runTurn(c, sid, "add calm background music at 30% and a title 'Hi: 100% \"ok\"'");
+    QCOMPARE(t.calls, (QStringList{"add_music", "add_text"}));
+    const State s = stateOf(c, sid);
+    QCOMPARE(countSegments(s.draft, 7, "text", "Hi: 100% \"ok\""), 1);
+
+    const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
+    const HttpReply r = c.postJson(
+        "/api/render/proxy/lambda",
+        QJsonObject{
+            {"id", id},
+            {"sessionId", sid},
+            {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", "720p"}}}});
+    QCOMPARE(r.code(), 0);
+    QElapsedTimer timer;
+    timer.start();
+    QJsonObject job;
+    while (timer.elapsed() < 80000) {
+        job = c.get("/api/render/proxy/lambda/" + id).data();
+        const QString status = job.value("status").toString();
+        if (status != "pending" && status != "processing")
+            break;
+        QThread::msleep(200);
+    }
+    QCOMPARE(job.value("status").toString(), QStringLiteral("completed"));
+    const HttpReply file = c.get("/files/renders/" + id + ".mp4");
+    QCOMPARE(file.status, 200);
+    const QString out = m_tmp.filePath(id + ".mp4");
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(file.body);
+    f.close();
+    const QJsonObject info = probe(out);
+    const double seconds = info.value("format").toObject().value("duration").toString().toDouble();
+    QVERIFY2(qAbs(seconds * 1000 - s.durationMs) < 500,
+             qPrintable(QStringLiteral("%1 s vs %2 ms").arg(seconds).arg(s.durationMs)));
+    bool audio = false;
+    for (const QJsonValue& v : info.value("streams").toArray())
+        audio = audio || v.toObject().value("codec_type") == "audio";
+    QVERIFY(audio);
+}
+
+QTEST_GUILESS_MAIN(TstAgentOps)
+#include "tst_agentops.moc"
