@@ -14,3 +14,5 @@ clipwright_add_test(tst_operations SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_operati
     LIBS clipwright_engine TIMEOUT 60)
 clipwright_add_test(tst_musicbed SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_musicbed.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 120)
+clipwright_add_test(tst_renderops SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_renderops.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)

@@ -264,7 +264,7 @@ private slots:
                    segment(0, 2, 6000, 1000) +
                    ";[v0]tpad=stop_mode=clone:stop_duration=0.500,settb=AVTB[vh1];"
                    "[v1]settb=AVTB[vi1];[vh1][vi1]xfade=transition=wipeleft:duration=0.500:"
-                   "offset=2.000[vj1];"
+                   "offset=2.000,setpts=N/30/TB[vj1];"
                    "[a0]apad=pad_dur=0.500[ah1];[ah1][a1]acrossfade=d=0.500[aj1];"
                    "[vj1][v2]concat=n=2:v=1:a=0[vout];[aj1][a2]concat=n=2:v=0:a=1[aout]"
             << qint64(5000);

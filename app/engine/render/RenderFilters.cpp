@@ -5,6 +5,8 @@
 //   (tpad clone) and padded with silence (apad) for d, then xfade/acrossfade overlap by d at
 //   the next piece's timeline start. The incoming sound fades in over d. Output length ==
 //   timeline length, so the draft's durations, the progress bar and the e2e checks agree.
+//   xfade's output timestamps are rebuilt from the frame count (setpts=N/fps/TB): chained
+//   xfades in ffmpeg 5.1 otherwise emit non-monotonic timestamps and the video ends early.
 // - aspect "crop": scale to cover then centre crop; "blur": a blurred, cover-scaled copy
 //   (done at 1/8 size for speed) under the fitted picture; absent: fit and pad with black.
 #include "render/RenderFilters.h"
@@ -197,7 +199,8 @@ void Graph::join(const QString& vout, const QString& aout)
                                          "[vh%1][vi%1]xfade=transition=")
                               .arg(n) +
                           xfadeName(piece.trType) + QStringLiteral(":duration=") + d +
-                          QStringLiteral(":offset=") + sec(offset) + vo;
+                          QStringLiteral(":offset=") + sec(offset) +
+                          QStringLiteral(",setpts=N/%1/TB").arg(p.fps) + vo;
             chains << a + QStringLiteral("apad=pad_dur=") + d +
                           QStringLiteral("[ah%1];[ah%1][a%1]acrossfade=d=").arg(n) + d + ao;
         } else {

@@ -1,0 +1,264 @@
+// End to end: an operation from edit/Operations.h applied to a draft of generated clips,
+// rendered by buildRenderCommand + runFfmpeg, and the output measured with ffprobe/ffmpeg:
+// durations after cuts, speed and transitions; the frame size after an aspect change;
+// music present and ducked under speech; a title visible where it should be; loudness at
+// the target. Small frames and the ultrafast preset keep the whole run short.
+#include "edit/Operations.h"
+#include "generate/MusicBed.h"
+#include "render/FfmpegRunner.h"
+
+#include "MeasureAudio.h"
+#include "TestMedia.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cw;
+using namespace cw::engine;
+
+class TstRenderOps : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QHash<QString, RenderInput> inputs_;
+    int renders_ = 0;
+
+    QString path(const QString& name) const { return dir_.filePath(name); }
+
+    static RenderPreset small()
+    {
+        RenderPreset p;
+        p.name = QStringLiteral("test");
+        p.width = 320;
+        p.height = 180;
+        p.x264Preset = QStringLiteral("ultrafast");
+        return p;
+    }
+
+    static Draft clipDraft(const QString& src, qint64 ms)
+    {
+        Segment s;
+        s.id = QStringLiteral("s1");
+        s.src = src;
+        s.d = ms;
+        s.m.insert(QStringLiteral("name"), src);
+        Track t;
+        t.id = QStringLiteral("v1");
+        t.n = QStringLiteral("Video");
+        t.sg << s;
+        Draft d;
+        d.t << t;
+        d.d = ms;
+        return d;
+    }
+
+    static Draft must(const EditResult& r)
+    {
+        if (!r.ok)
+            qWarning() << "operation failed:" << r.error;
+        return r.draft;
+    }
+
+    // Renders and returns the output path ("" on failure, with a test failure).
+    QString render(const Draft& d, const RenderPreset& p = small())
+    {
+        const QString out = path(QStringLiteral("render_%1.mp4").arg(++renders_));
+        const RenderCommand cmd =
+            buildRenderCommand(d, inputs_, p, out, dir_.path(), defaultFontFile());
+        if (!cmd.error.isEmpty()) {
+            qWarning() << cmd.error;
+            return {};
+        }
+        const RunResult r = runFfmpeg(cmd, out, {}, nullptr);
+        if (!r.ok) {
+            qWarning() << r.error;
+            return {};
+        }
+        return out;
+    }
+
+    static double seconds(const QString& file)
+    {
+        return test::probe(file).value("format").toObject().value("duration").toString().toDouble();
+    }
+
+    static QJsonObject video(const QString& file)
+    {
+        for (const QJsonValue& v : test::probe(file).value("streams").toArray())
+            if (v.toObject().value("codec_type").toString() == "video")
+                return v.toObject();
+        return {};
+    }
+
+    void make(const QString& name, const QStringList& args)
+    {
+        QString error;
+        QVERIFY2(test::runFfmpeg(args + QStringList{path(name)}, &error), qPrintable(error));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(dir_.isValid());
+        // 4 s of moving picture; "speech" is a 5 kHz tone for the first 2 s, then silence.
+        make("talk.mp4",
+             {"-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=4", "-f", "lavfi", "-i",
+              "aevalsrc=exprs='0.3*sin(2*PI*5000*t)*lt(t,2)':s=48000:d=4", "-c:v", "libx264",
+              "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest"});
+        QString error;
+        QVERIFY2(generateMusicBed(path("bed.m4a"), "upbeat", 3000, &error), qPrintable(error));
+        inputs_.insert("talk", {path("talk.mp4"), true, true, 4000});
+        inputs_.insert("bed", {path("bed.m4a"), false, true, 3000});
+    }
+
+    void durations_data()
+    {
+        QTest::addColumn<Draft>("draft");
+        QTest::addColumn<double>("expected");
+        const Draft base = clipDraft("talk", 4000);
+        QTest::newRow("remove 1.0-2.5 s") << must(removeRange(base, 1000, 2500)) << 2.5;
+        QTest::newRow("keep 0.5-2.0 s") << must(keepRange(base, 500, 2000)) << 1.5;
+        QTest::newRow("speed 2x") << must(setSpeed(base, 0, 0, 2.0)) << 2.0;
+        QTest::newRow("middle 0.5x") << must(setSpeed(base, 1000, 2000, 0.5)) << 5.0;
+        QTest::newRow("split + wipe + bw keeps the length")
+            << must(setLook(must(addTransitions(must(splitAt(base, 2000)), "wipe", 600)), "bw"))
+            << 4.0;
+        QTest::newRow("three pieces, dissolve and zoom")
+            << must(addTransitions(must(splitAt(must(splitAt(base, 1000)), 2500)), "zoom", 400))
+            << 4.0;
+    }
+
+    void durations()
+    {
+        QFETCH(Draft, draft);
+        QFETCH(double, expected);
+        QCOMPARE(double(draft.d) / 1000.0, expected);
+        const QString out = render(draft);
+        QVERIFY(!out.isEmpty());
+        const double got = seconds(out);
+        QVERIFY2(std::abs(got - expected) <= 0.1, qPrintable(QString::number(got)));
+        QVERIFY(std::abs(video(out).value("nb_frames").toString().toDouble() - expected * 30) <= 3);
+    }
+
+    void blackAndWhite()
+    {
+        const Draft d = must(setLook(clipDraft("talk", 1000), "bw"));
+        const QString out = render(d);
+        QVERIFY(!out.isEmpty());
+        QByteArray err;
+        test::ffmpegOutput({"-i", out, "-vf",
+                            "signalstats,metadata=print:key=lavfi.signalstats.SATAVG", "-frames:v",
+                            "5", "-f", "null", "-"},
+                           &err);
+        const double sat = test::lastNumberAfter(err, "lavfi.signalstats.SATAVG=");
+        QVERIFY2(sat < 1.0, qPrintable(QString::number(sat)));
+    }
+
+    void aspect_data()
+    {
+        QTest::addColumn<QString>("ratio");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::newRow("9:16 crop") << "9:16"
+                                   << "crop" << 1080 << 1920;
+        QTest::newRow("4:5 blur") << "4:5"
+                                  << "blur" << 1080 << 1350;
+    }
+
+    void aspect()
+    {
+        QFETCH(QString, ratio);
+        QFETCH(QString, mode);
+        QFETCH(int, width);
+        QFETCH(int, height);
+        const Draft d =
+            must(setAspect(must(keepRange(clipDraft("talk", 4000), 0, 500)), ratio, mode));
+        RenderPreset p = RenderPreset::byName("1080p");
+        p.x264Preset = "ultrafast";
+        const QString out = render(d, p);
+        QVERIFY(!out.isEmpty());
+        const QJsonObject v = video(out);
+        QCOMPARE(v.value("width").toInt(), width);
+        QCOMPARE(v.value("height").toInt(), height);
+        // An explicit preset wins over the draft's size.
+        p = RenderPreset::byName("720p");
+        p.x264Preset = "ultrafast";
+        const QString out2 = render(d, p);
+        QCOMPARE(video(out2).value("width").toInt(), 1280);
+    }
+
+    void musicIsDuckedUnderSpeech()
+    {
+        MusicOptions o;
+        o.volume = 0.5;
+        o.fadeInMs = 0;
+        o.fadeOutMs = 0;
+        const Draft ducked = must(
+            addMusic(clipDraft("talk", 4000), {"bed", "bed.m4a", "audio", 3000, true, false}, o));
+        QCOMPARE(ducked.t.last().sg.size(), 2); // looped: 3 s + 1 s
+        o.duck = false;
+        const Draft flat = must(
+            addMusic(clipDraft("talk", 4000), {"bed", "bed.m4a", "audio", 3000, true, false}, o));
+        const QString plain = render(clipDraft("talk", 4000));
+        const QString withDuck = render(ducked);
+        const QString withoutDuck = render(flat);
+        QVERIFY(!plain.isEmpty() && !withDuck.isEmpty() && !withoutDuck.isEmpty());
+        // Only the music lives below 1.2 kHz (the "speech" is a 5 kHz tone).
+        const QString low = "lowpass=f=1200,lowpass=f=1200,lowpass=f=1200";
+        const double none = test::rmsDb(plain, 2.3, 3.8, low);
+        const double duckSpeech = test::rmsDb(withDuck, 0.5, 1.8, low);
+        const double duckQuiet = test::rmsDb(withDuck, 2.3, 3.8, low);
+        const double flatSpeech = test::rmsDb(withoutDuck, 0.5, 1.8, low);
+        const double flatQuiet = test::rmsDb(withoutDuck, 2.3, 3.8, low);
+        const QString all = QStringLiteral("none %1 duck %2/%3 flat %4/%5")
+                                .arg(none)
+                                .arg(duckSpeech)
+                                .arg(duckQuiet)
+                                .arg(flatSpeech)
+                                .arg(flatQuiet);
+        qInfo().noquote() << all;
+        QVERIFY2(duckQuiet > none + 20, qPrintable(all));                  // music is there
+        QVERIFY2(duckQuiet - duckSpeech > 4, qPrintable(all));             // ducked during speech
+        QVERIFY2(std::abs(flatQuiet - flatSpeech) < 2.5, qPrintable(all)); // not without duck
+    }
+
+    void titleIsVisible()
+    {
+        const Draft base = must(keepRange(clipDraft("talk", 4000), 0, 2000));
+        TextOptions t;
+        t.text = QString::fromUtf8("Urban Dreams: 100% \\ 中文");
+        t.startMs = 0;
+        t.durationMs = 2000;
+        const Draft titled = must(addText(base, t));
+        const QString a = render(base);
+        const QString b = render(titled);
+        QVERIFY(!a.isEmpty() && !b.isEmpty());
+        // 1.0 s is in the fully visible part (the title fades over its first/last 0.5 s).
+        const QString centre = "iw/2:ih/5:iw/4:ih*2/5";
+        const QString corner = "iw/6:ih/6:0:0";
+        const double inTitle = test::meanAbsDiff(test::greyFrame(a, 1.0, centre, 80, 18),
+                                                 test::greyFrame(b, 1.0, centre, 80, 18));
+        const double outside = test::meanAbsDiff(test::greyFrame(a, 1.0, corner, 20, 12),
+                                                 test::greyFrame(b, 1.0, corner, 20, 12));
+        qInfo() << "title area diff" << inTitle << "corner diff" << outside;
+        QVERIFY2(inTitle > 8 && outside >= 0 && outside < 2,
+                 qPrintable(QStringLiteral("%1 %2").arg(inTitle).arg(outside)));
+    }
+
+    void loudnessTarget()
+    {
+        Draft d = must(setLoudness(clipDraft("talk", 4000), -14));
+        d = must(setDenoise(d, true));
+        d = must(keepRange(d, 0, 2000)); // steady tone only
+        const QString out = render(d);
+        QVERIFY(!out.isEmpty());
+        const double lufs = test::integratedLufs(out);
+        qInfo() << "integrated loudness" << lufs;
+        QVERIFY2(std::abs(lufs + 14) <= 1.0, qPrintable(QString::number(lufs)));
+    }
+};
+
+Q_DECLARE_METATYPE(cw::Draft)
+QTEST_GUILESS_MAIN(TstRenderOps)
+#include "tst_renderops.moc"
