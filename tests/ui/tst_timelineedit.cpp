@@ -1,0 +1,230 @@
+// TimelineView as an editor surface: playhead on the ruler, selection details, Delete sent
+// as an instruction (never applied locally), the glow on segments a new draft changed,
+// transitions painted at joins, Ctrl+wheel zoom and Ctrl+0 fit through the main window.
+#include "MainWindow.h"
+#include "TimelineLayout.h"
+#include "TimelineView.h"
+
+#include <QAction>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWheelEvent>
+
+using namespace cw;
+
+namespace {
+
+Segment seg(const QString& id, const QString& src, qint64 st, qint64 in, qint64 d,
+            const QJsonObject& m = {})
+{
+    Segment s;
+    s.id = id;
+    s.src = src;
+    s.st = st;
+    s.in = in;
+    s.d = d;
+    s.m = m;
+    return s;
+}
+
+Draft cutDraft()
+{
+    Draft draft;
+    Track video{"v1", int(TrackType::Video), "Video", {}, {}};
+    video.sg << seg("s1", "m1", 0, 0, 4000, {{"name", "city.mp4"}})
+             << seg("s2", "m1", 4000, 5200, 3000,
+                    {{"name", "city.mp4"}, {"tr", QJsonObject{{"type", "fade"}, {"d", 800}}}})
+             << seg("s3", "m1", 7000, 9000, 3000, {{"name", "city.mp4"}});
+    Track audio{"a1", int(TrackType::Audio), "BGM", {}, {}};
+    audio.sg << seg("b1", "m2", 0, 0, 10000, {{"name", "Lo-fi"}});
+    draft.t << video << audio;
+    draft.d = 10000;
+    return draft;
+}
+
+QString screenshotPath(const QString& name)
+{
+    const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
+    QDir().mkpath(dir.path());
+    return dir.filePath(name);
+}
+
+} // namespace
+
+class TstTimelineEdit : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void playheadFromRuler();
+    void selectionDetails();
+    void deleteSendsInstruction_data();
+    void deleteSendsInstruction();
+    void deleteWithoutSelectionDoesNothing();
+    void glowOnChangedSegments();
+    void transitionPaintedAtJoin();
+    void ctrlWheelZoomAndFitShortcut();
+};
+
+void TstTimelineEdit::playheadFromRuler()
+{
+    TimelineView view;
+    view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 200);
+    view.setDraft(cutDraft());
+    QSignalSpy moved(&view, &TimelineView::playheadMoved);
+    const TimelineLayout lay = view.layout();
+    const QPoint onRuler(int(lay.xForMs(2500)), int(lay.rulerRect().center().y()));
+    QTest::mouseClick(&view, Qt::LeftButton, {}, onRuler);
+    QCOMPARE(moved.count(), 1);
+    QVERIFY(qAbs(view.playheadMs() - 2500) <= 20);
+    QVERIFY(view.selectedSegmentId().isEmpty()); // the ruler does not select
+    // Synced from the preview: clamped to the draft.
+    view.setPlayheadMs(7777);
+    QCOMPARE(view.playheadMs(), qint64(7777));
+    view.setPlayheadMs(-50);
+    QCOMPARE(view.playheadMs(), qint64(0));
+    view.setPlayheadMs(1 << 30);
+    QCOMPARE(view.playheadMs(), qint64(10000));
+    QCOMPARE(moved.count(), 1); // programmatic moves are not the user's
+}
+
+void TstTimelineEdit::selectionDetails()
+{
+    TimelineView view;
+    view.resize(900, 200);
+    view.setDraft(cutDraft());
+    QVERIFY(view.selectionDetails().isEmpty());
+    QTest::mouseClick(&view, Qt::LeftButton, {},
+                      view.layout().segmentRect(0, 1).center().toPoint());
+    QCOMPARE(view.selectedSegmentId(), QStringLiteral("s2"));
+    const QString details = view.selectionDetails();
+    QVERIFY2(details.contains(QLatin1String("city.mp4")), qPrintable(details));
+    QVERIFY2(details.contains(QLatin1String("0:05.2")), qPrintable(details)); // in
+    QVERIFY2(details.contains(QLatin1String("0:08.2")), qPrintable(details)); // out
+    QVERIFY2(details.contains(QLatin1String("3.0 s")), qPrintable(details));
+    QCOMPARE(view.toolTip(), details);
+    // A new draft without that segment drops the selection; one with it keeps it.
+    Draft next = cutDraft();
+    view.setDraft(next);
+    QCOMPARE(view.selectedSegmentId(), QStringLiteral("s2"));
+    next.t[0].sg.removeAt(1);
+    view.setDraft(next);
+    QVERIFY(view.selectedSegmentId().isEmpty());
+}
+
+void TstTimelineEdit::deleteSendsInstruction_data()
+{
+    QTest::addColumn<int>("track");
+    QTest::addColumn<int>("segment");
+    QTest::addColumn<int>("key");
+    QTest::addColumn<QString>("instruction");
+    QTest::newRow("first clip") << 0 << 0 << int(Qt::Key_Delete) << "delete clip 1";
+    QTest::newRow("second clip") << 0 << 1 << int(Qt::Key_Delete) << "delete clip 2";
+    QTest::newRow("backspace") << 0 << 2 << int(Qt::Key_Backspace) << "delete clip 3";
+}
+
+void TstTimelineEdit::deleteSendsInstruction()
+{
+    QFETCH(int, track);
+    QFETCH(int, segment);
+    QFETCH(int, key);
+    QFETCH(QString, instruction);
+    TimelineView view;
+    view.resize(900, 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const Draft draft = cutDraft();
+    view.setDraft(draft);
+    QSignalSpy edits(&view, &TimelineView::editRequested);
+    QTest::mouseClick(&view, Qt::LeftButton, {},
+                      view.layout().segmentRect(track, segment).center().toPoint());
+    QTest::keyClick(&view, Qt::Key(key));
+    QCOMPARE(edits.count(), 1);
+    QCOMPARE(edits.first().first().toString(), instruction);
+    QCOMPARE(view.draft(), draft); // the engine edits; the view waits for the new draft
+}
+
+void TstTimelineEdit::deleteWithoutSelectionDoesNothing()
+{
+    TimelineView view;
+    view.resize(900, 200);
+    view.setDraft(cutDraft());
+    QSignalSpy edits(&view, &TimelineView::editRequested);
+    QTest::keyClick(&view, Qt::Key_Delete);
+    view.selectSegment(QStringLiteral("no-such-segment"));
+    QTest::keyClick(&view, Qt::Key_Delete);
+    QCOMPARE(edits.count(), 0);
+}
+
+void TstTimelineEdit::glowOnChangedSegments()
+{
+    TimelineView view;
+    view.resize(900, 200);
+    view.setHighlightDuration(150);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setDraft(cutDraft());
+    QVERIFY(view.changedSegmentIds().isEmpty()); // the first draft does not glow
+    Draft next = cutDraft();
+    next.t[0].sg.removeAt(1);                      // s2 deleted
+    next.t[0].sg[1].st = 4000;                     // s3 moved up
+    next.t[1].sg[0].d = 7000;                      // bed trimmed
+    next.t[0].sg << seg("s9", "m1", 7000, 0, 500); // new
+    view.setDraft(next);
+    const QSet<QString> expected{"s3", "b1", "s9"};
+    QCOMPARE(view.changedSegmentIds(), expected);
+    QVERIFY(view.grab().save(screenshotPath(QStringLiteral("timeline-after-edit.png"))));
+    QTRY_VERIFY_WITH_TIMEOUT(view.changedSegmentIds().isEmpty(), 3000);
+    view.setDraft(next); // same draft again: nothing changed
+    QVERIFY(view.changedSegmentIds().isEmpty());
+}
+
+void TstTimelineEdit::transitionPaintedAtJoin()
+{
+    auto render = [](const Draft& draft) {
+        TimelineView view;
+        view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 200);
+        view.setDraft(draft);
+        return std::make_pair(view.grab().toImage(), view.layout());
+    };
+    Draft plain = cutDraft();
+    plain.t[0].sg[1].m.remove(QStringLiteral("tr"));
+    const auto [with, lay] = render(cutDraft());
+    const auto [without, lay2] = render(plain);
+    Q_UNUSED(lay2);
+    const QRectF join = lay.segmentRect(0, 1);
+    const qreal dpr = with.devicePixelRatio();
+    int differing = 0;
+    for (int dx = -30; dx <= 30; ++dx) {
+        for (double y = join.top() + 5; y < join.bottom() - 5; y += 2) {
+            const QPoint p = (QPointF(join.left() + dx, y) * dpr).toPoint();
+            differing += with.pixelColor(p) != without.pixelColor(p);
+        }
+    }
+    QVERIFY2(differing > 20, qPrintable(QString::number(differing)));
+    QVERIFY(with.save(screenshotPath(QStringLiteral("timeline-transition.png"))));
+}
+
+void TstTimelineEdit::ctrlWheelZoomAndFitShortcut()
+{
+    MainWindow window(nullptr);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* view = window.findChild<TimelineView*>(QStringLiteral("timelineView"));
+    QVERIFY(view);
+    view->setDraft(cutDraft());
+    const QPointF pos = view->layout().contentRect().center();
+    QWheelEvent wheel(pos, view->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton,
+                      Qt::ControlModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view, &wheel);
+    QVERIFY(view->zoom() > 1.0);
+    QWheelEvent plainWheel(pos, view->mapToGlobal(pos), QPoint(), QPoint(0, -120), Qt::NoButton,
+                           Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view, &plainWheel); // scrolls, keeps the zoom
+    QVERIFY(view->zoom() > 1.0);
+    view->setFocus();
+    QTest::keyClick(&window, Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(view->zoom(), 1.0);
+}
+
+QTEST_MAIN(TstTimelineEdit)
+#include "tst_timelineedit.moc"
