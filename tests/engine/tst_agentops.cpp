@@ -87,6 +87,8 @@ private slots:
     void removeRangeShortens();
     void missingClipChangesNothing();
     void missingMusicFileChangesNothing();
+    void uploadedSongAsMusic();
+    void partlyUnderstood();
     void chineseReply();
     void unknownSuggests();
     void exportWithMusicAndTitle();
@@ -97,6 +99,7 @@ private:
 
     QTemporaryDir m_tmp;
     QByteArray m_clip;
+    QByteArray m_song;
     TestEngine m_engine;
 };
 
@@ -116,6 +119,14 @@ void TstAgentOps::initTestCase()
     QFile f(clip);
     QVERIFY(f.open(QIODevice::ReadOnly));
     m_clip = f.readAll();
+    const QString song = m_tmp.filePath("song.m4a");
+    QVERIFY2(
+        runFfmpeg({"-y", "-f", "lavfi", "-i", "sine=frequency=330:duration=6", "-c:a", "aac", song},
+                  &error),
+        qPrintable(error));
+    QFile sf(song);
+    QVERIFY(sf.open(QIODevice::ReadOnly));
+    m_song = sf.readAll();
     m_engine.setEnv("CLIPWRIGHT_X264_PRESET", "ultrafast");
     QVERIFY2(m_engine.start(&error), qPrintable(error));
 }
@@ -205,6 +216,43 @@ void TstAgentOps::missingMusicFileChangesNothing()
     QCOMPARE(t.calls, QStringList{"add_music"});
     QVERIFY2(t.text.contains("can't find song.mp3"), qPrintable(t.text));
     QCOMPARE(stateOf(c, sid).version, before.version);
+}
+
+void TstAgentOps::uploadedSongAsMusic()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const HttpReply up = c.upload(sid, {{m_song, "Song.m4a"}});
+    QCOMPARE(up.code(), 0);
+    const QString songId =
+        up.data().value("files").toArray().at(0).toObject().value("media_id").toString();
+    const State before = stateOf(c, sid);
+    const Turn t = runTurn(c, sid, "use song.m4a as background music at 50%");
+    QCOMPARE(t.calls, QStringList{"add_music"});
+    QVERIFY2(t.text.contains("Song.m4a") && t.text.contains("50%") && !t.text.contains("generated"),
+             qPrintable(t.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 1);
+    int music = 0;
+    int plain = 0;
+    for (const cw::Track& track : after.draft.t)
+        for (const cw::Segment& seg : track.sg)
+            if (track.tt == 1 && seg.src == songId)
+                ++(seg.m.value("role").toString() == "music" ? music : plain);
+    QVERIFY(music >= 1);
+    QCOMPARE(plain, 0);
+}
+
+void TstAgentOps::partlyUnderstood()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const Turn t = runTurn(c, sid, "make it square and make it purple");
+    QCOMPARE(t.calls, QStringList{"set_aspect"});
+    QVERIFY2(t.text.contains("1:1") && t.text.contains("did not understand \"make it purple\""),
+             qPrintable(t.text));
 }
 
 void TstAgentOps::chineseReply()

@@ -107,6 +107,23 @@ QString Executor::capabilitiesReply(bool zh, const QStringList& suggestions)
     return text;
 }
 
+QString Executor::unrecognizedNote(const Plan& plan, bool zh)
+{
+    QStringList parts;
+    for (const QString& clause : plan.unrecognized) {
+        // Clauses with lifted-out quotes are not shown (their text is elsewhere).
+        if (clause.contains(QChar(0xE000)) || clause.size() > 80 || parts.size() >= 3)
+            continue;
+        parts << (zh ? QStringLiteral("“%1”") : QStringLiteral("\"%1\"")).arg(clause);
+    }
+    if (parts.isEmpty() || plan.operations.isEmpty())
+        return QString();
+    return zh ? QStringLiteral("没有理解：%1，这部分没有修改。")
+                    .arg(parts.join(QStringLiteral("、")))
+              : QStringLiteral("I did not understand %1, so that part was not done.")
+                    .arg(parts.join(QStringLiteral(", ")));
+}
+
 OpOutcome Executor::run(const QString& sessionId, const Operation& op, bool zh)
 {
     if (op.name == Op::cutPauses())

@@ -30,6 +30,9 @@ public:
     // For messages that plan nothing: an honest answer listing what the engine can do and,
     // when given, 2-3 phrasings to try.
     static QString capabilitiesReply(bool chinese, const QStringList& suggestions = {});
+    // For parts of a message that planned nothing while others did: "I did not understand
+    // “make it purple”." Empty when every clause was understood.
+    static QString unrecognizedNote(const Plan& plan, bool chinese);
 
 private:
     OpOutcome applyCutPauses(const QString& sessionId, const Operation& op, bool zh);

@@ -106,6 +106,27 @@ MediaRef refOf(const MediaRecord& m)
     return r;
 }
 
+// An uploaded audio file sits on a plain audio track; used as music it should not also play
+// there at full volume.
+Draft withoutPlainAudio(Draft d, const QString& mediaId)
+{
+    for (Track& t : d.t) {
+        if (t.tt != 1)
+            continue;
+        t.sg.erase(std::remove_if(t.sg.begin(), t.sg.end(),
+                                  [&](const Segment& s) {
+                                      return s.src == mediaId &&
+                                             s.m.value(QLatin1String("role")).toString() !=
+                                                 QLatin1String("music");
+                                  }),
+                   t.sg.end());
+    }
+    d.t.erase(std::remove_if(d.t.begin(), d.t.end(),
+                             [](const Track& t) { return t.tt == 1 && t.sg.isEmpty(); }),
+              d.t.end());
+    return d;
+}
+
 bool isGenerated(const MediaRecord& m)
 {
     return m.filename.startsWith(QLatin1String("music-bed-"));
@@ -215,6 +236,8 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
     QString reply;
     bool generated = false;
     MediaRef music;
+    qint64 speedFrom = 0;
+    qint64 speedTo = 0;
     const QString& n = op.name;
     if (n == Op::removeRange() || n == Op::keepRange()) {
         qint64 from = 0;
@@ -258,6 +281,8 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                    op.args.contains(QStringLiteral("last_ms"))) {
             rangeOf(&from, &to);
         }
+        speedFrom = from;
+        speedTo = to;
         r = setSpeed(*draft, from, to, op.args.value(QStringLiteral("factor")).toDouble(1.0));
         label = QStringLiteral("change speed");
     } else if (n == Op::setVolume()) {
@@ -269,7 +294,7 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         MusicOptions o;
         o.volume = op.args.value(QStringLiteral("volume")).toDouble(o.volume);
         o.duck = op.args.value(QStringLiteral("duck")).toBool(true);
-        r = addMusic(*draft, music, o);
+        r = addMusic(withoutPlainAudio(*draft, music.id), music, o);
         label = QStringLiteral("add music");
     } else if (n == Op::addText()) {
         TextOptions o;
@@ -355,8 +380,14 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                          .arg(num("to") + 1);
     } else if (n == Op::setSpeed()) {
         const QString factor = QString::number(op.args.value(QStringLiteral("factor")).toDouble());
-        reply = zh ? QStringLiteral("已设为 %1 倍速，现在 %2。").arg(factor, nowText)
-                   : QStringLiteral("Set the speed to %1x; now %2.").arg(factor, nowText);
+        if (speedTo > speedFrom)
+            reply = zh ? QStringLiteral("已把 %1 设为 %2 倍速，现在 %3。")
+                             .arg(span(speedFrom, speedTo), factor, nowText)
+                       : QStringLiteral("Set %1 to %2x speed; now %3.")
+                             .arg(span(speedFrom, speedTo), factor, nowText);
+        else
+            reply = zh ? QStringLiteral("已设为 %1 倍速，现在 %2。").arg(factor, nowText)
+                       : QStringLiteral("Set the speed to %1x; now %2.").arg(factor, nowText);
     } else if (n == Op::setVolume()) {
         const double gain = op.args.value(QStringLiteral("gain")).toDouble();
         if (gain <= 0)
@@ -401,12 +432,14 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         }
     } else if (n == Op::addTransitions()) {
         const QString type = d.value(QStringLiteral("type")).toString();
-        reply = zh ? QStringLiteral("已添加 %1 个转场（%2，%3 秒）。")
-                         .arg(num("transitions"))
-                         .arg(type, formatSeconds(num("duration_ms")))
-                   : QStringLiteral("Added %1 %2 transition(s) of %3 s.")
-                         .arg(num("transitions"))
-                         .arg(type, formatSeconds(num("duration_ms")));
+        reply =
+            zh ? QStringLiteral("已添加 %1 个转场（%2，%3 秒）。")
+                     .arg(num("transitions"))
+                     .arg(type, formatSeconds(num("duration_ms")))
+               : QString::fromLatin1(num("transitions") == 1 ? "Added %1 %2 transition of %3 s."
+                                                             : "Added %1 %2 transitions of %3 s.")
+                     .arg(num("transitions"))
+                     .arg(type, formatSeconds(num("duration_ms")));
     } else if (n == Op::setAspect()) {
         const bool blur = op.args.value(QStringLiteral("mode")).toString() == QLatin1String("blur");
         const QString size = QStringLiteral("%1×%2").arg(num("width")).arg(num("height"));

@@ -90,7 +90,10 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
     }
     if (turn.plan.operations.isEmpty())
         replies << Executor::capabilitiesReply(turn.chinese, turn.plan.suggestions);
-    const QString text = replies.join(QLatin1Char(' '));
+    const QString note = Executor::unrecognizedNote(turn.plan, turn.chinese);
+    if (!note.isEmpty())
+        replies << note;
+    const QString text = replies.join(turn.chinese ? QString() : QStringLiteral(" "));
     if (!sendEvent(sink, encodeAdkText(turn.invocationId, text, false, true)))
         return false;
     sink.done();
