@@ -223,6 +223,19 @@ private slots:
         QVERIFY2(std::abs(flatQuiet - flatSpeech) < 2.5, qPrintable(all)); // not without duck
     }
 
+    void shortDuckedMusicAfterSlowDown()
+    {
+        // Slowing the video down after adding music leaves the music shorter than the video;
+        // the sidechain must not stall the graph and the render keeps the full length.
+        Draft d = must(
+            addMusic(clipDraft("talk", 4000), {"bed", "bed.m4a", "audio", 3000, true, false}, {}));
+        d = must(setSpeed(d, 0, 0, 0.5));
+        QCOMPARE(d.d, 8000);
+        const QString out = render(d);
+        QVERIFY(!out.isEmpty());
+        QVERIFY2(std::abs(seconds(out) - 8.0) <= 0.1, qPrintable(QString::number(seconds(out))));
+    }
+
     void titleIsVisible()
     {
         const Draft base = must(keepRange(clipDraft("talk", 4000), 0, 2000));
