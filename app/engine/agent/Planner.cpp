@@ -131,7 +131,10 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
                "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
                              "overlay|apply|choose|pick)\\b|加|添|用|配|放|来|换");
-    if (!verb || (!musicWord && file.isEmpty()))
+    const bool nounPhrase =
+        has(c, "^(?:some |a |an |the )?(?:[a-z-]+ ){0,2}(?:background )?"
+               "(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
+    if (!(verb || nounPhrase) || (!musicWord && file.isEmpty()))
         return std::nullopt;
     QJsonObject args;
     if (!file.isEmpty())
