@@ -152,6 +152,7 @@ void TimelineView::setDraft(const Draft& draft)
     m_glow = 0;
     if (!m_changed.isEmpty()) {
         m_glowAnimation->setDuration(std::max(1, m_highlightMs));
+        m_glow = 1;
         m_glowAnimation->start();
     }
     m_zoom = 1.0;
@@ -279,10 +280,24 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
             continue;
         const bool selected =
             track.sg.at(s).id == m_selectedSegment && !m_selectedSegment.isEmpty();
+        const bool glowing = m_glow > 0 && m_changed.contains(track.sg.at(s).id);
+        if (r.width() < 8) {
+            // Dense timelines (thousands of cuts, fitted): plain rectangles without
+            // antialiasing keep a frame cheap; the left edge marks the cut.
+            p.setRenderHint(QPainter::Antialiasing, false);
+            p.fillRect(r, glowing ? palette().color(QPalette::Highlight) : fill);
+            p.setPen(selected ? palette().color(QPalette::Highlight) : border);
+            if (selected)
+                p.drawRect(r.adjusted(0, 0, -1, -1));
+            else
+                p.drawLine(r.topLeft(), r.bottomLeft());
+            p.setRenderHint(QPainter::Antialiasing, true);
+            continue;
+        }
         QPainterPath path;
         path.addRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
         p.fillPath(path, fill);
-        if (m_glow > 0 && m_changed.contains(track.sg.at(s).id)) {
+        if (glowing) {
             QColor glow = palette().color(QPalette::Highlight);
             glow.setAlphaF(float(0.6 * m_glow));
             p.fillPath(path, glow);
@@ -298,15 +313,15 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
         }
     }
     // Transitions at the joins: a bow tie centred on the segment's start, as wide as the
-    // transition (at least 10 px so a short one stays visible).
+    // transition (at least 10 px so a short one stays visible), once the clip is wide enough.
     p.setPen(QPen(palette().color(QPalette::Text), 1));
     for (int s = 1; s < track.sg.size(); ++s) {
         const QJsonValue trans = track.sg.at(s).m.value(QLatin1String("tr"));
         if (!trans.isObject() && !trans.isString())
             continue;
         const QRectF r = lay.segmentRect(index, s);
-        if (r.left() < lane.left() - 20 || r.left() > lane.right() + 20)
-            continue;
+        if (r.left() < lane.left() - 20 || r.left() > lane.right() + 20 || r.width() < 12)
+            continue; // too dense to show joins
         const qint64 ms =
             trans.isObject() ? trans.toObject().value(QLatin1String("d")).toInteger(500) : 500;
         const double half = std::max(5.0, ms * lay.pixelsPerMs() / 2);
