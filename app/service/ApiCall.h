@@ -28,6 +28,8 @@ public:
     bool isFinished() const { return m_finished; }
     const Envelope& result() const { return m_result; }
     QString description() const { return m_description; } // method + path, never the token
+    // Default on for JSON calls; off for the token request itself (it must not wait on itself).
+    void setReauthenticate(bool on) { m_reauthTried = !on; }
 
 Q_SIGNALS:
     void finished(const cw::Envelope& envelope);

@@ -70,6 +70,26 @@ void EditorSession::start(const QString& language)
     });
 }
 
+void EditorSession::open(const QString& sessionId, const QString& language)
+{
+    if (sessionId.isEmpty()) {
+        start(language);
+        return;
+    }
+    d->language = language.isEmpty() ? QStringLiteral("en") : language;
+    d->sessionId = sessionId;
+    d->taskId.clear();
+    d->draft = Draft();
+    d->media.clear();
+    d->version = -1;
+    d->ready = true;
+    // A session the backend no longer knows ends in 1002, and reportError starts a new one.
+    d->fetchState([this](bool ok) {
+        if (ok)
+            Q_EMIT ready();
+    });
+}
+
 bool EditorSession::isReady() const
 {
     return d->ready;
@@ -115,9 +135,81 @@ void EditorSession::setMaxParallelUploads(int n)
     d->maxParallelUploads = qBound(1, n, 8);
 }
 
+void EditorSession::setRenderJournalPath(const QString& path)
+{
+    d->journal = RenderJournal(path);
+}
+
+void EditorSession::setCreditsVisible(bool visible)
+{
+    d->creditsVisible = visible;
+}
+
+void EditorSession::setRegistrationLink(const QUrl& base, const QString& bindId)
+{
+    d->registrationBase = base;
+    d->bindId = bindId;
+}
+
 void EditorSession::refreshState()
 {
     d->fetchState();
+}
+
+void EditorSession::refreshCredits()
+{
+    if (!d->creditsVisible || !d->ready) {
+        Q_EMIT creditsHidden();
+        return;
+    }
+    ApiCall* call = d->api->get(QStringLiteral("/api/credits/balance/simple"));
+    connect(call, &ApiCall::finished, this, [this](const Envelope& env) {
+        if (!env.ok) {
+            d->reportError(env);
+            return;
+        }
+        const QJsonObject data = env.data.toObject();
+        if (data.value(QStringLiteral("unlimited")).toBool()) {
+            Q_EMIT creditsHidden();
+            return;
+        }
+        const qint64 available = qint64(data.value(QStringLiteral("available")).toDouble());
+        const qint64 frozen = qint64(data.value(QStringLiteral("frozen")).toDouble());
+        const QJsonValue total = data.value(QStringLiteral("total"));
+        Q_EMIT creditsChanged(available, frozen,
+                              total.isDouble() ? qint64(total.toDouble()) : available + frozen);
+    });
+}
+
+void EditorSession::Private::actOnTurnText()
+{
+    const GuiAction action = std::exchange(turnAction, GuiAction::None);
+    const QString text = std::exchange(turnActionText, {});
+    switch (action) {
+    case GuiAction::Export:
+        if (draft.isExportable())
+            Q_EMIT q->exportRequested();
+        break;
+    case GuiAction::ShowSummary:
+        Q_EMIT q->agentText(draft.summary(), false);
+        break;
+    case GuiAction::SendEdit:
+        if (!followUpTurn) {
+            QMetaObject::invokeMethod(
+                q,
+                [this, text] {
+                    followUpTurn = true;
+                    q->sendMessage(text);
+                },
+                Qt::QueuedConnection);
+            return;
+        }
+        break;
+    case GuiAction::FetchState: // the state was fetched at the end of the turn
+    case GuiAction::None:
+        break;
+    }
+    followUpTurn = false;
 }
 
 QString EditorSession::Private::statePath() const
@@ -266,7 +358,17 @@ void EditorSession::sendMessage(const QString& text)
     stream->setStillWorkingInterval(d->stillWorkingMs);
     stream->setTransferTimeout(d->agentTimeoutMs);
     auto fetched = std::make_shared<bool>(false);
-    connect(stream, &AgentStream::text, this, &EditorSession::agentText);
+    connect(stream, &AgentStream::text, this, [this](const QString& text, bool partial) {
+        Q_EMIT agentText(text, partial);
+        if (partial || d->turnAction != GuiAction::None)
+            return;
+        const GuiAction action = translateGuiText(text);
+        if (action != GuiAction::None) {
+            d->turnAction = action;
+            d->turnActionText = text;
+            Q_EMIT guiInstruction(action, text);
+        }
+    });
     connect(stream, &AgentStream::progressLine, this, &EditorSession::agentProgress);
     connect(stream, &AgentStream::stateFetched, this, [this, fetched](const SessionState& s) {
         *fetched = true;
@@ -284,14 +386,17 @@ void EditorSession::sendMessage(const QString& text)
         if (*fetched || !d->ready) {
             d->agentBusy = false;
             Q_EMIT agentFinished();
+            d->actOnTurnText();
             return;
         }
         d->fetchState([this](bool) {
             d->agentBusy = false;
             Q_EMIT agentFinished();
+            d->actOnTurnText();
         });
     });
     d->agentBusy = true;
+    d->turnAction = GuiAction::None;
     Q_EMIT agentStarted();
     stream->start(message);
 }

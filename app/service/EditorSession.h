@@ -4,10 +4,12 @@
 #pragma once
 
 #include "Draft.h"
+#include "GuiTranslator.h"
 #include "MediaItem.h"
 
 #include <QObject>
 #include <QStringList>
+#include <QUrl>
 
 namespace cw {
 
@@ -20,6 +22,8 @@ public:
     ~EditorSession() override;
 
     void start(const QString& language = QStringLiteral("en")); // creates the session
+    // Continues an existing session (the app reopening a project); its state is fetched.
+    void open(const QString& sessionId, const QString& language = QStringLiteral("en"));
     bool isReady() const;
     QString sessionId() const;
     const Draft& draft() const;
@@ -35,12 +39,23 @@ public:
                      const QString& preset = QStringLiteral("1080p"));
     void cancelExport();
     bool isExporting() const;
+    // Picks up this session's render job recorded by an earlier run (see RenderJournal):
+    // polls and downloads it, or ends with a clear exportFailed. False when none is recorded.
+    bool resumeExport();
+
+    // Credits: creditsChanged for profiles with a balance; creditsHidden for the local engine
+    // (or any backend reporting unlimited credits).
+    void refreshCredits();
+    void setCreditsVisible(bool visible); // the profile's showsCredits; default false
+    // Where the 2001 (no credits) message links: <base>?bind=<bindId>.
+    void setRegistrationLink(const QUrl& base, const QString& bindId);
 
     // Tuning, mostly for tests (STYLE.md point 8). Cloud profiles poll renders every 30 s.
-    void setRenderPollInterval(int ms);   // default 1000
-    void setStillWorkingInterval(int ms); // default 2 minutes
-    void setAgentTimeout(int ms);         // stream inactivity timeout; default 15 minutes
-    void setMaxParallelUploads(int n);    // default 2
+    void setRenderPollInterval(int ms);             // default 1000
+    void setStillWorkingInterval(int ms);           // default 2 minutes
+    void setAgentTimeout(int ms);                   // stream inactivity timeout; default 15 minutes
+    void setMaxParallelUploads(int n);              // default 2
+    void setRenderJournalPath(const QString& path); // default RenderJournal::defaultPath()
     QString language() const;
 
 Q_SIGNALS:
@@ -63,6 +78,14 @@ Q_SIGNALS:
     // its export dialog / file picker. A short agentText explains it in the chat as well.
     void exportRequested();
     void uploadRequested();
+    void creditsChanged(qint64 available, qint64 frozen, qint64 total);
+    void creditsHidden();
+    // The agent's text told the user to use a GUI (GuiTranslator). Emitted once per turn with
+    // the instruction; the session acts on it after the turn: Export -> exportRequested,
+    // FetchState -> state fetched, ShowSummary -> the track summary as agentText, SendEdit ->
+    // the instruction is sent back through the stream once.
+    void guiInstruction(cw::GuiAction action, const QString& text);
+    void exportResumed(const QString& renderId);
 
 private:
     struct Private;
@@ -70,3 +93,5 @@ private:
 };
 
 } // namespace cw
+
+Q_DECLARE_METATYPE(cw::GuiAction)

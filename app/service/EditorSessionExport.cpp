@@ -2,6 +2,8 @@
 // poll it at the profile's interval (1 s local, 30 s cloud), then download the output to
 // "<dest>.part" and rename it over dest. Cancel asks the backend to stop the job and aborts
 // the download; a generation counter makes late answers of a cancelled export harmless.
+// Accepted jobs are recorded in the RenderJournal until they end, so resumeExport() in a new
+// run picks them up; a job the backend no longer knows ends with a clear message.
 #include "ApiClient.h"
 #include "EditorSessionPrivate.h"
 
@@ -9,6 +11,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QUrlQuery>
 
 namespace cw {
 
@@ -77,6 +80,27 @@ void EditorSession::exportVideo(const QString& destinationPath, const QString& p
     });
 }
 
+bool EditorSession::resumeExport()
+{
+    if (d->exporting || !d->ready)
+        return false;
+    const std::optional<RenderJob> job = d->journal.find(d->sessionId);
+    if (!job)
+        return false;
+    d->exporting = true;
+    ++d->exportGeneration;
+    d->resumed = true;
+    d->exportDest = job->destination;
+    d->exportPreset = job->preset;
+    d->renderId = job->renderId;
+    d->renderPhase = QStringLiteral("rendering");
+    d->lastPercent = -1;
+    d->pollFailures = 0;
+    Q_EMIT exportResumed(job->renderId);
+    d->pollTimer.start(0);
+    return true;
+}
+
 void EditorSession::cancelExport()
 {
     if (!d->exporting)
@@ -106,11 +130,12 @@ void EditorSession::Private::submitRender()
                 return;
             exportCall = nullptr;
             if (!env.ok) {
-                endExport(false, describeError(env.httpStatus, env.code, env.message).message);
+                endExport(false, exportError(env));
                 return;
             }
             const RenderStatus r = RenderStatus::fromJson(env.data);
             renderId = r.id.isEmpty() ? id : r.id;
+            journal.record(RenderJob{sessionId, renderId, exportDest, exportPreset});
             if (r.isFailed()) {
                 endExport(false, r.error.isEmpty()
                                      ? EditorSession::tr("The export failed.")
@@ -140,7 +165,12 @@ void EditorSession::Private::pollRender()
                 pollTimer.start(pollMs);
                 return;
             }
-            endExport(false, describeError(env.httpStatus, env.code, env.message).message);
+            if (env.code == ErrorCode::NotFound) {
+                endExport(false, EditorSession::tr("The export job was lost (the editor was "
+                                                   "restarted). Export again."));
+                return;
+            }
+            endExport(false, exportError(env));
             return;
         }
         pollFailures = 0;
@@ -201,8 +231,10 @@ void EditorSession::Private::endExport(bool ok, const QString& message)
     if (!exporting)
         return;
     exporting = false;
+    resumed = false;
     ++exportGeneration;
     pollTimer.stop();
+    journal.remove(sessionId);
     if (exportCall)
         exportCall->abort(); // a download removes its .part file
     exportCall = nullptr;
@@ -211,6 +243,19 @@ void EditorSession::Private::endExport(bool ok, const QString& message)
         Q_EMIT q->exportFinished(dest);
     else
         Q_EMIT q->exportFailed(message);
+}
+
+QString EditorSession::Private::exportError(const Envelope& env) const
+{
+    const ErrorInfo info = describeError(env.httpStatus, env.code, env.message);
+    if (env.code != ErrorCode::NoCredits || !registrationBase.isValid() || bindId.isEmpty())
+        return info.message;
+    QUrl link = registrationBase;
+    QUrlQuery query(link);
+    query.addQueryItem(QStringLiteral("bind"), bindId);
+    link.setQuery(query);
+    return info.message + QLatin1Char(' ') +
+           EditorSession::tr("Register here: %1").arg(link.toString(QUrl::FullyEncoded));
 }
 
 } // namespace cw

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "EditorSession.h"
+#include "RenderJournal.h"
 #include "SessionState.h"
 
 #include <QPointer>
@@ -34,6 +35,9 @@ struct EditorSession::Private {
     // agent
     QPointer<AgentStream> agent;
     bool agentBusy = false; // from agentStarted() until agentFinished()
+    GuiAction turnAction = GuiAction::None;
+    QString turnActionText;
+    bool followUpTurn = false; // a turn started by a SendEdit translation: no second one
     int stillWorkingMs = 2 * 60 * 1000;
     int agentTimeoutMs = 15 * 60 * 1000;
 
@@ -60,6 +64,13 @@ struct EditorSession::Private {
     int pollMs = 1000;
     QTimer pollTimer;
     QPointer<ApiCall> exportCall;
+    RenderJournal journal;
+    bool resumed = false;
+
+    // credits
+    bool creditsVisible = false;
+    QUrl registrationBase;
+    QString bindId;
 
     QString statePath() const;
     void fetchState(std::function<void(bool ok)> then = {});
@@ -74,6 +85,8 @@ struct EditorSession::Private {
     void pollRender();
     void downloadRender(const QString& url);
     void endExport(bool ok, const QString& message);
+    QString exportError(const Envelope& env) const;
+    void actOnTurnText();
 };
 
 } // namespace cw
