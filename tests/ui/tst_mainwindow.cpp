@@ -35,10 +35,12 @@ void TstMainWindow::objectNames()
 {
     MainWindow window(nullptr);
     QCOMPARE(window.objectName(), QStringLiteral("mainWindow"));
-    const QStringList names = {
-        "mediaBin",    "addMediaButton", "chatPanel",         "chatTranscript", "chatInput",
-        "sendButton",  "chatProgress",   "timelineView",      "exportButton",   "exportProgress",
-        "previewPane", "backendStatus",  "cancelExportButton"};
+    const QStringList names = {"mediaBin",           "addMediaButton", "chatPanel",
+                               "chatTranscript",     "chatInput",      "sendButton",
+                               "chatProgress",       "timelineView",   "exportButton",
+                               "exportProgress",     "previewPane",    "backendStatus",
+                               "cancelExportButton", "jobsStatus",     "showInFolderButton",
+                               "playExportButton",   "exportTimeLeft"};
     for (const QString& name : names) {
         const QList<QWidget*> found = window.findChildren<QWidget*>(name);
         QVERIFY2(found.size() == 1, qPrintable(name));
