@@ -136,6 +136,16 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& op, bool zh)
         return reset(sessionId, zh);
     if (op.name == Op::summary())
         return summary(sessionId, zh);
+    if (op.name == Op::addIntro())
+        return failure(pick(zh,
+                            "I can't make a cinematic intro in the local engine yet, so nothing "
+                            "was changed.",
+                            "本地引擎暂时还不能生成片头，所以没有修改。"));
+    if (op.name == Op::addBroll())
+        return failure(pick(zh,
+                            "I can't cut in B-roll in the local engine yet, so nothing was "
+                            "changed.",
+                            "本地引擎暂时还不能插入空镜（B-roll），所以没有修改。"));
     return applyEdit(sessionId, op, zh);
 }
 

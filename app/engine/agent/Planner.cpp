@@ -115,6 +115,67 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
     return op(Op::addText(), args);
 }
 
+// "called Urban Dreams": the name as the user wrote it (case kept) when it can be found.
+QString originalCase(const QString& lower, const Prepared& p)
+{
+    const qsizetype at = p.original.indexOf(lower, 0, Qt::CaseInsensitive);
+    return at >= 0 ? p.original.mid(at, lower.size()) : lower;
+}
+
+std::optional<Operation> intro(const QString& c, const Prepared& p)
+{
+    if (!has(c, "\\b(?:generate|make|create|add|build|give|want|need|put)\\b(?: me| it| us)?"
+                "(?: an?| the| some)?(?: "
+                "(?!after\\b|before\\b|from\\b|in\\b|of\\b|to\\b)[a-z-]+){0,3}? "
+                "(?:intro|opening (?:sequence|shot|title))\\b|"
+                "(?:生成|做|制作|添加|加).{0,10}(?:片头|开场)"))
+        return std::nullopt;
+    QJsonObject args;
+    const int q = quoteIndex(c);
+    static const RX calledRx(
+        QStringLiteral("\\b(?:called|named|titled|saying|with the title)\\s+([^\\x{E000}]{1,80})$|"
+                       "(?:叫|名为|标题为|标题是)\\s*([^\\x{E000}]{1,40})$"));
+    const QRegularExpressionMatch m = calledRx.match(c);
+    if (q >= 0 && q < p.quotes.size())
+        args.insert(QStringLiteral("title"), p.quotes.at(q));
+    else if (m.hasMatch())
+        args.insert(
+            QStringLiteral("title"),
+            originalCase(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1), p).trimmed());
+    return op(Op::addIntro(), args);
+}
+
+std::optional<Operation> broll(const QString& c, const Prepared& p)
+{
+    if (!has(c, "\\bb-? ?roll\\b|\\bcutaways?\\b|空镜|辅助镜头") ||
+        has(c, "b-? ?roll transitions?"))
+        return std::nullopt;
+    static const RX fileRx(
+        QStringLiteral("([^\\s\"'“”「」/\\\\]{1,120}\\.(?:mp4|mov|mkv|webm|m4v|avi))(?![a-z0-9])"));
+    QJsonObject args;
+    const int q = quoteIndex(c);
+    const QRegularExpressionMatch fm = fileRx.match(c);
+    if (q >= 0 && q < p.quotes.size() && fileRx.match(p.quotes.at(q).toLower()).hasMatch())
+        args.insert(QStringLiteral("file"), p.quotes.at(q).trimmed());
+    else if (fm.hasMatch())
+        args.insert(QStringLiteral("file"), originalCase(fm.captured(1), p));
+    static const RX everyRx(
+        QStringLiteral("(?:\\bevery|每隔?)\\s*(\\d+(?:\\.\\d+)?\\s*[a-z秒分钟]*)"));
+    const QRegularExpressionMatch em = everyRx.match(c);
+    if (em.hasMatch()) {
+        const qint64 every = parseTimeToken(em.captured(1));
+        if (every > 0)
+            args.insert(QStringLiteral("every_ms"), std::clamp<qint64>(every, 2000, 600000));
+    } else {
+        const Range r = findRange(c);
+        if (r.found() && r.lastMs < 0 && r.toMs > r.fromMs) {
+            args.insert(QStringLiteral("from_ms"), r.fromMs);
+            args.insert(QStringLiteral("to_ms"), r.toMs);
+        }
+    }
+    return op(Op::addBroll(), args);
+}
+
 std::optional<Operation> music(const QString& c, const Prepared& p)
 {
     static const RX fileRx(QStringLiteral(
@@ -393,7 +454,7 @@ QList<Operation> parseClause(const QString& c, const Prepared& p)
     }
     if (negated(c))
         return {};
-    for (auto parse : {text, music})
+    for (auto parse : {intro, broll, text, music})
         if (const auto o = parse(c, p))
             return {*o};
     for (auto parse : {cutPauses, transitions, aspect, soundAndLook, arrange, speed, volume})

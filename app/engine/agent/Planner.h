@@ -72,6 +72,14 @@ inline QString setLook()
 {
     return QStringLiteral("set_look");
 }
+inline QString addIntro()
+{
+    return QStringLiteral("add_intro");
+}
+inline QString addBroll()
+{
+    return QStringLiteral("add_broll");
+}
 inline QString undo()
 {
     return QStringLiteral("undo");
@@ -100,6 +108,7 @@ inline QString summary()
 //   add_text: text + style (required), start_ms, duration_ms
 //   add_transitions: type (required), duration_ms    set_look: look (required)
 //   set_aspect: ratio + mode "crop" | "blur" (required)
+//   add_intro: title                                 add_broll: file, every_ms, from_ms/to_ms
 struct Operation {
     QString name; // Op::*
     QJsonObject args;

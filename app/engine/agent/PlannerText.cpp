@@ -204,7 +204,8 @@ QString numberWords(QString text)
 Prepared prepare(const QString& message)
 {
     Prepared p;
-    QString text = maskQuotes(message.left(kMaxChars), &p.quotes);
+    p.original = message.left(kMaxChars);
+    QString text = maskQuotes(p.original, &p.quotes);
     text = text.normalized(QString::NormalizationForm_KC).toLower();
     text.replace(QChar(0x2019), QLatin1Char('\''));
     text.replace(QChar(0x2013), QLatin1Char('-'));

@@ -12,6 +12,7 @@ namespace cw::engine::plannertext {
 struct Prepared {
     QString text;       // normalised, quotes replaced by kQuoteMark + index + kQuoteEnd
     QStringList quotes; // the quoted texts, exactly as written
+    QString original;   // the message as read (first 4000 characters)
 };
 
 constexpr char16_t kQuoteMark = 0xE000;
