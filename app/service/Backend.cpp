@@ -4,8 +4,10 @@
 #include "Backend.h"
 
 #include "ApiClient.h"
+#include "CloudAuth.h"
 #include "EditorSession.h"
 #include "LocalEngine.h"
+#include "TokenStore.h"
 
 namespace cw {
 
@@ -35,8 +37,9 @@ Backend::Backend(QObject* parent)
         m_connected = true;
         if (first)
             Q_EMIT connected();
-        Q_EMIT statusMessage(tr("Connected to the local engine."));
+        Q_EMIT statusMessage(tr("Connected to %1.").arg(m_profile.name));
     });
+    connect(m_api, &ApiClient::notice, this, &Backend::statusMessage);
     connect(m_session, &EditorSession::errorOccurred, this, [this](const QString& message) {
         if (!m_connected && !m_session->isReady())
             Q_EMIT connectionFailed(message);
@@ -45,6 +48,8 @@ Backend::Backend(QObject* parent)
 
 Backend::~Backend()
 {
+    delete m_auth; // before the client whose reauthenticator it is
+    m_auth = nullptr;
     delete m_session; // before the engine and the client it uses
     m_session = nullptr;
     m_engine->stop();
@@ -60,11 +65,47 @@ void Backend::setEngineDataDir(const QString& dir)
     m_engine->setDataDir(dir);
 }
 
+void Backend::setProfile(const Profile& profile, TokenStore* store)
+{
+    m_profile = profile;
+    m_store = store;
+}
+
 void Backend::start(const QString& language)
 {
     m_language = language;
-    Q_EMIT statusMessage(tr("Starting the local engine…"));
-    m_engine->start();
+    m_session->setRenderPollInterval(m_profile.renderPollMs);
+    m_session->setCreditsVisible(m_profile.showsCredits);
+    if (m_profile.kind == Profile::Kind::Local) {
+        Q_EMIT statusMessage(tr("Starting the local engine…"));
+        m_engine->start();
+        return;
+    }
+    if (!m_profile.baseUrl.isValid() || m_profile.baseUrl.host().isEmpty()) {
+        Q_EMIT connectionFailed(tr("The server address of this profile is not valid."));
+        return;
+    }
+    if (!m_store) {
+        Q_EMIT connectionFailed(tr("No system keychain is available to keep the sign-in token "
+                                   "safe, so Clipwright cannot sign in to %1.")
+                                    .arg(m_profile.name));
+        return;
+    }
+    m_api->setBaseUrl(m_profile.baseUrl);
+    delete m_auth;
+    m_auth = new CloudAuth(m_api, m_store, m_profile.id, this);
+    connect(m_auth, &CloudAuth::failed, this, [this](const QString& message) {
+        m_connected = false;
+        Q_EMIT connectionFailed(message);
+    });
+    connect(m_auth, &CloudAuth::authenticated, this, [this] {
+        const QString bindId = m_auth->userId().isEmpty() ? m_auth->clientId() : m_auth->userId();
+        m_session->setRegistrationLink(m_profile.registrationUrl, bindId);
+        Q_EMIT statusMessage(tr("Opening a session…"));
+        m_session->start(m_language);
+    });
+    Q_EMIT statusMessage(tr("Signing in to %1…").arg(m_profile.name));
+    m_auth->authenticate();
 }
 
 EditorSession* Backend::session() const
@@ -84,7 +125,7 @@ LocalEngine* Backend::engine() const
 
 QString Backend::backendName() const
 {
-    return tr("Local engine");
+    return m_profile.name;
 }
 
 bool Backend::isConnected() const

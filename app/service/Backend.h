@@ -1,15 +1,22 @@
-// Composition root of the service layer for the desktop app: starts the local engine (the
-// default backend), points the API client at it and opens an editor session.
+// Composition root of the service layer for the desktop app: for the local profile (the
+// default) it starts the local engine, points the API client at it and opens an editor
+// session; for the cloud or a custom URL it authenticates with CloudAuth first, and tunes
+// the session to the profile (render poll interval, credits shown, registration link).
 #pragma once
 
+#include "Profiles.h"
+
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 namespace cw {
 
 class ApiClient;
+class CloudAuth;
 class EditorSession;
 class LocalEngine;
+class TokenStore;
 
 class Backend : public QObject {
     Q_OBJECT
@@ -19,12 +26,17 @@ public:
 
     void setEngineProgram(const QString& path); // default: beside the app, then PATH
     void setEngineDataDir(const QString& dir);  // default: app data dir + "/engine"
+    // Before start(). Non-local profiles need a TokenStore (the keychain; a memory store in
+    // tests); without one they fail with a clear message instead of storing tokens in clear.
+    void setProfile(const Profile& profile, TokenStore* store = nullptr);
+    Profile profile() const { return m_profile; }
+    CloudAuth* auth() const { return m_auth; }
     void start(const QString& language = QStringLiteral("en"));
 
     EditorSession* session() const;
     ApiClient* api() const;
     LocalEngine* engine() const;
-    QString backendName() const; // "Local engine"
+    QString backendName() const; // the profile's name, e.g. "Local engine"
     bool isConnected() const;
 
 Q_SIGNALS:
@@ -36,6 +48,9 @@ private:
     ApiClient* m_api;
     LocalEngine* m_engine;
     EditorSession* m_session;
+    CloudAuth* m_auth = nullptr;
+    QPointer<TokenStore> m_store;
+    Profile m_profile = Profiles::local();
     QString m_language;
     bool m_connected = false;
 };

@@ -26,7 +26,8 @@ CloudAuth::CloudAuth(ApiClient* api, TokenStore* store, const QString& keyPrefix
 
 CloudAuth::~CloudAuth()
 {
-    m_api->setReauthenticator({});
+    if (m_api)
+        m_api->setReauthenticator({});
 }
 
 void CloudAuth::setEnvironmentToken(const QString& token)
@@ -36,7 +37,7 @@ void CloudAuth::setEnvironmentToken(const QString& token)
 
 QString CloudAuth::clientId() const
 {
-    return m_api->clientId();
+    return m_api ? m_api->clientId() : QString();
 }
 
 QString CloudAuth::key(const char* name) const

@@ -42,7 +42,7 @@ private:
     void fetchAnonymous(std::function<void(bool, const QString&)> done);
     QString key(const char* name) const;
 
-    ApiClient* m_api;
+    QPointer<ApiClient> m_api;
     QPointer<TokenStore> m_store;
     QString m_prefix;
     QString m_envToken;

@@ -2,9 +2,11 @@
 // kill -9 the engine is restarted once, the client follows the new port and token and the
 // session keeps working; destroying the Backend leaves no engine process.
 #include "Backend.h"
+#include "CloudAuth.h"
 #include "EditorSession.h"
 #include "EngineFixture.h"
 #include "LocalEngine.h"
+#include "TokenStore.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -19,6 +21,8 @@ class TestBackend : public QObject {
 private Q_SLOTS:
     void connectsRestartsAndStops();
     void missingEngineFails();
+    void customProfileSignsIn();
+    void cloudWithoutKeychainFails();
 };
 
 void TestBackend::connectsRestartsAndStops()
@@ -77,6 +81,47 @@ void TestBackend::missingEngineFails()
     QTRY_COMPARE(failed.size(), 1);
     QVERIFY(failed.first().first().toString().contains(QStringLiteral("clipwright-engine")));
     QVERIFY(!backend.isConnected());
+}
+
+// A custom URL profile: no local engine is started; CloudAuth gets an anonymous token from
+// the (test-mode) engine, and the session is tuned to the profile.
+void TestBackend::customProfileSignsIn()
+{
+    EngineFixture f;
+    f.engine.setEnv(QStringLiteral("CLIPWRIGHT_ENGINE_FAULTS"), QStringLiteral("allow-anonymous"));
+    QVERIFY2(f.engine.start(&f.error), qPrintable(f.error));
+    MemoryTokenStore store;
+    Backend backend;
+    Profile profile = Profiles::custom(f.engine.baseUrl());
+    QVERIFY(profile.baseUrl.isValid());
+    backend.setProfile(profile, &store);
+    QCOMPARE(backend.backendName(), profile.name);
+    QSignalSpy connected(&backend, &Backend::connected);
+    QSignalSpy failed(&backend, &Backend::connectionFailed);
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty() || !failed.isEmpty(), 20000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    QVERIFY(backend.session()->isReady());
+    QVERIFY(!backend.engine()->isRunning());
+    QVERIFY(!backend.engine()->isStarting());
+    QCOMPARE(backend.auth()->source(), CloudAuth::Source::Anonymous);
+    QCOMPARE(backend.api()->baseUrl(), profile.baseUrl);
+
+    // The engine reports unlimited credits: hidden even though the profile shows credits.
+    QSignalSpy hidden(backend.session(), &EditorSession::creditsHidden);
+    backend.session()->refreshCredits();
+    QTRY_COMPARE(hidden.size(), 1);
+}
+
+void TestBackend::cloudWithoutKeychainFails()
+{
+    Backend backend;
+    backend.setProfile(Profiles::cloud(), nullptr);
+    QSignalSpy failed(&backend, &Backend::connectionFailed);
+    backend.start();
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("keychain")));
+    QVERIFY(!backend.engine()->isStarting());
 }
 
 QTEST_GUILESS_MAIN(TestBackend)
