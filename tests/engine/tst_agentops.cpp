@@ -270,6 +270,15 @@ void TstAgentOps::chineseReply()
     QCOMPARE(after.version, before.version + 2);
     QVERIFY(qAbs(before.durationMs - after.durationMs - 2000) <= 40);
     QCOMPARE(after.draft.m.value("look").toString(), QStringLiteral("bw"));
+
+    // Missing things are answered in Chinese too, and change nothing.
+    for (const char* msg : {"删除第二个片段", "删除0:30到0:40"}) {
+        const Turn no = runTurn(c, sid, QString::fromUtf8(msg));
+        QCOMPARE(no.results.size(), 1);
+        QCOMPARE(no.results.first().value("ok").toBool(true), false);
+        QVERIFY2(no.text.contains(QString::fromUtf8("没有修改")), qPrintable(no.text));
+    }
+    QCOMPARE(stateOf(c, sid).version, after.version);
 }
 
 void TstAgentOps::unknownSuggests()

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QRegularExpression>
 #include <algorithm>
 #include <mutex>
 
@@ -125,6 +126,44 @@ Draft withoutPlainAudio(Draft d, const QString& mediaId)
                              [](const Track& t) { return t.tt == 1 && t.sg.isEmpty(); }),
               d.t.end());
     return d;
+}
+
+// The operations' reasons are English; the common ones are said in Chinese here.
+QString reasonText(const QString& error, bool zh)
+{
+    if (!zh)
+        return error.contains(QLatin1String("nothing was changed"))
+                   ? error
+                   : error + QStringLiteral(" Nothing was changed.");
+    static const QHash<QString, QString> known{
+        {QStringLiteral("That is already the whole video; nothing was changed."),
+         QStringLiteral("这已经是整个视频了")},
+        {QStringLiteral("That is the only clip; deleting it would leave nothing."),
+         QStringLiteral("这是唯一的片段，删除后就什么都不剩了")},
+        {QStringLiteral("That time range is empty."), QStringLiteral("这个时间范围是空的")},
+        {QStringLiteral("That would remove the whole video; nothing was changed."),
+         QStringLiteral("这样会删除整个视频")},
+        {QStringLiteral("The clip is already there."), QStringLiteral("这个片段已经在那个位置了")},
+        {QStringLiteral("The text is empty."), QStringLiteral("文字是空的")},
+        {QStringLiteral("The timeline is empty."), QStringLiteral("时间线是空的")},
+        {QStringLiteral("There are no clips on the timeline."), QStringLiteral("时间线上没有片段")},
+        {QStringLiteral("There is only one clip."), QStringLiteral("只有一个片段")}};
+    static const QRegularExpression afterEnd(
+        QStringLiteral("^(\\S+) is after the end of the video \\((\\S+)\\)\\.$"));
+    static const QRegularExpression noSplit(
+        QStringLiteral("^There is no clip to split at (\\S+) "));
+    QString reason = known.value(error);
+    if (reason.isEmpty()) {
+        QRegularExpressionMatch m = afterEnd.match(error);
+        if (m.hasMatch())
+            reason = QStringLiteral("%1 超出了视频结尾（%2）").arg(m.captured(1), m.captured(2));
+        else if ((m = noSplit.match(error)).hasMatch())
+            reason = QStringLiteral("%1 处没有可以分割的片段（正好是剪切点或超出结尾）")
+                         .arg(m.captured(1));
+        else
+            reason = error;
+    }
+    return reason + QStringLiteral("，所以没有修改。");
 }
 
 bool isGenerated(const MediaRecord& m)
@@ -331,8 +370,7 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         return failure(capabilitiesReply(zh));
     }
     if (!r.ok)
-        return failure(zh ? QStringLiteral("没有修改：%1").arg(r.error)
-                          : r.error + QStringLiteral(" Nothing was changed."));
+        return failure(reasonText(r.error, zh));
 
     r.draft.d = r.draft.computedDuration();
     const int version = m_store.addDraftVersion(sessionId, r.draft.toBytes(), label);
