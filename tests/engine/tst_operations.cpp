@@ -166,6 +166,22 @@ private slots:
             << "Video[a:0+2000@0,b:2000+2000@5000,c:4000+2000@10000] Titles[t:1000+2000] "
                "Music[music1_s1:0+2500,music1_s2:2500+2500,music1_s3:5000+1000]"
             << qint64(6000) << "replaced_tracks" << 1.0;
+        QTest::newRow("insert an intro first with a fade; title and music move right")
+            << three << OpFn([](const Draft& d) {
+                   return insertClip(d, {"m5", "intro.mp4", "video", 3000, true, true}, 0, "fade",
+                                     800);
+               })
+            << "Video[clip_1:0+3000@0,a:3000+2000@0~fade800,b:5000+2000@5000,"
+               "c:7000+2000@10000] Titles[t:4000+2000] BGM[bg:3000+6000]"
+            << qint64(9000) << "inserted_ms" << 3000.0;
+        QTest::newRow("insert a still between clips, transitions both sides clamped")
+            << three << OpFn([](const Draft& d) {
+                   return insertClip(d, {"m6", "logo.png", "image", 0, false, true}, 1, "wipe",
+                                     5000);
+               })
+            << "Video[a:0+2000@0,clip_1:2000+3000@0~wipe1000,b:5000+2000@5000~wipe1000,"
+               "c:7000+2000@10000] Titles[t:1000+5000] BGM[bg:0+9000]"
+            << qint64(9000) << "index" << 1.0;
         QTest::newRow("title clamped to the end") << oneClip() << OpFn([](const Draft& d) {
             TextOptions o;
             o.text = "Urban Dreams";
@@ -319,6 +335,12 @@ private slots:
             o.style = "marquee";
             return addText(d, o);
         }) << 4000 << "Unknown text style";
+        QTest::newRow("insert at 3 of 1") << one << OpFn([](const Draft& d) {
+            return insertClip(d, {"m5", "i.mp4", "video", 3000, true, true}, 3);
+        }) << 4004 << "There is only one clip.";
+        QTest::newRow("insert audio as a clip") << one << OpFn([](const Draft& d) {
+            return insertClip(d, {"m5", "a.mp3", "audio", 3000, true, false}, 0);
+        }) << 4000 << "no picture";
         QTest::newRow("transition on one clip")
             << one << OpFn([](const Draft& d) { return addTransitions(d, "fade", 500); }) << 4000
             << "only one clip";

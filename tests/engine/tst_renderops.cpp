@@ -4,6 +4,7 @@
 // music present and ducked under speech; a title visible where it should be; loudness at
 // the target. Small frames and the ultrafast preset keep the whole run short.
 #include "edit/Operations.h"
+#include "generate/IntroCard.h"
 #include "generate/MusicBed.h"
 #include "render/FfmpegRunner.h"
 
@@ -234,6 +235,46 @@ private slots:
         const QString out = render(d);
         QVERIFY(!out.isEmpty());
         QVERIFY2(std::abs(seconds(out) - 8.0) <= 0.1, qPrintable(QString::number(seconds(out))));
+    }
+
+    void introIsPrependedWithAFade()
+    {
+        // The first 2.5 s are black: the intro must pick a later, visible frame.
+        make("dark.mp4", {"-f", "lavfi", "-i",
+                          "testsrc2=size=320x180:rate=30:duration=4,drawbox=x=0:y=0:w=iw:h=ih:"
+                          "color=black:t=fill:enable='lt(t,2.5)'",
+                          "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"});
+        QCOMPARE(pickIntroFrame(path("dark.mp4"), 4000) >= 2500, true);
+
+        IntroOptions o;
+        o.title = QString::fromUtf8("Urban Dreams: 'it\\s' 100% 中文");
+        o.durationMs = 3000;
+        o.width = 320;
+        o.height = 180;
+        QString error;
+        qint64 picked = -1;
+        QVERIFY2(generateIntro(path("intro.mp4"), path("talk.mp4"), 4000, o, path("work"), &error,
+                               &picked),
+                 qPrintable(error));
+        QVERIFY(picked >= 0 && picked < 4000);
+        QVERIFY(QDir(path("work")).isEmpty());
+        QVERIFY(std::abs(seconds(path("intro.mp4")) - 3.0) <= 0.1);
+        QVERIFY2(test::rmsDb(path("intro.mp4"), 2.0, 2.6) > -40, "the swell is audible");
+        // Letterbox: the top rows are black, the middle is not.
+        const QByteArray top = test::greyFrame(path("intro.mp4"), 2.0, "iw:ih/10:0:0", 16, 2);
+        const QByteArray mid = test::greyFrame(path("intro.mp4"), 2.0, "iw:ih/5:0:ih*2/5", 16, 2);
+        QVERIFY(!top.isEmpty() && !mid.isEmpty());
+        QVERIFY(test::meanAbsDiff(top, QByteArray(top.size(), char(0))) < 6);
+        QVERIFY(test::meanAbsDiff(mid, QByteArray(mid.size(), char(0))) > 20);
+
+        inputs_.insert("intro", {path("intro.mp4"), true, true, 3000});
+        const Draft d =
+            must(insertClip(clipDraft("talk", 4000),
+                            {"intro", "intro.mp4", "video", 3000, true, true}, 0, "fade", 500));
+        QCOMPARE(d.d, 7000);
+        const QString out = render(d);
+        QVERIFY(!out.isEmpty());
+        QVERIFY2(std::abs(seconds(out) - 7.0) <= 0.1, qPrintable(QString::number(seconds(out))));
     }
 
     void titleIsVisible()

@@ -47,6 +47,12 @@ EditResult deleteClip(const Draft& draft, int index);      // video-track segmen
 EditResult moveClip(const Draft& draft, int from, int to); // -1 = last
 EditResult setSpeed(const Draft& draft, qint64 fromMs, qint64 toMs, double factor); // to<=from: all
 EditResult setClipVolume(const Draft& draft, double gain); // 0 = mute; applies to video track
+// Inserts the whole of `media` (a generated intro, a B-roll clip) as a clip of the main
+// video track before clip `index` (-1 or n = at the end); later clips, text and music move
+// right. With a transition type, the clip after the inserted one (and the inserted one when
+// it is not first) gets m.tr, clamped like addTransitions. Stills last 3 s.
+EditResult insertClip(const Draft& draft, const MediaRef& media, int index,
+                      const QString& transition = {}, qint64 transitionMs = 500);
 
 // Music: an uploaded audio file or a generated bed (see generate/MusicBed.h). Looped or
 // trimmed to the video's length.

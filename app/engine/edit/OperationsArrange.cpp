@@ -298,3 +298,78 @@ EditResult setClipVolume(const Draft& draft, double gain)
 }
 
 } // namespace cw::engine
+
+namespace cw::engine {
+
+using namespace ops;
+
+EditResult insertClip(const Draft& draft, const MediaRef& media, int index,
+                      const QString& transition, qint64 transitionMs)
+{
+    if (media.id.isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("There is no clip to insert."));
+    const bool still = media.kind == QLatin1String("image");
+    if (!still && (!media.hasVideo || media.durationMs <= 0))
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("\"%1\" has no picture to insert.").arg(media.fileName));
+    static const QStringList types = {QStringLiteral("fade"), QStringLiteral("dissolve"),
+                                      QStringLiteral("wipe"), QStringLiteral("slide"),
+                                      QStringLiteral("zoom")};
+    if (!transition.isEmpty() && !types.contains(transition))
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Unknown transition \"%1\".").arg(transition));
+    Draft out = draft;
+    int vi = mainVideoTrack(out);
+    if (vi < 0) {
+        Track t;
+        t.id = uniqueTrackId(out, QStringLiteral("v"));
+        t.tt = int(TrackType::Video);
+        t.n = QStringLiteral("Video");
+        out.t.prepend(t);
+        vi = 0;
+    }
+    QList<Segment> order;
+    for (int i : sortedIndices(out.t[vi]))
+        order << out.t[vi].sg[i];
+    const int n = int(order.size());
+    const int at = index == -1 ? n : index;
+    if (at < 0 || at > n)
+        return fail(ErrorCode::NotFound, n == 1
+                                             ? QStringLiteral("There is only one clip.")
+                                             : QStringLiteral("There are only %1 clips.").arg(n));
+    const qint64 when = at < n ? order[at].st : footageEnd(out);
+    Segment s;
+    s.id = uniqueSegmentId(out, QStringLiteral("clip"));
+    s.src = media.id;
+    s.st = when;
+    s.d = still ? 3000 : media.durationMs;
+    s.m.insert(QStringLiteral("name"), media.fileName);
+    const qint64 len = s.d;
+    for (int ti = 0; ti < out.t.size(); ++ti)
+        if (ti != vi)
+            for (Segment& x : out.t[ti].sg)
+                if (isFootage(out.t[ti], x) && x.st >= when)
+                    x.st += len;
+    remapSpans(out, [when, len](qint64 x) { return x < when ? x : x + len; });
+    order.insert(at, s);
+    for (int k = at + 1; k < order.size(); ++k)
+        order[k].st += len;
+    auto withTransition = [&](int k) {
+        if (transition.isEmpty() || k <= 0 || k >= order.size())
+            return;
+        const qint64 d =
+            std::min(std::max<qint64>(transitionMs, 1), std::min(order[k].d, order[k - 1].d) / 2);
+        if (d > 0)
+            order[k].m.insert(
+                QStringLiteral("tr"),
+                QJsonObject{{QStringLiteral("type"), transition}, {QStringLiteral("d"), d}});
+    };
+    withTransition(at);
+    withTransition(at + 1);
+    out.t[vi].sg = order;
+    return success(out, {{QStringLiteral("index"), at},
+                         {QStringLiteral("inserted_ms"), len},
+                         {QStringLiteral("segments"), int(order.size())}});
+}
+
+} // namespace cw::engine
