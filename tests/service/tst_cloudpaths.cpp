@@ -67,6 +67,9 @@ private Q_SLOTS:
     void streamWithoutText();
     void topLevelRenderShape();
     void tokenNeverLeaks();
+    void guiInstructions_data();
+    void guiInstructions();
+    void creditsBalance();
 
 private:
     bool startEngine(EngineFixture& f, const QString& faults);
@@ -405,6 +408,70 @@ void TestCloudPaths::tokenNeverLeaks()
         for (const QString& e : std::as_const(errors))
             QVERIFY2(!e.contains(secret), "a token is in an error message");
     }
+}
+
+void TestCloudPaths::guiInstructions_data()
+{
+    QTest::addColumn<QString>("prose");
+    QTest::addColumn<GuiAction>("action");
+    QTest::newRow("click export") << "Click the Export button to download it." << GuiAction::Export;
+    QTest::newRow("zh click export") << QStringLiteral("请点击导出按钮。") << GuiAction::Export;
+    QTest::newRow("preview") << "You can preview it in the timeline." << GuiAction::ShowSummary;
+    QTest::newRow("open") << "Open the project to see the result." << GuiAction::FetchState;
+    QTest::newRow("drag") << "Drag the clip to the start of the track." << GuiAction::SendEdit;
+    QTest::newRow("no instruction") << "Enjoy your video." << GuiAction::None;
+}
+
+void TestCloudPaths::guiInstructions()
+{
+    QFETCH(QString, prose);
+    QFETCH(GuiAction, action);
+    EngineFixture f;
+    f.engine.setEnv(QStringLiteral("CLIPWRIGHT_ENGINE_GUI_PROSE"), prose);
+    QVERIFY2(startEngine(f, QStringLiteral("gui-prose")), qPrintable(f.error));
+    auto session = sessionWithClip(f);
+    QVERIFY(session);
+    QSignalSpy requests(f.api.get(), &ApiClient::requestStarted);
+    QSignalSpy instructions(session.get(), &EditorSession::guiInstruction);
+    QSignalSpy exportRequested(session.get(), &EditorSession::exportRequested);
+    QSignalSpy text(session.get(), &EditorSession::agentText);
+    QSignalSpy finished(session.get(), &EditorSession::agentFinished);
+    session->sendMessage(QStringLiteral("cut the pauses"));
+    const int turns = action == GuiAction::SendEdit ? 2 : 1;
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), turns, 30000);
+    QTest::qWait(300); // a wrong extra turn or signal would show up now
+    QCOMPARE(finished.size(), turns);
+    QCOMPARE(countRequests(requests, QStringLiteral("POST /run_sse")), turns);
+    QVERIFY(text.first().first().toString().endsWith(prose));
+    if (action == GuiAction::None) {
+        QVERIFY(instructions.isEmpty());
+        return;
+    }
+    QCOMPARE(instructions.first().first().value<GuiAction>(), action);
+    QCOMPARE(exportRequested.size(), action == GuiAction::Export ? 1 : 0);
+    if (action == GuiAction::ShowSummary)
+        QCOMPARE(text.last().first().toString(), session->draft().summary());
+}
+
+void TestCloudPaths::creditsBalance()
+{
+    EngineFixture f;
+    QVERIFY2(startEngine(f, QStringLiteral("credits-limited")), qPrintable(f.error));
+    EditorSession session(f.api.get());
+    QSignalSpy ready(&session, &EditorSession::ready);
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(!ready.isEmpty(), 10000);
+    QSignalSpy changed(&session, &EditorSession::creditsChanged);
+    QSignalSpy hidden(&session, &EditorSession::creditsHidden);
+    session.refreshCredits(); // a local-style profile: hidden, nothing asked
+    QCOMPARE(hidden.size(), 1);
+    session.setCreditsVisible(true);
+    session.refreshCredits();
+    QTRY_COMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toLongLong(), 120);
+    QCOMPARE(changed.first().at(1).toLongLong(), 30);
+    QCOMPARE(changed.first().at(2).toLongLong(), 150);
+    QCOMPARE(hidden.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCloudPaths)

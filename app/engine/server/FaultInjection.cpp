@@ -31,6 +31,9 @@ struct Faults {
     bool schematic = false;
     bool noText = false;
     bool renderTopLevel = false;
+    bool creditsLimited = false;
+    bool guiProse = false;
+    QString prose;
     bool anonymous = false;
     std::atomic_bool authFired{false};
     std::atomic_bool rateFired{false};
@@ -54,6 +57,9 @@ struct Faults {
         schematic = has("schematic-events");
         noText = has("no-text-stream");
         renderTopLevel = has("render-shape-toplevel");
+        creditsLimited = has("credits-limited");
+        guiProse = has("gui-prose");
+        prose = qEnvironmentVariable("CLIPWRIGHT_ENGINE_GUI_PROSE");
         anonymous = has("allow-anonymous") ||
                     qEnvironmentVariableIntValue("CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS") == 1;
     }
@@ -142,7 +148,18 @@ QByteArray rewriteMessage(const QByteArray& message)
 {
     if (!message.startsWith("data: "))
         return message; // comments (keep-alives) pass
-    const QByteArray json = message.mid(6).trimmed();
+    QByteArray json = message.mid(6).trimmed();
+    if (faults().guiProse) {
+        const QList<AgentEvent> events = decodeAgentEvents(QString::fromUtf8(json));
+        if (events.size() == 1 && events.first().kind == AgentEvent::Kind::Text &&
+            !events.first().partial) {
+            const AgentEvent& e = events.first();
+            json = encodeAdkText(e.invocationId, e.text + QLatin1Char(' ') + faults().prose, false,
+                                 e.turnComplete);
+            if (!faults().noText && !faults().schematic)
+                return "data: " + json + "\n\n";
+        }
+    }
     if (faults().noText) {
         for (const AgentEvent& e : decodeAgentEvents(QString::fromUtf8(json)))
             if (e.kind == AgentEvent::Kind::Text)
@@ -205,6 +222,12 @@ FaultDecision applyFaultsBeforeRouting(const httplib::Request& req, httplib::Res
         sendError(res, ErrorCode::NoCredits, QStringLiteral("Insufficient credits."));
         return FaultDecision::Handled;
     }
+    if (f.creditsLimited && req.method == "GET" && req.path == "/api/credits/balance/simple") {
+        sendOk(res, QJsonObject{{QStringLiteral("available"), 120},
+                                {QStringLiteral("frozen"), 30},
+                                {QStringLiteral("total"), 150}});
+        return FaultDecision::Handled;
+    }
     if (renderSubmit && f.export402) {
         setJson(res, 402,
                 QJsonObject{{QStringLiteral("detail"), QStringLiteral("Payment required")}});
@@ -216,7 +239,7 @@ FaultDecision applyFaultsBeforeRouting(const httplib::Request& req, httplib::Res
 void installFaultPostRouting(httplib::Server& http)
 {
     Faults& f = faults();
-    if (!f.schematic && !f.noText && !f.renderTopLevel)
+    if (!f.schematic && !f.noText && !f.renderTopLevel && !f.guiProse)
         return;
     http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         Faults& f = faults();
@@ -224,7 +247,8 @@ void installFaultPostRouting(httplib::Server& http)
             rewriteRenderShape(req, res);
             return;
         }
-        if ((f.schematic || f.noText) && req.path == "/run_sse" && res.content_provider_) {
+        if ((f.schematic || f.noText || f.guiProse) && req.path == "/run_sse" &&
+            res.content_provider_) {
             auto inner = res.content_provider_;
             res.content_provider_ = [inner](size_t offset, size_t length, httplib::DataSink& sink) {
                 httplib::DataSink proxy;

@@ -8,6 +8,9 @@
 //   schematic-events      /run_sse events rewritten to the {"type":...} form
 //   no-text-stream        /run_sse without any text event (the edits still happen)
 //   render-shape-toplevel render submit answered at top level, polls as {"success":true,...}
+//   credits-limited       balance {available:120,frozen:30,total:150} instead of unlimited
+//   gui-prose             the final agent text ends with CLIPWRIGHT_ENGINE_GUI_PROSE (cloud
+//                         prose written for a GUI, e.g. "Click Export to download it.")
 //   allow-anonymous       serve POST /api/auth/anonymous-token (X-Client-Id required, else
 //                         HTTP 400) and accept the tokens it hands out
 // CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS=1 also enables allow-anonymous.
