@@ -60,6 +60,8 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     m_exportButton->setObjectName(QStringLiteral("exportStart"));
     m_exportButton->setAccessibleName(tr("Start the export"));
     m_exportButton->setDefault(true);
+    // Qt's own translations may be missing (Debian ships them separately): name it here.
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("exportCancel"));
 
     auto* form = new QFormLayout;

@@ -11,21 +11,21 @@ namespace cw {
 namespace {
 const char* const kFolderKey = "export/folder";
 const char* const kPresetKey = "export/preset";
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cw::ExportSettings", text);
-}
 } // namespace
 
 QList<ExportPreset> exportPresets()
 {
     return {
-        {QStringLiteral("1080p"), tr("1080p (1920×1080, 16:9)")},
-        {QStringLiteral("vertical-1080"), tr("Vertical (1080×1920, 9:16)")},
-        {QStringLiteral("square-1080"), tr("Square (1080×1080, 1:1)")},
-        {QStringLiteral("720p"), tr("720p (1280×720, 16:9)")},
-        {QStringLiteral("4k"), tr("4K (3840×2160, 16:9)")},
+        {QStringLiteral("1080p"),
+         QCoreApplication::translate("cw::ExportSettings", "1080p (1920×1080, 16:9)")},
+        {QStringLiteral("vertical-1080"),
+         QCoreApplication::translate("cw::ExportSettings", "Vertical (1080×1920, 9:16)")},
+        {QStringLiteral("square-1080"),
+         QCoreApplication::translate("cw::ExportSettings", "Square (1080×1080, 1:1)")},
+        {QStringLiteral("720p"),
+         QCoreApplication::translate("cw::ExportSettings", "720p (1280×720, 16:9)")},
+        {QStringLiteral("4k"),
+         QCoreApplication::translate("cw::ExportSettings", "4K (3840×2160, 16:9)")},
     };
 }
 

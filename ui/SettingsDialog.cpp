@@ -89,7 +89,9 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
     m_ok->setObjectName(QStringLiteral("settingsOk"));
+    m_ok->setText(tr("OK")); // Qt's own translations may be missing (packaged separately)
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("settingsCancel"));
+    buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(backendBox);
     layout->addWidget(uiBox);
