@@ -193,7 +193,8 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
                              "overlay|apply|choose|pick)\\b|加|添|用|配|放|来|换");
     const bool nounPhrase =
-        has(c, "^(?:some |a |an |the )?(?:[a-z-]+ ){0,2}(?:background )?"
+        has(c, "^(?:some |a |an |the )?(?:(?:lo-?fi|calm|upbeat|cinematic|relaxing|chill|soft|"
+               "epic|happy|energetic|gentle|dramatic) ){0,2}(?:background )?"
                "(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
     if (!(verb || nounPhrase) || (!musicWord && file.isEmpty()))
         return std::nullopt;
@@ -236,7 +237,8 @@ std::optional<Operation> cutPauses(const QString& c)
 
 std::optional<Operation> transitions(const QString& c)
 {
-    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|转场|过渡|叠化"))
+    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
+                "between|转场|过渡|叠化"))
         return std::nullopt;
     QString type = QStringLiteral("fade");
     if (has(c, "\\bwipe|擦除"))
@@ -306,7 +308,8 @@ std::optional<Operation> soundAndLook(const QString& c)
     QString look;
     if (has(c, "black-white|monochrome|gr[ae]yscale|黑白"))
         look = QStringLiteral("bw");
-    else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|电影感|电影风格|电影色调"))
+    else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|like a "
+                    "(?:movie|film)\\b|电影感|电影风格|电影色调"))
         look = QStringLiteral("cinematic");
     else if (has(c, "\\bwarm|暖色|暖调|温暖"))
         look = QStringLiteral("warm");
@@ -383,9 +386,9 @@ std::optional<Operation> arrange(const QString& c)
 std::optional<Operation> speed(const QString& c)
 {
     const bool faster = has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
-                               "\\bspeed\\b|加速|快进|加快|倍速|快放");
+                               "\\bspeed\\b|加速|快进|加快|倍速|快放|调快|变快");
     const bool slower = has(c, "slow(?: it)? down|\\bslower\\b|slow[- ]?mo|slow motion|half speed|"
-                               "减速|放慢|慢放|慢动作|慢速");
+                               "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
     double factor = findFactor(c);
@@ -530,7 +533,18 @@ Plan planInstruction(const QString& message)
             break;
         if (applyModifier(clause, plan.operations))
             continue;
-        const QList<Operation> ops = parseClause(clause, p);
+        QList<Operation> ops = parseClause(clause, p);
+        if (ops.isEmpty() && !plan.operations.isEmpty() && !negated(clause) &&
+            (plan.operations.last().name == Op::removeRange() ||
+             plan.operations.last().name == Op::keepRange())) {
+            // "cut the first 5 seconds and the last 3 seconds": the verb carries over.
+            const Range r = findRange(clause);
+            if (r.found()) {
+                QJsonObject args;
+                putRange(args, r);
+                ops << op(plan.operations.last().name, args);
+            }
+        }
         if (ops.isEmpty()) {
             if (const auto s = summary(clause))
                 summaries << *s;

@@ -321,8 +321,22 @@ Range findRange(const QString& c)
             return r;
         }
     }
+    static const RX fromStartRx(
+        QStringLiteral("(%1)\\s+(?:from|at|off|of)\\s+the\\s+(start|beginning|front|end)\\b")
+            .arg(tu));
+    m = fromStartRx.match(c);
+    if (m.hasMatch()) {
+        if (m.captured(2) == QLatin1String("end")) {
+            r.lastMs = parseTimeToken(m.captured(1));
+        } else {
+            r.fromMs = 0;
+            r.toMs = parseTimeToken(m.captured(1));
+        }
+        return r;
+    }
     static const RX firstRx(
-        QStringLiteral("(?:\\bfirst|\\bopening|\\bbeginning|前|开头|开始的?)\\s*(%1)").arg(tu));
+        QStringLiteral("(?:\\bfirst|\\bopening|\\bbeginning|前面|前|开头|开始的?)\\s*(%1)")
+            .arg(tu));
     m = firstRx.match(c);
     if (m.hasMatch()) {
         r.fromMs = 0;
@@ -330,7 +344,8 @@ Range findRange(const QString& c)
         return r;
     }
     static const RX lastRx(
-        QStringLiteral("(?:\\blast|\\bfinal|\\bending|最后|末尾|结尾|后)\\s*(%1)").arg(tu));
+        QStringLiteral("(?:\\blast|\\bfinal|\\bending|最后面|最后|末尾|结尾|后面|后)\\s*(%1)")
+            .arg(tu));
     m = lastRx.match(c);
     if (m.hasMatch()) {
         r.lastMs = parseTimeToken(m.captured(1));
