@@ -1,0 +1,144 @@
+// The export workflow in the real window against a real local engine: the Export button
+// opens the export dialog (no save hook set), an existing file is kept until the user says
+// "replace", the chosen preset reaches the engine (720p output), the status bar shows the
+// running job, and when done "Show in folder" opens the folder (hook) and "Play" loads the
+// result in the preview. Also: Delete on a selected clip goes to the agent as
+// "delete clip 1" and the engine's new draft comes back to the timeline.
+#include "Backend.h"
+#include "EditorSession.h"
+#include "ExportBar.h"
+#include "ExportDialog.h"
+#include "MainWindow.h"
+#include "PreviewPane.h"
+#include "TestMedia.h"
+#include "TimelineView.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace cw;
+
+class TstExportFlow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void exportThroughDialog();
+};
+
+void TstExportFlow::exportThroughDialog()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString clip = tmp.filePath(QStringLiteral("bars.mp4"));
+    QString error;
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f",
+                              "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264",
+                              "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                              "-shortest", clip},
+                             &error),
+             qPrintable(error));
+
+    Backend backend;
+    backend.setEngineDataDir(tmp.filePath(QStringLiteral("engine")));
+    MainWindow window(&backend);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(backend.isConnected() && backend.session()->isReady(), 30000);
+    window.setOpenFilesHook([&](QWidget*) { return QStringList{clip}; });
+    window.addMedia();
+    auto* timeline = window.findChild<TimelineView*>(QStringLiteral("timelineView"));
+    QTRY_COMPARE_WITH_TIMEOUT(timeline->segmentCount(), 1, 60000);
+
+    // An older export with the same name: the dialog asks, "no" keeps the dialog open.
+    const QString out = tmp.filePath(QStringLiteral("flow.mp4"));
+    {
+        QFile old(out);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old");
+    }
+    QStringList asked;
+    bool replace = false;
+    window.setConfirmOverwriteHook([&](QWidget*, const QString& path) {
+        asked << path;
+        return replace;
+    });
+    auto* exportButton = window.findChild<QToolButton*>(QStringLiteral("exportButton"));
+    QTRY_VERIFY(exportButton->isEnabled());
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    ExportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<ExportDialog*>(QStringLiteral("exportDialog"))));
+    QTRY_VERIFY(dialog->isVisible());
+    auto* preset = dialog->findChild<QComboBox*>(QStringLiteral("exportPreset"));
+    preset->setCurrentIndex(preset->findData(QStringLiteral("720p")));
+    dialog->findChild<QLineEdit*>(QStringLiteral("exportFileName"))->setText("flow");
+    dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(tmp.path());
+    auto* start = dialog->findChild<QPushButton*>(QStringLiteral("exportStart"));
+    QTest::mouseClick(start, Qt::LeftButton);
+    QCOMPARE(asked, QStringList{out});
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!backend.session()->isExporting());
+
+    QSignalSpy finished(backend.session(), &EditorSession::exportFinished);
+    QSignalSpy failed(backend.session(), &EditorSession::exportFailed);
+    replace = true;
+    QTest::mouseClick(start, Qt::LeftButton);
+    QCOMPARE(asked.size(), 2);
+    QTRY_VERIFY(!window.findChild<ExportDialog*>(QStringLiteral("exportDialog")));
+    auto* jobs = window.findChild<QLabel*>(QStringLiteral("jobsStatus"));
+    QVERIFY2(jobs->text().startsWith(QLatin1String("1 job")), qPrintable(jobs->text()));
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 120000);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    QCOMPARE(finished.first().first().toString(), out);
+    QCOMPARE(jobs->text(), QStringLiteral("No jobs running"));
+
+    const QJsonObject probe = test::probe(out);
+    int height = 0;
+    for (const QJsonValue& stream : probe.value(QStringLiteral("streams")).toArray())
+        if (stream.toObject().value(QStringLiteral("codec_type")).toString() == "video")
+            height = stream.toObject().value(QStringLiteral("height")).toInt();
+    QCOMPARE(height, 720); // the dialog's preset reached the engine
+
+    // Done: Show in folder and Play.
+    ExportBar* bar = window.exportBar();
+    QList<QUrl> opened;
+    bar->setOpenUrlHook([&](const QUrl& url) { opened << url; });
+    auto* show = bar->findChild<QToolButton*>(QStringLiteral("showInFolderButton"));
+    auto* play = bar->findChild<QToolButton*>(QStringLiteral("playExportButton"));
+    QTRY_VERIFY(show->isVisible() && play->isVisible());
+    const QDir shots(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
+    QDir().mkpath(shots.path());
+    QVERIFY(window.grab().save(shots.filePath(QStringLiteral("export-done.png"))));
+    QTest::mouseClick(show, Qt::LeftButton);
+    QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(tmp.path())});
+    window.previewPane()->setSource(QUrl::fromLocalFile(clip));
+    QTest::mouseClick(play, Qt::LeftButton);
+    QCOMPARE(window.previewPane()->source(), QUrl::fromLocalFile(out));
+
+    // Delete on the selected clip is an instruction to the agent, not a local edit.
+    QSignalSpy agent(backend.session(), &EditorSession::agentStarted);
+    QTest::mouseClick(timeline, Qt::LeftButton, {},
+                      timeline->layout().segmentRect(0, 0).center().toPoint());
+    QCOMPARE(timeline->segmentCount(), 1);
+    QTest::keyClick(timeline, Qt::Key_Delete);
+    QCOMPARE(timeline->segmentCount(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(agent.count() == 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!backend.session()->isAgentBusy(), 30000);
+}
+
+QTEST_MAIN(TstExportFlow)
+#include "tst_exportflow.moc"
