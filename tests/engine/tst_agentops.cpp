@@ -89,6 +89,7 @@ private slots:
     void missingMusicFileChangesNothing();
     void uploadedSongAsMusic();
     void partlyUnderstood();
+    void cinematicIntro();
     void chineseReply();
     void unknownSuggests();
     void exportWithMusicAndTitle();
@@ -253,6 +254,24 @@ void TstAgentOps::partlyUnderstood()
     QCOMPARE(t.calls, QStringList{"set_aspect"});
     QVERIFY2(t.text.contains("1:1") && t.text.contains("did not understand \"make it purple\""),
              qPrintable(t.text));
+}
+
+void TstAgentOps::cinematicIntro()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    const Turn t = runTurn(c, sid, "generate a cinematic intro called 'Urban Dreams'");
+    QCOMPARE(t.calls, QStringList{"add_intro"});
+    QVERIFY2(t.results.value(0).value("ok").toBool(), qPrintable(t.text));
+    QVERIFY2(t.text.contains("cinematic intro \"Urban Dreams\""), qPrintable(t.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 1);
+    const qint64 added = after.durationMs - before.durationMs;
+    QVERIFY2(added >= 2500 && added <= 5000, qPrintable(QString::number(added)));
+    runTurn(c, sid, "undo");
+    QCOMPARE(stateOf(c, sid).durationMs, before.durationMs);
 }
 
 void TstAgentOps::chineseReply()

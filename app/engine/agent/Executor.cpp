@@ -51,7 +51,8 @@ QString labelText(const QString& label, bool zh)
         {QStringLiteral("normalise loudness"), QStringLiteral("响度标准化")},
         {QStringLiteral("denoise"), QStringLiteral("降噪")},
         {QStringLiteral("colour look"), QStringLiteral("调色")},
-        {QStringLiteral("start over"), QStringLiteral("重新开始")}};
+        {QStringLiteral("start over"), QStringLiteral("重新开始")},
+        {QStringLiteral("add intro"), QStringLiteral("添加片头")}};
     if (known.contains(label))
         return known.value(label);
     if (label.startsWith(QLatin1String("upload ")))
@@ -137,10 +138,7 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& op, bool zh)
     if (op.name == Op::summary())
         return summary(sessionId, zh);
     if (op.name == Op::addIntro())
-        return failure(pick(zh,
-                            "I can't make a cinematic intro in the local engine yet, so nothing "
-                            "was changed.",
-                            "本地引擎暂时还不能生成片头，所以没有修改。"));
+        return applyIntro(sessionId, op, zh);
     if (op.name == Op::addBroll())
         return failure(pick(zh,
                             "I can't cut in B-roll in the local engine yet, so nothing was "
