@@ -182,6 +182,20 @@ private slots:
             << "Video[a:0+2000@0,clip_1:2000+3000@0~wipe1000,b:5000+2000@5000~wipe1000,"
                "c:7000+2000@10000] Titles[t:1000+5000] BGM[bg:0+9000]"
             << qint64(9000) << "index" << 1.0;
+        QTest::newRow("B-roll over 1-3 s from 0.5 s of the source")
+            << three << OpFn([](const Draft& d) {
+                   return addBroll(d, {"m8", "beach.mp4", "video", 10000, true, true}, 1000, 2000,
+                                   500, 300);
+               })
+            << "Video[a:0+2000@0,b:2000+2000@5000,c:4000+2000@10000] "
+               "B-roll[broll_1:1000+2000@500~fade300] Titles[t:1000+2000] BGM[bg:0+6000]"
+            << qint64(6000) << "duration_ms" << 2000.0;
+        QTest::newRow("B-roll clamped to the video and the media")
+            << oneClip() << OpFn([](const Draft& d) {
+                   return addBroll(d, {"m8", "b.mp4", "video", 1500, true, true}, 9000, 5000, 0, 0);
+               })
+            << "Video[s1:0+10000@1000] B-roll[broll_1:9000+1000@0]" << qint64(10000) << "clamped_ms"
+            << 4000.0;
         QTest::newRow("title clamped to the end") << oneClip() << OpFn([](const Draft& d) {
             TextOptions o;
             o.text = "Urban Dreams";
@@ -340,6 +354,12 @@ private slots:
         }) << 4004 << "There is only one clip.";
         QTest::newRow("insert audio as a clip") << one << OpFn([](const Draft& d) {
             return insertClip(d, {"m5", "a.mp3", "audio", 3000, true, false}, 0);
+        }) << 4000 << "no picture";
+        QTest::newRow("B-roll after the end") << one << OpFn([](const Draft& d) {
+            return addBroll(d, {"m8", "b.mp4", "video", 1500, true, true}, 12000, 1000);
+        }) << 4000 << "outside the video";
+        QTest::newRow("B-roll from audio") << one << OpFn([](const Draft& d) {
+            return addBroll(d, {"m8", "b.mp3", "audio", 1500, true, false}, 0, 1000);
         }) << 4000 << "no picture";
         QTest::newRow("transition on one clip")
             << one << OpFn([](const Draft& d) { return addTransitions(d, "fade", 500); }) << 4000

@@ -295,6 +295,20 @@ private slots:
                "[0:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
                    kAfmt + "[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
             << qint64(1000);
+        QTest::newRow("B-roll cutaway overlaid with alpha fades, silent")
+            << draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 3000)}),
+                        track("v2", 0,
+                              {seg("b1", "m2", 1000, 500, 1000,
+                                   {{"role", "broll"},
+                                    {"tr", QJsonObject{{"type", "fade"}, {"d", 200}}}})})})
+            << QStringList{"/media/m1.mp4", "/media/m2 silent.mov"}
+            << segment(0, 0, 0, 3000) +
+                   ";[1:v]trim=start=0.500:duration=1.000,setpts=PTS-STARTPTS+1.000/TB," + kFit +
+                   ",format=yuva420p,fade=t=in:st=1.000:d=0.200:alpha=1,"
+                   "fade=t=out:st=1.800:d=0.200:alpha=1[b0];"
+                   "[v0][a0]concat=n=1:v=1:a=1[vcat][aout];"
+                   "[vcat][b0]overlay=eof_action=pass:enable='between(t,1.000,2.000)'[vout]"
+            << qint64(3000);
         Draft mixed = draftOf(
             {track("v1", 0, {seg("s1", "m1", 0, 0, 2000)}),
              track("a1", 1,

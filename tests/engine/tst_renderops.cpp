@@ -277,6 +277,38 @@ private slots:
         QVERIFY2(std::abs(seconds(out) - 7.0) <= 0.1, qPrintable(QString::number(seconds(out))));
     }
 
+    void brollCutaway()
+    {
+        make("red.mp4", {"-f", "lavfi", "-i", "color=c=red:s=320x240:r=30:d=3", "-c:v", "libx264",
+                         "-preset", "ultrafast", "-pix_fmt", "yuv420p"});
+        inputs_.insert("red", {path("red.mp4"), true, false, 3000});
+        const Draft d =
+            must(addBroll(clipDraft("talk", 4000), {"red", "red.mp4", "video", 3000, false, true},
+                          1000, 1500, 500, 200));
+        QCOMPARE(d.t.size(), 2);
+        QCOMPARE(d.t[1].n, "B-roll");
+        const QString out = render(d);
+        QVERIFY(!out.isEmpty());
+        QVERIFY(std::abs(seconds(out) - 4.0) <= 0.1);
+        // Red has a high V (Cr) value; the test pattern's centre does not.
+        auto redness = [&](double at) {
+            const QByteArray px = test::ffmpegOutput(
+                {"-v", "error", "-ss", QString::number(at), "-i", out, "-frames:v", "1", "-vf",
+                 "crop=iw/4:ih/4:iw*3/8:ih*3/8,scale=4:4,format=rgb24", "-f", "rawvideo", "-"});
+            double r = 0;
+            for (int i = 0; i + 2 < px.size(); i += 3)
+                r += quint8(px[i]) - (quint8(px[i + 1]) + quint8(px[i + 2])) / 2.0;
+            return px.isEmpty() ? -1.0 : r / (px.size() / 3);
+        };
+        const double during = redness(1.8);
+        const double before = redness(0.5);
+        const double after = redness(3.2);
+        QVERIFY2(during > 150 && before < 100 && after < 100,
+                 qPrintable(QStringLiteral("%1 %2 %3").arg(before).arg(during).arg(after)));
+        // The main clip's sound goes on under the cutaway (5 kHz tone until 2 s).
+        QVERIFY(test::rmsDb(out, 1.1, 1.9) > -20);
+    }
+
     void titleIsVisible()
     {
         const Draft base = must(keepRange(clipDraft("talk", 4000), 0, 2000));

@@ -11,6 +11,8 @@
 //            INTO this segment from the previous one (fade, dissolve, wipe, slide, zoom).
 //   music track (tt 1, m.role "music" on its segments): vol, duck (bool), fi, fo (ms).
 //   text track (tt 7) segment m: text, style ("title" | "lower_third" | "caption"), pos.
+//   B-roll: a second video track (after the main one) whose segments (m.role "broll") are
+//            drawn over the main picture at their st, silent; m.tr {d} fades them in/out.
 #pragma once
 
 #include "Draft.h"
@@ -53,6 +55,13 @@ EditResult setClipVolume(const Draft& draft, double gain); // 0 = mute; applies 
 // it is not first) gets m.tr, clamped like addTransitions. Stills last 3 s.
 EditResult insertClip(const Draft& draft, const MediaRef& media, int index,
                       const QString& transition = {}, qint64 transitionMs = 500);
+
+// B-roll: a cutaway of `media` (from its in-point inMs) over [atMs, atMs+durationMs) of the
+// timeline on a second video track "B-roll" (m.role "broll"); the main clip's sound goes on.
+// Clamped to the footage and to the media; replaces B-roll it overlaps. fadeMs (m.tr on the
+// cutaway, type fade) fades the cutaway in and out.
+EditResult addBroll(const Draft& draft, const MediaRef& media, qint64 atMs, qint64 durationMs,
+                    qint64 inMs = 0, qint64 fadeMs = 300);
 
 // Music: an uploaded audio file or a generated bed (see generate/MusicBed.h). Looped or
 // trimmed to the video's length.

@@ -264,3 +264,82 @@ EditResult setLook(const Draft& draft, const QString& look)
 }
 
 } // namespace cw::engine
+
+namespace cw::engine {
+
+using namespace ops;
+
+EditResult addBroll(const Draft& draft, const MediaRef& media, qint64 atMs, qint64 durationMs,
+                    qint64 inMs, qint64 fadeMs)
+{
+    if (media.id.isEmpty())
+        return fail(ErrorCode::NotFound, QStringLiteral("There is no clip to use as B-roll."));
+    const bool still = media.kind == QLatin1String("image");
+    if (!media.hasVideo && !still)
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("\"%1\" has no picture to use as B-roll.").arg(media.fileName));
+    const int vi = mainVideoTrack(draft);
+    qint64 end = 0;
+    if (vi >= 0)
+        for (const Segment& s : draft.t[vi].sg)
+            end = std::max(end, s.end());
+    if (end <= 0)
+        return fail(ErrorCode::Conflict, QStringLiteral("Add the main video first."));
+    if (atMs < 0 || atMs >= end)
+        return fail(
+            ErrorCode::BadRequest,
+            QStringLiteral("%1 is outside the video (0:00-%2).").arg(clock(atMs), clock(end)));
+    if (inMs < 0 || (!still && inMs >= media.durationMs))
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("\"%1\" is shorter than that.").arg(media.fileName));
+    const qint64 wanted = durationMs > 0 ? durationMs : 3000;
+    qint64 d = std::min(wanted, end - atMs);
+    if (!still)
+        d = std::min(d, media.durationMs - inMs);
+    if (d < 200)
+        return fail(ErrorCode::BadRequest, QStringLiteral("The B-roll would be too short."));
+
+    Draft out = draft;
+    int bi = -1;
+    for (int i = 0; i < out.t.size(); ++i)
+        if (i != vi && out.t[i].tt == int(TrackType::Video) &&
+            (out.t[i].n == QLatin1String("B-roll") || out.t[i].sg.isEmpty() ||
+             out.t[i].sg.first().m.value(QLatin1String("role")).toString() ==
+                 QLatin1String("broll")))
+            bi = i;
+    if (bi < 0) {
+        Track t;
+        t.id = uniqueTrackId(out, QStringLiteral("broll"));
+        t.tt = int(TrackType::Video);
+        t.n = QStringLiteral("B-roll");
+        out.t.insert(vi + 1, t);
+        bi = vi + 1;
+    }
+    Track& t = out.t[bi];
+    const int before = int(t.sg.size());
+    t.sg.erase(std::remove_if(t.sg.begin(), t.sg.end(),
+                              [&](const Segment& x) { return x.st < atMs + d && atMs < x.end(); }),
+               t.sg.end());
+    Segment s;
+    s.id = uniqueSegmentId(out, QStringLiteral("broll"));
+    s.src = media.id;
+    s.st = atMs;
+    s.in = still ? 0 : inMs;
+    s.d = d;
+    s.m = {{QStringLiteral("name"), media.fileName},
+           {QStringLiteral("role"), QStringLiteral("broll")}};
+    const qint64 fade = std::min(std::max<qint64>(fadeMs, 0), d / 2);
+    if (fade > 0)
+        s.m.insert(QStringLiteral("tr"),
+                   QJsonObject{{QStringLiteral("type"), QStringLiteral("fade")},
+                               {QStringLiteral("d"), fade}});
+    t.sg << s;
+    std::stable_sort(t.sg.begin(), t.sg.end(),
+                     [](const Segment& a, const Segment& b) { return a.st < b.st; });
+    return success(out, {{QStringLiteral("start_ms"), atMs},
+                         {QStringLiteral("duration_ms"), d},
+                         {QStringLiteral("clamped_ms"), wanted - d},
+                         {QStringLiteral("replaced"), before + 1 - int(t.sg.size())}});
+}
+
+} // namespace cw::engine

@@ -154,6 +154,28 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
     pieces << piece;
 }
 
+// Cutaways are shifted to their timeline start (setpts +st) and drawn only while they run
+// (overlay enable + eof_action=pass), so the main picture shows before and after them.
+QString Graph::addBroll(const Segment& s, int input, const RenderInput& in, int k)
+{
+    const QString st = sec(s.st);
+    const QString end = sec(s.end());
+    QString c = QStringLiteral("[%1:v]trim=start=%2:duration=%3,setpts=PTS-STARTPTS+%4/TB,")
+                    .arg(input)
+                    .arg(sec(isStill(in) ? 0 : s.in), sec(s.d), st) +
+                fit(1000 + k);
+    const qint64 fade = std::min(
+        s.m.value(QLatin1String("tr")).toObject().value(QLatin1String("d")).toInteger(0), s.d / 2);
+    if (fade > 0)
+        c += QStringLiteral(",format=yuva420p,fade=t=in:st=%1:d=%2:alpha=1,"
+                            "fade=t=out:st=%3:d=%2:alpha=1")
+                 .arg(st, sec(fade), sec(s.end() - fade));
+    chains << c + QStringLiteral("[b%1]").arg(k);
+    return QStringLiteral("[b%1]overlay=eof_action=pass:enable='between(t,%2,%3)'")
+        .arg(k)
+        .arg(st, end);
+}
+
 bool Graph::hasTransitions() const
 {
     return std::any_of(pieces.begin(), pieces.end(), [](const Piece& p) { return p.trMs > 0; });

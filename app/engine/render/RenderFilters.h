@@ -31,6 +31,8 @@ struct Graph {
     void addGap(qint64 ms);
     void addSegment(const Segment& s, int input, const RenderInput& in);
     bool hasTransitions() const;
+    // A B-roll cutaway: adds its chain [bK] and returns the overlay filter taking [bK].
+    QString addBroll(const Segment& s, int input, const RenderInput& in, int k);
     // Joins the pieces into vout/aout (labels with brackets).
     void join(const QString& vout, const QString& aout);
 };

@@ -13,8 +13,9 @@
 //             compressed by the speech), amix normalize=0 so music at 35% stays at 35%, and
 //             loudnorm (one pass) to the draft's loudness target.
 // The draft's m.width/height (set by the aspect operation) replace the size of the default
-// "1080p" preset; an explicitly chosen preset wins. Only the first non-empty video track is
-// the picture; overlays are not supported.
+// "1080p" preset; an explicitly chosen preset wins. The first non-empty video track is the
+// picture and the sound; later video tracks are B-roll cutaways [bK] overlaid on [vcat]
+// (silent) before the look and the text.
 #include "render/RenderGraph.h"
 
 #include "render/RenderFilters.h"
@@ -103,10 +104,13 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     const Track* video = nullptr;
     QList<const Track*> audioTracks;
     QList<const Track*> textTracks;
+    QList<const Track*> brollTracks;
     qint64 total = 0;
     for (const Track& t : draft.t) {
         if (t.tt == int(TrackType::Video) && !video && !t.sg.isEmpty())
             video = &t;
+        else if (t.tt == int(TrackType::Video))
+            brollTracks << &t;
         else if (t.tt == int(TrackType::Audio))
             audioTracks << &t;
         else if (t.tt == int(TrackType::Text))
@@ -197,6 +201,18 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
 
     RenderCommand cmd;
     QStringList videoPost;
+    for (const Track* t : brollTracks) {
+        for (const Segment& s : t->sg) {
+            if (s.d <= 0 || s.st >= total)
+                continue;
+            const int index = inputFor(s, &error);
+            if (index < 0)
+                return failed(error);
+            if (!inputs.value(s.src).hasVideo)
+                continue;
+            videoPost << g.addBroll(s, index, inputs.value(s.src), int(videoPost.size()));
+        }
+    }
     const QString look = lookFilter(draft.m.value(QLatin1String("look")).toString());
     if (!look.isEmpty())
         videoPost << look;
