@@ -56,7 +56,13 @@ ApiClient::ApiClient(QObject* parent) : QObject(parent), m_nam(new QNetworkAcces
     m_nam->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
 }
 
-ApiClient::~ApiClient() = default;
+ApiClient::~ApiClient()
+{
+    // Calls still running abort their replies, which needs the access manager: end them first.
+    const QList<ApiCall*> calls = findChildren<ApiCall*>(QString(), Qt::FindDirectChildrenOnly);
+    for (ApiCall* call : calls)
+        delete call;
+}
 
 void ApiClient::setBaseUrl(const QUrl& url)
 {

@@ -23,8 +23,7 @@ Backend::Backend(QObject* parent)
             Q_EMIT statusMessage(tr("Local engine restarted."));
             m_session->refreshState();
         } else {
-            Q_EMIT statusMessage(tr("Opening a session…"));
-            m_session->start(m_language);
+            openSession();
         }
     });
     connect(m_engine, &LocalEngine::restarted, this, &Backend::statusMessage);
@@ -35,6 +34,12 @@ Backend::Backend(QObject* parent)
     connect(m_session, &EditorSession::ready, this, [this] {
         const bool first = !m_connected;
         m_connected = true;
+        if (m_profiles) {
+            m_profiles->setLastSession(m_profile.id, m_session->sessionId());
+            m_profiles->sync();
+        }
+        if (m_session->resumeExport())
+            Q_EMIT statusMessage(tr("Continuing the export that was running."));
         if (first)
             Q_EMIT connected();
         Q_EMIT statusMessage(tr("Connected to %1.").arg(m_profile.name));
@@ -65,6 +70,16 @@ void Backend::setEngineDataDir(const QString& dir)
     m_engine->setDataDir(dir);
 }
 
+void Backend::openSession()
+{
+    Q_EMIT statusMessage(tr("Opening a session…"));
+    const QString last = m_profiles ? m_profiles->lastSession(m_profile.id) : QString();
+    if (last.isEmpty())
+        m_session->start(m_language);
+    else
+        m_session->open(last, m_language); // a session the backend lost: 1002, a new one
+}
+
 void Backend::setProfile(const Profile& profile, TokenStore* store)
 {
     m_profile = profile;
@@ -75,6 +90,8 @@ void Backend::start(const QString& language)
 {
     m_language = language;
     m_session->setRenderPollInterval(m_profile.renderPollMs);
+    if (m_profiles)
+        m_api->setPlatform(m_profiles->platform());
     m_session->setCreditsVisible(m_profile.showsCredits);
     if (m_profile.kind == Profile::Kind::Local) {
         Q_EMIT statusMessage(tr("Starting the local engine…"));
@@ -101,8 +118,7 @@ void Backend::start(const QString& language)
     connect(m_auth, &CloudAuth::authenticated, this, [this] {
         const QString bindId = m_auth->userId().isEmpty() ? m_auth->clientId() : m_auth->userId();
         m_session->setRegistrationLink(m_profile.registrationUrl, bindId);
-        Q_EMIT statusMessage(tr("Opening a session…"));
-        m_session->start(m_language);
+        openSession();
     });
     Q_EMIT statusMessage(tr("Signing in to %1…").arg(m_profile.name));
     m_auth->authenticate();

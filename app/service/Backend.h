@@ -30,6 +30,9 @@ public:
     // tests); without one they fail with a clear message instead of storing tokens in clear.
     void setProfile(const Profile& profile, TokenStore* store = nullptr);
     Profile profile() const { return m_profile; }
+    // Optional, before start(): the attribution platform comes from here, the session is
+    // remembered per profile and continued on the next start (with its in-flight export).
+    void setProfiles(Profiles* profiles) { m_profiles = profiles; }
     CloudAuth* auth() const { return m_auth; }
     void start(const QString& language = QStringLiteral("en"));
 
@@ -45,12 +48,14 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
 
 private:
+    void openSession();
     ApiClient* m_api;
     LocalEngine* m_engine;
     EditorSession* m_session;
     CloudAuth* m_auth = nullptr;
     QPointer<TokenStore> m_store;
     Profile m_profile = Profiles::local();
+    Profiles* m_profiles = nullptr;
     QString m_language;
     bool m_connected = false;
 };

@@ -107,6 +107,16 @@ QUrl Profiles::customUrl() const
     return cleaned(QUrl(m_settings->value(kCustomUrlKey).toString()));
 }
 
+QString Profiles::lastSession(const QString& profileId) const
+{
+    return m_settings->value(QStringLiteral("sessions/") + profileId).toString();
+}
+
+void Profiles::setLastSession(const QString& profileId, const QString& sessionId)
+{
+    m_settings->setValue(QStringLiteral("sessions/") + profileId, sessionId);
+}
+
 QString Profiles::platform() const
 {
     const QString p = m_settings->value(kPlatformKey).toString().trimmed();

@@ -41,6 +41,9 @@ public:
     // http(s) with a host only; credentials and fragments are dropped. False when invalid.
     bool setCustomUrl(const QUrl& url);
     QUrl customUrl() const;
+    // The session to continue per profile (ids are not secrets), so reopening continues it.
+    QString lastSession(const QString& profileId) const;
+    void setLastSession(const QString& profileId, const QString& sessionId);
     QString platform() const; // X-Skill-Platform; "unknown" unless configured
     void setPlatform(const QString& platform);
     void sync();

@@ -6,6 +6,7 @@
 #include "EditorSession.h"
 #include "EngineFixture.h"
 #include "LocalEngine.h"
+#include "Profiles.h"
 #include "TokenStore.h"
 
 #include <QSignalSpy>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void missingEngineFails();
     void customProfileSignsIn();
     void cloudWithoutKeychainFails();
+    void remembersSessionPerProfile();
 };
 
 void TestBackend::connectsRestartsAndStops()
@@ -122,6 +124,46 @@ void TestBackend::cloudWithoutKeychainFails()
     QCOMPARE(failed.size(), 1);
     QVERIFY(failed.first().first().toString().contains(QStringLiteral("keychain")));
     QVERIFY(!backend.engine()->isStarting());
+}
+
+// Reopening continues the remembered session; a session the engine does not know (a wiped
+// data dir, say) is replaced by a new one and the user is told.
+void TestBackend::remembersSessionPerProfile()
+{
+    QTemporaryDir dir;
+    Profiles profiles(dir.filePath(QStringLiteral("settings.ini")));
+    profiles.setPlatform(QStringLiteral("test-platform"));
+    QString sid;
+    for (int run = 0; run < 3; ++run) {
+        if (run == 2)
+            profiles.setLastSession(QStringLiteral("local"), QStringLiteral("ses_gone"));
+        Backend backend;
+        backend.setProfiles(&profiles);
+        backend.setEngineProgram(engineProgram());
+        backend.setEngineDataDir(dir.filePath(QStringLiteral("engine")));
+        QSignalSpy connected(&backend, &Backend::connected);
+        QSignalSpy failed(&backend, &Backend::connectionFailed);
+        QSignalSpy errors(backend.session(), &EditorSession::errorOccurred);
+        backend.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!connected.isEmpty() || !failed.isEmpty(), 20000);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+        QCOMPARE(backend.api()->platform(), QStringLiteral("test-platform"));
+        const QString now = backend.session()->sessionId();
+        QVERIFY(!now.isEmpty());
+        if (run == 0) {
+            sid = now;
+            QVERIFY(errors.isEmpty());
+        } else if (run == 1) {
+            QCOMPARE(now, sid); // continued
+            QVERIFY(errors.isEmpty());
+        } else {
+            QTRY_VERIFY(backend.session()->sessionId() != QLatin1String("ses_gone"));
+            QVERIFY(backend.session()->isReady());
+            QCOMPARE(errors.size(), 1);
+            QVERIFY(errors.first().first().toString().contains(QStringLiteral("new session")));
+        }
+        QTRY_COMPARE(profiles.lastSession(QStringLiteral("local")), backend.session()->sessionId());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestBackend)
