@@ -2,8 +2,8 @@
 // opens the export dialog (no save hook set), an existing file is kept until the user says
 // "replace", the chosen preset reaches the engine (720p output), the status bar shows the
 // running job, and when done "Show in folder" opens the folder (hook) and "Play" loads the
-// result in the preview. Also: Delete on a selected clip goes to the agent as
-// "delete clip 1" and the engine's new draft comes back to the timeline.
+// result in the preview. Also: Delete on the second clip goes to the agent as
+// "delete clip 2" and the engine's new draft comes back to the timeline.
 #include "Backend.h"
 #include "EditorSession.h"
 #include "ExportBar.h"
@@ -49,6 +49,13 @@ void TstExportFlow::exportThroughDialog()
                               "-shortest", clip},
                              &error),
              qPrintable(error));
+    const QString clip2 = tmp.filePath(QStringLiteral("tone.mp4"));
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=1", "-f",
+                              "lavfi", "-i", "sine=frequency=660:duration=1", "-c:v", "libx264",
+                              "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                              "-shortest", clip2},
+                             &error),
+             qPrintable(error));
 
     Backend backend;
     backend.setEngineDataDir(tmp.filePath(QStringLiteral("engine")));
@@ -58,10 +65,10 @@ void TstExportFlow::exportThroughDialog()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     backend.start();
     QTRY_VERIFY_WITH_TIMEOUT(backend.isConnected() && backend.session()->isReady(), 30000);
-    window.setOpenFilesHook([&](QWidget*) { return QStringList{clip}; });
+    window.setOpenFilesHook([&](QWidget*) { return QStringList{clip, clip2}; });
     window.addMedia();
     auto* timeline = window.findChild<TimelineView*>(QStringLiteral("timelineView"));
-    QTRY_COMPARE_WITH_TIMEOUT(timeline->segmentCount(), 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(timeline->segmentCount(), 2, 60000);
 
     // An older export with the same name: the dialog asks, "no" keeps the dialog open.
     const QString out = tmp.filePath(QStringLiteral("flow.mp4"));
@@ -131,13 +138,15 @@ void TstExportFlow::exportThroughDialog()
 
     // Delete on the selected clip is an instruction to the agent, not a local edit.
     QSignalSpy agent(backend.session(), &EditorSession::agentStarted);
+    const QString firstName = timeline->draft().t.at(0).sg.at(0).m.value("name").toString();
     QTest::mouseClick(timeline, Qt::LeftButton, {},
-                      timeline->layout().segmentRect(0, 0).center().toPoint());
-    QCOMPARE(timeline->segmentCount(), 1);
+                      timeline->layout().segmentRect(0, 1).center().toPoint());
     QTest::keyClick(timeline, Qt::Key_Delete);
-    QCOMPARE(timeline->segmentCount(), 1);
+    QCOMPARE(timeline->segmentCount(), 2); // nothing changes until the engine answers
     QTRY_VERIFY_WITH_TIMEOUT(agent.count() == 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!backend.session()->isAgentBusy(), 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(timeline->segmentCount(), 1, 10000); // the engine's new draft
+    QCOMPARE(timeline->draft().t.at(0).sg.at(0).m.value("name").toString(), firstName);
 }
 
 QTEST_MAIN(TstExportFlow)
