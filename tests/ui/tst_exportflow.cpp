@@ -135,6 +135,17 @@ void TstExportFlow::exportThroughDialog()
     window.previewPane()->setSource(QUrl::fromLocalFile(clip));
     QTest::mouseClick(play, Qt::LeftButton);
     QCOMPARE(window.previewPane()->source(), QUrl::fromLocalFile(out));
+    // While the export plays, the preview drives the playhead; a source clip does not.
+    window.previewPane()->stop();
+    QTest::qWait(50);
+    Q_EMIT window.previewPane()->positionChanged(1200);
+    QCOMPARE(timeline->playheadMs(), qint64(1200));
+    const QString first = timeline->draft().t.at(0).sg.at(0).m.value("name").toString();
+    QTest::mouseClick(timeline, Qt::LeftButton, {},
+                      timeline->layout().segmentRect(0, 0).center().toPoint());
+    QCOMPARE(window.previewPane()->source().fileName(), first); // the clicked clip's source
+    Q_EMIT window.previewPane()->positionChanged(300);
+    QCOMPARE(timeline->playheadMs(), qint64(1200));
 
     // Delete on the selected clip is an instruction to the agent, not a local edit.
     QSignalSpy agent(backend.session(), &EditorSession::agentStarted);
