@@ -188,6 +188,19 @@ void TstAgentOps::removeRangeShortens()
     QCOMPARE(after.version, before.version + 1);
     QVERIFY2(qAbs(before.durationMs - after.durationMs - 2000) <= 40,
              qPrintable(QStringLiteral("%1 -> %2").arg(before.durationMs).arg(after.durationMs)));
+
+    // "Start over" is itself a version (so it can be undone) equal to the upload.
+    runTurn(c, sid, "make it square");
+    const Turn reset = runTurn(c, sid, "start over");
+    QCOMPARE(reset.calls, QStringList{"reset"});
+    State s = stateOf(c, sid);
+    QCOMPARE(s.version, after.version + 2);
+    QCOMPARE(s.durationMs, before.durationMs);
+    QVERIFY(!s.draft.m.contains("aspect"));
+    runTurn(c, sid, "undo");
+    s = stateOf(c, sid);
+    QCOMPARE(s.draft.m.value("aspect").toString(), QStringLiteral("1:1"));
+    QCOMPARE(s.durationMs, after.durationMs);
 }
 
 void TstAgentOps::missingClipChangesNothing()
