@@ -16,6 +16,7 @@ int main(int argc, char** argv)
     QApplication::setDesktopFileName(QStringLiteral("io.clipwright.Clipwright"));
     QApplication::setWindowIcon(cw::icon(QStringLiteral("clipwright")));
 
+    // CLIPWRIGHT_LANG, else the "ui/language" setting (Settings dialog), else the system.
     const QLocale locale = cw::uiLocale();
     cw::installTranslations(&app, locale);
 
