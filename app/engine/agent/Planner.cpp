@@ -63,7 +63,9 @@ std::optional<Operation> history(const QString& c)
 int repeatCount(const QString& c)
 {
     static const RX rx(
-        QStringLiteral("\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})次"));
+        QStringLiteral("\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})次|"
+                       "\\blast (\\d{1,2}) (?:changes|edits|steps|operations)\\b|"
+                       "\\b(\\d{1,2}) (?:changes|edits|steps|operations)\\b"));
     const QRegularExpressionMatch m = rx.match(c);
     if (!m.hasMatch())
         return 1;
@@ -71,7 +73,10 @@ int repeatCount(const QString& c)
         return 2;
     if (m.captured(0) == QLatin1String("thrice"))
         return 3;
-    const int n = (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).toInt();
+    int n = 1;
+    for (int g = 1; g <= 4; ++g)
+        if (!m.captured(g).isEmpty())
+            n = m.captured(g).toInt();
     return std::clamp(n, 1, 10);
 }
 
@@ -415,6 +420,9 @@ std::optional<Operation> speed(const QString& c)
 
 std::optional<Operation> volume(const QString& c)
 {
+    // The music's own level is set when it is added; these change the clips' sound only.
+    if (has(c, "\\bmusic\\b|\\bsong\\b|\\bbgm\\b|\\bsoundtrack\\b|音乐|配乐"))
+        return std::nullopt;
     if (has(c, "\\bunmute|取消静音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 1.0}});
     if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|静音|消音"))
