@@ -101,6 +101,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(dir_.isValid());
+        dir_.setAutoRemove(qEnvironmentVariableIsEmpty("CLIPWRIGHT_KEEP_RENDERS"));
         // 4 s of moving picture; "speech" is a 5 kHz tone for the first 2 s, then silence.
         make("talk.mp4",
              {"-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=4", "-f", "lavfi", "-i",
@@ -316,7 +317,14 @@ private slots:
         t.text = QString::fromUtf8("Urban Dreams: 100% \\ 中文");
         t.startMs = 0;
         t.durationMs = 2000;
-        const Draft titled = must(addText(base, t));
+        TextOptions lower;
+        lower.text = "Ana Silva, Designer";
+        lower.style = "lower_third";
+        lower.startMs = 500;
+        TextOptions caption;
+        caption.text = QString::fromUtf8("字幕 caption");
+        caption.style = "caption";
+        const Draft titled = must(addText(must(addText(must(addText(base, t)), lower)), caption));
         const QString a = render(base);
         const QString b = render(titled);
         QVERIFY(!a.isEmpty() && !b.isEmpty());
