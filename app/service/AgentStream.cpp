@@ -93,6 +93,7 @@ void AgentStream::start(const QString& message)
     if (m_running || m_done)
         return;
     m_running = true;
+    m_message = message;
     const QJsonObject body{
         {QStringLiteral("app_name"), QStringLiteral("nemo_agent")},
         {QStringLiteral("user_id"), m_userId},
@@ -228,6 +229,8 @@ void AgentStream::onReplyFinished()
     }
     if (m_httpStatus >= 400 || !m_eventStream) {
         const Envelope env = decodeEnvelope(m_httpStatus, m_body);
+        if (!env.ok && retryBeforeStream(env))
+            return;
         if (!env.ok) {
             fail(describeError(env.httpStatus, env.code, env.message).message, env.code);
             return;
@@ -243,6 +246,42 @@ void AgentStream::onReplyFinished()
         return;
     }
     pollState(broken);
+}
+
+// Refused before the stream started (1001, 429): nothing ran on the server, so the turn is
+// sent again once, after a new token or the rate-limit wait (ApiClient's settings).
+bool AgentStream::retryBeforeStream(const Envelope& env)
+{
+    auto again = [this] {
+        if (m_aborted || m_done)
+            return;
+        m_running = false;
+        m_httpStatus = 0;
+        m_body.clear();
+        m_eventStream = true;
+        start(m_message);
+    };
+    if ((env.code == ErrorCode::TokenInvalid || env.httpStatus == 401) && !m_reauthTried &&
+        m_api->m_reauthenticator) {
+        m_reauthTried = true;
+        QPointer<AgentStream> self(this);
+        m_api->m_reauthenticator([self, again, env](bool ok) {
+            if (!self)
+                return;
+            if (ok)
+                again();
+            else
+                self->fail(describeError(env.httpStatus, env.code, env.message).message, env.code);
+        });
+        return true;
+    }
+    if (env.httpStatus == 429 && !m_rateLimitTried) {
+        m_rateLimitTried = true;
+        Q_EMIT progressLine(describeError(env.httpStatus, env.code, env.message).message);
+        QTimer::singleShot(m_api->m_rateLimitWaitMs, this, again);
+        return true;
+    }
+    return false;
 }
 
 void AgentStream::pollState(bool broken)

@@ -19,6 +19,7 @@ namespace cw {
 
 class ApiCall;
 class ApiClient;
+struct Envelope;
 
 class AgentStream : public QObject {
     Q_OBJECT
@@ -52,6 +53,7 @@ private:
     void onReplyFinished();
     void handleItems(const QList<SseItem>& items);
     void pollState(bool broken);
+    bool retryBeforeStream(const Envelope& env);
     void fail(const QString& message, int code);
     void done();
 
@@ -76,6 +78,9 @@ private:
     bool m_gotText = false;
     bool m_turnComplete = false;
     bool m_done = false;
+    bool m_reauthTried = false;
+    bool m_rateLimitTried = false;
+    QString m_message;
 };
 
 } // namespace cw

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void expiredTokenReauthenticatesOnce();
     void expiredTokenWithoutReauthFails();
     void rateLimitRetriesOnceAfterWait();
+    void streamRetriesBeforeStart_data();
+    void streamRetriesBeforeStart();
     void exportRefused_data();
     void exportRefused();
     void schematicStream();
@@ -230,6 +232,40 @@ void TestCloudPaths::rateLimitRetriesOnceAfterWait()
     QCOMPARE(requests.size(), 2);
     QCOMPARE(notices.size(), 1);
     QVERIFY(notices.first().first().toString().contains(QStringLiteral("30 s")));
+}
+
+void TestCloudPaths::streamRetriesBeforeStart_data()
+{
+    QTest::addColumn<QString>("faults");
+    QTest::addColumn<QString>("between"); // the request made between the two /run_sse
+    QTest::newRow("1001") << "allow-anonymous,auth-expire-once@/run_sse"
+                          << "POST /api/auth/anonymous-token";
+    QTest::newRow("429") << "rate-limit-once@/run_sse"
+                         << "";
+}
+
+void TestCloudPaths::streamRetriesBeforeStart()
+{
+    QFETCH(QString, faults);
+    QFETCH(QString, between);
+    EngineFixture f;
+    QVERIFY2(startEngine(f, faults), qPrintable(f.error));
+    f.api->setRateLimitWait(300);
+    MemoryTokenStore store;
+    CloudAuth auth(f.api.get(), &store, QStringLiteral("custom"));
+    auto session = sessionWithClip(f);
+    QVERIFY(session);
+    const qint64 before = session->draft().computedDuration();
+    QSignalSpy requests(f.api.get(), &ApiClient::requestStarted);
+    QSignalSpy finished(session.get(), &EditorSession::agentFinished);
+    QSignalSpy errors(session.get(), &EditorSession::errorOccurred);
+    session->sendMessage(QStringLiteral("cut the pauses"));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 30000);
+    QVERIFY2(errors.isEmpty(), qPrintable(errors.value(0).value(0).toString()));
+    QCOMPARE(countRequests(requests, QStringLiteral("POST /run_sse")), 2);
+    if (!between.isEmpty())
+        QVERIFY(countRequests(requests, between) >= 1);
+    QVERIFY(session->draft().computedDuration() < before);
 }
 
 void TestCloudPaths::exportRefused_data()

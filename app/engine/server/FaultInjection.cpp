@@ -35,6 +35,8 @@ struct Faults {
     bool guiProse = false;
     QString prose;
     bool anonymous = false;
+    std::string authScope; // empty: any authenticated request
+    std::string rateScope;
     std::atomic_bool authFired{false};
     std::atomic_bool rateFired{false};
     std::mutex mutex;
@@ -44,14 +46,20 @@ struct Faults {
     {
         const QStringList names = qEnvironmentVariable("CLIPWRIGHT_ENGINE_FAULTS")
                                       .split(QLatin1Char(','), Qt::SkipEmptyParts);
-        auto has = [&](const char* name) {
-            for (const QString& n : names)
-                if (n.trimmed() == QLatin1String(name))
-                    return true;
+        // "name@/path" limits a once fault to requests whose path starts with /path.
+        auto has = [&](const char* name, std::string* scope = nullptr) {
+            for (const QString& n : names) {
+                const QString bare = n.section(QLatin1Char('@'), 0, 0).trimmed();
+                if (bare != QLatin1String(name))
+                    continue;
+                if (scope)
+                    *scope = n.section(QLatin1Char('@'), 1).trimmed().toStdString();
+                return true;
+            }
             return false;
         };
-        authExpireOnce = has("auth-expire-once");
-        rateLimitOnce = has("rate-limit-once");
+        authExpireOnce = has("auth-expire-once", &authScope);
+        rateLimitOnce = has("rate-limit-once", &rateScope);
         creditsEmpty = has("credits-empty");
         export402 = has("export-402");
         schematic = has("schematic-events");
@@ -208,11 +216,12 @@ FaultDecision applyFaultsBeforeRouting(const httplib::Request& req, httplib::Res
     const bool anonymous = f.anonymous && isAnonymousToken(auth);
     if (!anonymous && !tokenMatches(auth, token))
         return FaultDecision::Continue; // the guard answers 401
-    if (f.authExpireOnce && !f.authFired.exchange(true)) {
+    auto inScope = [&req](const std::string& scope) { return req.path.rfind(scope, 0) == 0; };
+    if (f.authExpireOnce && inScope(f.authScope) && !f.authFired.exchange(true)) {
         sendError(res, ErrorCode::TokenInvalid, QStringLiteral("Token expired."));
         return FaultDecision::Handled;
     }
-    if (f.rateLimitOnce && !f.rateFired.exchange(true)) {
+    if (f.rateLimitOnce && inScope(f.rateScope) && !f.rateFired.exchange(true)) {
         setJson(res, 429, QJsonObject{{QStringLiteral("detail"), QStringLiteral("Rate limited")}});
         res.set_header("Retry-After", "30");
         return FaultDecision::Handled;

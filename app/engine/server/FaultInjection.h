@@ -13,7 +13,8 @@
 //                         prose written for a GUI, e.g. "Click Export to download it.")
 //   allow-anonymous       serve POST /api/auth/anonymous-token (X-Client-Id required, else
 //                         HTTP 400) and accept the tokens it hands out
-// CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS=1 also enables allow-anonymous.
+// The once faults take an optional scope, "auth-expire-once@/run_sse": only requests whose
+// path starts with it count. CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS=1 also enables allow-anonymous.
 #pragma once
 
 #include <httplib.h>
