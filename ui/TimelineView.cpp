@@ -404,6 +404,15 @@ void TimelineView::keyPressEvent(QKeyEvent* event)
         event->accept();
         return;
     }
+    if ((event->key() == Qt::Key_Left || event->key() == Qt::Key_Right) && t >= 0) {
+        const Track& track = m_draft.t.at(t);
+        const int next =
+            std::clamp(s + (event->key() == Qt::Key_Right ? 1 : -1), 0, int(track.sg.size()) - 1);
+        selectSegment(track.sg.at(next).id);
+        Q_EMIT segmentClicked(track.id, track.sg.at(next).id, track.sg.at(next).src);
+        event->accept();
+        return;
+    }
     QWidget::keyPressEvent(event);
 }
 
@@ -428,6 +437,7 @@ void TimelineView::mousePressEvent(QMouseEvent* event)
     if (pos.y() <= lay.rulerRect().bottom() && pos.x() >= lay.contentRect().left() &&
         segmentCount() > 0) {
         setPlayheadMs(lay.msForX(pos.x()));
+        m_scrubbing = true;
         Q_EMIT playheadMoved(m_playheadMs);
         return;
     }
@@ -440,6 +450,22 @@ void TimelineView::mousePressEvent(QMouseEvent* event)
     const Segment& s = t.sg.at(segment);
     selectSegment(s.id);
     Q_EMIT segmentClicked(t.id, s.id, s.src);
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent* event)
+{
+    if (!m_scrubbing || !(event->buttons() & Qt::LeftButton))
+        return QWidget::mouseMoveEvent(event);
+    const qint64 before = m_playheadMs;
+    setPlayheadMs(layout().msForX(event->position().x()));
+    if (m_playheadMs != before)
+        Q_EMIT playheadMoved(m_playheadMs);
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent* event)
+{
+    m_scrubbing = false;
+    QWidget::mouseReleaseEvent(event);
 }
 
 void TimelineView::wheelEvent(QWheelEvent* event)

@@ -2,7 +2,8 @@
 // header column), segments to scale with their labels, transitions (m.tr) at the joins, a
 // playhead and the total duration. It only draws; a click on a segment selects it (details
 // in the ruler and the tooltip) and is reported so the window can preview its source; a
-// click on the ruler moves the playhead. Delete on a selection asks for the edit in words
+// click or drag on the ruler moves the playhead; Left/Right move the selection within its
+// track. Delete on a selection asks for the edit in words
 // ("delete clip N", N 1-based in its track) through editRequested: the view never edits the
 // draft itself (STYLE.md 4). Segments that changed in a new draft glow briefly.
 // Zoom 1 fits the whole draft (the default); Ctrl+wheel zooms, the wheel scrolls when zoomed.
@@ -51,6 +52,8 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
     void wheelEvent(QWheelEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
     bool event(QEvent* event) override;
@@ -68,6 +71,7 @@ private:
     qint64 m_scrollMs = 0;
     QString m_selectedSegment;
     qint64 m_playheadMs = 0;
+    bool m_scrubbing = false; // dragging the playhead along the ruler
     QSet<QString> m_changed;
     double m_glow = 0; // 1 right after an edit, fading to 0
     int m_highlightMs = 900;

@@ -6,6 +6,7 @@
 #include "TimelineView.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTest>
@@ -60,6 +61,7 @@ private Q_SLOTS:
     void deleteSendsInstruction_data();
     void deleteSendsInstruction();
     void deleteWithoutSelectionDoesNothing();
+    void scrubAndArrowKeys();
     void glowOnChangedSegments();
     void transitionPaintedAtJoin();
     void ctrlWheelZoomAndFitShortcut();
@@ -153,6 +155,43 @@ void TstTimelineEdit::deleteWithoutSelectionDoesNothing()
     view.selectSegment(QStringLiteral("no-such-segment"));
     QTest::keyClick(&view, Qt::Key_Delete);
     QCOMPARE(edits.count(), 0);
+}
+
+void TstTimelineEdit::scrubAndArrowKeys()
+{
+    TimelineView view;
+    view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 200);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setDraft(cutDraft());
+    QSignalSpy moved(&view, &TimelineView::playheadMoved);
+    const TimelineLayout lay = view.layout();
+    const int y = int(lay.rulerRect().center().y());
+    QTest::mousePress(&view, Qt::LeftButton, {}, QPoint(int(lay.xForMs(1000)), y));
+    QMouseEvent drag(QEvent::MouseMove, QPointF(lay.xForMs(6000), y),
+                     view.mapToGlobal(QPointF(lay.xForMs(6000), y)), Qt::NoButton, Qt::LeftButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(&view, &drag);
+    QTest::mouseRelease(&view, Qt::LeftButton, {}, QPoint(int(lay.xForMs(6000)), y));
+    QCOMPARE(moved.count(), 2);
+    QVERIFY(qAbs(view.playheadMs() - 6000) <= 20);
+    // After the release, moving the mouse does not scrub.
+    QMouseEvent hover(QEvent::MouseMove, QPointF(lay.xForMs(2000), y),
+                      view.mapToGlobal(QPointF(lay.xForMs(2000), y)), Qt::NoButton, Qt::NoButton,
+                      Qt::NoModifier);
+    QApplication::sendEvent(&view, &hover);
+    QCOMPARE(moved.count(), 2);
+
+    QSignalSpy clicked(&view, &TimelineView::segmentClicked);
+    view.selectSegment(QStringLiteral("s1"));
+    QTest::keyClick(&view, Qt::Key_Right);
+    QCOMPARE(view.selectedSegmentId(), QStringLiteral("s2"));
+    QTest::keyClick(&view, Qt::Key_Right);
+    QTest::keyClick(&view, Qt::Key_Right); // stops at the last clip
+    QCOMPARE(view.selectedSegmentId(), QStringLiteral("s3"));
+    QTest::keyClick(&view, Qt::Key_Left);
+    QCOMPARE(view.selectedSegmentId(), QStringLiteral("s2"));
+    QCOMPARE(clicked.count(), 4);
 }
 
 void TstTimelineEdit::glowOnChangedSegments()
