@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <algorithm>
 #include <cmath>
 
@@ -114,11 +115,15 @@ bool generateIntro(const QString& outPath, const QString& sourcePath, qint64 sou
         *pickedMs = at;
     if (!QDir().mkpath(workDir))
         return fail(QStringLiteral("Cannot create %1.").arg(workDir));
+    // Several intros may be made at once in the same work folder: each gets its own.
+    QTemporaryDir tmp(QDir(workDir).filePath(QStringLiteral("intro-XXXXXX")));
+    if (!tmp.isValid())
+        return fail(QStringLiteral("Cannot create a folder in %1.").arg(workDir));
     const qint64 d = std::clamp<qint64>(options.durationMs, 3000, 5000);
     const int w = options.width / 2 * 2;
     const int h = options.height / 2 * 2;
     const int frames = int(d * options.fps / 1000);
-    const QString frame = QDir(workDir).filePath(QStringLiteral("intro-frame.png"));
+    const QString frame = tmp.filePath(QStringLiteral("frame.png"));
     if (!runFfmpeg({QStringLiteral("-y"), QStringLiteral("-ss"), secs(at), QStringLiteral("-i"),
                     sourcePath, QStringLiteral("-frames:v"), QStringLiteral("1"), frame},
                    nullptr, error))
@@ -139,7 +144,7 @@ bool generateIntro(const QString& outPath, const QString& sourcePath, qint64 sou
                         .arg(options.fps);
     QString textFile;
     if (!options.title.trimmed().isEmpty()) {
-        textFile = QDir(workDir).filePath(QStringLiteral("intro-title.txt"));
+        textFile = tmp.filePath(QStringLiteral("title.txt"));
         QFile f(textFile);
         const QByteArray bytes = options.title.trimmed().toUtf8();
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())

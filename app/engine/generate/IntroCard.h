@@ -22,7 +22,8 @@ struct IntroOptions {
 // -1 on failure.
 qint64 pickIntroFrame(const QString& sourcePath, qint64 sourceDurationMs, QString* error = nullptr);
 
-// Writes outPath (.mp4). workDir holds the temporary frame and text files (removed after).
+// Writes outPath (.mp4). The temporary frame and text file live in a private subfolder of
+// workDir (removed after), so concurrent intros may share workDir.
 bool generateIntro(const QString& outPath, const QString& sourcePath, qint64 sourceDurationMs,
                    const IntroOptions& options, const QString& workDir, QString* error = nullptr,
                    qint64* pickedMs = nullptr);
