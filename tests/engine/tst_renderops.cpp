@@ -128,6 +128,9 @@ private slots:
         QTest::newRow("three pieces, dissolve and zoom")
             << must(addTransitions(must(splitAt(must(splitAt(base, 1000)), 2500)), "zoom", 400))
             << 4.0;
+        for (const char* type : {"fade", "dissolve", "slide"})
+            QTest::addRow("%s transitions keep the length", type)
+                << must(addTransitions(must(splitAt(base, 1500)), type, 500)) << 4.0;
     }
 
     void durations()
@@ -154,6 +157,45 @@ private slots:
                            &err);
         const double sat = test::lastNumberAfter(err, "lavfi.signalstats.SATAVG=");
         QVERIFY2(sat < 1.0, qPrintable(QString::number(sat)));
+    }
+
+    void looks_data()
+    {
+        QTest::addColumn<QString>("look");
+        for (const char* look : {"cinematic", "warm", "cool", "vivid"})
+            QTest::newRow(look) << look;
+    }
+
+    void looks()
+    {
+        QFETCH(QString, look);
+        const Draft base = must(keepRange(clipDraft("talk", 4000), 0, 400));
+        static QString plain;
+        if (plain.isEmpty())
+            plain = render(base);
+        const QString out = render(must(setLook(base, look)));
+        QVERIFY(!plain.isEmpty() && !out.isEmpty());
+        const QString all = "iw:ih:0:0";
+        const double diff = test::meanAbsDiff(test::greyFrame(plain, 0.2, all, 32, 18),
+                                              test::greyFrame(out, 0.2, all, 32, 18));
+        auto redMinusBlue = [](const QString& file) {
+            const QByteArray px =
+                test::ffmpegOutput({"-v", "error", "-ss", "0.2", "-i", file, "-frames:v", "1",
+                                    "-vf", "scale=32:18,format=rgb24", "-f", "rawvideo", "-"});
+            double sum = 0;
+            for (int i = 0; i + 2 < px.size(); i += 3)
+                sum += int(quint8(px[i])) - int(quint8(px[i + 2]));
+            return px.isEmpty() ? 0.0 : sum / (px.size() / 3);
+        };
+        const double shift = redMinusBlue(out) - redMinusBlue(plain);
+        const QString info = QStringLiteral("grey diff %1, red-blue shift %2").arg(diff).arg(shift);
+        // Cinematic and vivid change contrast/saturation; warm and cool move the colour.
+        if (look == "warm")
+            QVERIFY2(shift > 5, qPrintable(info));
+        else if (look == "cool")
+            QVERIFY2(shift < -5, qPrintable(info));
+        else
+            QVERIFY2(diff > 2, qPrintable(info));
     }
 
     void aspect_data()

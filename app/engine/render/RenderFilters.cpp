@@ -295,15 +295,16 @@ QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFil
            QLatin1Char(',') + sec(s.end()) + QStringLiteral(")'");
 }
 
+// Warm/cool scale the channels (colorbalance barely moves saturated or clipped colours).
 QString lookFilter(const QString& look)
 {
     if (look == QLatin1String("cinematic"))
         return QStringLiteral("eq=contrast=1.12:saturation=0.85:gamma=0.95,"
                               "colorbalance=rs=-0.05:bs=0.06:rh=0.06:bh=-0.04");
     if (look == QLatin1String("warm"))
-        return QStringLiteral("colorbalance=rs=0.12:gs=0.02:bs=-0.12:rm=0.08:bm=-0.08");
+        return QStringLiteral("colorchannelmixer=rr=1.08:gg=1.0:bb=0.82,format=yuv420p");
     if (look == QLatin1String("cool"))
-        return QStringLiteral("colorbalance=rs=-0.10:bs=0.12:rm=-0.06:bm=0.08");
+        return QStringLiteral("colorchannelmixer=rr=0.84:gg=0.98:bb=1.08,format=yuv420p");
     if (look == QLatin1String("bw"))
         return QStringLiteral("hue=s=0");
     if (look == QLatin1String("vivid"))
