@@ -179,6 +179,9 @@ void TstSettingsDialog::shortcutOpensDialog()
     MainWindow window(nullptr);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Shortcuts need the active window (Xvfb has no window manager to activate it).
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     QCOMPARE(window.settingsAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Comma));
     QVERIFY(!window.findChild<SettingsDialog*>(QStringLiteral("settingsDialog")));
     QTest::keyClick(&window, Qt::Key_Comma, Qt::ControlModifier);

@@ -248,6 +248,9 @@ void TstTimelineEdit::ctrlWheelZoomAndFitShortcut()
     MainWindow window(nullptr);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Shortcuts need the active window (Xvfb has no window manager to activate it).
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     auto* view = window.findChild<TimelineView*>(QStringLiteral("timelineView"));
     QVERIFY(view);
     view->setDraft(cutDraft());
