@@ -197,7 +197,7 @@ void ApiCall::onFinished()
 bool ApiCall::recover(const Envelope& e)
 {
     auto* client = qobject_cast<ApiClient*>(parent());
-    if (!m_resend || !client || m_mode != Mode::Json)
+    if (!m_resend || !client || m_mode == Mode::Download)
         return false;
     if ((e.code == ErrorCode::TokenInvalid || e.httpStatus == 401) && !m_reauthTried &&
         client->m_reauthenticator) {
@@ -240,7 +240,14 @@ void ApiCall::resend()
         m_reply->deleteLater();
     }
     m_body.clear();
-    attach(m_resend());
+    QNetworkReply* reply = m_resend();
+    if (!reply) { // an upload whose file went away between attempts
+        m_reply = nullptr;
+        finish(failure(ErrorCode::NotFound, 0,
+                       QCoreApplication::translate("ApiCall", "The file can no longer be read.")));
+        return;
+    }
+    attach(reply);
 }
 
 bool ApiCall::downloadCommit(QString* error)

@@ -2,7 +2,8 @@
 // progress() and never see the QNetworkReply (STYLE.md point 2: one gateway to the network).
 // The call deletes itself after finished() has been delivered; hold it in a QPointer when
 // you may want to abort() it later. finished() is emitted exactly once, also after abort().
-// JSON calls recover from the cloud's transient answers before finishing (PROTOCOL.md): 1001
+// JSON calls and uploads recover from the cloud's transient answers before finishing (PROTOCOL.md):
+// 1001
 // -> ApiClient's reauthenticator, then one retry; HTTP 429 -> wait, then one retry; a bare
 // HTTP 400 (missing X-Client-Id) -> ApiClient makes a client id, then one retry.
 #pragma once
@@ -41,7 +42,7 @@ private:
     ApiCall(QNetworkReply* reply, Mode mode, const QString& description, QObject* parent);
 
     void attach(QNetworkReply* reply);
-    // Json calls: how to send the request again (with the current token and client id).
+    // JSON calls and uploads: how to send the request again (current token and client id).
     void setResend(std::function<QNetworkReply*()> resend) { m_resend = std::move(resend); }
     bool recover(const Envelope& e); // true when a retry is under way
     void resend();

@@ -169,31 +169,42 @@ ApiCall* ApiClient::uploadFile(const QString& pathOrUrl, const QString& filePath
 {
     const QUrl url = resolve(pathOrUrl);
     const QString description = QStringLiteral("POST ") + pathOf(url);
-    auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
-    auto* file = new QFile(filePath, multi);
-    if (!file->open(QIODevice::ReadOnly)) {
+    // Builds the whole multipart request again for each attempt (a retry re-reads the file).
+    auto send = [this, url, filePath, partName]() -> QNetworkReply* {
+        auto* multi = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+        auto* file = new QFile(filePath, multi);
+        if (!file->open(QIODevice::ReadOnly)) {
+            delete multi;
+            return nullptr;
+        }
+        QHttpPart part;
+        part.setRawHeader("Content-Disposition",
+                          "form-data; name=" + quotedFileName(partName) +
+                              "; filename=" + quotedFileName(QFileInfo(filePath).fileName()));
+        part.setRawHeader("Content-Type", contentTypeFor(filePath));
+        part.setBodyDevice(file);
+        multi->append(part);
+        QNetworkRequest req = makeRequest("POST", url, m_uploadTimeoutMs);
+        req.setRawHeader("Accept", "application/json");
+        QNetworkReply* reply = m_nam->post(req, multi);
+        multi->setParent(reply);
+        return reply;
+    };
+    QNetworkReply* reply = send();
+    if (!reply) {
+        QFile file(filePath);
+        (void)file.open(QIODevice::ReadOnly);
         Envelope e;
         e.code = ErrorCode::NotFound;
         e.message = QCoreApplication::translate("ApiClient", "Cannot read %1: %2")
-                        .arg(QFileInfo(filePath).fileName(), file->errorString());
-        delete multi;
+                        .arg(QFileInfo(filePath).fileName(), file.errorString());
         auto* call = new ApiCall(nullptr, ApiCall::Mode::Upload, description, this);
         call->finishLater(e);
         return call;
     }
-    QHttpPart part;
-    part.setRawHeader("Content-Disposition",
-                      "form-data; name=" + quotedFileName(partName) +
-                          "; filename=" + quotedFileName(QFileInfo(filePath).fileName()));
-    part.setRawHeader("Content-Type", contentTypeFor(filePath));
-    part.setBodyDevice(file);
-    multi->append(part);
-
-    QNetworkRequest req = makeRequest("POST", url, m_uploadTimeoutMs);
-    req.setRawHeader("Accept", "application/json");
-    QNetworkReply* reply = m_nam->post(req, multi);
-    multi->setParent(reply);
-    return new ApiCall(reply, ApiCall::Mode::Upload, description, this);
+    auto* call = new ApiCall(reply, ApiCall::Mode::Upload, description, this);
+    call->setResend(send);
+    return call;
 }
 
 ApiCall* ApiClient::download(const QString& pathOrUrl, const QString& destination)

@@ -109,8 +109,10 @@ std::unique_ptr<EditorSession> TestCloudPaths::sessionWithClip(EngineFixture& f)
         return nullptr;
     session->upload({m_clip});
     if (!QTest::qWaitFor([&] { return !uploaded.isEmpty() || !failed.isEmpty(); }, 30000) ||
-        !failed.isEmpty())
+        !failed.isEmpty()) {
+        qWarning("upload failed: %s", qPrintable(failed.value(0).value(1).toString()));
         return nullptr;
+    }
     if (!QTest::qWaitFor([&] { return session->draft().isExportable(); }, 10000))
         return nullptr;
     return session;
