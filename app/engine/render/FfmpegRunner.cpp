@@ -2,6 +2,8 @@
 // engine's job workers are std::threads). The loop waits at most 100 ms for output, so a
 // cancel request is honoured within about that long. Progress comes from `-progress pipe:1`
 // key=value lines on stdout; stderr is kept only as a short tail for the error message.
+// A loudness target (RenderCommand::normalizeLoudness) adds measure-and-correct steps on the
+// .part file before the rename (see RenderGraph.h).
 #include "render/FfmpegRunner.h"
 
 #include <QCoreApplication>
@@ -10,6 +12,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <sys/prctl.h>
@@ -78,6 +81,106 @@ private:
     double last_ = 0;
 };
 
+// Runs a short ffmpeg step to completion, honouring cancel. 0 ok, 1 failed, 2 cancelled.
+int runStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err)
+{
+    QProcess proc;
+    proc.setStandardInputFile(QProcess::nullDevice());
+    proc.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    proc.start(ffmpegProgram(),
+               QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
+                           QStringLiteral("-nostats")} +
+                   args);
+    if (!proc.waitForStarted(10000))
+        return 1;
+    while (proc.state() != QProcess::NotRunning) {
+        if (cancel && cancel->load()) {
+            proc.kill();
+            proc.waitForFinished(5000);
+            return 2;
+        }
+        proc.waitForFinished(100);
+        if (err)
+            *err += proc.readAllStandardError();
+        proc.readAllStandardOutput();
+    }
+    if (err)
+        *err += proc.readAllStandardError();
+    return proc.exitStatus() == QProcess::NormalExit && proc.exitCode() == 0 ? 0 : 1;
+}
+
+double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status)
+{
+    QByteArray err;
+    *status = runStep({QStringLiteral("-i"), file, QStringLiteral("-vn"), QStringLiteral("-af"),
+                       QStringLiteral("ebur128"), QStringLiteral("-f"), QStringLiteral("null"),
+                       QStringLiteral("-")},
+                      cancel, &err);
+    const int at = err.lastIndexOf("Integrated loudness:");
+    const int i = at < 0 ? -1 : err.indexOf("I:", at);
+    if (*status != 0 || i < 0)
+        return std::nan("");
+    bool ok = false;
+    const double v = err.mid(i + 2, 16).trimmed().split(' ').value(0).toDouble(&ok);
+    return ok ? v : std::nan("");
+}
+
+// Brings `part` to the target integrated loudness; 0 ok, 1 failed, 2 cancelled.
+int correctLoudness(const RenderCommand& command, const QString& part,
+                    const std::atomic_bool* cancel, QByteArray* err)
+{
+    const int bitrate = int(command.args.indexOf(QStringLiteral("-b:a")));
+    const QString kbps = bitrate >= 0 && bitrate + 1 < command.args.size()
+                             ? command.args[bitrate + 1]
+                             : QStringLiteral("192k");
+    const QString fixed = part + QStringLiteral(".gain");
+    for (int pass = 0; pass < 3; ++pass) {
+        int status = 0;
+        const double measured = integratedLoudness(part, cancel, &status);
+        if (status != 0)
+            return status;
+        if (!std::isfinite(measured) || measured < -69.0)
+            return 0; // silence: nothing to normalise
+        const double gain = command.loudnessLufs - measured;
+        if (std::abs(gain) < 0.5)
+            return 0;
+        const int r = runStep(
+            {QStringLiteral("-i"),
+             part,
+             QStringLiteral("-map"),
+             QStringLiteral("0:v?"),
+             QStringLiteral("-map"),
+             QStringLiteral("0:a"),
+             QStringLiteral("-c:v"),
+             QStringLiteral("copy"),
+             QStringLiteral("-af"),
+             QStringLiteral("volume=%1dB,alimiter=limit=0.84:level=false:attack=5:release=60,"
+                            "aresample=48000")
+                 .arg(gain, 0, 'f', 2),
+             QStringLiteral("-c:a"),
+             QStringLiteral("aac"),
+             QStringLiteral("-b:a"),
+             kbps,
+             QStringLiteral("-movflags"),
+             QStringLiteral("+faststart"),
+             QStringLiteral("-y"),
+             QStringLiteral("-f"),
+             QStringLiteral("mp4"),
+             fixed},
+            cancel, err);
+        if (r != 0) {
+            QFile::remove(fixed);
+            return r;
+        }
+        if (std::rename(QFile::encodeName(fixed).constData(),
+                        QFile::encodeName(part).constData()) != 0) {
+            QFile::remove(fixed);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 QString ffmpegProgram()
@@ -142,6 +245,18 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
         result.error =
             tail.isEmpty() ? tr("ffmpeg failed (exit code %1)").arg(proc.exitCode()) : tail;
         return result;
+    }
+    if (command.normalizeLoudness) {
+        QByteArray err;
+        const int r = correctLoudness(command, part, cancel, &err);
+        if (r != 0) {
+            QFile::remove(part);
+            result.cancelled = r == 2;
+            result.error = r == 2 ? tr("Cancelled") : lastLines(err, 5);
+            if (result.error.isEmpty())
+                result.error = tr("Loudness normalisation failed");
+            return result;
+        }
     }
     // rename(2) replaces an existing file atomically: readers see the old or the new file.
     if (std::rename(QFile::encodeName(part).constData(),

@@ -298,6 +298,10 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     }
 
     cmd.durationMs = total;
+    if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0) {
+        cmd.normalizeLoudness = true;
+        cmd.loudnessLufs = lufs.toDouble();
+    }
     cmd.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << inputArgs
              << QStringLiteral("-filter_complex") << chains.join(QLatin1Char(';'))
              << QStringLiteral("-map") << QStringLiteral("[vout]") << QStringLiteral("-map")

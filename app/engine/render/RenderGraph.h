@@ -40,6 +40,11 @@ struct RenderCommand {
     qint64 durationMs = 0;
     QStringList files; // temporary files the command reads (text files); caller deletes
     QString error;     // non-empty when the draft cannot be rendered
+    // The draft's loudness target: loudnorm (one pass) in the graph gets close; runFfmpeg
+    // then measures the result (ebur128) and corrects the gain (volume + limiter, video
+    // copied) until it is within 0.5 LU, since one pass misses by several LU on speech.
+    bool normalizeLoudness = false;
+    double loudnessLufs = -14.0;
 };
 
 // inputs: media id -> input. textDir: where text files for drawtext are written.
