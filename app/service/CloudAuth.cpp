@@ -57,7 +57,7 @@ void CloudAuth::authenticate()
 void CloudAuth::readClientId()
 {
     m_store->read(key("client_id"), this, [this](const TokenResult& r) {
-        if (!r.ok && !r.notFound) {
+        if (!r.ok && !r.notFound && m_envToken.isEmpty()) {
             Q_EMIT failed(tr("Could not read the system keychain: %1").arg(r.error));
             return;
         }

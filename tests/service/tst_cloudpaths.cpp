@@ -72,6 +72,7 @@ private Q_SLOTS:
     void guiInstructions_data();
     void guiInstructions();
     void creditsBalance();
+    void unavailableKeychainIsReported();
 
 private:
     bool startEngine(EngineFixture& f, const QString& faults);
@@ -510,6 +511,55 @@ void TestCloudPaths::creditsBalance()
     QCOMPARE(changed.first().at(1).toLongLong(), 30);
     QCOMPARE(changed.first().at(2).toLongLong(), 150);
     QCOMPARE(hidden.size(), 1);
+}
+
+namespace {
+// A keychain that cannot be reached (no secret service): every job fails.
+class BrokenTokenStore : public TokenStore {
+public:
+    void read(const QString&, QObject* context, Callback done) override { fail(context, done); }
+    void write(const QString&, const QString&, QObject* context, Callback done) override
+    {
+        fail(context, done);
+    }
+    void remove(const QString&, QObject* context, Callback done) override { fail(context, done); }
+
+private:
+    void fail(QObject* context, Callback done)
+    {
+        QPointer<QObject> guard(context);
+        QMetaObject::invokeMethod(
+            this,
+            [guard, done] {
+                TokenResult r;
+                r.error = QStringLiteral("No secret service is running.");
+                if (guard && done)
+                    done(r);
+            },
+            Qt::QueuedConnection);
+    }
+};
+} // namespace
+
+// No silent plaintext fallback: the sign-in stops with a message naming the keychain, and
+// no anonymous token is requested (it could not be kept safely).
+void TestCloudPaths::unavailableKeychainIsReported()
+{
+    EngineFixture f;
+    QVERIFY2(startEngine(f, QStringLiteral("allow-anonymous")), qPrintable(f.error));
+    f.api->setToken({});
+    BrokenTokenStore store;
+    CloudAuth auth(f.api.get(), &store, QStringLiteral("cloud"));
+    auth.setEnvironmentToken({});
+    QSignalSpy requests(f.api.get(), &ApiClient::requestStarted);
+    QSignalSpy ok(&auth, &CloudAuth::authenticated);
+    QSignalSpy failed(&auth, &CloudAuth::failed);
+    auth.authenticate();
+    QTRY_COMPARE(failed.size(), 1);
+    QVERIFY(ok.isEmpty());
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("keychain")));
+    QVERIFY(requests.isEmpty());
+    QVERIFY(!f.api->hasToken());
 }
 
 QTEST_GUILESS_MAIN(TestCloudPaths)
