@@ -1,7 +1,7 @@
 // Paint benchmark for the timeline (issue 5: "smooth with 2,000 segments"): paints a draft
 // of 2,000 segments (video cuts with transitions, an audio track, titles) into a QImage,
 // fitted and zoomed in, and prints the mean frame time. Not a ctest test: run it with
-// `ninja bench_timeline` (or bin/bench_timeline [frames]).
+// `ninja bench_timeline` (or bin/timeline_bench [frames]).
 #include "TimelineView.h"
 
 #include <QApplication>
