@@ -400,7 +400,10 @@ void TimelineView::keyPressEvent(QKeyEvent* event)
 {
     const auto [t, s] = findSegment(m_selectedSegment);
     if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && t >= 0) {
-        Q_EMIT editRequested(QStringLiteral("delete clip %1").arg(s + 1));
+        // "clip N" means the N-th clip of the video track to the agent: other tracks have
+        // no phrasing for their segments yet, so Delete there does nothing.
+        if (m_draft.t.at(t).tt == int(TrackType::Video))
+            Q_EMIT editRequested(QStringLiteral("delete clip %1").arg(s + 1));
         event->accept();
         return;
     }

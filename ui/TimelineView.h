@@ -4,7 +4,7 @@
 // in the ruler and the tooltip) and is reported so the window can preview its source; a
 // click or drag on the ruler moves the playhead; Left/Right move the selection within its
 // track. Delete on a selection asks for the edit in words
-// ("delete clip N", N 1-based in its track) through editRequested: the view never edits the
+// ("delete clip N", N 1-based; video track only) through editRequested: the view never edits the
 // draft itself (STYLE.md 4). Segments that changed in a new draft glow briefly.
 // Zoom 1 fits the whole draft (the default); Ctrl+wheel zooms, the wheel scrolls when zoomed.
 #pragma once

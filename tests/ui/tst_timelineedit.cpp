@@ -154,6 +154,10 @@ void TstTimelineEdit::deleteWithoutSelectionDoesNothing()
     QTest::keyClick(&view, Qt::Key_Delete);
     view.selectSegment(QStringLiteral("no-such-segment"));
     QTest::keyClick(&view, Qt::Key_Delete);
+    // The audio bed is not "clip 1" to the agent: no instruction for it.
+    view.selectSegment(QStringLiteral("b1"));
+    QCOMPARE(view.selectedSegmentId(), QStringLiteral("b1"));
+    QTest::keyClick(&view, Qt::Key_Delete);
     QCOMPARE(edits.count(), 0);
 }
 
