@@ -18,6 +18,8 @@
 using namespace cw;
 using namespace cw::engine;
 
+Q_DECLARE_METATYPE(cw::Draft)
+
 class TstRenderOps : public QObject {
     Q_OBJECT
     QTemporaryDir dir_;
@@ -413,6 +415,5 @@ private slots:
     }
 };
 
-Q_DECLARE_METATYPE(cw::Draft)
 QTEST_GUILESS_MAIN(TstRenderOps)
 #include "tst_renderops.moc"
