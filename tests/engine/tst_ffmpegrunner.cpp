@@ -2,6 +2,7 @@
 // std::thread and checked with ffprobe, a draft using every graph feature (gap, silent
 // source, still image, music, hostile title text in a hostile folder), cancellation, a failing
 // input, and an ffmpeg that cannot start. No .part file may survive any of them.
+#include "DraftBuilder.h"
 #include "render/FfmpegRunner.h"
 
 #include "TestMedia.h"
@@ -19,35 +20,9 @@ using namespace cw::engine;
 
 namespace {
 
-Segment seg(const QString& id, const QString& src, qint64 st, qint64 in, qint64 d,
-            const QJsonObject& m = {})
-{
-    Segment s;
-    s.id = id;
-    s.src = src;
-    s.st = st;
-    s.in = in;
-    s.d = d;
-    s.m = m;
-    return s;
-}
-
-Track track(const QString& id, int tt, const QList<Segment>& sg)
-{
-    Track t;
-    t.id = id;
-    t.tt = tt;
-    t.sg = sg;
-    return t;
-}
-
-Draft draftOf(const QList<Track>& tracks)
-{
-    Draft d;
-    d.t = tracks;
-    d.d = d.computedDuration();
-    return d;
-}
+using cw::test::draftOf;
+using cw::test::seg;
+using cw::test::track;
 
 QJsonObject streamOf(const QJsonObject& probe, const QString& type)
 {

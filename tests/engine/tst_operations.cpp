@@ -2,6 +2,7 @@
 // row applies one operation and compares every track in a compact text form
 // ("id:st+d@in" and "*speed" for footage, "id:st+d" for spans), the duration and the details.
 // The error table checks code and reason, and that nothing is returned for a failure.
+#include "DraftBuilder.h"
 #include "edit/Operations.h"
 
 #include "ApiError.h"
@@ -18,36 +19,9 @@ Q_DECLARE_METATYPE(OpFn)
 
 namespace {
 
-Segment seg(const QString& id, const QString& src, qint64 st, qint64 in, qint64 d,
-            const QJsonObject& m = {})
-{
-    Segment s;
-    s.id = id;
-    s.src = src;
-    s.st = st;
-    s.in = in;
-    s.d = d;
-    s.m = m;
-    return s;
-}
-
-Track track(const QString& id, int tt, const QString& n, const QList<Segment>& sg)
-{
-    Track t;
-    t.id = id;
-    t.tt = tt;
-    t.n = n;
-    t.sg = sg;
-    return t;
-}
-
-Draft draftOf(const QList<Track>& tracks)
-{
-    Draft d;
-    d.t = tracks;
-    d.d = d.computedDuration();
-    return d;
-}
+using cw::test::draftOf;
+using cw::test::seg;
+using cw::test::track;
 
 // Three clips of 2 s (in-points 0, 5000, 10000), a title 1-3 s, music over all 6 s.
 Draft threeClips()

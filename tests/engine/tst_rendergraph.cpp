@@ -1,6 +1,7 @@
 // buildRenderCommand golden tests: whole argument vectors and filter graphs for typical
 // drafts, the error cases, presets, and the escaping of hostile paths and text (user text
 // goes to a file and never into the graph).
+#include "DraftBuilder.h"
 #include "render/RenderGraph.h"
 
 #include <QFile>
@@ -14,42 +15,16 @@ Q_DECLARE_METATYPE(cw::Draft)
 
 namespace {
 
+using cw::test::draftOf;
+using cw::test::seg;
+using cw::test::track;
+
 const QString kFit = "scale=1920:1080:force_original_aspect_ratio=decrease,"
                      "pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30,format=yuv420p";
 const QString kAfmt = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
 const QString kSilence = "anullsrc=r=48000:cl=stereo,atrim=duration=%1,"
                          "aformat=sample_fmts=fltp:channel_layouts=stereo";
 const QString kBlack = "color=c=black:s=1920x1080:r=30:d=%1,setsar=1,format=yuv420p";
-
-Segment seg(const QString& id, const QString& src, qint64 st, qint64 in, qint64 d,
-            const QJsonObject& m = {})
-{
-    Segment s;
-    s.id = id;
-    s.src = src;
-    s.st = st;
-    s.in = in;
-    s.d = d;
-    s.m = m;
-    return s;
-}
-
-Track track(const QString& id, int tt, const QList<Segment>& sg)
-{
-    Track t;
-    t.id = id;
-    t.tt = tt;
-    t.sg = sg;
-    return t;
-}
-
-Draft draftOf(const QList<Track>& tracks)
-{
-    Draft d;
-    d.t = tracks;
-    d.d = d.computedDuration();
-    return d;
-}
 
 QHash<QString, RenderInput> inputs()
 {

@@ -1,6 +1,7 @@
 // TimelineView as an editor surface: playhead on the ruler, selection details, Delete sent
 // as an instruction (never applied locally), the glow on segments a new draft changed,
 // transitions painted at joins, Ctrl+wheel zoom and Ctrl+0 fit through the main window.
+#include "DraftBuilder.h"
 #include "MainWindow.h"
 #include "TimelineLayout.h"
 #include "TimelineView.h"
@@ -16,18 +17,7 @@ using namespace cw;
 
 namespace {
 
-Segment seg(const QString& id, const QString& src, qint64 st, qint64 in, qint64 d,
-            const QJsonObject& m = {})
-{
-    Segment s;
-    s.id = id;
-    s.src = src;
-    s.st = st;
-    s.in = in;
-    s.d = d;
-    s.m = m;
-    return s;
-}
+using cw::test::seg;
 
 Draft cutDraft()
 {
