@@ -36,6 +36,28 @@ inline QJsonObject makeSpeechClip(const QString& out, double pauseSeconds = 1.5,
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
 }
 
+// Like makeSpeechClip, but each inserted pause gets its own length (seconds), e.g.
+// {0.6, 1.0, 2.5}; the JSON also lists the true speech interval of each phrase.
+inline QJsonObject makeSpeechClipWithPauses(const QString& out, const QList<double>& pauseSeconds,
+                                            int width = 1280, int height = 720,
+                                            QString* error = nullptr)
+{
+    QStringList lens;
+    for (double s : pauseSeconds)
+        lens << QString::number(s);
+    QProcess p;
+    p.start(QStringLiteral("bash"),
+            {testDataDir() + QStringLiteral("/make_speech_clip.sh"), out, QStringLiteral("1.5"),
+             QString::number(pauseSeconds.size()), QString::number(width), QString::number(height),
+             lens.join(QLatin1Char(','))});
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        if (error)
+            *error = QString::fromUtf8(p.readAllStandardError());
+        return {};
+    }
+    return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
 // Runs ffmpeg with `args` (no shell); true on success.
 inline bool runFfmpeg(const QStringList& args, QString* error = nullptr)
 {

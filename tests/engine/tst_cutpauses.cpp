@@ -1,6 +1,6 @@
 // cutPauses: table tests on hand-built envelopes (every rule in CutPauses.cpp's header), a
-// randomised "never cuts sound" property check, and the quality bar on a real espeak-ng
-// clip with three known pauses.
+// randomised "never cuts sound" property check, and the quality bar on real espeak-ng
+// clips whose true speech intervals the generator script measures.
 #include "edit/CutPauses.h"
 
 #include "TestMedia.h"
@@ -309,6 +309,120 @@ private slots:
         }
         QCOMPARE(kept.first().in, 0);
         QCOMPARE(kept.last().in + kept.last().d, info.durationMs);
+    }
+
+    // Issue 3's bar against the script's true speech intervals: every pause of at least
+    // minPause + 2 * margin is cut, no phrase loses more than 50 ms, and each cut boundary
+    // is within 100 ms of (speech end + margin) / (next speech start - margin).
+    void speechClipQualityBar_data()
+    {
+        QTest::addColumn<QList<double>>("pauseLengths"); // empty: makeSpeechClip defaults
+        QTest::addColumn<int>("minPauseMs");
+        QTest::newRow("3 x 1.5 s, default minimum") << QList<double>{} << 500;
+        QTest::newRow("0.6/1.0/2.5 s, minimum 500") << QList<double>{0.6, 1.0, 2.5} << 500;
+    }
+
+    void speechClipQualityBar()
+    {
+        QFETCH(QList<double>, pauseLengths);
+        QFETCH(int, minPauseMs);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath("speech.mp4");
+        QString error;
+        const QJsonObject clip =
+            pauseLengths.isEmpty()
+                ? cw::test::makeSpeechClip(file, 1.5, 3, 320, 180, &error)
+                : cw::test::makeSpeechClipWithPauses(file, pauseLengths, 320, 180, &error);
+        QVERIFY2(!clip.isEmpty(), qPrintable(error));
+        const MediaInfo info = probeMedia(file);
+        QVERIFY(info.ok);
+        const AudioAnalysis a = analyzeAudio(file);
+        QVERIFY(a.ok);
+
+        QList<Interval> speech;
+        for (const QJsonValue& v : clip.value("speech").toArray()) {
+            const QJsonObject o = v.toObject();
+            speech.append({qRound64(o.value("start").toDouble() * 1000),
+                           qRound64(o.value("end").toDouble() * 1000)});
+        }
+        QCOMPARE(speech.size(), clip.value("pauses").toArray().size() + 1);
+
+        PauseOptions o;
+        o.minPauseMs = minPauseMs;
+        const Draft draft = draftOf({track("v1", 0, {seg("v1s1", "m1", 0, 0, info.durationMs)})});
+        const PauseCutResult r = cutPauses(draft, {{"m1", a}}, o);
+        const QList<Segment> kept = r.draft.t[0].sg;
+        QVERIFY(!kept.isEmpty());
+
+        // Source ranges removed: the gaps between kept pieces (and before/after them).
+        QList<Interval> cuts;
+        qint64 pos = 0;
+        for (const Segment& s : kept) {
+            QVERIFY(s.in >= pos);
+            if (s.in > pos)
+                cuts.append({pos, s.in});
+            pos = s.in + s.d;
+        }
+        if (pos < info.durationMs)
+            cuts.append({pos, info.durationMs});
+
+        // Each cut must sit in one true silence between phrases; check its boundaries.
+        // Failures are collected so the measured figures are printed either way.
+        QStringList failures;
+        qint64 worstBoundary = 0;
+        QVector<bool> cutSilence(speech.size() - 1, false);
+        for (const Interval& c : cuts) {
+            int match = -1;
+            for (int i = 0; i + 1 < speech.size(); ++i)
+                if (c.startMs < speech[i + 1].startMs && c.endMs > speech[i].endMs)
+                    match = i;
+            if (match < 0 || cutSilence[match]) {
+                failures << QStringLiteral("cut %1-%2 is not alone between two phrases")
+                                .arg(c.startMs)
+                                .arg(c.endMs);
+                continue;
+            }
+            cutSilence[match] = true;
+            const qint64 ts = speech[match].endMs + o.marginMs;
+            const qint64 te = speech[match + 1].startMs - o.marginMs;
+            const qint64 err = std::max(qAbs(c.startMs - ts), qAbs(c.endMs - te));
+            worstBoundary = std::max(worstBoundary, err);
+            if (err > 100)
+                failures << QStringLiteral("cut %1-%2, truth %3-%4")
+                                .arg(c.startMs)
+                                .arg(c.endMs)
+                                .arg(ts)
+                                .arg(te);
+        }
+        for (int i = 0; i + 1 < speech.size(); ++i) {
+            const qint64 len = speech[i + 1].startMs - speech[i].endMs;
+            if (len >= o.minPauseMs + 2 * o.marginMs && !cutSilence[i])
+                failures << QStringLiteral("pause %1-%2 (%3 ms) kept")
+                                .arg(speech[i].endMs)
+                                .arg(speech[i + 1].startMs)
+                                .arg(len);
+        }
+
+        // Speech lost: the part of each true phrase that no kept piece covers.
+        qint64 worstLoss = 0;
+        for (const Interval& sp : speech) {
+            qint64 covered = 0;
+            for (const Segment& s : kept)
+                covered += std::max<qint64>(0, std::min(sp.endMs, s.in + s.d) -
+                                                   std::max(sp.startMs, s.in));
+            const qint64 loss = sp.length() - covered;
+            worstLoss = std::max(worstLoss, loss);
+            if (loss > 50)
+                failures << QStringLiteral("phrase %1-%2 lost %3 ms")
+                                .arg(sp.startMs)
+                                .arg(sp.endMs)
+                                .arg(loss);
+        }
+        qInfo("quality bar: %d cuts, %lld ms removed, worst boundary error %lld ms, worst speech "
+              "loss %lld ms",
+              int(cuts.size()), r.removedMs, worstBoundary, worstLoss);
+        QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QStringLiteral("; "))));
     }
 };
 
