@@ -90,6 +90,8 @@ private slots:
     void uploadedSongAsMusic();
     void partlyUnderstood();
     void cinematicIntro();
+    void brollOverRangeAndEvery();
+    void brollWithoutSecondClip();
     void chineseReply();
     void unknownSuggests();
     void exportWithMusicAndTitle();
@@ -101,6 +103,7 @@ private:
     QTemporaryDir m_tmp;
     QByteArray m_clip;
     QByteArray m_song;
+    QByteArray m_beach;
     TestEngine m_engine;
 };
 
@@ -128,6 +131,15 @@ void TstAgentOps::initTestCase()
     QFile sf(song);
     QVERIFY(sf.open(QIODevice::ReadOnly));
     m_song = sf.readAll();
+    const QString beach = m_tmp.filePath("beach.mp4");
+    QVERIFY2(
+        runFfmpeg({"-y", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=6", "-an",
+                   "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", beach},
+                  &error),
+        qPrintable(error));
+    QFile bf(beach);
+    QVERIFY(bf.open(QIODevice::ReadOnly));
+    m_beach = bf.readAll();
     m_engine.setEnv("CLIPWRIGHT_X264_PRESET", "ultrafast");
     QVERIFY2(m_engine.start(&error), qPrintable(error));
 }
@@ -285,6 +297,112 @@ void TstAgentOps::cinematicIntro()
     QVERIFY2(added >= 2500 && added <= 5000, qPrintable(QString::number(added)));
     runTurn(c, sid, "undo");
     QCOMPARE(stateOf(c, sid).durationMs, before.durationMs);
+}
+
+namespace {
+
+// The main (first) video track and the B-roll tracks (the other video tracks) of a draft.
+const cw::Track* mainTrack(const cw::Draft& d)
+{
+    for (const cw::Track& t : d.t)
+        if (t.tt == 0)
+            return &t;
+    return nullptr;
+}
+
+QList<cw::Segment> brollSegments(const cw::Draft& d)
+{
+    QList<cw::Segment> out;
+    const cw::Track* main = mainTrack(d);
+    for (const cw::Track& t : d.t)
+        if (t.tt == 0 && &t != main)
+            out << t.sg;
+    return out;
+}
+
+} // namespace
+
+void TstAgentOps::brollOverRangeAndEvery()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const HttpReply up = c.upload(sid, {{m_beach, "beach.mp4"}});
+    QCOMPARE(up.code(), 0);
+    const QString beachId =
+        up.data().value("files").toArray().at(0).toObject().value("media_id").toString();
+    QVERIFY(!beachId.isEmpty());
+    const State before = stateOf(c, sid);
+    QVERIFY(mainTrack(before.draft));
+    QVERIFY(brollSegments(before.draft).isEmpty());
+
+    const Turn t = runTurn(c, sid, "use beach.mp4 as B-roll over 0:02-0:05");
+    QCOMPARE(t.calls, QStringList{"add_broll"});
+    QVERIFY2(t.results.value(0).value("ok").toBool(), qPrintable(t.text));
+    QVERIFY2(t.text.contains("beach.mp4") && t.text.contains("3.0 s"), qPrintable(t.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 1);
+    QCOMPARE(after.durationMs, before.durationMs);
+    QVERIFY(mainTrack(after.draft));
+    QCOMPARE(*mainTrack(after.draft), *mainTrack(before.draft));
+    const QList<cw::Segment> broll = brollSegments(after.draft);
+    QCOMPARE(broll.size(), 1);
+    QCOMPARE(broll.first().src, beachId);
+    QCOMPARE(broll.first().st, qint64(2000));
+    QCOMPARE(broll.first().d, qint64(3000));
+
+    runTurn(c, sid, "undo");
+    const State undone = stateOf(c, sid);
+    QVERIFY(brollSegments(undone.draft).isEmpty());
+    QCOMPARE(undone.draft, before.draft);
+
+    const Turn every = runTurn(c, sid, "add B-roll every 5 seconds");
+    QCOMPARE(every.calls, QStringList{"add_broll"});
+    QVERIFY2(every.results.value(0).value("ok").toBool(), qPrintable(every.text));
+    const State cut = stateOf(c, sid);
+    QVERIFY(cut.version > undone.version);
+    QCOMPARE(cut.durationMs, before.durationMs);
+    QCOMPARE(*mainTrack(cut.draft), *mainTrack(before.draft));
+    const QList<cw::Segment> cutaways = brollSegments(cut.draft);
+    QVERIFY2(cutaways.size() >= 2, qPrintable(every.text));
+    QCOMPARE(every.results.value(0).value("cutaways").toInt(), int(cutaways.size()));
+    QVERIFY2(every.text.contains(QString::number(cutaways.size()) + " B-roll cutaways"),
+             qPrintable(every.text));
+    for (int i = 0; i < cutaways.size(); ++i) {
+        const cw::Segment& s = cutaways.at(i);
+        QCOMPARE(s.src, beachId);
+        QCOMPARE(s.st % 5000, qint64(0));
+        QVERIFY(s.d > 0 && s.d <= 3000);
+        QVERIFY(s.in >= 0 && s.in + s.d <= 6100);
+        if (i > 0)
+            QVERIFY(cutaways.at(i - 1).end() <= s.st);
+    }
+    runTurn(c, sid, "undo");
+    QVERIFY(brollSegments(stateOf(c, sid).draft).isEmpty());
+}
+
+void TstAgentOps::brollWithoutSecondClip()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const State before = stateOf(c, sid);
+    for (const char* message : {"add B-roll every 5 seconds", "每隔5秒插入空镜"}) {
+        const Turn t = runTurn(c, sid, message);
+        QCOMPARE(t.calls, QStringList{"add_broll"});
+        QCOMPARE(t.results.value(0).value("ok").toBool(true), false);
+        QVERIFY2(t.text.contains("Upload another clip to use as B-roll") ||
+                     t.text.contains(QString::fromUtf8("请再上传一个片段")),
+                 qPrintable(t.text));
+    }
+    // A named file that was never uploaded, and the main clip is never B-roll over itself.
+    const Turn missing = runTurn(c, sid, "use beach.mp4 as B-roll over 0:02-0:05");
+    QCOMPARE(missing.results.value(0).value("ok").toBool(true), false);
+    QVERIFY2(missing.text.contains("can't find") && missing.text.contains("beach.mp4"),
+             qPrintable(missing.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version);
+    QCOMPARE(after.draft, before.draft);
 }
 
 void TstAgentOps::chineseReply()

@@ -310,6 +310,8 @@ const Row kRows[] = {
     {"use beach.mp4 as B-roll over 0:20-0:25",
      "add_broll file=beach.mp4 from_ms=20000 to_ms=25000"},
     {"use Beach.MP4 as b-roll", "add_broll file=Beach.MP4"},
+    {"use beach.mp4 as B-roll over 0:02-0:05", "add_broll file=beach.mp4 from_ms=2000 to_ms=5000"},
+    {"add b-roll every 5 seconds", "add_broll every_ms=5000"},
     {"add B-roll transitions", "add_transitions type=fade"},
     {"每隔10秒插入空镜", "add_broll every_ms=10000"},
     {"make it purple", ""},

@@ -52,7 +52,8 @@ QString labelText(const QString& label, bool zh)
         {QStringLiteral("denoise"), QStringLiteral("降噪")},
         {QStringLiteral("colour look"), QStringLiteral("调色")},
         {QStringLiteral("start over"), QStringLiteral("重新开始")},
-        {QStringLiteral("add intro"), QStringLiteral("添加片头")}};
+        {QStringLiteral("add intro"), QStringLiteral("添加片头")},
+        {QStringLiteral("add B-roll"), QStringLiteral("添加空镜")}};
     if (known.contains(label))
         return known.value(label);
     if (label.startsWith(QLatin1String("upload ")))
@@ -140,10 +141,7 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& op, bool zh)
     if (op.name == Op::addIntro())
         return applyIntro(sessionId, op, zh);
     if (op.name == Op::addBroll())
-        return failure(pick(zh,
-                            "I can't cut in B-roll in the local engine yet, so nothing was "
-                            "changed.",
-                            "本地引擎暂时还不能插入空镜（B-roll），所以没有修改。"));
+        return applyBroll(sessionId, op, zh);
     return applyEdit(sessionId, op, zh);
 }
 

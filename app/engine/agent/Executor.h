@@ -40,6 +40,7 @@ private:
     OpOutcome moveHead(const QString& sessionId, bool undo, bool zh);
     OpOutcome reset(const QString& sessionId, bool zh);
     OpOutcome applyIntro(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyBroll(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome summary(const QString& sessionId, bool zh);
     // The music for add_music: a named upload, the latest audio upload or a generated bed.
     // Returns false with *reply set when a named file is not among the uploads.
