@@ -2,6 +2,7 @@
 #include "ChatInput.h"
 
 #include <QKeyEvent>
+#include <QTextBlock>
 
 namespace cw {
 
@@ -21,8 +22,38 @@ QSize ChatInput::sizeHint() const
                  fontMetrics().lineSpacing() * lines + 2 * frameWidth() + 12);
 }
 
+void ChatInput::remember(const QString& message)
+{
+    if (!message.isEmpty() && (m_history.isEmpty() || m_history.constLast() != message))
+        m_history.append(message);
+    m_historyPos = m_history.size();
+    m_pending.clear();
+}
+
+bool ChatInput::recall(int step)
+{
+    const int pos = m_historyPos + step;
+    if (pos < 0 || pos > m_history.size())
+        return false;
+    if (m_historyPos == m_history.size())
+        m_pending = toPlainText();
+    m_historyPos = pos;
+    setPlainText(pos == m_history.size() ? m_pending : m_history.at(pos));
+    moveCursor(QTextCursor::End);
+    return true;
+}
+
 void ChatInput::keyPressEvent(QKeyEvent* event)
 {
+    // Only on the first/last line, so Up/Down still move the cursor inside a long message.
+    const QTextCursor cursor = textCursor();
+    if (event->modifiers() == Qt::NoModifier &&
+        ((event->key() == Qt::Key_Up && cursor.blockNumber() == 0 && recall(-1)) ||
+         (event->key() == Qt::Key_Down && cursor.blockNumber() == blockCount() - 1 &&
+          recall(+1)))) {
+        event->accept();
+        return;
+    }
     const bool enter = event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter;
     if (enter && (event->modifiers() & Qt::ShiftModifier)) {
         insertPlainText(QStringLiteral("\n"));

@@ -98,6 +98,7 @@ void ChatPanel::submit()
     const QString text = m_input->toPlainText().trimmed();
     if (text.isEmpty())
         return;
+    m_input->remember(text);
     m_input->clear();
     Q_EMIT messageSubmitted(text);
 }

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void enterSends_data();
     void enterSends();
     void shiftEnterInsertsNewline();
+    void upRecallsHistory();
     void sendButtonSends();
     void partialThenFinalIsOneBubble();
     void secondAnswerIsNewBubble();
@@ -92,6 +93,33 @@ void TstChatPanel::shiftEnterInsertsNewline()
     QTest::keyClick(input, Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).toString(), QStringLiteral("first line\nsecond"));
+}
+
+void TstChatPanel::upRecallsHistory()
+{
+    ChatInput* input = m_panel->input();
+    for (const QString& m : {QStringLiteral("cut the pauses"), QStringLiteral("add music")}) {
+        QTest::keyClicks(input, m);
+        QTest::keyClick(input, Qt::Key_Return);
+    }
+    QTest::keyClicks(input, QStringLiteral("half typed"));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->toPlainText(), QStringLiteral("add music"));
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->toPlainText(), QStringLiteral("cut the pauses"));
+    QTest::keyClick(input, Qt::Key_Up); // nothing older: stays
+    QCOMPARE(input->toPlainText(), QStringLiteral("cut the pauses"));
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->toPlainText(), QStringLiteral("add music"));
+    QTest::keyClick(input, Qt::Key_Down);
+    QCOMPARE(input->toPlainText(), QStringLiteral("half typed"));
+
+    // Inside a multi-line message Up moves the cursor instead of recalling.
+    input->setPlainText(QStringLiteral("line one\nline two"));
+    input->moveCursor(QTextCursor::End);
+    QTest::keyClick(input, Qt::Key_Up);
+    QCOMPARE(input->toPlainText(), QStringLiteral("line one\nline two"));
+    QCOMPARE(input->textCursor().blockNumber(), 0);
 }
 
 void TstChatPanel::sendButtonSends()
