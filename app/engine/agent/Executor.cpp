@@ -2,6 +2,7 @@
 // session), not from the machine's locale, so each sentence is written here in English and
 // Chinese side by side instead of going through tr() and an installed translator.
 #include "agent/Executor.h"
+#include "agent/ExecutorSupport.h"
 
 #include "Draft.h"
 #include "edit/CutPauses.h"
@@ -14,20 +15,6 @@
 namespace cw::engine {
 
 namespace {
-
-QString pick(bool zh, const char* en, const char* chinese)
-{
-    return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(en);
-}
-
-OpOutcome failure(const QString& message)
-{
-    OpOutcome out;
-    out.ok = false;
-    out.response = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
-    out.reply = message;
-    return out;
-}
 
 // Version labels are stored in English; the Chinese reply names the known ones in Chinese.
 QString labelText(const QString& label, bool zh)

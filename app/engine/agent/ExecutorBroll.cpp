@@ -5,6 +5,7 @@
 // addBroll calls into one draft, so it is one version and one undo. Without another clip the
 // answer says so honestly instead of cutting the main clip over itself.
 #include "agent/Executor.h"
+#include "agent/ExecutorSupport.h"
 
 #include "Draft.h"
 #include "store/Store.h"
@@ -18,38 +19,6 @@
 namespace cw::engine {
 
 namespace {
-
-QString pick(bool zh, const char* en, const char* chinese)
-{
-    return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(en);
-}
-
-OpOutcome failure(const QString& message)
-{
-    OpOutcome out;
-    out.response = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
-    out.reply = message;
-    return out;
-}
-
-MediaRef refOf(const MediaRecord& m)
-{
-    MediaRef r;
-    r.id = m.id;
-    r.fileName = m.filename;
-    r.kind = m.kind;
-    r.durationMs = m.durationMs;
-    r.hasAudio = m.hasAudio;
-    r.hasVideo = m.hasVideo;
-    return r;
-}
-
-bool sameName(const QString& stored, const QString& asked)
-{
-    return stored.compare(asked, Qt::CaseInsensitive) == 0 ||
-           QFileInfo(stored).fileName().compare(QFileInfo(asked).fileName(), Qt::CaseInsensitive) ==
-               0;
-}
 
 // The earliest clip of the main video track: the footage the B-roll cuts away from.
 QString mainClipId(const Draft& d, qint64* endMs)
@@ -106,7 +75,7 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
         if (!picture)
             continue;
         if (!file.isEmpty()) {
-            if (sameName(m.filename, file)) {
+            if (sameFileName(m.filename, file)) {
                 sources = {refOf(m)};
                 break;
             }

@@ -4,6 +4,7 @@
 // new version and say what changed with numbers, in English or Chinese. References to
 // things that do not exist are answered before any edit, so the draft stays unchanged.
 #include "agent/Executor.h"
+#include "agent/ExecutorSupport.h"
 
 #include "Draft.h"
 #include "generate/MusicBed.h"
@@ -22,19 +23,6 @@
 namespace cw::engine {
 
 namespace {
-
-QString pick(bool zh, const char* en, const char* chinese)
-{
-    return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(en);
-}
-
-OpOutcome failure(const QString& message)
-{
-    OpOutcome out;
-    out.response = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
-    out.reply = message;
-    return out;
-}
 
 qint64 argMs(const Operation& op, const char* key, qint64 fallback = -1)
 {
@@ -93,18 +81,6 @@ QString ordinalText(int index, bool zh)
         return pick(zh, "the last clip", "最后一个片段");
     return zh ? QStringLiteral("第 %1 个片段").arg(index + 1)
               : QStringLiteral("clip %1").arg(index + 1);
-}
-
-MediaRef refOf(const MediaRecord& m)
-{
-    MediaRef r;
-    r.id = m.id;
-    r.fileName = m.filename;
-    r.kind = m.kind;
-    r.durationMs = m.durationMs;
-    r.hasAudio = m.hasAudio;
-    r.hasVideo = m.hasVideo;
-    return r;
 }
 
 // An uploaded audio file sits on a plain audio track; used as music it should not also play
@@ -180,11 +156,7 @@ bool Executor::resolveMusic(const QString& sessionId, const Operation& op, qint6
     const QList<MediaRecord> media = m_store.sessionMedia(sessionId);
     if (!file.isEmpty()) {
         for (const MediaRecord& m : media) {
-            if (m.hasAudio &&
-                (m.filename.compare(file, Qt::CaseInsensitive) == 0 ||
-                 QFileInfo(m.filename)
-                         .fileName()
-                         .compare(QFileInfo(file).fileName(), Qt::CaseInsensitive) == 0)) {
+            if (m.hasAudio && sameFileName(m.filename, file)) {
                 *music = refOf(m);
                 *generated = false;
                 return true;

@@ -3,6 +3,7 @@
 // it, and inserts it at the start of the main video track with a fade (edit/Operations.h
 // insertClip). One new version, so undo removes the intro again.
 #include "agent/Executor.h"
+#include "agent/ExecutorSupport.h"
 
 #include "Draft.h"
 #include "generate/IntroCard.h"
@@ -18,19 +19,6 @@
 namespace cw::engine {
 
 namespace {
-
-QString pick(bool zh, const char* en, const char* chinese)
-{
-    return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(en);
-}
-
-OpOutcome failure(const QString& message)
-{
-    OpOutcome out;
-    out.response = QJsonObject{{QStringLiteral("ok"), false}, {QStringLiteral("error"), message}};
-    out.reply = message;
-    return out;
-}
 
 QString sha256(const QString& path)
 {
