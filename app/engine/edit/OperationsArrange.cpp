@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace cw::engine {
 
@@ -74,23 +75,36 @@ QString clipsMessage(int n)
     return QStringLiteral("There are only %1 clips.").arg(n);
 }
 
+// The timeline range [fromMs, toMs) clamped to the draft, or the reason it cannot be used
+// (empty timeline, starts after the end, empty, or the whole video: `wholeVideo` says why).
+std::optional<EditResult> clampRange(const Draft& draft, qint64 fromMs, qint64 toMs,
+                                     const QString& wholeVideo, qint64* a, qint64* b, qint64* total)
+{
+    *total = draft.computedDuration();
+    if (*total <= 0)
+        return fail(ErrorCode::Conflict, QStringLiteral("The timeline is empty."));
+    *a = std::max<qint64>(0, fromMs);
+    *b = std::min(*total, toMs);
+    if (*a >= *total)
+        return fail(ErrorCode::BadRequest, QStringLiteral("%1 is after the end of the video (%2).")
+                                               .arg(clock(fromMs), clock(*total)));
+    if (*b <= *a)
+        return fail(ErrorCode::BadRequest, QStringLiteral("That time range is empty."));
+    if (*a == 0 && *b >= *total)
+        return fail(ErrorCode::BadRequest, wholeVideo);
+    return std::nullopt;
+}
+
 } // namespace
 
 EditResult removeRange(const Draft& draft, qint64 fromMs, qint64 toMs)
 {
-    const qint64 total = draft.computedDuration();
-    if (total <= 0)
-        return fail(ErrorCode::Conflict, QStringLiteral("The timeline is empty."));
-    const qint64 a = std::max<qint64>(0, fromMs);
-    const qint64 b = std::min(total, toMs);
-    if (a >= total)
-        return fail(ErrorCode::BadRequest, QStringLiteral("%1 is after the end of the video (%2).")
-                                               .arg(clock(fromMs), clock(total)));
-    if (b <= a)
-        return fail(ErrorCode::BadRequest, QStringLiteral("That time range is empty."));
-    if (a == 0 && b >= total)
-        return fail(ErrorCode::BadRequest,
-                    QStringLiteral("That would remove the whole video; nothing was changed."));
+    qint64 a = 0, b = 0, total = 0;
+    if (auto bad =
+            clampRange(draft, fromMs, toMs,
+                       QStringLiteral("That would remove the whole video; nothing was changed."),
+                       &a, &b, &total))
+        return *bad;
     QJsonObject details{{QStringLiteral("from_ms"), a},
                         {QStringLiteral("to_ms"), b},
                         {QStringLiteral("removed_ms"), b - a},
@@ -100,19 +114,12 @@ EditResult removeRange(const Draft& draft, qint64 fromMs, qint64 toMs)
 
 EditResult keepRange(const Draft& draft, qint64 fromMs, qint64 toMs)
 {
-    const qint64 total = draft.computedDuration();
-    if (total <= 0)
-        return fail(ErrorCode::Conflict, QStringLiteral("The timeline is empty."));
-    const qint64 a = std::max<qint64>(0, fromMs);
-    const qint64 b = std::min(total, toMs);
-    if (a >= total)
-        return fail(ErrorCode::BadRequest, QStringLiteral("%1 is after the end of the video (%2).")
-                                               .arg(clock(fromMs), clock(total)));
-    if (b <= a)
-        return fail(ErrorCode::BadRequest, QStringLiteral("That time range is empty."));
-    if (a == 0 && b >= total)
-        return fail(ErrorCode::BadRequest,
-                    QStringLiteral("That is already the whole video; nothing was changed."));
+    qint64 a = 0, b = 0, total = 0;
+    if (auto bad =
+            clampRange(draft, fromMs, toMs,
+                       QStringLiteral("That is already the whole video; nothing was changed."), &a,
+                       &b, &total))
+        return *bad;
     Draft out = draft;
     if (b < total)
         out = cutRange(out, b, total);
