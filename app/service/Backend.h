@@ -42,10 +42,20 @@ public:
     QString backendName() const; // the profile's name, e.g. "Local engine"
     bool isConnected() const;
 
+    // Cloud sign-in: keeps the token in the profile's TokenStore (the keychain) and
+    // re-authenticates with it; signOut() forgets it and falls back to an anonymous token.
+    // Both end in accountChanged(); failures come as statusMessage + accountChanged.
+    void signIn(const QString& token);
+    void signOut();
+    // User-facing account line for settings/status bar: "" for the local engine, else e.g.
+    // "Signed in", "Signed in (NEMO_TOKEN)", "Anonymous", "Not signed in".
+    QString accountDescription() const;
+
 Q_SIGNALS:
     void connected();
     void connectionFailed(const QString& message);
     void statusMessage(const QString& message);
+    void accountChanged();
 
 private:
     void openSession();

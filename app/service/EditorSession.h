@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QStringList>
 #include <QUrl>
+#include <QVector>
 
 namespace cw {
 
@@ -30,6 +31,9 @@ public:
     QList<MediaItem> media() const;
 
     void upload(const QStringList& paths); // checks type/size first; emits per file
+    // http(s) URLs the backend fetches itself (PROTOCOL.md {"urls":[...]}); emits the same
+    // upload signals with the URL as the file name. (EditorSessionUpload.cpp)
+    void uploadUrls(const QList<QUrl>& urls);
     void cancelUploads();
     void sendMessage(const QString& text); // streams the agent's answer
     bool isAgentBusy() const;
@@ -57,6 +61,21 @@ public:
     void setMaxParallelUploads(int n);              // default 2
     void setRenderJournalPath(const QString& path); // default RenderJournal::defaultPath()
     QString language() const;
+
+    // Hand-off to other editors (EditorSessionHandoff.cpp). format: "fcpxml", "edl", "mlt",
+    // "otio", "srt", "vtt" (see core's Interchange.h). Writes the current draft with its
+    // source media paths (the engine's stored copies for the local engine, else the URLs)
+    // to a temporary file renamed over `path`. False with a user-facing *error otherwise.
+    bool exportInterchange(const QString& format, const QString& path, QString* error);
+
+    // Media visuals and the preview of the current edit (EditorSessionMedia.cpp).
+    void requestWaveform(const QString& mediaId); // -> waveformReady, cached per media
+    // A JPEG frame of a source clip at atMs (-1: a representative frame) -> thumbnailReady.
+    void requestThumbnail(const QString& mediaId, qint64 atMs = -1);
+    // A low-resolution render of the current draft, downloaded to a cache file; a newer
+    // request cancels the running one -> previewProgress / previewReady / previewFailed.
+    void requestPreview();
+    void cancelPreview();
 
 Q_SIGNALS:
     void ready();
@@ -86,6 +105,11 @@ Q_SIGNALS:
     // the instruction is sent back through the stream once.
     void guiInstruction(cw::GuiAction action, const QString& text);
     void exportResumed(const QString& renderId);
+    void waveformReady(const QString& mediaId, double peaksPerSecond, const QVector<float>& peaks);
+    void thumbnailReady(const QString& mediaId, qint64 atMs, const QByteArray& jpeg);
+    void previewProgress(int percent);
+    void previewReady(const QString& localPath, int draftVersion);
+    void previewFailed(const QString& message);
 
 private:
     struct Private;
