@@ -1,14 +1,51 @@
 // Desktop entry: the app object, the interface language, the backend (local engine) and the
 // main window. Everything else lives in ui/ and app/service/.
+//   clipwright [FILE...]   opens the window and uploads the files once the backend is ready
+// --version and --help are answered before QApplication exists, so they work without a
+// display (the package test and `clipwright --version` in a terminal over ssh).
+// CLIPWRIGHT_STARTUP_REPORT=1 prints "clipwright: usable after <ms> ms" (window shown and
+// session ready) to stderr and quits: the start-up benchmark reads it.
 #include "Backend.h"
+#include "EditorSession.h"
 #include "Icons.h"
 #include "MainWindow.h"
 #include "UiLocale.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTimer>
+#include <cstdio>
+#include <cstring>
+#include <utility>
+
+namespace {
+
+const char kUsage[] = "Usage: clipwright [FILE...]\n"
+                      "Chat-driven video editor. FILEs (video, audio, images) are added to\n"
+                      "the project once the editing engine is ready.\n\n"
+                      "  -h, --help     show this help\n"
+                      "  -v, --version  show the version\n\n"
+                      "Environment: CLIPWRIGHT_LANG (en, zh_CN), CLIPWRIGHT_ENGINE (engine path),\n"
+                      "NEMO_TOKEN (NemoVideo cloud token).\n";
+
+} // namespace
 
 int main(int argc, char** argv)
 {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--version") || !std::strcmp(argv[i], "-v")) {
+            std::printf("clipwright %s\n", CLIPWRIGHT_VERSION);
+            return 0;
+        }
+        if (!std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-h")) {
+            std::fputs(kUsage, stdout);
+            return 0;
+        }
+    }
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Clipwright"));
     QApplication::setOrganizationName(QStringLiteral("Clipwright"));
@@ -20,9 +57,28 @@ int main(int argc, char** argv)
     const QLocale locale = cw::uiLocale();
     cw::installTranslations(&app, locale);
 
+    QStringList files;
+    for (const QString& arg : QApplication::arguments().mid(1)) {
+        if (arg.startsWith(QLatin1Char('-'))) {
+            std::fprintf(stderr, "clipwright: unknown option %s\n%s", qPrintable(arg), kUsage);
+            return 2;
+        }
+        files << QFileInfo(arg).absoluteFilePath();
+    }
+
     cw::Backend backend;
     cw::MainWindow window(&backend);
     window.show();
+    const bool reportStartup = qEnvironmentVariableIntValue("CLIPWRIGHT_STARTUP_REPORT") == 1;
+    QObject::connect(backend.session(), &cw::EditorSession::ready, &app, [&] {
+        if (!files.isEmpty())
+            backend.session()->upload(std::exchange(files, {}));
+        if (reportStartup) {
+            std::fprintf(stderr, "clipwright: usable after %lld ms\n",
+                         static_cast<long long>(sinceStart.elapsed()));
+            QTimer::singleShot(0, &app, &QApplication::quit);
+        }
+    });
     backend.start(cw::agentLanguage(locale));
     return app.exec();
 }
