@@ -81,8 +81,9 @@ private:
     double last_ = 0;
 };
 
-// Runs a short ffmpeg step to completion, honouring cancel. 0 ok, 1 failed, 2 cancelled.
-int runStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err)
+} // namespace
+
+int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err)
 {
     QProcess proc;
     proc.setStandardInputFile(QProcess::nullDevice());
@@ -109,13 +110,15 @@ int runStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray*
     return proc.exitStatus() == QProcess::NormalExit && proc.exitCode() == 0 ? 0 : 1;
 }
 
+namespace {
+
 double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status)
 {
     QByteArray err;
-    *status = runStep({QStringLiteral("-i"), file, QStringLiteral("-vn"), QStringLiteral("-af"),
-                       QStringLiteral("ebur128"), QStringLiteral("-f"), QStringLiteral("null"),
-                       QStringLiteral("-")},
-                      cancel, &err);
+    *status = runFfmpegStep({QStringLiteral("-i"), file, QStringLiteral("-vn"),
+                             QStringLiteral("-af"), QStringLiteral("ebur128"), QStringLiteral("-f"),
+                             QStringLiteral("null"), QStringLiteral("-")},
+                            cancel, &err);
     const int at = err.lastIndexOf("Integrated loudness:");
     const int i = at < 0 ? -1 : err.indexOf("I:", at);
     if (*status != 0 || i < 0)
@@ -144,7 +147,7 @@ int correctLoudness(const RenderCommand& command, const QString& part,
         const double gain = command.loudnessLufs - measured;
         if (std::abs(gain) < 0.5)
             return 0;
-        const int r = runStep(
+        const int r = runFfmpegStep(
             {QStringLiteral("-i"),
              part,
              QStringLiteral("-map"),

@@ -23,6 +23,10 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
                     const std::function<void(double fraction)>& onProgress,
                     const std::atomic_bool* cancel);
 
+// Runs one ffmpeg step (-hide_banner -nostdin -nostats are prepended) to completion,
+// honouring cancel: 0 ok, 1 failed, 2 cancelled. stderr is appended to *err when given.
+int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err);
+
 QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
 
 } // namespace cw::engine

@@ -1,0 +1,267 @@
+// Smart-render eligibility and planning (pure; see SmartRender.h). Frame alignment follows
+// the normal render: trim start=in keeps the frames at or after `in` (a = ceil(in*fps)), and
+// trim duration=d keeps ceil(d*fps) frames from there; the audio of a segment is cut to the
+// same frame-aligned span, so every join is A/V-aligned by construction.
+#include "render/SmartRender.h"
+
+#include <QJsonObject>
+#include <algorithm>
+#include <cmath>
+
+namespace cw::engine {
+namespace {
+
+constexpr int kMinCopyFrames = 8;      // a shorter copy is not worth an extra IDR pair
+constexpr int kMaxRangesPerPiece = 16; // one decoder per range in the encoder run
+
+bool notUnit(const QJsonObject& m, const char* key)
+{
+    const QJsonValue v = m.value(QLatin1String(key));
+    return !v.isUndefined() && !v.isNull() && v.toDouble(-1) != 1.0;
+}
+
+QList<Segment> videoSegments(const Draft& draft)
+{
+    for (const Track& t : draft.t) {
+        if (t.tt != int(TrackType::Video) || t.sg.isEmpty())
+            continue;
+        QList<Segment> segs;
+        for (const Segment& s : t.sg)
+            if (s.d > 0)
+                segs << s;
+        std::stable_sort(segs.begin(), segs.end(),
+                         [](const Segment& a, const Segment& b) { return a.st < b.st; });
+        return segs;
+    }
+    return {};
+}
+
+// Prefix j of the decode order is clean when it holds exactly display frames 0..j-1.
+QVector<bool> cleanPrefixes(const SmartSource& s)
+{
+    QVector<bool> clean(s.frameCount() + 1, false);
+    clean[0] = true;
+    int maxFrame = -1;
+    for (int j = 0; j < s.frameCount(); ++j) {
+        maxFrame = std::max(maxFrame, s.frame[j]);
+        clean[j + 1] = maxFrame == j;
+    }
+    return clean;
+}
+
+QString sourceProblem(const SmartSource& s, int width, int height, int fps)
+{
+    if (!s.ok)
+        return s.error.isEmpty() ? QStringLiteral("source not probed") : s.error;
+    if (s.codec != QLatin1String("h264"))
+        return QStringLiteral("codec %1 is not h264").arg(s.codec);
+    if (s.profile != 100)
+        return QStringLiteral("H.264 profile %1 is not High").arg(s.profile);
+    if (s.pixFmt != QLatin1String("yuv420p"))
+        return QStringLiteral("pixel format %1 is not yuv420p").arg(s.pixFmt);
+    if (!s.progressive)
+        return QStringLiteral("interlaced source");
+    if (s.width != width || s.height != height)
+        return QStringLiteral("source is %1x%2, output %3x%4")
+            .arg(s.width)
+            .arg(s.height)
+            .arg(width)
+            .arg(height);
+    if (s.fpsDen <= 0 || s.fpsNum != fps * s.fpsDen)
+        return QStringLiteral("source frame rate %1/%2 is not %3")
+            .arg(s.fpsNum)
+            .arg(s.fpsDen)
+            .arg(fps);
+    if (s.sarNum != 0 && s.sarNum != s.sarDen)
+        return QStringLiteral("non-square pixels");
+    if (!s.hasAudio)
+        return QStringLiteral("source has no audio");
+    if (s.frameCount() == 0 || s.dts.size() != s.frameCount() || s.key.size() != s.frameCount())
+        return QStringLiteral("no video packets");
+    return {};
+}
+
+void addEncode(QList<SmartPiece>& pieces, const SmartRange& r)
+{
+    if (r.frames() <= 0)
+        return;
+    if (!pieces.isEmpty() && !pieces.last().copy) {
+        QList<SmartRange>& ranges = pieces.last().ranges;
+        if (ranges.last().src == r.src && ranges.last().to == r.from) {
+            ranges.last().to = r.to;
+            return;
+        }
+        if (ranges.size() < kMaxRangesPerPiece) {
+            ranges << r;
+            return;
+        }
+    }
+    SmartPiece p;
+    p.ranges << r;
+    pieces << p;
+}
+
+} // namespace
+
+int SmartPiece::frames() const
+{
+    int n = 0;
+    for (const SmartRange& r : ranges)
+        n += r.frames();
+    return n;
+}
+
+int SmartPlan::copiedFrames() const
+{
+    int n = 0;
+    for (const SmartPiece& p : pieces)
+        n += p.copy ? p.frames() : 0;
+    return n;
+}
+
+int SmartPlan::encodedFrames() const
+{
+    return totalFrames() - copiedFrames();
+}
+
+int SmartPlan::totalFrames() const
+{
+    int n = 0;
+    for (const SmartPiece& p : pieces)
+        n += p.frames();
+    return n;
+}
+
+QHash<QString, SmartSource> probeSmartSources(const Draft& draft,
+                                              const QHash<QString, RenderInput>& inputs)
+{
+    QHash<QString, SmartSource> out;
+    for (const Segment& s : videoSegments(draft))
+        if (!out.contains(s.src) && inputs.contains(s.src))
+            out.insert(s.src, probeSmartSource(inputs.value(s.src).path));
+    return out;
+}
+
+bool smartRenderEnabled()
+{
+    return qEnvironmentVariable("CLIPWRIGHT_SMART_RENDER") != QLatin1String("0");
+}
+
+bool draftIsCutOnly(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                    const RenderPreset& preset, QString* reason)
+{
+    auto no = [reason](const QString& why) {
+        if (reason)
+            *reason = why;
+        return false;
+    };
+    for (const char* key : {"look", "aspect", "aspect_mode", "loudness_lufs", "denoise"}) {
+        const QJsonValue v = draft.m.value(QLatin1String(key));
+        if (!v.isUndefined() && !v.isNull() && v != QJsonValue(false) &&
+            v != QJsonValue(QString()) && v != QJsonValue(QStringLiteral("none")))
+            return no(QStringLiteral("draft sets %1").arg(QLatin1String(key)));
+    }
+    int videoTracks = 0;
+    for (const Track& t : draft.t) {
+        const bool used = std::any_of(t.sg.begin(), t.sg.end(), [](const Segment& s) {
+            return s.d > 0 && (!s.src.isEmpty() || s.m.contains(QLatin1String("text")));
+        });
+        if (!used)
+            continue;
+        if (t.tt != int(TrackType::Video))
+            return no(QStringLiteral("track %1 is not the main video track").arg(t.id));
+        if (++videoTracks > 1)
+            return no(QStringLiteral("more than one video track"));
+    }
+    const QList<Segment> segs = videoSegments(draft);
+    if (segs.isEmpty())
+        return no(QStringLiteral("no video segments"));
+    qint64 cursor = 0;
+    for (const Segment& s : segs) {
+        if (s.st != cursor)
+            return no(QStringLiteral("segment %1 leaves a gap or overlaps").arg(s.id));
+        cursor = s.end();
+        if (s.in < 0)
+            return no(QStringLiteral("segment %1 starts before its source").arg(s.id));
+        if (notUnit(s.m, "speed") || notUnit(s.m, "vol"))
+            return no(QStringLiteral("segment %1 changes speed or volume").arg(s.id));
+        const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
+        if (!tr.value(QLatin1String("type")).toString().isEmpty() &&
+            tr.value(QLatin1String("d")).toInteger(0) > 0)
+            return no(QStringLiteral("segment %1 has a transition").arg(s.id));
+        const auto in = inputs.constFind(s.src);
+        if (in == inputs.constEnd())
+            return no(QStringLiteral("segment %1 uses unknown media").arg(s.id));
+        if (in->isImage || !in->hasVideo || !in->hasAudio || in->durationMs <= 0)
+            return no(QStringLiteral("segment %1 is not a video with sound").arg(s.id));
+    }
+    if (preset.fps <= 0)
+        return no(QStringLiteral("bad preset"));
+    return true;
+}
+
+SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                          const QHash<QString, SmartSource>& sources, const RenderPreset& preset)
+{
+    SmartPlan plan;
+    if (!draftIsCutOnly(draft, inputs, preset, &plan.reason))
+        return plan;
+    // The output size as RenderGraph computes it: the draft's size replaces the default
+    // preset's.
+    plan.width = preset.width;
+    plan.height = preset.height;
+    plan.fps = preset.fps;
+    const int draftW = draft.m.value(QLatin1String("width")).toInt(0);
+    const int draftH = draft.m.value(QLatin1String("height")).toInt(0);
+    if (preset.name == QLatin1String("1080p") && draftW >= 16 && draftH >= 16 && draftW <= 7680 &&
+        draftH <= 7680) {
+        plan.width = draftW / 2 * 2;
+        plan.height = draftH / 2 * 2;
+    }
+
+    QHash<QString, QVector<bool>> clean;
+    for (const Segment& s : videoSegments(draft)) {
+        const auto src = sources.constFind(s.src);
+        if (src == sources.constEnd()) {
+            plan.reason = QStringLiteral("source %1 not probed").arg(s.src);
+            return plan;
+        }
+        const QString problem = sourceProblem(*src, plan.width, plan.height, plan.fps);
+        if (!problem.isEmpty()) {
+            plan.reason = problem;
+            return plan;
+        }
+        if (!clean.contains(s.src))
+            clean.insert(s.src, cleanPrefixes(*src));
+        const int a = int(std::ceil(double(s.in) * plan.fps / 1000.0 - 1e-6));
+        const int n = int(std::ceil(double(s.d) * plan.fps / 1000.0 - 1e-6));
+        const int b = a + n;
+        if (n <= 0 || b > src->frameCount()) {
+            plan.reason = QStringLiteral("segment %1 runs past the end of its source").arg(s.id);
+            return plan;
+        }
+        plan.segments << SmartRange{s.src, a, b};
+
+        const QVector<bool>& ok = clean[s.src];
+        int start = a;
+        while (start < b && !(ok[start] && src->key[start] && src->frame[start] == start))
+            ++start;
+        int end = b;
+        while (end > start && !ok[end])
+            --end;
+        if (start < b && end - start >= kMinCopyFrames) {
+            addEncode(plan.pieces, SmartRange{s.src, a, start});
+            SmartPiece copy;
+            copy.copy = true;
+            copy.ranges << SmartRange{s.src, start, end};
+            plan.pieces << copy;
+            addEncode(plan.pieces, SmartRange{s.src, end, b});
+        } else {
+            addEncode(plan.pieces, SmartRange{s.src, a, b});
+        }
+    }
+    plan.eligible = true;
+    return plan;
+}
+
+} // namespace cw::engine

@@ -1,0 +1,113 @@
+// Smart render: a cut-only draft whose sources already are what the output would be (H.264
+// High, yuv420p, the preset's size and frame rate) is exported without re-encoding most of
+// the picture. Per segment [a, b) (frames), the head up to the first clean keyframe and the
+// tail after the last clean cut point are re-encoded with the output's x264 settings; the
+// GOPs between are stream-copied. Adjacent re-encoded parts (tail of one segment + head of
+// the next) share one encoder run, so the joins themselves are always inside re-encoded
+// video. The pieces are joined by the concat demuxer, whose auto_convert turns every piece
+// into Annex B with in-band SPS/PPS at each IDR, so pieces with different parameter sets
+// decode cleanly; the audio is re-encoded from the same frame-aligned ranges in the final
+// mux, so A/V stays in sync at every join.
+//
+// Clean cut points are found from the packet list in decode order: a prefix of the decode
+// order that holds exactly the first j frames in display order can end a copy (no copied
+// frame references a later one); a keyframe at such a point can start one (closed GOP).
+//
+// Anything else (speed, transitions, text, music, looks, aspect, loudness, denoise, volume,
+// gaps, scaling, other codecs, VFR) falls back to the normal render (RenderGraph.h).
+#pragma once
+
+#include "render/FfmpegRunner.h"
+#include "render/RenderGraph.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QVector>
+
+namespace cw::engine {
+
+// What the smart path needs to know about a source's video stream (probed with libavformat;
+// tests build it by hand).
+struct SmartSource {
+    QString path;
+    bool ok = false;
+    QString error;
+    QString codec;   // "h264"
+    int profile = 0; // FF_PROFILE_H264_* (100 = High)
+    QString pixFmt;  // "yuv420p"
+    bool progressive = true;
+    int width = 0;
+    int height = 0;
+    int fpsNum = 0; // r_frame_rate; must equal avg_frame_rate (constant frame rate)
+    int fpsDen = 1;
+    int sarNum = 0; // 0/1 or 1/1
+    int sarDen = 1;
+    int tbNum = 1; // video stream time base
+    int tbDen = 1;
+    bool hasAudio = false;
+    // Decode order: frame index (pts in frames from the first frame), dts in time-base units
+    // and key flag of every video packet. Frame indices must be a permutation of 0..n-1.
+    QVector<int> frame;
+    QVector<qint64> dts;
+    QVector<bool> key;
+
+    int frameCount() const { return int(frame.size()); }
+};
+
+// Reads the video packets of `path` (no decoding).
+SmartSource probeSmartSource(const QString& path);
+
+struct SmartRange {
+    QString src;
+    int from = 0; // first frame
+    int to = 0;   // one past the last frame
+    int frames() const { return to - from; }
+};
+
+struct SmartPiece {
+    bool copy = false; // stream-copied (one range) or re-encoded (one or more ranges)
+    QList<SmartRange> ranges;
+    int frames() const;
+};
+
+struct SmartPlan {
+    bool eligible = false;
+    QString reason; // why not (for logs and tests), empty when eligible
+    int width = 0;
+    int height = 0;
+    int fps = 30;
+    QList<SmartRange> segments; // the timeline, frame-aligned, in order
+    QList<SmartPiece> pieces;
+    int copiedFrames() const;
+    int encodedFrames() const;
+    int totalFrames() const;
+};
+
+// Checks that need only the draft (no probing): one video track, cut only, no gaps.
+bool draftIsCutOnly(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                    const RenderPreset& preset, QString* reason);
+
+// Probes every source of the draft's video track (media id -> source).
+QHash<QString, SmartSource> probeSmartSources(const Draft& draft,
+                                              const QHash<QString, RenderInput>& inputs);
+
+// Pure: the draft's plan against probed sources (keyed by media id).
+SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                          const QHash<QString, SmartSource>& sources, const RenderPreset& preset);
+
+// True unless CLIPWRIGHT_SMART_RENDER is "0".
+bool smartRenderEnabled();
+
+// Runs the plan: re-encodes the pieces into workDir, then concatenates them and the audio
+// into finalPath (via .part + rename). Progress 0..1; cancel kills the running child.
+RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
+                         const RenderPreset& preset, const QString& finalPath,
+                         const QString& workDir,
+                         const std::function<void(double fraction)>& onProgress,
+                         const std::atomic_bool* cancel);
+
+// The x264/AAC output settings both paths use (so re-encoded pieces match a normal render).
+QStringList x264OutputArgs(const RenderPreset& preset);
+
+} // namespace cw::engine
