@@ -53,14 +53,15 @@ DraftChange diffDrafts(const Draft& before, const Draft& after)
     c.durationBeforeMs = before.computedDuration();
     c.durationAfterMs = after.computedDuration();
 
-    QHash<QString, const Track*> oldTracks;
+    // Duplicate track ids (invalid, but possible) pair up in order of appearance, like
+    // segments, so a draft compared with itself is always unchanged.
+    QHash<QString, QList<const Track*>> oldTracks;
     for (const Track& t : before.t)
-        if (!oldTracks.contains(t.id))
-            oldTracks.insert(t.id, &t);
-    QSet<QString> seenTracks;
+        oldTracks[t.id].append(&t);
     for (const Track& t : after.t) {
-        const Track* old = seenTracks.contains(t.id) ? nullptr : oldTracks.value(t.id);
-        seenTracks.insert(t.id);
+        auto found = oldTracks.find(t.id);
+        const Track* old =
+            found == oldTracks.end() || found->isEmpty() ? nullptr : found->takeFirst();
         if (!old) {
             ++c.tracksAdded;
             c.segmentsAdded += t.sg.size();
@@ -84,10 +85,10 @@ DraftChange diffDrafts(const Draft& before, const Draft& after)
         }
         c.segmentsRemoved += old->sg.size() - matched;
     }
-    for (const Track& t : before.t)
-        if (!seenTracks.contains(t.id)) {
+    for (const QList<const Track*>& unmatched : std::as_const(oldTracks))
+        for (const Track* t : unmatched) {
             ++c.tracksRemoved;
-            c.segmentsRemoved += t.sg.size();
+            c.segmentsRemoved += t->sg.size();
         }
     return c;
 }

@@ -101,6 +101,16 @@ private slots:
             << video({"a:0:1000", "a:1000:1000"}) << video({"a:0:1000"})
             << QList<int>{0, 1, 0, 0, 0}
             << QStringLiteral("Timeline changed: 1 segment removed; 1 s shorter (now 0:01).");
+        // Found by fuzz_draft: a draft with a repeated track id diffed against itself.
+        QTest::newRow("duplicate track ids unchanged")
+            << QByteArray(R"({"t":[{"id":"a","sg":[{"id":"s","d":500}]},{"id":"a","sg":[]}]})")
+            << QByteArray(R"({"t":[{"id":"a","sg":[{"id":"s","d":500}]},{"id":"a","sg":[]}]})")
+            << QList<int>{0, 0, 0, 0, 0} << QStringLiteral("Nothing changed on the timeline.");
+        QTest::newRow("duplicate track id removed")
+            << QByteArray(R"({"t":[{"id":"a","sg":[]},{"id":"a","sg":[{"id":"s","d":500}]}]})")
+            << QByteArray(R"({"t":[{"id":"a","sg":[]}]})") << QList<int>{0, 1, 0, 0, 1}
+            << QStringLiteral("Timeline changed: 1 track removed; 1 segment removed; 0.5 s "
+                              "shorter (now 0:00).");
         QTest::newRow("everything cleared")
             << video({"a:0:3725000"}) << QByteArray("{}") << QList<int>{0, 1, 0, 0, 1}
             << QStringLiteral("Timeline changed: 1 track removed; 1 segment removed; 3725 s "
