@@ -181,11 +181,13 @@ struct Writer {
         xml.writeAttribute(QStringLiteral("start"), QStringLiteral("0s"));
         xml.writeAttribute(QStringLiteral("duration"), time(dF));
         xml.writeStartElement(QStringLiteral("text"));
+        xml.setAutoFormatting(false); // indentation inside <text> would become title text
         xml.writeStartElement(QStringLiteral("text-style"));
         xml.writeAttribute(QStringLiteral("ref"), style);
         xml.writeCharacters(text);
         xml.writeEndElement();
         xml.writeEndElement();
+        xml.setAutoFormatting(true);
         xml.writeStartElement(QStringLiteral("text-style-def"));
         xml.writeAttribute(QStringLiteral("id"), style);
         xml.writeEmptyElement(QStringLiteral("text-style"));

@@ -3,7 +3,8 @@
 // Clip.1 with an ExternalReference.1 (target_url: a percent-encoded file:// URL). Times are
 // RationalTime.1 in frames at the draft's rate. A transition is a Transition.1 between the
 // two clips with in_offset 0 and out_offset d: it starts at the cut, as the engine renders
-// it. Speed changes are a LinearTimeWarp.1 effect (the source range is the media used).
+// it. Speed changes are a LinearTimeWarp.1 effect; as in OTIO's own adapters the source
+// range keeps the timeline length (OTIO times clips by it, effects do not change that).
 // Text tracks are left to SRT/WebVTT.
 #include "InterchangeTimeline.h"
 
@@ -50,7 +51,7 @@ QJsonObject clip(const Item& it, const Timeline& tl)
     if (it.media->durationMs > 0)
         ref.insert(QStringLiteral("available_range"),
                    range(0, tl.rate.frames(it.media->durationMs), rate));
-    QJsonObject c = item("Clip.1", it.name, range(it.inF, it.srcDF, rate));
+    QJsonObject c = item("Clip.1", it.name, range(it.inF, it.dF, rate));
     c.insert(QStringLiteral("media_reference"), ref);
     QJsonObject meta{{QStringLiteral("segment_id"), it.seg->id},
                      {QStringLiteral("media_id"), it.media->id}};
