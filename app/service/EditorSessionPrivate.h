@@ -72,6 +72,12 @@ struct EditorSession::Private {
     QUrl registrationBase;
     QString bindId;
 
+    // media visuals and the preview of the edit (EditorSessionMedia.cpp): a child of q,
+    // made on first use
+    struct MediaState;
+    MediaState* mediaState = nullptr;
+    MediaState& visuals();
+
     QString statePath() const;
     void fetchState(std::function<void(bool ok)> then = {});
     void applyState(const SessionState& state);

@@ -54,7 +54,8 @@ RenderPreset RenderPreset::byName(const QString& name, bool* ok)
         {QStringLiteral("vertical-1080"), {1080, 1920}},
         {QStringLiteral("square-1080"), {1080, 1080}},
         {QStringLiteral("720p"), {1280, 720}},
-        {QStringLiteral("4k"), {3840, 2160}}};
+        {QStringLiteral("4k"), {3840, 2160}},
+        {QStringLiteral("preview"), {640, 360}}};
     RenderPreset p;
     const auto it = sizes.constFind(name);
     if (ok)
@@ -68,6 +69,11 @@ RenderPreset RenderPreset::byName(const QString& name, bool* ok)
     const QString x264 = qEnvironmentVariable("CLIPWRIGHT_X264_PRESET");
     if (!x264.isEmpty())
         p.x264Preset = x264;
+    if (name == QLatin1String("preview")) { // the app's low-resolution preview of the edit
+        p.x264Preset = QStringLiteral("ultrafast");
+        p.crf = 30;
+        p.audioBitrateK = 96;
+    }
     return p;
 }
 
@@ -152,6 +158,12 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
         draftH <= 7680) {
         g.p.width = draftW / 2 * 2;
         g.p.height = draftH / 2 * 2;
+    }
+    if (preset.name == QLatin1String("preview") && draftW >= 16 && draftH >= 16 &&
+        draftW * 9 != draftH * 16) { // the draft's aspect, fitted into 640x360
+        const double scale = std::min(640.0 / draftW, 360.0 / draftH);
+        g.p.width = std::max(16, int(draftW * scale) / 2 * 2);
+        g.p.height = std::max(16, int(draftH * scale) / 2 * 2);
     }
     if (draft.m.contains(QLatin1String("aspect")) || draft.m.contains(QLatin1String("aspect_mode")))
         g.aspectMode = draft.m.value(QLatin1String("aspect_mode")).toString(QStringLiteral("crop"));
@@ -299,7 +311,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
 
     cmd.durationMs = total;
     if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0) {
-        cmd.normalizeLoudness = true;
+        cmd.normalizeLoudness = preset.name != QLatin1String("preview"); // speed over accuracy
         cmd.loudnessLufs = lufs.toDouble();
     }
     cmd.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << inputArgs

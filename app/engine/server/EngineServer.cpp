@@ -59,6 +59,7 @@ bool EngineServer::start(const EngineConfig& config, QString* error)
     registerAgentRoute(http, d->ctx);
     registerRenderRoutes(http, d->ctx);
     registerFileRoutes(http, d->ctx);
+    registerPreviewRoutes(http, d->ctx);
 
     const std::string host = config.host.toStdString();
     if (config.port == 0) {

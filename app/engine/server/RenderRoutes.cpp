@@ -129,7 +129,7 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
         return;
     }
     const QString speed = x264PresetOverride();
-    if (!speed.isEmpty())
+    if (!speed.isEmpty() && preset.name != QLatin1String("preview"))
         preset.x264Preset = speed;
 
     std::optional<Draft> draft = requestDraft(ctx, body, sid, res);

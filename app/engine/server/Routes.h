@@ -26,6 +26,7 @@ void registerUploadRoute(httplib::Server& http, ServerContext& ctx);
 void registerAgentRoute(httplib::Server& http, ServerContext& ctx);
 void registerRenderRoutes(httplib::Server& http, ServerContext& ctx);
 void registerFileRoutes(httplib::Server& http, ServerContext& ctx);
+void registerPreviewRoutes(httplib::Server& http, ServerContext& ctx); // thumbnails
 
 // Bearer-token check for every route but GET /health, plus a hard cap on bodies of routes
 // that read them whole. Also turns httplib's bare errors (404, 500) into envelopes.

@@ -1,0 +1,163 @@
+// GET /api/media/<sid>/<media id>/thumbnail?at=<ms>&w=<px>: one JPEG frame of a source clip,
+// for the media bin and the timeline. The frame is cut by the ffmpeg program (seek before the
+// input: a keyframe seek plus a short decode, ~50 ms) and cached on disk under
+// <data dir>/thumbs/<media id>-<at>-<w>.jpg, so each frame is decoded once per engine data
+// dir. at=-1 (or absent, or not a number) asks for a representative frame: a third into the
+// clip, at most 20 s in, which skips black leaders and fade-ins. w is clamped to 32..640;
+// the height follows the clip's aspect. Audio-only media answers 4001 (nothing to show).
+// At most two frames are cut at once: a timeline asks for many and the machine has few cores.
+#include "server/Http.h"
+#include "server/Routes.h"
+
+#include "ApiError.h"
+#include "render/FfmpegRunner.h"
+#include "store/Store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+
+namespace cw::engine {
+
+namespace {
+
+constexpr int kMinWidth = 32;
+constexpr int kMaxWidth = 640;
+constexpr int kDefaultWidth = 160;
+constexpr int kMaxConcurrent = 2;
+
+class Slots {
+public:
+    void acquire()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_free.wait(lock, [this] { return m_used < kMaxConcurrent; });
+        ++m_used;
+    }
+    void release()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            --m_used;
+        }
+        m_free.notify_one();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_free;
+    int m_used = 0;
+};
+
+Slots& decodeSlots()
+{
+    static Slots s;
+    return s;
+}
+
+qint64 representativeMs(const MediaRecord& m)
+{
+    return std::min<qint64>(m.durationMs / 3, 20000);
+}
+
+// Cuts one frame at atMs into `out` (written to a unique .part file, then renamed).
+bool cutFrame(const MediaRecord& m, qint64 atMs, int width, const QString& out, QString* error)
+{
+    const QString part = out + QLatin1Char('.') +
+                         QUuid::createUuid().toString(QUuid::Id128).left(8) +
+                         QStringLiteral(".part");
+    QStringList args{QStringLiteral("-v"), QStringLiteral("error")};
+    if (m.kind != QLatin1String("image") && atMs > 0)
+        args << QStringLiteral("-ss") << QString::number(double(atMs) / 1000.0, 'f', 3);
+    args << QStringLiteral("-i") << m.path << QStringLiteral("-frames:v") << QStringLiteral("1")
+         << QStringLiteral("-an") << QStringLiteral("-vf")
+         << QStringLiteral("scale=%1:-2:flags=bilinear,format=yuvj420p").arg(width)
+         << QStringLiteral("-q:v") << QStringLiteral("5") << QStringLiteral("-f")
+         << QStringLiteral("image2") << QStringLiteral("-c:v") << QStringLiteral("mjpeg")
+         << QStringLiteral("-y") << part;
+    QByteArray err;
+    decodeSlots().acquire();
+    const int rc = runFfmpegStep(args, nullptr, &err);
+    decodeSlots().release();
+    const bool ok = rc == 0 && QFileInfo(part).size() > 0;
+    if (!ok || !QFile::rename(part, out)) {
+        QFile::remove(part);
+        if (ok && QFileInfo(out).size() > 0)
+            return true; // a concurrent request for the same frame renamed first
+        *error = QString::fromUtf8(err.trimmed().right(300));
+        return false;
+    }
+    return true;
+}
+
+void thumbnail(ServerContext& ctx, const httplib::Request& req, httplib::Response& res)
+{
+    const QString sid = qs(req.matches[1]);
+    const QString mediaId = qs(req.matches[2]);
+    if (!ctx.store.session(sid)) {
+        sendSessionNotFound(res, sid);
+        return;
+    }
+    const std::optional<MediaRecord> m = ctx.store.media(mediaId);
+    if (!m || m->sessionId != sid) {
+        sendError(res, ErrorCode::NotFound, QStringLiteral("No such media in this session."));
+        return;
+    }
+    if (!m->hasVideo && m->kind != QLatin1String("image")) {
+        sendError(res, ErrorCode::UnsupportedFile,
+                  QStringLiteral("This media is audio only: it has no picture to show."));
+        return;
+    }
+    bool atOk = false;
+    qint64 at = req.has_param("at") ? qs(req.get_param_value("at")).toLongLong(&atOk) : -1;
+    if (!atOk || at < 0)
+        at = representativeMs(*m);
+    if (m->kind == QLatin1String("image"))
+        at = 0;
+    if (m->durationMs > 0)
+        at = std::min(at, std::max<qint64>(0, m->durationMs - 50));
+    bool wOk = false;
+    int width = req.has_param("w") ? qs(req.get_param_value("w")).toInt(&wOk) : kDefaultWidth;
+    if (req.has_param("w") && !wOk)
+        width = kDefaultWidth;
+    width = std::clamp(width, kMinWidth, kMaxWidth) / 2 * 2;
+
+    const QString dir = QDir(ctx.store.dataDir()).filePath(QStringLiteral("thumbs"));
+    QDir().mkpath(dir);
+    const QString out =
+        QDir(dir).filePath(QStringLiteral("%1-%2-%3.jpg").arg(m->id).arg(at).arg(width));
+    if (!QFileInfo::exists(out)) {
+        QString error;
+        // A seek at the very end of a stream can give no frame: fall back to the first one.
+        if (!cutFrame(*m, at, width, out, &error) &&
+            (at == 0 || !cutFrame(*m, 0, width, out, &error))) {
+            sendError(res, ErrorCode::Internal,
+                      QStringLiteral("The frame could not be decoded: %1").arg(error));
+            return;
+        }
+    }
+    QFile file(out);
+    if (!file.open(QIODevice::ReadOnly)) {
+        sendError(res, ErrorCode::Internal, QStringLiteral("The frame could not be read."));
+        return;
+    }
+    const QByteArray jpeg = file.readAll();
+    res.set_header("Cache-Control", "private, max-age=86400");
+    res.set_header("X-Frame-At-Ms", std::to_string(at));
+    res.set_content(jpeg.constData(), size_t(jpeg.size()), "image/jpeg");
+}
+
+} // namespace
+
+void registerPreviewRoutes(httplib::Server& http, ServerContext& ctx)
+{
+    http.Get(
+        "/api/media/([^/]+)/([^/]+)/thumbnail",
+        [&ctx](const httplib::Request& req, httplib::Response& res) { thumbnail(ctx, req, res); });
+}
+
+} // namespace cw::engine
