@@ -1,5 +1,6 @@
 // Accepts both the upload form (media_id, filename, file_type, cdn_url, duration in seconds)
-// and looser state/cloud forms (id, name, type, url, duration_ms).
+// and looser state/cloud forms (id, name, type, url, duration_ms). The local engine adds
+// "path" (its stored copy) and has_video/has_audio.
 #include "MediaItem.h"
 
 #include "MediaTypes.h"
@@ -65,6 +66,11 @@ MediaItem MediaItem::fromJson(const QJsonObject& json)
     const double fps = number(json.value(QStringLiteral("fps")));
     m.fps = std::isfinite(fps) && fps > 0 ? fps : 0;
     m.hash = firstString(json, {"hash", "md5", "sha256"});
+    m.localPath = json.value(QStringLiteral("path")).toString();
+    const QJsonValue hasVideo = json.value(QStringLiteral("has_video"));
+    const QJsonValue hasAudio = json.value(QStringLiteral("has_audio"));
+    m.hasVideo = hasVideo.isBool() ? hasVideo.toBool() : m.kind != QLatin1String("audio");
+    m.hasAudio = hasAudio.isBool() ? hasAudio.toBool() : m.kind != QLatin1String("image");
     return m;
 }
 

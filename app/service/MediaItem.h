@@ -19,6 +19,11 @@ struct MediaItem {
     int height = 0;
     double fps = 0;
     QString hash;
+    // "path": the stored copy's absolute path on the engine's machine (local engine only;
+    // empty for the cloud). Used to hand the real file to other editors.
+    QString localPath;
+    bool hasVideo = true; // "has_video"; without it, from the kind
+    bool hasAudio = true; // "has_audio"; without it, from the kind
 
     static MediaItem fromJson(const QJsonObject& json); // accepts upload and state forms
 };

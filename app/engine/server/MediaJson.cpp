@@ -20,6 +20,7 @@ QJsonObject mediaJson(const MediaRecord& m, const QString& baseUrl)
         {QStringLiteral("has_audio"), m.hasAudio},
         {QStringLiteral("has_video"), m.hasVideo},
         {QStringLiteral("hash"), m.hash},
+        {QStringLiteral("path"), m.path},
     };
 }
 

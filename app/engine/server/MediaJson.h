@@ -9,6 +9,8 @@
 
 namespace cw::engine {
 
+// Includes "path", the absolute path of the stored copy on the engine's machine, so a client
+// on the same machine can hand the file itself to another editor (issue 6, hand-off).
 QJsonObject mediaJson(const MediaRecord& media, const QString& baseUrl);
 
 // Display name of an uploaded file: no directories, no "..", no control characters, at
