@@ -1,52 +1,15 @@
-// clipwright-engine: the offline editing backend the desktop app starts as a child process.
-//   clipwright-engine --listen 127.0.0.1:0 --data-dir DIR   (token in CLIPWRIGHT_ENGINE_TOKEN)
-// Prints exactly one line, `listening http://<host>:<port>`, once bound, then serves until
-// SIGTERM/SIGINT. The token may also be given with --token, but then it shows up in `ps`,
-// so the environment is preferred. The HTTP server runs on its own thread; the main thread
-// runs the Qt event loop, which turns signals (through a self-pipe) into a clean stop.
+// clipwright-engine: the offline editing backend.
+//   clipwright-engine [serve] --listen 127.0.0.1:0 --data-dir DIR   the HTTP engine the
+//       desktop app starts as a child process (cli/ServeCommand.cpp)
+//   clipwright-engine edit INPUT... --do TEXT -o OUT                 the headless batch
+//       editor: same agent and renderer, no server (cli/EditCommand.cpp)
+// The parent pid is read first, before Qt starts threads, for --exit-with-parent.
 #include "EngineInfo.h"
-#include "server/EngineServer.h"
+#include "cli/EditCommand.h"
+#include "cli/ServeCommand.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
-#include <QStandardPaths>
-#include <atomic>
-#include <chrono>
-#include <csignal>
-#include <cstdio>
-#include <sys/prctl.h>
-#include <thread>
 #include <unistd.h>
-
-namespace {
-
-int g_signalPipe[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 's';
-    [[maybe_unused]] const ssize_t n = ::write(g_signalPipe[1], &c, 1);
-}
-
-bool parseListen(const QString& value, QString* host, int* port)
-{
-    const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
-    if (colon <= 0)
-        return false;
-    QString h = value.left(colon);
-    if (h.startsWith(QLatin1Char('[')) && h.endsWith(QLatin1Char(']')))
-        h = h.mid(1, h.size() - 2);
-    bool ok = false;
-    const int p = value.mid(colon + 1).toInt(&ok);
-    if (!ok || p < 0 || p > 65535 || h.isEmpty())
-        return false;
-    *host = h;
-    *port = p;
-    return true;
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -55,89 +18,13 @@ int main(int argc, char* argv[])
     QCoreApplication::setApplicationName(QStringLiteral("clipwright-engine"));
     QCoreApplication::setApplicationVersion(cw::engine::engineVersion());
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Clipwright's local editing engine. Serves the editing protocol on a loopback port; "
-        "every request but /health needs the token (prefer CLIPWRIGHT_ENGINE_TOKEN to "
-        "--token, which other users can see in the process list)."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption listenOpt(QStringLiteral("listen"),
-                                       QStringLiteral("Address to listen on (port 0: any)."),
-                                       QStringLiteral("host:port"), QStringLiteral("127.0.0.1:0"));
-    const QCommandLineOption tokenOpt(QStringLiteral("token"),
-                                      QStringLiteral("Access token (default: "
-                                                     "$CLIPWRIGHT_ENGINE_TOKEN)."),
-                                      QStringLiteral("token"));
-    const QCommandLineOption dataOpt(QStringLiteral("data-dir"),
-                                     QStringLiteral("Folder for the database, media and renders."),
-                                     QStringLiteral("dir"));
-    const QCommandLineOption parentOpt(
-        QStringLiteral("exit-with-parent"),
-        QStringLiteral("Stop (as on SIGTERM) when the process that started the engine dies."));
-    const QCommandLineOption verboseOpt(
-        QStringLiteral("verbose"), QStringLiteral("Log every request (method, path, status)."));
-    parser.addOptions({listenOpt, tokenOpt, dataOpt, parentOpt, verboseOpt});
-    parser.process(app);
-
-    cw::engine::EngineConfig config;
-    if (!parseListen(parser.value(listenOpt), &config.host, &config.port)) {
-        std::fprintf(stderr, "clipwright-engine: --listen expects host:port\n");
-        return 2;
+    QStringList args = QCoreApplication::arguments();
+    const QString command = args.value(1);
+    if (command == QLatin1String("edit")) {
+        args.removeAt(1);
+        return cw::engine::cli::runEdit(args);
     }
-    config.token = qEnvironmentVariable("CLIPWRIGHT_ENGINE_TOKEN");
-    if (parser.isSet(tokenOpt))
-        config.token = parser.value(tokenOpt);
-    if (config.token.isEmpty()) {
-        std::fprintf(stderr, "clipwright-engine: no token: set CLIPWRIGHT_ENGINE_TOKEN or "
-                             "pass --token\n");
-        return 2;
-    }
-    config.dataDir = parser.value(dataOpt);
-    if (config.dataDir.isEmpty())
-        config.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    config.logRequests = parser.isSet(verboseOpt);
-
-    if (::pipe(g_signalPipe) != 0) {
-        std::perror("clipwright-engine: pipe");
-        return 1;
-    }
-    std::signal(SIGPIPE, SIG_IGN);
-    std::signal(SIGTERM, onSignal);
-    std::signal(SIGINT, onSignal);
-    if (parser.isSet(parentOpt)) {
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
-        if (::getppid() != startedBy) // it died before prctl took effect
-            onSignal(SIGTERM);
-    }
-    QSocketNotifier notifier(g_signalPipe[0], QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] {
-        char c;
-        [[maybe_unused]] const ssize_t n = ::read(g_signalPipe[0], &c, 1);
-        QCoreApplication::quit();
-    });
-
-    cw::engine::EngineServer server;
-    QString error;
-    if (!server.start(config, &error)) {
-        std::fprintf(stderr, "clipwright-engine: %s\n", qPrintable(error));
-        return 1;
-    }
-    std::atomic_bool serving{true};
-    std::thread listener([&] {
-        if (!server.run())
-            std::fprintf(stderr, "clipwright-engine: the server stopped unexpectedly\n");
-        serving = false;
-        QMetaObject::invokeMethod(&app, &QCoreApplication::quit, Qt::QueuedConnection);
-    });
-    std::printf("listening %s\n", qPrintable(server.baseUrl()));
-    std::fflush(stdout);
-
-    const int rc = app.exec();
-    while (serving) {
-        server.stop();
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    listener.join();
-    return rc;
+    if (command == QLatin1String("serve"))
+        args.removeAt(1);
+    return cw::engine::cli::runServe(args, startedBy);
 }

@@ -1,0 +1,254 @@
+// See EditOptions.h. The help text carries the exit-code table; the man page
+// (packaging/linux/clipwright-engine.1) repeats it, so change both together.
+#include "cli/EditOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+namespace cw::engine::cli {
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("cw::engine::cli", text);
+}
+
+const QStringList& presetNames()
+{
+    static const QStringList names = {QStringLiteral("1080p"), QStringLiteral("vertical-1080"),
+                                      QStringLiteral("square-1080"), QStringLiteral("720p"),
+                                      QStringLiteral("4k")};
+    return names;
+}
+
+bool looksLikeFolder(const QString& path)
+{
+    return path.endsWith(QLatin1Char('/')) || QFileInfo(path).isDir();
+}
+
+QString stemOf(const QString& path)
+{
+    return QFileInfo(path).completeBaseName();
+}
+
+// A name not used yet in this call (two inputs "a/clip.mp4" and "b/clip.mp4" into one folder).
+QString uniqueIn(const QString& folder, const QString& stem, const QString& ext,
+                 QSet<QString>* taken)
+{
+    QString path = QDir(folder).absoluteFilePath(stem + QLatin1Char('.') + ext);
+    for (int n = 2; taken->contains(path); ++n)
+        path = QDir(folder).absoluteFilePath(QStringLiteral("%1-%2.%3").arg(stem).arg(n).arg(ext));
+    taken->insert(path);
+    return path;
+}
+
+} // namespace
+
+QStringList handOffExtensions()
+{
+    return {QStringLiteral("fcpxml"), QStringLiteral("edl"), QStringLiteral("mlt"),
+            QStringLiteral("otio"),   QStringLiteral("srt"), QStringLiteral("vtt")};
+}
+
+QString EditOptions::instruction() const
+{
+    QStringList parts;
+    for (const QString& i : instructions)
+        if (!i.trimmed().isEmpty())
+            parts << i.trimmed();
+    return parts.join(QLatin1Char('\n'));
+}
+
+QString editHelpText()
+{
+    return tr(
+        "Usage: clipwright-engine edit INPUT... --do TEXT [-o OUT] [options]\n"
+        "\n"
+        "Edits video files without the app: the same agent plans the instruction and the same\n"
+        "renderer writes the result (H.264/AAC MP4) or a hand-off file for another editor.\n"
+        "\n"
+        "Options:\n"
+        "  --do TEXT          what to do, as you would type it in the chat (English or\n"
+        "                     Chinese), e.g. \"cut the pauses, add background music\".\n"
+        "                     Repeat it or join requests with commas; applied in order.\n"
+        "  -o, --output PATH  the output file; with several inputs a folder (created if\n"
+        "                     needed). Default: <input>-edited.mp4 beside each input.\n"
+        "                     An existing output is replaced only when the edit succeeds.\n"
+        "  --preset NAME      1080p (default; follows the edit's own aspect ratio),\n"
+        "                     vertical-1080, square-1080, 720p or 4k.\n"
+        "  --join             edit all inputs as one timeline, in order, into one output\n"
+        "                     (default: one output per input).\n"
+        "  --export FORMAT    write a hand-off file instead of rendering: fcpxml, edl, mlt,\n"
+        "                     otio, srt or vtt (also chosen by the output's extension).\n"
+        "                     Generated media (music, intros) are copied beside it.\n"
+        "  --json             print newline-delimited JSON events on stdout: start, input,\n"
+        "                     operation, progress, warning, result, error.\n"
+        "  -q, --quiet        print nothing but errors.\n"
+        "  --data-dir DIR     keep the engine's work (database, media links, generated\n"
+        "                     media) in DIR instead of a temporary folder.\n"
+        "  --keep-data        do not delete the temporary work folder; print where it is.\n"
+        "  -h, --help         show this help.\n"
+        "  -v, --version      show the version.\n"
+        "\n"
+        "Exit codes:\n"
+        "  0    every output was written\n"
+        "  1    internal error (the work folder or its database cannot be created)\n"
+        "  2    usage error (unknown option or preset, no --do, no input, bad -o)\n"
+        "  3    an input is missing, unreadable, empty, or not video/audio/image\n"
+        "  4    the instruction was not understood, or no operation could be applied\n"
+        "  5    the render (ffmpeg) or the hand-off export failed\n"
+        "  6    the output file or folder cannot be written\n"
+        "  130  interrupted (SIGINT/SIGTERM); no partial output is left behind\n"
+        "\n"
+        "Errors are printed as \"clipwright-engine: FILE: reason\" (with --json also as an\n"
+        "error event carrying the exit code). Outputs are written to OUT.part and renamed\n"
+        "when complete. Environment: CLIPWRIGHT_FFMPEG (the ffmpeg program),\n"
+        "CLIPWRIGHT_X264_PRESET (encoder speed, e.g. ultrafast).\n"
+        "\n"
+        "Examples:\n"
+        "  clipwright-engine edit talk.mp4 --do \"cut the pauses\" -o talk-cut.mp4\n"
+        "  clipwright-engine edit a.mp4 b.mp4 --do \"add calm background music\" -o out/\n"
+        "  clipwright-engine edit a.mp4 b.mp4 --join --do \"add crossfades\" -o both.mp4\n"
+        "  clipwright-engine edit talk.mp4 --do \"make it vertical\" --preset vertical-1080\n"
+        "  clipwright-engine edit talk.mp4 --do \"cut the pauses\" -o talk.fcpxml\n");
+}
+
+ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QString* error)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption outOpt({QStringLiteral("o"), QStringLiteral("output")}, QString(),
+                                    QStringLiteral("path"));
+    const QCommandLineOption doOpt(QStringLiteral("do"), QString(), QStringLiteral("text"));
+    const QCommandLineOption presetOpt(QStringLiteral("preset"), QString(), QStringLiteral("name"));
+    const QCommandLineOption exportOpt(QStringLiteral("export"), QString(),
+                                       QStringLiteral("format"));
+    const QCommandLineOption dataOpt(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"));
+    const QCommandLineOption joinOpt(QStringLiteral("join"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"));
+    const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")});
+    const QCommandLineOption keepOpt(QStringLiteral("keep-data"));
+    const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
+    const QCommandLineOption versionOpt(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, dataOpt, joinOpt, jsonOpt, quietOpt,
+                       keepOpt, helpOpt, versionOpt});
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return ParseResult::Error;
+    }
+    if (parser.isSet(helpOpt))
+        return ParseResult::Help;
+    if (parser.isSet(versionOpt))
+        return ParseResult::Version;
+
+    o->inputs = parser.positionalArguments();
+    o->instructions = parser.values(doOpt);
+    o->join = parser.isSet(joinOpt);
+    o->json = parser.isSet(jsonOpt);
+    o->quiet = parser.isSet(quietOpt);
+    o->keepData = parser.isSet(keepOpt);
+    o->dataDir = parser.value(dataOpt);
+    if (parser.values(outOpt).size() > 1) {
+        *error = tr("-o/--output is given more than once.");
+        return ParseResult::Error;
+    }
+    o->output = parser.value(outOpt);
+    if (parser.isSet(presetOpt)) {
+        o->preset = parser.value(presetOpt);
+        o->presetGiven = true;
+        if (!presetNames().contains(o->preset)) {
+            *error = tr("unknown preset '%1'; use one of: %2.")
+                         .arg(o->preset.left(40), presetNames().join(QStringLiteral(", ")));
+            return ParseResult::Error;
+        }
+    }
+    if (parser.isSet(exportOpt)) {
+        QString format = parser.value(exportOpt).toLower();
+        if (format.startsWith(QLatin1Char('.')))
+            format.remove(0, 1);
+        if (!handOffExtensions().contains(format)) {
+            *error = tr("unknown export format '%1'; use one of: %2.")
+                         .arg(parser.value(exportOpt).left(40),
+                              handOffExtensions().join(QStringLiteral(", ")));
+            return ParseResult::Error;
+        }
+        o->exportFormat = format;
+    }
+    if (o->inputs.isEmpty()) {
+        *error = tr("no input files; give one or more videos to edit.");
+        return ParseResult::Error;
+    }
+    if (o->instruction().isEmpty()) {
+        *error = tr("nothing to do: say what to do with --do, e.g. --do \"cut the pauses\".");
+        return ParseResult::Error;
+    }
+    return ParseResult::Run;
+}
+
+bool planJobs(EditOptions* o, QString* error)
+{
+    o->jobs.clear();
+    const bool several = o->inputs.size() > 1 && !o->join;
+    const bool toFolder = !o->output.isEmpty() && looksLikeFolder(o->output);
+    if (!o->output.isEmpty() && !toFolder) {
+        const QString suffix = QFileInfo(o->output).suffix().toLower();
+        if (several) {
+            *error = tr("%1 inputs are edited separately, so -o must be a folder (end it with "
+                        "'/'), or use --join for one joined edit.")
+                         .arg(o->inputs.size());
+            return false;
+        }
+        const bool handOff = handOffExtensions().contains(suffix);
+        if (suffix != QLatin1String("mp4") && !handOff) {
+            *error = tr("%1: unsupported output type; use .mp4 or a hand-off format (%2).")
+                         .arg(o->output, handOffExtensions().join(QStringLiteral(", ")));
+            return false;
+        }
+        if (!o->exportFormat.isEmpty() && suffix != o->exportFormat) {
+            *error =
+                tr("%1 does not end in .%2 as --export %2 asks.").arg(o->output, o->exportFormat);
+            return false;
+        }
+        if (handOff)
+            o->exportFormat = suffix;
+    }
+    const QString ext = o->exportFormat.isEmpty() ? QStringLiteral("mp4") : o->exportFormat;
+
+    QStringList inputs;
+    for (const QString& in : std::as_const(o->inputs))
+        inputs << QFileInfo(in).absoluteFilePath();
+    QSet<QString> taken;
+    auto outputFor = [&](const QString& input, const QString& suffix) {
+        if (toFolder)
+            return uniqueIn(o->output, stemOf(input) + suffix, ext, &taken);
+        if (!o->output.isEmpty())
+            return QFileInfo(o->output).absoluteFilePath();
+        return uniqueIn(QFileInfo(input).absolutePath(), stemOf(input) + suffix, ext, &taken);
+    };
+    if (o->join || inputs.size() == 1) {
+        const QString suffix =
+            toFolder ? (o->join && inputs.size() > 1 ? QStringLiteral("-joined") : QString())
+                     : (o->join && inputs.size() > 1 ? QStringLiteral("-joined")
+                                                     : QStringLiteral("-edited"));
+        o->jobs << EditJob{inputs, outputFor(inputs.first(), suffix)};
+    } else {
+        for (const QString& in : std::as_const(inputs))
+            o->jobs << EditJob{{in},
+                               outputFor(in, toFolder ? QString() : QStringLiteral("-edited"))};
+    }
+    for (const EditJob& job : std::as_const(o->jobs)) {
+        for (const QString& in : job.inputs) {
+            if (QFileInfo(in) == QFileInfo(job.output)) {
+                *error = tr("%1 is both an input and the output; choose another output name.")
+                             .arg(job.output);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+} // namespace cw::engine::cli

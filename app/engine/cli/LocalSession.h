@@ -1,0 +1,35 @@
+// The engine's session pieces for callers that hold local files instead of HTTP requests
+// (the edit command): a new session's empty draft, ingesting files by path (a symlink into
+// the data dir goes through the same probe/analysis/draft path as an upload), and a draft's
+// render inputs and hand-off sources from the store. The HTTP routes build the same things
+// from requests; these functions are where they can share them.
+#pragma once
+
+#include "Draft.h"
+#include "render/RenderGraph.h"
+#include "server/MediaIngest.h"
+#include "store/Store.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+namespace cw::engine {
+
+// A new session's draft version 1: an empty 1920x1080 / 30 fps timeline.
+QByteArray initialDraftJson();
+
+// Checks that `path` is a readable, non-empty file libavformat can read as media; false
+// with a user-facing *reason ("no such file", "is empty", "is not a video, audio or image
+// file the engine can read: ...").
+bool checkMediaFile(const QString& path, QString* reason);
+
+// Adds the files to the session (in order) as one draft version, as an upload would.
+IngestResult ingestLocalFiles(Store& store, const QString& sessionId, const QStringList& paths);
+
+// Media id -> render input for every source the draft uses; false with *missing set to the
+// first id that is not media of the session.
+bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& draft,
+                         QHash<QString, RenderInput>* inputs, QString* missing);
+
+} // namespace cw::engine
