@@ -132,7 +132,8 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")});
     const QCommandLineOption keepOpt(QStringLiteral("keep-data"));
     const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
-    const QCommandLineOption versionOpt(QStringList{QStringLiteral("v"), QStringLiteral("version")});
+    const QCommandLineOption versionOpt(
+        QStringList{QStringLiteral("v"), QStringLiteral("version")});
     parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, dataOpt, joinOpt, jsonOpt, quietOpt,
                        keepOpt, helpOpt, versionOpt});
     if (!parser.parse(arguments)) {
