@@ -148,12 +148,13 @@ ApiCall* ApiClient::get(const QString& pathOrUrl)
     return call;
 }
 
-ApiCall* ApiClient::postJson(const QString& pathOrUrl, const QJsonObject& body)
+ApiCall* ApiClient::postJson(const QString& pathOrUrl, const QJsonObject& body, int timeoutMs)
 {
     const QUrl url = resolve(pathOrUrl);
     const QByteArray bytes = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    auto send = [this, url, bytes] {
-        QNetworkRequest req = makeRequest("POST", url, m_requestTimeoutMs);
+    auto send = [this, url, bytes, timeoutMs] {
+        QNetworkRequest req =
+            makeRequest("POST", url, timeoutMs > 0 ? timeoutMs : m_requestTimeoutMs);
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         req.setRawHeader("Accept", "application/json");
         return m_nam->post(req, bytes);

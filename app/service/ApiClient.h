@@ -27,6 +27,7 @@ public:
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QString& token); // never logged
     bool hasToken() const { return !m_token.isEmpty(); }
+    QString token() const { return m_token; }  // for CloudAuth's sign-in check; never log it
     void setPlatform(const QString& platform); // X-Skill-Platform, default "unknown"
     QString platform() const { return m_platform; }
     void setRequestTimeout(int ms) { m_requestTimeoutMs = ms; }   // JSON calls; default 60 s
@@ -48,7 +49,9 @@ public:
     QUrl resolve(const QString& pathOrUrl) const;
 
     ApiCall* get(const QString& pathOrUrl);
-    ApiCall* postJson(const QString& pathOrUrl, const QJsonObject& body);
+    // timeoutMs: inactivity timeout; 0 = the request timeout (URL uploads use the upload one).
+    ApiCall* postJson(const QString& pathOrUrl, const QJsonObject& body, int timeoutMs = 0);
+    int uploadTimeout() const { return m_uploadTimeoutMs; }
     // Multipart upload of one file under `partName`, streamed from disk; progress() reports
     // bytes sent of the whole request body.
     ApiCall* uploadFile(const QString& pathOrUrl, const QString& filePath,

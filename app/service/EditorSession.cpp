@@ -162,22 +162,30 @@ void EditorSession::refreshCredits()
         Q_EMIT creditsHidden();
         return;
     }
-    ApiCall* call = d->api->get(QStringLiteral("/api/credits/balance/simple"));
-    connect(call, &ApiCall::finished, this, [this](const Envelope& env) {
+    d->fetchCredits([this](const Private::Credits& c) {
+        if (c.unlimited)
+            Q_EMIT creditsHidden();
+        else
+            Q_EMIT creditsChanged(c.available, c.frozen, c.total);
+    });
+}
+
+void EditorSession::Private::fetchCredits(std::function<void(const Credits&)> then)
+{
+    ApiCall* call = api->get(QStringLiteral("/api/credits/balance/simple"));
+    QObject::connect(call, &ApiCall::finished, q, [this, then](const Envelope& env) {
         if (!env.ok) {
-            d->reportError(env);
+            reportError(env);
             return;
         }
         const QJsonObject data = env.data.toObject();
-        if (data.value(QStringLiteral("unlimited")).toBool()) {
-            Q_EMIT creditsHidden();
-            return;
-        }
-        const qint64 available = qint64(data.value(QStringLiteral("available")).toDouble());
-        const qint64 frozen = qint64(data.value(QStringLiteral("frozen")).toDouble());
+        Credits c;
+        c.unlimited = data.value(QStringLiteral("unlimited")).toBool();
+        c.available = qint64(data.value(QStringLiteral("available")).toDouble());
+        c.frozen = qint64(data.value(QStringLiteral("frozen")).toDouble());
         const QJsonValue total = data.value(QStringLiteral("total"));
-        Q_EMIT creditsChanged(available, frozen,
-                              total.isDouble() ? qint64(total.toDouble()) : available + frozen);
+        c.total = total.isDouble() ? qint64(total.toDouble()) : c.available + c.frozen;
+        then(c);
     });
 }
 
@@ -330,24 +338,14 @@ void EditorSession::sendMessage(const QString& text)
                 d->routedReply(d->draft.summary());
         });
         return;
-    case Intent::Credits: {
-        ApiCall* call = d->api->get(QStringLiteral("/api/credits/balance/simple"));
-        connect(call, &ApiCall::finished, this, [this](const Envelope& env) {
-            if (!env.ok) {
-                d->reportError(env);
-                return;
-            }
-            const QJsonObject data = env.data.toObject();
-            if (data.value(QStringLiteral("unlimited")).toBool()) {
-                d->routedReply(tr("The local engine has no credit limit."));
-                return;
-            }
-            d->routedReply(tr("Credits: %1 available, %2 reserved.")
-                               .arg(qint64(data.value(QStringLiteral("available")).toDouble()))
-                               .arg(qint64(data.value(QStringLiteral("frozen")).toDouble())));
+    case Intent::Credits:
+        d->fetchCredits([this](const Private::Credits& c) {
+            d->routedReply(
+                c.unlimited
+                    ? tr("The local engine has no credit limit.")
+                    : tr("Credits: %1 available, %2 reserved.").arg(c.available).arg(c.frozen));
         });
         return;
-    }
     case Intent::Agent:
         break;
     }

@@ -43,9 +43,10 @@ struct EditorSession::Private {
 
     // uploads
     struct Upload {
-        QString path;
+        QString path; // a local file, or empty for a link
         QString name;
         QPointer<ApiCall> call;
+        QUrl url; // a link the backend fetches ({"urls":[...]})
     };
     QList<Upload> uploadQueue;
     QList<Upload> uploadsActive;
@@ -71,6 +72,12 @@ struct EditorSession::Private {
     bool creditsVisible = false;
     QUrl registrationBase;
     QString bindId;
+    struct Credits {
+        bool unlimited = false;
+        qint64 available = 0, frozen = 0, total = 0;
+    };
+    // GET the balance (the one place it is asked for); errors go to reportError.
+    void fetchCredits(std::function<void(const Credits&)> then);
 
     // media visuals and the preview of the edit (EditorSessionMedia.cpp): a child of q,
     // made on first use

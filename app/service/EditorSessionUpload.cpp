@@ -1,7 +1,9 @@
 // Uploads: every path is checked on the client first (exists, readable, accepted type, not
 // empty, at most 500 MB; folders expand to their accepted files) so a bad file fails at once
 // with a clear reason and no request. Accepted files go one multipart request each, at most
-// maxParallelUploads at a time; when the queue drains the state is fetched once.
+// maxParallelUploads at a time; when the queue drains the state is fetched once. Links
+// (uploadUrls) share the queue and the signals: one {"urls":[url]} request each, named by
+// the URL, with indeterminate progress (the backend reports nothing until it has the file).
 #include "ApiClient.h"
 #include "EditorSessionPrivate.h"
 #include "MediaTypes.h"
@@ -78,7 +80,35 @@ void EditorSession::upload(const QStringList& paths)
                                                   "moment and add the file again."));
             continue;
         }
-        d->uploadQueue.append({fi.absoluteFilePath(), fi.fileName(), nullptr});
+        d->uploadQueue.append({fi.absoluteFilePath(), fi.fileName(), nullptr, QUrl()});
+    }
+    d->pumpUploads();
+}
+
+void EditorSession::uploadUrls(const QList<QUrl>& urls)
+{
+    for (const QUrl& url : urls) {
+        // The name shown is the link without any user:password part.
+        const QString name = url.toDisplayString(QUrl::RemoveUserInfo);
+        const QString scheme = url.scheme().toLower();
+        if (!url.isValid() || url.host().isEmpty() ||
+            (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+            Q_EMIT uploadFailed(name, tr("Only http:// and https:// links can be added."));
+            continue;
+        }
+        if (!url.userInfo().isEmpty()) {
+            Q_EMIT uploadFailed(name, tr("Links with a user name or password are not supported."));
+            continue;
+        }
+        if (!d->ready) {
+            Q_EMIT uploadFailed(name, tr("Not connected to the editor yet. Wait a moment and add "
+                                         "the link again."));
+            continue;
+        }
+        Private::Upload u;
+        u.name = name;
+        u.url = url;
+        d->uploadQueue.append(u);
     }
     d->pumpUploads();
 }
@@ -98,14 +128,26 @@ void EditorSession::Private::pumpUploads()
 {
     while (uploadsActive.size() < maxParallelUploads && !uploadQueue.isEmpty()) {
         Upload u = uploadQueue.takeFirst();
-        u.call = api->uploadFile(
-            QStringLiteral("/api/upload-video/nemo_agent/me/%1").arg(sessionId), u.path);
+        const QString path = QStringLiteral("/api/upload-video/nemo_agent/me/%1").arg(sessionId);
+        const QString name = u.name;
+        if (u.url.isEmpty()) {
+            u.call = api->uploadFile(path, u.path);
+            QObject::connect(u.call, &ApiCall::progress, q,
+                             [this, name](qint64 sent, qint64 total) {
+                                 Q_EMIT q->uploadProgress(name, sent, total);
+                             });
+        } else {
+            u.call =
+                api->postJson(path,
+                              QJsonObject{{QStringLiteral("urls"),
+                                           QJsonArray{u.url.toString(QUrl::FullyEncoded)}},
+                                          {QStringLiteral("source_type"), QStringLiteral("url")}},
+                              api->uploadTimeout());
+        }
         uploadsActive.append(u);
         Q_EMIT q->uploadStarted(u.name);
-        const QString name = u.name;
-        QObject::connect(u.call, &ApiCall::progress, q, [this, name](qint64 sent, qint64 total) {
-            Q_EMIT q->uploadProgress(name, sent, total);
-        });
+        if (!u.url.isEmpty())
+            Q_EMIT q->uploadProgress(name, 0, -1); // indeterminate until the backend answers
         QObject::connect(u.call, &ApiCall::finished, q,
                          [this, u](const Envelope& env) { finishUpload(u, env); });
     }

@@ -35,6 +35,10 @@ struct Faults {
     bool guiProse = false;
     QString prose;
     bool anonymous = false;
+    bool uploadExpireOnce = false;
+    bool uploadRateOnce = false;
+    std::atomic_bool uploadExpireFired{false};
+    std::atomic_bool uploadRateFired{false};
     std::string authScope; // empty: any authenticated request
     std::string rateScope;
     std::atomic_bool authFired{false};
@@ -68,6 +72,8 @@ struct Faults {
         creditsLimited = has("credits-limited");
         guiProse = has("gui-prose");
         prose = qEnvironmentVariable("CLIPWRIGHT_ENGINE_GUI_PROSE");
+        uploadExpireOnce = has("upload-expire-once");
+        uploadRateOnce = has("upload-rate-limit-once");
         anonymous = has("allow-anonymous") ||
                     qEnvironmentVariableIntValue("CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS") == 1;
     }
@@ -243,6 +249,21 @@ FaultDecision applyFaultsBeforeRouting(const httplib::Request& req, httplib::Res
         return FaultDecision::Handled;
     }
     return anonymous ? FaultDecision::Authorized : FaultDecision::Continue;
+}
+
+bool applyUploadFaults(httplib::Response& res)
+{
+    Faults& f = faults();
+    if (f.uploadExpireOnce && !f.uploadExpireFired.exchange(true)) {
+        sendError(res, ErrorCode::TokenInvalid, QStringLiteral("Token expired."));
+        return true;
+    }
+    if (f.uploadRateOnce && !f.uploadRateFired.exchange(true)) {
+        setJson(res, 429, QJsonObject{{QStringLiteral("detail"), QStringLiteral("Rate limited")}});
+        res.set_header("Retry-After", "30");
+        return true;
+    }
+    return false;
 }
 
 void installFaultPostRouting(httplib::Server& http)

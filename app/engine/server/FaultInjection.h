@@ -13,6 +13,10 @@
 //                         prose written for a GUI, e.g. "Click Export to download it.")
 //   allow-anonymous       serve POST /api/auth/anonymous-token (X-Client-Id required, else
 //                         HTTP 400) and accept the tokens it hands out
+//   upload-expire-once    code 1001 from the upload route once, after the whole body was
+//                         read (the cloud checks the token late; the client must re-send
+//                         the file, not just the headers); nothing is stored
+//   upload-rate-limit-once  HTTP 429 from the upload route once, after reading the body
 // The once faults take an optional scope, "auth-expire-once@/run_sse": only requests whose
 // path starts with it count. CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS=1 also enables allow-anonymous.
 #pragma once
@@ -28,6 +32,9 @@ enum class FaultDecision { Continue, Handled, Authorized };
 // out by the anonymous endpoint, so the launch-token check is skipped.
 FaultDecision applyFaultsBeforeRouting(const httplib::Request& req, httplib::Response& res,
                                        const std::string& launchToken);
+// Called by the upload route once the body has been read (files received, links listed):
+// true when an upload fault answered instead (the caller stores nothing).
+bool applyUploadFaults(httplib::Response& res);
 // Installs the post-routing rewrites (stream and render shapes) when such faults are on.
 void installFaultPostRouting(httplib::Server& http);
 

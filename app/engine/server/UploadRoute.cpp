@@ -1,12 +1,19 @@
 // POST /api/upload-video/<app>/<user>/<sid>: multipart with one or more `files` parts.
 // Each part streams straight to a temp file in <data-dir>/tmp (never whole in memory) while
 // its sha256 is computed; a part passing 500 MiB is deleted and the request aborted with
-// 4002. Other parts (form fields) are read and ignored. The JSON form ({"urls":[...]}) of the
-// cloud is refused: the local engine does not download from the internet.
+// 4002. Other parts (form fields) are read and ignored. The JSON form ({"urls":[...]}) is
+// fetched by the engine (UrlFetch: http/https only, no private addresses unless allowed).
+// Links are checked (scheme, resolved address) before the answer starts, so those refusals
+// carry their HTTP status; the download itself runs inside a chunked answer that writes a
+// space every second (valid leading JSON whitespace) so a client that hangs up is noticed
+// and the download stops with nothing stored. Errors met mid-download therefore come as
+// HTTP 200 with a non-zero envelope code, the way the cloud reports them.
+#include "server/FaultInjection.h"
 #include "server/Http.h"
 #include "server/MediaIngest.h"
 #include "server/MediaJson.h"
 #include "server/Routes.h"
+#include "server/UrlFetch.h"
 
 #include "ApiError.h"
 #include "MediaTypes.h"
@@ -15,6 +22,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <memory>
 #include <vector>
 
@@ -23,6 +31,8 @@ namespace cw::engine {
 namespace {
 
 constexpr size_t kMaxDrainBytes = 16 * 1024 * 1024;
+constexpr size_t kMaxUrlBodyBytes = 64 * 1024;
+constexpr int kMaxUrls = 10;
 
 struct Part {
     QString name;
@@ -65,6 +75,113 @@ void drain(const httplib::ContentReader& reader, const httplib::Request& req)
         reader(sink);
 }
 
+bool isJsonBody(const httplib::Request& req)
+{
+    const std::string type = req.get_header_value("Content-Type");
+    return type.rfind("application/json", 0) == 0;
+}
+
+QByteArray resultBody(Store& store, const QString& sid, const QString& baseUrl,
+                      const QList<ReceivedFile>& files)
+{
+    const IngestResult result = ingestUploads(store, sid, files);
+    if (!result.ok)
+        return errorBody(result.code, result.error);
+    QJsonArray list;
+    for (const MediaRecord& m : result.media)
+        list.append(mediaJson(m, baseUrl));
+    return okBody(QJsonObject{{QStringLiteral("files"), list},
+                              {QStringLiteral("session_state_applied"), true},
+                              {QStringLiteral("version"), result.version}});
+}
+
+// {"urls":["https://..."],"source_type":"url"}: every link is checked before the answer
+// starts; the downloads and the ingest run in the chunked answer (see the top of the file).
+void handleUrlUpload(ServerContext& ctx, const httplib::Request&, httplib::Response& res,
+                     const httplib::ContentReader& reader, const QString& sid)
+{
+    std::string body;
+    bool tooLong = false;
+    reader([&](const char* data, size_t n) {
+        if (body.size() + n > kMaxUrlBodyBytes) {
+            tooLong = true;
+            return false;
+        }
+        body.append(data, n);
+        return true;
+    });
+    if (tooLong) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("The list of links is too long."));
+        res.status = 413;
+        res.set_header("Connection", "close");
+        return;
+    }
+    const QJsonValue urls = QJsonDocument::fromJson(QByteArray::fromStdString(body))
+                                .object()
+                                .value(QStringLiteral("urls"));
+    const QJsonArray list = urls.toArray();
+    if (!urls.isArray() || list.isEmpty() || list.size() > kMaxUrls) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("Send {\"urls\":[...]} with 1 to %1 links.").arg(kMaxUrls));
+        return;
+    }
+    if (applyUploadFaults(res))
+        return;
+    const bool allowPrivate = allowPrivateUrlsFromEnvironment();
+    QList<FetchTarget> targets;
+    for (const QJsonValue& v : list) {
+        FetchTarget target;
+        FetchError error;
+        if (!v.isString() ||
+            !resolveTarget(QUrl(v.toString(), QUrl::StrictMode), allowPrivate, &target, &error)) {
+            sendError(res, v.isString() ? error.code : int(ErrorCode::BadRequest),
+                      v.isString() ? error.message
+                                   : QStringLiteral("Every entry of \"urls\" must be a link."));
+            return;
+        }
+        targets << target;
+    }
+    ServerContext* context = &ctx;
+    res.status = 200;
+    // With a charset httplib does not gzip the answer: a gzip stream would hold the keep-alive
+    // bytes back, and a client that hung up would go unnoticed.
+    res.set_chunked_content_provider("application/json; charset=utf-8", [context, sid, targets,
+                                                                         allowPrivate](
+                                                                            size_t,
+                                                                            httplib::DataSink&
+                                                                                sink) {
+        FetchOptions options;
+        options.allowPrivate = allowPrivate;
+        options.keepGoing = [context, &sink] { return !context->stopping && sink.write(" ", 1); };
+        QList<ReceivedFile> files;
+        auto removeFiles = [&files] {
+            for (const ReceivedFile& f : std::as_const(files))
+                QFile::remove(f.tempPath);
+        };
+        QByteArray answer;
+        for (const FetchTarget& target : targets) {
+            FetchedFile fetched;
+            FetchError error;
+            if (!fetchToFile(target, context->store.tmpDir(), options, &fetched, &error)) {
+                removeFiles();
+                answer = errorBody(error.code, error.message);
+                break;
+            }
+            files << ReceivedFile{fetched.fileName, fetched.tempPath, fetched.hash, fetched.size};
+        }
+        if (answer.isEmpty()) {
+            if (!sink.write(" ", 1)) { // the client left while the last download ended
+                removeFiles();
+                return false;
+            }
+            answer = resultBody(context->store, sid, context->baseUrl, files);
+        }
+        sink.write(answer.constData(), size_t(answer.size()));
+        sink.done();
+        return true;
+    });
+}
+
 void handleUpload(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
                   const httplib::ContentReader& reader)
 {
@@ -74,11 +191,15 @@ void handleUpload(ServerContext& ctx, const httplib::Request& req, httplib::Resp
         sendSessionNotFound(res, sid);
         return;
     }
+    if (isJsonBody(req)) {
+        handleUrlUpload(ctx, req, res, reader, sid);
+        return;
+    }
     if (!req.is_multipart_form_data()) {
         drain(reader, req);
         sendError(res, ErrorCode::BadRequest,
-                  QStringLiteral("Send the files as multipart/form-data parts named \"files\"; "
-                                 "the local engine does not download URLs."));
+                  QStringLiteral("Send the files as multipart/form-data parts named \"files\", "
+                                 "or links as JSON {\"urls\":[...]}."));
         return;
     }
 
@@ -144,6 +265,8 @@ void handleUpload(ServerContext& ctx, const httplib::Request& req, httplib::Resp
                   QStringLiteral("The upload has no part named \"files\"."));
         return;
     }
+    if (applyUploadFaults(res))
+        return; // the parts' temp files go with `up`
 
     QList<ReceivedFile> files;
     for (const auto& p : up.parts) {
