@@ -9,6 +9,7 @@
 #include "ExportBar.h"
 #include "MediaBin.h"
 #include "PreviewPane.h"
+#include "TimelineMediaCache.h"
 #include "TimelineView.h"
 
 #include <QDir>
@@ -45,11 +46,11 @@ void MainWindow::connectSession()
             [this](const QString&, const QString&, const QString& src) { previewMediaId(src); });
     connect(m_timeline, &TimelineView::editRequested, this, &MainWindow::sendMessage);
     connect(m_timeline, &TimelineView::playheadMoved, this, [this](qint64 ms) {
-        if (m_previewingExport)
+        if (m_previewingExport || m_preview->isShowingEdit())
             m_preview->seek(ms);
     });
     connect(m_preview, &PreviewPane::positionChanged, this, [this](qint64 ms) {
-        if (m_previewingExport)
+        if (m_previewingExport || m_preview->isShowingEdit())
             m_timeline->setPlayheadMs(ms);
     });
     connect(m_exportBar, &ExportBar::playRequested, this, &MainWindow::playExport);
@@ -57,6 +58,23 @@ void MainWindow::connectSession()
         return;
 
     EditorSession* s = m_session;
+    // Thumbnails and waveforms (media bin, timeline); the preview of the edit, rendered only
+    // while the preview pane shows it (PreviewPane asks).
+    auto* visuals = new TimelineMediaCache(this);
+    visuals->attach(s);
+    m_timeline->setMediaCache(visuals);
+    m_mediaBin->setMediaCache(visuals);
+    connect(m_preview, &PreviewPane::editPreviewRequested, s, &EditorSession::requestPreview);
+    connect(m_preview, &PreviewPane::modeChanged, this, [this](PreviewPane::Mode mode) {
+        if (mode == PreviewPane::Mode::Edit) {
+            m_previewingExport = false;
+            m_preview->seek(m_timeline->playheadMs());
+        }
+    });
+    connect(s, &EditorSession::draftChanged, m_preview, &PreviewPane::setEditStale);
+    connect(s, &EditorSession::previewProgress, m_preview, &PreviewPane::setEditProgress);
+    connect(s, &EditorSession::previewReady, m_preview, &PreviewPane::setEditPreview);
+    connect(s, &EditorSession::previewFailed, m_preview, &PreviewPane::setEditFailed);
     connect(m_mediaBin, &MediaBin::filesAccepted, s,
             [s](const QStringList& paths) { s->upload(paths); });
     connect(s, &EditorSession::ready, this, [this] {

@@ -2,6 +2,8 @@
 #include "TimelineView.h"
 
 #include "Icons.h"
+#include "TimelineMediaCache.h"
+#include "TimelineMediaPainter.h"
 
 #include <QCoreApplication>
 #include <QEvent>
@@ -82,6 +84,21 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent)
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+}
+
+void TimelineView::setMediaCache(TimelineMediaCache* cache)
+{
+    if (m_media)
+        disconnect(m_media, nullptr, this, nullptr);
+    m_media = cache;
+    if (cache)
+        connect(cache, &TimelineMediaCache::changed, this, [this] { update(); });
+    update();
+}
+
+TimelineMediaCache* TimelineView::mediaCache() const
+{
+    return m_media;
 }
 
 int TimelineView::segmentCount() const
@@ -297,6 +314,9 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
         QPainterPath path;
         path.addRoundedRect(r.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
         p.fillPath(path, fill);
+        if (m_media)
+            paintSegmentMedia(p, r, track.sg.at(s), track.tt, *m_media, lay.pixelsPerMs(), lane,
+                              label);
         if (glowing) {
             QColor glow = palette().color(QPalette::Highlight);
             glow.setAlphaF(float(0.6 * m_glow));

@@ -12,12 +12,15 @@
 #include "Draft.h"
 #include "TimelineLayout.h"
 
+#include <QPointer>
 #include <QSet>
 #include <QWidget>
 
 class QVariantAnimation;
 
 namespace cw {
+
+class TimelineMediaCache;
 
 class TimelineView : public QWidget {
     Q_OBJECT
@@ -36,6 +39,9 @@ public:
     qint64 playheadMs() const { return m_playheadMs; }
     QSet<QString> changedSegmentIds() const { return m_changed; } // glowing after an edit
     void setHighlightDuration(int ms) { m_highlightMs = ms; }
+    // Thumbnails and waveforms painted in the segments (TimelineMediaPainter); not owned.
+    void setMediaCache(TimelineMediaCache* cache);
+    TimelineMediaCache* mediaCache() const;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -76,6 +82,7 @@ private:
     double m_glow = 0; // 1 right after an edit, fading to 0
     int m_highlightMs = 900;
     QVariantAnimation* m_glowAnimation = nullptr;
+    QPointer<TimelineMediaCache> m_media;
 };
 
 QString segmentDetails(const Segment& segment); // source, in/out and duration, translated

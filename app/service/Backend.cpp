@@ -86,6 +86,94 @@ void Backend::setProfile(const Profile& profile, TokenStore* store)
     m_store = store;
 }
 
+bool Backend::ensureAuth()
+{
+    if (m_auth)
+        return true;
+    if (m_profile.kind == Profile::Kind::Local || !m_store || !m_profile.baseUrl.isValid())
+        return false;
+    m_api->setBaseUrl(m_profile.baseUrl);
+    m_auth = new CloudAuth(m_api, m_store, m_profile.id, this);
+    connect(m_auth, &CloudAuth::failed, this, [this](const QString& message) {
+        m_connected = false;
+        Q_EMIT connectionFailed(message);
+        Q_EMIT accountChanged();
+    });
+    connect(m_auth, &CloudAuth::authenticated, this, [this] {
+        const QString bindId = m_auth->userId().isEmpty() ? m_auth->clientId() : m_auth->userId();
+        m_session->setRegistrationLink(m_profile.registrationUrl, bindId);
+        Q_EMIT accountChanged();
+        openSession();
+    });
+    connect(m_auth, &CloudAuth::sourceChanged, this, [this] {
+        Q_EMIT statusMessage(tr("The sign-in expired; continuing without an account."));
+        Q_EMIT accountChanged();
+    });
+    return true;
+}
+
+void Backend::signIn(const QString& token)
+{
+    if (m_profile.kind == Profile::Kind::Local) {
+        Q_EMIT statusMessage(tr("The local engine needs no sign-in."));
+        Q_EMIT accountChanged();
+        return;
+    }
+    if (!ensureAuth()) {
+        Q_EMIT statusMessage(tr("No system keychain is available to keep the sign-in token "
+                                "safe, so Clipwright cannot sign in to %1.")
+                                 .arg(m_profile.name));
+        Q_EMIT accountChanged();
+        return;
+    }
+    Q_EMIT statusMessage(tr("Signing in to %1…").arg(m_profile.name));
+    m_auth->signIn(token, [this](bool ok, const QString& message) {
+        if (ok) {
+            Q_EMIT statusMessage(tr("Signed in to %1.").arg(m_profile.name));
+            m_session->refreshCredits();
+        } else {
+            Q_EMIT statusMessage(message);
+        }
+        Q_EMIT accountChanged();
+    });
+}
+
+void Backend::signOut()
+{
+    if (!m_auth) {
+        Q_EMIT accountChanged();
+        return;
+    }
+    m_auth->signOut([this](bool ok, const QString& message) {
+        Q_EMIT statusMessage(ok ? tr("Signed out; continuing without an account.") : message);
+        if (ok) {
+            const QString bindId =
+                m_auth->userId().isEmpty() ? m_auth->clientId() : m_auth->userId();
+            m_session->setRegistrationLink(m_profile.registrationUrl, bindId);
+            m_session->refreshCredits();
+        }
+        Q_EMIT accountChanged();
+    });
+}
+
+QString Backend::accountDescription() const
+{
+    if (m_profile.kind == Profile::Kind::Local)
+        return {};
+    switch (m_auth ? m_auth->source() : CloudAuth::Source::None) {
+    case CloudAuth::Source::Environment:
+        return tr("Signed in (NEMO_TOKEN)");
+    case CloudAuth::Source::SignedIn:
+        return tr("Signed in");
+    case CloudAuth::Source::Stored:
+    case CloudAuth::Source::Anonymous:
+        return tr("Anonymous");
+    case CloudAuth::Source::None:
+        break;
+    }
+    return tr("Not signed in");
+}
+
 void Backend::start(const QString& language)
 {
     m_language = language;
@@ -108,18 +196,9 @@ void Backend::start(const QString& language)
                                     .arg(m_profile.name));
         return;
     }
-    m_api->setBaseUrl(m_profile.baseUrl);
     delete m_auth;
-    m_auth = new CloudAuth(m_api, m_store, m_profile.id, this);
-    connect(m_auth, &CloudAuth::failed, this, [this](const QString& message) {
-        m_connected = false;
-        Q_EMIT connectionFailed(message);
-    });
-    connect(m_auth, &CloudAuth::authenticated, this, [this] {
-        const QString bindId = m_auth->userId().isEmpty() ? m_auth->clientId() : m_auth->userId();
-        m_session->setRegistrationLink(m_profile.registrationUrl, bindId);
-        openSession();
-    });
+    m_auth = nullptr;
+    ensureAuth();
     Q_EMIT statusMessage(tr("Signing in to %1…").arg(m_profile.name));
     m_auth->authenticate();
 }

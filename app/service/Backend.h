@@ -59,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void openSession();
+    bool ensureAuth(); // creates CloudAuth for a non-local profile with a TokenStore
     ApiClient* m_api;
     LocalEngine* m_engine;
     EditorSession* m_session;

@@ -18,9 +18,16 @@ CloudAuth::CloudAuth(ApiClient* api, TokenStore* store, const QString& keyPrefix
             m_store->write(key("client_id"), id, this, {});
     });
     m_api->setReauthenticator([this](std::function<void(bool)> done) {
+        // A rejected sign-in token is forgotten too: the user is told (accountChanged) and
+        // work continues anonymously rather than failing every request.
         if (m_store)
-            m_store->remove(key("token"), this, {});
-        fetchAnonymous([done](bool ok, const QString&) { done(ok); });
+            m_store->remove(key(m_source == Source::SignedIn ? "account" : "token"), this, {});
+        const Source before = m_source;
+        fetchAnonymous([this, done, before](bool ok, const QString&) {
+            if (ok && before != m_source)
+                Q_EMIT sourceChanged();
+            done(ok);
+        });
     });
 }
 
@@ -75,6 +82,23 @@ void CloudAuth::readClientId()
 
 void CloudAuth::readStoredToken()
 {
+    m_store->read(key("account"), this, [this](const TokenResult& r) {
+        if (!r.ok && !r.notFound) {
+            Q_EMIT failed(tr("Could not read the system keychain: %1").arg(r.error));
+            return;
+        }
+        if (r.ok && !r.value.isEmpty()) {
+            m_api->setToken(r.value);
+            m_source = Source::SignedIn;
+            Q_EMIT authenticated();
+            return;
+        }
+        readAnonymousToken();
+    });
+}
+
+void CloudAuth::readAnonymousToken()
+{
     m_store->read(key("token"), this, [this](const TokenResult& r) {
         if (!r.ok && !r.notFound) {
             Q_EMIT failed(tr("Could not read the system keychain: %1").arg(r.error));
@@ -92,6 +116,69 @@ void CloudAuth::readStoredToken()
             else
                 Q_EMIT failed(message);
         });
+    });
+}
+
+void CloudAuth::signIn(const QString& token, Done done)
+{
+    const QString candidate = token.trimmed();
+    if (candidate.isEmpty() || !m_store || !m_api) {
+        done(false, candidate.isEmpty()
+                        ? tr("Paste a sign-in token first.")
+                        : tr("No secure storage for the sign-in token is available."));
+        return;
+    }
+    // The candidate is tried on one request that must not re-authenticate (that would hide a
+    // rejected token behind a fresh anonymous one); the previous token comes back on failure.
+    const QString previous = m_api->token();
+    m_api->setToken(candidate);
+    ApiCall* call = m_api->get(QStringLiteral("/api/credits/balance/simple"));
+    call->setReauthenticate(false);
+    connect(call, &ApiCall::finished, this, [this, candidate, previous, done](const Envelope& env) {
+        if (!env.ok) {
+            m_api->setToken(previous);
+            const bool rejected = env.code == ErrorCode::TokenInvalid || env.httpStatus == 401;
+            done(false,
+                 rejected ? tr("The server did not accept this sign-in token.")
+                          : tr("Could not sign in: %1")
+                                .arg(describeError(env.httpStatus, env.code, env.message).message));
+            return;
+        }
+        m_store->write(key("account"), candidate, this,
+                       [this, candidate, previous, done](const TokenResult& r) {
+                           if (!r.ok) {
+                               m_api->setToken(previous);
+                               done(false, tr("Could not keep the sign-in token in the system "
+                                              "keychain: %1")
+                                               .arg(r.error));
+                               return;
+                           }
+                           m_source = Source::SignedIn;
+                           done(true, {});
+                       });
+    });
+}
+
+void CloudAuth::signOut(Done done)
+{
+    if (!m_store || !m_api) {
+        done(false, tr("No secure storage for the sign-in token is available."));
+        return;
+    }
+    m_store->remove(key("account"), this, [this, done](const TokenResult& r) {
+        if (!r.ok && !r.notFound) {
+            done(
+                false,
+                tr("Could not remove the sign-in token from the system keychain: %1").arg(r.error));
+            return;
+        }
+        if (m_source == Source::Environment) { // NEMO_TOKEN still rules; nothing else changes
+            done(true, {});
+            return;
+        }
+        m_api->setToken({});
+        m_source = Source::None;
+        fetchAnonymous(done);
     });
 }
 
