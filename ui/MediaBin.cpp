@@ -3,6 +3,7 @@
 
 #include "Icons.h"
 #include "MediaTypes.h"
+#include "TimelineMediaCache.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -12,6 +13,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPainter>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -28,6 +30,40 @@ bool hasLocalFiles(const QMimeData* mime)
             return true;
     }
     return false;
+}
+
+// The poster fitted into the icon box on black, so all clips line up.
+QImage posterIcon(const QImage& poster, const QSize& box, qreal dpr)
+{
+    QImage out(box * dpr, QImage::Format_RGB32);
+    out.setDevicePixelRatio(dpr);
+    out.fill(Qt::black);
+    const QImage scaled = poster.scaled(box * dpr, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    QPainter p(&out);
+    p.drawImage(QPointF((out.width() - scaled.width()) / 2.0 / dpr,
+                        (out.height() - scaled.height()) / 2.0 / dpr),
+                scaled);
+    return out;
+}
+
+QImage waveformIcon(const TimelineMediaCache::Waveform& wave, qint64 durationMs, const QSize& box,
+                    qreal dpr, const QColor& ink)
+{
+    QImage out(box * dpr, QImage::Format_ARGB32_Premultiplied);
+    out.setDevicePixelRatio(dpr);
+    out.fill(Qt::transparent);
+    QPainter p(&out);
+    p.setPen(QPen(ink, 1));
+    const qint64 total = durationMs > 0
+                             ? durationMs
+                             : qint64(double(wave.peaks.size()) * 1000.0 / wave.peaksPerSecond);
+    const double mid = box.height() / 2.0;
+    for (int x = 0; x < box.width(); ++x) {
+        const float peak = wave.peakBetween(total * x / box.width(), total * (x + 1) / box.width());
+        const double half = std::max(0.5, double(peak) * (mid - 1));
+        p.drawLine(QPointF(x + 0.5, mid - half), QPointF(x + 0.5, mid + half));
+    }
+    return out;
 }
 
 } // namespace
@@ -67,7 +103,7 @@ MediaBin::MediaBin(QWidget* parent) : QWidget(parent)
     m_list = new QListWidget(this);
     m_list->setObjectName(QStringLiteral("mediaList"));
     m_list->setAccessibleName(tr("Clips"));
-    m_list->setIconSize(QSize(20, 20));
+    m_list->setIconSize(kThumbnailSize);
     m_list->setWordWrap(true);
 
     m_addButton = new QPushButton(icon(QStringLiteral("add")), tr("Add media…"), this);
@@ -99,6 +135,45 @@ QString MediaBin::rejectionText() const
 int MediaBin::clipCount() const
 {
     return m_list->count();
+}
+
+void MediaBin::setMediaCache(TimelineMediaCache* cache)
+{
+    if (m_cache)
+        disconnect(m_cache, nullptr, this, nullptr);
+    m_cache = cache;
+    if (!cache)
+        return;
+    connect(cache, &TimelineMediaCache::changed, this, [this](const QString& mediaId) {
+        if (QListWidgetItem* item = itemFor(m_cache->mediaItem(mediaId).fileName, false))
+            refreshVisual(item);
+    });
+    for (int i = 0; i < m_list->count(); ++i)
+        refreshVisual(m_list->item(i));
+}
+
+void MediaBin::refreshVisual(QListWidgetItem* item)
+{
+    if (!m_cache || !item)
+        return;
+    const QString id = m_cache->mediaIdForFileName(item->data(FileNameRole).toString());
+    if (id.isEmpty())
+        return;
+    const MediaItem media = m_cache->mediaItem(id);
+    const qreal dpr = devicePixelRatioF();
+    QImage shown;
+    const QImage poster = m_cache->poster(id);
+    if (!poster.isNull()) {
+        shown = posterIcon(poster, kThumbnailSize, dpr);
+    } else if (media.kind == QLatin1String("audio")) {
+        if (const TimelineMediaCache::Waveform* wave = m_cache->waveform(id))
+            shown = waveformIcon(*wave, media.durationMs, kThumbnailSize, dpr,
+                                 palette().color(QPalette::Text));
+    }
+    if (shown.isNull())
+        return;
+    item->setData(ThumbnailRole, shown);
+    item->setIcon(QIcon(QPixmap::fromImage(shown)));
 }
 
 void MediaBin::offerPaths(const QStringList& paths)
@@ -207,6 +282,7 @@ void MediaBin::uploadFinished(const MediaItem& media)
                          ? tr("%1 × %2, %3 fps").arg(media.width).arg(media.height).arg(media.fps)
                          : media.kind);
     refreshItem(item);
+    refreshVisual(item);
 }
 
 void MediaBin::uploadFailed(const QString& fileName, const QString& message)

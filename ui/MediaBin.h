@@ -3,11 +3,14 @@
 // accepted types (and the size limit) before anything is uploaded; refused files are named
 // with a reason at once. It remembers where each dropped file lives so the preview can play
 // it locally (the engine's copy is behind a bearer token QMediaPlayer cannot send).
+// With a TimelineMediaCache each clip shows a poster frame (video, image) or a waveform glyph
+// (audio) once the engine has sent it; until then its type icon.
 #pragma once
 
 #include "MediaItem.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QStringList>
 #include <QWidget>
 
@@ -18,10 +21,19 @@ class QPushButton;
 
 namespace cw {
 
+class TimelineMediaCache;
+
 class MediaBin : public QWidget {
     Q_OBJECT
 public:
-    enum Role { FileNameRole = Qt::UserRole + 1, ProgressRole, DurationRole, StateRole };
+    enum Role {
+        FileNameRole = Qt::UserRole + 1,
+        ProgressRole,
+        DurationRole,
+        StateRole,
+        ThumbnailRole, // QImage: the poster or waveform glyph shown as the icon
+    };
+    static constexpr QSize kThumbnailSize{64, 36};
     enum State { Uploading, Ready, Failed };
 
     explicit MediaBin(QWidget* parent = nullptr);
@@ -31,6 +43,7 @@ public:
     QString rejectionText() const; // the last refusal shown, empty if none
     QString localPath(const QString& fileName) const { return m_localPaths.value(fileName); }
     int clipCount() const;
+    void setMediaCache(TimelineMediaCache* cache); // not owned
 
     // Splits paths (files or folders) into accepted files and refusal reasons, and emits
     // filesAccepted / filesRejected. Used by drops and by the add dialog.
@@ -59,12 +72,14 @@ private:
     QListWidgetItem* itemFor(const QString& fileName, bool create);
     void refreshItem(QListWidgetItem* item);
     void setHighlighted(bool on);
+    void refreshVisual(QListWidgetItem* item);
 
     QLabel* m_dropLabel;
     QLabel* m_rejectLabel;
     QListWidget* m_list;
     QPushButton* m_addButton;
     QHash<QString, QString> m_localPaths; // file name -> local path
+    QPointer<TimelineMediaCache> m_cache;
 };
 
 QString formatDuration(qint64 ms); // "0:17", "1:02:03"
