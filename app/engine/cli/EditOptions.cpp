@@ -25,6 +25,15 @@ const QStringList& presetNames()
     return names;
 }
 
+bool samePath(const QString& a, const QString& b)
+{
+    const QFileInfo fa(a);
+    const QFileInfo fb(b);
+    if (fa.exists() && fb.exists())
+        return fa.canonicalFilePath() == fb.canonicalFilePath();
+    return QDir::cleanPath(fa.absoluteFilePath()) == QDir::cleanPath(fb.absoluteFilePath());
+}
+
 bool looksLikeFolder(const QString& path)
 {
     return path.endsWith(QLatin1Char('/')) || QFileInfo(path).isDir();
@@ -242,7 +251,7 @@ bool planJobs(EditOptions* o, QString* error)
     }
     for (const EditJob& job : std::as_const(o->jobs)) {
         for (const QString& in : job.inputs) {
-            if (QFileInfo(in) == QFileInfo(job.output)) {
+            if (samePath(in, job.output)) {
                 *error = tr("%1 is both an input and the output; choose another output name.")
                              .arg(job.output);
                 return false;
