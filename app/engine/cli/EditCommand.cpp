@@ -234,8 +234,10 @@ Failure EditRun::exportHandOff(const QString& sessionId, const Draft& draft, con
             });
             if (!used)
                 continue;
-            const QString target =
-                mediaDir + QLatin1Char('/') + m.id + QLatin1Char('.') + QFileInfo(m.path).suffix();
+            QString target = mediaDir + QLatin1Char('/') + m.filename;
+            if (m.filename.isEmpty() || copied.contains(target))
+                target = mediaDir + QLatin1Char('/') + m.id + QLatin1Char('.') +
+                         QFileInfo(m.path).suffix();
             QDir().mkpath(mediaDir);
             QFile::remove(target);
             if (!QFile::copy(m.path, target))
