@@ -18,6 +18,13 @@ ChatPanel::ChatPanel(QWidget* parent) : QWidget(parent)
 
     m_transcript = new ChatTranscript(this);
     m_suggestions = createSuggestions();
+    m_errorActions = new QWidget(this);
+    m_errorActions->setObjectName(QStringLiteral("chatErrorActions"));
+    m_errorActions->setAccessibleName(tr("Actions for the last message"));
+    auto* actionRow = new QHBoxLayout(m_errorActions);
+    actionRow->setContentsMargins(0, 0, 0, 0);
+    actionRow->addStretch(1);
+    m_errorActions->hide();
 
     m_progress = new QLabel(this);
     m_progress->setObjectName(QStringLiteral("chatProgress"));
@@ -40,6 +47,7 @@ ChatPanel::ChatPanel(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_transcript, 1);
+    layout->addWidget(m_errorActions);
     layout->addWidget(m_suggestions);
     layout->addWidget(m_progress);
     layout->addLayout(inputRow);
@@ -105,6 +113,7 @@ void ChatPanel::submit()
 
 void ChatPanel::addUserMessage(const QString& text)
 {
+    clearErrorActions();
     m_suggestions->hide();
     m_transcript->appendUser(text);
 }
@@ -134,6 +143,57 @@ void ChatPanel::agentFinished()
 void ChatPanel::addError(const QString& message)
 {
     m_transcript->appendError(message);
+}
+
+void ChatPanel::addErrorWithActions(const QString& message, const QList<ErrorAction>& actions)
+{
+    m_transcript->appendError(message);
+    showActions(actions);
+}
+
+void ChatPanel::addNoticeWithActions(const QString& message, const QList<ErrorAction>& actions)
+{
+    m_transcript->appendNotice(message);
+    showActions(actions);
+}
+
+void ChatPanel::showActions(const QList<ErrorAction>& actions)
+{
+    clearErrorActions();
+    auto* row = static_cast<QHBoxLayout*>(m_errorActions->layout());
+    for (const ErrorAction& action : actions) {
+        auto* button = new QPushButton(action.second, m_errorActions);
+        button->setObjectName(QStringLiteral("errorAction-") + action.first);
+        button->setAccessibleName(action.second);
+        const QString id = action.first;
+        connect(button, &QPushButton::clicked, this, [this, id] {
+            clearErrorActions();
+            Q_EMIT errorActionTriggered(id);
+        });
+        row->insertWidget(row->count() - 1, button);
+    }
+    m_errorActions->setVisible(!actions.isEmpty());
+}
+
+void ChatPanel::clearErrorActions()
+{
+    const auto buttons = m_errorActions->findChildren<QPushButton*>();
+    for (QPushButton* button : buttons) {
+        button->hide();
+        button->deleteLater();
+    }
+    m_errorActions->hide();
+}
+
+QStringList ChatPanel::errorActions() const
+{
+    QStringList ids;
+    if (m_errorActions->isHidden())
+        return ids;
+    for (const QPushButton* button : m_errorActions->findChildren<QPushButton*>())
+        if (!button->isHidden())
+            ids << button->objectName().mid(int(qstrlen("errorAction-")));
+    return ids;
 }
 
 void ChatPanel::addNotice(const QString& message)

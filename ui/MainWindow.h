@@ -12,10 +12,12 @@
 
 #include <QMainWindow>
 #include <QStringList>
+#include <QUrl>
 #include <functional>
 
 class QAction;
 class QLabel;
+class QMenu;
 
 namespace cw {
 
@@ -46,6 +48,9 @@ public:
     // Answers "replace the existing file?" in the export dialog; a message box when unset.
     using ConfirmOverwriteHook = std::function<bool(QWidget* parent, const QString& path)>;
     void setConfirmOverwriteHook(ConfirmOverwriteHook hook) { m_confirmHook = std::move(hook); }
+    // Opens links and folders (top-up page, "Show in folder"); QDesktopServices when unset.
+    using OpenUrlHook = std::function<void(const QUrl& url)>;
+    void setOpenUrlHook(OpenUrlHook hook);
 
     ChatPanel* chatPanel() const { return m_chat; }
     MediaBin* mediaBin() const { return m_mediaBin; }
@@ -63,6 +68,8 @@ public Q_SLOTS:
     void startExport();
     void sendMessage(const QString& text);
     void openSettings();
+    // File > Export for other editors: format "fcpxml", "edl", "mlt", "otio", "srt", "vtt".
+    void exportInterchange(const QString& format);
 
 private:
     void beginExport(const QString& path, const QString& preset);
@@ -75,6 +82,10 @@ private:
     void connectSession();
     void updateActions();
     void showError(const QString& message);
+    void handleErrorAction(const QString& id);
+    void openUrl(const QUrl& url);
+    void createInterchangeMenu(QMenu* file);
+    bool confirmOverwrite(const QString& path); // true when path is free or may be replaced
     void setConnectionState(const QString& state);
     void previewMediaId(const QString& mediaId);
 
@@ -87,6 +98,7 @@ private:
     ExportBar* m_exportBar = nullptr;
     QLabel* m_backendLabel = nullptr;
     QLabel* m_jobsLabel = nullptr;
+    QLabel* m_creditsLabel = nullptr;
     QAction* m_addAction = nullptr;
     QAction* m_exportAction = nullptr;
     QAction* m_undoAction = nullptr;
@@ -98,6 +110,8 @@ private:
     OpenFilesHook m_openFilesHook;
     SaveFileHook m_saveFileHook;
     ConfirmOverwriteHook m_confirmHook;
+    OpenUrlHook m_openUrlHook;
+    QUrl m_actionLink; // what the chat action buttons open (top-up page, export folder)
 };
 
 } // namespace cw

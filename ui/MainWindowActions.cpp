@@ -12,6 +12,7 @@
 #include "MediaBin.h"
 #include "MediaTypes.h"
 #include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 #include "TimelineView.h"
 
 #include <QAction>
@@ -69,6 +70,7 @@ void MainWindow::createActions()
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addAction);
     file->addAction(m_exportAction);
+    createInterchangeMenu(file);
     file->addSeparator();
     file->addAction(quit);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -78,6 +80,20 @@ void MainWindow::createActions()
     edit->addAction(m_settingsAction);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(fit);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    auto* keys = new QAction(tr("&Keyboard shortcuts"), this);
+    keys->setObjectName(QStringLiteral("shortcutsAction"));
+    keys->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    connect(keys, &QAction::triggered, this, [this, quit, fit, keys] {
+        if (findChild<ShortcutsDialog*>())
+            return;
+        auto* dialog = new ShortcutsDialog({m_addAction, m_exportAction, m_undoAction, m_redoAction,
+                                            m_settingsAction, fit, keys, quit},
+                                           this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    help->addAction(keys);
 
     QToolBar* bar = addToolBar(tr("Main"));
     bar->setObjectName(QStringLiteral("mainToolBar"));
@@ -163,6 +179,8 @@ void MainWindow::startExport()
             return;
         if (QFileInfo(path).suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) != 0)
             path += QStringLiteral(".mp4");
+        if (!confirmOverwrite(path))
+            return; // an export never replaces a file without asking
         beginExport(path, defaultExportPreset());
         return;
     }
@@ -196,6 +214,7 @@ void MainWindow::openSettings()
         return;
     auto* dialog = new SettingsDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setBackend(m_backend);
     dialog->open();
 }
 

@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QLabel>
+#include <QLocale>
 #include <QStatusBar>
 
 namespace cw {
@@ -25,7 +26,13 @@ void MainWindow::connectBackend()
     connect(m_backend, &Backend::connected, this, [this] { setConnectionState(tr("connected")); });
     connect(m_backend, &Backend::connectionFailed, this, [this](const QString& message) {
         setConnectionState(tr("not connected"));
-        showError(message);
+        m_chat->addErrorWithActions(message, {{QStringLiteral("retry"), tr("Retry")},
+                                              {QStringLiteral("settings"), tr("Open settings")}});
+        statusBar()->showMessage(message, 15000);
+    });
+    connect(m_backend, &Backend::accountChanged, this, [this] {
+        if (m_session)
+            m_session->refreshCredits();
     });
     connect(m_backend, &Backend::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
@@ -33,6 +40,7 @@ void MainWindow::connectBackend()
 
 void MainWindow::connectSession()
 {
+    connect(m_chat, &ChatPanel::errorActionTriggered, this, &MainWindow::handleErrorAction);
     connect(m_mediaBin, &MediaBin::filesRejected, this,
             [this](const QStringList& reasons) { showError(reasons.join(QLatin1Char('\n'))); });
     connect(m_mediaBin, &MediaBin::clipActivated, this, [this](const QString& fileName) {
@@ -82,7 +90,13 @@ void MainWindow::connectSession()
         m_timeline->setDraft(m_session->draft());
         m_mediaBin->setMedia(m_session->media());
         updateActions();
+        m_session->refreshCredits();
     });
+    connect(s, &EditorSession::creditsChanged, this, [this](qint64 available, qint64, qint64) {
+        m_creditsLabel->setText(tr("Credits: %1").arg(QLocale().toString(available)));
+        m_creditsLabel->show();
+    });
+    connect(s, &EditorSession::creditsHidden, m_creditsLabel, &QWidget::hide);
     connect(s, &EditorSession::errorOccurred, this, &MainWindow::showError);
     connect(s, &EditorSession::uploadStarted, m_mediaBin, &MediaBin::uploadStarted);
     connect(s, &EditorSession::uploadProgress, m_mediaBin, &MediaBin::uploadProgress);
@@ -102,6 +116,11 @@ void MainWindow::connectSession()
     connect(s, &EditorSession::agentText, m_chat, &ChatPanel::setAgentText);
     connect(s, &EditorSession::agentProgress, m_chat, &ChatPanel::setProgress);
     connect(s, &EditorSession::agentFinished, m_chat, &ChatPanel::agentFinished);
+    connect(s, &EditorSession::agentStarted, this, [this] { m_timeline->setEditsEnabled(false); });
+    connect(s, &EditorSession::agentFinished, this, [this] {
+        m_timeline->setEditsEnabled(true);
+        m_session->refreshCredits();
+    });
     connect(s, &EditorSession::draftChanged, this, [this](const Draft& draft) {
         m_timeline->setDraft(draft);
         updateActions();
@@ -123,6 +142,7 @@ void MainWindow::connectSession()
         m_chat->addNotice(tr("Export finished: %1").arg(shown));
         m_preview->setSource(QUrl::fromLocalFile(path));
         m_previewingExport = true;
+        m_session->refreshCredits();
     });
     connect(s, &EditorSession::exportFailed, this, [this](const QString& message) {
         m_exporting = false;

@@ -94,6 +94,8 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent)
     buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(backendBox);
+    createAccountBox();
+    layout->addWidget(m_accountBox);
     layout->addWidget(uiBox);
     layout->addWidget(exportBox);
     layout->addWidget(m_note);

@@ -84,6 +84,16 @@ TimelineView::TimelineView(QWidget* parent) : QWidget(parent)
     setAutoFillBackground(true);
     setBackgroundRole(QPalette::Base);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    setMouseTracking(true); // the trim cursor over a clip's edge
+}
+
+void TimelineView::setEditsEnabled(bool enabled)
+{
+    m_editsEnabled = enabled;
+    if (!enabled && m_drag.isArmed()) {
+        m_drag.cancel();
+        update();
+    }
 }
 
 void TimelineView::setMediaCache(TimelineMediaCache* cache)
@@ -162,6 +172,7 @@ void TimelineView::setDraft(const Draft& draft)
         }
     }
     m_draft = draft;
+    m_drag.cancel(); // its geometry belongs to the previous draft
     if (findSegment(m_selectedSegment).first < 0)
         m_selectedSegment.clear();
     m_changed = changed;
@@ -208,6 +219,7 @@ void TimelineView::paintEvent(QPaintEvent*)
     paintRuler(p, lay);
     for (int track = 0; track < lay.trackCount(); ++track)
         paintTrack(p, lay, track);
+    m_drag.paint(p, lay, palette());
     paintPlayhead(p, lay);
     if (m_draft.t.isEmpty() || segmentCount() == 0) {
         p.setPen(palette().color(QPalette::PlaceholderText));
@@ -418,11 +430,17 @@ void TimelineView::setPlayheadMs(qint64 ms)
 
 void TimelineView::keyPressEvent(QKeyEvent* event)
 {
+    if (event->key() == Qt::Key_Escape && m_drag.isArmed()) {
+        m_drag.cancel();
+        update();
+        event->accept();
+        return;
+    }
     const auto [t, s] = findSegment(m_selectedSegment);
     if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace) && t >= 0) {
         // "clip N" means the N-th clip of the video track to the agent: other tracks have
         // no phrasing for their segments yet, so Delete there does nothing.
-        if (m_draft.t.at(t).tt == int(TrackType::Video))
+        if (m_draft.t.at(t).tt == int(TrackType::Video) && m_editsEnabled)
             Q_EMIT editRequested(QStringLiteral("delete clip %1").arg(s + 1));
         event->accept();
         return;
@@ -473,10 +491,26 @@ void TimelineView::mousePressEvent(QMouseEvent* event)
     const Segment& s = t.sg.at(segment);
     selectSegment(s.id);
     Q_EMIT segmentClicked(t.id, s.id, s.src);
+    if (m_editsEnabled && event->button() == Qt::LeftButton)
+        m_drag.press(m_draft, lay, pos, m_playheadMs);
 }
 
 void TimelineView::mouseMoveEvent(QMouseEvent* event)
 {
+    if (m_drag.isArmed() && (event->buttons() & Qt::LeftButton)) {
+        m_drag.move(layout(), event->position());
+        update();
+        return;
+    }
+    if (!(event->buttons() & Qt::LeftButton)) {
+        const auto mode = m_editsEnabled
+                              ? TimelineDrag::modeAt(m_draft, layout(), event->position())
+                              : TimelineDrag::Mode::None;
+        if (mode == TimelineDrag::Mode::TrimStart || mode == TimelineDrag::Mode::TrimEnd)
+            setCursor(Qt::SizeHorCursor);
+        else
+            unsetCursor();
+    }
     if (!m_scrubbing || !(event->buttons() & Qt::LeftButton))
         return QWidget::mouseMoveEvent(event);
     const qint64 before = m_playheadMs;
@@ -488,6 +522,12 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
 void TimelineView::mouseReleaseEvent(QMouseEvent* event)
 {
     m_scrubbing = false;
+    if (m_drag.isArmed()) {
+        const QString instruction = m_drag.finish();
+        update();
+        if (!instruction.isEmpty() && m_editsEnabled)
+            Q_EMIT editRequested(instruction);
+    }
     QWidget::mouseReleaseEvent(event);
 }
 

@@ -5,11 +5,15 @@
 // click or drag on the ruler moves the playhead; Left/Right move the selection within its
 // track. Delete on a selection asks for the edit in words
 // ("delete clip N", N 1-based; video track only) through editRequested: the view never edits the
-// draft itself (STYLE.md 4). Segments that changed in a new draft glow briefly.
+// draft itself (STYLE.md 4). Dragging a video clip's edge trims it, dragging its middle moves
+// it (TimelineDrag: ghost, time label, snapping, Esc cancels; the words on release). While the
+// agent is busy (setEditsEnabled(false)) neither Delete nor a drag sends anything.
+// Segments that changed in a new draft glow briefly.
 // Zoom 1 fits the whole draft (the default); Ctrl+wheel zooms, the wheel scrolls when zoomed.
 #pragma once
 
 #include "Draft.h"
+#include "TimelineDrag.h"
 #include "TimelineLayout.h"
 
 #include <QPointer>
@@ -39,6 +43,9 @@ public:
     qint64 playheadMs() const { return m_playheadMs; }
     QSet<QString> changedSegmentIds() const { return m_changed; } // glowing after an edit
     void setHighlightDuration(int ms) { m_highlightMs = ms; }
+    void setEditsEnabled(bool enabled); // false while the agent works: no drags, no Delete
+    bool editsEnabled() const { return m_editsEnabled; }
+    const TimelineDrag& drag() const { return m_drag; }
     // Thumbnails and waveforms painted in the segments (TimelineMediaPainter); not owned.
     void setMediaCache(TimelineMediaCache* cache);
     TimelineMediaCache* mediaCache() const;
@@ -82,6 +89,8 @@ private:
     double m_glow = 0; // 1 right after an edit, fading to 0
     int m_highlightMs = 900;
     QVariantAnimation* m_glowAnimation = nullptr;
+    TimelineDrag m_drag;
+    bool m_editsEnabled = true;
     QPointer<TimelineMediaCache> m_media;
 };
 

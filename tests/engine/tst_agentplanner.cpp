@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QtTest>
+#include <cmath>
 
 using namespace cw::engine;
 
@@ -21,6 +22,9 @@ QString describe(const Plan& plan)
             QString value;
             if (it->isBool())
                 value = it->toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            else if (it->isDouble() && it->toDouble() == std::floor(it->toDouble()) &&
+                     std::abs(it->toDouble()) < 1e12)
+                value = QString::number(qint64(it->toDouble())); // ms past 6 digits stay exact
             else if (it->isDouble())
                 value = QString::number(it->toDouble());
             else
@@ -128,6 +132,15 @@ const Row kRows[] = {
     {"put the last clip first", "move_clip from=-1 to=0"},
     {"把最后一个片段移到开头", "move_clip from=-1 to=0"},
     {"把第一个片段移到结尾", "move_clip from=0 to=-1"},
+    // The words the timeline sends for a drag (ui/TimelineDrag.h): exact milliseconds.
+    {"move clip 3 to position 1", "move_clip from=2 to=0"},
+    {"move clip 1 to position 3", "move_clip from=0 to=2"},
+    {"move clip 12 to position 10", "move_clip from=11 to=9"},
+    {"remove 0:04.000-0:05.200", "remove_range from_ms=4000 to_ms=5200"},
+    {"remove 0:00.000-0:01.033", "remove_range from_ms=0 to_ms=1033"},
+    {"remove 0:07.467-0:10.000", "remove_range from_ms=7467 to_ms=10000"},
+    {"remove 12:59.999-13:00.500", "remove_range from_ms=779999 to_ms=780500"},
+    {"remove 1:02:03.040-1:02:04.000", "remove_range from_ms=3723040 to_ms=3724000"},
     {"speed up the middle part 1.5x", "set_speed factor=1.5 part=middle"},
     {"speed up the middle part by 1.5x", "set_speed factor=1.5 part=middle"},
     {"slow down to 0.5x", "set_speed factor=0.5"},

@@ -6,14 +6,25 @@
 #include "Draft.h"
 #include "MainWindow.h"
 #include "MediaItem.h"
+#include "SettingsDialog.h"
+#include "ShortcutsDialog.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSlider>
+#include <QAccessible>
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextEdit>
 #include <QToolButton>
 
 using namespace cw;
@@ -29,7 +40,41 @@ private Q_SLOTS:
     void suggestedExportPath_data();
     void suggestedExportPath();
     void screenshot();
+    void accessibleNamesEverywhere();
+    void shortcuts_data();
+    void shortcuts();
+    void shortcutsDialog();
 };
+
+namespace {
+
+// Every control a keyboard or screen-reader user can reach has a name to announce (its own
+// accessibleName or, for buttons, the text Qt's accessibility layer reads).
+QStringList unnamedControls(QWidget* root)
+{
+    QStringList missing;
+    const QList<QWidget*> widgets = root->findChildren<QWidget*>();
+    for (QWidget* w : widgets) {
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
+                             qobject_cast<QComboBox*>(w) || qobject_cast<QTextEdit*>(w) ||
+                             qobject_cast<QPlainTextEdit*>(w) ||
+                             qobject_cast<QAbstractSlider*>(w) ||
+                             qobject_cast<QAbstractItemView*>(w) || w->focusPolicy() != Qt::NoFocus;
+        if (!control || w->objectName().startsWith(QLatin1String("qt_")) || // Qt's own parts
+            w->inherits("QScrollBar") || w->inherits("QMenu") ||
+            (w->inherits("QLineEdit") && w->parentWidget() &&
+             w->parentWidget()->inherits("QComboBox")))
+            continue;
+        QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
+        const QString name = iface ? iface->text(QAccessible::Name) : QString();
+        if (name.trimmed().isEmpty())
+            missing << QStringLiteral("%1 (%2)").arg(w->objectName(),
+                                                     QLatin1String(w->metaObject()->className()));
+    }
+    return missing;
+}
+
+} // namespace
 
 void TstMainWindow::objectNames()
 {
@@ -179,6 +224,67 @@ void TstMainWindow::screenshot()
     const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
     QVERIFY(dir.mkpath(QStringLiteral(".")));
     QVERIFY(window.grab().save(dir.filePath(QStringLiteral("mainwindow-empty.png"))));
+}
+
+void TstMainWindow::accessibleNamesEverywhere()
+{
+    MainWindow window(nullptr);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList missing = unnamedControls(&window);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
+    SettingsDialog settings(&window);
+    missing = unnamedControls(&settings);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
+}
+
+void TstMainWindow::shortcuts_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QKeySequence>("keys");
+    QTest::newRow("add") << "Add media" << QKeySequence(Qt::CTRL | Qt::Key_O);
+    QTest::newRow("export") << "Export" << QKeySequence(Qt::CTRL | Qt::Key_E);
+    QTest::newRow("undo") << "Undo" << QKeySequence(Qt::CTRL | Qt::Key_Z);
+    QTest::newRow("redo") << "Redo" << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
+    QTest::newRow("settings") << "Settings" << QKeySequence(Qt::CTRL | Qt::Key_Comma);
+    QTest::newRow("fit") << "Zoom Timeline to Fit" << QKeySequence(Qt::CTRL | Qt::Key_0);
+    QTest::newRow("help") << "Keyboard shortcuts" << QKeySequence(Qt::CTRL | Qt::Key_Slash);
+}
+
+void TstMainWindow::shortcuts()
+{
+    QFETCH(QString, text);
+    QFETCH(QKeySequence, keys);
+    MainWindow window(nullptr);
+    QAction* found = nullptr;
+    const QList<QAction*> actions = window.findChildren<QAction*>();
+    for (QAction* action : actions)
+        if (action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")) == text)
+            found = action;
+    QVERIFY2(found, qPrintable(text));
+    QCOMPARE(found->shortcut(), keys);
+    // No two actions share a key.
+    for (QAction* action : actions)
+        if (action != found && !action->shortcut().isEmpty())
+            QVERIFY2(action->shortcut() != keys, qPrintable(action->text()));
+}
+
+void TstMainWindow::shortcutsDialog()
+{
+    MainWindow window(nullptr);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_Slash, Qt::ControlModifier);
+    ShortcutsDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<ShortcutsDialog*>(QStringLiteral("shortcutsDialog"))));
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->rowCount() >= 12);
+    const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
+    QVERIFY(dir.mkpath(QStringLiteral(".")));
+    QVERIFY(dialog->grab().save(dir.filePath(QStringLiteral("shortcuts.png"))));
+    dialog->reject();
 }
 
 QTEST_MAIN(TstMainWindow)
