@@ -236,7 +236,11 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         }
         for (int k = 0; k < p.ranges.size(); ++k)
             graph += QStringLiteral("[v%1]").arg(k);
-        graph += QStringLiteral("concat=n=%1:v=1:a=0[v]").arg(p.ranges.size());
+        // The concat filter starts a part at the previous part's last pts when frames carry
+        // no duration (two frames would share a pts), so the timestamps are rebuilt.
+        graph += QStringLiteral("concat=n=%1:v=1:a=0,setpts=N/(%2*TB)[v]")
+                     .arg(p.ranges.size())
+                     .arg(plan.fps);
         const SmartSource& first = sources[p.ranges.first().src];
         args << QStringLiteral("-filter_complex") << graph << QStringLiteral("-map")
              << QStringLiteral("[v]") << QStringLiteral("-an") << QStringLiteral("-fps_mode")

@@ -1,0 +1,517 @@
+// Smart render (render/SmartRender.h): eligibility as a table over hand-made sources and
+// drafts; planning (heads/tails re-encoded, GOPs copied, clean cut points with B-frames);
+// and real renders of a generated 1280x720 H.264 High clip (GOP 2 s, B-frames) whose picture
+// flashes every 0.5 s with a beep on the same frame. The same cut draft is rendered smart
+// and normal with the 720p preset: equal length (±1 frame), every output frame matches the
+// expected source frame (PSNR > 35 dB), every flash has its beep within 40 ms (A/V at the
+// joins), clean decode, h264 + aac, and most frames are copied. Cancel and a hostile file
+// name (quote, spaces) are covered too.
+#include "DraftBuilder.h"
+#include "render/FfmpegRunner.h"
+#include "render/SmartRender.h"
+
+#include "TestMedia.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+
+using namespace cw;
+using namespace cw::engine;
+using cw::test::draftOf;
+using cw::test::seg;
+using cw::test::track;
+
+Q_DECLARE_METATYPE(cw::Draft)
+Q_DECLARE_METATYPE(cw::engine::SmartSource)
+
+namespace {
+
+// A source of `frames` frames, keyframe every `gop`, with x264's B-pyramid pattern when
+// bframes (decode order I P B B ... as frame indices) or plain I P P P.
+SmartSource fakeSource(int frames = 600, int gop = 60, bool bframes = true)
+{
+    SmartSource s;
+    s.path = QStringLiteral("/nonexistent/src.mp4");
+    s.ok = true;
+    s.codec = QStringLiteral("h264");
+    s.profile = 100;
+    s.pixFmt = QStringLiteral("yuv420p");
+    s.width = 1280;
+    s.height = 720;
+    s.fpsNum = 30;
+    s.tbNum = 1;
+    s.tbDen = 15360;
+    s.hasAudio = true;
+    for (int g = 0; g < frames; g += gop) {
+        const int end = std::min(frames, g + gop);
+        s.frame << g;
+        s.key << true;
+        for (int f = g + 1; f < end; f += 3) {
+            const int anchor = std::min(end - 1, f + 2);
+            s.frame << anchor;
+            s.key << false;
+            for (int b = f; b < anchor && bframes; ++b) {
+                s.frame << b;
+                s.key << false;
+            }
+            for (int b = f; b < anchor && !bframes; ++b) {
+                s.frame.insert(s.frame.size() - 1, b);
+                s.key << false;
+            }
+        }
+    }
+    for (int i = 0; i < s.frame.size(); ++i)
+        s.dts << qint64(i - 2) * 512;
+    return s;
+}
+
+QHash<QString, RenderInput> fakeInputs()
+{
+    return {{QStringLiteral("m1"),
+             RenderInput{QStringLiteral("/nonexistent/src.mp4"), true, true, 20000, false}},
+            {QStringLiteral("m2"),
+             RenderInput{QStringLiteral("/nonexistent/music.m4a"), false, true, 20000, false}},
+            {QStringLiteral("img"),
+             RenderInput{QStringLiteral("/nonexistent/pic.png"), true, false, 0, true}}};
+}
+
+Draft cutDraft()
+{
+    return draftOf({track("v1", 0,
+                          {seg("s1", "m1", 0, 1300, 4400), seg("s2", "m1", 4400, 7100, 6800),
+                           seg("s3", "m1", 11200, 15000, 4500)})});
+}
+
+QJsonObject streamOf(const QJsonObject& probe, const QString& type)
+{
+    for (const QJsonValue& v : probe.value("streams").toArray())
+        if (v.toObject().value("codec_type").toString() == type)
+            return v.toObject();
+    return {};
+}
+
+QByteArray run(const QString& program, const QStringList& args, QByteArray* err = nullptr)
+{
+    QProcess p;
+    p.start(program, args);
+    p.waitForFinished(300000);
+    if (err)
+        *err = p.readAllStandardError();
+    return p.readAllStandardOutput();
+}
+
+int frameCount(const QString& file)
+{
+    return run("ffprobe", {"-v", "error", "-count_frames", "-select_streams", "v:0",
+                           "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", file})
+        .trimmed()
+        .toInt();
+}
+
+// Per-frame PSNR (average of the planes) of `file` against the source frames of `ranges`.
+QList<double> psnrAgainstSource(const QString& file, const QString& source,
+                                const QList<SmartRange>& ranges)
+{
+    QStringList terms;
+    for (const SmartRange& r : ranges)
+        terms << QStringLiteral("between(n,%1,%2)").arg(r.from).arg(r.to - 1);
+    QTemporaryDir dir;
+    const QString stats = dir.filePath("psnr.txt");
+    const QString graph =
+        QStringLiteral("[1:v]select='%1',setpts=N/30/TB[r];[0:v]setpts=N/30/TB[o];"
+                       "[o][r]psnr=stats_file=%2")
+            .arg(terms.join('+'), stats);
+    run("ffmpeg", {"-v", "error", "-i", file, "-i", source, "-lavfi", graph, "-f", "null", "-"});
+    QFile f(stats);
+    QList<double> out;
+    if (!f.open(QIODevice::ReadOnly))
+        return out;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        const int at = line.indexOf("psnr_avg:");
+        if (at < 0)
+            continue;
+        const QByteArray v = line.mid(at + 9).split(' ').value(0);
+        out << (v == "inf" ? 99.0 : v.toDouble());
+    }
+    return out;
+}
+
+// Flash frames (the top-left square turns white) and beep onsets (seconds) of a render.
+QList<double> flashTimes(const QString& file)
+{
+    const QByteArray luma =
+        run("ffmpeg", {"-v", "error", "-i", file, "-vf", "crop=96:96:16:16,scale=1:1,format=gray",
+                       "-f", "rawvideo", "-"});
+    QList<double> out;
+    for (int i = 0; i < luma.size(); ++i)
+        if (quint8(luma[i]) > 128 && (i == 0 || quint8(luma[i - 1]) <= 128))
+            out << i / 30.0;
+    return out;
+}
+
+QList<double> beepTimes(const QString& file)
+{
+    const QByteArray pcm = run("ffmpeg", {"-v", "error", "-i", file, "-vn", "-ac", "1", "-ar",
+                                          "48000", "-f", "s16le", "-"});
+    const auto* s = reinterpret_cast<const qint16*>(pcm.constData());
+    const int n = int(pcm.size() / 2);
+    QList<double> out;
+    int quiet = 48000;
+    for (int i = 0; i < n; ++i) {
+        if (std::abs(int(s[i])) > 8000) {
+            if (quiet > 4800)
+                out << i / 48000.0;
+            quiet = 0;
+        } else {
+            ++quiet;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TstSmartRender : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir_;
+    QString source_;
+
+    RenderPreset preset() const
+    {
+        RenderPreset p = RenderPreset::byName(QStringLiteral("720p"));
+        p.x264Preset = QStringLiteral("superfast"); // ultrafast would drop to Baseline
+        return p;
+    }
+
+private slots:
+    void initTestCase();
+    void eligibility_data();
+    void eligibility();
+    void planCopiesWholeGops();
+    void planCleanEndsWithBFrames();
+    void planShortSegmentIsEncoded();
+    void smartMatchesNormal();
+    void cancelLeavesNothing();
+};
+
+void TstSmartRender::initTestCase()
+{
+    QVERIFY(dir_.isValid());
+    dir_.setAutoRemove(qEnvironmentVariableIsEmpty("CLIPWRIGHT_KEEP_TEST_DIR"));
+    qInfo("work dir %s", qPrintable(dir_.path()));
+    // A hostile name: the concat list must quote it.
+    source_ = dir_.filePath("it's a clip.mp4");
+    QString error;
+    QVERIFY2(cw::test::runFfmpeg(
+                 {"-f",
+                  "lavfi",
+                  "-i",
+                  "testsrc2=size=1280x720:rate=30,drawbox=x=16:y=16:w=96:h=96:color=black:t=fill,"
+                  "drawbox=x=16:y=16:w=96:h=96:color=white:t=fill:enable='eq(mod(n,15),0)'",
+                  "-f",
+                  "lavfi",
+                  "-i",
+                  "aevalsrc='if(lt(mod(t,0.5),1/30),0.8*sin(2*PI*1000*t),0)':s=48000",
+                  "-t",
+                  "20",
+                  "-c:v",
+                  "libx264",
+                  "-preset",
+                  "veryfast",
+                  "-g",
+                  "60",
+                  "-pix_fmt",
+                  "yuv420p",
+                  "-c:a",
+                  "aac",
+                  "-b:a",
+                  "128k",
+                  "-movflags",
+                  "+faststart",
+                  source_},
+                 &error),
+             qPrintable(error));
+}
+
+void TstSmartRender::eligibility_data()
+{
+    QTest::addColumn<Draft>("draft");
+    QTest::addColumn<QString>("presetName");
+    QTest::addColumn<SmartSource>("source");
+    QTest::addColumn<bool>("eligible");
+
+    const SmartSource ok = fakeSource();
+    const Draft cut = cutDraft();
+    QTest::newRow("cut only") << cut << "720p" << ok << true;
+    QTest::newRow("1080p preset needs scaling") << cut << "1080p" << ok << false;
+    Draft sized = cut;
+    sized.m["width"] = 1280;
+    sized.m["height"] = 720;
+    QTest::newRow("draft size equals source") << sized << "1080p" << ok << true;
+    QTest::newRow("vertical preset") << cut << "vertical-1080" << ok << false;
+    auto withSeg = [&](const QJsonObject& m) {
+        Draft d = cut;
+        d.t[0].sg[1].m = m;
+        return d;
+    };
+    QTest::newRow("speed 1 is fine") << withSeg({{"speed", 1.0}}) << "720p" << ok << true;
+    QTest::newRow("speed") << withSeg({{"speed", 1.5}}) << "720p" << ok << false;
+    QTest::newRow("volume") << withSeg({{"vol", 0.5}}) << "720p" << ok << false;
+    QTest::newRow("transition") << withSeg({{"tr", QJsonObject{{"type", "fade"}, {"d", 500}}}})
+                                << "720p" << ok << false;
+    auto withMeta = [&](const char* key, const QJsonValue& v) {
+        Draft d = cut;
+        d.m[key] = v;
+        return d;
+    };
+    QTest::newRow("look") << withMeta("look", "warm") << "720p" << ok << false;
+    QTest::newRow("look none") << withMeta("look", "none") << "720p" << ok << true;
+    QTest::newRow("aspect") << withMeta("aspect", "16:9") << "720p" << ok << false;
+    QTest::newRow("loudness") << withMeta("loudness_lufs", -14) << "720p" << ok << false;
+    QTest::newRow("denoise") << withMeta("denoise", true) << "720p" << ok << false;
+    Draft text = cut;
+    text.t << track("x1", 7, {seg("t1", "", 0, 0, 2000, {{"text", "Hello"}})});
+    QTest::newRow("text") << text << "720p" << ok << false;
+    Draft music = cut;
+    music.t << track("a1", 1, {seg("b1", "m2", 0, 0, 5000, {{"vol", 0.3}})});
+    QTest::newRow("music") << music << "720p" << ok << false;
+    Draft broll = cut;
+    broll.t << track("v2", 0, {seg("c1", "m1", 1000, 0, 1000)});
+    QTest::newRow("b-roll") << broll << "720p" << ok << false;
+    Draft emptyTracks = cut;
+    emptyTracks.t << track("a1", 1, {}) << track("x1", 7, {});
+    QTest::newRow("empty other tracks") << emptyTracks << "720p" << ok << true;
+    Draft gap = cut;
+    gap.t[0].sg[2].st += 500;
+    QTest::newRow("gap") << gap << "720p" << ok << false;
+    Draft late = cut;
+    late.t[0].sg[0].st = 300;
+    QTest::newRow("starts late") << late << "720p" << ok << false;
+    Draft past = cut;
+    past.t[0].sg[2].d = 9000;
+    QTest::newRow("past the source end") << past << "720p" << ok << false;
+    Draft image = cut;
+    image.t[0].sg[0].src = "img";
+    QTest::newRow("still image") << image << "720p" << ok << false;
+    Draft unknown = cut;
+    unknown.t[0].sg[0].src = "nope";
+    QTest::newRow("unknown media") << unknown << "720p" << ok << false;
+    QTest::newRow("empty draft") << draftOf({}) << "720p" << ok << false;
+
+    SmartSource s = ok;
+    s.codec = "hevc";
+    QTest::newRow("hevc") << cut << "720p" << s << false;
+    s = ok;
+    s.profile = 66;
+    QTest::newRow("baseline profile") << cut << "720p" << s << false;
+    s = ok;
+    s.pixFmt = "yuv422p";
+    QTest::newRow("4:2:2") << cut << "720p" << s << false;
+    s = ok;
+    s.fpsNum = 25;
+    QTest::newRow("25 fps") << cut << "720p" << s << false;
+    s = ok;
+    s.fpsNum = 30000;
+    s.fpsDen = 1001;
+    QTest::newRow("29.97 fps") << cut << "720p" << s << false;
+    s = ok;
+    s.width = 1920;
+    s.height = 1080;
+    QTest::newRow("1080p source, 720p output") << cut << "720p" << s << false;
+    s = ok;
+    s.hasAudio = false;
+    QTest::newRow("silent source") << cut << "720p" << s << false;
+    s = ok;
+    s.progressive = false;
+    QTest::newRow("interlaced") << cut << "720p" << s << false;
+    s = ok;
+    s.sarNum = 4;
+    s.sarDen = 3;
+    QTest::newRow("anamorphic") << cut << "720p" << s << false;
+    s = ok;
+    s.ok = false;
+    s.error = "variable frame rate";
+    QTest::newRow("probe failed") << cut << "720p" << s << false;
+    s = ok;
+    s.dts.removeLast();
+    QTest::newRow("inconsistent packet lists") << cut << "720p" << s << false;
+}
+
+void TstSmartRender::eligibility()
+{
+    QFETCH(Draft, draft);
+    QFETCH(QString, presetName);
+    QFETCH(SmartSource, source);
+    QFETCH(bool, eligible);
+    const SmartPlan plan =
+        planSmartRender(draft, fakeInputs(), {{"m1", source}}, RenderPreset::byName(presetName));
+    QCOMPARE(plan.eligible, eligible);
+    QCOMPARE(plan.reason.isEmpty(), eligible);
+    if (eligible) {
+        QVERIFY(plan.copiedFrames() > 0);
+        int frames = 0;
+        for (const SmartRange& r : plan.segments)
+            frames += r.frames();
+        QCOMPARE(plan.totalFrames(), frames);
+    }
+}
+
+void TstSmartRender::planCopiesWholeGops()
+{
+    // No B-frames: every frame boundary is a clean end, so only heads are re-encoded.
+    const SmartSource s = fakeSource(600, 60, false);
+    const SmartPlan plan =
+        planSmartRender(cutDraft(), fakeInputs(), {{"m1", s}}, RenderPreset::byName("720p"));
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    // s1 = frames [39,171), s2 = [213,417), s3 = [450,585).
+    QCOMPARE(plan.segments.size(), 3);
+    QCOMPARE(plan.segments[0].from, 39);
+    QCOMPARE(plan.segments[0].to, 171);
+    QCOMPARE(plan.segments[2].to, 585);
+    QCOMPARE(plan.pieces.size(), 6);
+    QVERIFY(!plan.pieces[0].copy);
+    QCOMPARE(plan.pieces[0].ranges.first().to, 60);
+    QVERIFY(plan.pieces[1].copy);
+    QCOMPARE(plan.pieces[1].ranges.first().from, 60);
+    QCOMPARE(plan.pieces[1].ranges.first().to, 171);
+    QCOMPARE(plan.pieces[2].ranges.first().from, 213);
+    QCOMPARE(plan.pieces[2].ranges.first().to, 240);
+    QCOMPARE(plan.encodedFrames(), (60 - 39) + (240 - 213) + (480 - 450));
+}
+
+void TstSmartRender::planCleanEndsWithBFrames()
+{
+    const SmartSource s = fakeSource(600, 60, true);
+    const SmartPlan plan =
+        planSmartRender(cutDraft(), fakeInputs(), {{"m1", s}}, RenderPreset::byName("720p"));
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    // Mini-GOPs of 3 from each keyframe: clean ends at g+1, g+4, g+7, ...; 171 is not one,
+    // so s1's copy ends at 169 and frames 169-170 join s2's head in one encoder run.
+    QVERIFY(plan.pieces[1].copy);
+    QCOMPARE(plan.pieces[1].ranges.first().to, 169);
+    const SmartPiece& join = plan.pieces[2];
+    QVERIFY(!join.copy);
+    QCOMPARE(join.ranges.size(), 2);
+    QCOMPARE(join.ranges[0].from, 169);
+    QCOMPARE(join.ranges[0].to, 171);
+    QCOMPARE(join.ranges[1].from, 213);
+    QCOMPARE(join.ranges[1].to, 240);
+    for (const SmartPiece& p : plan.pieces)
+        if (p.copy)
+            QVERIFY(s.key[p.ranges.first().from]);
+}
+
+void TstSmartRender::planShortSegmentIsEncoded()
+{
+    // A segment holding no clean keyframe is re-encoded whole and merges with its
+    // neighbours' heads and tails.
+    const Draft d =
+        draftOf({track("v1", 0,
+                       {seg("s1", "m1", 0, 100, 1000), seg("s2", "m1", 1000, 2100, 1500),
+                        seg("s3", "m1", 2500, 4100, 3000)})});
+    const SmartPlan plan =
+        planSmartRender(d, fakeInputs(), {{"m1", fakeSource()}}, RenderPreset::byName("720p"));
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    QVERIFY(!plan.pieces.first().copy);
+    QCOMPARE(plan.pieces.first().ranges.size(), 3); // s1, s2, head of s3
+    QCOMPARE(plan.pieces.first().ranges[2].to, 180);
+}
+
+void TstSmartRender::smartMatchesNormal()
+{
+    const QHash<QString, RenderInput> inputs{
+        {"m1", RenderInput{source_, true, true, 20000, false}}};
+    const Draft draft = cutDraft();
+    const RenderPreset p = preset();
+    QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
+    QVERIFY2(sources.value("m1").ok, qPrintable(sources.value("m1").error));
+    const SmartPlan plan = planSmartRender(draft, inputs, sources, p);
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    QVERIFY(plan.copiedFrames() > plan.totalFrames() / 2);
+
+    const QString smart = dir_.filePath("smart out.mp4");
+    QList<double> progress;
+    QElapsedTimer t;
+    t.start();
+    const RunResult rs = runSmartRender(
+        plan, sources, p, smart, dir_.filePath("work"), [&](double f) { progress << f; }, nullptr);
+    const qint64 smartMs = t.elapsed();
+    QVERIFY2(rs.ok, qPrintable(rs.error));
+    QVERIFY(!QFile::exists(smart + ".part"));
+    QVERIFY(!progress.isEmpty());
+    QVERIFY(std::is_sorted(progress.begin(), progress.end()));
+    QCOMPARE(progress.last(), 1.0);
+
+    const QString normal = dir_.filePath("normal.mp4");
+    t.restart();
+    const RenderCommand cmd = buildRenderCommand(draft, inputs, p, normal, dir_.path(), QString());
+    QVERIFY2(runFfmpeg(cmd, normal, {}, nullptr).ok, "normal render failed");
+    qInfo("smart %lld ms, normal %lld ms, %d of %d frames copied", smartMs, t.elapsed(),
+          plan.copiedFrames(), plan.totalFrames());
+
+    QByteArray err;
+    run("ffmpeg", {"-v", "error", "-i", smart, "-f", "null", "-"}, &err);
+    QVERIFY2(err.trimmed().isEmpty(), err.constData());
+    const QJsonObject probe = cw::test::probe(smart);
+    QCOMPARE(streamOf(probe, "video").value("codec_name").toString(), QString("h264"));
+    QCOMPARE(streamOf(probe, "audio").value("codec_name").toString(), QString("aac"));
+    QCOMPARE(streamOf(probe, "video").value("width").toInt(), 1280);
+
+    const int smartFrames = frameCount(smart);
+    QCOMPARE(smartFrames, plan.totalFrames());
+    QVERIFY(std::abs(smartFrames - frameCount(normal)) <= 1);
+    const double vDur = streamOf(probe, "video").value("duration").toString().toDouble();
+    const double aDur = streamOf(probe, "audio").value("duration").toString().toDouble();
+    QVERIFY2(std::abs(vDur - aDur) < 0.05, qPrintable(QString("%1 vs %2").arg(vDur).arg(aDur)));
+
+    // Frame accuracy: every output frame is the expected source frame.
+    for (const QString& file : {smart, normal}) {
+        const QList<double> psnr = psnrAgainstSource(file, source_, plan.segments);
+        QCOMPARE(psnr.size(), plan.totalFrames());
+        const double worst = *std::min_element(psnr.begin(), psnr.end());
+        QVERIFY2(worst > 35.0, qPrintable(QString("%1: worst frame %2 dB").arg(file).arg(worst)));
+    }
+
+    // A/V at the joins: each flash has its beep within 40 ms; the first flash after every join
+    // is among them.
+    const QList<double> flashes = flashTimes(smart);
+    const QList<double> beeps = beepTimes(smart);
+    QVERIFY(flashes.size() >= 20);
+    QCOMPARE(beeps.size(), flashes.size());
+    double worst = 0;
+    for (int i = 0; i < flashes.size(); ++i)
+        worst = std::max(worst, std::abs(beeps[i] - flashes[i]));
+    qInfo("A/V: %d flashes, worst offset %.1f ms", int(flashes.size()), worst * 1000);
+    QVERIFY2(worst <= 0.040, qPrintable(QString("worst A/V offset %1 s").arg(worst)));
+}
+
+void TstSmartRender::cancelLeavesNothing()
+{
+    const QHash<QString, RenderInput> inputs{
+        {"m1", RenderInput{source_, true, true, 20000, false}}};
+    const QHash<QString, SmartSource> sources = probeSmartSources(cutDraft(), inputs);
+    const SmartPlan plan = planSmartRender(cutDraft(), inputs, sources, preset());
+    QVERIFY(plan.eligible);
+    std::atomic_bool cancel{true};
+    const QString out = dir_.filePath("cancelled.mp4");
+    const RunResult r =
+        runSmartRender(plan, sources, preset(), out, dir_.filePath("cw"), {}, &cancel);
+    QVERIFY(!r.ok);
+    QVERIFY(r.cancelled);
+    QVERIFY(!QFile::exists(out));
+    QVERIFY(!QFile::exists(out + ".part"));
+
+    SmartPlan ineligible;
+    ineligible.reason = "no";
+    QVERIFY(
+        !runSmartRender(ineligible, sources, preset(), out, dir_.filePath("cw"), {}, nullptr).ok);
+}
+
+QTEST_GUILESS_MAIN(TstSmartRender)
+#include "tst_smartrender.moc"
