@@ -1,8 +1,9 @@
 // MLT XML as Shotcut writes it (and Kdenlive and `melt` read): a profile from the draft's
 // size and rate, one avformat producer per source (a timewarp producer per speed), one
 // playlist per lane with blanks and entries (in/out are inclusive frame numbers), and a
-// tractor whose multitrack stacks them: the main video lane first, cutaway lanes composited
-// over it (qtblend, picture only, as the engine's B-roll), audio lanes mixed in (mix, sum) with
+// tractor whose multitrack stacks them over Shotcut's black background track (melt shows
+// blanks as white without it): the video lanes composited (qtblend), cutaway lanes
+// picture only (as the engine's B-roll), the main lane and the audio lanes mixed in (mix, sum) with
 // their volume as a `volume` filter on their producer. Transitions are written as cuts: an MLT
 // dissolve overlaps the clips and would shorten the timeline. Text tracks are left to SRT/WebVTT.
 #include "InterchangeTimeline.h"
@@ -76,7 +77,7 @@ struct Writer {
         xml.writeEndElement();
     }
 
-    void playlist(const Lane& lane, int index, bool audioLane, qint64 padTo)
+    void playlist(const Lane& lane, int index, bool audioLane)
     {
         xml.writeStartElement(QStringLiteral("playlist"));
         xml.writeAttribute(QStringLiteral("id"), QStringLiteral("playlist%1").arg(index));
@@ -98,10 +99,29 @@ struct Writer {
             xml.writeEndElement();
             cursor = it.endF();
         }
-        if (padTo > cursor) {
-            xml.writeEmptyElement(QStringLiteral("blank"));
-            xml.writeAttribute(QStringLiteral("length"), QString::number(padTo - cursor));
-        }
+        xml.writeEndElement();
+    }
+
+    // Shotcut's opaque black bottom track: blanks elsewhere would show melt's white default.
+    void background()
+    {
+        xml.writeStartElement(QStringLiteral("producer"));
+        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("black"));
+        xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
+        xml.writeAttribute(QStringLiteral("out"), QString::number(tl.totalF - 1));
+        property(QStringLiteral("length"), QString::number(tl.totalF));
+        property(QStringLiteral("eof"), QStringLiteral("pause"));
+        property(QStringLiteral("resource"), QStringLiteral("black"));
+        property(QStringLiteral("aspect_ratio"), QStringLiteral("1"));
+        property(QStringLiteral("mlt_service"), QStringLiteral("color"));
+        property(QStringLiteral("set.test_audio"), QStringLiteral("0"));
+        xml.writeEndElement();
+        xml.writeStartElement(QStringLiteral("playlist"));
+        xml.writeAttribute(QStringLiteral("id"), QStringLiteral("background"));
+        xml.writeEmptyElement(QStringLiteral("entry"));
+        xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("black"));
+        xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
+        xml.writeAttribute(QStringLiteral("out"), QString::number(tl.totalF - 1));
         xml.writeEndElement();
     }
 
@@ -160,12 +180,11 @@ QByteArray writeMlt(const Timeline& tl)
     for (const Lane& lane : tl.audio)
         for (const Item& it : lane.items)
             w.producer(it, true);
+    w.background();
     int index = 0;
     for (const QList<Lane>* lanes : {&tl.video, &tl.audio})
-        for (const Lane& lane : *lanes) {
-            w.playlist(lane, index, lanes == &tl.audio, index == 0 ? tl.totalF : 0);
-            ++index;
-        }
+        for (const Lane& lane : *lanes)
+            w.playlist(lane, index++, lanes == &tl.audio);
 
     xml.writeStartElement(QStringLiteral("tractor"));
     xml.writeAttribute(QStringLiteral("id"), QStringLiteral("tractor0"));
@@ -173,6 +192,8 @@ QByteArray writeMlt(const Timeline& tl)
     xml.writeAttribute(QStringLiteral("in"), QStringLiteral("0"));
     xml.writeAttribute(QStringLiteral("out"), QString::number(tl.totalF - 1));
     w.property(QStringLiteral("shotcut"), QStringLiteral("1"));
+    xml.writeEmptyElement(QStringLiteral("track"));
+    xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("background"));
     for (int i = 0; i < index; ++i) {
         xml.writeEmptyElement(QStringLiteral("track"));
         xml.writeAttribute(QStringLiteral("producer"), QStringLiteral("playlist%1").arg(i));
@@ -181,8 +202,12 @@ QByteArray writeMlt(const Timeline& tl)
         else if (i > 0)
             xml.writeAttribute(QStringLiteral("hide"), QStringLiteral("audio"));
     }
-    for (int i = 1; i < index; ++i)
-        w.transition(i < tl.video.size() ? QStringLiteral("qtblend") : QStringLiteral("mix"), 0, i);
+    for (int i = 0; i < index; ++i) {
+        if (i == 0 || i >= tl.video.size())
+            w.transition(QStringLiteral("mix"), 0, i + 1);
+        if (i < tl.video.size())
+            w.transition(QStringLiteral("qtblend"), 0, i + 1);
+    }
     xml.writeEndElement(); // tractor
     xml.writeEndElement(); // mlt
     xml.writeEndDocument();

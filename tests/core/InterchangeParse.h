@@ -327,7 +327,8 @@ inline MltDoc parseMlt(const QByteArray& bytes)
             continue;
         if (name == QLatin1String("producer")) {
             producer = a.value(QLatin1String("id")).toString();
-        } else if (name == QLatin1String("property") && !producer.isEmpty() && playlist.isEmpty()) {
+        } else if (name == QLatin1String("property") && !producer.isEmpty() &&
+                   producer != QLatin1String("black") && playlist.isEmpty()) {
             const QString key = a.value(QLatin1String("name")).toString();
             const QString value = xml.readElementText();
             if (key == QLatin1String("resource") || key == QLatin1String("warp_resource")) {
@@ -347,12 +348,16 @@ inline MltDoc parseMlt(const QByteArray& bytes)
             const qint64 in = a.value(QLatin1String("in")).toLongLong();
             const qint64 out = a.value(QLatin1String("out")).toLongLong();
             const QString p = a.value(QLatin1String("producer")).toString();
+            if (p == QLatin1String("black"))
+                continue;
             if (!resource.contains(p))
                 doc.problem = QStringLiteral("entry of unknown producer ") + p;
             playlists[playlist] << Placed{false, cursor, cursor + out - in + 1, in,
                                           resource.value(p)};
             cursor += out - in + 1;
         } else if (name == QLatin1String("track")) {
+            if (a.value(QLatin1String("producer")) == QLatin1String("background"))
+                continue; // the black bottom track
             QList<Placed> clips = playlists.value(a.value(QLatin1String("producer")).toString());
             const bool audio = a.value(QLatin1String("hide")) == QLatin1String("video");
             for (Placed& c : clips)
