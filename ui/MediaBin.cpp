@@ -60,7 +60,8 @@ QImage waveformIcon(const TimelineMediaCache::Waveform& wave, qint64 durationMs,
     const double mid = box.height() / 2.0;
     for (int x = 0; x < box.width(); ++x) {
         const float peak = wave.peakBetween(total * x / box.width(), total * (x + 1) / box.width());
-        const double half = std::max(0.5, double(peak) * (mid - 1));
+        const double half =
+            std::max(0.5, TimelineMediaCache::Waveform::displayLevel(double(peak)) * (mid - 1));
         p.drawLine(QPointF(x + 0.5, mid - half), QPointF(x + 0.5, mid + half));
     }
     return out;

@@ -61,6 +61,7 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     m_placeholder->setFrameShape(QFrame::StyledPanel);
     m_placeholder->setMinimumSize(160, 90);
     auto* screen = new QWidget(this);
+    screen->setMinimumSize(160, 90); // QVideoWidget's own hint is empty: keep a picture
     m_stack = new QStackedLayout(screen);
     m_stack->addWidget(m_placeholder);
 
@@ -222,10 +223,11 @@ void PreviewPane::setSource(const QUrl& localFile, bool autoplay)
 void PreviewPane::showCurrentEdit()
 {
     setMode(Mode::Edit);
-    m_title->setText(tr("Current edit"));
+    m_title->clear();
     if (m_editFile.isEmpty()) {
         unload();
     } else if (m_source != QUrl::fromLocalFile(m_editFile)) {
+        m_title->setText(tr("Version %1").arg(m_editVersion));
         load(QUrl::fromLocalFile(m_editFile), false);
     }
     if ((m_editStale || m_editFile.isEmpty()) && !m_editRequested)
@@ -250,14 +252,15 @@ void PreviewPane::requestEditPreview()
 
 void PreviewPane::setEditPreview(const QString& localPath, int draftVersion)
 {
-    Q_UNUSED(draftVersion);
     m_editRequested = false;
     m_editFile = localPath;
+    m_editVersion = draftVersion;
     if (!m_debounce.isActive())
         m_editStale = false;
     if (!isShowingEdit())
         return;
     showBanner({});
+    m_title->setText(tr("Version %1").arg(draftVersion));
     const bool loaded =
         m_player && !m_source.isEmpty() && m_player->mediaStatus() != QMediaPlayer::LoadingMedia;
     const qint64 at = loaded && m_wanted < 0 ? m_player->position() : std::max<qint64>(0, m_wanted);

@@ -103,6 +103,7 @@ private:
     bool m_editRequested = false; // a render was asked for and has not answered yet
     bool m_playWhenReady = false;
     QString m_editFile;
+    int m_editVersion = -1;
     QTimer m_debounce;
 };
 

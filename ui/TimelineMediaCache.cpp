@@ -28,6 +28,14 @@ float TimelineMediaCache::Waveform::peakBetween(qint64 fromMs, qint64 toMs) cons
     return peak;
 }
 
+double TimelineMediaCache::Waveform::displayLevel(double peak)
+{
+    constexpr double kFloorDb = -54;
+    if (peak <= 0)
+        return 0;
+    return std::clamp((20.0 * std::log10(peak) - kFloorDb) / -kFloorDb, 0.0, 1.0);
+}
+
 TimelineMediaCache::TimelineMediaCache(QObject* parent) : QObject(parent)
 {
     setObjectName(QStringLiteral("timelineMediaCache"));

@@ -31,6 +31,9 @@ public:
         QVector<float> peaks; // 0..1
         bool isEmpty() const { return peaks.isEmpty() || peaksPerSecond <= 0; }
         float peakBetween(qint64 fromMs, qint64 toMs) const; // the largest in [from, to)
+        // A peak (0..1) as drawn: on a decibel scale from -54 dBFS (0) to full scale (1), so
+        // speech and quiet music stay visible.
+        static double displayLevel(double peak);
     };
 
     explicit TimelineMediaCache(QObject* parent = nullptr);

@@ -31,7 +31,8 @@ void paintWaveform(QPainter& p, const QRectF& rect, const QRectF& band, const Se
     for (double x = std::floor(left) + 0.5; x < right; x += 1.0) {
         const qint64 t0 = s.in + qint64((x - 0.5 - rect.left()) * msPerPx);
         const qint64 t1 = t0 + std::max<qint64>(1, qint64(msPerPx));
-        const double amp = double(wave.peakBetween(t0, t1)) * volume;
+        const double amp =
+            TimelineMediaCache::Waveform::displayLevel(double(wave.peakBetween(t0, t1)) * volume);
         if (amp <= 0.01)
             continue;
         if (centred) {
