@@ -1,0 +1,139 @@
+// Issue-4 items the other service tests leave out, against the real engine: the session is
+// created in the UI language; cancelUploads fails the queued files at once and aborts the
+// running one with nothing stored; the render is polled at the configured interval (the
+// cloud's 30 s runs as 400 ms here, the same code path) and no faster.
+#include "EditorSession.h"
+#include "EngineFixture.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cw;
+using namespace cw::test;
+
+class TestSessionBasics : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sessionInUiLanguage_data();
+    void sessionInUiLanguage();
+    void cancelFileUploads();
+    void rendersPolledAtInterval();
+
+private:
+    std::unique_ptr<EditorSession> readySession(const QString& language = QStringLiteral("en"));
+    EngineFixture m_f;
+    QTemporaryDir m_tmp;
+    QString m_clip;
+};
+
+void TestSessionBasics::initTestCase()
+{
+    m_f.engine.setEnv(QStringLiteral("CLIPWRIGHT_X264_PRESET"), QStringLiteral("ultrafast"));
+    QVERIFY2(m_f.start(), qPrintable(m_f.error));
+    m_clip = m_tmp.filePath(QStringLiteral("clip.mp4"));
+    QString error;
+    QVERIFY2(!makeSpeechClip(m_clip, 0.5, 1, 320, 180, &error).isEmpty(), qPrintable(error));
+}
+
+std::unique_ptr<EditorSession> TestSessionBasics::readySession(const QString& language)
+{
+    auto session = std::make_unique<EditorSession>(m_f.api.get());
+    session->setRenderJournalPath(m_tmp.filePath(QStringLiteral("journal.json")));
+    QSignalSpy ready(session.get(), &EditorSession::ready);
+    session->start(language);
+    if (!QTest::qWaitFor([&] { return !ready.isEmpty(); }, 10000))
+        return nullptr;
+    return session;
+}
+
+void TestSessionBasics::sessionInUiLanguage_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << "en";
+    QTest::newRow("zh_CN") << "zh_CN";
+}
+
+void TestSessionBasics::sessionInUiLanguage()
+{
+    QFETCH(QString, language);
+    auto session = readySession(language);
+    QVERIFY(session);
+    QCOMPARE(session->language(), language);
+    const Envelope state = EngineFixture::wait(m_f.api->get(
+        QStringLiteral("/api/state/nemo_agent/me/%1/latest").arg(session->sessionId())));
+    QVERIFY2(state.ok, qPrintable(state.message));
+    QCOMPARE(state.data.toObject().value(QStringLiteral("language")).toString(), language);
+}
+
+void TestSessionBasics::cancelFileUploads()
+{
+    auto session = readySession();
+    QVERIFY(session);
+    session->setMaxParallelUploads(1);
+    // A large (sparse) file that passes the client checks keeps the first upload running.
+    const QString big = m_tmp.filePath(QStringLiteral("big.mp4"));
+    {
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(400LL * 1024 * 1024));
+    }
+    QSignalSpy started(session.get(), &EditorSession::uploadStarted);
+    QSignalSpy progress(session.get(), &EditorSession::uploadProgress);
+    QSignalSpy failed(session.get(), &EditorSession::uploadFailed);
+    QSignalSpy finished(session.get(), &EditorSession::uploadFinished);
+    session->upload({big, m_clip});
+    QCOMPARE(started.size(), 1); // one at a time: the clip waits
+    QTRY_VERIFY_WITH_TIMEOUT(!progress.isEmpty(), 10000);
+    session->cancelUploads();
+    QTRY_COMPARE(failed.size(), 2);
+    QStringList names;
+    for (const auto& args : std::as_const(failed)) {
+        names << args.at(0).toString();
+        QCOMPARE(args.at(1).toString(), QStringLiteral("Upload cancelled."));
+    }
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("big.mp4"), QStringLiteral("clip.mp4")}));
+    QTest::qWait(500);
+    QCOMPARE(started.size(), 1); // the queued clip never started
+    QVERIFY(finished.isEmpty());
+    QVERIFY(session->media().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_f.engine.dataDir() + QStringLiteral("/tmp")).isEmpty(), 5000);
+    QVERIFY(QDir(m_f.engine.dataDir() + QStringLiteral("/media")).isEmpty());
+}
+
+void TestSessionBasics::rendersPolledAtInterval()
+{
+    auto session = readySession();
+    QVERIFY(session);
+    QSignalSpy uploaded(session.get(), &EditorSession::uploadFinished);
+    session->upload({m_clip});
+    QTRY_VERIFY_WITH_TIMEOUT(session->draft().isExportable(), 30000);
+    constexpr int kPollMs = 400;
+    session->setRenderPollInterval(kPollMs);
+    QList<qint64> polls;
+    QElapsedTimer clock;
+    clock.start();
+    connect(m_f.api.get(), &ApiClient::requestStarted, this, [&](const QString& d) {
+        if (d.startsWith(QStringLiteral("GET /api/render/proxy/lambda/")))
+            polls << clock.elapsed();
+    });
+    QSignalSpy finished(session.get(), &EditorSession::exportFinished);
+    QSignalSpy failed(session.get(), &EditorSession::exportFailed);
+    session->exportVideo(m_tmp.filePath(QStringLiteral("polled.mp4")), QStringLiteral("720p"));
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty() || !failed.isEmpty(), 120000);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed.value(0).value(0).toString()));
+    disconnect(m_f.api.get(), &ApiClient::requestStarted, this, nullptr);
+    QVERIFY2(polls.size() >= 2, qPrintable(QString::number(polls.size())));
+    for (int i = 1; i < polls.size(); ++i)
+        QVERIFY2(polls[i] - polls[i - 1] >= kPollMs - 50,
+                 qPrintable(QStringLiteral("polls %1 ms apart").arg(polls[i] - polls[i - 1])));
+    // and not much slower either (one poll per interval plus the request itself)
+    QVERIFY(polls.last() - polls.first() <= qint64(polls.size() - 1) * (kPollMs + 400));
+}
+
+QTEST_GUILESS_MAIN(TestSessionBasics)
+#include "tst_sessionbasics.moc"
