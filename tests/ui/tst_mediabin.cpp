@@ -1,8 +1,11 @@
 // MediaBin: real drag-and-drop events with file URLs, folders, refusals with a reason before
 // any upload (types via core's isAcceptedFileName, the 500 MiB limit, missing files), and the
-// upload progress shown per clip.
+// upload progress shown per clip. With a TimelineMediaCache: the poster frame (or, for audio,
+// a waveform glyph) becomes the clip's icon, whichever arrives first (upload or visual);
+// broken JPEG bytes change nothing.
 #include "MediaBin.h"
 #include "MediaItem.h"
+#include "TimelineMediaCache.h"
 
 #include <QApplication>
 #include <QDir>
@@ -10,6 +13,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMimeData>
+#include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -27,6 +31,9 @@ private Q_SLOTS:
     void oversizedFileRefused();
     void addButtonAsks();
     void uploadProgressShown();
+    void thumbnailShown_data();
+    void thumbnailShown();
+    void brokenThumbnailIgnored();
 
 private:
     bool touch(const QString& relative, const QByteArray& content = "x");
@@ -215,6 +222,102 @@ void TstMediaBin::uploadProgressShown()
 
     bin.setMedia({item}); // a state refresh does not duplicate a clip
     QCOMPARE(bin.clipCount(), 2);
+}
+
+namespace {
+
+QImage gradientFrame()
+{
+    QImage image(160, 90, QImage::Format_RGB32);
+    QPainter p(&image);
+    QLinearGradient g(0, 0, 160, 90);
+    g.setColorAt(0, Qt::red);
+    g.setColorAt(0.5, Qt::green);
+    g.setColorAt(1, Qt::blue);
+    p.fillRect(image.rect(), g);
+    return image;
+}
+
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+
+} // namespace
+
+void TstMediaBin::thumbnailShown_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("visualFirst"); // the visual arrives before the upload finishes
+    QTest::addColumn<int>("minColours");
+    QTest::newRow("video") << "video" << false << 100;
+    QTest::newRow("video, frame first") << "video" << true << 100;
+    QTest::newRow("audio waveform") << "audio" << false << 2;
+    QTest::newRow("audio, waveform first") << "audio" << true << 2;
+}
+
+void TstMediaBin::thumbnailShown()
+{
+    QFETCH(QString, kind);
+    QFETCH(bool, visualFirst);
+    QFETCH(int, minColours);
+    MediaBin bin;
+    TimelineMediaCache cache;
+    bin.setMediaCache(&cache);
+    MediaItem item;
+    item.id = QStringLiteral("m1");
+    item.fileName =
+        kind == QLatin1String("audio") ? QStringLiteral("voice.wav") : QStringLiteral("clip.mp4");
+    item.kind = kind;
+    item.durationMs = 4000;
+    const auto feed = [&] {
+        if (kind == QLatin1String("audio")) {
+            QVector<float> peaks;
+            for (int i = 0; i < 200; ++i)
+                peaks << ((i / 25) % 2 ? 0.02f : 0.9f);
+            cache.addWaveform(item.id, 50, peaks);
+        } else {
+            cache.addThumbnailImage(item.id, TimelineMediaCache::kPosterMs, gradientFrame());
+        }
+    };
+    cache.setMedia({item});
+    bin.uploadStarted(item.fileName);
+    QListWidgetItem* row = bin.list()->item(0);
+    QVERIFY(row->data(MediaBin::ThumbnailRole).value<QImage>().isNull());
+    if (visualFirst)
+        feed();
+    bin.uploadFinished(item);
+    if (!visualFirst)
+        feed();
+    const QImage shown = row->data(MediaBin::ThumbnailRole).value<QImage>();
+    QVERIFY(!shown.isNull());
+    QVERIFY2(distinctColours(shown) >= minColours,
+             qPrintable(QString::number(distinctColours(shown))));
+    QCOMPARE(shown.size() / shown.devicePixelRatio(), MediaBin::kThumbnailSize);
+    QVERIFY(row->text().contains(QStringLiteral("0:04")));
+}
+
+void TstMediaBin::brokenThumbnailIgnored()
+{
+    MediaBin bin;
+    TimelineMediaCache cache;
+    bin.setMediaCache(&cache);
+    MediaItem item;
+    item.id = QStringLiteral("m2");
+    item.fileName = QStringLiteral("clip.mp4");
+    item.kind = QStringLiteral("video");
+    cache.setMedia({item});
+    bin.uploadFinished(item);
+    QSignalSpy changed(&cache, &TimelineMediaCache::changed);
+    cache.addThumbnail(item.id, -1, QByteArray("\xFF\xD8\xFFnot really a jpeg"));
+    cache.addThumbnail(item.id, -1, QByteArray());
+    QCOMPARE(changed.count(), 0);
+    QVERIFY(bin.list()->item(0)->data(MediaBin::ThumbnailRole).value<QImage>().isNull());
+    QVERIFY(cache.poster(item.id).isNull());
 }
 
 QTEST_MAIN(TstMediaBin)

@@ -1,9 +1,14 @@
 // PreviewPane: creates no player until asked, then plays a generated clip (ffmpeg lavfi)
 // without crashing under offscreen/Xvfb and without an audio device; a missing file is
-// reported as an error, not a crash.
+// reported as an error, not a crash. "Current edit": a render is asked for only while the
+// pane shows it (after a debounced draft change, on switching to it, on play), the banner
+// shows the render's progress or failure, a finished render is loaded (and played when play
+// was pressed); Space toggles play, "." "," and the arrows step one frame at the clip's rate.
 #include "PreviewPane.h"
 #include "TestMedia.h"
 
+#include <QComboBox>
+#include <QLabel>
 #include <QMediaPlayer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -17,7 +22,33 @@ private Q_SLOTS:
     void lazyPlayer();
     void playsGeneratedClip();
     void missingFileIsAnError();
+    void editRequestsOnlyWhenShown_data();
+    void editRequestsOnlyWhenShown();
+    void bannerFollowsTheRender();
+    void playOnStaleEditRendersThenPlays();
+    void keysPlayAndStep();
+    void controlsWithoutMedia();
+
+private:
+    QString makeClip(const QString& name, int fps);
+    QTemporaryDir m_dir;
 };
+
+QString TstPreviewPane::makeClip(const QString& name, int fps)
+{
+    const QString clip = m_dir.filePath(name);
+    if (QFileInfo::exists(clip))
+        return clip;
+    QString error;
+    if (!test::runFfmpeg({"-f", "lavfi", "-i",
+                          QStringLiteral("testsrc2=size=320x180:rate=%1:duration=3").arg(fps), "-f",
+                          "lavfi", "-i", "sine=frequency=440:duration=3", "-c:v", "libx264",
+                          "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
+                          clip},
+                         &error))
+        qWarning("%s", qPrintable(error));
+    return clip;
+}
 
 void TstPreviewPane::lazyPlayer()
 {
@@ -64,6 +95,135 @@ void TstPreviewPane::missingFileIsAnError()
     QSignalSpy spy(&pane, &PreviewPane::playbackError);
     pane.setSource(QUrl::fromLocalFile(QStringLiteral("/nonexistent/clip.mp4")), true);
     QTRY_VERIFY_WITH_TIMEOUT(spy.count() > 0, 10000);
+}
+
+void TstPreviewPane::editRequestsOnlyWhenShown_data()
+{
+    QTest::addColumn<bool>("showEdit");
+    QTest::addColumn<int>("changes");  // draft changes in a burst
+    QTest::addColumn<int>("requests"); // renders asked for after the burst settles
+    QTest::newRow("source clip shown: none") << false << 3 << 0;
+    QTest::newRow("current edit: one per burst") << true << 5 << 1;
+    QTest::newRow("current edit, one change") << true << 1 << 1;
+}
+
+void TstPreviewPane::editRequestsOnlyWhenShown()
+{
+    QFETCH(bool, showEdit);
+    QFETCH(int, changes);
+    QFETCH(int, requests);
+    PreviewPane pane;
+    pane.setPreviewDelay(80);
+    QSignalSpy asked(&pane, &PreviewPane::editPreviewRequested);
+    if (showEdit) {
+        pane.showCurrentEdit(); // nothing rendered yet: asks at once
+        QCOMPARE(asked.count(), 1);
+        pane.setEditPreview(makeClip(QStringLiteral("edit.mp4"), 25), 3);
+        asked.clear();
+    }
+    for (int i = 0; i < changes; ++i) {
+        pane.setEditStale();
+        QTest::qWait(20);
+    }
+    QTest::qWait(300);
+    QCOMPARE(asked.count(), requests);
+    QCOMPARE(pane.isEditStale(), true);
+    if (!showEdit) { // switching to the edit later renders what is stale
+        pane.showCurrentEdit();
+        QCOMPARE(asked.count(), 1);
+    }
+}
+
+void TstPreviewPane::bannerFollowsTheRender()
+{
+    PreviewPane pane;
+    QVERIFY(pane.bannerText().isEmpty());
+    pane.setEditProgress(40); // not asked: ignored
+    QVERIFY(pane.bannerText().isEmpty());
+    auto* mode = pane.findChild<QComboBox*>(QStringLiteral("previewModeBox"));
+    QVERIFY(mode);
+    mode->setCurrentIndex(1);
+    Q_EMIT mode->activated(1);
+    QVERIFY(pane.isShowingEdit());
+    QCOMPARE(pane.bannerText(), QStringLiteral("Rendering preview… 0%"));
+    pane.setEditProgress(40);
+    QCOMPARE(pane.bannerText(), QStringLiteral("Rendering preview… 40%"));
+    pane.setEditProgress(250);
+    QCOMPARE(pane.bannerText(), QStringLiteral("Rendering preview… 100%"));
+    pane.setEditFailed(QStringLiteral("The timeline is empty"));
+    QCOMPARE(pane.bannerText(), QStringLiteral("No preview: The timeline is empty"));
+    // Back to the source clip: no banner.
+    pane.setSource(QUrl::fromLocalFile(makeClip(QStringLiteral("src.mp4"), 25)));
+    QVERIFY(!pane.isShowingEdit());
+    QCOMPARE(mode->currentIndex(), 0);
+    QVERIFY(pane.bannerText().isEmpty());
+}
+
+void TstPreviewPane::playOnStaleEditRendersThenPlays()
+{
+    PreviewPane pane;
+    pane.resize(320, 240);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QSignalSpy asked(&pane, &PreviewPane::editPreviewRequested);
+    pane.showCurrentEdit();
+    QCOMPARE(asked.count(), 1);
+    pane.setEditFailed(QStringLiteral("busy"));
+    pane.togglePlay(); // nothing to play yet: asks again and plays when it arrives
+    QCOMPARE(asked.count(), 2);
+    const QString file = makeClip(QStringLiteral("edit.mp4"), 25);
+    pane.setEditPreview(file, 7);
+    QCOMPARE(pane.source(), QUrl::fromLocalFile(file));
+    QCOMPARE(pane.editFile(), file);
+    QVERIFY(!pane.isEditStale());
+    QVERIFY(pane.bannerText().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isPlaying(), 10000);
+    pane.stop();
+}
+
+void TstPreviewPane::keysPlayAndStep()
+{
+    PreviewPane pane;
+    pane.resize(320, 240);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setSource(QUrl::fromLocalFile(makeClip(QStringLiteral("fps25.mp4"), 25)));
+    QTRY_VERIFY_WITH_TIMEOUT(pane.player()->duration() > 2000, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(qRound(pane.frameRate()), 25, 5000);
+    pane.activateWindow();
+    pane.setFocus();
+    QTest::keyClick(&pane, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isPlaying(), 10000);
+    QTest::keyClick(&pane, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane.isPlaying(), 10000);
+    pane.seek(1000);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 1000) <= 20, 5000);
+    QTest::keyClick(&pane, Qt::Key_Right);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 1040) <= 20, 5000);
+    QTest::keyClick(&pane, Qt::Key_Period);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 1080) <= 20, 5000);
+    QTest::keyClick(&pane, Qt::Key_Comma);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 1040) <= 20, 5000);
+    auto* time = pane.findChild<QLabel*>(QStringLiteral("previewTimeLabel"));
+    QVERIFY(time);
+    QTRY_VERIFY(time->text().startsWith(QStringLiteral("0:01.0 / 0:03.0")));
+    pane.seek(0);
+    QTest::keyClick(&pane, Qt::Key_Left); // not before the start
+    QTRY_COMPARE_WITH_TIMEOUT(pane.position(), qint64(0), 5000);
+    pane.stop();
+}
+
+void TstPreviewPane::controlsWithoutMedia()
+{
+    PreviewPane pane;
+    pane.stepFrames(5);
+    pane.seek(-100);
+    pane.setEditPreview(QString(), 1); // not showing the edit: just remembered
+    QTest::keyClick(&pane, Qt::Key_Period);
+    QTest::keyClick(&pane, Qt::Key_Space);
+    QVERIFY(!pane.player());
+    QVERIFY(!pane.isPlaying());
+    QCOMPARE(pane.position(), qint64(0));
 }
 
 QTEST_MAIN(TstPreviewPane)
