@@ -43,7 +43,9 @@ void SettingsDialog::createAccountBox()
     tokenRow->addWidget(m_signOut);
     auto* form = new QFormLayout(m_accountBox);
     form->addRow(tr("State:"), m_accountState);
-    form->addRow(tr("&Token:"), tokenRow);
+    auto* tokenLabel = new QLabel(tr("&Token:"), m_accountBox);
+    tokenLabel->setBuddy(m_token); // a row holding a layout gets no buddy by itself
+    form->addRow(tokenLabel, tokenRow);
     form->addRow(tr("Credits:"), m_credits);
     m_accountBox->setVisible(false);
 

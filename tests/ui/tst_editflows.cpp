@@ -253,10 +253,25 @@ void TstEditFlows::editsDisabledWhileBusy()
     QSignalSpy started(m_backend->session(), &EditorSession::agentStarted);
     QSignalSpy finished(m_backend->session(), &EditorSession::agentFinished);
     QVERIFY(m_timeline->editsEnabled());
+    // Seen from inside the turn (the window's own slots run first).
+    QList<bool> enabledWhileBusy;
+    QList<bool> dragArmedWhileBusy;
+    const auto probe = connect(m_backend->session(), &EditorSession::agentStarted, this, [&] {
+        enabledWhileBusy << m_timeline->editsEnabled();
+        // A press on a clip while the agent works arms nothing.
+        const QPoint edge(
+            int(m_timeline->layout().xForMs(videoClips(m_timeline->draft()).at(1).st)) + 2,
+            int(m_timeline->layout().segmentRect(0, 0).center().y()));
+        QTest::mousePress(m_timeline, Qt::LeftButton, {}, edge);
+        dragArmedWhileBusy << m_timeline->drag().isArmed();
+        QTest::mouseRelease(m_timeline, Qt::LeftButton, {}, edge);
+    });
     m_window->sendMessage(QStringLiteral("what's on the timeline"));
     QTRY_VERIFY(started.count() == 1);
-    QVERIFY(!m_timeline->editsEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 1, 30000);
+    disconnect(probe);
+    QCOMPARE(enabledWhileBusy, QList<bool>{false});
+    QCOMPARE(dragArmedWhileBusy, QList<bool>{false});
     QVERIFY(m_timeline->editsEnabled());
 }
 
