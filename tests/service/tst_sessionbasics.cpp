@@ -1,6 +1,7 @@
 // Issue-4 items the other service tests leave out, against the real engine: the session is
 // created in the UI language; cancelUploads fails the queued files at once and aborts the
-// running one with nothing stored; the render is polled at the configured interval (the
+// running one with nothing stored; a large upload streams from disk (the client's peak memory
+// stays far below the file size); the render is polled at the configured interval (the
 // cloud's 30 s runs as 400 ms here, the same code path) and no faster.
 #include "EditorSession.h"
 #include "EngineFixture.h"
@@ -21,6 +22,7 @@ private Q_SLOTS:
     void sessionInUiLanguage_data();
     void sessionInUiLanguage();
     void cancelFileUploads();
+    void uploadStreamsFromDisk();
     void rendersPolledAtInterval();
 
 private:
@@ -103,6 +105,47 @@ void TestSessionBasics::cancelFileUploads()
     QVERIFY(session->media().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(QDir(m_f.engine.dataDir() + QStringLiteral("/tmp")).isEmpty(), 5000);
     QVERIFY(QDir(m_f.engine.dataDir() + QStringLiteral("/media")).isEmpty());
+}
+
+namespace {
+qint64 peakRssKb() // VmHWM: the most memory this process ever had resident
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : status.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return -1;
+}
+} // namespace
+
+// A 64 MB file goes out whole without the client's memory growing by anything like its size
+// (the engine then refuses it as not media, so nothing is stored).
+void TestSessionBasics::uploadStreamsFromDisk()
+{
+    auto session = readySession();
+    QVERIFY(session);
+    const QString big = m_tmp.filePath(QStringLiteral("streamed.mp4"));
+    {
+        QFile f(big);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(64LL * 1024 * 1024));
+    }
+    const qint64 before = peakRssKb();
+    QVERIFY(before > 0);
+    QSignalSpy progress(session.get(), &EditorSession::uploadProgress);
+    QSignalSpy failed(session.get(), &EditorSession::uploadFailed);
+    session->upload({big});
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 120000);
+    QVERIFY2(failed.first().at(1).toString().contains(QStringLiteral("not supported")),
+             qPrintable(failed.first().at(1).toString()));
+    QVERIFY(!progress.isEmpty());
+    QCOMPARE(progress.last().at(1).toLongLong(), progress.last().at(2).toLongLong());
+    QVERIFY(progress.last().at(2).toLongLong() > 64LL * 1024 * 1024);
+    const qint64 grown = peakRssKb() - before;
+    QVERIFY2(grown < 24 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(grown)));
+    QFile::remove(big);
 }
 
 void TestSessionBasics::rendersPolledAtInterval()
