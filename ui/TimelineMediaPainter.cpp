@@ -93,7 +93,7 @@ void paintSegmentMedia(QPainter& p, const QRectF& rect, const Segment& segment, 
             paintWaveform(p, rect, inner.adjusted(0, 2, 0, -2), segment, *wave, pixelsPerMs,
                           visible, colour, true);
         }
-    } else if (trackType == int(TrackType::Video) || cache.hasFrames(segment.src)) {
+    } else if (trackType == int(TrackType::Video)) {
         if (cache.hasFrames(segment.src)) {
             paintThumbnails(p, rect, inner, segment, cache, pixelsPerMs, visible);
             p.fillRect(inner.intersected(visible), QColor(0, 0, 0, 56)); // labels stay legible

@@ -1,7 +1,9 @@
 // Paint benchmark for the timeline (issue 5: "smooth with 2,000 segments"): paints a draft
 // of 2,000 segments (video cuts with transitions, an audio track, titles) into a QImage,
-// fitted and zoomed in, and prints the mean frame time. Not a ctest test: run it with
-// `ninja bench_timeline` (or bin/timeline_bench [frames]).
+// fitted and zoomed in, and prints the mean frame time, without and with thumbnails and
+// waveforms (a TimelineMediaCache holding 8 frames and a waveform per source). Not a ctest test:
+// run it with `ninja bench_timeline` (or bin/timeline_bench [frames]).
+#include "TimelineMediaCache.h"
 #include "TimelineView.h"
 
 #include <QApplication>
@@ -78,5 +80,28 @@ int main(int argc, char** argv)
     std::printf("timeline paint, %d segments, %dx%d, %d frames: mean %.2f ms fitted, %.2f ms "
                 "zoomed x25\n",
                 view.segmentCount(), view.width(), view.height(), frames, fit, zoomed);
+
+    TimelineMediaCache cache;
+    for (int m = 0; m < 7; ++m) {
+        const QString id = QStringLiteral("m%1").arg(m);
+        for (qint64 at : TimelineMediaCache::frameTimes(30000)) {
+            QImage frame(160, 90, QImage::Format_RGB32);
+            frame.fill(QColor::fromHsv(int((m * 50 + at / 200) % 360), 200, 220));
+            cache.addThumbnailImage(id, at, frame);
+        }
+        QVector<float> peaks;
+        for (int i = 0; i < 30 * 50; ++i)
+            peaks << float((i * 7919 + m * 31) % 1000) / 1000.f;
+        cache.addWaveform(id, 50, peaks);
+    }
+    view.setMediaCache(&cache);
+    view.zoomToFit();
+    meanFrameMs(view, image, 3); // scale the pixmaps once
+    const double fitMedia = meanFrameMs(view, image, frames);
+    view.setZoom(25);
+    meanFrameMs(view, image, 3);
+    const double zoomedMedia = meanFrameMs(view, image, frames);
+    std::printf("with thumbnails and waveforms: mean %.2f ms fitted, %.2f ms zoomed x25\n",
+                fitMedia, zoomedMedia);
     return 0;
 }
