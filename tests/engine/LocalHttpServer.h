@@ -29,6 +29,10 @@ public:
     {
         m_server.Get("/files/(.+)", [this](const httplib::Request& req, httplib::Response& res) {
             count(req.path);
+            {
+                QMutexLocker lock(&m_mutex);
+                m_lastHost = req.get_header_value("Host");
+            }
             const QString name = QString::fromStdString(req.matches[1]);
             QFile f(m_dir + QLatin1Char('/') + name);
             if (name.contains(QLatin1String("..")) || !f.open(QIODevice::ReadOnly)) {
@@ -107,6 +111,11 @@ public:
         return n;
     }
     size_t endlessSent() const { return m_endlessSent; }
+    std::string lastHost() // the Host header of the last /files request
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_lastHost;
+    }
 
 private:
     void count(const std::string& path)
@@ -121,6 +130,7 @@ private:
     int m_port = 0;
     QMutex m_mutex;
     std::map<std::string, int> m_hits;
+    std::string m_lastHost;
     std::atomic<size_t> m_endlessSent{0};
 };
 

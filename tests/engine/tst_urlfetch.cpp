@@ -36,6 +36,7 @@ private slots:
     void allowed();
     void resolve_data();
     void resolve();
+    void connectsToCheckedAddress();
     void fetchesClip_data();
     void fetchesClip();
     void refusedWithoutAllowPrivate_data();
@@ -255,6 +256,37 @@ void TstUrlFetch::resolve()
     else
         QCOMPARE(classifyAddress(target.ip), AddressClass::Loopback);
     QCOMPARE(target.https, url.startsWith("https"));
+}
+
+// The connection goes to the address that was checked, not to a second lookup of the name:
+// a name that does not resolve at all still reaches the server, with its own Host header.
+void TstUrlFetch::connectsToCheckedAddress()
+{
+    FetchTarget target;
+    target.url =
+        QUrl(QStringLiteral("http://no-such-host.invalid:%1/files/clip.mp4").arg(m_web->port()));
+    target.host = "no-such-host.invalid";
+    target.ip = "127.0.0.1";
+    target.port = m_web->port();
+    FetchOptions options;
+    options.allowPrivate = true;
+    FetchedFile file;
+    FetchError error;
+    QTemporaryDir tmp;
+    QVERIFY2(fetchToFile(target, tmp.path(), options, &file, &error), qPrintable(error.message));
+    QCOMPARE(m_web->lastHost(), "no-such-host.invalid:" + std::to_string(m_web->port()));
+    QCOMPARE(file.size, qint64(m_clipBytes.size()));
+    QCOMPARE(file.fileName, QStringLiteral("clip.mp4"));
+    QFile f(file.tempPath);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), m_clipBytes);
+    f.remove();
+
+    // The cap applies to the bytes received, whatever the server declares.
+    options.maxBytes = 1000;
+    QVERIFY(!fetchToFile(target, tmp.path(), options, &file, &error));
+    QCOMPARE(error.code, 4002);
+    QVERIFY(QDir(tmp.path()).isEmpty());
 }
 
 void TstUrlFetch::fetchesClip_data()
