@@ -7,6 +7,8 @@
 // joins), clean decode, h264 + aac, and most frames are copied. Cancel and a hostile file
 // name (quote, spaces) are covered too.
 #include "DraftBuilder.h"
+#include "edit/CutPauses.h"
+#include "media/AudioAnalysis.h"
 #include "render/FfmpegRunner.h"
 #include "render/SmartRender.h"
 
@@ -106,6 +108,11 @@ QByteArray run(const QString& program, const QStringList& args, QByteArray* err 
     return p.readAllStandardOutput();
 }
 
+double durationOfClip(const QString& file)
+{
+    return cw::test::probe(file).value("format").toObject().value("duration").toString().toDouble();
+}
+
 int frameCount(const QString& file)
 {
     return run("ffprobe", {"-v", "error", "-count_frames", "-select_streams", "v:0",
@@ -175,6 +182,68 @@ QList<double> beepTimes(const QString& file)
     return out;
 }
 
+// Mono 48 kHz samples of a file's audio.
+QVector<qint16> pcmOf(const QString& file)
+{
+    const QByteArray pcm = run("ffmpeg", {"-v", "error", "-i", file, "-vn", "-ac", "1", "-ar",
+                                          "48000", "-f", "s16le", "-"});
+    QVector<qint16> out(int(pcm.size() / 2));
+    memcpy(out.data(), pcm.constData(), size_t(out.size()) * 2);
+    return out;
+}
+
+// Lag (s) of `out` at outAt against `src` at srcAt: the shift within ±100 ms that best
+// correlates 0.8 s of sound; NaN when there is no sound to compare.
+double audioLag(const QVector<qint16>& out, double outAt, const QVector<qint16>& src, double srcAt)
+{
+    const int len = 38400;
+    const int max = 4800;
+    const int o = int(std::lround(outAt * 48000));
+    const int s0 = int(std::lround(srcAt * 48000));
+    if (o < 0 || o + len > out.size())
+        return std::nan("");
+    double best = -1;
+    int bestLag = 0;
+    double energy = 0;
+    for (int i = 0; i < len; ++i)
+        energy += double(out[o + i]) * out[o + i];
+    if (energy < len * 100.0 * 100.0)
+        return std::nan("");
+    for (int lag = -max; lag <= max; lag += 8) {
+        const int s = s0 + lag;
+        if (s < 0 || s + len > src.size())
+            continue;
+        double dot = 0;
+        double e2 = 0;
+        for (int i = 0; i < len; i += 2) {
+            dot += double(out[o + i]) * src[s + i];
+            e2 += double(src[s + i]) * src[s + i];
+        }
+        const double c = e2 > 0 ? dot / std::sqrt(e2) : 0;
+        if (c > best) {
+            best = c;
+            bestLag = lag;
+        }
+    }
+    for (int lag = bestLag - 8; lag <= bestLag + 8; ++lag) {
+        const int s = s0 + lag;
+        if (s < 0 || s + len > src.size())
+            continue;
+        double dot = 0;
+        double e2 = 0;
+        for (int i = 0; i < len; ++i) {
+            dot += double(out[o + i]) * src[s + i];
+            e2 += double(src[s + i]) * src[s + i];
+        }
+        const double c = e2 > 0 ? dot / std::sqrt(e2) : 0;
+        if (c > best) {
+            best = c;
+            bestLag = lag;
+        }
+    }
+    return bestLag / 48000.0;
+}
+
 } // namespace
 
 class TstSmartRender : public QObject {
@@ -198,6 +267,7 @@ private slots:
     void planShortSegmentIsEncoded();
     void smartMatchesNormal();
     void cancelLeavesNothing();
+    void measureLongTalk();
 };
 
 void TstSmartRender::initTestCase()
@@ -511,6 +581,77 @@ void TstSmartRender::cancelLeavesNothing()
     ineligible.reason = "no";
     QVERIFY(
         !runSmartRender(ineligible, sources, preset(), out, dir_.filePath("cw"), {}, nullptr).ok);
+}
+
+// Not part of CI: CLIPWRIGHT_SMART_BENCH_CLIP=<tests/data/make_long_talk.sh output> times
+// "cut the pauses" exported with the 720p preset, smart and normal, and measures the A/V
+// offset at every join of both (audio cross-correlated against the source at the frame the
+// join shows).
+void TstSmartRender::measureLongTalk()
+{
+    const QString clip = qEnvironmentVariable("CLIPWRIGHT_SMART_BENCH_CLIP");
+    if (clip.isEmpty())
+        QSKIP("set CLIPWRIGHT_SMART_BENCH_CLIP to measure");
+    const RenderPreset p = RenderPreset::byName("720p");
+    const qint64 durationMs = qRound64(durationOfClip(clip) * 1000);
+    QVERIFY(durationMs > 0);
+    const QHash<QString, RenderInput> inputs{{"m1", RenderInput{clip, true, true, durationMs}}};
+    const Draft whole = draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, durationMs)})});
+    QElapsedTimer t;
+    t.start();
+    const PauseCutResult cut = cutPauses(whole, {{"m1", analyzeAudio(clip)}});
+    qInfo("analysis + cut: %lld ms, %d pauses removed, %lld ms removed", t.elapsed(),
+          cut.pausesRemoved, cut.removedMs);
+    t.restart();
+    const QHash<QString, SmartSource> sources = probeSmartSources(cut.draft, inputs);
+    const SmartPlan plan = planSmartRender(cut.draft, inputs, sources, p);
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    const QString smart = dir_.filePath("long-smart.mp4");
+    const RunResult rs =
+        runSmartRender(plan, sources, p, smart, dir_.filePath("long-work"), {}, nullptr);
+    QVERIFY2(rs.ok, qPrintable(rs.error));
+    const qint64 smartMs = t.elapsed();
+    qInfo("smart: %lld ms (incl. probe), %d segments, %d pieces, %d of %d frames copied", smartMs,
+          int(plan.segments.size()), int(plan.pieces.size()), plan.copiedFrames(),
+          plan.totalFrames());
+    QByteArray err;
+    run("ffmpeg", {"-v", "error", "-i", smart, "-f", "null", "-"}, &err);
+    QVERIFY2(err.trimmed().isEmpty(), err.constData());
+
+    const QString normal = dir_.filePath("long-normal.mp4");
+    qint64 normalMs = -1;
+    if (qEnvironmentVariable("CLIPWRIGHT_SMART_BENCH_NORMAL") != "0") {
+        t.restart();
+        const RenderCommand cmd =
+            buildRenderCommand(cut.draft, inputs, p, normal, dir_.path(), QString());
+        QVERIFY(runFfmpeg(cmd, normal, {}, nullptr).ok);
+        normalMs = t.elapsed();
+        qInfo("normal: %lld ms; ratio %.2fx", normalMs, double(normalMs) / double(smartMs));
+    }
+
+    const QVector<qint16> src = pcmOf(clip);
+    for (const QString& file : {smart, normal}) {
+        if (!QFile::exists(file))
+            continue;
+        const QVector<qint16> out = pcmOf(file);
+        int at = 0;
+        double worst = 0;
+        int measured = 0;
+        QStringList all;
+        for (const SmartRange& r : plan.segments) {
+            const double lag = audioLag(out, at / 30.0, src, r.from / 30.0);
+            at += r.frames();
+            if (std::isnan(lag))
+                continue;
+            ++measured;
+            worst = std::max(worst, std::abs(lag));
+            all << QString::number(lag * 1000, 'f', 1);
+        }
+        qInfo("%s: frames %d, A/V offset at %d of %d joins, worst %.1f ms: %s",
+              qPrintable(QFileInfo(file).fileName()), frameCount(file), measured,
+              int(plan.segments.size()), worst * 1000, qPrintable(all.join(' ')));
+        QVERIFY(worst <= 0.040);
+    }
 }
 
 QTEST_GUILESS_MAIN(TstSmartRender)
