@@ -1,0 +1,421 @@
+// Engine rows: pause analysis (in-process, the code the upload runs), the cut-only export
+// and chat latency on the long clip, and upload memory. Every timed contender runs on a warm
+// page cache and, where runs are short, best of three, so the ratio compares work, not
+// disk or a neighbour's burst of CPU.
+#include "BenchRows.h"
+
+#include "media/AudioAnalysis.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <algorithm>
+
+namespace cw::bench {
+
+using cw::test::EngineClient;
+using cw::test::HttpReply;
+using cw::test::TestEngine;
+
+namespace {
+
+QString ffmpeg()
+{
+    return QStringLiteral("ffmpeg");
+}
+
+int countMatches(const QByteArray& text, const QByteArray& needle)
+{
+    int n = 0;
+    for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1))
+        ++n;
+    return n;
+}
+
+// A session with one uploaded file; returns the session id (empty with *error).
+QString sessionWith(TestEngine& engine, const QString& file, double* uploadSeconds, QString* error)
+{
+    EngineClient c(engine.baseUrl(), engine.token());
+    const QString sid = c.createSession();
+    if (sid.isEmpty()) {
+        *error = QStringLiteral("no session");
+        return {};
+    }
+    QElapsedTimer t;
+    t.start();
+    const HttpReply up = uploadFile(engine.baseUrl(), engine.token(), sid, file);
+    if (uploadSeconds)
+        *uploadSeconds = seconds(t);
+    if (up.code() != 0) {
+        *error = QStringLiteral("upload failed: %1 %2")
+                     .arg(up.status)
+                     .arg(QString::fromUtf8(up.body.left(300)));
+        return {};
+    }
+    return sid;
+}
+
+struct Turn {
+    double ms = -1;
+    int responses = 0;
+    bool ok = false;
+    QString text;
+};
+
+Turn timedTurn(EngineClient& c, const QString& sid, const QString& message)
+{
+    Turn turn;
+    QList<AgentEvent> events;
+    QElapsedTimer t;
+    t.start();
+    const HttpReply r = c.runSse(sid, message, &events);
+    turn.ms = double(t.nsecsElapsed()) / 1e6;
+    for (const AgentEvent& e : events) {
+        if (e.kind == AgentEvent::Kind::FunctionResponse) {
+            ++turn.responses;
+            turn.ok = e.response.value(QStringLiteral("ok")).toBool(turn.ok);
+        } else if (e.kind == AgentEvent::Kind::Text && !e.partial) {
+            turn.text = e.text;
+        }
+    }
+    if (r.status != 200)
+        turn.ok = false;
+    return turn;
+}
+
+struct Streams {
+    double video = -1;
+    double audio = -1;
+};
+
+Streams streamDurations(const QString& file)
+{
+    Streams s;
+    const ProcResult r =
+        runTimed(QStringLiteral("ffprobe"),
+                 {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_entries"),
+                  QStringLiteral("stream=codec_type,duration"), QStringLiteral("-of"),
+                  QStringLiteral("json"), file},
+                 60000);
+    const QJsonArray streams =
+        QJsonDocument::fromJson(r.out).object().value(QStringLiteral("streams")).toArray();
+    for (const QJsonValue& v : streams) {
+        const QJsonObject o = v.toObject();
+        const double d = o.value(QStringLiteral("duration")).toString().toDouble();
+        if (o.value(QStringLiteral("codec_type")).toString() == QLatin1String("video"))
+            s.video = d;
+        else if (o.value(QStringLiteral("codec_type")).toString() == QLatin1String("audio"))
+            s.audio = d;
+    }
+    return s;
+}
+
+QString renderedPath(const TestEngine& engine, const QString& url)
+{
+    return engine.dataDir() + QStringLiteral("/renders/") + QUrl(url).fileName();
+}
+
+// One engine with the long clip: "cut the pauses" then a 720p export, timed.
+struct CutOnly {
+    double seconds = -1;
+    double cpuSeconds = -1;
+    double draftSeconds = -1;
+    Streams out;
+    QString error;
+};
+
+CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* latencyRows)
+{
+    CutOnly r;
+    TestEngine engine;
+    engine.setEnv(QStringLiteral("CLIPWRIGHT_X264_PRESET"), ctx.x264);
+    if (!smartEnv.isEmpty())
+        engine.setEnv(QStringLiteral("CLIPWRIGHT_SMART_RENDER"), smartEnv);
+    if (!engine.start(&r.error))
+        return r;
+    double upload = 0;
+    const QString sid = sessionWith(engine, ctx.talk, &upload, &r.error);
+    if (sid.isEmpty())
+        return r;
+    EngineClient c(engine.baseUrl(), engine.token());
+    const Turn cut = timedTurn(c, sid, QStringLiteral("cut the pauses"));
+    if (!cut.ok) {
+        r.error = QStringLiteral("cut the pauses failed: ") + cut.text;
+        return r;
+    }
+    r.draftSeconds = c.state(sid)
+                         .data()
+                         .value(QStringLiteral("state"))
+                         .toObject()
+                         .value(QStringLiteral("draft"))
+                         .toObject()
+                         .value(QStringLiteral("d"))
+                         .toDouble() /
+                     1000.0;
+    QString url;
+    const std::optional<double> t =
+        renderAndWait(c, sid, QStringLiteral("720p"), &url, &r.error, engine.pid(), &r.cpuSeconds);
+    if (!t)
+        return r;
+    r.seconds = *t;
+    r.out = streamDurations(renderedPath(engine, url));
+    if (latencyRows) {
+        // Chat latency on the analysed long clip: message sent -> stream closed (the draft
+        // version is stored before the functionResponse, so this bounds "draft updated").
+        const QStringList messages = {QStringLiteral("cut the pauses"),
+                                      QStringLiteral("add a title 'Hello'"),
+                                      QStringLiteral("add background music"),
+                                      QStringLiteral("undo"),
+                                      QStringLiteral("redo"),
+                                      QStringLiteral("remove 0:10-0:20"),
+                                      QStringLiteral("cut the first 5 seconds"),
+                                      QStringLiteral("start over")};
+        QList<double> times;
+        QStringList parts;
+        Turn first = cut;
+        for (const QString& m : messages) {
+            const Turn turn = timedTurn(c, sid, m);
+            times << turn.ms;
+            parts << QStringLiteral("'%1' %2 ms%3")
+                         .arg(m)
+                         .arg(qRound(turn.ms))
+                         .arg(turn.ok ? QString() : QStringLiteral(" (no change)"));
+        }
+        // The floor of any request: GET /health over the same loopback client.
+        QList<double> health;
+        for (int i = 0; i < 20; ++i) {
+            QElapsedTimer h;
+            h.start();
+            c.get(QStringLiteral("/health"));
+            health << double(h.nsecsElapsed()) / 1e6;
+        }
+        std::sort(health.begin(), health.end());
+        std::sort(times.begin(), times.end());
+        Row row;
+        row.id = QStringLiteral("chat_latency");
+        row.metric = QStringLiteral("chat edit latency, max of %1 (long clip)").arg(times.size());
+        row.unit = QStringLiteral("ms");
+        row.value = times.last();
+        row.baseline = health[health.size() / 2];
+        row.baselineName = QStringLiteral("GET /health round trip (median)");
+        row.ratio = row.value / std::max(0.001, row.baseline);
+        row.ratioMeaning = QStringLiteral("Clipwright / baseline");
+        row.target = QStringLiteral("<= 200 ms");
+        row.pass = row.value <= 200;
+        row.note = QStringLiteral("median %1 ms; first 'cut the pauses' %2 ms; ")
+                       .arg(qRound(times[times.size() / 2]))
+                       .arg(qRound(first.ms)) +
+                   parts.join(QStringLiteral(", "));
+        row.extra.insert(QStringLiteral("median_ms"), times[times.size() / 2]);
+        row.extra.insert(QStringLiteral("upload_s"), upload);
+        *latencyRows << row;
+    }
+    return r;
+}
+
+bool engineKnowsSmartRender(const Context& ctx)
+{
+    QFile f(ctx.binDir + QStringLiteral("/clipwright-engine"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.readAll().contains("CLIPWRIGHT_SMART_RENDER");
+}
+
+} // namespace
+
+Row analysisRow(const Context& ctx)
+{
+    Row row;
+    row.id = QStringLiteral("analysis");
+    row.metric = QStringLiteral("pause analysis speed (long clip)");
+    row.unit = QStringLiteral("x realtime");
+    row.baselineName = QStringLiteral("ffmpeg -vn -af silencedetect");
+    row.ratioMeaning = QStringLiteral("Clipwright / baseline");
+    row.target = QStringLiteral(">= 500x");
+    const double duration = probeDuration(ctx.talk);
+    if (duration <= 0) {
+        row.note = QStringLiteral("cannot probe ") + ctx.talk;
+        return row;
+    }
+    warmCache(ctx.talk);
+    double best = 1e9;
+    double bestBase = 1e9;
+    double cpu = 1e9;
+    double cpuBase = 1e9;
+    int ours = 0;
+    int theirs = 0;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer t;
+        const double cpu0 = selfCpuSeconds();
+        t.start();
+        const engine::AudioAnalysis a = engine::analyzeAudio(ctx.talk);
+        const QList<engine::Interval> silences =
+            engine::findSilences(a, engine::adaptiveSilenceThresholdDb(a), 400);
+        best = std::min(best, seconds(t));
+        cpu = std::min(cpu, selfCpuSeconds() - cpu0);
+        ours = int(silences.size());
+        if (!a.ok) {
+            row.note = QStringLiteral("analysis failed: ") + a.error;
+            return row;
+        }
+        const ProcResult base = runTimed(
+            ffmpeg(), {QStringLiteral("-hide_banner"), QStringLiteral("-nostats"),
+                       QStringLiteral("-i"), ctx.talk, QStringLiteral("-vn"), QStringLiteral("-af"),
+                       QStringLiteral("silencedetect=n=-35dB:d=0.4"), QStringLiteral("-f"),
+                       QStringLiteral("null"), QStringLiteral("-")});
+        if (!base.ok) {
+            row.note = QStringLiteral("ffmpeg failed: ") + QString::fromUtf8(base.err.right(300));
+            return row;
+        }
+        bestBase = std::min(bestBase, base.seconds);
+        cpuBase = std::min(cpuBase, base.cpuSeconds);
+        theirs = countMatches(base.err, "silence_end:");
+    }
+    row.value = duration / best;
+    row.baseline = duration / bestBase;
+    row.ratio = row.value / row.baseline;
+    row.pass = row.value >= 500;
+    row.note = QStringLiteral("%1 s of media: Clipwright %2 s (%3 pauses), ffmpeg %4 s "
+                              "(%5 silences); best of 3; CPU %6 s vs %7 s (CPU ratio %8)")
+                   .arg(duration, 0, 'f', 1)
+                   .arg(best, 0, 'f', 3)
+                   .arg(ours)
+                   .arg(bestBase, 0, 'f', 3)
+                   .arg(theirs)
+                   .arg(cpu, 0, 'f', 3)
+                   .arg(cpuBase, 0, 'f', 3)
+                   .arg(cpuBase / std::max(1e-6, cpu), 0, 'f', 2);
+    row.extra.insert(QStringLiteral("cpu_s"), cpu);
+    row.extra.insert(QStringLiteral("baseline_cpu_s"), cpuBase);
+    row.extra.insert(QStringLiteral("seconds"), best);
+    row.extra.insert(QStringLiteral("baseline_seconds"), bestBase);
+    return row;
+}
+
+QList<Row> longClipRows(const Context& ctx)
+{
+    QList<Row> rows;
+    QList<Row> latency;
+    const CutOnly smart = cutOnlyExport(ctx, QString(), &latency);
+
+    // Baseline: decode everything, re-encode everything at 720p with the same settings.
+    warmCache(ctx.talk);
+    const QString baseOut = ctx.workDir + QStringLiteral("/cutonly-baseline.mp4");
+    const ProcResult base = runTimed(ffmpeg(), {QStringLiteral("-hide_banner"),
+                                                QStringLiteral("-nostdin"),
+                                                QStringLiteral("-v"),
+                                                QStringLiteral("error"),
+                                                QStringLiteral("-y"),
+                                                QStringLiteral("-i"),
+                                                ctx.talk,
+                                                QStringLiteral("-vf"),
+                                                QStringLiteral("scale=1280:720"),
+                                                QStringLiteral("-c:v"),
+                                                QStringLiteral("libx264"),
+                                                QStringLiteral("-profile:v"),
+                                                QStringLiteral("high"),
+                                                QStringLiteral("-preset"),
+                                                ctx.x264,
+                                                QStringLiteral("-crf"),
+                                                QStringLiteral("20"),
+                                                QStringLiteral("-pix_fmt"),
+                                                QStringLiteral("yuv420p"),
+                                                QStringLiteral("-r"),
+                                                QStringLiteral("30"),
+                                                QStringLiteral("-c:a"),
+                                                QStringLiteral("aac"),
+                                                QStringLiteral("-b:a"),
+                                                QStringLiteral("192k"),
+                                                QStringLiteral("-ar"),
+                                                QStringLiteral("48000"),
+                                                QStringLiteral("-movflags"),
+                                                QStringLiteral("+faststart"),
+                                                baseOut});
+
+    auto makeRow = [&](const QString& id, const QString& metric, const CutOnly& r) {
+        Row row;
+        row.id = id;
+        row.metric = metric;
+        row.unit = QStringLiteral("s");
+        row.baselineName = QStringLiteral("ffmpeg whole decode + 720p re-encode");
+        row.ratioMeaning = QStringLiteral("baseline / Clipwright (speed-up)");
+        row.target = QStringLiteral(">= 5x faster");
+        row.value = r.seconds;
+        row.baseline = base.ok ? base.seconds : -1;
+        if (r.seconds > 0 && base.ok)
+            row.ratio = base.seconds / r.seconds;
+        row.pass = row.ratio >= 5;
+        if (!r.error.isEmpty())
+            row.note = r.error;
+        else
+            row.note = QStringLiteral("draft %1 s; output video %2 s, audio %3 s (A/V end gap "
+                                      "%4 ms)")
+                           .arg(r.draftSeconds, 0, 'f', 2)
+                           .arg(r.out.video, 0, 'f', 3)
+                           .arg(r.out.audio, 0, 'f', 3)
+                           .arg(qRound((r.out.audio - r.out.video) * 1000)) +
+                       QStringLiteral("; CPU %1 s vs %2 s (CPU speed-up %3)")
+                           .arg(r.cpuSeconds, 0, 'f', 1)
+                           .arg(base.cpuSeconds, 0, 'f', 1)
+                           .arg(base.cpuSeconds / std::max(1e-6, r.cpuSeconds), 0, 'f', 2);
+        if (!base.ok)
+            row.note +=
+                QStringLiteral("; baseline failed: ") + QString::fromUtf8(base.err.right(300));
+        row.extra.insert(QStringLiteral("draft_s"), r.draftSeconds);
+        row.extra.insert(QStringLiteral("cpu_s"), r.cpuSeconds);
+        row.extra.insert(QStringLiteral("baseline_cpu_s"), base.cpuSeconds);
+        row.extra.insert(QStringLiteral("output_video_s"), r.out.video);
+        row.extra.insert(QStringLiteral("output_audio_s"), r.out.audio);
+        return row;
+    };
+    rows << makeRow(QStringLiteral("cut_only"), QStringLiteral("cut-only edit, long clip -> 720p"),
+                    smart);
+    if (engineKnowsSmartRender(ctx)) {
+        const CutOnly off = cutOnlyExport(ctx, QStringLiteral("0"), nullptr);
+        rows << makeRow(QStringLiteral("cut_only_smart_off"),
+                        QStringLiteral("  same, CLIPWRIGHT_SMART_RENDER=0"), off);
+    }
+    QFile::remove(baseOut);
+    return rows + latency;
+}
+
+Row uploadMemoryRow(const Context& ctx)
+{
+    Row row;
+    row.id = QStringLiteral("upload_memory");
+    row.metric = QStringLiteral("engine peak memory, %1 MB upload")
+                     .arg(qRound(double(QFileInfo(ctx.big).size()) / 1e6));
+    row.unit = QStringLiteral("MB");
+    row.baselineName = QStringLiteral("the idle engine's peak before the upload");
+    row.ratioMeaning = QStringLiteral("Clipwright / baseline");
+    row.target = QStringLiteral("< 100 MB");
+    TestEngine engine;
+    QString error;
+    if (!engine.start(&error)) {
+        row.note = error;
+        return row;
+    }
+    EngineClient c(engine.baseUrl(), engine.token());
+    const QString sid = c.createSession();
+    row.baseline = peakMemoryMb(engine.pid());
+    warmCache(ctx.big);
+    QElapsedTimer t;
+    t.start();
+    const HttpReply up = uploadFile(engine.baseUrl(), engine.token(), sid, ctx.big);
+    const double took = seconds(t);
+    row.value = peakMemoryMb(engine.pid());
+    if (up.code() != 0) {
+        row.note = QStringLiteral("upload failed: %1 %2")
+                       .arg(up.status)
+                       .arg(QString::fromUtf8(up.body.left(300)));
+        row.value = -1;
+        return row;
+    }
+    row.ratio = row.value / std::max(0.001, row.baseline);
+    row.pass = row.value < 100;
+    row.note = QStringLiteral("upload + probe + analysis took %1 s (%2 MB/s)")
+                   .arg(took, 0, 'f', 2)
+                   .arg(double(QFileInfo(ctx.big).size()) / 1e6 / took, 0, 'f', 0);
+    return row;
+}
+
+} // namespace cw::bench

@@ -1,0 +1,38 @@
+// The benchmark rows. Each function measures Clipwright and its baseline in the same run and
+// returns filled rows (value < 0 with a note when something could not be measured).
+#pragma once
+
+#include "BenchSupport.h"
+
+namespace cw::bench {
+
+struct Context {
+    bool quick = false;
+    QString mediaDir;
+    QString talk;    // the long talking clip (10 min; --quick: 40 s), 1280x720
+    QString shortHd; // the 30-s (--quick: 10 s) 1080p clip
+    QString big;     // the large upload (~480 MB; --quick: ~40 MB)
+    QString workDir; // outputs of the baselines
+    QString x264;    // encoder preset both sides use
+    QString binDir;
+};
+
+Row analysisRow(const Context& ctx);
+// Cut-only 720p export of the long clip (smart render as the engine does it; a second row
+// with CLIPWRIGHT_SMART_RENDER=0 when the engine knows the variable) and the chat latency
+// rows, all on one analysed upload of the long clip.
+QList<Row> longClipRows(const Context& ctx);
+// Upload -> "cut the pauses, add background music, add a title" -> 1080p export of the short
+// clip, then the export alone against a hand-written ffmpeg command for the same draft.
+QList<Row> shortClipRows(const Context& ctx);
+Row uploadMemoryRow(const Context& ctx);
+Row appStartRow(const Context& ctx);
+std::optional<Row> timelinePaintRow(const Context& ctx);
+
+// The hand-written ffmpeg command for a draft (cuts by select/aselect, music, title),
+// at the given size and encoder settings.
+QStringList handWrittenExport(const QJsonObject& draft, const QString& source, const QString& music,
+                              int width, int height, const QString& x264, const QString& output,
+                              QString* error);
+
+} // namespace cw::bench

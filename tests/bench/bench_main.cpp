@@ -1,0 +1,153 @@
+// clipwright_bench: measures Clipwright against plain FFmpeg (and other floors) on generated
+// media, each figure side by side with its baseline in the same run, prints a table and
+// writes JSON. Run through `cmake --build <build> --target bench` (full media: a 10-minute
+// 720p talking clip, a 30-s 1080p clip, a ~480 MB upload) or `clipwright_bench --quick`
+// (short media; the ctest entry bench_quick uses it to prove every row is produced).
+//   clipwright_bench [--quick] [--media DIR] [--json FILE] [--only id,id...]
+// Exit status: 0 when every row was measured (targets missed or not), 1 otherwise.
+#include "BenchRows.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QSysInfo>
+#include <QTemporaryDir>
+
+using namespace cw::bench;
+
+namespace {
+
+QString loadAverage()
+{
+    QFile f(QStringLiteral("/proc/loadavg"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().trimmed()) : QString();
+}
+
+bool makeMedia(Context& ctx)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::ForwardedChannels);
+    p.start(QStringLiteral("bash"),
+            {QStringLiteral(CLIPWRIGHT_BENCH_SOURCE_DIR "/make_media.sh"), ctx.mediaDir,
+             ctx.quick ? QStringLiteral("--quick") : QString()});
+    if (!p.waitForFinished(3600000) || p.exitCode() != 0)
+        return false;
+    const QDir dir(ctx.mediaDir);
+    ctx.talk =
+        dir.filePath(ctx.quick ? QStringLiteral("talk-40s.mp4") : QStringLiteral("talk-600s.mp4"));
+    ctx.shortHd =
+        dir.filePath(ctx.quick ? QStringLiteral("short-10s.mp4") : QStringLiteral("short-30s.mp4"));
+    ctx.big =
+        dir.filePath(ctx.quick ? QStringLiteral("big-40mb.mp4") : QStringLiteral("big-480mb.mp4"));
+    return QFileInfo::exists(ctx.talk) && QFileInfo::exists(ctx.shortHd) &&
+           QFileInfo::exists(ctx.big);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    Context ctx;
+    ctx.binDir = QStringLiteral(CLIPWRIGHT_BIN_DIR);
+    QString json;
+    QStringList only;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--quick"))
+            ctx.quick = true;
+        else if (args[i] == QLatin1String("--media") && i + 1 < args.size())
+            ctx.mediaDir = args[++i];
+        else if (args[i] == QLatin1String("--json") && i + 1 < args.size())
+            json = args[++i];
+        else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
+            only = args[++i].split(QLatin1Char(','));
+        else {
+            std::fprintf(stderr, "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
+                                 "[--only analysis,long,short,memory,app,timeline]\n");
+            return 2;
+        }
+    }
+    const QString build = QStringLiteral(CLIPWRIGHT_BUILD_DIR);
+    if (ctx.mediaDir.isEmpty())
+        ctx.mediaDir = build + (ctx.quick ? QStringLiteral("/bench-media-quick")
+                                          : QStringLiteral("/bench-media"));
+    if (json.isEmpty())
+        json = build +
+               (ctx.quick ? QStringLiteral("/bench-quick.json") : QStringLiteral("/bench.json"));
+    ctx.x264 =
+        qEnvironmentVariable("CLIPWRIGHT_X264_PRESET",
+                             ctx.quick ? QStringLiteral("ultrafast") : QStringLiteral("veryfast"));
+    QTemporaryDir work(QDir::tempPath() + QStringLiteral("/clipwright-bench-XXXXXX"));
+    ctx.workDir = work.path();
+
+    std::printf("clipwright bench (%s): generating media in %s ...\n", ctx.quick ? "quick" : "full",
+                qPrintable(ctx.mediaDir));
+    std::fflush(stdout);
+    if (!makeMedia(ctx)) {
+        std::fprintf(stderr, "bench: media generation failed\n");
+        return 1;
+    }
+    const QString loadBefore = loadAverage();
+    auto wanted = [&](const char* id) {
+        return only.isEmpty() || only.contains(QLatin1String(id));
+    };
+    auto progress = [](const char* what) {
+        std::printf("  measuring %s ...\n", what);
+        std::fflush(stdout);
+    };
+    QList<Row> rows;
+    QElapsedTimer total;
+    total.start();
+    if (wanted("analysis")) {
+        progress("pause analysis");
+        rows << analysisRow(ctx);
+    }
+    if (wanted("long")) {
+        progress("cut-only export and chat latency (long clip)");
+        rows << longClipRows(ctx);
+    }
+    if (wanted("short")) {
+        progress("end to end and export (short clip)");
+        rows << shortClipRows(ctx);
+    }
+    if (wanted("memory")) {
+        progress("upload memory");
+        rows << uploadMemoryRow(ctx);
+    }
+    if (wanted("app")) {
+        progress("app start");
+        rows << appStartRow(ctx);
+    }
+    if (wanted("timeline")) {
+        if (const std::optional<Row> r = timelinePaintRow(ctx))
+            rows << *r;
+    }
+    printTable(rows);
+
+    QJsonArray out;
+    bool allMeasured = true;
+    for (const Row& r : rows) {
+        out.append(rowJson(r));
+        allMeasured = allMeasured && r.value >= 0;
+    }
+    const QJsonObject doc{
+        {QStringLiteral("generated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+        {QStringLiteral("quick"), ctx.quick},
+        {QStringLiteral("x264_preset"), ctx.x264},
+        {QStringLiteral("cores"), QThread::idealThreadCount()},
+        {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
+        {QStringLiteral("load_before"), loadBefore},
+        {QStringLiteral("load_after"), loadAverage()},
+        {QStringLiteral("seconds"), seconds(total)},
+        {QStringLiteral("media"), QJsonObject{{QStringLiteral("long"), ctx.talk},
+                                              {QStringLiteral("short"), ctx.shortHd},
+                                              {QStringLiteral("upload"), ctx.big}}},
+        {QStringLiteral("rows"), out}};
+    QFile f(json);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(QJsonDocument(doc).toJson());
+    std::printf("%d rows in %.0f s (load %s -> %s); JSON: %s\n", int(rows.size()), seconds(total),
+                qPrintable(loadBefore), qPrintable(loadAverage()), qPrintable(json));
+    return allMeasured ? 0 : 1;
+}

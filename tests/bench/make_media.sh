@@ -1,0 +1,95 @@
+#!/bin/bash
+# Generates the benchmark media into a cache dir (skips files that already exist):
+#   make_media.sh DIR [--quick]
+#   talk-*.mp4 a 1280x720 talking clip: espeak-ng phrases separated by pauses of 0.4-2.6 s
+#              over a faint noise floor (-60 dBFS, like a room), 10 min (--quick: 40 s),
+#              H.264 with a fixed 2 s GOP and B-frames like a camera, AAC 48 kHz stereo;
+#   short-*.mp4 the same kind of speech, 1920x1080, 30 s (--quick: 10 s);
+#   big-*.mp4  a ~480 MB H.264 file for the upload-memory figure (--quick: ~40 MB), made by
+#              stream-copying a short high-bitrate clip, so it costs seconds, not minutes.
+# Prints nothing on success; files are reused while their name (which encodes the
+# parameters) matches.
+set -euo pipefail
+dir=$1
+quick=${2:-}
+mkdir -p "$dir"
+if [[ $quick == --quick ]]; then
+  talk_s=40 short_s=10 big_mb=40
+else
+  talk_s=600 short_s=30 big_mb=480
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+phrases=(
+  "Welcome to the city, where every street tells a story."
+  "We walked along the river and watched the boats go by."
+  "In the evening the lights came on, one window at a time."
+  "Tomorrow we will travel north to the mountains."
+  "Thank you for watching, and see you next time."
+  "The market opens early and the bakers are already busy."
+  "Nobody expected the rain, so we waited under the bridge."
+  "Here is the part of the trip I liked the most."
+)
+pauses=(0.6 1.4 0.4 2.1 0.9 1.7 0.5 2.6 1.1 0.8 1.9 0.7)
+
+# speech.wav of at least $1 seconds: phrase, pause, phrase, ... (48 kHz mono), plus noise.
+make_speech() {
+  local want=$1 out=$2 list=$tmp/list.txt t=0 i=0 lens=()
+  for ((k = 0; k < ${#phrases[@]}; k++)); do
+    if [[ ! -f $tmp/p$k.wav ]]; then
+      espeak-ng -s 165 -w "$tmp/raw$k.wav" "${phrases[$k]}"
+      ffmpeg -v error -i "$tmp/raw$k.wav" -ar 48000 -ac 1 -c:a pcm_s16le "$tmp/p$k.wav"
+    fi
+    lens+=("$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$tmp/p$k.wav")")
+  done
+  for ((k = 0; k < ${#pauses[@]}; k++)); do
+    [[ -f $tmp/g$k.wav ]] && continue
+    ffmpeg -v error -f lavfi -i "anullsrc=r=48000:cl=mono" -t "${pauses[$k]}" \
+      -c:a pcm_s16le "$tmp/g$k.wav"
+  done
+  : > "$list"
+  while (($(echo "$t < $want" | bc -l))); do
+    local p=$((i % ${#phrases[@]})) g=$((i % ${#pauses[@]}))
+    echo "file '$tmp/p$p.wav'" >> "$list"
+    echo "file '$tmp/g$g.wav'" >> "$list"
+    t=$(echo "$t + ${lens[$p]} + ${pauses[$g]}" | bc -l)
+    i=$((i + 1))
+  done
+  ffmpeg -v error -y -f concat -safe 0 -i "$list" -f lavfi -i "anoisesrc=r=48000:a=0.0015:c=pink" \
+    -filter_complex "[0:a][1:a]amix=inputs=2:duration=first:normalize=0" -t "$want" \
+    -c:a pcm_s16le "$out"
+}
+
+# make_clip OUT SECONDS WIDTH HEIGHT: testsrc2 picture, 2 s GOP, B-frames, AAC 128k stereo.
+# Longer than a minute: one minute of picture is encoded and stream-copied in a loop (whole
+# GOPs, so the result is a valid stream), which costs a tenth of encoding it all.
+make_clip() {
+  local out=$1 secs=$2 w=$3 h=$4 unit=$2
+  [[ -s $out ]] && return 0
+  make_speech "$secs" "$tmp/speech.wav"
+  ((unit > 60)) && unit=60
+  ffmpeg -v error -y -f lavfi -i "testsrc2=size=${w}x${h}:rate=30" -t "$unit" \
+    -c:v libx264 -preset superfast -crf 23 -pix_fmt yuv420p \
+    -g 60 -keyint_min 60 -sc_threshold 0 -bf 2 -an "$tmp/picture.mp4"
+  ffmpeg -v error -y -stream_loop -1 -i "$tmp/picture.mp4" -i "$tmp/speech.wav" \
+    -map 0:v -map 1:a -t "$secs" -c:v copy -c:a aac -b:a 128k -ac 2 -ar 48000 \
+    -movflags +faststart "$out.tmp.mp4"
+  mv "$out.tmp.mp4" "$out"
+}
+
+make_clip "$dir/talk-${talk_s}s.mp4" "$talk_s" 1280 720
+make_clip "$dir/short-${short_s}s.mp4" "$short_s" 1920 1080
+
+big=$dir/big-${big_mb}mb.mp4
+if [[ ! -s $big ]]; then
+  # 10 s at ~40 Mbit/s (~50 MB), then looped by stream copy up to the wanted size.
+  ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" \
+    -f lavfi -i "sine=f=440:r=48000" -t 10 -c:v libx264 -preset ultrafast -qp 8 \
+    -g 60 -c:a aac -b:a 128k "$tmp/seed.mp4"
+  seed=$(stat -c %s "$tmp/seed.mp4")
+  loops=$(((big_mb * 1000000 + seed - 1) / seed))
+  ffmpeg -v error -y -stream_loop $((loops - 1)) -i "$tmp/seed.mp4" -c copy \
+    -fs $((big_mb * 1000000)) -movflags +faststart "$big.tmp.mp4"
+  mv "$big.tmp.mp4" "$big"
+fi
