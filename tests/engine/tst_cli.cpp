@@ -99,6 +99,7 @@ private slots:
     void jsonEvents();
     void severalInputs();
     void joinedInputs();
+    void terminalProgressBar();
     void handOffExport_data();
     void handOffExport();
     void badCalls_data();
@@ -245,6 +246,24 @@ void TestCli::joinedInputs()
         {"edit", m_short1, m_short2, "--join", "--do", "cut the first 1 second", "-o", out});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QVERIFY2(std::abs(durationOf(out) - 5.0) < 0.25, qPrintable(QString::number(durationOf(out))));
+}
+
+void TestCli::terminalProgressBar()
+{
+    // script(1) gives the engine a pseudo-terminal as stdout, as an interactive shell would.
+    const QString out = m_dir.filePath("tty.mp4");
+    const QString command =
+        QStringLiteral("CLIPWRIGHT_X264_PRESET=ultrafast '%1' edit '%2' --do 'mute' -o '%3'")
+            .arg(engine(), m_short1, out);
+    QProcess p;
+    p.start(QStringLiteral("script"), {"-qec", command, "/dev/null"});
+    QVERIFY(p.waitForFinished(120000));
+    const QByteArray text = p.readAllStandardOutput();
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY2(text.contains("\r  render  ["), text.constData());
+    QVERIFY2(text.contains("] 100%"), text.constData());
+    QVERIFY(text.contains("##############################"));
+    QVERIFY(QFileInfo::exists(out));
 }
 
 void TestCli::handOffExport_data()
