@@ -11,6 +11,8 @@
 #include "media/AudioAnalysis.h"
 #include "render/FfmpegRunner.h"
 #include "render/SmartRender.h"
+#include "server/RenderQueue.h"
+#include "store/Store.h"
 
 #include "TestMedia.h"
 
@@ -267,6 +269,8 @@ private slots:
     void planShortSegmentIsEncoded();
     void smartMatchesNormal();
     void cancelLeavesNothing();
+    void queuePicksThePath_data();
+    void queuePicksThePath();
     void measureLongTalk();
 };
 
@@ -581,6 +585,56 @@ void TstSmartRender::cancelLeavesNothing()
     ineligible.reason = "no";
     QVERIFY(
         !runSmartRender(ineligible, sources, preset(), out, dir_.filePath("cw"), {}, nullptr).ok);
+}
+
+void TstSmartRender::queuePicksThePath_data()
+{
+    QTest::addColumn<QByteArray>("env");
+    QTest::addColumn<bool>("smart");
+    QTest::newRow("default") << QByteArray() << true;
+    QTest::newRow("CLIPWRIGHT_SMART_RENDER=0") << QByteArray("0") << false;
+}
+
+// Through the engine's render queue: the smart path leaves an IDR at every re-encoded piece,
+// the normal one only x264's own (keyint 250: one per ~8 s).
+void TstSmartRender::queuePicksThePath()
+{
+    QFETCH(QByteArray, env);
+    QFETCH(bool, smart);
+    if (env.isEmpty())
+        qunsetenv("CLIPWRIGHT_SMART_RENDER");
+    else
+        qputenv("CLIPWRIGHT_SMART_RENDER", env);
+    QTemporaryDir data;
+    Store store;
+    QVERIFY(store.open(data.path()));
+    RenderQueue queue(store);
+    queue.start();
+    RenderRequest rq;
+    rq.id = QStringLiteral("render_%1").arg(smart);
+    rq.sessionId = "s1";
+    rq.draft = cutDraft();
+    rq.preset = preset();
+    rq.inputs = {{"m1", RenderInput{source_, true, true, 20000, false}}};
+    QCOMPARE(queue.submit(rq), RenderQueue::Submit::Ok);
+    std::optional<JobRecord> job;
+    QTRY_VERIFY_WITH_TIMEOUT((job = queue.status(rq.id)) &&
+                                 (job->status == "completed" || job->status == "failed"),
+                             240000);
+    qunsetenv("CLIPWRIGHT_SMART_RENDER");
+    QVERIFY2(job->status == "completed", qPrintable(job->error));
+    QCOMPARE(job->progress, 100);
+    QVERIFY(QFile::exists(job->outputPath));
+    QVERIFY(!QFile::exists(job->outputPath + ".part"));
+    const int keyframes = run("ffprobe", {"-v", "error", "-select_streams", "v:0", "-show_entries",
+                                          "packet=flags", "-of", "csv=p=0", job->outputPath})
+                              .count('K');
+    QVERIFY2(smart ? keyframes >= 5 : keyframes <= 3, qPrintable(QString::number(keyframes)));
+    const int expected = planSmartRender(cutDraft(), fakeInputs(), {{"m1", fakeSource()}},
+                                         RenderPreset::byName("720p"))
+                             .totalFrames();
+    QVERIFY(std::abs(frameCount(job->outputPath) - expected) <= 1);
+    queue.stop();
 }
 
 // Not part of CI: CLIPWRIGHT_SMART_BENCH_CLIP=<tests/data/make_long_talk.sh output> times

@@ -235,8 +235,12 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
             clean.insert(s.src, cleanPrefixes(*src));
         const int a = int(std::ceil(double(s.in) * plan.fps / 1000.0 - 1e-6));
         const int n = int(std::ceil(double(s.d) * plan.fps / 1000.0 - 1e-6));
-        const int b = a + n;
-        if (n <= 0 || b > src->frameCount()) {
+        // The clip's length (probed from the container) can exceed its last video frame by
+        // a frame or two of audio: the normal render's trim then also stops at the last frame.
+        int b = a + n;
+        if (b > src->frameCount() && b - src->frameCount() <= 2)
+            b = src->frameCount();
+        if (n <= 0 || b > src->frameCount() || b <= a) {
             plan.reason = QStringLiteral("segment %1 runs past the end of its source").arg(s.id);
             return plan;
         }
