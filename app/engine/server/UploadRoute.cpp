@@ -95,6 +95,42 @@ QByteArray resultBody(Store& store, const QString& sid, const QString& baseUrl,
                               {QStringLiteral("version"), result.version}});
 }
 
+// The body of a URL upload's answer: the downloads (a space each second while bytes arrive),
+// then the ingest, then the envelope. A client gone mid-way stops everything; nothing is kept.
+bool streamUrlUpload(ServerContext& ctx, const QString& sid, const QList<FetchTarget>& targets,
+                     bool allowPrivate, httplib::DataSink& sink)
+{
+    FetchOptions options;
+    options.allowPrivate = allowPrivate;
+    options.keepGoing = [&ctx, &sink] { return !ctx.stopping && sink.write(" ", 1); };
+    QList<ReceivedFile> files;
+    auto removeFiles = [&files] {
+        for (const ReceivedFile& f : std::as_const(files))
+            QFile::remove(f.tempPath);
+    };
+    QByteArray answer;
+    for (const FetchTarget& target : targets) {
+        FetchedFile fetched;
+        FetchError error;
+        if (!fetchToFile(target, ctx.store.tmpDir(), options, &fetched, &error)) {
+            removeFiles();
+            answer = errorBody(error.code, error.message);
+            break;
+        }
+        files << ReceivedFile{fetched.fileName, fetched.tempPath, fetched.hash, fetched.size};
+    }
+    if (answer.isEmpty()) {
+        if (!sink.write(" ", 1)) { // the client left while the last download ended
+            removeFiles();
+            return false;
+        }
+        answer = resultBody(ctx.store, sid, ctx.baseUrl, files);
+    }
+    sink.write(answer.constData(), size_t(answer.size()));
+    sink.done();
+    return true;
+}
+
 // {"urls":["https://..."],"source_type":"url"}: every link is checked before the answer
 // starts; the downloads and the ingest run in the chunked answer (see the top of the file).
 void handleUrlUpload(ServerContext& ctx, const httplib::Request&, httplib::Response& res,
@@ -145,41 +181,11 @@ void handleUrlUpload(ServerContext& ctx, const httplib::Request&, httplib::Respo
     res.status = 200;
     // With a charset httplib does not gzip the answer: a gzip stream would hold the keep-alive
     // bytes back, and a client that hung up would go unnoticed.
-    res.set_chunked_content_provider("application/json; charset=utf-8", [context, sid, targets,
-                                                                         allowPrivate](
-                                                                            size_t,
-                                                                            httplib::DataSink&
-                                                                                sink) {
-        FetchOptions options;
-        options.allowPrivate = allowPrivate;
-        options.keepGoing = [context, &sink] { return !context->stopping && sink.write(" ", 1); };
-        QList<ReceivedFile> files;
-        auto removeFiles = [&files] {
-            for (const ReceivedFile& f : std::as_const(files))
-                QFile::remove(f.tempPath);
-        };
-        QByteArray answer;
-        for (const FetchTarget& target : targets) {
-            FetchedFile fetched;
-            FetchError error;
-            if (!fetchToFile(target, context->store.tmpDir(), options, &fetched, &error)) {
-                removeFiles();
-                answer = errorBody(error.code, error.message);
-                break;
-            }
-            files << ReceivedFile{fetched.fileName, fetched.tempPath, fetched.hash, fetched.size};
-        }
-        if (answer.isEmpty()) {
-            if (!sink.write(" ", 1)) { // the client left while the last download ended
-                removeFiles();
-                return false;
-            }
-            answer = resultBody(context->store, sid, context->baseUrl, files);
-        }
-        sink.write(answer.constData(), size_t(answer.size()));
-        sink.done();
-        return true;
-    });
+    res.set_chunked_content_provider(
+        "application/json; charset=utf-8",
+        [context, sid, targets, allowPrivate](size_t, httplib::DataSink& sink) {
+            return streamUrlUpload(*context, sid, targets, allowPrivate, sink);
+        });
 }
 
 void handleUpload(ServerContext& ctx, const httplib::Request& req, httplib::Response& res,
