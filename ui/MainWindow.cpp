@@ -103,8 +103,13 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setConnectionState(const QString& state)
 {
-    const QString name = m_backend ? m_backend->backendName() : tr("Local engine");
-    m_backendLabel->setText(tr("%1 · %2").arg(name.isEmpty() ? tr("Local engine") : name, state));
+    m_connectionState = state;
+    QString name = m_backend ? m_backend->backendName() : tr("Local engine");
+    if (name.isEmpty())
+        name = tr("Local engine");
+    const QString account = m_backend ? m_backend->accountDescription() : QString();
+    m_backendLabel->setText(account.isEmpty() ? tr("%1 · %2").arg(name, state)
+                                              : tr("%1 · %2 · %3").arg(name, state, account));
 }
 
 void MainWindow::updateJobs(int percent)

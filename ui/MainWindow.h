@@ -111,6 +111,7 @@ private:
     SaveFileHook m_saveFileHook;
     ConfirmOverwriteHook m_confirmHook;
     OpenUrlHook m_openUrlHook;
+    QString m_connectionState; // "connected", "not connected", ... (status bar)
     QUrl m_actionLink; // what the chat action buttons open (top-up page, export folder)
 };
 

@@ -31,6 +31,7 @@ void MainWindow::connectBackend()
         statusBar()->showMessage(message, 15000);
     });
     connect(m_backend, &Backend::accountChanged, this, [this] {
+        setConnectionState(m_connectionState);
         if (m_session)
             m_session->refreshCredits();
     });

@@ -137,6 +137,8 @@ void TstAccount::accountInSettings()
     QTRY_COMPARE(state->text(), backend.accountDescription());
     const QString signedIn = state->text();
     QVERIFY2(signedIn != anonymous, qPrintable(signedIn));
+    auto* backendStatus = window.findChild<QLabel*>(QStringLiteral("backendStatus"));
+    QTRY_VERIFY2(backendStatus->text().endsWith(signedIn), qPrintable(backendStatus->text()));
     QVERIFY(dialog->grab().save(screenshotPath(QStringLiteral("settings-account.png"))));
 
     // Sign out: back to an anonymous token.

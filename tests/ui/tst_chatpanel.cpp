@@ -28,6 +28,7 @@ private Q_SLOTS:
     void textIsEscaped();
     void suggestionChips();
     void progressLine();
+    void errorActions();
 
 private:
     ChatPanel* m_panel = nullptr;
@@ -225,6 +226,40 @@ void TstChatPanel::progressLine()
     m_panel->agentFinished();
     QVERIFY(m_panel->progressText().isEmpty());
     QVERIFY(!line->isVisible());
+}
+
+void TstChatPanel::errorActions()
+{
+    QSignalSpy triggered(m_panel, &ChatPanel::errorActionTriggered);
+    QVERIFY(m_panel->errorActions().isEmpty());
+    m_panel->addErrorWithActions(QStringLiteral("Cannot reach the server."),
+                                 {{QStringLiteral("retry"), QStringLiteral("Retry")},
+                                  {QStringLiteral("settings"), QStringLiteral("Open settings")}});
+    ChatTranscript* transcript = m_panel->transcript();
+    QCOMPARE(transcript->message(transcript->messageCount() - 1).role, ChatMessage::Error);
+    QCOMPARE(m_panel->errorActions(),
+             (QStringList{QStringLiteral("retry"), QStringLiteral("settings")}));
+    auto* retry = m_panel->findChild<QPushButton*>(QStringLiteral("errorAction-retry"));
+    QVERIFY(retry && retry->isVisible());
+    QCOMPARE(retry->accessibleName(), QStringLiteral("Retry"));
+    QTest::mouseClick(retry, Qt::LeftButton);
+    QCOMPARE(triggered.count(), 1);
+    QCOMPARE(triggered.first().first().toString(), QStringLiteral("retry"));
+    QVERIFY(m_panel->errorActions().isEmpty()); // one click, then they go
+
+    // A newer error replaces the buttons; the next message clears them; a plain error has none.
+    m_panel->addErrorWithActions(QStringLiteral("a"),
+                                 {{QStringLiteral("one"), QStringLiteral("1")}});
+    m_panel->addNoticeWithActions(QStringLiteral("b"),
+                                  {{QStringLiteral("folder"), QStringLiteral("Show in folder")}});
+    QCOMPARE(transcript->message(transcript->messageCount() - 1).role, ChatMessage::Notice);
+    QCOMPARE(m_panel->errorActions(), QStringList{QStringLiteral("folder")});
+    m_panel->addUserMessage(QStringLiteral("hello"));
+    QVERIFY(m_panel->errorActions().isEmpty());
+    m_panel->addErrorWithActions(QStringLiteral("c"), {});
+    QVERIFY(m_panel->errorActions().isEmpty());
+    QVERIFY(m_panel->findChild<QWidget*>(QStringLiteral("chatErrorActions"))->isHidden());
+    QCOMPARE(triggered.count(), 1);
 }
 
 QTEST_MAIN(TstChatPanel)

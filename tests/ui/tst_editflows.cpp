@@ -379,6 +379,17 @@ void TstEditFlows::exportForOtherEditors()
     QCOMPARE(QFileInfo(path).size(), qint64(3));
     m_window->setConfirmOverwriteHook({});
     m_window->setOpenUrlHook({});
+
+    // A folder that does not exist: the session's error is shown in the chat.
+    const int before = chat->transcript()->messageCount();
+    m_window->setSaveFileHook([&](QWidget*, const QString&) {
+        return m_tmp.filePath(QStringLiteral("no-such-folder/x.") + format);
+    });
+    action->trigger();
+    ChatTranscript* transcript = chat->transcript();
+    QCOMPARE(transcript->messageCount(), before + 1);
+    QCOMPARE(transcript->message(before).role, ChatMessage::Error);
+    QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("no-such-folder"))));
 }
 
 void TstEditFlows::guiInstructions_data()

@@ -4,6 +4,7 @@
 #include "ChatPanel.h"
 #include "ChatTranscript.h"
 #include "Draft.h"
+#include "ExportDialog.h"
 #include "MainWindow.h"
 #include "MediaItem.h"
 #include "SettingsDialog.h"
@@ -236,6 +237,9 @@ void TstMainWindow::accessibleNamesEverywhere()
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
     SettingsDialog settings(&window);
     missing = unnamedControls(&settings);
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
+    ExportDialog exportDialog(QStringLiteral("clip-edit.mp4"), &window);
+    missing = unnamedControls(&exportDialog);
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1String(", "))));
 }
 
