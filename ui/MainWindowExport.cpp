@@ -113,13 +113,7 @@ void MainWindow::exportInterchange(const QString& format)
     if (!asked && !confirmOverwrite(path))
         return;
     QString error;
-#ifdef CLIPWRIGHT_HAVE_HANDOFF
-    const bool written = m_session->exportInterchange(format, path, &error);
-#else
-    const bool written = false;
-    error = tr("this build cannot write files for other editors yet");
-#endif
-    if (!written) {
+    if (!m_session->exportInterchange(format, path, &error)) {
         showError(tr("Could not export for other editors: %1")
                       .arg(error.isEmpty() ? tr("unknown error") : error));
         return;

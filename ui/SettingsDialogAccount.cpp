@@ -56,20 +56,14 @@ void SettingsDialog::createAccountBox()
         if (!m_backend || token.isEmpty())
             return;
         m_token->clear();
-#ifdef CLIPWRIGHT_HAVE_SIGNIN
         m_accountState->setText(tr("Signing in…"));
         m_backend->signIn(token);
-#else
-        m_accountState->setText(tr("Signing in is not available in this build."));
-#endif
     });
     connect(m_signOut, &QPushButton::clicked, this, [this] {
         if (!m_backend)
             return;
-#ifdef CLIPWRIGHT_HAVE_SIGNIN
         m_accountState->setText(tr("Signing out…"));
         m_backend->signOut();
-#endif
     });
 }
 
@@ -109,11 +103,7 @@ void SettingsDialog::updateAccount()
     m_accountBox->setVisible(shown);
     if (!shown)
         return;
-#ifdef CLIPWRIGHT_HAVE_SIGNIN
     const QString state = m_backend->accountDescription();
-#else
-    const QString state;
-#endif
     m_accountState->setText(state.isEmpty() ? tr("Not signed in") : state);
     m_signIn->setEnabled(!m_token->text().trimmed().isEmpty());
     m_signOut->setEnabled(true); // forgetting a token that is not there is harmless
