@@ -1,8 +1,11 @@
 // One decode of the best audio stream, every other stream discarded at the demuxer
-// (AVDISCARD_ALL) so a video file costs little more than its audio. Samples are resampled
-// to mono float at 16 kHz (enough for speech energy, a third of the work of 48 kHz) and
-// reduced on the fly to RMS per 10 ms window and peak per 20 ms: nothing but the envelope is
-// kept in memory. A decode error mid-file ends the pass but keeps what was decoded.
+// (AVDISCARD_ALL) so a video file costs little more than its audio. Samples are mixed down
+// to mono float at the stream's own rate and reduced on the fly to RMS per 10 ms window and
+// peak per 20 ms: nothing but the envelope is kept in memory. Float audio (what the AAC,
+// MP3 and Opus decoders give) is mixed down here in one loop; other formats go through
+// libswresample for the format only. Resampling (to 16 kHz, as this once did) cost more
+// than decoding the AAC and changes the levels by a fraction of a dB, so it is only done for
+// exotic rates. A decode error mid-file ends the pass but keeps what was decoded.
 #include "media/AudioAnalysis.h"
 
 #include "media/LibavUtil.h"
@@ -26,12 +29,13 @@ extern "C" {
 namespace cw::engine {
 namespace {
 
-constexpr int kRate = 16000;
+constexpr int kFallbackRate = 16000;
 constexpr float kSilenceDb = -120.f;
 
 struct Envelope {
-    int windowSamples = kRate / 100;
-    int peakSamples = kRate / 50;
+    int rate = kFallbackRate; // set from the first decoded frame, before any add()
+    int windowSamples = kFallbackRate / 100;
+    int peakSamples = kFallbackRate / 50;
     double sumSq = 0;
     int inWindow = 0;
     float peak = 0;
@@ -47,26 +51,51 @@ struct Envelope {
         return std::max(kSilenceDb, float(10.0 * std::log10(meanSq)));
     }
 
+    void setRate(int r)
+    {
+        rate = r;
+        windowSamples = std::max(1, r / 100);
+        peakSamples = std::max(1, r / 50);
+    }
+
+    // Window by window rather than sample by sample: the inner loop has no branches.
     void add(const float* s, int n)
     {
-        for (int i = 0; i < n; ++i) {
-            const float v = s[i];
-            sumSq += double(v) * v;
-            const float a = std::fabs(v);
-            if (a > peak)
-                peak = a;
-            if (++inWindow == windowSamples) {
+        total += n;
+        int i = 0;
+        while (i < n) {
+            const int take = std::min({n - i, windowSamples - inWindow, peakSamples - inPeak});
+            float sq0 = 0, sq1 = 0;
+            float pk = peak;
+            int k = 0;
+            for (; k + 1 < take; k += 2) {
+                const float a = s[i + k];
+                const float b = s[i + k + 1];
+                sq0 += a * a;
+                sq1 += b * b;
+                pk = std::max(pk, std::max(std::fabs(a), std::fabs(b)));
+            }
+            if (k < take) {
+                const float a = s[i + k];
+                sq0 += a * a;
+                pk = std::max(pk, std::fabs(a));
+            }
+            sumSq += double(sq0) + double(sq1);
+            peak = pk;
+            inWindow += take;
+            inPeak += take;
+            i += take;
+            if (inWindow == windowSamples) {
                 levels.append(toDb(sumSq / windowSamples));
                 sumSq = 0;
                 inWindow = 0;
             }
-            if (++inPeak == peakSamples) {
+            if (inPeak == peakSamples) {
                 peaks.append(std::min(1.f, peak));
                 peak = 0;
                 inPeak = 0;
             }
         }
-        total += n;
     }
 
     void finish()
@@ -95,6 +124,8 @@ struct Decoder {
     AVFrame* frame = av_frame_alloc();
     const AVStream* stream = nullptr;
     int64_t fileStartUs = AV_NOPTS_VALUE;
+    int outRate = 0;     // 0 until the first frame
+    bool direct = false; // float input at outRate: mixed down here, no swr
     QVector<float> buf;
 
     ~Decoder()
@@ -117,6 +148,52 @@ struct Decoder {
         return avcodec_open2(codec, dec, nullptr) >= 0;
     }
 
+    // On the first frame: the envelope's rate, and whether the frame can be mixed down
+    // directly (float, packed or planar) or needs libswresample.
+    bool configure(const AVFrame* f, Envelope& env)
+    {
+        if (outRate > 0)
+            return true;
+        outRate =
+            f->sample_rate >= 8000 && f->sample_rate <= 192000 ? f->sample_rate : kFallbackRate;
+        env.setRate(outRate);
+        direct = outRate == f->sample_rate && f->ch_layout.nb_channels > 0 &&
+                 f->ch_layout.nb_channels <= 2 &&
+                 (f->format == AV_SAMPLE_FMT_FLTP || f->format == AV_SAMPLE_FMT_FLT);
+        return direct || ensureResampler(f);
+    }
+
+    // Mono or stereo float frames. Stereo is mixed down as libswresample does by default,
+    // (L + R) / sqrt(2), so levels stay what they were when swr did it (a mono source
+    // upmixed to stereo reads at its mono level).
+    void mixDown(const AVFrame* f, Envelope& env)
+    {
+        const int n = f->nb_samples;
+        const int ch = f->ch_layout.nb_channels;
+        if (n <= 0 || ch <= 0 || ch > 2 || f->sample_rate != outRate ||
+            (f->format != AV_SAMPLE_FMT_FLTP && f->format != AV_SAMPLE_FMT_FLT))
+            return;
+        if (ch == 1) {
+            env.add(reinterpret_cast<const float*>(f->extended_data[0]), n);
+            return;
+        }
+        if (buf.size() < n)
+            buf.resize(n);
+        float* out = buf.data();
+        constexpr float k = 0.70710678f;
+        if (f->format == AV_SAMPLE_FMT_FLTP) {
+            const float* l = reinterpret_cast<const float*>(f->extended_data[0]);
+            const float* r = reinterpret_cast<const float*>(f->extended_data[1]);
+            for (int i = 0; i < n; ++i)
+                out[i] = (l[i] + r[i]) * k;
+        } else {
+            const float* in = reinterpret_cast<const float*>(f->data[0]);
+            for (int i = 0; i < n; ++i)
+                out[i] = (in[2 * i] + in[2 * i + 1]) * k;
+        }
+        env.add(out, n);
+    }
+
     bool ensureResampler(const AVFrame* f)
     {
         if (swr)
@@ -127,7 +204,7 @@ struct Decoder {
             av_channel_layout_copy(&in, &f->ch_layout);
         else
             av_channel_layout_default(&in, std::max(1, f->ch_layout.nb_channels));
-        const int rc = swr_alloc_set_opts2(&swr, &mono, AV_SAMPLE_FMT_FLT, kRate, &in,
+        const int rc = swr_alloc_set_opts2(&swr, &mono, AV_SAMPLE_FMT_FLT, outRate, &in,
                                            AVSampleFormat(f->format), f->sample_rate, 0, nullptr);
         av_channel_layout_uninit(&in);
         return rc >= 0 && swr_init(swr) >= 0;
@@ -136,6 +213,12 @@ struct Decoder {
     // Feeds one decoded frame through the resampler into the envelope.
     bool consume(const AVFrame* f, Envelope& env)
     {
+        if (!configure(f, env))
+            return false;
+        if (direct) {
+            mixDown(f, env);
+            return true;
+        }
         if (!ensureResampler(f))
             return false;
         const int maxOut = swr_get_out_samples(swr, f->nb_samples);
@@ -178,7 +261,7 @@ struct Decoder {
             offset -= double(fileStartUs) / 1e6;
         if (offset < 0.02 || offset > 600)
             return;
-        QVector<float> zeros(int(offset * kRate), 0.f);
+        QVector<float> zeros(int(offset * env.rate), 0.f);
         env.add(zeros.constData(), int(zeros.size()));
     }
 
@@ -191,8 +274,11 @@ struct Decoder {
                 return true;
             if (rc < 0)
                 return true; // bad data: keep going with the next packet
-            if (env.total == 0)
+            if (env.total == 0) {
+                if (!configure(frame, env))
+                    return false;
                 alignStart(frame, env);
+            }
             const bool ok = consume(frame, env);
             av_frame_unref(frame);
             if (!ok)
@@ -247,7 +333,7 @@ AudioAnalysis analyzeAudio(const QString& path)
     dec.flushResampler(env);
     env.finish();
 
-    result.durationMs = env.total * 1000 / kRate;
+    result.durationMs = env.total * 1000 / env.rate;
     result.levelsDb = std::move(env.levels);
     result.peaks = std::move(env.peaks);
     result.ok = result.durationMs > 0;
