@@ -1,8 +1,10 @@
 // The main window is a small composition: media bin and preview on the left, chat on the
 // right, timeline at the bottom, export and connection state in the status bar. It forwards
 // intent to the EditorSession and shows what the session reports; it holds no editing logic.
-// It is split in parts: MainWindow.cpp (layout), MainWindowActions.cpp (menus, undo/redo,
-// add media, export) and MainWindowSession.cpp (session and backend signals).
+// It is split in parts: MainWindow.cpp (layout, status bar, errors with their actions),
+// MainWindowActions.cpp (menus, undo/redo, add media, export), MainWindowExport.cpp (export
+// for other editors, the overwrite question) and MainWindowSession.cpp (session and backend
+// signals). Timeline drags arrive as editRequested words and go out through sendMessage.
 //
 // Export: with a save-file hook set (tests), the hook picks the path and the preset is the
 // remembered default; otherwise the ExportDialog (window-modal, objectName "exportDialog")

@@ -1,7 +1,6 @@
 // See TimelineDrag.h.
 #include "TimelineDrag.h"
 
-#include <QCoreApplication>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPalette>
@@ -11,11 +10,6 @@
 namespace cw {
 
 namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("cw::TimelineDrag", text);
-}
 
 QList<int> timelineOrder(const Track& track)
 {

@@ -16,6 +16,7 @@
 #include "Draft.h"
 #include "TimelineLayout.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QPointF>
 #include <QString>
@@ -26,6 +27,8 @@ class QPalette;
 namespace cw {
 
 class TimelineDrag {
+    Q_DECLARE_TR_FUNCTIONS(cw::TimelineDrag)
+
 public:
     enum class Mode { None, TrimStart, TrimEnd, Move };
     static constexpr double kEdgePx = 6;        // grab zone at each end of a clip

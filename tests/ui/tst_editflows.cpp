@@ -403,6 +403,8 @@ void TstEditFlows::guiInstructions_data()
                                          << "summary";
     QTest::newRow("drag") << "Drag the clip to the start of the track."
                           << "followUp";
+    QTest::newRow("open") << "Open the project to see the result."
+                          << "state";
 }
 
 void TstEditFlows::guiInstructions()
@@ -441,6 +443,15 @@ void TstEditFlows::guiInstructions()
         QTRY_VERIFY_WITH_TIMEOUT(transcript->message(transcript->messageCount() - 1)
                                      .text.startsWith(QLatin1String("Timeline (")),
                                  10000);
+    } else if (expect == QLatin1String("state")) {
+        // The state is fetched again: the timeline shows the engine's draft, no error.
+        QTRY_VERIFY_WITH_TIMEOUT(!backend.session()->isAgentBusy(), 30000);
+        QTRY_COMPARE(window.timelineView()->draft(), backend.session()->draft());
+        ChatTranscript* transcript = window.chatPanel()->transcript();
+        for (int i = 0; i < transcript->messageCount(); ++i)
+            QVERIFY2(transcript->message(i).role != ChatMessage::Error,
+                     qPrintable(transcript->message(i).text));
+        QCOMPARE(started.count(), 1);
     } else {
         // The edit the prose describes goes back through the stream once.
         QTRY_VERIFY_WITH_TIMEOUT(started.count() == 2, 10000);
