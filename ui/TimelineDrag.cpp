@@ -69,6 +69,13 @@ TimelineDrag::Mode TimelineDrag::modeAt(const Draft& draft, const TimelineLayout
     return Mode::Move;
 }
 
+Qt::CursorShape TimelineDrag::cursorAt(const Draft& draft, const TimelineLayout& lay,
+                                       const QPointF& pos)
+{
+    const Mode mode = modeAt(draft, lay, pos);
+    return mode == Mode::TrimStart || mode == Mode::TrimEnd ? Qt::SizeHorCursor : Qt::ArrowCursor;
+}
+
 bool TimelineDrag::press(const Draft& draft, const TimelineLayout& lay, const QPointF& pos,
                          qint64 playheadMs)
 {

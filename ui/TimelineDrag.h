@@ -39,6 +39,9 @@ public:
     static int draggableTrack(const Draft& draft);
     // What a press at pos would start (for the hover cursor too).
     static Mode modeAt(const Draft& draft, const TimelineLayout& lay, const QPointF& pos);
+    // The hover cursor there: a resize arrow over a trim edge.
+    static Qt::CursorShape cursorAt(const Draft& draft, const TimelineLayout& lay,
+                                    const QPointF& pos);
 
     // Arms a drag on the clip under pos; false (and nothing armed) when it is not draggable.
     bool press(const Draft& draft, const TimelineLayout& lay, const QPointF& pos,

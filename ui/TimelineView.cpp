@@ -502,15 +502,9 @@ void TimelineView::mouseMoveEvent(QMouseEvent* event)
         update();
         return;
     }
-    if (!(event->buttons() & Qt::LeftButton)) {
-        const auto mode = m_editsEnabled
-                              ? TimelineDrag::modeAt(m_draft, layout(), event->position())
-                              : TimelineDrag::Mode::None;
-        if (mode == TimelineDrag::Mode::TrimStart || mode == TimelineDrag::Mode::TrimEnd)
-            setCursor(Qt::SizeHorCursor);
-        else
-            unsetCursor();
-    }
+    if (!(event->buttons() & Qt::LeftButton))
+        setCursor(m_editsEnabled ? TimelineDrag::cursorAt(m_draft, layout(), event->position())
+                                 : Qt::ArrowCursor);
     if (!m_scrubbing || !(event->buttons() & Qt::LeftButton))
         return QWidget::mouseMoveEvent(event);
     const qint64 before = m_playheadMs;
