@@ -114,7 +114,7 @@ private:
     ConfirmOverwriteHook m_confirmHook;
     OpenUrlHook m_openUrlHook;
     QString m_connectionState; // "connected", "not connected", ... (status bar)
-    QUrl m_actionLink; // what the chat action buttons open (top-up page, export folder)
+    QUrl m_actionLink;         // what the chat action buttons open (top-up page, export folder)
 };
 
 } // namespace cw
