@@ -2,7 +2,8 @@
 // bytes, the requested width clamped to 32..640, the clip's aspect, frames that differ along
 // the clip, a cache that gives the same bytes again) and clear envelopes for unknown
 // sessions and media, audio-only media (4001), another session's media and a missing token.
-// The "preview" render preset renders a 640x360 file of the draft's length.
+// The "preview" render preset renders a 640x360 file of the draft's length; a draft of
+// another shape is fitted into 640x360 with its own aspect.
 #include "EngineClient.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -11,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void cachedOnDisk();
     void errors_data();
     void errors();
+    void previewPreset_data();
     void previewPreset();
 
 private:
@@ -193,14 +196,38 @@ void TstPreviewRoutes::errors()
     QVERIFY(!r.body.startsWith("\xFF\xD8"));
 }
 
+void TstPreviewRoutes::previewPreset_data()
+{
+    QTest::addColumn<int>("draftWidth"); // m.width/m.height of the draft; 0: as uploaded
+    QTest::addColumn<int>("draftHeight");
+    QTest::addColumn<QSize>("expected");
+    QTest::newRow("16:9") << 0 << 0 << QSize(640, 360);
+    QTest::newRow("vertical") << 1080 << 1920 << QSize(202, 360);
+    QTest::newRow("square") << 1080 << 1080 << QSize(360, 360);
+}
+
 void TstPreviewRoutes::previewPreset()
 {
-    const QString id = QStringLiteral("preview_%1").arg(QDateTime::currentMSecsSinceEpoch());
-    const HttpReply submit = m_client->postJson(
-        QStringLiteral("/api/render/proxy/lambda"),
-        QJsonObject{{"id", id},
-                    {"sessionId", m_sid},
-                    {"output", QJsonObject{{"format", "mp4"}, {"preset", "preview"}}}});
+    QFETCH(int, draftWidth);
+    QFETCH(int, draftHeight);
+    QFETCH(QSize, expected);
+    const QString id = QStringLiteral("preview_%1_%2")
+                           .arg(QDateTime::currentMSecsSinceEpoch())
+                           .arg(QTest::currentDataTag())
+                           .replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]")), "_");
+    QJsonObject body{{"id", id},
+                     {"sessionId", m_sid},
+                     {"output", QJsonObject{{"format", "mp4"}, {"preset", "preview"}}}};
+    if (draftWidth > 0) {
+        QJsonObject draft =
+            m_client->state(m_sid).data().value("state").toObject().value("draft").toObject();
+        QJsonObject meta = draft.value("m").toObject();
+        meta.insert("width", draftWidth);
+        meta.insert("height", draftHeight);
+        draft.insert("m", meta);
+        body.insert("draft", draft);
+    }
+    const HttpReply submit = m_client->postJson(QStringLiteral("/api/render/proxy/lambda"), body);
     QCOMPARE(submit.code(), 0);
     QElapsedTimer t;
     t.start();
@@ -227,8 +254,7 @@ void TstPreviewRoutes::previewPreset()
             height = s.toObject().value("height").toInt();
         }
     }
-    QCOMPARE(width, 640);
-    QCOMPARE(height, 360);
+    QCOMPARE(QSize(width, height), expected);
     const double seconds = info.value("format").toObject().value("duration").toString().toDouble();
     QVERIFY2(qAbs(seconds - 3.0) < 0.15, qPrintable(QString::number(seconds)));
 }
