@@ -67,6 +67,7 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
 
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("previewBanner"));
+    m_banner->setAccessibleName(tr("Preview status"));
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setAlignment(Qt::AlignCenter);
     m_banner->setAutoFillBackground(true);
@@ -87,6 +88,7 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     m_slider->setEnabled(false);
     m_time = new QLabel(this);
     m_time->setObjectName(QStringLiteral("previewTimeLabel"));
+    m_time->setAccessibleName(tr("Preview time"));
     m_time->setTextFormat(Qt::PlainText);
 
     auto* top = new QHBoxLayout;
