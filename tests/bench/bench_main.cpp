@@ -99,54 +99,69 @@ int main(int argc, char** argv)
     QList<Row> rows;
     QElapsedTimer total;
     total.start();
+    // Each group's rows are printed and the JSON rewritten as soon as they are measured, so
+    // an interrupted run keeps what it measured.
+    auto writeJson = [&](bool done) {
+        QJsonArray out;
+        for (const Row& r : rows)
+            out.append(rowJson(r));
+        const QJsonObject doc{
+            {QStringLiteral("generated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+            {QStringLiteral("complete"), done},
+            {QStringLiteral("quick"), ctx.quick},
+            {QStringLiteral("x264_preset"), ctx.x264},
+            {QStringLiteral("cores"), QThread::idealThreadCount()},
+            {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
+            {QStringLiteral("load_before"), loadBefore},
+            {QStringLiteral("load_after"), loadAverage()},
+            {QStringLiteral("seconds"), seconds(total)},
+            {QStringLiteral("media"), QJsonObject{{QStringLiteral("long"), ctx.talk},
+                                                  {QStringLiteral("short"), ctx.shortHd},
+                                                  {QStringLiteral("upload"), ctx.big}}},
+            {QStringLiteral("rows"), out}};
+        QFile f(json);
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            f.write(QJsonDocument(doc).toJson());
+    };
+    auto measured = [&](const QList<Row>& added) {
+        rows << added;
+        for (const Row& r : added)
+            std::printf("    %s: %s %s (baseline %s, ratio %s)\n", qPrintable(r.id),
+                        qPrintable(fmt(r.value)), qPrintable(r.unit), qPrintable(fmt(r.baseline)),
+                        qPrintable(fmt(r.ratio)));
+        std::fflush(stdout);
+        writeJson(false);
+    };
     if (wanted("analysis")) {
         progress("pause analysis");
-        rows << analysisRow(ctx);
+        measured({analysisRow(ctx)});
     }
     if (wanted("long")) {
         progress("cut-only export and chat latency (long clip)");
-        rows << longClipRows(ctx);
+        measured(longClipRows(ctx));
     }
     if (wanted("short")) {
         progress("end to end and export (short clip)");
-        rows << shortClipRows(ctx);
+        measured(shortClipRows(ctx));
     }
     if (wanted("memory")) {
         progress("upload memory");
-        rows << uploadMemoryRow(ctx);
+        measured({uploadMemoryRow(ctx)});
     }
     if (wanted("app")) {
         progress("app start");
-        rows << appStartRow(ctx);
+        measured({appStartRow(ctx)});
     }
     if (wanted("timeline")) {
         if (const std::optional<Row> r = timelinePaintRow(ctx))
-            rows << *r;
+            measured({*r});
     }
     printTable(rows);
 
-    QJsonArray out;
     bool allMeasured = true;
-    for (const Row& r : rows) {
-        out.append(rowJson(r));
+    for (const Row& r : rows)
         allMeasured = allMeasured && r.value >= 0;
-    }
-    const QJsonObject doc{
-        {QStringLiteral("generated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("quick"), ctx.quick},
-        {QStringLiteral("x264_preset"), ctx.x264},
-        {QStringLiteral("cores"), QThread::idealThreadCount()},
-        {QStringLiteral("kernel"), QSysInfo::kernelVersion()},
-        {QStringLiteral("load_before"), loadBefore},
-        {QStringLiteral("load_after"), loadAverage()},
-        {QStringLiteral("seconds"), seconds(total)},
-        {QStringLiteral("media"), QJsonObject{{QStringLiteral("long"), ctx.talk},
-                                              {QStringLiteral("short"), ctx.shortHd},
-                                              {QStringLiteral("upload"), ctx.big}}},
-        {QStringLiteral("rows"), out}};
-    QFile f(json);
-    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        f.write(QJsonDocument(doc).toJson());
+    writeJson(true);
     std::printf("%d rows in %.0f s (load %s -> %s); JSON: %s\n", int(rows.size()), seconds(total),
                 qPrintable(loadBefore), qPrintable(loadAverage()), qPrintable(json));
     return allMeasured ? 0 : 1;
