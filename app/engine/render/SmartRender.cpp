@@ -15,7 +15,11 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
+#include <chrono>
 #include <cmath>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -203,8 +207,14 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         videoOnly.insert(src, out);
     }
 
-    // 2. Re-encoded pieces.
+    // 2. Re-encoded pieces: the concat list, then the encoder runs, `workers` at a time
+    // (short pieces leave x264's threads idle while ffmpeg starts, seeks and decodes).
     QStringList list{QStringLiteral("ffconcat version 1.0")};
+    struct Encode {
+        QStringList args;
+        int frames = 0;
+    };
+    QList<Encode> encodes;
     for (int i = 0; i < plan.pieces.size(); ++i) {
         const SmartPiece& p = plan.pieces[i];
         const QString duration = QStringLiteral("duration ") + seconds(p.frames() / fps);
@@ -249,13 +259,59 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
             args << QStringLiteral("-video_track_timescale") << QString::number(first.tbDen);
         args << QStringLiteral("-y") << QStringLiteral("-f") << QStringLiteral("mp4")
              << QStringLiteral("file:") + out;
-        QByteArray err;
-        const int r = runFfmpegStep(args, cancel, &err);
-        if (r != 0)
-            return stepFailed(r, err, tr("Re-encoding a cut failed"));
-        done += p.frames();
-        report(done);
+        encodes << Encode{args, p.frames()};
         list << QStringLiteral("file ") + quoted(QStringLiteral("file:") + out) << duration;
+    }
+    {
+        const int workers = std::clamp(qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS") > 0
+                                           ? qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS")
+                                           : 2,
+                                       1, 8);
+        std::atomic_int next{0};
+        std::atomic_int encoded{0};
+        std::atomic_bool stop{false};
+        std::atomic_int status{0};
+        std::mutex errMutex;
+        QByteArray firstErr;
+        std::vector<std::thread> threads;
+        const int count = std::min(workers, int(encodes.size()));
+        std::atomic_int running{count};
+        for (int w = 0; w < count; ++w) {
+            threads.emplace_back([&] {
+                struct Exit {
+                    std::atomic_int& running;
+                    ~Exit() { --running; }
+                } guard{running};
+                for (int i = next++; i < encodes.size() && !stop; i = next++) {
+                    QByteArray err;
+                    const int r = runFfmpegStep(encodes[i].args, &stop, &err);
+                    if (r != 0) {
+                        std::lock_guard<std::mutex> lock(errMutex);
+                        if (status == 0) {
+                            status = r;
+                            firstErr = err;
+                        }
+                        stop = true;
+                        return;
+                    }
+                    encoded += encodes[i].frames;
+                }
+            });
+        }
+        while (running > 0) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            if (cancel && cancel->load())
+                stop = true;
+            report(encoded);
+        }
+        for (std::thread& t : threads)
+            t.join();
+        if (cancel && cancel->load())
+            return stepFailed(2, {}, QString());
+        if (status != 0)
+            return stepFailed(status, firstErr, tr("Re-encoding a cut failed"));
+        done = encoded;
+        report(done);
     }
     const QString listPath = QDir(workDir).filePath(QStringLiteral("pieces.ffconcat"));
     QFile lf(listPath);
