@@ -97,6 +97,7 @@ struct Engine {
         registerAgentRoute(http, ctx);
         registerRenderRoutes(http, ctx);
         registerFileRoutes(http, ctx);
+        registerPreviewRoutes(http, ctx);
         const std::optional<SessionRecord> s =
             store.createSession(QStringLiteral("en"), QByteArray("{\"v\":1,\"t\":[]}"));
         if (!s)
