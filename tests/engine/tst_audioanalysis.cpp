@@ -257,7 +257,9 @@ private slots:
         QCOMPARE(findSilences(a, -40, 50), (QList<Interval>{{100, 195}}));
     }
 
-    void speed()
+    // A minute of speech-like bursts: every silence found. The speed is printed for reference
+    // only; the speed target lives in the benchmark (tests/bench), not in a timed test.
+    void longClip()
     {
         // 60 s of 640x360 video with speech-like bursts of tone and silence.
         make("long.mp4",
@@ -281,7 +283,6 @@ private slots:
         qInfo("analysis of 60 s: %lld ms (%.0fx realtime); ffmpeg silencedetect: %lld ms "
               "(ratio %.2f)",
               ours, 60000.0 / ours, theirs, double(ours) / theirs);
-        QVERIFY2(60000 / ours >= 100, "analysis slower than 100x realtime");
     }
 };
 
