@@ -235,8 +235,13 @@ void EditorSession::Private::fetchState(std::function<void(bool)> then)
             w(false);
         return;
     }
-    if (stateCall)
-        return; // the running fetch answers every waiter
+    if (stateCall) {
+        // The running fetch may have started before the change this one is for: fetch once
+        // more when it ends, and answer every waiter with that newer state.
+        stateRefetch = true;
+        return;
+    }
+    stateRefetch = false;
     stateCall = api->get(statePath());
     QObject::connect(stateCall, &ApiCall::finished, q, [this](const Envelope& env) {
         stateCall = nullptr;
@@ -253,6 +258,10 @@ void EditorSession::Private::fetchState(std::function<void(bool)> then)
             }
         } else {
             reportError(env);
+        }
+        if (ok && stateRefetch) {
+            fetchState();
+            return;
         }
         const auto waiters = std::exchange(stateWaiters, {});
         for (const auto& w : waiters)

@@ -31,6 +31,7 @@ struct EditorSession::Private {
     QList<MediaItem> media;
     QPointer<ApiCall> stateCall;
     QList<std::function<void(bool)>> stateWaiters; // run when the running state fetch ends
+    bool stateRefetch = false; // a fetch was asked for while one ran: run another after it
 
     // agent
     QPointer<AgentStream> agent;
