@@ -38,6 +38,8 @@ private slots:
         QTest::newRow("upbeat 2.5 s") << "upbeat" << qint64(2500);
         QTest::newRow("calm 4 s") << "calm" << qint64(4000);
         QTest::newRow("cinematic 6.2 s") << "cinematic" << qint64(6200);
+        // Longer than the four-bar period that is evaluated and then looped.
+        QTest::newRow("lofi 45 s, looped") << "lofi" << qint64(45000);
     }
 
     void eachMood()
@@ -57,6 +59,8 @@ private slots:
         QVERIFY2(std::abs(seconds - ms / 1000.0) <= 0.1, qPrintable(QString::number(seconds)));
         const double rms = test::rmsDb(out, 0.2, ms / 1000.0 - 0.1);
         QVERIFY2(rms > -30 && rms < -6, qPrintable(QString::number(rms)));
+        const double tail = test::rmsDb(out, std::max(0.2, ms / 1000.0 - 2), ms / 1000.0 - 0.1);
+        QVERIFY2(tail > -30 && tail < -6, qPrintable(QString::number(tail)));
     }
 
     void moodsDiffer()

@@ -1,8 +1,10 @@
 // The music bed is one aevalsrc expression per channel: a four-chord progression (the chord
 // is picked by the bar number), a bass note an octave under the root, and a volume envelope
 // that gives the rhythm (plucked beats for lo-fi/upbeat, a slow swell for calm/cinematic).
-// The right channel is detuned by a few cents for width. Lo-fi is low-passed and
-// cinematic darkened; the result is encoded to AAC 48 kHz stereo in an .m4a. The
+// The right channel is detuned by a few cents for width. Evaluating the expression costs
+// ~0.1 s of CPU per second of music, so only one four-bar period is evaluated and aloop
+// repeats it: the loop seam falls on a bar change, where the chord already changes. Lo-fi is
+// low-passed and cinematic darkened; the result is encoded to AAC 48 kHz stereo in an .m4a. The
 // expression is built from numbers only, so nothing user-supplied reaches ffmpeg but the
 // output path (a separate argument, never parsed as a graph).
 #include "generate/MusicBed.h"
@@ -120,8 +122,12 @@ bool generateMusicBed(const QString& outPath, const QString& mood, qint64 durati
         return fail(QStringLiteral("The music length must be between 0 and 3 hours."));
     const Mood& m = moodFor(mood.toLower().remove(QLatin1Char('-')));
     const QString seconds = QString::number(double(durationMs) / 1000.0, 'f', 3);
-    const QString graph = QStringLiteral("aevalsrc=exprs='%1|%2':s=48000:c=stereo:d=%3,%4")
-                              .arg(channelExpr(m, 1.0), channelExpr(m, 1.003), seconds, m.post);
+    const qint64 periodSamples = qRound64(4 * m.bar * 48000);
+    const QString graph =
+        QStringLiteral("aevalsrc=exprs='%1|%2':s=48000:c=stereo:d=%3,aloop=loop=-1:size=%4,%5")
+            .arg(channelExpr(m, 1.0), channelExpr(m, 1.003), n(4 * m.bar))
+            .arg(periodSamples)
+            .arg(m.post);
     const QString part = outPath + QStringLiteral(".part");
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
