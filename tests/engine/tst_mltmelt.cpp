@@ -214,20 +214,14 @@ private slots:
         const double ownSec = durationOf(ownOut);
         QVERIFY2(std::abs(meltSec - totalMs / 1000.0) <= frame + 0.05,
                  qPrintable(QStringLiteral("melt %1 s, draft %2 ms").arg(meltSec).arg(totalMs)));
-        // Engine bug (RenderGraph, ffmpeg 5.1): when a later segment starts earlier in the same
-        // source, the last trim+fps chain repeats its final frame to the source's end, so the
-        // video runs 1.4 s past the audio. melt is right; the engine's render is not yet.
-        QEXPECT_FAIL("reordered 30fps", "engine render overruns on reordered segments", Continue);
         QVERIFY2(std::abs(ownSec - totalMs / 1000.0) <= frame + 0.05,
                  qPrintable(QStringLiteral("own %1 s, draft %2 ms").arg(ownSec).arg(totalMs)));
-        QEXPECT_FAIL("reordered 30fps", "engine render overruns on reordered segments", Continue);
         QVERIFY2(std::abs(meltSec - ownSec) <= frame + 0.05,
                  qPrintable(QStringLiteral("melt %1 s, own %2 s").arg(meltSec).arg(ownSec)));
 
         const QString meltFrames = checkFrames(lumaPerFrame(meltOut), cuts, fps, totalMs);
         QVERIFY2(meltFrames.isEmpty(), qPrintable(QStringLiteral("melt: ") + meltFrames));
         const QString ownFrames = checkFrames(lumaPerFrame(ownOut), cuts, fps, totalMs);
-        QEXPECT_FAIL("reordered 30fps", "engine render overruns on reordered segments", Continue);
         QVERIFY2(ownFrames.isEmpty(), qPrintable(QStringLiteral("own: ") + ownFrames));
 
         if (musicMs > 0) { // the gap has no clip sound, only the music at half volume

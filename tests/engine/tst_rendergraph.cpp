@@ -48,9 +48,10 @@ QString segment(int input, int n, qint64 inMs, qint64 dMs, bool audio = true)
     const QString trim = QStringLiteral("start=%1:duration=%2")
                              .arg(inMs / 1000.0, 0, 'f', 3)
                              .arg(dMs / 1000.0, 0, 'f', 3);
-    QString v = QStringLiteral("[%1:v]trim=%2,setpts=PTS-STARTPTS,%3[v%4]")
+    QString v = QStringLiteral("[%1:v]trim=%2,setpts=PTS-STARTPTS,%3,trim=duration=%4[v%5]")
                     .arg(input)
                     .arg(trim, kFit)
+                    .arg(dMs / 1000.0, 0, 'f', 3)
                     .arg(n);
     QString a = audio ? QStringLiteral("[%1:a]atrim=%2,asetpts=PTS-STARTPTS,%3[a%4]")
                             .arg(input)
@@ -106,7 +107,7 @@ private slots:
             "[0:v]trim=start=0.000:duration=3.000,setpts=PTS-STARTPTS,"
             "scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/"
             "2,"
-            "setsar=1,fps=30,format=yuv420p[v0];"
+            "setsar=1,fps=30,format=yuv420p,trim=duration=3.000[v0];"
             "[0:a]atrim=start=0.000:duration=3.000,asetpts=PTS-STARTPTS,aresample=48000,"
             "aformat=sample_fmts=fltp:channel_layouts=stereo[a0];"
             "[v0][a0]concat=n=1:v=1:a=1[vout][aout]",
@@ -212,8 +213,9 @@ private slots:
             << draftOf({track("v1", 0, {seg("s1", "m1", 0, 500, 1000, {{"speed", 2.0}})})})
             << QStringList{"/media/m1.mp4"}
             << "[0:v]trim=start=0.500:duration=2.000,setpts=(PTS-STARTPTS)/2," + kFit +
-                   "[v0];[0:a]atrim=start=0.500:duration=2.000,asetpts=PTS-STARTPTS," + kAfmt +
-                   ",atempo=2[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
+                   ",trim=duration=1.000[v0];[0:a]atrim=start=0.500:duration=2.000,asetpts=PTS-"
+                   "STARTPTS," +
+                   kAfmt + ",atempo=2[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
             << qint64(1000);
         QTest::newRow("speed 3x and 0.25x: atempo stages within 0.5..2")
             << draftOf({track("v1", 0,
@@ -221,10 +223,14 @@ private slots:
                                seg("s2", "m1", 1000, 0, 400, {{"speed", 0.25}})})})
             << QStringList{"/media/m1.mp4"}
             << "[0:v]trim=start=0.000:duration=3.000,setpts=(PTS-STARTPTS)/3," + kFit +
-                   "[v0];[0:a]atrim=start=0.000:duration=3.000,asetpts=PTS-STARTPTS," + kAfmt +
+                   ",trim=duration=1.000[v0];[0:a]atrim=start=0.000:duration=3.000,asetpts=PTS-"
+                   "STARTPTS," +
+                   kAfmt +
                    ",atempo=2,atempo=1.5[a0];"
                    "[0:v]trim=start=0.000:duration=0.100,setpts=(PTS-STARTPTS)/0.25," +
-                   kFit + "[v1];[0:a]atrim=start=0.000:duration=0.100,asetpts=PTS-STARTPTS," +
+                   kFit +
+                   ",trim=duration=0.400[v1];[0:a]atrim=start=0.000:duration=0.100,asetpts=PTS-"
+                   "STARTPTS," +
                    kAfmt +
                    ",atempo=0.5,atempo=0.5[a1];[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
             << qint64(1400);
@@ -253,7 +259,7 @@ private slots:
             << vertical << QStringList{"/media/m1.mp4"}
             << "[0:v]trim=start=0.000:duration=1.000,setpts=PTS-STARTPTS,"
                "scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,"
-               "setsar=1,fps=30,format=yuv420p[v0];"
+               "setsar=1,fps=30,format=yuv420p,trim=duration=1.000[v0];"
                "[0:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
                    kAfmt + "[a0];[v0][a0]concat=n=1:v=1:a=1[vcat][aout];[vcat]hue=s=0[vout]"
             << qint64(1000);
@@ -266,7 +272,8 @@ private slots:
                "[bg0]scale=134:168:force_original_aspect_ratio=increase,crop=134:168,"
                "boxblur=8:2,scale=1080:1350,setsar=1[bb0];"
                "[fg0]scale=1080:1350:force_original_aspect_ratio=decrease,setsar=1[ff0];"
-               "[bb0][ff0]overlay=(W-w)/2:(H-h)/2,setsar=1,fps=30,format=yuv420p[v0];"
+               "[bb0][ff0]overlay=(W-w)/2:(H-h)/"
+               "2,setsar=1,fps=30,format=yuv420p,trim=duration=1.000[v0];"
                "[0:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
                    kAfmt + "[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
             << qint64(1000);
