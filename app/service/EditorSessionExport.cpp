@@ -57,6 +57,8 @@ void EditorSession::exportVideo(const QString& destinationPath, const QString& p
         Q_EMIT exportFailed(tr("Not connected to the editor yet. Wait a moment and try again."));
         return;
     }
+    // The engine renders one job at a time: a running preview would hold the export back.
+    cancelPreview();
     d->exporting = true;
     const int generation = ++d->exportGeneration;
     d->exportDest = dest.absoluteFilePath();

@@ -252,7 +252,7 @@ void TstEngineServer::uploadUnknownSessionOrNoFiles()
     QCOMPARE(r.status, 400);
     QCOMPARE(r.code(), 4000);
     r = client().post("/api/upload-video/nemo_agent/me/" + sid,
-                      R"({"urls":["https://example.com/a.mp4"],"source_type":"url"})");
+                      R"({"urls":["file:///etc/passwd"],"source_type":"url"})");
     QCOMPARE(r.status, 400);
     QCOMPARE(r.code(), 4000);
 }

@@ -86,7 +86,12 @@ int runServe(const QStringList& arguments, pid_t startedBy)
         QStringLiteral("allow-anonymous"),
         QStringLiteral("Also serve POST /api/auth/anonymous-token (X-Client-Id required) and "
                        "accept the tokens it hands out, as the cloud does."));
-    parser.addOptions({listenOpt, tokenOpt, dataOpt, parentOpt, verboseOpt, anonymousOpt});
+    const QCommandLineOption privateUrlsOpt(
+        QStringLiteral("allow-private-urls"),
+        QStringLiteral("Let URL uploads fetch from loopback, private and link-local addresses "
+                       "(refused by default: they reach this machine and its network)."));
+    parser.addOptions(
+        {listenOpt, tokenOpt, dataOpt, parentOpt, verboseOpt, anonymousOpt, privateUrlsOpt});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "clipwright-engine: %s\nTry 'clipwright-engine --help'.\n",
                      qPrintable(parser.errorText()));
@@ -123,6 +128,8 @@ int runServe(const QStringList& arguments, pid_t startedBy)
     config.logRequests = parser.isSet(verboseOpt);
     if (parser.isSet(anonymousOpt))
         qputenv("CLIPWRIGHT_ENGINE_ALLOW_ANONYMOUS", "1");
+    if (parser.isSet(privateUrlsOpt))
+        qputenv("CLIPWRIGHT_ENGINE_ALLOW_PRIVATE_URLS", "1");
 
     if (::pipe(g_signalPipe) != 0) {
         std::perror("clipwright-engine: pipe");
