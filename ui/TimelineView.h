@@ -43,12 +43,12 @@ public:
     qint64 playheadMs() const { return m_playheadMs; }
     QSet<QString> changedSegmentIds() const { return m_changed; } // glowing after an edit
     void setHighlightDuration(int ms) { m_highlightMs = ms; }
-    void setEditsEnabled(bool enabled); // false while the agent works: no drags, no Delete
-    bool editsEnabled() const { return m_editsEnabled; }
-    const TimelineDrag& drag() const { return m_drag; }
     // Thumbnails and waveforms painted in the segments (TimelineMediaPainter); not owned.
     void setMediaCache(TimelineMediaCache* cache);
     TimelineMediaCache* mediaCache() const;
+    void setEditsEnabled(bool enabled); // false while the agent works: no drags, no Delete
+    bool editsEnabled() const { return m_editsEnabled; }
+    const TimelineDrag& drag() const { return m_drag; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -89,9 +89,9 @@ private:
     double m_glow = 0; // 1 right after an edit, fading to 0
     int m_highlightMs = 900;
     QVariantAnimation* m_glowAnimation = nullptr;
+    QPointer<TimelineMediaCache> m_media;
     TimelineDrag m_drag;
     bool m_editsEnabled = true;
-    QPointer<TimelineMediaCache> m_media;
 };
 
 QString segmentDetails(const Segment& segment); // source, in/out and duration, translated
