@@ -55,15 +55,9 @@ void serveFile(const QString& path, httplib::Response& res)
 void waveform(ServerContext& ctx, const QString& sid, const QString& mediaId,
               httplib::Response& res)
 {
-    if (!ctx.store.session(sid)) {
-        sendSessionNotFound(res, sid);
+    const std::optional<MediaRecord> m = sessionMedia(ctx, sid, mediaId, res);
+    if (!m)
         return;
-    }
-    const std::optional<MediaRecord> m = ctx.store.media(mediaId);
-    if (!m || m->sessionId != sid) {
-        sendError(res, ErrorCode::NotFound, QStringLiteral("No such media in this session."));
-        return;
-    }
     const std::optional<QByteArray> json = ctx.store.analysis(m->hash);
     const AudioAnalysis analysis = json ? AudioAnalysis::fromJson(*json) : AudioAnalysis();
     QJsonArray peaks;
@@ -76,6 +70,21 @@ void waveform(ServerContext& ctx, const QString& sid, const QString& mediaId,
 }
 
 } // namespace
+
+std::optional<MediaRecord> sessionMedia(ServerContext& ctx, const QString& sid,
+                                        const QString& mediaId, httplib::Response& res)
+{
+    if (!ctx.store.session(sid)) {
+        sendSessionNotFound(res, sid);
+        return std::nullopt;
+    }
+    std::optional<MediaRecord> m = ctx.store.media(mediaId);
+    if (!m || m->sessionId != sid) {
+        sendError(res, ErrorCode::NotFound, QStringLiteral("No such media in this session."));
+        return std::nullopt;
+    }
+    return m;
+}
 
 void registerFileRoutes(httplib::Server& http, ServerContext& ctx)
 {

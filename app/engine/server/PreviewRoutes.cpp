@@ -98,15 +98,9 @@ void thumbnail(ServerContext& ctx, const httplib::Request& req, httplib::Respons
 {
     const QString sid = qs(req.matches[1]);
     const QString mediaId = qs(req.matches[2]);
-    if (!ctx.store.session(sid)) {
-        sendSessionNotFound(res, sid);
+    const std::optional<MediaRecord> m = sessionMedia(ctx, sid, mediaId, res);
+    if (!m)
         return;
-    }
-    const std::optional<MediaRecord> m = ctx.store.media(mediaId);
-    if (!m || m->sessionId != sid) {
-        sendError(res, ErrorCode::NotFound, QStringLiteral("No such media in this session."));
-        return;
-    }
     if (!m->hasVideo && m->kind != QLatin1String("image")) {
         sendError(res, ErrorCode::UnsupportedFile,
                   QStringLiteral("This media is audio only: it has no picture to show."));

@@ -6,12 +6,14 @@
 #include <QString>
 #include <atomic>
 #include <httplib.h>
+#include <optional>
 
 namespace cw::engine {
 
 class Store;
 class RenderQueue;
 class Executor;
+struct MediaRecord;
 
 struct ServerContext {
     Store& store;
@@ -27,6 +29,11 @@ void registerAgentRoute(httplib::Server& http, ServerContext& ctx);
 void registerRenderRoutes(httplib::Server& http, ServerContext& ctx);
 void registerFileRoutes(httplib::Server& http, ServerContext& ctx);
 void registerPreviewRoutes(httplib::Server& http, ServerContext& ctx); // thumbnails
+
+// The media `mediaId` of session `sid`, or nothing after answering 1002 (unknown session)
+// or 4004 (no such media in this session). Shared by the media routes (FileRoutes.cpp).
+std::optional<MediaRecord> sessionMedia(ServerContext& ctx, const QString& sid,
+                                        const QString& mediaId, httplib::Response& res);
 
 // Bearer-token check for every route but GET /health, plus a hard cap on bodies of routes
 // that read them whole. Also turns httplib's bare errors (404, 500) into envelopes.
