@@ -2,14 +2,611 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ApiCall</name>
+    <message>
+        <location filename="../app/service/ApiCall.cpp" line="77"/>
+        <location filename="../app/service/ApiCall.cpp" line="154"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/ApiCall.cpp" line="112"/>
+        <location filename="../app/service/ApiCall.cpp" line="124"/>
+        <location filename="../app/service/ApiCall.cpp" line="176"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/service/ApiCall.cpp" line="137"/>
+        <source>The answer was too large.</source>
+        <translation>返回的数据过大。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/ApiCall.cpp" line="247"/>
+        <source>The file can no longer be read.</source>
+        <translation>该文件已无法读取。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/ApiCall.cpp" line="277"/>
+        <source>rename failed</source>
+        <translation>重命名失败</translation>
+    </message>
+</context>
+<context>
+    <name>ApiClient</name>
+    <message>
+        <location filename="../app/service/ApiClient.cpp" line="200"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ApiError</name>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="122"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="227"/>
+        <location filename="../app/core/ApiError.cpp" line="310"/>
+        <source>Your sign-in has expired. Clipwright will get a new token and try again.</source>
+        <translation>登录已过期。Clipwright 将获取新的令牌并重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="232"/>
+        <source>The editing session was not found on the server. A new session will be started; your media may need to be added again.</source>
+        <translation>服务器上找不到该剪辑会话。将开始新的会话，可能需要重新添加素材。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="238"/>
+        <source>You have run out of credits. Register for free to get more, or top up your account.</source>
+        <translation>你的积分已用完。免费注册即可获得更多积分，或为账户充值。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="244"/>
+        <location filename="../app/core/ApiError.cpp" line="305"/>
+        <source>The editor did not accept this request.</source>
+        <translation>编辑器未接受此请求。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="249"/>
+        <source>This file type is not supported. Accepted types: %1.</source>
+        <translation>不支持此文件类型。支持的类型：%1。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="254"/>
+        <location filename="../app/core/ApiError.cpp" line="329"/>
+        <source>This file is larger than 500 MB. Trim it or compress it, then upload it again.</source>
+        <translation>此文件大于 500 MB。请裁剪或压缩后再上传。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="261"/>
+        <location filename="../app/core/ApiError.cpp" line="325"/>
+        <source>The requested item was not found.</source>
+        <translation>找不到请求的项目。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="266"/>
+        <source>That cannot be done right now.</source>
+        <translation>当前无法执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="271"/>
+        <source>The editing engine ran into an internal error. Try again.</source>
+        <translation>剪辑引擎发生内部错误，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="276"/>
+        <source>Could not reach the editing service. Check your connection and try again.</source>
+        <translation>无法连接到剪辑服务。请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="281"/>
+        <source>The editing service took too long to answer. Try again.</source>
+        <translation>剪辑服务响应超时，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="285"/>
+        <source>The editing service sent an answer Clipwright could not read. Try again.</source>
+        <translation>剪辑服务返回了 Clipwright 无法读取的内容，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="290"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="301"/>
+        <source>The server asked for a client id. Clipwright will create one and try again.</source>
+        <translation>服务器要求提供客户端 ID。Clipwright 将创建一个并重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="315"/>
+        <source>Your plan does not allow export. Register or upgrade to export.</source>
+        <translation>你的套餐不支持导出。请注册或升级后再导出。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="320"/>
+        <source>The server refused this request.</source>
+        <translation>服务器拒绝了此请求。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="335"/>
+        <source>Too many requests. Waiting 30 s, then trying again.</source>
+        <translation>请求过于频繁。将等待 30 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="342"/>
+        <source>The editing service is having trouble (HTTP %1). Try again in a moment.</source>
+        <translation>剪辑服务出现问题（HTTP %1）。请稍后重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/ApiError.cpp" line="350"/>
+        <source>The request failed (HTTP %1, code %2).</source>
+        <translation>请求失败（HTTP %1，代码 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Draft</name>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="287"/>
+        <source>Track %1 has no id.</source>
+        <translation>轨道 %1 没有 ID。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="289"/>
+        <source>Track id %1 is used more than once.</source>
+        <translation>轨道 ID %1 被重复使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="298"/>
+        <source>Segment %1 on track %2 has no id.</source>
+        <translation>轨道 %2 上的片段 %1 没有 ID。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="302"/>
+        <source>Segment id %1 is used more than once.</source>
+        <translation>片段 ID %1 被重复使用。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="307"/>
+        <source>Segment %1 on track %2 starts before 0 (%3 ms).</source>
+        <translation>轨道 %2 上的片段 %1 起始时间早于 0（%3 毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="311"/>
+        <source>Segment %1 on track %2 has a negative in-point (%3 ms).</source>
+        <translation>轨道 %2 上的片段 %1 入点为负值（%3 毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="315"/>
+        <source>Segment %1 on track %2 has a negative length (%3 ms).</source>
+        <translation>轨道 %2 上的片段 %1 长度为负值（%3 毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="319"/>
+        <source>Segment %1 on track %2 has zero length.</source>
+        <translation>轨道 %2 上的片段 %1 长度为零。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="325"/>
+        <source>Segment %1 on track %2 has no source media.</source>
+        <translation>轨道 %2 上的片段 %1 没有源素材。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="330"/>
+        <source>Text segment %1 on track %2 has no text.</source>
+        <translation>轨道 %2 上的文字片段 %1 没有文字。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="341"/>
+        <source>Segments %1 and %2 on track %3 overlap (%4-%5 ms).</source>
+        <translation>轨道 %3 上的片段 %1 和 %2 重叠（%4-%5 毫秒）。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="397"/>
+        <source>Timeline is empty.</source>
+        <translation>时间线是空的。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="413"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="455"/>
+        <source>Timeline (1 track):</source>
+        <translation>时间线（1 条轨道）：</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Draft.cpp" line="456"/>
+        <source>Timeline (%1 tracks):</source>
+        <translation>时间线（%1 条轨道）：</translation>
+    </message>
+</context>
+<context>
+    <name>DraftDiff</name>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="99"/>
+        <source>Nothing changed on the timeline.</source>
+        <translation>时间线没有变化。</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="104"/>
+        <source>1 track added</source>
+        <translation>添加了 1 条轨道</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="106"/>
+        <source>%1 tracks added</source>
+        <translation>添加了 %1 条轨道</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="108"/>
+        <source>1 track removed</source>
+        <translation>移除了 1 条轨道</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="111"/>
+        <source>%1 tracks removed</source>
+        <translation>移除了 %1 条轨道</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="125"/>
+        <source>1 segment added</source>
+        <translation>添加了 1 个片段</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="126"/>
+        <source>%1 segments added</source>
+        <translation>添加了 %1 个片段</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="128"/>
+        <source>1 segment removed</source>
+        <translation>移除了 1 个片段</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="129"/>
+        <source>%1 segments removed</source>
+        <translation>移除了 %1 个片段</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="131"/>
+        <source>%1 removed</source>
+        <translation>已移除 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="133"/>
+        <source>1 segment changed</source>
+        <translation>修改了 1 个片段</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="134"/>
+        <source>%1 segments changed</source>
+        <translation>修改了 %1 个片段</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="136"/>
+        <source>%1 changed</source>
+        <translation>已修改 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="145"/>
+        <source>same length (%1)</source>
+        <translation>时长不变（%1）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="147"/>
+        <source>%1 s shorter (now %2)</source>
+        <translation>缩短了 %1 秒（现为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="150"/>
+        <source>%1 s longer (now %2)</source>
+        <translation>延长了 %1 秒（现为 %2）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/DraftDiff.cpp" line="153"/>
+        <source>Timeline changed: %1.</source>
+        <translation>时间线已更改：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>Interchange</name>
+    <message>
+        <location filename="../app/core/Interchange.cpp" line="19"/>
+        <source>Final Cut Pro XML</source>
+        <translation>Final Cut Pro XML</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Interchange.cpp" line="20"/>
+        <source>CMX 3600 EDL</source>
+        <translation>CMX 3600 EDL</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Interchange.cpp" line="21"/>
+        <source>MLT XML (Shotcut, Kdenlive)</source>
+        <translation>MLT XML（Shotcut、Kdenlive）</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Interchange.cpp" line="22"/>
+        <source>OpenTimelineIO</source>
+        <translation>OpenTimelineIO</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Interchange.cpp" line="23"/>
+        <source>SubRip subtitles</source>
+        <translation>SubRip 字幕</translation>
+    </message>
+    <message>
+        <location filename="../app/core/Interchange.cpp" line="24"/>
+        <source>WebVTT subtitles</source>
+        <translation>WebVTT 字幕</translation>
+    </message>
+</context>
+<context>
+    <name>Profiles</name>
+    <message>
+        <location filename="../app/service/Profiles.cpp" line="41"/>
+        <source>Local engine</source>
+        <translation>本地引擎</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Profiles.cpp" line="51"/>
+        <source>NemoVideo cloud</source>
+        <translation>NemoVideo 云端</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Profiles.cpp" line="65"/>
+        <source>Custom server</source>
+        <translation>自定义服务器</translation>
+    </message>
+</context>
+<context>
+    <name>SessionState</name>
+    <message>
+        <location filename="../app/service/SessionState.cpp" line="28"/>
+        <source>The session state is missing.</source>
+        <translation>缺少会话状态。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <location filename="../app/service/KeychainTokenStore.cpp" line="70"/>
+        <location filename="../app/service/TokenStore.cpp" line="28"/>
+        <location filename="../app/service/TokenStore.cpp" line="51"/>
+        <source>No saved value.</source>
+        <translation>没有已保存的值。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/KeychainTokenStore.cpp" line="73"/>
+        <source>The system keychain is not available: %1</source>
+        <translation>系统钥匙串不可用：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/KeychainTokenStore.cpp" line="82"/>
+        <source>The system keychain did not answer. Is it locked or not running?</source>
+        <translation>系统钥匙串没有响应。它是否已锁定或未运行？</translation>
+    </message>
+</context>
+<context>
+    <name>cw::AgentStream</name>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="34"/>
+        <source>Still working…</source>
+        <translation>仍在处理…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="56"/>
+        <location filename="../app/service/AgentStream.cpp" line="57"/>
+        <source>Cutting pauses…</source>
+        <translation>正在剪掉停顿…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="58"/>
+        <location filename="../app/service/AgentStream.cpp" line="59"/>
+        <source>Adding music…</source>
+        <translation>正在添加音乐…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="60"/>
+        <source>Adding text…</source>
+        <translation>正在添加文字…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="61"/>
+        <source>Adding a title…</source>
+        <translation>正在添加标题…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="63"/>
+        <source>Adding subtitles…</source>
+        <translation>正在添加字幕…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="64"/>
+        <source>Adding an intro…</source>
+        <translation>正在添加片头…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="66"/>
+        <source>Adding transitions…</source>
+        <translation>正在添加转场…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="67"/>
+        <source>Trimming…</source>
+        <translation>正在裁剪…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="68"/>
+        <source>Splitting…</source>
+        <translation>正在分割…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="70"/>
+        <location filename="../app/service/AgentStream.cpp" line="72"/>
+        <source>Removing a clip…</source>
+        <translation>正在移除片段…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="73"/>
+        <source>Moving a clip…</source>
+        <translation>正在移动片段…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="74"/>
+        <source>Adjusting volume…</source>
+        <translation>正在调整音量…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="75"/>
+        <source>Changing speed…</source>
+        <translation>正在调整速度…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="76"/>
+        <source>Undoing…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="77"/>
+        <source>Redoing…</source>
+        <translation>正在重做…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="78"/>
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="85"/>
+        <source>tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="88"/>
+        <source>Working: %1…</source>
+        <translation>处理中：%1…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="145"/>
+        <source>The agent sent an event that is too large.</source>
+        <translation>助手发送的事件过大。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="302"/>
+        <source>The connection to the editing engine was lost before the agent finished, and the current state could not be read: %1</source>
+        <translation>在助手完成之前与剪辑引擎的连接已断开，且无法读取当前状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="317"/>
+        <source>The connection to the agent was interrupted before it finished. Nothing changed on the timeline; try again.</source>
+        <translation>与助手的连接在完成前中断。时间线没有变化，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="324"/>
+        <source>The connection to the agent was interrupted, but the edit was saved. %1</source>
+        <translation>与助手的连接已中断，但编辑已保存。%1</translation>
+    </message>
+</context>
+<context>
+    <name>cw::Backend</name>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="23"/>
+        <source>Local engine restarted.</source>
+        <translation>本地引擎已重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="42"/>
+        <source>Continuing the export that was running.</source>
+        <translation>正在继续之前进行中的导出。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="45"/>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="75"/>
+        <source>Opening a session…</source>
+        <translation>正在打开会话…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="109"/>
+        <source>The sign-in expired; continuing without an account.</source>
+        <translation>登录已过期，将以未登录状态继续。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="118"/>
+        <source>The local engine needs no sign-in.</source>
+        <translation>本地引擎无需登录。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="123"/>
+        <location filename="../app/service/Backend.cpp" line="194"/>
+        <source>No system keychain is available to keep the sign-in token safe, so Clipwright cannot sign in to %1.</source>
+        <translation>没有可用的系统钥匙串来安全保存登录令牌，因此 Clipwright 无法登录 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="129"/>
+        <location filename="../app/service/Backend.cpp" line="202"/>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="132"/>
+        <source>Signed in to %1.</source>
+        <translation>已登录 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="148"/>
+        <source>Signed out; continuing without an account.</source>
+        <translation>已退出登录，将以未登录状态继续。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="165"/>
+        <source>Signed in (NEMO_TOKEN)</source>
+        <translation>已登录（NEMO_TOKEN）</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="167"/>
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="170"/>
+        <source>Anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="174"/>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="185"/>
+        <source>Starting the local engine…</source>
+        <translation>正在启动本地引擎…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/Backend.cpp" line="190"/>
+        <source>The server address of this profile is not valid.</source>
+        <translation>此配置的服务器地址无效。</translation>
+    </message>
+</context>
+<context>
     <name>cw::ChatInput</name>
     <message>
-        <location filename="../ui/ChatInput.cpp" line="11"/>
+        <location filename="../ui/ChatInput.cpp" line="12"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../ui/ChatInput.cpp" line="12"/>
+        <location filename="../ui/ChatInput.cpp" line="13"/>
         <source>Tell me what to make… (Enter sends, Shift+Enter for a new line)</source>
         <translation>告诉我你想做什么…（Enter 发送，Shift+Enter 换行）</translation>
     </message>
@@ -22,47 +619,52 @@
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="24"/>
+        <location filename="../ui/ChatPanel.cpp" line="23"/>
+        <source>Actions for the last message</source>
+        <translation>上一条消息的操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPanel.cpp" line="31"/>
         <source>Agent progress</source>
         <translation>助手进度</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="31"/>
+        <location filename="../ui/ChatPanel.cpp" line="38"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="33"/>
+        <location filename="../ui/ChatPanel.cpp" line="40"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="34"/>
+        <location filename="../ui/ChatPanel.cpp" line="41"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="61"/>
+        <location filename="../ui/ChatPanel.cpp" line="69"/>
         <source>Cut the pauses</source>
         <translation>剪掉停顿</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="62"/>
+        <location filename="../ui/ChatPanel.cpp" line="70"/>
         <source>Show the tracks</source>
         <translation>显示轨道</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="63"/>
+        <location filename="../ui/ChatPanel.cpp" line="71"/>
         <source>Export 1080p MP4</source>
         <translation>导出 1080p MP4</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="68"/>
+        <location filename="../ui/ChatPanel.cpp" line="76"/>
         <source>Suggestion: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="124"/>
+        <location filename="../ui/ChatPanel.cpp" line="134"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
@@ -93,6 +695,248 @@
         <location filename="../ui/ChatTranscript.cpp" line="28"/>
         <source>Drop clips on the left, then tell me what to make, for example “cut the pauses and add a title that says Urban Dreams”.</source>
         <translation>把片段拖到左侧，然后告诉我你想做什么，例如“剪掉停顿，并添加标题 Urban Dreams”。</translation>
+    </message>
+</context>
+<context>
+    <name>cw::CloudAuth</name>
+    <message>
+        <location filename="../app/service/CloudAuth.cpp" line="58"/>
+        <location filename="../app/service/CloudAuth.cpp" line="128"/>
+        <location filename="../app/service/CloudAuth.cpp" line="165"/>
+        <source>No secure storage for the sign-in token is available.</source>
+        <translation>没有可用于保存登录令牌的安全存储。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/CloudAuth.cpp" line="68"/>
+        <location filename="../app/service/CloudAuth.cpp" line="87"/>
+        <location filename="../app/service/CloudAuth.cpp" line="104"/>
+        <source>Could not read the system keychain: %1</source>
+        <translation>无法读取系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/CloudAuth.cpp" line="127"/>
+        <source>Paste a sign-in token first.</source>
+        <translation>请先粘贴登录令牌。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/CloudAuth.cpp" line="142"/>
+        <source>The server did not accept this sign-in token.</source>
+        <translation>服务器未接受此登录令牌。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/CloudAuth.cpp" line="143"/>
+        <location filename="../app/service/CloudAuth.cpp" line="208"/>
+        <source>Could not sign in: %1</source>
+        <translation>无法登录：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/CloudAuth.cpp" line="151"/>
+        <source>Could not keep the sign-in token in the system keychain: %1</source>
+        <translation>无法将登录令牌保存到系统钥匙串：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/CloudAuth.cpp" line="172"/>
+        <source>Could not remove the sign-in token from the system keychain: %1</source>
+        <translation>无法从系统钥匙串中移除登录令牌：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cw::EditorSession</name>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="256"/>
+        <source>The editor sent a timeline Clipwright could not read: %1</source>
+        <translation>编辑器发送了 Clipwright 无法读取的时间线：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="321"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="57"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="216"/>
+        <source>Not connected to the editor yet. Wait a moment and try again.</source>
+        <translation>尚未连接到编辑器。请稍候再试。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="325"/>
+        <source>The agent is still working on your previous message.</source>
+        <translation>助手仍在处理你的上一条消息。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="333"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="78"/>
+        <source>There is nothing to export yet. Add a clip first.</source>
+        <translation>还没有可导出的内容。请先添加片段。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="336"/>
+        <source>Choose where to save the video, then Clipwright renders it.</source>
+        <translation>选择视频的保存位置，然后 Clipwright 会进行渲染。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="341"/>
+        <source>Drop files into the window, or use Add media, to upload them.</source>
+        <translation>将文件拖放到窗口中，或使用“添加素材”来上传。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="354"/>
+        <source>The local engine has no credit limit.</source>
+        <translation>本地引擎没有积分限制。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="355"/>
+        <source>Credits: %1 available, %2 reserved.</source>
+        <translation>积分：可用 %1，已预留 %2。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="38"/>
+        <source>An export is already running.</source>
+        <translation>已有导出正在进行。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="43"/>
+        <source>Unknown export format &quot;%1&quot;.</source>
+        <translation>未知的导出格式“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="48"/>
+        <source>Choose a file name for the exported video.</source>
+        <translation>请为导出的视频选择文件名。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="53"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="74"/>
+        <source>Could not read the timeline to export it.</source>
+        <translation>无法读取时间线以进行导出。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="113"/>
+        <source>Export cancelled.</source>
+        <translation>导出已取消。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="143"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="182"/>
+        <source>The export failed.</source>
+        <translation>导出失败。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="144"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="183"/>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="171"/>
+        <source>The export job was lost (the editor was restarted). Export again.</source>
+        <translation>导出任务已丢失（编辑器已重新启动）。请重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="260"/>
+        <source>Register here: %1</source>
+        <translation>在此注册：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionHandoff.cpp" line="51"/>
+        <source>&quot;%1&quot; is not a format Clipwright can export to.</source>
+        <translation>“%1”不是 Clipwright 可以导出的格式。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionHandoff.cpp" line="53"/>
+        <source>No file was chosen for the export.</source>
+        <translation>未选择导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionHandoff.cpp" line="60"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="212"/>
+        <source>A preview of the edit needs the local engine.</source>
+        <translation>预览剪辑需要使用本地引擎。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="220"/>
+        <source>There is nothing to preview yet. Add a clip first.</source>
+        <translation>还没有可预览的内容。请先添加片段。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="228"/>
+        <source>There is no folder to keep the preview in.</source>
+        <translation>没有可存放预览的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="337"/>
+        <source>The preview could not be made.</source>
+        <translation>无法生成预览。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="338"/>
+        <source>The preview could not be made: %1</source>
+        <translation>无法生成预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="25"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="27"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="29"/>
+        <source>%1 is not a supported file type. Accepted types: %2.</source>
+        <translation>%1 不是支持的文件类型。支持的类型：%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="32"/>
+        <source>%1 is larger than 500 MB. Trim it or compress it, then add it again.</source>
+        <translation>%1 大于 500 MB。请裁剪或压缩后再添加。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="36"/>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="38"/>
+        <source>%1 cannot be read. Check its permissions.</source>
+        <translation>无法读取 %1。请检查其权限。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="63"/>
+        <source>The folder %1 has no files Clipwright can use. Accepted types: %2.</source>
+        <translation>文件夹 %1 中没有 Clipwright 可用的文件。支持的类型：%2。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="79"/>
+        <source>Not connected to the editor yet. Wait a moment and add the file again.</source>
+        <translation>尚未连接到编辑器。请稍候再添加该文件。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="96"/>
+        <source>Only http:// and https:// links can be added.</source>
+        <translation>只能添加 http:// 和 https:// 链接。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="100"/>
+        <source>Links with a user name or password are not supported.</source>
+        <translation>不支持包含用户名或密码的链接。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="104"/>
+        <source>Not connected to the editor yet. Wait a moment and add the link again.</source>
+        <translation>尚未连接到编辑器。请稍候再添加该链接。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="120"/>
+        <location filename="../app/service/EditorSessionUpload.cpp" line="169"/>
+        <source>Upload cancelled.</source>
+        <translation>上传已取消。</translation>
     </message>
 </context>
 <context>
@@ -306,256 +1150,447 @@
     </message>
 </context>
 <context>
+    <name>cw::LocalEngine</name>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="102"/>
+        <source>Could not find the Clipwright engine (clipwright-engine). Reinstall Clipwright or set CLIPWRIGHT_ENGINE to its path.</source>
+        <translation>找不到 Clipwright 引擎（clipwright-engine）。请重新安装 Clipwright，或将 CLIPWRIGHT_ENGINE 设置为其路径。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="115"/>
+        <source>Could not create the engine data folder %1.</source>
+        <translation>无法创建引擎数据文件夹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="145"/>
+        <source>Could not start the Clipwright engine: %1</source>
+        <translation>无法启动 Clipwright 引擎：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="198"/>
+        <source>The Clipwright engine started but does not answer: %1</source>
+        <translation>Clipwright 引擎已启动但没有响应：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="212"/>
+        <source>The Clipwright engine did not start within %1 s.</source>
+        <translation>Clipwright 引擎未能在 %1 秒内启动。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="222"/>
+        <source>it crashed</source>
+        <translation>已崩溃</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="223"/>
+        <source>it exited with code %1</source>
+        <translation>退出代码为 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="228"/>
+        <source>The Clipwright engine stopped while starting (%1).</source>
+        <translation>Clipwright 引擎在启动过程中停止（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="229"/>
+        <source>The Clipwright engine stopped while starting (%1): %2</source>
+        <translation>Clipwright 引擎在启动过程中停止（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="238"/>
+        <source>The local engine stopped unexpectedly (%1) and is being restarted.</source>
+        <translation>本地引擎意外停止（%1），正在重新启动。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/LocalEngine.cpp" line="244"/>
+        <source>The local engine stopped unexpectedly (%1). Restart Clipwright to continue editing.</source>
+        <translation>本地引擎意外停止（%1）。请重新启动 Clipwright 以继续剪辑。</translation>
+    </message>
+</context>
+<context>
     <name>cw::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="23"/>
+        <location filename="../ui/MainWindow.cpp" line="30"/>
         <source>Clipwright</source>
         <translation>Clipwright</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="78"/>
+        <location filename="../ui/MainWindow.cpp" line="85"/>
         <source>Backend and connection</source>
         <translation>后端与连接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Running jobs</source>
         <translation>正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
-        <location filename="../ui/MainWindowSession.cpp" line="24"/>
-        <location filename="../ui/MainWindowSession.cpp" line="63"/>
+        <location filename="../ui/MainWindow.cpp" line="93"/>
+        <source>Credits</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindowSession.cpp" line="26"/>
+        <location filename="../ui/MainWindowSession.cpp" line="90"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
+        <location filename="../ui/MainWindow.cpp" line="99"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="101"/>
         <source>no backend</source>
         <translation>无后端</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="94"/>
-        <location filename="../ui/MainWindow.cpp" line="95"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>Local engine</source>
         <translation>本地引擎</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="95"/>
+        <location filename="../ui/MainWindow.cpp" line="111"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="118"/>
         <source>No jobs running</source>
         <translation>没有正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="103"/>
+        <location filename="../ui/MainWindow.cpp" line="120"/>
         <source>1 job running: export %1%</source>
         <translation>1 个任务运行中：导出 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="33"/>
+        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <source>Top up or register</source>
+        <translation>充值或注册</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindowSession.cpp" line="30"/>
+        <source>Open settings</source>
+        <translation>打开设置</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <source>Open link</source>
+        <translation>打开链接</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="34"/>
         <source>&amp;Add media…</source>
         <translation>添加素材(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="35"/>
+        <location filename="../ui/MainWindowActions.cpp" line="36"/>
         <source>Add video, audio or image files</source>
         <translation>添加视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="38"/>
+        <location filename="../ui/MainWindowActions.cpp" line="39"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="40"/>
+        <location filename="../ui/MainWindowActions.cpp" line="41"/>
         <source>Export the edit as an MP4 video (Ctrl+E)</source>
         <translation>将剪辑导出为 MP4 视频（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="43"/>
+        <location filename="../ui/MainWindowActions.cpp" line="44"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="45"/>
+        <location filename="../ui/MainWindowActions.cpp" line="46"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="49"/>
+        <location filename="../ui/MainWindowActions.cpp" line="50"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="51"/>
+        <location filename="../ui/MainWindowActions.cpp" line="52"/>
         <source>Redo the edit you undid (Ctrl+Shift+Z)</source>
         <translation>重做已撤销的编辑（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="55"/>
+        <location filename="../ui/MainWindowActions.cpp" line="56"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="61"/>
+        <location filename="../ui/MainWindowActions.cpp" line="62"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="65"/>
+        <location filename="../ui/MainWindowActions.cpp" line="66"/>
         <source>Zoom Timeline to &amp;Fit</source>
         <translation>时间线缩放至适合(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="69"/>
+        <location filename="../ui/MainWindowActions.cpp" line="70"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="74"/>
+        <location filename="../ui/MainWindowActions.cpp" line="76"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="79"/>
+        <location filename="../ui/MainWindowActions.cpp" line="81"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="82"/>
+        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="84"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="98"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="95"/>
+        <location filename="../ui/MainWindowActions.cpp" line="111"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="119"/>
+        <location filename="../ui/MainWindowActions.cpp" line="135"/>
         <source>Add media</source>
         <translation>添加素材</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="120"/>
+        <location filename="../ui/MainWindowActions.cpp" line="136"/>
         <source>Media files (%1);;All files (*)</source>
         <translation>媒体文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="130"/>
+        <location filename="../ui/MainWindowActions.cpp" line="146"/>
         <source>Not connected to a backend.</source>
         <translation>未连接到后端。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="156"/>
+        <location filename="../ui/MainWindowActions.cpp" line="172"/>
+        <location filename="../ui/MainWindowExport.cpp" line="90"/>
         <source>Nothing to export yet: add a clip first.</source>
         <translation>还没有可导出的内容：请先添加片段。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="189"/>
+        <location filename="../ui/MainWindowActions.cpp" line="207"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="26"/>
+        <location filename="../ui/MainWindowSession.cpp" line="28"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="73"/>
+        <location filename="../ui/MainWindowSession.cpp" line="29"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowSession.cpp" line="97"/>
+        <source>Credits: %1</source>
+        <translation>积分：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowSession.cpp" line="106"/>
         <source>Added %1</source>
         <translation>已添加 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="78"/>
+        <location filename="../ui/MainWindowSession.cpp" line="111"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="104"/>
-        <location filename="../ui/MainWindowSession.cpp" line="105"/>
+        <location filename="../ui/MainWindowSession.cpp" line="142"/>
+        <location filename="../ui/MainWindowSession.cpp" line="143"/>
         <source>Export finished: %1</source>
         <translation>导出完成：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="114"/>
+        <location filename="../ui/MainWindowSession.cpp" line="153"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="30"/>
+        <source>Final Cut Pro XML (.fcpxml)…</source>
+        <translation>Final Cut Pro XML (.fcpxml)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="31"/>
+        <source>CMX 3600 EDL (.edl)…</source>
+        <translation>CMX 3600 EDL (.edl)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="32"/>
+        <source>Shotcut / Kdenlive MLT (.mlt)…</source>
+        <translation>Shotcut / Kdenlive MLT (.mlt)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="33"/>
+        <source>OpenTimelineIO (.otio)…</source>
+        <translation>OpenTimelineIO (.otio)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="34"/>
+        <source>SubRip subtitles (.srt)…</source>
+        <translation>SubRip 字幕 (.srt)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="35"/>
+        <source>WebVTT subtitles (.vtt)…</source>
+        <translation>WebVTT 字幕 (.vtt)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="50"/>
+        <source>Export for &amp;other editors</source>
+        <translation>导出到其他剪辑软件(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="73"/>
+        <source>%1 is a folder; choose a file name.</source>
+        <translation>%1 是文件夹，请选择文件名。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="79"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="80"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="103"/>
+        <source>Export for other editors</source>
+        <translation>导出到其他剪辑软件</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="104"/>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="117"/>
+        <source>Could not export for other editors: %1</source>
+        <translation>无法导出到其他剪辑软件：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="118"/>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="122"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="124"/>
+        <source>Saved for other editors: %1</source>
+        <translation>已导出到其他剪辑软件：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowExport.cpp" line="125"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
     </message>
 </context>
 <context>
     <name>cw::MediaBin</name>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="49"/>
+        <location filename="../ui/MediaBin.cpp" line="86"/>
         <source>Media bin</source>
         <translation>素材箱</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="52"/>
+        <location filename="../ui/MediaBin.cpp" line="89"/>
         <source>Drop video, audio or image files or folders here</source>
         <translation>将视频、音频、图片文件或文件夹拖放到这里</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="69"/>
+        <location filename="../ui/MediaBin.cpp" line="106"/>
         <source>Clips</source>
         <translation>片段</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="73"/>
+        <location filename="../ui/MediaBin.cpp" line="110"/>
         <source>Add media…</source>
         <translation>添加素材…</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="75"/>
+        <location filename="../ui/MediaBin.cpp" line="112"/>
         <source>Add media</source>
         <translation>添加素材</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="76"/>
+        <location filename="../ui/MediaBin.cpp" line="113"/>
         <source>Add video, audio or image files (Ctrl+O)</source>
         <translation>添加视频、音频或图片文件（Ctrl+O）</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="110"/>
+        <location filename="../ui/MediaBin.cpp" line="186"/>
         <source>%1: not a supported video, audio or image file</source>
         <translation>%1：不是支持的视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="112"/>
+        <location filename="../ui/MediaBin.cpp" line="188"/>
         <source>%1: larger than %2 MiB</source>
         <translation>%1：大于 %2 MiB</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="127"/>
+        <location filename="../ui/MediaBin.cpp" line="203"/>
         <source>%1: the folder has no media files</source>
         <translation>%1：该文件夹中没有媒体文件</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="129"/>
+        <location filename="../ui/MediaBin.cpp" line="205"/>
         <source>%1: file not found</source>
         <translation>%1：找不到文件</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="170"/>
+        <location filename="../ui/MediaBin.cpp" line="246"/>
         <source>Uploading… %1%</source>
         <translation>上传中… %1%</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="176"/>
+        <location filename="../ui/MediaBin.cpp" line="252"/>
         <source>Upload failed: %1</source>
         <translation>上传失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MediaBin.cpp" line="207"/>
+        <location filename="../ui/MediaBin.cpp" line="283"/>
         <source>%1 × %2, %3 fps</source>
         <translation>%1 × %2，%3 fps</translation>
     </message>
@@ -563,39 +1598,110 @@
 <context>
     <name>cw::PreviewPane</name>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="21"/>
+        <location filename="../ui/PreviewPane.cpp" line="45"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="23"/>
+        <location filename="../ui/PreviewPane.cpp" line="50"/>
+        <source>What the preview shows</source>
+        <translation>预览内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="51"/>
+        <source>Source clip</source>
+        <translation>源片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="52"/>
+        <source>Current edit</source>
+        <translation>当前剪辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="57"/>
+        <location filename="../ui/PreviewPane.cpp" line="205"/>
         <source>Select a clip to preview it</source>
         <translation>选择一个片段进行预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="36"/>
+        <location filename="../ui/PreviewPane.cpp" line="70"/>
+        <source>Preview status</source>
+        <translation>预览状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="79"/>
+        <source>Previous frame (,)</source>
+        <translation>上一帧（,）</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="80"/>
         <source>Play or pause the preview</source>
         <translation>播放或暂停预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="61"/>
+        <location filename="../ui/PreviewPane.cpp" line="83"/>
+        <source>Next frame (.)</source>
+        <translation>下一帧（.）</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="86"/>
+        <source>Preview position</source>
+        <translation>预览位置</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="91"/>
+        <source>Preview time</source>
+        <translation>预览时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="143"/>
         <source>Video preview</source>
         <translation>视频预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="73"/>
+        <location filename="../ui/PreviewPane.cpp" line="169"/>
         <source>Cannot play: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="120"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
+        <location filename="../ui/PreviewPane.cpp" line="204"/>
+        <source>The preview of your edit appears here</source>
+        <translation>剪辑预览将显示在这里</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="120"/>
+        <location filename="../ui/PreviewPane.cpp" line="232"/>
+        <location filename="../ui/PreviewPane.cpp" line="265"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="251"/>
+        <location filename="../ui/PreviewPane.cpp" line="278"/>
+        <source>Rendering preview… %1%</source>
+        <translation>正在渲染预览… %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="286"/>
+        <source>No preview: %1</source>
+        <translation>无预览：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="394"/>
+        <source>Pause (Space)</source>
+        <translation>暂停（空格）</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="394"/>
+        <source>Play (Space)</source>
+        <translation>播放（空格）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="vanished">暂停</translation>
+    </message>
+    <message>
         <source>Play</source>
-        <translation>播放</translation>
+        <translation type="vanished">播放</translation>
     </message>
 </context>
 <context>
@@ -708,60 +1814,308 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="109"/>
+        <location filename="../ui/SettingsDialog.cpp" line="111"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="137"/>
+        <location filename="../ui/SettingsDialog.cpp" line="139"/>
         <source>Enter an http:// or https:// address for the custom backend.</source>
         <translation>请为自定义后端输入 http:// 或 https:// 地址。</translation>
     </message>
     <message>
-        <location filename="../ui/SettingsDialog.cpp" line="139"/>
+        <location filename="../ui/SettingsDialog.cpp" line="141"/>
         <source>Restart Clipwright to apply the new backend or language.</source>
         <translation>重新启动 Clipwright 以应用新的后端或语言。</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="20"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="24"/>
+        <source>Sign-in state</source>
+        <translation>登录状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="28"/>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="30"/>
+        <source>Paste your access token</source>
+        <translation>粘贴你的访问令牌</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="31"/>
+        <source>Sign &amp;in</source>
+        <translation>登录(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="33"/>
+        <source>Sign in with the token</source>
+        <translation>使用令牌登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="34"/>
+        <source>Sign &amp;out</source>
+        <translation>退出登录(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="36"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="39"/>
+        <source>Credits balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="45"/>
+        <source>State:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="46"/>
+        <source>&amp;Token:</source>
+        <translation>令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="49"/>
+        <source>Credits:</source>
+        <translation>积分：</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="59"/>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="65"/>
+        <source>Signing out…</source>
+        <translation>正在退出登录…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="75"/>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="88"/>
+        <source>%1 available, %2 reserved</source>
+        <translation>可用 %1，已预留 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="90"/>
+        <source>%1 available</source>
+        <translation>可用 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="93"/>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <location filename="../ui/SettingsDialogAccount.cpp" line="107"/>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
+    </message>
+</context>
+<context>
+    <name>cw::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="16"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="17"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="36"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="25"/>
+        <source>Space</source>
+        <translation>空格键</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="25"/>
+        <source>Play or pause the preview</source>
+        <translation>播放或暂停预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="26"/>
+        <source>Delete</source>
+        <translation>Delete 键</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="26"/>
+        <source>Delete the selected clip (asks the agent)</source>
+        <translation>删除所选片段（由助手执行）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="27"/>
+        <source>Left / Right</source>
+        <translation>左 / 右方向键</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="27"/>
+        <source>Select the previous or next clip</source>
+        <translation>选择上一个或下一个片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <source>Drag a clip&apos;s edge</source>
+        <translation>拖动片段边缘</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <source>Trim the clip (asks the agent)</source>
+        <translation>裁剪片段（由助手执行）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="29"/>
+        <source>Drag a clip</source>
+        <translation>拖动片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="29"/>
+        <source>Move the clip (asks the agent)</source>
+        <translation>移动片段（由助手执行）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="30"/>
+        <source>Esc</source>
+        <translation>Esc 键</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="30"/>
+        <source>Cancel the drag</source>
+        <translation>取消拖动</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <source>Ctrl+Wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <source>Zoom the timeline</source>
+        <translation>缩放时间线</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <source>Enter / Shift+Enter</source>
+        <translation>Enter / Shift+Enter</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <source>Send the message / new line</source>
+        <translation>发送消息 / 换行</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <source>Up</source>
+        <translation>上方向键</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <source>Recall the previous message</source>
+        <translation>调出上一条消息</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="37"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="37"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="49"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>cw::TimelineDrag</name>
+    <message>
+        <location filename="../ui/TimelineDrag.cpp" line="217"/>
+        <source>Trim start by %1 s · starts at %2</source>
+        <translation>开头裁剪 %1 秒 · 从 %2 开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineDrag.cpp" line="221"/>
+        <source>Trim end by %1 s · ends at %2</source>
+        <translation>结尾裁剪 %1 秒 · 在 %2 结束</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineDrag.cpp" line="226"/>
+        <source>Move clip %1: drop it before or after another clip</source>
+        <translation>移动片段 %1：将其放在另一个片段之前或之后</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineDrag.cpp" line="227"/>
+        <source>Move clip %1 to position %2</source>
+        <translation>将片段 %1 移动到位置 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineDrag.cpp" line="233"/>
+        <source> · a clip can only be shortened here</source>
+        <translation> · 此处只能缩短片段</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineDrag.cpp" line="235"/>
+        <source> · snapped</source>
+        <translation> · 已吸附</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineDrag.cpp" line="236"/>
+        <source> · Esc cancels</source>
+        <translation> · 按 Esc 取消</translation>
     </message>
 </context>
 <context>
     <name>cw::TimelineView</name>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="45"/>
+        <location filename="../ui/TimelineView.cpp" line="47"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="47"/>
+        <location filename="../ui/TimelineView.cpp" line="49"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="49"/>
+        <location filename="../ui/TimelineView.cpp" line="51"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="51"/>
+        <location filename="../ui/TimelineView.cpp" line="53"/>
         <source>Type %1</source>
         <translation>类型 %1</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="59"/>
+        <location filename="../ui/TimelineView.cpp" line="61"/>
         <source>%1 · in %2 · out %3 · %4 s</source>
         <translation>%1 · 入点 %2 · 出点 %3 · %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="81"/>
+        <location filename="../ui/TimelineView.cpp" line="83"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="198"/>
+        <location filename="../ui/TimelineView.cpp" line="227"/>
         <source>The timeline is empty. Add clips, then tell me what to make.</source>
         <translation>时间线是空的。添加片段，然后告诉我你想做什么。</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="234"/>
+        <location filename="../ui/TimelineView.cpp" line="263"/>
         <source>Total %1</source>
         <translation>总长 %1</translation>
     </message>
