@@ -36,6 +36,18 @@ QString lastLines(const QByteArray& text, int count)
     return lines.mid(std::max(0, int(lines.size()) - count)).join(QLatin1Char('\n'));
 }
 
+// What the user reads when ffmpeg fails: a full disk in words (ffmpeg's own line is often
+// not among the last ones), otherwise the end of its error output.
+QString failureText(const QByteArray& err, const QString& fallback)
+{
+    if (err.contains("No space left on device") || err.contains("File too large") ||
+        err.contains("Disk quota exceeded"))
+        return tr("The disk is full: the render could not be written. Free some space and "
+                  "try again.");
+    const QString tail = lastLines(err, 5);
+    return tail.isEmpty() ? fallback : tail;
+}
+
 class ProgressParser {
 public:
     ProgressParser(qint64 durationMs, const std::function<void(double)>& cb)
@@ -244,9 +256,8 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
 
     if (proc.exitStatus() != QProcess::NormalExit || proc.exitCode() != 0) {
         QFile::remove(part);
-        const QString tail = lastLines(errTail, 5);
         result.error =
-            tail.isEmpty() ? tr("ffmpeg failed (exit code %1)").arg(proc.exitCode()) : tail;
+            failureText(errTail, tr("ffmpeg failed (exit code %1)").arg(proc.exitCode()));
         return result;
     }
     if (command.normalizeLoudness) {
@@ -255,9 +266,8 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
         if (r != 0) {
             QFile::remove(part);
             result.cancelled = r == 2;
-            result.error = r == 2 ? tr("Cancelled") : lastLines(err, 5);
-            if (result.error.isEmpty())
-                result.error = tr("Loudness normalisation failed");
+            result.error =
+                r == 2 ? tr("Cancelled") : failureText(err, tr("Loudness normalisation failed"));
             return result;
         }
     }
