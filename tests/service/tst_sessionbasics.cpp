@@ -144,8 +144,12 @@ void TestSessionBasics::uploadStreamsFromDisk()
     QCOMPARE(progress.last().at(1).toLongLong(), progress.last().at(2).toLongLong());
     QVERIFY(progress.last().at(2).toLongLong() > 64LL * 1024 * 1024);
     const qint64 grown = peakRssKb() - before;
-    QVERIFY2(grown < 24 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(grown)));
     QFile::remove(big);
+    // AddressSanitizer's quarantine holds every freed upload chunk (up to 256 MB), so the
+    // peak says nothing about buffering in the sanitizer job.
+    if (qEnvironmentVariableIsSet("CLIPWRIGHT_SANITIZED"))
+        QSKIP("peak RSS is not meaningful under AddressSanitizer");
+    QVERIFY2(grown < 24 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(grown)));
 }
 
 void TestSessionBasics::rendersPolledAtInterval()
