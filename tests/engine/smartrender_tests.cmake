@@ -1,4 +1,7 @@
 # Smart render tests (owned with app/engine/render/SmartRender.*): eligibility and planning
-# tables plus real smart-vs-normal renders of a generated 20 s 720p clip.
+# tables (tst_smartplan, no media) and real smart-vs-normal renders of a generated 20 s 720p
+# clip (tst_smartrender).
+clipwright_add_test(tst_smartplan SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_smartplan.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/SmartFixtures.h LIBS clipwright_engine)
 clipwright_add_test(tst_smartrender SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_smartrender.cpp
-    LIBS clipwright_engine TIMEOUT 600)
+    ${CMAKE_CURRENT_LIST_DIR}/SmartFixtures.h LIBS clipwright_engine TIMEOUT 600)

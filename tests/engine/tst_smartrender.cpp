@@ -1,12 +1,11 @@
-// Smart render (render/SmartRender.h): eligibility as a table over hand-made sources and
-// drafts; planning (heads/tails re-encoded, GOPs copied, clean cut points with B-frames);
-// and real renders of a generated 1280x720 H.264 High clip (GOP 2 s, B-frames) whose picture
-// flashes every 0.5 s with a beep on the same frame. The same cut draft is rendered smart
+// Smart render (render/SmartRender.h), real renders (the eligibility and planning tables are
+// in tst_smartplan): renders of a generated 1280x720 H.264 High clip (GOP 2 s, B-frames) whose
+// picture flashes every 0.5 s with a beep on the same frame. The same cut draft is rendered smart
 // and normal with the 720p preset: equal length (±1 frame), every output frame matches the
 // expected source frame (PSNR > 35 dB), every flash has its beep within 40 ms (A/V at the
 // joins), clean decode, h264 + aac, and most frames are copied. Cancel and a hostile file
 // name (quote, spaces) are covered too.
-#include "DraftBuilder.h"
+#include "SmartFixtures.h"
 #include "edit/CutPauses.h"
 #include "media/AudioAnalysis.h"
 #include "render/FfmpegRunner.h"
@@ -27,70 +26,14 @@
 
 using namespace cw;
 using namespace cw::engine;
+using cw::test::cutDraft;
 using cw::test::draftOf;
+using cw::test::fakeInputs;
+using cw::test::fakeSource;
 using cw::test::seg;
 using cw::test::track;
 
-Q_DECLARE_METATYPE(cw::Draft)
-Q_DECLARE_METATYPE(cw::engine::SmartSource)
-
 namespace {
-
-// A source of `frames` frames, keyframe every `gop`, with x264's B-pyramid pattern when
-// bframes (decode order I P B B ... as frame indices) or plain I P P P.
-SmartSource fakeSource(int frames = 600, int gop = 60, bool bframes = true)
-{
-    SmartSource s;
-    s.path = QStringLiteral("/nonexistent/src.mp4");
-    s.ok = true;
-    s.codec = QStringLiteral("h264");
-    s.profile = 100;
-    s.pixFmt = QStringLiteral("yuv420p");
-    s.width = 1280;
-    s.height = 720;
-    s.fpsNum = 30;
-    s.tbNum = 1;
-    s.tbDen = 15360;
-    s.hasAudio = true;
-    for (int g = 0; g < frames; g += gop) {
-        const int end = std::min(frames, g + gop);
-        s.frame << g;
-        s.key << true;
-        for (int f = g + 1; f < end; f += 3) {
-            const int anchor = std::min(end - 1, f + 2);
-            s.frame << anchor;
-            s.key << false;
-            for (int b = f; b < anchor && bframes; ++b) {
-                s.frame << b;
-                s.key << false;
-            }
-            for (int b = f; b < anchor && !bframes; ++b) {
-                s.frame.insert(s.frame.size() - 1, b);
-                s.key << false;
-            }
-        }
-    }
-    for (int i = 0; i < s.frame.size(); ++i)
-        s.dts << qint64(i - 2) * 512;
-    return s;
-}
-
-QHash<QString, RenderInput> fakeInputs()
-{
-    return {{QStringLiteral("m1"),
-             RenderInput{QStringLiteral("/nonexistent/src.mp4"), true, true, 20000, false}},
-            {QStringLiteral("m2"),
-             RenderInput{QStringLiteral("/nonexistent/music.m4a"), false, true, 20000, false}},
-            {QStringLiteral("img"),
-             RenderInput{QStringLiteral("/nonexistent/pic.png"), true, false, 0, true}}};
-}
-
-Draft cutDraft()
-{
-    return draftOf({track("v1", 0,
-                          {seg("s1", "m1", 0, 1300, 4400), seg("s2", "m1", 4400, 7100, 6800),
-                           seg("s3", "m1", 11200, 15000, 4500)})});
-}
 
 QJsonObject streamOf(const QJsonObject& probe, const QString& type)
 {
@@ -262,11 +205,6 @@ class TstSmartRender : public QObject {
 
 private slots:
     void initTestCase();
-    void eligibility_data();
-    void eligibility();
-    void planCopiesWholeGops();
-    void planCleanEndsWithBFrames();
-    void planShortSegmentIsEncoded();
     void smartMatchesNormal();
     void cancelLeavesNothing();
     void queuePicksThePath_data();
@@ -311,190 +249,6 @@ void TstSmartRender::initTestCase()
                   source_},
                  &error),
              qPrintable(error));
-}
-
-void TstSmartRender::eligibility_data()
-{
-    QTest::addColumn<Draft>("draft");
-    QTest::addColumn<QString>("presetName");
-    QTest::addColumn<SmartSource>("source");
-    QTest::addColumn<bool>("eligible");
-
-    const SmartSource ok = fakeSource();
-    const Draft cut = cutDraft();
-    QTest::newRow("cut only") << cut << "720p" << ok << true;
-    QTest::newRow("1080p preset needs scaling") << cut << "1080p" << ok << false;
-    Draft sized = cut;
-    sized.m["width"] = 1280;
-    sized.m["height"] = 720;
-    QTest::newRow("draft size equals source") << sized << "1080p" << ok << true;
-    QTest::newRow("vertical preset") << cut << "vertical-1080" << ok << false;
-    auto withSeg = [&](const QJsonObject& m) {
-        Draft d = cut;
-        d.t[0].sg[1].m = m;
-        return d;
-    };
-    QTest::newRow("speed 1 is fine") << withSeg({{"speed", 1.0}}) << "720p" << ok << true;
-    QTest::newRow("speed") << withSeg({{"speed", 1.5}}) << "720p" << ok << false;
-    QTest::newRow("volume") << withSeg({{"vol", 0.5}}) << "720p" << ok << false;
-    QTest::newRow("transition") << withSeg({{"tr", QJsonObject{{"type", "fade"}, {"d", 500}}}})
-                                << "720p" << ok << false;
-    auto withMeta = [&](const char* key, const QJsonValue& v) {
-        Draft d = cut;
-        d.m[key] = v;
-        return d;
-    };
-    QTest::newRow("look") << withMeta("look", "warm") << "720p" << ok << false;
-    QTest::newRow("look none") << withMeta("look", "none") << "720p" << ok << true;
-    QTest::newRow("aspect") << withMeta("aspect", "16:9") << "720p" << ok << false;
-    QTest::newRow("loudness") << withMeta("loudness_lufs", -14) << "720p" << ok << false;
-    QTest::newRow("denoise") << withMeta("denoise", true) << "720p" << ok << false;
-    Draft text = cut;
-    text.t << track("x1", 7, {seg("t1", "", 0, 0, 2000, {{"text", "Hello"}})});
-    QTest::newRow("text") << text << "720p" << ok << false;
-    Draft music = cut;
-    music.t << track("a1", 1, {seg("b1", "m2", 0, 0, 5000, {{"vol", 0.3}})});
-    QTest::newRow("music") << music << "720p" << ok << false;
-    Draft broll = cut;
-    broll.t << track("v2", 0, {seg("c1", "m1", 1000, 0, 1000)});
-    QTest::newRow("b-roll") << broll << "720p" << ok << false;
-    Draft emptyTracks = cut;
-    emptyTracks.t << track("a1", 1, {}) << track("x1", 7, {});
-    QTest::newRow("empty other tracks") << emptyTracks << "720p" << ok << true;
-    Draft gap = cut;
-    gap.t[0].sg[2].st += 500;
-    QTest::newRow("gap") << gap << "720p" << ok << false;
-    Draft late = cut;
-    late.t[0].sg[0].st = 300;
-    QTest::newRow("starts late") << late << "720p" << ok << false;
-    Draft past = cut;
-    past.t[0].sg[2].d = 9000;
-    QTest::newRow("past the source end") << past << "720p" << ok << false;
-    Draft image = cut;
-    image.t[0].sg[0].src = "img";
-    QTest::newRow("still image") << image << "720p" << ok << false;
-    Draft unknown = cut;
-    unknown.t[0].sg[0].src = "nope";
-    QTest::newRow("unknown media") << unknown << "720p" << ok << false;
-    QTest::newRow("empty draft") << draftOf({}) << "720p" << ok << false;
-
-    SmartSource s = ok;
-    s.codec = "hevc";
-    QTest::newRow("hevc") << cut << "720p" << s << false;
-    s = ok;
-    s.profile = 66;
-    QTest::newRow("baseline profile") << cut << "720p" << s << false;
-    s = ok;
-    s.pixFmt = "yuv422p";
-    QTest::newRow("4:2:2") << cut << "720p" << s << false;
-    s = ok;
-    s.fpsNum = 25;
-    QTest::newRow("25 fps") << cut << "720p" << s << false;
-    s = ok;
-    s.fpsNum = 30000;
-    s.fpsDen = 1001;
-    QTest::newRow("29.97 fps") << cut << "720p" << s << false;
-    s = ok;
-    s.width = 1920;
-    s.height = 1080;
-    QTest::newRow("1080p source, 720p output") << cut << "720p" << s << false;
-    s = ok;
-    s.hasAudio = false;
-    QTest::newRow("silent source") << cut << "720p" << s << false;
-    s = ok;
-    s.progressive = false;
-    QTest::newRow("interlaced") << cut << "720p" << s << false;
-    s = ok;
-    s.sarNum = 4;
-    s.sarDen = 3;
-    QTest::newRow("anamorphic") << cut << "720p" << s << false;
-    s = ok;
-    s.ok = false;
-    s.error = "variable frame rate";
-    QTest::newRow("probe failed") << cut << "720p" << s << false;
-    s = ok;
-    s.dts.removeLast();
-    QTest::newRow("inconsistent packet lists") << cut << "720p" << s << false;
-}
-
-void TstSmartRender::eligibility()
-{
-    QFETCH(Draft, draft);
-    QFETCH(QString, presetName);
-    QFETCH(SmartSource, source);
-    QFETCH(bool, eligible);
-    const SmartPlan plan =
-        planSmartRender(draft, fakeInputs(), {{"m1", source}}, RenderPreset::byName(presetName));
-    QCOMPARE(plan.eligible, eligible);
-    QCOMPARE(plan.reason.isEmpty(), eligible);
-    if (eligible) {
-        QVERIFY(plan.copiedFrames() > 0);
-        int frames = 0;
-        for (const SmartRange& r : plan.segments)
-            frames += r.frames();
-        QCOMPARE(plan.totalFrames(), frames);
-    }
-}
-
-void TstSmartRender::planCopiesWholeGops()
-{
-    // No B-frames: every frame boundary is a clean end, so only heads are re-encoded.
-    const SmartSource s = fakeSource(600, 60, false);
-    const SmartPlan plan =
-        planSmartRender(cutDraft(), fakeInputs(), {{"m1", s}}, RenderPreset::byName("720p"));
-    QVERIFY2(plan.eligible, qPrintable(plan.reason));
-    // s1 = frames [39,171), s2 = [213,417), s3 = [450,585).
-    QCOMPARE(plan.segments.size(), 3);
-    QCOMPARE(plan.segments[0].from, 39);
-    QCOMPARE(plan.segments[0].to, 171);
-    QCOMPARE(plan.segments[2].to, 585);
-    QCOMPARE(plan.pieces.size(), 6);
-    QVERIFY(!plan.pieces[0].copy);
-    QCOMPARE(plan.pieces[0].ranges.first().to, 60);
-    QVERIFY(plan.pieces[1].copy);
-    QCOMPARE(plan.pieces[1].ranges.first().from, 60);
-    QCOMPARE(plan.pieces[1].ranges.first().to, 171);
-    QCOMPARE(plan.pieces[2].ranges.first().from, 213);
-    QCOMPARE(plan.pieces[2].ranges.first().to, 240);
-    QCOMPARE(plan.encodedFrames(), (60 - 39) + (240 - 213) + (480 - 450));
-}
-
-void TstSmartRender::planCleanEndsWithBFrames()
-{
-    const SmartSource s = fakeSource(600, 60, true);
-    const SmartPlan plan =
-        planSmartRender(cutDraft(), fakeInputs(), {{"m1", s}}, RenderPreset::byName("720p"));
-    QVERIFY2(plan.eligible, qPrintable(plan.reason));
-    // Mini-GOPs of 3 from each keyframe: clean ends at g+1, g+4, g+7, ...; 171 is not one,
-    // so s1's copy ends at 169 and frames 169-170 join s2's head in one encoder run.
-    QVERIFY(plan.pieces[1].copy);
-    QCOMPARE(plan.pieces[1].ranges.first().to, 169);
-    const SmartPiece& join = plan.pieces[2];
-    QVERIFY(!join.copy);
-    QCOMPARE(join.ranges.size(), 2);
-    QCOMPARE(join.ranges[0].from, 169);
-    QCOMPARE(join.ranges[0].to, 171);
-    QCOMPARE(join.ranges[1].from, 213);
-    QCOMPARE(join.ranges[1].to, 240);
-    for (const SmartPiece& p : plan.pieces)
-        if (p.copy)
-            QVERIFY(s.key[p.ranges.first().from]);
-}
-
-void TstSmartRender::planShortSegmentIsEncoded()
-{
-    // A segment holding no clean keyframe is re-encoded whole and merges with its
-    // neighbours' heads and tails.
-    const Draft d =
-        draftOf({track("v1", 0,
-                       {seg("s1", "m1", 0, 100, 1000), seg("s2", "m1", 1000, 2100, 1500),
-                        seg("s3", "m1", 2500, 4100, 3000)})});
-    const SmartPlan plan =
-        planSmartRender(d, fakeInputs(), {{"m1", fakeSource()}}, RenderPreset::byName("720p"));
-    QVERIFY2(plan.eligible, qPrintable(plan.reason));
-    QVERIFY(!plan.pieces.first().copy);
-    QCOMPARE(plan.pieces.first().ranges.size(), 3); // s1, s2, head of s3
-    QCOMPARE(plan.pieces.first().ranges[2].to, 180);
 }
 
 void TstSmartRender::smartMatchesNormal()
