@@ -23,6 +23,7 @@ private slots:
     void planCopiesWholeGops();
     void planCleanEndsWithBFrames();
     void planShortSegmentIsEncoded();
+    void planTitledFramesAreEncoded();
 };
 
 void TstSmartPlan::eligibility_data()
@@ -48,7 +49,7 @@ void TstSmartPlan::eligibility_data()
     };
     QTest::newRow("speed 1 is fine") << withSeg({{"speed", 1.0}}) << "720p" << ok << true;
     QTest::newRow("speed") << withSeg({{"speed", 1.5}}) << "720p" << ok << false;
-    QTest::newRow("volume") << withSeg({{"vol", 0.5}}) << "720p" << ok << false;
+    QTest::newRow("volume (sound only)") << withSeg({{"vol", 0.5}}) << "720p" << ok << true;
     QTest::newRow("transition") << withSeg({{"tr", QJsonObject{{"type", "fade"}, {"d", 500}}}})
                                 << "720p" << ok << false;
     auto withMeta = [&](const char* key, const QJsonValue& v) {
@@ -59,14 +60,26 @@ void TstSmartPlan::eligibility_data()
     QTest::newRow("look") << withMeta("look", "warm") << "720p" << ok << false;
     QTest::newRow("look none") << withMeta("look", "none") << "720p" << ok << true;
     QTest::newRow("aspect") << withMeta("aspect", "16:9") << "720p" << ok << false;
-    QTest::newRow("loudness") << withMeta("loudness_lufs", -14) << "720p" << ok << false;
-    QTest::newRow("denoise") << withMeta("denoise", true) << "720p" << ok << false;
+    QTest::newRow("loudness") << withMeta("loudness_lufs", -14) << "720p" << ok << true;
+    QTest::newRow("denoise") << withMeta("denoise", true) << "720p" << ok << true;
     Draft text = cut;
     text.t << track("x1", 7, {seg("t1", "", 0, 0, 2000, {{"text", "Hello"}})});
-    QTest::newRow("text") << text << "720p" << ok << false;
+    QTest::newRow("text") << text << "720p" << ok << true;
+    Draft lateText = cut;
+    lateText.t << track("x1", 7, {seg("t1", "", 15000, 0, 2000, {{"text", "Bye"}})});
+    QTest::newRow("text past the picture") << lateText << "720p" << ok << false;
     Draft music = cut;
     music.t << track("a1", 1, {seg("b1", "m2", 0, 0, 5000, {{"vol", 0.3}})});
-    QTest::newRow("music") << music << "720p" << ok << false;
+    QTest::newRow("music") << music << "720p" << ok << true;
+    Draft longMusic = cut;
+    longMusic.t << track("a1", 1, {seg("b1", "m2", 0, 0, 16000, {{"vol", 0.3}})});
+    QTest::newRow("music past the picture") << longMusic << "720p" << ok << false;
+    Draft strangeMusic = cut;
+    strangeMusic.t << track("a1", 1, {seg("b1", "nope", 0, 0, 5000)});
+    QTest::newRow("music of unknown media") << strangeMusic << "720p" << ok << false;
+    Draft strangeTrack = cut;
+    strangeTrack.t << track("z1", 3, {seg("z", "m2", 0, 0, 5000)});
+    QTest::newRow("unknown track type") << strangeTrack << "720p" << ok << false;
     Draft broll = cut;
     broll.t << track("v2", 0, {seg("c1", "m1", 1000, 0, 1000)});
     QTest::newRow("b-roll") << broll << "720p" << ok << false;
@@ -207,6 +220,41 @@ void TstSmartPlan::planShortSegmentIsEncoded()
     QVERIFY(!plan.pieces.first().copy);
     QCOMPARE(plan.pieces.first().ranges.size(), 3); // s1, s2, head of s3
     QCOMPARE(plan.pieces.first().ranges[2].to, 180);
+}
+
+// A title re-encodes the frames under it (plus a frame of margin on each side) and splits
+// the copy around it; no copied frame lies under a title.
+void TstSmartPlan::planTitledFramesAreEncoded()
+{
+    Draft d = cutDraft();
+    // Timeline 6.0-7.0 s = timeline frames 180-210, inside s2 (timeline frames 132-335, source
+    // frames 213-416): source frames 261-291, re-encoded as [261, 300) up to the next keyframe.
+    d.t << track("x1", 7,
+                 {seg("t1", "", 6000, 0, 1000, {{"text", "Mid"}}),
+                  seg("t2", "", 0, 0, 500, {{"text", "   "}})}); // blank: drawn as nothing
+    const SmartPlan plan = planSmartRender(d, fakeInputs(), {{"m1", fakeSource(600, 60, false)}},
+                                           RenderPreset::byName("720p"));
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    QCOMPARE(plan.redrawn.size(), 1);
+    QCOMPARE(plan.redrawn[0], qMakePair(180, 211));
+    QList<QPair<int, int>> copies;
+    int timeline = 0;
+    for (const SmartPiece& p : plan.pieces) {
+        if (p.copy) {
+            copies << qMakePair(p.ranges.first().from, p.ranges.first().to);
+            QVERIFY(timeline + p.frames() <= 180 || timeline >= 211);
+        }
+        timeline += p.frames();
+    }
+    QCOMPARE(timeline, plan.totalFrames());
+    const QList<QPair<int, int>> expected{{60, 171}, {240, 261}, {300, 417}, {480, 585}};
+    QCOMPARE(copies, expected);
+
+    // Without the title the same segment is one copy.
+    Draft plain = cutDraft();
+    const SmartPlan without = planSmartRender(
+        plain, fakeInputs(), {{"m1", fakeSource(600, 60, false)}}, RenderPreset::byName("720p"));
+    QCOMPARE(without.copiedFrames() - plan.copiedFrames(), 300 - 261);
 }
 
 QTEST_GUILESS_MAIN(TstSmartPlan)

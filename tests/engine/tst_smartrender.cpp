@@ -189,6 +189,45 @@ double audioLag(const QVector<qint16>& out, double outAt, const QVector<qint16>&
     return bestLag / 48000.0;
 }
 
+// Mean level (dB) of a file's sound after `filter` (volumedetect).
+double meanVolume(const QString& file, const QString& filter)
+{
+    QByteArray err;
+    run("ffmpeg",
+        {"-v", "info", "-nostats", "-i", file, "-vn", "-af", filter + ",volumedetect", "-f", "null",
+         "-"},
+        &err);
+    const int at = err.lastIndexOf("mean_volume:");
+    return at < 0 ? std::nan("") : err.mid(at + 12).trimmed().split(' ').value(0).toDouble();
+}
+
+double integratedLoudness(const QString& file)
+{
+    QByteArray err;
+    run("ffmpeg",
+        {"-v", "info", "-nostats", "-i", file, "-vn", "-af", "ebur128", "-f", "null", "-"}, &err);
+    const int at = err.indexOf("I:", err.lastIndexOf("Integrated loudness:"));
+    return at < 0 ? std::nan("") : err.mid(at + 2).trimmed().split(' ').value(0).toDouble();
+}
+
+// Per-frame PSNR of two renders against each other.
+QList<double> psnrBetween(const QString& a, const QString& b)
+{
+    QTemporaryDir dir;
+    const QString stats = dir.filePath("psnr.txt");
+    run("ffmpeg", {"-v", "error", "-i", a, "-i", b, "-lavfi", "[0:v][1:v]psnr=stats_file=" + stats,
+                   "-f", "null", "-"});
+    QFile f(stats);
+    QList<double> out;
+    if (f.open(QIODevice::ReadOnly))
+        for (const QByteArray& line : f.readAll().split('\n'))
+            if (line.contains("psnr_avg:")) {
+                const QByteArray v = line.mid(line.indexOf("psnr_avg:") + 9).split(' ').value(0);
+                out << (v == "inf" ? 99.0 : v.toDouble());
+            }
+    return out;
+}
+
 } // namespace
 
 class TstSmartRender : public QObject {
@@ -206,6 +245,7 @@ class TstSmartRender : public QObject {
 private slots:
     void initTestCase();
     void smartMatchesNormal();
+    void titleAndMusic();
     void cancelLeavesNothing();
     void queuePicksThePath_data();
     void queuePicksThePath();
@@ -317,6 +357,78 @@ void TstSmartRender::smartMatchesNormal()
         worst = std::max(worst, std::abs(beeps[i] - flashes[i]));
     qInfo("A/V: %d flashes, worst offset %.1f ms", int(flashes.size()), worst * 1000);
     QVERIFY2(worst <= 0.040, qPrintable(QString("worst A/V offset %1 s").arg(worst)));
+}
+
+// Cuts + a title + ducked music + a loudness target: the titled frames are re-encoded with
+// the title (the same picture as the normal render), the rest is copied, and the sound is
+// the normal render's mix.
+void TstSmartRender::titleAndMusic()
+{
+    const QString music = dir_.filePath("music.m4a");
+    QString error;
+    QVERIFY2(
+        cw::test::runFfmpeg(
+            {"-f", "lavfi", "-i", "sine=f=440:r=48000", "-t", "16", "-c:a", "aac", music}, &error),
+        qPrintable(error));
+    const QHash<QString, RenderInput> inputs{{"m1", RenderInput{source_, true, true, 20000, false}},
+                                             {"m2", RenderInput{music, false, true, 16000, false}}};
+    Draft draft = cutDraft();
+    draft.m["loudness_lufs"] = -16;
+    draft.t << track("x1", 7,
+                     {seg("t1", "", 1000, 0, 1500,
+                          {{"text", "Hello from the smart render"}, {"style", "title"}})})
+            << track("a1", 1,
+                     {seg("b1", "m2", 0, 0, 15000,
+                          {{"vol", 0.35}, {"duck", true}, {"fi", 1000}, {"fo", 2000}})});
+    const RenderPreset p = preset();
+    const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
+    const SmartPlan plan = planSmartRender(draft, inputs, sources, p);
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    QCOMPARE(plan.redrawn.size(), 1);
+    QVERIFY(plan.copiedFrames() > plan.totalFrames() / 3);
+
+    const QString smart = dir_.filePath("titled smart.mp4");
+    const RunResult rs =
+        runSmartRender(plan, sources, p, smart, dir_.filePath("titled"), {}, nullptr);
+    QVERIFY2(rs.ok, qPrintable(rs.error));
+    QVERIFY(QDir(dir_.filePath("titled")).entryList({"*.txt"}).isEmpty());
+    const QString normal = dir_.filePath("titled normal.mp4");
+    const RenderCommand cmd = buildRenderCommand(draft, inputs, p, normal, dir_.path(), QString());
+    QVERIFY2(runFfmpeg(cmd, normal, {}, nullptr).ok, "normal render failed");
+    QByteArray err;
+    run("ffmpeg", {"-v", "error", "-i", smart, "-f", "null", "-"}, &err);
+    QVERIFY2(err.trimmed().isEmpty(), err.constData());
+    QCOMPARE(frameCount(smart), plan.totalFrames());
+
+    // The same picture as the normal render everywhere, title included; the title is really
+    // there (the middle of it, fully faded in, differs from the source).
+    const QList<double> same = psnrBetween(smart, normal);
+    QVERIFY(same.size() >= plan.totalFrames() - 1);
+    const double worst = *std::min_element(same.begin(), same.end());
+    QVERIFY2(worst > 30.0, qPrintable(QString("worst frame vs normal %1 dB").arg(worst)));
+    const QList<double> vsSource = psnrAgainstSource(smart, source_, plan.segments);
+    QCOMPARE(vsSource.size(), plan.totalFrames());
+    qInfo("vs source: frame 20 %.1f dB, 52 %.1f dB; worst vs normal %.1f dB", vsSource[20],
+          vsSource[52], worst);
+    for (int n = 0; n < vsSource.size(); ++n) {
+        const bool titled = n >= plan.redrawn[0].first && n < plan.redrawn[0].second;
+        if (!titled)
+            QVERIFY2(vsSource[n] > 35.0,
+                     qPrintable(QString("frame %1: %2 dB").arg(n).arg(vsSource[n])));
+        if (n >= 45 && n <= 60)
+            QVERIFY2(vsSource[n] < 32.0, qPrintable(QString("title missing at frame %1").arg(n)));
+    }
+
+    // The music is in, at the normal render's level, and the loudness target is met.
+    const QString band = "bandpass=f=440:width_type=q:w=10";
+    const double musicSmart = meanVolume(smart, band);
+    const double musicNormal = meanVolume(normal, band);
+    qInfo("music %.1f dB smart, %.1f dB normal", musicSmart, musicNormal);
+    QVERIFY(musicSmart > -60); // silence there is below -90 dB
+    QVERIFY(std::abs(musicSmart - musicNormal) < 1.5);
+    const double lufs = integratedLoudness(smart);
+    qInfo("loudness %.1f LUFS smart, %.1f normal", lufs, integratedLoudness(normal));
+    QVERIFY2(std::abs(lufs + 16) <= 1.0, qPrintable(QString::number(lufs)));
 }
 
 void TstSmartRender::cancelLeavesNothing()

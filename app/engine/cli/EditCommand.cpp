@@ -13,8 +13,7 @@
 #include "cli/LocalSession.h"
 #include "cli/Reporter.h"
 #include "media/MediaProbe.h"
-#include "render/FfmpegRunner.h"
-#include "render/RenderGraph.h"
+#include "render/RenderDraft.h"
 #include "store/Store.h"
 
 #ifdef CLIPWRIGHT_HAVE_INTERCHANGE
@@ -175,18 +174,11 @@ Failure EditRun::render(const QString& sessionId, const Draft& draft, const QStr
                 tr("the timeline uses media that is not in the session: %1").arg(missing),
                 QString()};
     const RenderPreset preset = RenderPreset::byName(m_options.preset);
-    QTemporaryDir textDir(m_store.tmpDir() + QStringLiteral("/render-XXXXXX"));
-    const RenderCommand command =
-        buildRenderCommand(draft, inputs, preset, output, textDir.path(), defaultFontFile());
-    if (!command.error.isEmpty())
-        return {ExitRenderFailed, command.error, output};
     m_reporter.progress(QStringLiteral("render"), 0.0);
-    const RunResult run = runFfmpeg(
-        command, output,
+    const RunResult run = renderDraft(
+        draft, inputs, preset, output, m_store.tmpDir(),
         [this](double fraction) { m_reporter.progress(QStringLiteral("render"), fraction); },
         &g_interrupted);
-    for (const QString& file : command.files)
-        QFile::remove(file);
     if (g_interrupted || run.cancelled) {
         QFile::remove(output + QStringLiteral(".part"));
         return interrupted();

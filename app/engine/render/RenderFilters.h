@@ -6,6 +6,8 @@
 
 #include "render/RenderGraph.h"
 
+#include <functional>
+
 namespace cw::engine::render {
 
 QString sec(qint64 ms);
@@ -43,5 +45,26 @@ QString audioTrackChain(const Segment& s, int input, int k);
 QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
                  const QString& textFile);
 QString lookFilter(const QString& look); // empty for none/unknown
+
+// The audio tracks mixed into the main track's sound `in` (RenderLayers.cpp). chains: the
+// audio-track chains, then the steps after the join ending in `out`; post is false when
+// there are no such steps (the join must then write `out` itself). inputFor returns the
+// ffmpeg input of a segment's media, or -1 with an error.
+struct AudioMix {
+    QStringList chains;
+    bool post = false;
+    bool loudness = false; // the draft sets a loudness target (lufs)
+    double lufs = -14.0;
+    QString error;
+};
+AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                  const std::function<int(const Segment&, QString*)>& inputFor, const QString& in,
+                  const QString& out);
+
+// One drawtext filter per text segment, in track order; the texts are written to
+// textDir/<stem>.textN.txt (appended to files; on failure the written ones are removed).
+QStringList textOverlays(const Draft& draft, const RenderPreset& p, const QString& fontFile,
+                         const QString& textDir, const QString& stem, QStringList* files,
+                         QString* error);
 
 } // namespace cw::engine::render

@@ -9,9 +9,7 @@
 //   [vcat]    then the look (eq/colorbalance/hue) and one drawtext per text segment, reading
 //             its text from a file with expansion=none, so no user text becomes filter syntax;
 //   [mK]      each audio-track segment trimmed, faded, set to its volume, delayed to st;
-//   [acat]    then afftdn (denoise), asplit for the sidechain when music ducks (music is
-//             compressed by the speech), amix normalize=0 so music at 35% stays at 35%, and
-//             loudnorm (one pass) to the draft's loudness target.
+//   [acat]    then denoise, the music mix and loudness (RenderLayers.cpp).
 // The draft's m.width/height (set by the aspect operation) replace the size of the default
 // "1080p" preset; an explicitly chosen preset wins. The first non-empty video track is the
 // picture and the sound; later video tracks are B-roll cutaways [bK] overlaid on [vcat]
@@ -108,8 +106,6 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                                  const QString& textDir, const QString& fontFile)
 {
     const Track* video = nullptr;
-    QList<const Track*> audioTracks;
-    QList<const Track*> textTracks;
     QList<const Track*> brollTracks;
     qint64 total = 0;
     for (const Track& t : draft.t) {
@@ -117,11 +113,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
             video = &t;
         else if (t.tt == int(TrackType::Video))
             brollTracks << &t;
-        else if (t.tt == int(TrackType::Audio))
-            audioTracks << &t;
-        else if (t.tt == int(TrackType::Text))
-            textTracks << &t;
-        else
+        else if (t.tt != int(TrackType::Audio) && t.tt != int(TrackType::Text))
             continue;
         for (const Segment& s : t.sg)
             if (s.d > 0)
@@ -192,24 +184,10 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
         g.addGap(total - cursor);
     total = std::max(total, cursor);
 
-    QStringList music;
-    QStringList ducked;
-    QStringList plain;
-    for (const Track* t : audioTracks) {
-        for (const Segment& s : t->sg) {
-            if (s.d <= 0)
-                continue;
-            const int index = inputFor(s, &error);
-            if (index < 0)
-                return failed(error);
-            if (!inputs.value(s.src).hasAudio)
-                continue;
-            const int k = int(music.size());
-            music << audioTrackChain(s, index, k);
-            (s.m.value(QLatin1String("duck")).toBool() ? ducked : plain)
-                << QStringLiteral("[m%1]").arg(k);
-        }
-    }
+    const AudioMix mix =
+        mixAudio(draft, inputs, inputFor, QStringLiteral("[acat]"), QStringLiteral("[aout]"));
+    if (!mix.error.isEmpty())
+        return failed(mix.error);
 
     RenderCommand cmd;
     QStringList videoPost;
@@ -229,79 +207,14 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     if (!look.isEmpty())
         videoPost << look;
     const QString font = fontFile.isEmpty() ? defaultFontFile() : fontFile;
-    const QString stem = QFileInfo(outputPath).completeBaseName();
-    for (const Track* t : textTracks) {
-        for (const Segment& s : t->sg) {
-            const QString text = s.m.value(QLatin1String("text")).toString();
-            if (s.d <= 0 || text.trimmed().isEmpty())
-                continue;
-            if (!QDir().mkpath(textDir))
-                return failed(tr("Cannot create the folder %1").arg(textDir));
-            const QString file =
-                QDir(textDir).filePath(stem + QStringLiteral(".text") +
-                                       QString::number(cmd.files.size()) + QStringLiteral(".txt"));
-            QFile f(file);
-            const QByteArray bytes = text.toUtf8();
-            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-                f.write(bytes) != bytes.size()) {
-                f.remove();
-                for (const QString& written : qAsConst(cmd.files))
-                    QFile::remove(written);
-                return failed(tr("Cannot write %1").arg(file));
-            }
-            cmd.files << file;
-            videoPost << drawtext(s, g.p, font, file);
-        }
-    }
-
-    // Audio after the join: (in, filter, out) steps; the last one writes [aout].
-    QList<QPair<QString, QString>> audioPost; // chain without output label, label
-    QString cur = QStringLiteral("[acat]");
-    if (draft.m.value(QLatin1String("denoise")).toBool()) {
-        audioPost << qMakePair(cur + QStringLiteral("afftdn=nr=12:nf=-30"),
-                               QStringLiteral("[aden]"));
-        cur = QStringLiteral("[aden]");
-    }
-    if (!music.isEmpty()) {
-        QString mix = cur;
-        if (!ducked.isEmpty()) {
-            audioPost << qMakePair(cur + QStringLiteral("asplit=2[asp]"), QStringLiteral("[asc]"));
-            QString bed = ducked.first();
-            if (ducked.size() > 1) {
-                audioPost << qMakePair(ducked.join(QString()) +
-                                           QStringLiteral("amix=inputs=%1:duration=longest:"
-                                                          "dropout_transition=0:normalize=0")
-                                               .arg(ducked.size()),
-                                       QStringLiteral("[mbed]"));
-                bed = QStringLiteral("[mbed]");
-            }
-            audioPost << qMakePair(bed + QStringLiteral("[asc]sidechaincompress=threshold=0.03:"
-                                                        "ratio=8:attack=20:release=400"),
-                                   QStringLiteral("[mduck]"));
-            mix = QStringLiteral("[asp][mduck]");
-        }
-        mix += plain.join(QString());
-        const int inputsCount = 1 + (ducked.isEmpty() ? 0 : 1) + int(plain.size());
-        audioPost << qMakePair(mix + QStringLiteral("amix=inputs=%1:duration=first:"
-                                                    "dropout_transition=0:normalize=0")
-                                         .arg(inputsCount),
-                               QStringLiteral("[amix]"));
-        cur = QStringLiteral("[amix]");
-    }
-    const QJsonValue lufs = draft.m.value(QLatin1String("loudness_lufs"));
-    if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0)
-        audioPost << qMakePair(cur + QStringLiteral("loudnorm=I=") + num(lufs.toDouble()) +
-                                   QStringLiteral(":TP=-1.5:LRA=11,") + g.audioFormat(),
-                               QStringLiteral("[aloud]"));
-    if (!audioPost.isEmpty())
-        audioPost.last().second = QStringLiteral("[aout]");
+    videoPost << textOverlays(draft, g.p, font, textDir, QFileInfo(outputPath).completeBaseName(),
+                              &cmd.files, &error);
+    if (!error.isEmpty())
+        return failed(error);
 
     g.join(videoPost.isEmpty() ? QStringLiteral("[vout]") : QStringLiteral("[vcat]"),
-           audioPost.isEmpty() ? QStringLiteral("[aout]") : QStringLiteral("[acat]"));
-    QStringList chains = g.chains;
-    chains << music;
-    for (const auto& step : qAsConst(audioPost))
-        chains << step.first + step.second;
+           mix.post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));
+    QStringList chains = g.chains + mix.chains;
     for (int k = 0; k < videoPost.size(); ++k) {
         const QString in = k == 0 ? QStringLiteral("[vcat]") : QStringLiteral("[t%1]").arg(k - 1);
         const QString out =
@@ -310,10 +223,8 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     }
 
     cmd.durationMs = total;
-    if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0) {
-        cmd.normalizeLoudness = preset.name != QLatin1String("preview"); // speed over accuracy
-        cmd.loudnessLufs = lufs.toDouble();
-    }
+    cmd.normalizeLoudness = mix.loudness && preset.name != QLatin1String("preview"); // speed
+    cmd.loudnessLufs = mix.lufs;
     cmd.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << inputArgs
              << QStringLiteral("-filter_complex") << chains.join(QLatin1Char(';'))
              << QStringLiteral("-map") << QStringLiteral("[vout]") << QStringLiteral("-map")

@@ -147,31 +147,19 @@ bool smartRenderEnabled()
     return qEnvironmentVariable("CLIPWRIGHT_SMART_RENDER") != QLatin1String("0");
 }
 
-bool draftIsCutOnly(const Draft& draft, const QHash<QString, RenderInput>& inputs,
-                    const RenderPreset& preset, QString* reason)
+bool draftSuitsSmartRender(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                           const RenderPreset& preset, QString* reason)
 {
     auto no = [reason](const QString& why) {
         if (reason)
             *reason = why;
         return false;
     };
-    for (const char* key : {"look", "aspect", "aspect_mode", "loudness_lufs", "denoise"}) {
+    for (const char* key : {"look", "aspect", "aspect_mode"}) {
         const QJsonValue v = draft.m.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && v != QJsonValue(false) &&
             v != QJsonValue(QString()) && v != QJsonValue(QStringLiteral("none")))
             return no(QStringLiteral("draft sets %1").arg(QLatin1String(key)));
-    }
-    int videoTracks = 0;
-    for (const Track& t : draft.t) {
-        const bool used = std::any_of(t.sg.begin(), t.sg.end(), [](const Segment& s) {
-            return s.d > 0 && (!s.src.isEmpty() || s.m.contains(QLatin1String("text")));
-        });
-        if (!used)
-            continue;
-        if (t.tt != int(TrackType::Video))
-            return no(QStringLiteral("track %1 is not the main video track").arg(t.id));
-        if (++videoTracks > 1)
-            return no(QStringLiteral("more than one video track"));
     }
     const QList<Segment> segs = videoSegments(draft);
     if (segs.isEmpty())
@@ -183,8 +171,8 @@ bool draftIsCutOnly(const Draft& draft, const QHash<QString, RenderInput>& input
         cursor = s.end();
         if (s.in < 0)
             return no(QStringLiteral("segment %1 starts before its source").arg(s.id));
-        if (notUnit(s.m, "speed") || notUnit(s.m, "vol"))
-            return no(QStringLiteral("segment %1 changes speed or volume").arg(s.id));
+        if (notUnit(s.m, "speed"))
+            return no(QStringLiteral("segment %1 changes speed").arg(s.id));
         const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
         if (!tr.value(QLatin1String("type")).toString().isEmpty() &&
             tr.value(QLatin1String("d")).toInteger(0) > 0)
@@ -195,6 +183,30 @@ bool draftIsCutOnly(const Draft& draft, const QHash<QString, RenderInput>& input
         if (in->isImage || !in->hasVideo || !in->hasAudio || in->durationMs <= 0)
             return no(QStringLiteral("segment %1 is not a video with sound").arg(s.id));
     }
+    // Sound and text may sit on top (the sound is mixed again in the final mux, titled
+    // frames are re-encoded), as long as nothing runs past the picture: the normal render
+    // would add black there.
+    int videoTracks = 0;
+    for (const Track& t : draft.t) {
+        const bool used = std::any_of(t.sg.begin(), t.sg.end(), [](const Segment& s) {
+            return s.d > 0 && (!s.src.isEmpty() || s.m.contains(QLatin1String("text")));
+        });
+        if (!used)
+            continue;
+        if (t.tt == int(TrackType::Video) && ++videoTracks > 1)
+            return no(QStringLiteral("more than one video track"));
+        if (t.tt != int(TrackType::Video) && t.tt != int(TrackType::Audio) &&
+            t.tt != int(TrackType::Text))
+            return no(QStringLiteral("track %1 has an unknown type").arg(t.id));
+        for (const Segment& s : t.sg) {
+            if (t.tt == int(TrackType::Video) || s.d <= 0)
+                continue;
+            if (s.st < 0 || s.end() > cursor)
+                return no(QStringLiteral("segment %1 runs outside the picture").arg(s.id));
+            if (t.tt == int(TrackType::Audio) && !inputs.contains(s.src))
+                return no(QStringLiteral("segment %1 uses unknown media").arg(s.id));
+        }
+    }
     if (preset.fps <= 0)
         return no(QStringLiteral("bad preset"));
     return true;
@@ -204,8 +216,10 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
                           const QHash<QString, SmartSource>& sources, const RenderPreset& preset)
 {
     SmartPlan plan;
-    if (!draftIsCutOnly(draft, inputs, preset, &plan.reason))
+    if (!draftSuitsSmartRender(draft, inputs, preset, &plan.reason))
         return plan;
+    plan.draft = draft;
+    plan.inputs = inputs;
     // The output size as RenderGraph computes it: the draft's size replaces the default
     // preset's.
     plan.width = preset.width;
@@ -219,7 +233,16 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
         plan.height = draftH / 2 * 2;
     }
 
+    // Titled frames (timeline frames, generously rounded outwards) are always re-encoded.
+    for (const Track& t : draft.t)
+        for (const Segment& s : t.sg)
+            if (t.tt == int(TrackType::Text) && s.d > 0 &&
+                !s.m.value(QLatin1String("text")).toString().trimmed().isEmpty())
+                plan.redrawn << qMakePair(int(std::floor(double(s.st) * plan.fps / 1000.0)),
+                                          int(std::ceil(double(s.end()) * plan.fps / 1000.0)) + 1);
+
     QHash<QString, QVector<bool>> clean;
+    int timeline = 0; // the segment's first frame on the timeline
     for (const Segment& s : videoSegments(draft)) {
         const auto src = sources.constFind(s.src);
         if (src == sources.constEnd()) {
@@ -245,24 +268,53 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
             return plan;
         }
         plan.segments << SmartRange{s.src, a, b};
+        plan.volumes << s.m.value(QLatin1String("vol")).toDouble(1.0);
+
+        // [a, b) minus the titled frames: the parts that may be copied.
+        QList<QPair<int, int>> parts{{a, b}};
+        for (const auto& r : qAsConst(plan.redrawn)) {
+            const int x = a + r.first - timeline;
+            const int y = a + r.second - timeline;
+            QList<QPair<int, int>> rest;
+            for (const auto& p : qAsConst(parts)) {
+                if (y <= p.first || x >= p.second) {
+                    rest << p;
+                    continue;
+                }
+                if (x > p.first)
+                    rest << qMakePair(p.first, x);
+                if (y < p.second)
+                    rest << qMakePair(y, p.second);
+            }
+            parts = rest;
+        }
+        std::sort(parts.begin(), parts.end());
+        timeline += b - a;
 
         const QVector<bool>& ok = clean[s.src];
-        int start = a;
-        while (start < b && !(ok[start] && src->key[start] && src->frame[start] == start))
-            ++start;
-        int end = b;
-        while (end > start && !ok[end])
-            --end;
-        if (start < b && end - start >= kMinCopyFrames) {
-            addEncode(plan.pieces, SmartRange{s.src, a, start});
-            SmartPiece copy;
-            copy.copy = true;
-            copy.ranges << SmartRange{s.src, start, end};
-            plan.pieces << copy;
-            addEncode(plan.pieces, SmartRange{s.src, end, b});
-        } else {
-            addEncode(plan.pieces, SmartRange{s.src, a, b});
+        int pos = a;
+        for (const auto& p : qAsConst(parts)) {
+            addEncode(plan.pieces, SmartRange{s.src, pos, p.first});
+            int start = p.first;
+            while (start < p.second &&
+                   !(ok[start] && src->key[start] && src->frame[start] == start))
+                ++start;
+            int end = p.second;
+            while (end > start && !ok[end])
+                --end;
+            if (start < p.second && end - start >= kMinCopyFrames) {
+                addEncode(plan.pieces, SmartRange{s.src, p.first, start});
+                SmartPiece copy;
+                copy.copy = true;
+                copy.ranges << SmartRange{s.src, start, end};
+                plan.pieces << copy;
+                addEncode(plan.pieces, SmartRange{s.src, end, p.second});
+            } else {
+                addEncode(plan.pieces, SmartRange{s.src, p.first, p.second});
+            }
+            pos = p.second;
         }
+        addEncode(plan.pieces, SmartRange{s.src, pos, b});
     }
     plan.eligible = true;
     return plan;

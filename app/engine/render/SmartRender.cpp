@@ -11,6 +11,8 @@
 //     its source at the same frame-aligned times and encoded to AAC; -c:v copy; .part + rename.
 #include "render/SmartRender.h"
 
+#include "render/RenderFilters.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -208,8 +210,23 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     }
 
     // 2. Re-encoded pieces: the concat list, then the encoder runs, `workers` at a time
-    // (short pieces leave x264's threads idle while ffmpeg starts, seeks and decodes).
+    // (short pieces leave x264's threads idle while ffmpeg starts, seeks and decodes). A
+    // piece under a title gets the titles' drawtext filters with its frames stamped at their
+    // timeline times, so the filters' enable/alpha expressions are the normal render's.
+    RenderPreset sized = preset;
+    sized.width = plan.width;
+    sized.height = plan.height;
+    QStringList textFiles;
+    QString textError;
+    const QString titles = render::textOverlays(plan.draft, sized, defaultFontFile(), workDir,
+                                                QStringLiteral("smart"), &textFiles, &textError)
+                               .join(QLatin1Char(','));
+    if (!textError.isEmpty()) {
+        result.error = textError;
+        return result;
+    }
     QStringList list{QStringLiteral("ffconcat version 1.0")};
+    int timeline = 0; // the piece's first frame on the timeline
     struct Encode {
         QStringList args;
         int frames = 0;
@@ -218,6 +235,8 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     for (int i = 0; i < plan.pieces.size(); ++i) {
         const SmartPiece& p = plan.pieces[i];
         const QString duration = QStringLiteral("duration ") + seconds(p.frames() / fps);
+        const int first = timeline;
+        timeline += p.frames();
         if (p.copy) {
             const SmartRange& r = p.ranges.first();
             const SmartSource& s = sources[r.src];
@@ -248,15 +267,21 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
             graph += QStringLiteral("[v%1]").arg(k);
         // The concat filter starts a part at the previous part's last pts when frames carry
         // no duration (two frames would share a pts), so the timestamps are rebuilt.
-        graph += QStringLiteral("concat=n=%1:v=1:a=0,setpts=N/(%2*TB)[v]")
-                     .arg(p.ranges.size())
-                     .arg(plan.fps);
-        const SmartSource& first = sources[p.ranges.first().src];
+        graph += QStringLiteral("concat=n=%1:v=1:a=0,").arg(p.ranges.size());
+        const bool titled =
+            std::any_of(plan.redrawn.begin(), plan.redrawn.end(), [&](const QPair<int, int>& r) {
+                return r.first < timeline && r.second > first;
+            });
+        if (titled && !titles.isEmpty())
+            graph += QStringLiteral("setpts=(N+%1)/(%2*TB),").arg(first).arg(plan.fps) + titles +
+                     QLatin1Char(',');
+        graph += QStringLiteral("setpts=N/(%1*TB)[v]").arg(plan.fps);
+        const SmartSource& src = sources[p.ranges.first().src];
         args << QStringLiteral("-filter_complex") << graph << QStringLiteral("-map")
              << QStringLiteral("[v]") << QStringLiteral("-an") << QStringLiteral("-fps_mode")
              << QStringLiteral("passthrough") << x264OutputArgs(preset);
-        if (first.tbNum == 1 && first.tbDen >= 1000)
-            args << QStringLiteral("-video_track_timescale") << QString::number(first.tbDen);
+        if (src.tbNum == 1 && src.tbDen >= 1000)
+            args << QStringLiteral("-video_track_timescale") << QString::number(src.tbDen);
         args << QStringLiteral("-y") << QStringLiteral("-f") << QStringLiteral("mp4")
              << QStringLiteral("file:") + out;
         encodes << Encode{args, p.frames()};
@@ -323,29 +348,42 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     }
     lf.close();
 
-    // 3. Join + audio.
+    // 3. Join + sound.
     QStringList inputs;
     QHash<QString, int> inputIndex;
+    auto inputFor = [&](const QString& media, const QString& path) {
+        if (!inputIndex.contains(media)) {
+            inputIndex.insert(media, 1 + int(inputIndex.size()));
+            inputs << QStringLiteral("-i") << QStringLiteral("file:") + path;
+        }
+        return inputIndex.value(media);
+    };
     QStringList chains;
     QString join;
     for (int k = 0; k < plan.segments.size(); ++k) {
         const SmartRange& r = plan.segments[k];
-        if (!inputIndex.contains(r.src)) {
-            inputIndex.insert(r.src, 1 + int(inputIndex.size()));
-            inputs << QStringLiteral("-i") << QStringLiteral("file:") + sources[r.src].path;
-        }
         const QString dur = seconds(r.frames() / fps);
+        const double vol = plan.volumes.value(k, 1.0);
         chains << QStringLiteral("[%1:a:0]atrim=start=%2:end=%3,asetpts=PTS-STARTPTS,"
                                  "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
-                                 "apad=whole_dur=%4,atrim=end=%4[a%5]")
-                      .arg(inputIndex[r.src])
-                      .arg(seconds(r.from / fps), seconds(r.to / fps), dur)
-                      .arg(k);
+                                 "apad=whole_dur=%4,atrim=end=%4")
+                          .arg(inputFor(r.src, sources[r.src].path))
+                          .arg(seconds(r.from / fps), seconds(r.to / fps), dur) +
+                      (vol != 1.0 ? QStringLiteral(",volume=") + render::num(vol) : QString()) +
+                      QStringLiteral("[a%1]").arg(k);
         join += QStringLiteral("[a%1]").arg(k);
     }
-    chains << join + QStringLiteral("concat=n=%1:v=0:a=1[aout]").arg(plan.segments.size());
+    const render::AudioMix mix = render::mixAudio(
+        plan.draft, plan.inputs,
+        [&](const Segment& s, QString*) { return inputFor(s.src, plan.inputs.value(s.src).path); },
+        QStringLiteral("[acat]"), QStringLiteral("[aout]"));
+    chains << join + QStringLiteral("concat=n=%1:v=0:a=1").arg(plan.segments.size()) +
+                  (mix.post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));
+    chains << mix.chains;
     RenderCommand mux;
     mux.durationMs = qRound64(plan.totalFrames() * 1000.0 / fps);
+    mux.normalizeLoudness = mix.loudness;
+    mux.loudnessLufs = mix.lufs;
     mux.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << QStringLiteral("-f")
              << QStringLiteral("concat") << QStringLiteral("-safe") << QStringLiteral("0")
              << QStringLiteral("-i") << listPath << inputs << QStringLiteral("-filter_complex")
@@ -358,8 +396,11 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
              << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
              << QStringLiteral("-f") << QStringLiteral("mp4") << finalPath;
     const double before = done;
-    return runFfmpeg(
+    result = runFfmpeg(
         mux, finalPath, [&](double f) { report(before + f * muxWork); }, cancel);
+    for (const QString& file : qAsConst(textFiles))
+        QFile::remove(file);
+    return result;
 }
 
 } // namespace cw::engine

@@ -1,20 +1,24 @@
-// Smart render: a cut-only draft whose sources already are what the output would be (H.264
-// High, yuv420p, the preset's size and frame rate) is exported without re-encoding most of
-// the picture. Per segment [a, b) (frames), the head up to the first clean keyframe and the
-// tail after the last clean cut point are re-encoded with the output's x264 settings; the
-// GOPs between are stream-copied. Adjacent re-encoded parts (tail of one segment + head of
-// the next) share one encoder run, so the joins themselves are always inside re-encoded
-// video. The pieces are joined by the concat demuxer, whose auto_convert turns every piece
-// into Annex B with in-band SPS/PPS at each IDR, so pieces with different parameter sets
-// decode cleanly; the audio is re-encoded from the same frame-aligned ranges in the final
-// mux, so A/V stays in sync at every join.
+// Smart render: a draft whose picture is only cut from sources that already are what the
+// output would be (H.264 High, yuv420p, the preset's size and frame rate) is exported
+// without re-encoding most of the picture. Per segment [a, b) (frames), the head up to the
+// first clean keyframe and the tail after the last clean cut point are re-encoded with the
+// output's x264 settings; the GOPs between are stream-copied. Adjacent re-encoded parts
+// (tail of one segment + head of the next) share one encoder run, so the joins themselves
+// are always inside re-encoded video. Frames under a title are re-encoded too, with the
+// same drawtext filters as the normal render at their timeline times. The pieces are joined
+// by the concat demuxer, whose auto_convert turns every piece into Annex B with in-band
+// SPS/PPS at each IDR, so pieces with different parameter sets decode cleanly. The sound is
+// made again in the final mux: the main track's audio cut from the same frame-aligned
+// ranges (so A/V stays in sync at every join), then the normal render's music mix, denoise
+// and loudness (RenderLayers.cpp).
 //
 // Clean cut points are found from the packet list in decode order: a prefix of the decode
 // order that holds exactly the first j frames in display order can end a copy (no copied
 // frame references a later one); a keyframe at such a point can start one (closed GOP).
 //
-// Anything else (speed, transitions, text, music, looks, aspect, loudness, denoise, volume,
-// gaps, scaling, other codecs, VFR) falls back to the normal render (RenderGraph.h).
+// Anything else (speed, transitions, looks, aspect, B-roll, gaps, stills, scaling, other
+// codecs, VFR, sound or text past the picture) falls back to the normal render
+// (RenderGraph.h).
 #pragma once
 
 #include "render/FfmpegRunner.h"
@@ -78,15 +82,20 @@ struct SmartPlan {
     int height = 0;
     int fps = 30;
     QList<SmartRange> segments; // the timeline, frame-aligned, in order
+    QVector<double> volumes;    // each segment's own sound level
     QList<SmartPiece> pieces;
+    QList<QPair<int, int>> redrawn; // timeline frames [first, second) under a title
+    Draft draft;                    // what the plan was made from: the sound and the titles
+    QHash<QString, RenderInput> inputs;
     int copiedFrames() const;
     int encodedFrames() const;
     int totalFrames() const;
 };
 
-// Checks that need only the draft (no probing): one video track, cut only, no gaps.
-bool draftIsCutOnly(const Draft& draft, const QHash<QString, RenderInput>& inputs,
-                    const RenderPreset& preset, QString* reason);
+// Checks that need only the draft (no probing): one video track, cut only, no gaps; sound
+// and text within the picture.
+bool draftSuitsSmartRender(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                           const RenderPreset& preset, QString* reason);
 
 // Probes every source of the draft's video track (media id -> source).
 QHash<QString, SmartSource> probeSmartSources(const Draft& draft,

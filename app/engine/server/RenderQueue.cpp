@@ -1,10 +1,7 @@
 #include "server/RenderQueue.h"
 
-#include "render/FfmpegRunner.h"
-#include "render/SmartRender.h"
+#include "render/RenderDraft.h"
 
-#include <QFile>
-#include <QTemporaryDir>
 #include <cmath>
 
 namespace cw::engine {
@@ -145,32 +142,8 @@ void RenderQueue::render(const std::shared_ptr<Job>& job)
         }
         m_store.updateJob(copy);
     };
-    RunResult result;
-    bool smart = false;
-    // A cut-only draft of matching H.264 sources copies most GOPs (SmartRender.h); anything
-    // else, or a smart render that fails for any reason but cancel, takes the normal path.
-    if (smartRenderEnabled() && draftIsCutOnly(rq.draft, rq.inputs, rq.preset, nullptr)) {
-        const QHash<QString, SmartSource> sources = probeSmartSources(rq.draft, rq.inputs);
-        const SmartPlan plan = planSmartRender(rq.draft, rq.inputs, sources, rq.preset);
-        if (plan.eligible) {
-            QTemporaryDir work(m_store.tmpDir() + QStringLiteral("/smart-XXXXXX"));
-            result = runSmartRender(plan, sources, rq.preset, finalPath, work.path(), onProgress,
-                                    &job->cancel);
-            smart = result.ok || result.cancelled || job->cancel;
-        }
-    }
-    if (!smart) {
-        QTemporaryDir textDir(m_store.tmpDir() + QStringLiteral("/render-XXXXXX"));
-        const RenderCommand command = buildRenderCommand(rq.draft, rq.inputs, rq.preset, finalPath,
-                                                         textDir.path(), defaultFontFile());
-        if (!command.error.isEmpty()) {
-            finish(job, QStringLiteral("failed"), command.error);
-            return;
-        }
-        result = runFfmpeg(command, finalPath, onProgress, &job->cancel);
-        for (const QString& file : command.files)
-            QFile::remove(file);
-    }
+    const RunResult result = renderDraft(rq.draft, rq.inputs, rq.preset, finalPath,
+                                         m_store.tmpDir(), onProgress, &job->cancel);
     if (result.ok) {
         {
             std::lock_guard<std::mutex> lock(m_mutex);

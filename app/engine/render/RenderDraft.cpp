@@ -1,0 +1,45 @@
+#include "render/RenderDraft.h"
+
+#include "render/SmartRender.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+namespace cw::engine {
+
+RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                      const RenderPreset& preset, const QString& finalPath, const QString& tmpDir,
+                      const std::function<void(double fraction)>& onProgress,
+                      const std::atomic_bool* cancel, bool* smart)
+{
+    if (smart)
+        *smart = false;
+    if (smartRenderEnabled() && draftSuitsSmartRender(draft, inputs, preset, nullptr)) {
+        const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
+        const SmartPlan plan = planSmartRender(draft, inputs, sources, preset);
+        if (plan.eligible) {
+            QTemporaryDir work(tmpDir + QStringLiteral("/smart-XXXXXX"));
+            const RunResult result =
+                runSmartRender(plan, sources, preset, finalPath, work.path(), onProgress, cancel);
+            if (result.ok || result.cancelled || (cancel && cancel->load())) {
+                if (smart)
+                    *smart = result.ok;
+                return result;
+            }
+        }
+    }
+    QTemporaryDir textDir(tmpDir + QStringLiteral("/render-XXXXXX"));
+    const RenderCommand command =
+        buildRenderCommand(draft, inputs, preset, finalPath, textDir.path(), defaultFontFile());
+    if (!command.error.isEmpty()) {
+        RunResult failed;
+        failed.error = command.error;
+        return failed;
+    }
+    const RunResult result = runFfmpeg(command, finalPath, onProgress, cancel);
+    for (const QString& file : command.files)
+        QFile::remove(file);
+    return result;
+}
+
+} // namespace cw::engine

@@ -1,0 +1,132 @@
+// What sits on top of the main track, shared by the normal render (RenderGraph.cpp) and the
+// smart render (SmartRender.cpp), so both mix the same sound and draw the same titles:
+// - the audio tracks mixed into the main track's sound after its join: denoise first (it
+//   is meant for the speech, not the music), then music ducked under the speech
+//   (sidechaincompress keyed by the speech) or mixed plainly, amix normalize=0 so music at
+//   35% stays at 35%, and loudnorm (one pass; FfmpegRunner corrects the rest);
+// - the text segments as drawtext filters reading their text from files (expansion=none),
+//   so no user text ever becomes filter syntax.
+#include "render/RenderFilters.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+
+namespace cw::engine::render {
+
+AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                  const std::function<int(const Segment&, QString*)>& inputFor, const QString& in,
+                  const QString& out)
+{
+    AudioMix mix;
+    QStringList music;
+    QStringList ducked;
+    QStringList plain;
+    for (const Track& t : draft.t) {
+        if (t.tt != int(TrackType::Audio))
+            continue;
+        for (const Segment& s : t.sg) {
+            if (s.d <= 0)
+                continue;
+            const int index = inputFor(s, &mix.error);
+            if (index < 0)
+                return mix;
+            if (!inputs.value(s.src).hasAudio)
+                continue;
+            const int k = int(music.size());
+            music << audioTrackChain(s, index, k);
+            (s.m.value(QLatin1String("duck")).toBool() ? ducked : plain)
+                << QStringLiteral("[m%1]").arg(k);
+        }
+    }
+    mix.chains = music;
+
+    // (chain without output label, label); the last one is renamed to `out`.
+    QList<QPair<QString, QString>> steps;
+    QString cur = in;
+    if (draft.m.value(QLatin1String("denoise")).toBool()) {
+        steps << qMakePair(cur + QStringLiteral("afftdn=nr=12:nf=-30"), QStringLiteral("[aden]"));
+        cur = QStringLiteral("[aden]");
+    }
+    if (!music.isEmpty()) {
+        QString mixIn = cur;
+        if (!ducked.isEmpty()) {
+            steps << qMakePair(cur + QStringLiteral("asplit=2[asp]"), QStringLiteral("[asc]"));
+            QString bed = ducked.first();
+            if (ducked.size() > 1) {
+                steps << qMakePair(ducked.join(QString()) +
+                                       QStringLiteral("amix=inputs=%1:duration=longest:"
+                                                      "dropout_transition=0:normalize=0")
+                                           .arg(ducked.size()),
+                                   QStringLiteral("[mbed]"));
+                bed = QStringLiteral("[mbed]");
+            }
+            steps << qMakePair(bed + QStringLiteral("[asc]sidechaincompress=threshold=0.03:"
+                                                    "ratio=8:attack=20:release=400"),
+                               QStringLiteral("[mduck]"));
+            mixIn = QStringLiteral("[asp][mduck]");
+        }
+        mixIn += plain.join(QString());
+        const int count = 1 + (ducked.isEmpty() ? 0 : 1) + int(plain.size());
+        steps << qMakePair(mixIn + QStringLiteral("amix=inputs=%1:duration=first:"
+                                                  "dropout_transition=0:normalize=0")
+                                       .arg(count),
+                           QStringLiteral("[amix]"));
+        cur = QStringLiteral("[amix]");
+    }
+    const QJsonValue lufs = draft.m.value(QLatin1String("loudness_lufs"));
+    if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0) {
+        steps << qMakePair(cur + QStringLiteral("loudnorm=I=") + num(lufs.toDouble()) +
+                               QStringLiteral(":TP=-1.5:LRA=11,") + Graph().audioFormat(),
+                           QStringLiteral("[aloud]"));
+        mix.loudness = true;
+        mix.lufs = lufs.toDouble();
+    }
+    if (steps.isEmpty())
+        return mix;
+    steps.last().second = out;
+    for (const auto& step : qAsConst(steps))
+        mix.chains << step.first + step.second;
+    mix.post = true;
+    return mix;
+}
+
+QStringList textOverlays(const Draft& draft, const RenderPreset& p, const QString& fontFile,
+                         const QString& textDir, const QString& stem, QStringList* files,
+                         QString* error)
+{
+    QStringList filters;
+    for (const Track& t : draft.t) {
+        if (t.tt != int(TrackType::Text))
+            continue;
+        for (const Segment& s : t.sg) {
+            const QString text = s.m.value(QLatin1String("text")).toString();
+            if (s.d <= 0 || text.trimmed().isEmpty())
+                continue;
+            if (!QDir().mkpath(textDir)) {
+                *error = QCoreApplication::translate("RenderGraph", "Cannot create the folder %1")
+                             .arg(textDir);
+                return {};
+            }
+            const QString file =
+                QDir(textDir).filePath(stem + QStringLiteral(".text") +
+                                       QString::number(files->size()) + QStringLiteral(".txt"));
+            QFile f(file);
+            const QByteArray bytes = text.toUtf8();
+            if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                f.write(bytes) != bytes.size()) {
+                f.remove();
+                for (const QString& written : qAsConst(*files))
+                    QFile::remove(written);
+                files->clear();
+                *error = QCoreApplication::translate("RenderGraph", "Cannot write %1").arg(file);
+                return {};
+            }
+            *files << file;
+            filters << drawtext(s, p, fontFile, file);
+        }
+    }
+    return filters;
+}
+
+} // namespace cw::engine::render
