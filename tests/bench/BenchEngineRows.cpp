@@ -4,6 +4,7 @@
 // disk or a neighbour's burst of CPU.
 #include "BenchRows.h"
 
+#include "AvSync.h"
 #include "media/AudioAnalysis.h"
 
 #include <QDir>
@@ -120,8 +121,45 @@ struct CutOnly {
     double cpuSeconds = -1;
     double draftSeconds = -1;
     Streams out;
+    QString sync; // A/V offset at the joins
     QString error;
 };
+
+// The A/V offset at every join of a render of `draft` (one source, 30 fps): the output's
+// sound where a segment starts against the source's sound at that segment's first frame.
+QString syncAtJoins(const QJsonObject& draft, const QString& source, const QString& render)
+{
+    const QVector<qint16> src = cw::test::monoPcm(source);
+    const QVector<qint16> out = cw::test::monoPcm(render);
+    QList<double> lags;
+    int joins = 0;
+    int at = 0;
+    for (const QJsonValue& tv : draft.value(QStringLiteral("t")).toArray()) {
+        if (tv.toObject().value(QStringLiteral("tt")).toInt() != 0)
+            continue;
+        for (const QJsonValue& sv : tv.toObject().value(QStringLiteral("sg")).toArray()) {
+            const QJsonObject sg = sv.toObject();
+            const int from =
+                int(std::ceil(sg.value(QStringLiteral("in")).toDouble() * 0.03 - 1e-6));
+            const int frames =
+                int(std::ceil(sg.value(QStringLiteral("d")).toDouble() * 0.03 - 1e-6));
+            const double lag = cw::test::audioLag(out, at / 30.0, src, from / 30.0);
+            if (!std::isnan(lag))
+                lags << std::abs(lag) * 1000;
+            ++joins;
+            at += frames;
+        }
+        break;
+    }
+    if (lags.isEmpty())
+        return QStringLiteral("A/V offset not measurable");
+    std::sort(lags.begin(), lags.end());
+    return QStringLiteral("A/V offset at %1 of %2 joins: median %3 ms, worst %4 ms")
+        .arg(lags.size())
+        .arg(joins)
+        .arg(lags[lags.size() / 2], 0, 'f', 1)
+        .arg(lags.last(), 0, 'f', 1);
+}
 
 CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* latencyRows)
 {
@@ -142,15 +180,13 @@ CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* l
         r.error = QStringLiteral("cut the pauses failed: ") + cut.text;
         return r;
     }
-    r.draftSeconds = c.state(sid)
-                         .data()
-                         .value(QStringLiteral("state"))
-                         .toObject()
-                         .value(QStringLiteral("draft"))
-                         .toObject()
-                         .value(QStringLiteral("d"))
-                         .toDouble() /
-                     1000.0;
+    const QJsonObject draft = c.state(sid)
+                                  .data()
+                                  .value(QStringLiteral("state"))
+                                  .toObject()
+                                  .value(QStringLiteral("draft"))
+                                  .toObject();
+    r.draftSeconds = draft.value(QStringLiteral("d")).toDouble() / 1000.0;
     QString url;
     const std::optional<double> t =
         renderAndWait(c, sid, QStringLiteral("720p"), &url, &r.error, engine.pid(), &r.cpuSeconds);
@@ -158,6 +194,7 @@ CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* l
         return r;
     r.seconds = *t;
     r.out = streamDurations(renderedPath(engine, url));
+    r.sync = syncAtJoins(draft, ctx.talk, renderedPath(engine, url));
     if (latencyRows) {
         // Chat latency on the analysed long clip: message sent -> stream closed (the draft
         // version is stored before the functionResponse, so this bounds "draft updated").
@@ -224,14 +261,6 @@ CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* l
         *latencyRows << music;
     }
     return r;
-}
-
-bool engineKnowsSmartRender(const Context& ctx)
-{
-    QFile f(ctx.binDir + QStringLiteral("/clipwright-engine"));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    return f.readAll().contains("CLIPWRIGHT_SMART_RENDER");
 }
 
 } // namespace
@@ -362,11 +391,12 @@ QList<Row> longClipRows(const Context& ctx)
             row.note = r.error;
         else
             row.note = QStringLiteral("draft %1 s; output video %2 s, audio %3 s (A/V end gap "
-                                      "%4 ms)")
+                                      "%4 ms); %5")
                            .arg(r.draftSeconds, 0, 'f', 2)
                            .arg(r.out.video, 0, 'f', 3)
                            .arg(r.out.audio, 0, 'f', 3)
-                           .arg(qRound((r.out.audio - r.out.video) * 1000)) +
+                           .arg(qRound((r.out.audio - r.out.video) * 1000))
+                           .arg(r.sync) +
                        QStringLiteral("; CPU %1 s vs %2 s (CPU speed-up %3)")
                            .arg(r.cpuSeconds, 0, 'f', 1)
                            .arg(base.cpuSeconds, 0, 'f', 1)

@@ -42,6 +42,14 @@ QJsonObject headDraft(EngineClient& c, const QString& sid)
 
 } // namespace
 
+bool engineKnowsSmartRender(const Context& ctx)
+{
+    QFile f(ctx.binDir + QStringLiteral("/clipwright-engine"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return f.readAll().contains("CLIPWRIGHT_SMART_RENDER");
+}
+
 QStringList handWrittenExport(const QJsonObject& draft, const QString& source, const QString& music,
                               int width, int height, const QString& x264, const QString& output,
                               QString* error)
@@ -154,6 +162,62 @@ QStringList handWrittenExport(const QJsonObject& draft, const QString& source, c
                        output};
 }
 
+namespace {
+
+// Upload -> one chat message -> 1080p export on a fresh engine (smartEnv: the engine's
+// CLIPWRIGHT_SMART_RENDER, empty for the default). The engine stays up for more renders.
+struct Flow {
+    TestEngine engine;
+    std::unique_ptr<EngineClient> c;
+    QString sid;
+    double upload = 0;
+    double edit = 0;
+    double render = 0;
+    double total = 0;
+    int applied = 0;
+    QString error;
+};
+
+void runFlow(const Context& ctx, const QString& smartEnv, Flow* f)
+{
+    f->engine.setEnv(QStringLiteral("CLIPWRIGHT_X264_PRESET"), ctx.x264);
+    if (!smartEnv.isEmpty())
+        f->engine.setEnv(QStringLiteral("CLIPWRIGHT_SMART_RENDER"), smartEnv);
+    if (!f->engine.start(&f->error))
+        return;
+    f->c = std::make_unique<EngineClient>(f->engine.baseUrl(), f->engine.token());
+    f->sid = f->c->createSession();
+    warmCache(ctx.shortHd);
+    QElapsedTimer total;
+    total.start();
+    const HttpReply up = uploadFile(f->engine.baseUrl(), f->engine.token(), f->sid, ctx.shortHd);
+    f->upload = seconds(total);
+    QList<AgentEvent> events;
+    const HttpReply turn = f->c->runSse(
+        f->sid,
+        QStringLiteral("cut the pauses, add background music, and add a title 'Urban Dreams'"),
+        &events);
+    f->edit = seconds(total) - f->upload;
+    for (const AgentEvent& e : events)
+        if (e.kind == AgentEvent::Kind::FunctionResponse &&
+            e.response.value(QStringLiteral("ok")).toBool())
+            ++f->applied;
+    QString url;
+    const std::optional<double> render =
+        up.code() == 0 && turn.status == 200
+            ? renderAndWait(*f->c, f->sid, QStringLiteral("1080p"), &url, &f->error)
+            : std::nullopt;
+    if (!render) {
+        f->error =
+            QStringLiteral("upload %1, turn %2, %3").arg(up.status).arg(turn.status).arg(f->error);
+        return;
+    }
+    f->render = *render;
+    f->total = seconds(total);
+}
+
+} // namespace
+
 QList<Row> shortClipRows(const Context& ctx)
 {
     Row e2e;
@@ -170,49 +234,28 @@ QList<Row> shortClipRows(const Context& ctx)
     exp.baselineName = QStringLiteral("one hand-written ffmpeg command");
     exp.ratioMeaning = QStringLiteral("Clipwright / baseline");
     exp.target = QStringLiteral("<= 1.10x");
+    Row off = exp;
+    off.id = QStringLiteral("export_smart_off");
+    off.metric = QStringLiteral("  same, CLIPWRIGHT_SMART_RENDER=0");
 
-    TestEngine engine;
-    engine.setEnv(QStringLiteral("CLIPWRIGHT_X264_PRESET"), ctx.x264);
+    Flow flow;
+    runFlow(ctx, QString(), &flow);
+    if (!flow.error.isEmpty()) {
+        e2e.note = exp.note = flow.error;
+        return {e2e, exp};
+    }
+    EngineClient& c = *flow.c;
+    const QString sid = flow.sid;
+    TestEngine& engine = flow.engine;
     QString error;
-    if (!engine.start(&error)) {
-        e2e.note = exp.note = error;
-        return {e2e, exp};
-    }
-    EngineClient c(engine.baseUrl(), engine.token());
-    const QString sid = c.createSession();
-    warmCache(ctx.shortHd);
-    QElapsedTimer total;
-    total.start();
-    const HttpReply up = uploadFile(engine.baseUrl(), engine.token(), sid, ctx.shortHd);
-    const double tUpload = seconds(total);
-    QList<AgentEvent> events;
-    const HttpReply turn = c.runSse(
-        sid, QStringLiteral("cut the pauses, add background music, and add a title 'Urban Dreams'"),
-        &events);
-    const double tEdit = seconds(total) - tUpload;
-    int applied = 0;
-    for (const AgentEvent& e : events)
-        if (e.kind == AgentEvent::Kind::FunctionResponse &&
-            e.response.value(QStringLiteral("ok")).toBool())
-            ++applied;
-    QString url;
-    const std::optional<double> render =
-        up.code() == 0 && turn.status == 200
-            ? renderAndWait(c, sid, QStringLiteral("1080p"), &url, &error)
-            : std::nullopt;
-    if (!render) {
-        e2e.note = exp.note =
-            QStringLiteral("upload %1, turn %2, %3").arg(up.status).arg(turn.status).arg(error);
-        return {e2e, exp};
-    }
-    e2e.value = seconds(total);
+    e2e.value = flow.total;
     e2e.note = QStringLiteral("upload+analysis %1 s, chat turn %2 s (%3 operations applied), "
                               "render %4 s")
-                   .arg(tUpload, 0, 'f', 2)
-                   .arg(tEdit, 0, 'f', 2)
-                   .arg(applied)
-                   .arg(*render, 0, 'f', 2);
-    if (applied < 3)
+                   .arg(flow.upload, 0, 'f', 2)
+                   .arg(flow.edit, 0, 'f', 2)
+                   .arg(flow.applied)
+                   .arg(flow.render, 0, 'f', 2);
+    if (flow.applied < 3)
         e2e.note += QStringLiteral(" - fewer than 3 operations applied");
 
     // The export alone, alternated with the baseline (2 runs each, best of each).
@@ -227,7 +270,7 @@ QList<Row> shortClipRows(const Context& ctx)
     const QString out = ctx.workDir + QStringLiteral("/export-baseline.mp4");
     const QStringList args =
         handWrittenExport(draft, ctx.shortHd, musicPath, 1920, 1080, ctx.x264, out, &error);
-    double best = *render;
+    double best = flow.render;
     double bestBase = 1e9;
     double cpu = 1e9;
     double cpuBase = 1e9;
@@ -272,7 +315,23 @@ QList<Row> shortClipRows(const Context& ctx)
     }
     e2e.pass = e2e.value <= 15;
     QFile::remove(out);
-    return {e2e, exp};
+    if (!engineKnowsSmartRender(ctx))
+        return {e2e, exp};
+
+    // The same flow with every frame decoded and re-encoded, for comparison.
+    Flow full;
+    runFlow(ctx, QStringLiteral("0"), &full);
+    off.value = full.render;
+    off.baseline = exp.baseline;
+    if (full.error.isEmpty() && bestBase < 1e9) {
+        off.ratio = full.render / bestBase;
+        off.pass = off.ratio <= 1.10;
+        off.note = QStringLiteral("first render of a fresh engine; end to end %1 s")
+                       .arg(full.total, 0, 'f', 2);
+    } else {
+        off.note = full.error;
+    }
+    return {e2e, exp, off};
 }
 
 } // namespace cw::bench

@@ -23,11 +23,15 @@ Row analysisRow(const Context& ctx);
 // rows, all on one analysed upload of the long clip.
 QList<Row> longClipRows(const Context& ctx);
 // Upload -> "cut the pauses, add background music, add a title" -> 1080p export of the short
-// clip, then the export alone against a hand-written ffmpeg command for the same draft.
+// clip, then the export alone against a hand-written ffmpeg command for the same draft, and
+// the same flow with CLIPWRIGHT_SMART_RENDER=0 when the engine knows the variable.
 QList<Row> shortClipRows(const Context& ctx);
 Row uploadMemoryRow(const Context& ctx);
 Row appStartRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
+
+// Whether the engine binary reads CLIPWRIGHT_SMART_RENDER (older builds have no smart path).
+bool engineKnowsSmartRender(const Context& ctx);
 
 // The hand-written ffmpeg command for a draft (cuts by select/aselect, music, title),
 // at the given size and encoder settings.

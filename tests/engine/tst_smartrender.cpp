@@ -13,6 +13,7 @@
 #include "server/RenderQueue.h"
 #include "store/Store.h"
 
+#include "AvSync.h"
 #include "TestMedia.h"
 
 #include <QDir>
@@ -125,68 +126,6 @@ QList<double> beepTimes(const QString& file)
         }
     }
     return out;
-}
-
-// Mono 48 kHz samples of a file's audio.
-QVector<qint16> pcmOf(const QString& file)
-{
-    const QByteArray pcm = run("ffmpeg", {"-v", "error", "-i", file, "-vn", "-ac", "1", "-ar",
-                                          "48000", "-f", "s16le", "-"});
-    QVector<qint16> out(int(pcm.size() / 2));
-    memcpy(out.data(), pcm.constData(), size_t(out.size()) * 2);
-    return out;
-}
-
-// Lag (s) of `out` at outAt against `src` at srcAt: the shift within ±100 ms that best
-// correlates 0.8 s of sound; NaN when there is no sound to compare.
-double audioLag(const QVector<qint16>& out, double outAt, const QVector<qint16>& src, double srcAt)
-{
-    const int len = 38400;
-    const int max = 4800;
-    const int o = int(std::lround(outAt * 48000));
-    const int s0 = int(std::lround(srcAt * 48000));
-    if (o < 0 || o + len > out.size())
-        return std::nan("");
-    double best = -1;
-    int bestLag = 0;
-    double energy = 0;
-    for (int i = 0; i < len; ++i)
-        energy += double(out[o + i]) * out[o + i];
-    if (energy < len * 100.0 * 100.0)
-        return std::nan("");
-    for (int lag = -max; lag <= max; lag += 8) {
-        const int s = s0 + lag;
-        if (s < 0 || s + len > src.size())
-            continue;
-        double dot = 0;
-        double e2 = 0;
-        for (int i = 0; i < len; i += 2) {
-            dot += double(out[o + i]) * src[s + i];
-            e2 += double(src[s + i]) * src[s + i];
-        }
-        const double c = e2 > 0 ? dot / std::sqrt(e2) : 0;
-        if (c > best) {
-            best = c;
-            bestLag = lag;
-        }
-    }
-    for (int lag = bestLag - 8; lag <= bestLag + 8; ++lag) {
-        const int s = s0 + lag;
-        if (s < 0 || s + len > src.size())
-            continue;
-        double dot = 0;
-        double e2 = 0;
-        for (int i = 0; i < len; ++i) {
-            dot += double(out[o + i]) * src[s + i];
-            e2 += double(src[s + i]) * src[s + i];
-        }
-        const double c = e2 > 0 ? dot / std::sqrt(e2) : 0;
-        if (c > best) {
-            best = c;
-            bestLag = lag;
-        }
-    }
-    return bestLag / 48000.0;
 }
 
 // Mean level (dB) of a file's sound after `filter` (volumedetect).
@@ -549,17 +488,17 @@ void TstSmartRender::measureLongTalk()
         qInfo("normal: %lld ms; ratio %.2fx", normalMs, double(normalMs) / double(smartMs));
     }
 
-    const QVector<qint16> src = pcmOf(clip);
+    const QVector<qint16> src = cw::test::monoPcm(clip);
     for (const QString& file : {smart, normal}) {
         if (!QFile::exists(file))
             continue;
-        const QVector<qint16> out = pcmOf(file);
+        const QVector<qint16> out = cw::test::monoPcm(file);
         int at = 0;
         double worst = 0;
         int measured = 0;
         QStringList all;
         for (const SmartRange& r : plan.segments) {
-            const double lag = audioLag(out, at / 30.0, src, r.from / 30.0);
+            const double lag = cw::test::audioLag(out, at / 30.0, src, r.from / 30.0);
             at += r.frames();
             if (std::isnan(lag))
                 continue;

@@ -3,12 +3,14 @@
 //  1. each source used by a copied piece is remuxed video-only (-c copy, seconds), so the
 //     concat demuxer's outpoint, which ends a file at the first packet of any stream past it,
 //     cannot be tripped early by interleaved audio;
-//  2. each re-encoded piece: one input per range (-ss half a frame before its first frame,
-//     exact seek), trim to the frame count, concat, libx264 with the output's settings;
+//  2. in a pool of `workers` (CLIPWRIGHT_SMART_JOBS, default 2): the sound of the timeline
+//     (soundCommand, AAC) and each re-encoded piece: one input per range (-ss half a frame
+//     before its first frame, exact seek), trim to the frame count, concat, titles, libx264
+//     with the output's settings;
 //  3. the concat demuxer joins pieces and copied GOPs (inpoint at the keyframe, outpoint
 //     between the dts of the last copied packet and the next, explicit durations so every
-//     piece starts where the previous ended), while the audio of each segment is cut from
-//     its source at the same frame-aligned times and encoded to AAC; -c:v copy; .part + rename.
+//     piece starts where the previous ended) and the sound is copied beside them; .part +
+//     rename, then the loudness correction when the draft sets a target (FfmpegRunner).
 #include "render/SmartRender.h"
 
 #include "render/RenderFilters.h"
@@ -50,6 +52,68 @@ QString quoted(const QString& path)
     QString out = path;
     out.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
     return QLatin1Char('\'') + out + QLatin1Char('\'');
+}
+
+// The sound of the whole timeline as an AAC file. Each segment's sound is its own input,
+// seeked to just before the segment (the decoder gets 0.2 s to settle, then atrim cuts
+// sample-exactly), so the source is decoded once overall; one input split into a branch
+// per segment would push the whole file through every branch. Then the audio tracks are
+// mixed in as the normal render does.
+QStringList soundCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
+                         const RenderPreset& preset, const QString& out, render::AudioMix* mix)
+{
+    const double fps = plan.fps;
+    QStringList inputs;
+    int inputCount = 0;
+    QHash<QString, int> inputIndex;
+    QStringList chains;
+    QString join;
+    for (int k = 0; k < plan.segments.size(); ++k) {
+        const SmartRange& r = plan.segments[k];
+        const double start = r.from / fps;
+        const double settle = std::min(0.2, start);
+        const QString dur = seconds(r.frames() / fps);
+        inputs << QStringLiteral("-ss") << seconds(start - settle) << QStringLiteral("-t")
+               << seconds(settle + r.frames() / fps + 0.1) << QStringLiteral("-i")
+               << QStringLiteral("file:") + sources[r.src].path;
+        const double vol = plan.volumes.value(k, 1.0);
+        chains << QStringLiteral("[%1:a:0]atrim=start=%2:end=%3,asetpts=PTS-STARTPTS,"
+                                 "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
+                                 "apad=whole_dur=%4,atrim=end=%4")
+                          .arg(inputCount++)
+                          .arg(seconds(settle), seconds(settle + r.frames() / fps), dur) +
+                      (vol != 1.0 ? QStringLiteral(",volume=") + render::num(vol) : QString()) +
+                      QStringLiteral("[a%1]").arg(k);
+        join += QStringLiteral("[a%1]").arg(k);
+    }
+    *mix = render::mixAudio(
+        plan.draft, plan.inputs,
+        [&](const Segment& s, QString*) {
+            if (!inputIndex.contains(s.src)) {
+                inputIndex.insert(s.src, inputCount++);
+                inputs << QStringLiteral("-i") << QStringLiteral("file:") + plan.inputs[s.src].path;
+            }
+            return inputIndex.value(s.src);
+        },
+        QStringLiteral("[acat]"), QStringLiteral("[aout]"));
+    chains << join + QStringLiteral("concat=n=%1:v=0:a=1").arg(plan.segments.size()) +
+                  (mix->post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));
+    chains << mix->chains;
+    return QStringList{QStringLiteral("-v"), QStringLiteral("error")} + inputs +
+           QStringList{QStringLiteral("-filter_complex"),
+                       chains.join(QLatin1Char(';')),
+                       QStringLiteral("-map"),
+                       QStringLiteral("[aout]"),
+                       QStringLiteral("-c:a"),
+                       QStringLiteral("aac"),
+                       QStringLiteral("-b:a"),
+                       QStringLiteral("%1k").arg(preset.audioBitrateK),
+                       QStringLiteral("-ar"),
+                       QStringLiteral("48000"),
+                       QStringLiteral("-y"),
+                       QStringLiteral("-f"),
+                       QStringLiteral("mp4"),
+                       QStringLiteral("file:") + out};
 }
 
 } // namespace
@@ -232,6 +296,10 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         int frames = 0;
     };
     QList<Encode> encodes;
+    // The sound first: its AAC encode is the longest single job and needs no video.
+    const QString soundPath = QDir(workDir).filePath(QStringLiteral("sound.m4a"));
+    render::AudioMix mix;
+    encodes << Encode{soundCommand(plan, sources, preset, soundPath, &mix), 0};
     for (int i = 0; i < plan.pieces.size(); ++i) {
         const SmartPiece& p = plan.pieces[i];
         const QString duration = QStringLiteral("duration ") + seconds(p.frames() / fps);
@@ -348,53 +416,24 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     }
     lf.close();
 
-    // 3. Join + sound.
-    QStringList inputs;
-    QHash<QString, int> inputIndex;
-    auto inputFor = [&](const QString& media, const QString& path) {
-        if (!inputIndex.contains(media)) {
-            inputIndex.insert(media, 1 + int(inputIndex.size()));
-            inputs << QStringLiteral("-i") << QStringLiteral("file:") + path;
-        }
-        return inputIndex.value(media);
-    };
-    QStringList chains;
-    QString join;
-    for (int k = 0; k < plan.segments.size(); ++k) {
-        const SmartRange& r = plan.segments[k];
-        const QString dur = seconds(r.frames() / fps);
-        const double vol = plan.volumes.value(k, 1.0);
-        chains << QStringLiteral("[%1:a:0]atrim=start=%2:end=%3,asetpts=PTS-STARTPTS,"
-                                 "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
-                                 "apad=whole_dur=%4,atrim=end=%4")
-                          .arg(inputFor(r.src, sources[r.src].path))
-                          .arg(seconds(r.from / fps), seconds(r.to / fps), dur) +
-                      (vol != 1.0 ? QStringLiteral(",volume=") + render::num(vol) : QString()) +
-                      QStringLiteral("[a%1]").arg(k);
-        join += QStringLiteral("[a%1]").arg(k);
-    }
-    const render::AudioMix mix = render::mixAudio(
-        plan.draft, plan.inputs,
-        [&](const Segment& s, QString*) { return inputFor(s.src, plan.inputs.value(s.src).path); },
-        QStringLiteral("[acat]"), QStringLiteral("[aout]"));
-    chains << join + QStringLiteral("concat=n=%1:v=0:a=1").arg(plan.segments.size()) +
-                  (mix.post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));
-    chains << mix.chains;
+    // 3. Join: the pieces and the sound, both copied.
     RenderCommand mux;
     mux.durationMs = qRound64(plan.totalFrames() * 1000.0 / fps);
-    mux.normalizeLoudness = mix.loudness;
+    mux.normalizeLoudness = mix.loudness && preset.name != QLatin1String("preview");
     mux.loudnessLufs = mix.lufs;
     mux.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << QStringLiteral("-f")
              << QStringLiteral("concat") << QStringLiteral("-safe") << QStringLiteral("0")
-             << QStringLiteral("-i") << listPath << inputs << QStringLiteral("-filter_complex")
-             << chains.join(QLatin1Char(';')) << QStringLiteral("-map") << QStringLiteral("0:v:0")
-             << QStringLiteral("-map") << QStringLiteral("[aout]") << QStringLiteral("-c:v")
-             << QStringLiteral("copy") << QStringLiteral("-c:a") << QStringLiteral("aac")
+             << QStringLiteral("-i") << listPath << QStringLiteral("-i")
+             << QStringLiteral("file:") + soundPath << QStringLiteral("-map")
+             << QStringLiteral("0:v:0") << QStringLiteral("-map") << QStringLiteral("1:a:0")
+             << QStringLiteral("-c")
+             << QStringLiteral("copy")
+             // not used by the copy; the loudness correction re-encodes at this rate
              << QStringLiteral("-b:a") << QStringLiteral("%1k").arg(preset.audioBitrateK)
-             << QStringLiteral("-ar") << QStringLiteral("48000") << QStringLiteral("-movflags")
-             << QStringLiteral("+faststart") << QStringLiteral("-progress")
-             << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
-             << QStringLiteral("-f") << QStringLiteral("mp4") << finalPath;
+             << QStringLiteral("-movflags") << QStringLiteral("+faststart")
+             << QStringLiteral("-progress") << QStringLiteral("pipe:1")
+             << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
+             << QStringLiteral("mp4") << finalPath;
     const double before = done;
     result = runFfmpeg(
         mux, finalPath, [&](double f) { report(before + f * muxWork); }, cancel);
