@@ -1,6 +1,6 @@
-// generateMusicBed with real ffmpeg: each mood gives an AAC stereo 48 kHz file of the asked
-// length (±0.1 s) at a sane level, the moods sound different, an unknown mood falls back to
-// calm, and bad lengths or an unwritable folder fail cleanly without leftovers.
+// generateMusicBed with real ffmpeg: each mood gives an ALAC (lossless) stereo 48 kHz file of
+// the asked length (±0.1 s) at a sane level, the moods sound different, an unknown mood falls back
+// to calm, and bad lengths or an unwritable folder fail cleanly without leftovers.
 #include "generate/MusicBed.h"
 
 #include "MeasureAudio.h"
@@ -51,7 +51,7 @@ private slots:
         QVERIFY(!QFile::exists(out + ".part"));
         const QJsonObject probe = test::probe(out);
         const QJsonObject stream = probe.value("streams").toArray().first().toObject();
-        QCOMPARE(stream.value("codec_name").toString(), "aac");
+        QCOMPARE(stream.value("codec_name").toString(), "alac");
         QCOMPARE(stream.value("channels").toInt(), 2);
         QCOMPARE(stream.value("sample_rate").toString(), "48000");
         const double seconds =
