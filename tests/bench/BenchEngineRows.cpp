@@ -194,7 +194,11 @@ CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* l
         return r;
     r.seconds = *t;
     r.out = streamDurations(renderedPath(engine, url));
-    r.sync = syncAtJoins(draft, ctx.talk, renderedPath(engine, url));
+    // The joins' places in the output follow the smart plan's frame counts (ceil per
+    // segment); the normal render's differ by a frame here and there, so its joins cannot
+    // be located this way.
+    r.sync = smartEnv.isEmpty() ? syncAtJoins(draft, ctx.talk, renderedPath(engine, url))
+                                : QStringLiteral("A/V offset at the joins not measured");
     if (latencyRows) {
         // Chat latency on the analysed long clip: message sent -> stream closed (the draft
         // version is stored before the functionResponse, so this bounds "draft updated").

@@ -1,7 +1,8 @@
 // Internal pieces of the render graph (RenderGraph.cpp assembles them): per-segment video
 // and audio chains (trim, speed, fit to the frame by pad / crop / blurred fill, volume), the
 // joins between pieces (concat, or xfade + acrossfade with the outgoing piece held), text
-// styles, looks, and the final audio chain (denoise, ducking, mix, loudness).
+// styles, looks, and what sits on top (RenderLayers.cpp, shared with the smart render): the
+// audio tracks' mix (denoise, ducking, loudness) and the titles.
 #pragma once
 
 #include "render/RenderGraph.h"
