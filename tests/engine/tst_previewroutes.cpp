@@ -59,8 +59,32 @@ private Q_SLOTS:
     void errors();
     void previewPreset_data();
     void previewPreset();
+    void oldPreviewsAreRemoved();
 
 private:
+    // Submits a render of the session's draft (or `draft`) and waits for it to end.
+    QJsonObject render(const QString& sid, const QString& id, const QString& preset,
+                       const QJsonObject& draft = {})
+    {
+        QJsonObject body{{"id", id},
+                         {"sessionId", sid},
+                         {"output", QJsonObject{{"format", "mp4"}, {"preset", preset}}}};
+        if (!draft.isEmpty())
+            body.insert("draft", draft);
+        if (m_client->postJson(QStringLiteral("/api/render/proxy/lambda"), body).code() != 0)
+            return {};
+        QElapsedTimer t;
+        t.start();
+        QJsonObject d;
+        while (t.elapsed() < 60000) {
+            d = m_client->get(QStringLiteral("/api/render/proxy/lambda/") + id).data();
+            if (d.value("status") == "completed" || d.value("status") == "failed")
+                break;
+            QThread::msleep(100);
+        }
+        return d;
+    }
+
     QString thumbPath(const QString& media, const QString& query) const
     {
         return QStringLiteral("/api/media/%1/%2/thumbnail%3").arg(m_sid, media, query);
@@ -215,29 +239,15 @@ void TstPreviewRoutes::previewPreset()
                            .arg(QDateTime::currentMSecsSinceEpoch())
                            .arg(QTest::currentDataTag())
                            .replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]")), "_");
-    QJsonObject body{{"id", id},
-                     {"sessionId", m_sid},
-                     {"output", QJsonObject{{"format", "mp4"}, {"preset", "preview"}}}};
+    QJsonObject draft;
     if (draftWidth > 0) {
-        QJsonObject draft =
-            m_client->state(m_sid).data().value("state").toObject().value("draft").toObject();
+        draft = m_client->state(m_sid).data().value("state").toObject().value("draft").toObject();
         QJsonObject meta = draft.value("m").toObject();
         meta.insert("width", draftWidth);
         meta.insert("height", draftHeight);
         draft.insert("m", meta);
-        body.insert("draft", draft);
     }
-    const HttpReply submit = m_client->postJson(QStringLiteral("/api/render/proxy/lambda"), body);
-    QCOMPARE(submit.code(), 0);
-    QElapsedTimer t;
-    t.start();
-    QJsonObject d;
-    while (t.elapsed() < 60000) {
-        d = m_client->get(QStringLiteral("/api/render/proxy/lambda/") + id).data();
-        if (d.value("status") == "completed" || d.value("status") == "failed")
-            break;
-        QThread::msleep(100);
-    }
+    const QJsonObject d = render(m_sid, id, QStringLiteral("preview"), draft);
     QCOMPARE(d.value("status").toString(), QStringLiteral("completed"));
     const HttpReply file = m_client->get(QStringLiteral("/files/renders/%1.mp4").arg(id));
     QCOMPARE(file.status, 200);
@@ -257,6 +267,35 @@ void TstPreviewRoutes::previewPreset()
     QCOMPARE(QSize(width, height), expected);
     const double seconds = info.value("format").toObject().value("duration").toString().toDouble();
     QVERIFY2(qAbs(seconds - 3.0) < 0.15, qPrintable(QString::number(seconds)));
+}
+
+// The engine keeps the newest three previews of a session: older ones lose their file and
+// report why; exports and other sessions' previews are never touched.
+void TstPreviewRoutes::oldPreviewsAreRemoved()
+{
+    const QString stamp = QString::number(QDateTime::currentMSecsSinceEpoch());
+    const QString exportId = "export_" + stamp;
+    QCOMPARE(render(m_otherSid, exportId, "720p").value("status").toString(), "completed");
+    const QString otherPreview = "other_" + stamp;
+    QCOMPARE(render(m_sid, otherPreview, "preview").value("status").toString(), "completed");
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        ids << QStringLiteral("prev%1_%2").arg(i).arg(stamp);
+        QCOMPARE(render(m_otherSid, ids.last(), "preview").value("status").toString(), "completed");
+    }
+    for (int i = 0; i < ids.size(); ++i) {
+        const QJsonObject d = m_client->get("/api/render/proxy/lambda/" + ids[i]).data();
+        const int fileStatus = m_client->get("/files/renders/" + ids[i] + ".mp4").status;
+        const bool kept = i >= ids.size() - 3;
+        QCOMPARE(d.value("status").toString(), kept ? "completed" : "failed");
+        QCOMPARE(fileStatus, kept ? 200 : 404);
+        QCOMPARE(QFile::exists(m_engine.dataDir() + "/renders/" + ids[i] + ".mp4"), kept);
+        if (!kept)
+            QVERIFY2(d.value("error").toString().contains("newer preview"),
+                     qPrintable(QJsonDocument(d).toJson()));
+    }
+    QCOMPARE(m_client->get("/files/renders/" + exportId + ".mp4").status, 200);
+    QCOMPARE(m_client->get("/files/renders/" + otherPreview + ".mp4").status, 200);
 }
 
 QTEST_GUILESS_MAIN(TstPreviewRoutes)

@@ -6,6 +6,10 @@
 
 namespace cw::engine {
 
+namespace {
+constexpr int kPreviewsKept = 3;
+}
+
 RenderQueue::RenderQueue(Store& store) : m_store(store) {}
 
 RenderQueue::~RenderQueue()
@@ -151,6 +155,15 @@ void RenderQueue::render(const std::shared_ptr<Job>& job)
             job->record.progress = 100;
         }
         finish(job, QStringLiteral("completed"), QString());
+        // The app keeps its own copy of each preview; the engine keeps the last few.
+        if (rq.preset.name == QLatin1String("preview")) {
+            const QStringList expired =
+                m_store.expireRenders(rq.sessionId, rq.preset.name, kPreviewsKept,
+                                      QStringLiteral("A newer preview replaced this one."));
+            std::lock_guard<std::mutex> lock(m_mutex);
+            for (const QString& id : expired)
+                m_jobs.erase(id);
+        }
     } else if (result.cancelled || job->cancel) {
         bool stopping = false;
         {

@@ -113,6 +113,10 @@ public:
     bool updateJob(const JobRecord& job);
     std::optional<JobRecord> job(const QString& id);
     int failUnfinishedJobs(const QString& error); // returns how many were failed
+    // Completed renders of `preset` in a session beyond the newest `keep`: their files are
+    // deleted and the jobs marked failed with `why`. Returns their ids.
+    QStringList expireRenders(const QString& sessionId, const QString& preset, int keep,
+                              const QString& why);
 
     static QString staleJobError();
 

@@ -4,7 +4,9 @@
 
 #include "store/StoreSql.h"
 
+#include <QFile>
 #include <QVariant>
+#include <algorithm>
 
 namespace cw::engine {
 
@@ -156,6 +158,40 @@ int Store::failUnfinishedJobs(const QString& error)
     if (!sqlExec(q))
         return 0;
     return q.numRowsAffected();
+}
+
+QStringList Store::expireRenders(const QString& sessionId, const QString& preset, int keep,
+                                 const QString& why)
+{
+    std::lock_guard<std::mutex> lock(m_writeMutex);
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT id, output_path FROM jobs WHERE session_id = ? AND preset = ?"
+                             " AND status = 'completed' ORDER BY updated DESC, rowid DESC"
+                             " LIMIT -1 OFFSET ?"));
+    q.addBindValue(sessionId);
+    q.addBindValue(preset);
+    q.addBindValue(std::max(0, keep));
+    if (!sqlExec(q))
+        return {};
+    QList<QPair<QString, QString>> old;
+    while (q.next())
+        old << qMakePair(q.value(0).toString(), q.value(1).toString());
+    QStringList expired;
+    for (const auto& job : qAsConst(old)) {
+        // The row first: a client polling it never sees "completed" without the file.
+        QSqlQuery u(connection());
+        u.prepare(QStringLiteral("UPDATE jobs SET status = 'failed', error = ?, output_path = '',"
+                                 " updated = ? WHERE id = ?"));
+        u.addBindValue(text(why));
+        u.addBindValue(nowMs());
+        u.addBindValue(job.first);
+        if (!sqlExec(u))
+            continue;
+        if (!job.second.isEmpty())
+            QFile::remove(absolutePath(job.second));
+        expired << job.first;
+    }
+    return expired;
 }
 
 } // namespace cw::engine
