@@ -247,6 +247,10 @@ void TstEngineRender::renderErrors_data()
         {"sg", QJsonArray{QJsonObject{{"id", "s1"}, {"src", "m"}, {"st", 0}, {"d", -5}}}}}};
     QTest::newRow("invalid draft") << withDraft("r7", negative) << 400 << 4000;
     QTest::newRow("draft wrong type") << withDraft("r8", QJsonValue(42)) << 400 << 4000;
+    QTest::newRow("draft string that is not JSON")
+        << withDraft("r11", QJsonValue("{not json")) << 400 << 4000;
+    QTest::newRow("draft string holding an array")
+        << withDraft("r12", QJsonValue("[1, 2]")) << 400 << 4000;
     QTest::newRow("draft not decodable")
         << withDraft("r9", QJsonObject{{"t", "not an array"}}) << 400 << 4000;
     QTest::newRow("empty explicit draft")

@@ -50,8 +50,10 @@ std::optional<Draft> requestDraft(ServerContext& ctx, const QJsonObject& body,
                                   const QString& sessionId, httplib::Response& res)
 {
     QJsonValue value = body.value(QStringLiteral("draft"));
-    if (value.isString())
-        value = QJsonDocument::fromJson(value.toString().toUtf8()).object();
+    if (value.isString()) { // a draft JSON-encoded in a string is accepted too
+        const QJsonDocument doc = QJsonDocument::fromJson(value.toString().toUtf8());
+        value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(false);
+    }
     QJsonObject json;
     if (value.isUndefined() || value.isNull()) {
         const std::optional<DraftVersion> head = ctx.store.headDraft(sessionId);
@@ -59,7 +61,8 @@ std::optional<Draft> requestDraft(ServerContext& ctx, const QJsonObject& body,
     } else if (value.isObject()) {
         json = value.toObject();
     } else {
-        sendError(res, ErrorCode::BadRequest, QStringLiteral("draft must be a JSON object."));
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("draft must be a JSON object (or a string holding one)."));
         return std::nullopt;
     }
     QString error;
