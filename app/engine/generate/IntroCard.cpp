@@ -7,46 +7,17 @@
 // a swell (a rising chord over filtered noise) with a short fade-out.
 #include "generate/IntroCard.h"
 
-#include "render/FfmpegRunner.h"
+#include "generate/GenerateRun.h"
 #include "render/RenderGraph.h"
 
 #include <QDir>
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <algorithm>
 #include <cmath>
 
 namespace cw::engine {
 namespace {
-
-bool runFfmpeg(const QStringList& args, QByteArray* out, QString* error, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.start(ffmpegProgram(), QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
-                                         QStringLiteral("-v"), QStringLiteral("error")} +
-                                 args);
-    if (!p.waitForStarted(10000)) {
-        if (error)
-            *error = QStringLiteral("Cannot start ffmpeg.");
-        return false;
-    }
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        if (error)
-            *error = QStringLiteral("ffmpeg took too long.");
-        return false;
-    }
-    if (out)
-        *out = p.readAllStandardOutput();
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        if (error)
-            *error = QString::fromUtf8(p.readAllStandardError()).trimmed().left(400);
-        return false;
-    }
-    return true;
-}
 
 QString secs(qint64 ms)
 {
@@ -67,11 +38,11 @@ qint64 pickIntroFrame(const QString& sourcePath, qint64 sourceDurationMs, QStrin
     for (int k = 1; k <= 8; ++k) {
         const qint64 at = sourceDurationMs * (k + 1) / 10 - sourceDurationMs / 10;
         QByteArray px;
-        if (!runFfmpeg({QStringLiteral("-ss"), secs(at), QStringLiteral("-i"), sourcePath,
-                        QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-vf"),
-                        QStringLiteral("scale=%1:%2,format=gray").arg(w).arg(h),
-                        QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")},
-                       &px, error) ||
+        if (!runGenerator({QStringLiteral("-ss"), secs(at), QStringLiteral("-i"), sourcePath,
+                           QStringLiteral("-frames:v"), QStringLiteral("1"), QStringLiteral("-vf"),
+                           QStringLiteral("scale=%1:%2,format=gray").arg(w).arg(h),
+                           QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")},
+                          &px, error, 120000) ||
             px.size() != w * h)
             continue;
         double mean = 0;
@@ -124,9 +95,9 @@ bool generateIntro(const QString& outPath, const QString& sourcePath, qint64 sou
     const int h = options.height / 2 * 2;
     const int frames = int(d * options.fps / 1000);
     const QString frame = tmp.filePath(QStringLiteral("frame.png"));
-    if (!runFfmpeg({QStringLiteral("-y"), QStringLiteral("-ss"), secs(at), QStringLiteral("-i"),
-                    sourcePath, QStringLiteral("-frames:v"), QStringLiteral("1"), frame},
-                   nullptr, error))
+    if (!runGenerator({QStringLiteral("-y"), QStringLiteral("-ss"), secs(at), QStringLiteral("-i"),
+                       sourcePath, QStringLiteral("-frames:v"), QStringLiteral("1"), frame},
+                      nullptr, error, 120000))
         return false;
 
     QString video = QStringLiteral("[0:v]scale=%1:%2:force_original_aspect_ratio=increase,"
@@ -166,49 +137,39 @@ bool generateIntro(const QString& outPath, const QString& sourcePath, qint64 sou
                        "+0.08*sin(2*PI*t*(165+60*t/%1))+0.06*sin(2*PI*t*(220+80*t/%1)))':"
                        "s=48000:c=stereo:d=%1,afade=t=out:st=%2:d=0.3[a]")
             .arg(D, secs(d - 300));
-    const QString part = outPath + QStringLiteral(".part");
-    const bool ok = runFfmpeg({QStringLiteral("-y"),
-                               QStringLiteral("-i"),
-                               frame,
-                               QStringLiteral("-filter_complex"),
-                               video + QLatin1Char(';') + audio,
-                               QStringLiteral("-map"),
-                               QStringLiteral("[v]"),
-                               QStringLiteral("-map"),
-                               QStringLiteral("[a]"),
-                               QStringLiteral("-t"),
-                               D,
-                               QStringLiteral("-c:v"),
-                               QStringLiteral("libx264"),
-                               QStringLiteral("-preset"),
-                               QStringLiteral("veryfast"),
-                               QStringLiteral("-crf"),
-                               QStringLiteral("20"),
-                               QStringLiteral("-pix_fmt"),
-                               QStringLiteral("yuv420p"),
-                               QStringLiteral("-r"),
-                               QString::number(options.fps),
-                               QStringLiteral("-c:a"),
-                               QStringLiteral("aac"),
-                               QStringLiteral("-ar"),
-                               QStringLiteral("48000"),
-                               QStringLiteral("-f"),
-                               QStringLiteral("mp4"),
-                               part},
-                              nullptr, error, 300000);
+    const bool ok = generateFile({QStringLiteral("-y"),
+                                  QStringLiteral("-i"),
+                                  frame,
+                                  QStringLiteral("-filter_complex"),
+                                  video + QLatin1Char(';') + audio,
+                                  QStringLiteral("-map"),
+                                  QStringLiteral("[v]"),
+                                  QStringLiteral("-map"),
+                                  QStringLiteral("[a]"),
+                                  QStringLiteral("-t"),
+                                  D,
+                                  QStringLiteral("-c:v"),
+                                  QStringLiteral("libx264"),
+                                  QStringLiteral("-preset"),
+                                  QStringLiteral("veryfast"),
+                                  QStringLiteral("-crf"),
+                                  QStringLiteral("20"),
+                                  QStringLiteral("-pix_fmt"),
+                                  QStringLiteral("yuv420p"),
+                                  QStringLiteral("-r"),
+                                  QString::number(options.fps),
+                                  QStringLiteral("-c:a"),
+                                  QStringLiteral("aac"),
+                                  QStringLiteral("-ar"),
+                                  QStringLiteral("48000"),
+                                  QStringLiteral("-f"),
+                                  QStringLiteral("mp4"),
+                                  outPath},
+                                 outPath, error, 300000);
     QFile::remove(frame);
     if (!textFile.isEmpty())
         QFile::remove(textFile);
-    if (!ok) {
-        QFile::remove(part);
-        return false;
-    }
-    QFile::remove(outPath);
-    if (!QFile::rename(part, outPath)) {
-        QFile::remove(part);
-        return fail(QStringLiteral("Cannot write %1.").arg(outPath));
-    }
-    return true;
+    return ok;
 }
 
 } // namespace cw::engine

@@ -11,9 +11,8 @@
 // output path (a separate argument, never parsed as a graph).
 #include "generate/MusicBed.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QProcess>
+#include "generate/GenerateRun.h"
+
 #include <QStringList>
 #include <array>
 
@@ -130,38 +129,15 @@ bool generateMusicBed(const QString& outPath, const QString& mood, qint64 durati
             .arg(channelExpr(m, 1.0), channelExpr(m, 1.003), n(4 * m.bar))
             .arg(periodSamples)
             .arg(m.post);
-    const QString part = outPath + QStringLiteral(".part");
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(QStringLiteral("ffmpeg"),
-            {QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"), QStringLiteral("-v"),
-             QStringLiteral("error"), QStringLiteral("-y"), QStringLiteral("-f"),
-             QStringLiteral("lavfi"), QStringLiteral("-i"), graph, QStringLiteral("-af"),
-             QStringLiteral("atrim=duration=") + seconds +
-                 QStringLiteral(",afade=t=in:d=0.05,aformat=sample_fmts=s16p:sample_rates=48000:"
-                                "channel_layouts=stereo"),
-             QStringLiteral("-c:a"), QStringLiteral("alac"), QStringLiteral("-f"),
-             QStringLiteral("mp4"), part});
     const int timeoutMs = int(std::min<qint64>(600000, 60000 + durationMs / 2));
-    if (!p.waitForStarted(10000))
-        return fail(QStringLiteral("Cannot start ffmpeg."));
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(5000);
-        QFile::remove(part);
-        return fail(QStringLiteral("Generating the music took too long."));
-    }
-    if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        QFile::remove(part);
-        return fail(QStringLiteral("ffmpeg failed to generate the music: ") +
-                    QString::fromUtf8(p.readAll()).trimmed().left(400));
-    }
-    QFile::remove(outPath);
-    if (!QFile::rename(part, outPath)) {
-        QFile::remove(part);
-        return fail(QStringLiteral("Cannot write %1.").arg(outPath));
-    }
-    return true;
+    return generateFile({QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("lavfi"),
+                         QStringLiteral("-i"), graph, QStringLiteral("-af"),
+                         QStringLiteral("atrim=duration=") + seconds +
+                             QStringLiteral(",afade=t=in:d=0.05,aformat=sample_fmts=s16p:"
+                                            "sample_rates=48000:channel_layouts=stereo"),
+                         QStringLiteral("-c:a"), QStringLiteral("alac"), QStringLiteral("-f"),
+                         QStringLiteral("mp4"), outPath},
+                        outPath, error, timeoutMs);
 }
 
 } // namespace cw::engine
