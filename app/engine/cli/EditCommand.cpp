@@ -14,6 +14,7 @@
 #include "cli/Reporter.h"
 #include "media/MediaProbe.h"
 #include "render/RenderDraft.h"
+#include "store/RenderInputs.h"
 #include "store/Store.h"
 
 #ifdef CLIPWRIGHT_HAVE_INTERCHANGE

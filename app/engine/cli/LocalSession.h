@@ -1,16 +1,13 @@
 // The engine's session pieces for callers that hold local files instead of HTTP requests
 // (the edit command): a new session's empty draft, ingesting files by path (a symlink into
-// the data dir goes through the same probe/analysis/draft path as an upload), and a draft's
-// render inputs and hand-off sources from the store. The HTTP routes build the same things
-// from requests; these functions are where they can share them.
+// the data dir goes through the same probe/analysis/draft path as an upload). A draft's
+// render inputs come from store/RenderInputs.h, shared with the HTTP routes.
 #pragma once
 
 #include "Draft.h"
-#include "render/RenderGraph.h"
 #include "server/MediaIngest.h"
 #include "store/Store.h"
 
-#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -26,10 +23,5 @@ bool checkMediaFile(const QString& path, QString* reason);
 
 // Adds the files to the session (in order) as one draft version, as an upload would.
 IngestResult ingestLocalFiles(Store& store, const QString& sessionId, const QStringList& paths);
-
-// Media id -> render input for every source the draft uses; false with *missing set to the
-// first id that is not media of the session.
-bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& draft,
-                         QHash<QString, RenderInput>* inputs, QString* missing);
 
 } // namespace cw::engine

@@ -9,6 +9,7 @@
 #include "server/Routes.h"
 
 #include "ApiError.h"
+#include "store/RenderInputs.h"
 #include "store/Store.h"
 
 #include <QJsonDocument>
@@ -142,20 +143,12 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
     request.id = id;
     request.sessionId = sid;
     request.preset = preset;
-    for (const Track& track : draft->t) {
-        for (const Segment& s : track.sg) {
-            if (s.src.isEmpty() || request.inputs.contains(s.src))
-                continue;
-            const std::optional<MediaRecord> m = ctx.store.media(s.src);
-            if (!m || m->sessionId != sid) {
-                sendError(res, ErrorCode::NotFound,
-                          QStringLiteral("The draft uses media that is not in this session: %1")
-                              .arg(s.src.left(80)));
-                return;
-            }
-            request.inputs.insert(s.src,
-                                  RenderInput{m->path, m->hasVideo, m->hasAudio, m->durationMs});
-        }
+    QString missing;
+    if (!collectRenderInputs(ctx.store, sid, *draft, &request.inputs, &missing)) {
+        sendError(res, ErrorCode::NotFound,
+                  QStringLiteral("The draft uses media that is not in this session: %1")
+                      .arg(missing.left(80)));
+        return;
     }
     request.draft = std::move(*draft);
     switch (ctx.renders.submit(request)) {
