@@ -65,6 +65,9 @@ void TstSmartPlan::eligibility_data()
     Draft text = cut;
     text.t << track("x1", 7, {seg("t1", "", 0, 0, 2000, {{"text", "Hello"}})});
     QTest::newRow("text") << text << "720p" << ok << true;
+    Draft captions = cut;
+    captions.t << track("x1", 7, {seg("t1", "", 0, 0, 15000, {{"text", "All along"}})});
+    QTest::newRow("a caption over almost everything") << captions << "720p" << ok << false;
     Draft lateText = cut;
     lateText.t << track("x1", 7, {seg("t1", "", 15000, 0, 2000, {{"text", "Bye"}})});
     QTest::newRow("text past the picture") << lateText << "720p" << ok << false;
@@ -213,13 +216,21 @@ void TstSmartPlan::planShortSegmentIsEncoded()
     const Draft d =
         draftOf({track("v1", 0,
                        {seg("s1", "m1", 0, 100, 1000), seg("s2", "m1", 1000, 2100, 1500),
-                        seg("s3", "m1", 2500, 4100, 3000)})});
+                        seg("s3", "m1", 2500, 4100, 6000)})});
     const SmartPlan plan =
         planSmartRender(d, fakeInputs(), {{"m1", fakeSource()}}, RenderPreset::byName("720p"));
     QVERIFY2(plan.eligible, qPrintable(plan.reason));
     QVERIFY(!plan.pieces.first().copy);
     QCOMPARE(plan.pieces.first().ranges.size(), 3); // s1, s2, head of s3
     QCOMPARE(plan.pieces.first().ranges[2].to, 180);
+
+    // With less than a fifth of the frames to copy the normal render is used.
+    Draft shorter = d;
+    shorter.t[0].sg[2].d = 3000;
+    const SmartPlan little = planSmartRender(shorter, fakeInputs(), {{"m1", fakeSource()}},
+                                             RenderPreset::byName("720p"));
+    QVERIFY(!little.eligible);
+    QVERIFY2(little.reason.contains("fifth"), qPrintable(little.reason));
 }
 
 // A title re-encodes the frames under it (plus a frame of margin on each side) and splits

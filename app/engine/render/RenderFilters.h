@@ -64,8 +64,9 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
 
 // One drawtext filter per text segment, in track order; the texts are written to
 // textDir/<stem>.textN.txt (appended to files; on failure the written ones are removed).
+// spans, when given, receives each filter's segment (start, end) in ms.
 QStringList textOverlays(const Draft& draft, const RenderPreset& p, const QString& fontFile,
                          const QString& textDir, const QString& stem, QStringList* files,
-                         QString* error);
+                         QString* error, QList<QPair<qint64, qint64>>* spans = nullptr);
 
 } // namespace cw::engine::render

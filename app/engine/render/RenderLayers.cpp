@@ -93,7 +93,7 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
 
 QStringList textOverlays(const Draft& draft, const RenderPreset& p, const QString& fontFile,
                          const QString& textDir, const QString& stem, QStringList* files,
-                         QString* error)
+                         QString* error, QList<QPair<qint64, qint64>>* spans)
 {
     QStringList filters;
     for (const Track& t : draft.t) {
@@ -124,6 +124,8 @@ QStringList textOverlays(const Draft& draft, const RenderPreset& p, const QStrin
             }
             *files << file;
             filters << drawtext(s, p, fontFile, file);
+            if (spans)
+                *spans << qMakePair(s.st, s.end());
         }
     }
     return filters;

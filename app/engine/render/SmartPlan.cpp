@@ -316,6 +316,12 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
         }
         addEncode(plan.pieces, SmartRange{s.src, pos, b});
     }
+    // With little to copy (captions over everything, a cut every few frames) the pieces,
+    // seeks and joins cost about what they save; the normal render is simpler.
+    if (plan.copiedFrames() * 5 < plan.totalFrames()) {
+        plan.reason = QStringLiteral("less than a fifth of the frames could be copied");
+        return plan;
+    }
     plan.eligible = true;
     return plan;
 }

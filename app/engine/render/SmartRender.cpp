@@ -282,9 +282,10 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     sized.height = plan.height;
     QStringList textFiles;
     QString textError;
-    const QString titles = render::textOverlays(plan.draft, sized, defaultFontFile(), workDir,
-                                                QStringLiteral("smart"), &textFiles, &textError)
-                               .join(QLatin1Char(','));
+    QList<QPair<qint64, qint64>> spans;
+    const QStringList titles =
+        render::textOverlays(plan.draft, sized, defaultFontFile(), workDir, QStringLiteral("smart"),
+                             &textFiles, &textError, &spans);
     if (!textError.isEmpty()) {
         result.error = textError;
         return result;
@@ -336,13 +337,16 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         // The concat filter starts a part at the previous part's last pts when frames carry
         // no duration (two frames would share a pts), so the timestamps are rebuilt.
         graph += QStringLiteral("concat=n=%1:v=1:a=0,").arg(p.ranges.size());
-        const bool titled =
-            std::any_of(plan.redrawn.begin(), plan.redrawn.end(), [&](const QPair<int, int>& r) {
-                return r.first < timeline && r.second > first;
-            });
-        if (titled && !titles.isEmpty())
-            graph += QStringLiteral("setpts=(N+%1)/(%2*TB),").arg(first).arg(plan.fps) + titles +
-                     QLatin1Char(',');
+        // Only the titles shown during this piece (long caption tracks would otherwise run
+        // every drawtext over every frame).
+        QStringList shown;
+        for (int t = 0; t < titles.size(); ++t)
+            if (spans[t].first * fps < 1000.0 * (timeline + 1) &&
+                spans[t].second * fps > 1000.0 * (first - 1))
+                shown << titles[t];
+        if (!shown.isEmpty())
+            graph += QStringLiteral("setpts=(N+%1)/(%2*TB),").arg(first).arg(plan.fps) +
+                     shown.join(QLatin1Char(',')) + QLatin1Char(',');
         graph += QStringLiteral("setpts=N/(%1*TB)[v]").arg(plan.fps);
         const SmartSource& src = sources[p.ranges.first().src];
         args << QStringLiteral("-filter_complex") << graph << QStringLiteral("-map")
