@@ -144,10 +144,7 @@ double integratedLoudness(const QString& file, const std::atomic_bool* cancel, i
 int correctLoudness(const RenderCommand& command, const QString& part,
                     const std::atomic_bool* cancel, QByteArray* err)
 {
-    const int bitrate = int(command.args.indexOf(QStringLiteral("-b:a")));
-    const QString kbps = bitrate >= 0 && bitrate + 1 < command.args.size()
-                             ? command.args[bitrate + 1]
-                             : QStringLiteral("192k");
+    const QString kbps = QStringLiteral("%1k").arg(command.audioBitrateK);
     const QString fixed = part + QStringLiteral(".gain");
     for (int pass = 0; pass < 3; ++pass) {
         int status = 0;

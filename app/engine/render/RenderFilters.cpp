@@ -33,7 +33,7 @@ bool isStill(const RenderInput& in)
     return in.isImage || (in.hasVideo && !in.hasAudio && in.durationMs <= 0);
 }
 
-QString Graph::audioFormat() const
+QString audioFormat()
 {
     return QStringLiteral("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo");
 }
@@ -241,8 +241,7 @@ QString audioTrackChain(const Segment& s, int input, int k)
 {
     QString c = QStringLiteral("[") + QString::number(input) + QStringLiteral(":a]atrim=start=") +
                 sec(s.in) + QStringLiteral(":duration=") + sec(s.d) +
-                QStringLiteral(",asetpts=PTS-STARTPTS,aresample=48000,"
-                               "aformat=sample_fmts=fltp:channel_layouts=stereo");
+                QStringLiteral(",asetpts=PTS-STARTPTS,") + audioFormat();
     const qint64 fi = std::clamp<qint64>(s.m.value(QLatin1String("fi")).toInteger(0), 0, s.d);
     const qint64 fo = std::clamp<qint64>(s.m.value(QLatin1String("fo")).toInteger(0), 0, s.d);
     if (fi > 0)

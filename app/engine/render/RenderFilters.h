@@ -13,6 +13,7 @@ namespace cw::engine::render {
 
 QString sec(qint64 ms);
 QString num(double v);
+QString audioFormat(); // every audio chain's output: 48 kHz float stereo
 bool isStill(const RenderInput& in);
 
 struct Piece {
@@ -27,7 +28,6 @@ struct Graph {
     QStringList chains;
     QList<Piece> pieces;
 
-    QString audioFormat() const;
     QString silence(qint64 ms) const;
     QString black(qint64 ms) const;
     QString fit(int n) const; // picture -> the frame; may add chains (blur) labelled by n

@@ -225,6 +225,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     cmd.durationMs = total;
     cmd.normalizeLoudness = mix.loudness && preset.name != QLatin1String("preview"); // speed
     cmd.loudnessLufs = mix.lufs;
+    cmd.audioBitrateK = preset.audioBitrateK;
     cmd.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << inputArgs
              << QStringLiteral("-filter_complex") << chains.join(QLatin1Char(';'))
              << QStringLiteral("-map") << QStringLiteral("[vout]") << QStringLiteral("-map")

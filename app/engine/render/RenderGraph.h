@@ -45,6 +45,7 @@ struct RenderCommand {
     // copied) until it is within 0.5 LU, since one pass misses by several LU on speech.
     bool normalizeLoudness = false;
     double loudnessLufs = -14.0;
+    int audioBitrateK = 192; // the AAC rate the correction re-encodes at
 };
 
 // inputs: media id -> input. textDir: where text files for drawtext are written.

@@ -77,7 +77,7 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
     const QJsonValue lufs = draft.m.value(QLatin1String("loudness_lufs"));
     if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0) {
         steps << qMakePair(cur + QStringLiteral("loudnorm=I=") + num(lufs.toDouble()) +
-                               QStringLiteral(":TP=-1.5:LRA=11,") + Graph().audioFormat(),
+                               QStringLiteral(":TP=-1.5:LRA=11,") + audioFormat(),
                            QStringLiteral("[aloud]"));
         mix.loudness = true;
         mix.lufs = lufs.toDouble();

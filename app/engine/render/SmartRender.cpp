@@ -77,11 +77,11 @@ QStringList soundCommand(const SmartPlan& plan, const QHash<QString, SmartSource
                << seconds(settle + r.frames() / fps + 0.1) << QStringLiteral("-i")
                << QStringLiteral("file:") + sources[r.src].path;
         const double vol = plan.volumes.value(k, 1.0);
-        chains << QStringLiteral("[%1:a:0]atrim=start=%2:end=%3,asetpts=PTS-STARTPTS,"
-                                 "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo,"
-                                 "apad=whole_dur=%4,atrim=end=%4")
+        chains << QStringLiteral("[%1:a:0]atrim=start=%2:end=%3,asetpts=PTS-STARTPTS,")
                           .arg(inputCount++)
-                          .arg(seconds(settle), seconds(settle + r.frames() / fps), dur) +
+                          .arg(seconds(settle), seconds(settle + r.frames() / fps)) +
+                      render::audioFormat() +
+                      QStringLiteral(",apad=whole_dur=%1,atrim=end=%1").arg(dur) +
                       (vol != 1.0 ? QStringLiteral(",volume=") + render::num(vol) : QString()) +
                       QStringLiteral("[a%1]").arg(k);
         join += QStringLiteral("[a%1]").arg(k);
@@ -425,19 +425,16 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     mux.durationMs = qRound64(plan.totalFrames() * 1000.0 / fps);
     mux.normalizeLoudness = mix.loudness && preset.name != QLatin1String("preview");
     mux.loudnessLufs = mix.lufs;
+    mux.audioBitrateK = preset.audioBitrateK;
     mux.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << QStringLiteral("-f")
              << QStringLiteral("concat") << QStringLiteral("-safe") << QStringLiteral("0")
              << QStringLiteral("-i") << listPath << QStringLiteral("-i")
              << QStringLiteral("file:") + soundPath << QStringLiteral("-map")
              << QStringLiteral("0:v:0") << QStringLiteral("-map") << QStringLiteral("1:a:0")
-             << QStringLiteral("-c")
-             << QStringLiteral("copy")
-             // not used by the copy; the loudness correction re-encodes at this rate
-             << QStringLiteral("-b:a") << QStringLiteral("%1k").arg(preset.audioBitrateK)
-             << QStringLiteral("-movflags") << QStringLiteral("+faststart")
-             << QStringLiteral("-progress") << QStringLiteral("pipe:1")
-             << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
-             << QStringLiteral("mp4") << finalPath;
+             << QStringLiteral("-c") << QStringLiteral("copy") << QStringLiteral("-movflags")
+             << QStringLiteral("+faststart") << QStringLiteral("-progress")
+             << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
+             << QStringLiteral("-f") << QStringLiteral("mp4") << finalPath;
     const double before = done;
     result = runFfmpeg(
         mux, finalPath, [&](double f) { report(before + f * muxWork); }, cancel);
