@@ -180,12 +180,7 @@ CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* l
         r.error = QStringLiteral("cut the pauses failed: ") + cut.text;
         return r;
     }
-    const QJsonObject draft = c.state(sid)
-                                  .data()
-                                  .value(QStringLiteral("state"))
-                                  .toObject()
-                                  .value(QStringLiteral("draft"))
-                                  .toObject();
+    const QJsonObject draft = headDraft(c, sid);
     r.draftSeconds = draft.value(QStringLiteral("d")).toDouble() / 1000.0;
     QString url;
     const std::optional<double> t =

@@ -30,16 +30,6 @@ QString fontFile()
                : QStringLiteral("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 }
 
-QJsonObject headDraft(EngineClient& c, const QString& sid)
-{
-    return c.state(sid)
-        .data()
-        .value(QStringLiteral("state"))
-        .toObject()
-        .value(QStringLiteral("draft"))
-        .toObject();
-}
-
 } // namespace
 
 bool engineKnowsSmartRender(const Context& ctx)

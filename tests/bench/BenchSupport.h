@@ -195,6 +195,17 @@ inline cw::test::HttpReply uploadFile(const QUrl& base, const QString& token, co
     return r;
 }
 
+// The session's head draft, as GET state returns it.
+inline QJsonObject headDraft(cw::test::EngineClient& c, const QString& sid)
+{
+    return c.state(sid)
+        .data()
+        .value(QStringLiteral("state"))
+        .toObject()
+        .value(QStringLiteral("draft"))
+        .toObject();
+}
+
 // Submits a render of the session's head draft and polls until it ends. Returns the
 // seconds from submit to "completed" (or nullopt with *error).
 inline std::optional<double> renderAndWait(cw::test::EngineClient& c, const QString& sid,
