@@ -14,6 +14,7 @@
 #include "store/Store.h"
 
 #include "AvSync.h"
+#include "MeasureAudio.h"
 #include "TestMedia.h"
 
 #include <QDir>
@@ -67,20 +68,14 @@ int frameCount(const QString& file)
         .toInt();
 }
 
-// Per-frame PSNR (average of the planes) of `file` against the source frames of `ranges`.
-QList<double> psnrAgainstSource(const QString& file, const QString& source,
-                                const QList<SmartRange>& ranges)
+// Per-frame PSNR (average of the planes) from a psnr filter over `inputs` fed by `graph`,
+// which ends in "psnr" (the stats file option is appended).
+QList<double> perFramePsnr(const QStringList& inputs, const QString& graph)
 {
-    QStringList terms;
-    for (const SmartRange& r : ranges)
-        terms << QStringLiteral("between(n,%1,%2)").arg(r.from).arg(r.to - 1);
     QTemporaryDir dir;
     const QString stats = dir.filePath("psnr.txt");
-    const QString graph =
-        QStringLiteral("[1:v]select='%1',setpts=N/30/TB[r];[0:v]setpts=N/30/TB[o];"
-                       "[o][r]psnr=stats_file=%2")
-            .arg(terms.join('+'), stats);
-    run("ffmpeg", {"-v", "error", "-i", file, "-i", source, "-lavfi", graph, "-f", "null", "-"});
+    run("ffmpeg", QStringList{"-v", "error"} + inputs +
+                      QStringList{"-lavfi", graph + "=stats_file=" + stats, "-f", "null", "-"});
     QFile f(stats);
     QList<double> out;
     if (!f.open(QIODevice::ReadOnly))
@@ -93,6 +88,19 @@ QList<double> psnrAgainstSource(const QString& file, const QString& source,
         out << (v == "inf" ? 99.0 : v.toDouble());
     }
     return out;
+}
+
+// `file` against the source frames of `ranges`.
+QList<double> psnrAgainstSource(const QString& file, const QString& source,
+                                const QList<SmartRange>& ranges)
+{
+    QStringList terms;
+    for (const SmartRange& r : ranges)
+        terms << QStringLiteral("between(n,%1,%2)").arg(r.from).arg(r.to - 1);
+    return perFramePsnr({"-i", file, "-i", source},
+                        QStringLiteral("[1:v]select='%1',setpts=N/30/TB[r];[0:v]setpts=N/30/TB[o];"
+                                       "[o][r]psnr")
+                            .arg(terms.join('+')));
 }
 
 // Flash frames (the top-left square turns white) and beep onsets (seconds) of a render.
@@ -125,45 +133,6 @@ QList<double> beepTimes(const QString& file)
             ++quiet;
         }
     }
-    return out;
-}
-
-// Mean level (dB) of a file's sound after `filter` (volumedetect).
-double meanVolume(const QString& file, const QString& filter)
-{
-    QByteArray err;
-    run("ffmpeg",
-        {"-v", "info", "-nostats", "-i", file, "-vn", "-af", filter + ",volumedetect", "-f", "null",
-         "-"},
-        &err);
-    const int at = err.lastIndexOf("mean_volume:");
-    return at < 0 ? std::nan("") : err.mid(at + 12).trimmed().split(' ').value(0).toDouble();
-}
-
-double integratedLoudness(const QString& file)
-{
-    QByteArray err;
-    run("ffmpeg",
-        {"-v", "info", "-nostats", "-i", file, "-vn", "-af", "ebur128", "-f", "null", "-"}, &err);
-    const int at = err.indexOf("I:", err.lastIndexOf("Integrated loudness:"));
-    return at < 0 ? std::nan("") : err.mid(at + 2).trimmed().split(' ').value(0).toDouble();
-}
-
-// Per-frame PSNR of two renders against each other.
-QList<double> psnrBetween(const QString& a, const QString& b)
-{
-    QTemporaryDir dir;
-    const QString stats = dir.filePath("psnr.txt");
-    run("ffmpeg", {"-v", "error", "-i", a, "-i", b, "-lavfi", "[0:v][1:v]psnr=stats_file=" + stats,
-                   "-f", "null", "-"});
-    QFile f(stats);
-    QList<double> out;
-    if (f.open(QIODevice::ReadOnly))
-        for (const QByteArray& line : f.readAll().split('\n'))
-            if (line.contains("psnr_avg:")) {
-                const QByteArray v = line.mid(line.indexOf("psnr_avg:") + 9).split(' ').value(0);
-                out << (v == "inf" ? 99.0 : v.toDouble());
-            }
     return out;
 }
 
@@ -341,7 +310,7 @@ void TstSmartRender::titleAndMusic()
 
     // The same picture as the normal render everywhere, title included; the title is really
     // there (the middle of it, fully faded in, differs from the source).
-    const QList<double> same = psnrBetween(smart, normal);
+    const QList<double> same = perFramePsnr({"-i", smart, "-i", normal}, "[0:v][1:v]psnr");
     QVERIFY(same.size() >= plan.totalFrames() - 1);
     const double worst = *std::min_element(same.begin(), same.end());
     QVERIFY2(worst > 30.0, qPrintable(QString("worst frame vs normal %1 dB").arg(worst)));
@@ -360,13 +329,13 @@ void TstSmartRender::titleAndMusic()
 
     // The music is in, at the normal render's level, and the loudness target is met.
     const QString band = "bandpass=f=440:width_type=q:w=10";
-    const double musicSmart = meanVolume(smart, band);
-    const double musicNormal = meanVolume(normal, band);
+    const double musicSmart = cw::test::rmsDb(smart, 0, 3600, band);
+    const double musicNormal = cw::test::rmsDb(normal, 0, 3600, band);
     qInfo("music %.1f dB smart, %.1f dB normal", musicSmart, musicNormal);
     QVERIFY(musicSmart > -60); // silence there is below -90 dB
     QVERIFY(std::abs(musicSmart - musicNormal) < 1.5);
-    const double lufs = integratedLoudness(smart);
-    qInfo("loudness %.1f LUFS smart, %.1f normal", lufs, integratedLoudness(normal));
+    const double lufs = cw::test::integratedLufs(smart);
+    qInfo("loudness %.1f LUFS smart, %.1f normal", lufs, cw::test::integratedLufs(normal));
     QVERIFY2(std::abs(lufs + 16) <= 1.0, qPrintable(QString::number(lufs)));
 }
 
