@@ -5,13 +5,17 @@
 #include "BenchRows.h"
 
 #include "AvSync.h"
+#include "Draft.h"
 #include "media/AudioAnalysis.h"
+#include "render/SmartRender.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <algorithm>
 
 namespace cw::bench {
+
+using namespace cw::engine;
 
 using cw::test::EngineClient;
 using cw::test::HttpReply;
@@ -121,9 +125,27 @@ struct CutOnly {
     double cpuSeconds = -1;
     double draftSeconds = -1;
     Streams out;
-    QString sync; // A/V offset at the joins
+    QString sync;           // A/V offset at the joins
+    int encodedFrames = -1; // of the smart plan: frames a frame-accurate cut must re-encode
+    int totalFrames = -1;
     QString error;
 };
+
+// The engine's smart-render plan for `draft` over `source` (the uploaded file's original).
+SmartPlan smartPlanOf(const QJsonObject& draft, const QString& source)
+{
+    const std::optional<Draft> d = Draft::fromJson(draft);
+    if (!d)
+        return {};
+    QHash<QString, RenderInput> inputs;
+    const qint64 durationMs = qRound64(probeDuration(source) * 1000);
+    for (const Track& t : d->t)
+        for (const Segment& s : t.sg)
+            if (!s.src.isEmpty())
+                inputs.insert(s.src, RenderInput{source, true, true, durationMs});
+    return planSmartRender(*d, inputs, probeSmartSources(*d, inputs),
+                           RenderPreset::byName(QStringLiteral("720p")));
+}
 
 // The A/V offset at every join of a render of `draft` (one source, 30 fps): the output's
 // sound where a segment starts against the source's sound at that segment's first frame.
@@ -194,6 +216,13 @@ CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* l
     // be located this way.
     r.sync = smartEnv.isEmpty() ? syncAtJoins(draft, ctx.talk, renderedPath(engine, url))
                                 : QStringLiteral("A/V offset at the joins not measured");
+    if (smartEnv.isEmpty()) {
+        const SmartPlan plan = smartPlanOf(draft, ctx.talk);
+        if (plan.eligible) {
+            r.encodedFrames = plan.encodedFrames();
+            r.totalFrames = plan.totalFrames();
+        }
+    }
     if (latencyRows) {
         // Chat latency on the analysed long clip: message sent -> stream closed (the draft
         // version is stored before the functionResponse, so this bounds "draft updated").
@@ -373,6 +402,33 @@ QList<Row> longClipRows(const Context& ctx)
                                                 QStringLiteral("+faststart"),
                                                 baseOut});
 
+    // The floor of any frame-accurate cut with these encoder settings: re-encoding only the
+    // frames the smart plan must change, as one stream, with no seeking and no sound.
+    ProcResult floor;
+    if (smart.encodedFrames > 0)
+        floor = runTimed(ffmpeg(), {QStringLiteral("-hide_banner"),
+                                    QStringLiteral("-nostdin"),
+                                    QStringLiteral("-v"),
+                                    QStringLiteral("error"),
+                                    QStringLiteral("-i"),
+                                    ctx.talk,
+                                    QStringLiteral("-an"),
+                                    QStringLiteral("-frames:v"),
+                                    QString::number(smart.encodedFrames),
+                                    QStringLiteral("-c:v"),
+                                    QStringLiteral("libx264"),
+                                    QStringLiteral("-profile:v"),
+                                    QStringLiteral("high"),
+                                    QStringLiteral("-preset"),
+                                    ctx.x264,
+                                    QStringLiteral("-crf"),
+                                    QStringLiteral("20"),
+                                    QStringLiteral("-pix_fmt"),
+                                    QStringLiteral("yuv420p"),
+                                    QStringLiteral("-f"),
+                                    QStringLiteral("null"),
+                                    QStringLiteral("-")});
+
     auto makeRow = [&](const QString& id, const QString& metric, const CutOnly& r) {
         Row row;
         row.id = id;
@@ -400,6 +456,19 @@ QList<Row> longClipRows(const Context& ctx)
                            .arg(r.cpuSeconds, 0, 'f', 1)
                            .arg(base.cpuSeconds, 0, 'f', 1)
                            .arg(base.cpuSeconds / std::max(1e-6, r.cpuSeconds), 0, 'f', 2);
+        if (r.encodedFrames > 0 && floor.ok && base.ok) {
+            row.note += QStringLiteral("; floor: re-encoding only the %1 of %2 frames the cuts "
+                                       "force, as one stream without sound, takes %3 s (at "
+                                       "best %4x)")
+                            .arg(r.encodedFrames)
+                            .arg(r.totalFrames)
+                            .arg(floor.seconds, 0, 'f', 1)
+                            .arg(base.seconds / floor.seconds, 0, 'f', 2);
+            row.extra.insert(QStringLiteral("encoded_frames"), r.encodedFrames);
+            row.extra.insert(QStringLiteral("total_frames"), r.totalFrames);
+            row.extra.insert(QStringLiteral("floor_s"), floor.seconds);
+            row.extra.insert(QStringLiteral("floor_ratio"), base.seconds / floor.seconds);
+        }
         if (!base.ok)
             row.note +=
                 QStringLiteral("; baseline failed: ") + QString::fromUtf8(base.err.right(300));

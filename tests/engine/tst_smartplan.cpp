@@ -24,6 +24,12 @@ private slots:
     void planCleanEndsWithBFrames();
     void planShortSegmentIsEncoded();
     void planTitledFramesAreEncoded();
+    void cleanGopStarts_data();
+    void cleanGopStarts();
+    void batchesTakeEveryEncodedPieceOnce_data();
+    void batchesTakeEveryEncodedPieceOnce();
+    void batchCommandForcesAnIdrPerPiece();
+    void concatEntryCutsBetweenPackets();
 };
 
 void TstSmartPlan::eligibility_data()
@@ -266,6 +272,158 @@ void TstSmartPlan::planTitledFramesAreEncoded()
     const SmartPlan without = planSmartRender(
         plain, fakeInputs(), {{"m1", fakeSource(600, 60, false)}}, RenderPreset::byName("720p"));
     QCOMPARE(without.copiedFrames() - plan.copiedFrames(), 300 - 261);
+}
+
+void TstSmartPlan::cleanGopStarts_data()
+{
+    QTest::addColumn<bool>("bframes");
+    QTest::addColumn<int>("frame");
+    QTest::addColumn<bool>("starts");
+    for (const bool b : {true, false}) {
+        const char* kind = b ? "B-frames" : "P only";
+        QTest::addRow("%s: first frame", kind) << b << 0 << true;
+        QTest::addRow("%s: keyframe", kind) << b << 120 << true;
+        QTest::addRow("%s: after a keyframe", kind) << b << 121 << false;
+        QTest::addRow("%s: before a keyframe", kind) << b << 59 << false;
+        QTest::addRow("%s: mid GOP", kind) << b << 90 << false;
+        QTest::addRow("%s: before the start", kind) << b << -1 << false;
+        QTest::addRow("%s: past the end", kind) << b << 600 << false;
+    }
+}
+
+void TstSmartPlan::cleanGopStarts()
+{
+    QFETCH(bool, bframes);
+    QFETCH(int, frame);
+    QFETCH(bool, starts);
+    const SmartSource s = fakeSource(600, 60, bframes);
+    QCOMPARE(startsCleanGop(s, cleanPrefixes(s), frame), starts);
+}
+
+namespace {
+
+// A talk cut into many short segments: 2.5 s kept of every 4 s, starting mid-GOP.
+SmartPlan manyCuts(int segments)
+{
+    QList<Segment> list;
+    for (int i = 0; i < segments; ++i)
+        list << seg(QStringLiteral("s%1").arg(i), "m1", 2500 * i, 4000 * i + 1300, 2500);
+    return planSmartRender(draftOf({track("v1", 0, list)}), fakeInputs(),
+                           {{"m1", fakeSource(segments * 120 + 120)}},
+                           RenderPreset::byName("720p"));
+}
+
+} // namespace
+
+void TstSmartPlan::batchesTakeEveryEncodedPieceOnce_data()
+{
+    QTest::addColumn<int>("segments");
+    QTest::addColumn<int>("count");
+    QTest::newRow("one batch") << 12 << 1;
+    QTest::newRow("four batches") << 40 << 4;
+    QTest::newRow("more batches than pieces") << 3 << 50;
+    QTest::newRow("inputs cap the batch size") << 120 << 1;
+}
+
+void TstSmartPlan::batchesTakeEveryEncodedPieceOnce()
+{
+    QFETCH(int, segments);
+    QFETCH(int, count);
+    const SmartPlan plan = manyCuts(segments);
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    const QList<SmartBatch> batches = planSmartBatches(plan, count);
+    QList<int> taken;
+    int frames = 0;
+    for (const SmartBatch& b : batches) {
+        QVERIFY(!b.pieces.isEmpty());
+        QCOMPARE(b.starts.size(), b.pieces.size());
+        int at = 0;
+        int inputs = 0;
+        for (int j = 0; j < b.pieces.size(); ++j) {
+            QCOMPARE(b.starts[j], at);
+            at += plan.pieces[b.pieces[j]].frames();
+            inputs += int(plan.pieces[b.pieces[j]].ranges.size());
+        }
+        QCOMPARE(b.frames, at);
+        QCOMPARE(b.inputs, inputs);
+        QVERIFY(b.inputs <= 48);
+        frames += b.frames;
+        taken << b.pieces;
+    }
+    QList<int> encoded;
+    for (int i = 0; i < plan.pieces.size(); ++i)
+        if (!plan.pieces[i].copy)
+            encoded << i;
+    QCOMPARE(taken, encoded); // each once, in timeline order
+    QCOMPARE(frames, plan.encodedFrames());
+    if (encoded.size() <= 48 / 2)
+        QCOMPARE(batches.size(), std::min(count, int(encoded.size())));
+    else
+        QVERIFY(batches.size() >= count);
+}
+
+void TstSmartPlan::batchCommandForcesAnIdrPerPiece()
+{
+    Draft d = cutDraft();
+    d.t << track("x1", 7, {seg("t1", "", 6000, 0, 1000, {{"text", "Mid"}})});
+    const SmartSource src = fakeSource(600, 60, false);
+    const SmartPlan plan =
+        planSmartRender(d, fakeInputs(), {{"m1", src}}, RenderPreset::byName("720p"));
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    const QList<SmartBatch> batches = planSmartBatches(plan, 1);
+    QCOMPARE(batches.size(), 1);
+    const SmartBatch& b = batches.first();
+    QVERIFY(b.pieces.size() >= 3);
+    SmartTitles titles;
+    titles.filters << "drawtext=text=MARK";
+    titles.spans << qMakePair(qint64(6000), qint64(7000));
+    const QStringList args = smartBatchCommand(plan, {{"m1", src}}, RenderPreset::byName("720p"), b,
+                                               titles, "/tmp/b0.mp4");
+    QCOMPARE(args.count("-i"), b.inputs);
+    const int fk = args.indexOf("-force_key_frames");
+    QVERIFY(fk > 0);
+    QStringList expected;
+    for (int j = 1; j < b.starts.size(); ++j)
+        expected << QStringLiteral("eq(n,%1)").arg(b.starts[j]);
+    QCOMPARE(args.value(fk + 1), "expr:" + expected.join('+'));
+    QCOMPARE(args.value(args.indexOf("-forced-idr") + 1), "1");
+    // The title is drawn only in the piece under it, on frames stamped with timeline times.
+    const QString graph = args.value(args.indexOf("-filter_complex") + 1);
+    QCOMPARE(graph.count("drawtext=text=MARK"), 1);
+    const QVector<int> first = pieceTimelineStarts(plan);
+    int titled = -1;
+    for (int j = 0; j < b.pieces.size(); ++j)
+        if (first[b.pieces[j]] <= 180 &&
+            first[b.pieces[j]] + plan.pieces[b.pieces[j]].frames() >= 211)
+            titled = b.pieces[j];
+    QVERIFY(titled >= 0);
+    QVERIFY2(graph.contains(
+                 QStringLiteral("setpts=(N+%1)/(30*TB),drawtext=text=MARK").arg(first[titled])),
+             qPrintable(graph));
+    QCOMPARE(args.last(), "file:/tmp/b0.mp4");
+
+    // One piece: nothing to force.
+    SmartBatch one;
+    one.pieces << b.pieces.first();
+    one.starts << 0;
+    one.frames = plan.pieces[one.pieces.first()].frames();
+    QVERIFY(!smartBatchCommand(plan, {{"m1", src}}, RenderPreset::byName("720p"), one, {}, "/x")
+                 .contains("-force_key_frames"));
+}
+
+void TstSmartPlan::concatEntryCutsBetweenPackets()
+{
+    const SmartSource s = fakeSource(600, 60, true);
+    const double tb = 1.0 / 15360;
+    const QStringList mid = smartConcatEntry("/w/it's.mp4", s, 60, 169, 30);
+    QCOMPARE(mid.size(), 4);
+    QCOMPARE(mid[0], "file 'file:/w/it'\\''s.mp4'");
+    QCOMPARE(mid[1], "inpoint 2.000000");
+    QCOMPARE(mid[2], "outpoint " + QString::number((s.dts[168] + s.dts[169]) / 2.0 * tb, 'f', 6));
+    QCOMPARE(mid[3], "duration 3.633333");
+    // Up to the end of the file: no outpoint (it would cut the last packet).
+    const QStringList end = smartConcatEntry("/w/a.mp4", s, 540, 600, 30);
+    QCOMPARE(end, QStringList({"file 'file:/w/a.mp4'", "inpoint 18.000000", "duration 2.000000"}));
 }
 
 QTEST_GUILESS_MAIN(TstSmartPlan)

@@ -25,6 +25,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cmath>
+#include <sys/resource.h>
 
 using namespace cw;
 using namespace cw::engine;
@@ -58,6 +59,15 @@ QByteArray run(const QString& program, const QStringList& args, QByteArray* err 
 double durationOfClip(const QString& file)
 {
     return cw::test::probe(file).value("format").toObject().value("duration").toString().toDouble();
+}
+
+// CPU time of the children waited for so far (the ffmpeg runs).
+double childCpuSeconds()
+{
+    rusage ru{};
+    getrusage(RUSAGE_CHILDREN, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 int frameCount(const QString& file)
@@ -435,13 +445,15 @@ void TstSmartRender::measureLongTalk()
     const SmartPlan plan = planSmartRender(cut.draft, inputs, sources, p);
     QVERIFY2(plan.eligible, qPrintable(plan.reason));
     const QString smart = dir_.filePath("long-smart.mp4");
+    const double cpuBefore = childCpuSeconds();
     const RunResult rs =
         runSmartRender(plan, sources, p, smart, dir_.filePath("long-work"), {}, nullptr);
     QVERIFY2(rs.ok, qPrintable(rs.error));
     const qint64 smartMs = t.elapsed();
-    qInfo("smart: %lld ms (incl. probe), %d segments, %d pieces, %d of %d frames copied", smartMs,
-          int(plan.segments.size()), int(plan.pieces.size()), plan.copiedFrames(),
-          plan.totalFrames());
+    qInfo("smart: %lld ms (incl. probe), ffmpeg CPU %.1f s, %d segments, %d pieces, %d of %d "
+          "frames copied",
+          smartMs, childCpuSeconds() - cpuBefore, int(plan.segments.size()),
+          int(plan.pieces.size()), plan.copiedFrames(), plan.totalFrames());
     QByteArray err;
     run("ffmpeg", {"-v", "error", "-i", smart, "-f", "null", "-"}, &err);
     QVERIFY2(err.trimmed().isEmpty(), err.constData());

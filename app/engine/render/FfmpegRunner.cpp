@@ -95,7 +95,8 @@ private:
 
 } // namespace
 
-int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err)
+int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err,
+                  const std::function<void(const QByteArray&)>& onOutput)
 {
     QProcess proc;
     proc.setStandardInputFile(QProcess::nullDevice());
@@ -115,7 +116,9 @@ int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByte
         proc.waitForFinished(100);
         if (err)
             *err += proc.readAllStandardError();
-        proc.readAllStandardOutput();
+        const QByteArray out = proc.readAllStandardOutput();
+        if (onOutput && !out.isEmpty())
+            onOutput(out);
     }
     if (err)
         *err += proc.readAllStandardError();

@@ -24,8 +24,10 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
                     const std::atomic_bool* cancel);
 
 // Runs one ffmpeg step (-hide_banner -nostdin -nostats are prepended) to completion,
-// honouring cancel: 0 ok, 1 failed, 2 cancelled. stderr is appended to *err when given.
-int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err);
+// honouring cancel: 0 ok, 1 failed, 2 cancelled. stderr is appended to *err when given;
+// stdout (e.g. `-progress pipe:1`) goes to onOutput in chunks as it arrives.
+int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err,
+                  const std::function<void(const QByteArray&)>& onOutput = {});
 
 QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
 

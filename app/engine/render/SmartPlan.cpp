@@ -36,19 +36,6 @@ QList<Segment> videoSegments(const Draft& draft)
     return {};
 }
 
-// Prefix j of the decode order is clean when it holds exactly display frames 0..j-1.
-QVector<bool> cleanPrefixes(const SmartSource& s)
-{
-    QVector<bool> clean(s.frameCount() + 1, false);
-    clean[0] = true;
-    int maxFrame = -1;
-    for (int j = 0; j < s.frameCount(); ++j) {
-        maxFrame = std::max(maxFrame, s.frame[j]);
-        clean[j + 1] = maxFrame == j;
-    }
-    return clean;
-}
-
 QString sourceProblem(const SmartSource& s, int width, int height, int fps)
 {
     if (!s.ok)
@@ -102,6 +89,24 @@ void addEncode(QList<SmartPiece>& pieces, const SmartRange& r)
 }
 
 } // namespace
+
+QVector<bool> cleanPrefixes(const SmartSource& s)
+{
+    QVector<bool> clean(s.frameCount() + 1, false);
+    clean[0] = true;
+    int maxFrame = -1;
+    for (int j = 0; j < s.frameCount(); ++j) {
+        maxFrame = std::max(maxFrame, s.frame[j]);
+        clean[j + 1] = maxFrame == j;
+    }
+    return clean;
+}
+
+bool startsCleanGop(const SmartSource& s, const QVector<bool>& clean, int frame)
+{
+    return frame >= 0 && frame < s.frameCount() && clean.value(frame) && s.key[frame] &&
+           s.frame[frame] == frame;
+}
 
 int SmartPiece::frames() const
 {
@@ -296,8 +301,7 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
         for (const auto& p : qAsConst(parts)) {
             addEncode(plan.pieces, SmartRange{s.src, pos, p.first});
             int start = p.first;
-            while (start < p.second &&
-                   !(ok[start] && src->key[start] && src->frame[start] == start))
+            while (start < p.second && !startsCleanGop(*src, ok, start))
                 ++start;
             int end = p.second;
             while (end > start && !ok[end])

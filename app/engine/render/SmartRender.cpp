@@ -4,13 +4,13 @@
 //     concat demuxer's outpoint, which ends a file at the first packet of any stream past it,
 //     cannot be tripped early by interleaved audio;
 //  2. in a pool of `workers` (CLIPWRIGHT_SMART_JOBS, default 2): the sound of the timeline
-//     (soundCommand, AAC) and each re-encoded piece: one input per range (-ss half a frame
-//     before its first frame, exact seek), trim to the frame count, concat, titles, libx264
-//     with the output's settings;
-//  3. the concat demuxer joins pieces and copied GOPs (inpoint at the keyframe, outpoint
-//     between the dts of the last copied packet and the next, explicit durations so every
-//     piece starts where the previous ended) and the sound is copied beside them; .part +
-//     rename, then the loudness correction when the draft sets a target (FfmpegRunner).
+//     (AAC) and the re-encoded pieces in a few batches, each one x264 stream with an IDR
+//     forced at every piece's first frame (SmartCommands.cpp);
+//  3. the concat demuxer joins copied GOPs and the pieces cut out of their batches (inpoint
+//     at the keyframe, outpoint between the dts of the last packet taken and the next,
+//     explicit durations so every piece starts where the previous ended) and the sound is
+//     copied beside them; .part + rename, then the loudness correction when the draft sets
+//     a target (FfmpegRunner).
 #include "render/SmartRender.h"
 
 #include "render/RenderFilters.h"
@@ -18,7 +18,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
-#include <QSet>
+#include <QFileInfo>
 #include <chrono>
 #include <cmath>
 #include <mutex>
@@ -39,81 +39,6 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("SmartRender", text);
-}
-
-QString seconds(double s)
-{
-    return QString::number(s, 'f', 6);
-}
-
-// ffconcat quotes: '...' with ' written as '\''.
-QString quoted(const QString& path)
-{
-    QString out = path;
-    out.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
-}
-
-// The sound of the whole timeline as an AAC file. Each segment's sound is its own input,
-// seeked to just before the segment (the decoder gets 0.2 s to settle, then atrim cuts
-// sample-exactly), so the source is decoded once overall; one input split into a branch
-// per segment would push the whole file through every branch. Then the audio tracks are
-// mixed in as the normal render does.
-QStringList soundCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
-                         const RenderPreset& preset, const QString& out, render::AudioMix* mix)
-{
-    const double fps = plan.fps;
-    QStringList inputs;
-    int inputCount = 0;
-    QHash<QString, int> inputIndex;
-    QStringList chains;
-    QString join;
-    for (int k = 0; k < plan.segments.size(); ++k) {
-        const SmartRange& r = plan.segments[k];
-        const double start = r.from / fps;
-        const double settle = std::min(0.2, start);
-        const QString dur = seconds(r.frames() / fps);
-        inputs << QStringLiteral("-ss") << seconds(start - settle) << QStringLiteral("-t")
-               << seconds(settle + r.frames() / fps + 0.1) << QStringLiteral("-i")
-               << QStringLiteral("file:") + sources[r.src].path;
-        const double vol = plan.volumes.value(k, 1.0);
-        chains << QStringLiteral("[%1:a:0]atrim=start=%2:end=%3,asetpts=PTS-STARTPTS,")
-                          .arg(inputCount++)
-                          .arg(seconds(settle), seconds(settle + r.frames() / fps)) +
-                      render::audioFormat() +
-                      QStringLiteral(",apad=whole_dur=%1,atrim=end=%1").arg(dur) +
-                      (vol != 1.0 ? QStringLiteral(",volume=") + render::num(vol) : QString()) +
-                      QStringLiteral("[a%1]").arg(k);
-        join += QStringLiteral("[a%1]").arg(k);
-    }
-    *mix = render::mixAudio(
-        plan.draft, plan.inputs,
-        [&](const Segment& s, QString*) {
-            if (!inputIndex.contains(s.src)) {
-                inputIndex.insert(s.src, inputCount++);
-                inputs << QStringLiteral("-i") << QStringLiteral("file:") + plan.inputs[s.src].path;
-            }
-            return inputIndex.value(s.src);
-        },
-        QStringLiteral("[acat]"), QStringLiteral("[aout]"));
-    chains << join + QStringLiteral("concat=n=%1:v=0:a=1").arg(plan.segments.size()) +
-                  (mix->post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));
-    chains << mix->chains;
-    return QStringList{QStringLiteral("-v"), QStringLiteral("error")} + inputs +
-           QStringList{QStringLiteral("-filter_complex"),
-                       chains.join(QLatin1Char(';')),
-                       QStringLiteral("-map"),
-                       QStringLiteral("[aout]"),
-                       QStringLiteral("-c:a"),
-                       QStringLiteral("aac"),
-                       QStringLiteral("-b:a"),
-                       QStringLiteral("%1k").arg(preset.audioBitrateK),
-                       QStringLiteral("-ar"),
-                       QStringLiteral("48000"),
-                       QStringLiteral("-y"),
-                       QStringLiteral("-f"),
-                       QStringLiteral("mp4"),
-                       QStringLiteral("file:") + out};
 }
 
 } // namespace
@@ -215,6 +140,80 @@ QStringList x264OutputArgs(const RenderPreset& preset)
             QStringLiteral("yuv420p")};
 }
 
+namespace {
+
+struct Job {
+    QStringList args;
+    int frames = 0; // progress weight: frames it encodes
+};
+
+// Runs the jobs `workers` at a time; 0 ok, 1 failed (*err: the first failure's stderr),
+// 2 cancelled. `progress` gets the frames encoded so far, from the jobs' -progress output.
+int runJobs(const QList<Job>& jobs, int workers, const std::atomic_bool* cancel,
+            const std::function<void(int frames)>& progress, QByteArray* err)
+{
+    std::atomic_int next{0};
+    std::atomic_bool stop{false};
+    std::atomic_int status{0};
+    std::mutex errMutex;
+    std::vector<std::atomic_int> done(jobs.size());
+    std::vector<std::thread> threads;
+    const int count = std::min(workers, int(jobs.size()));
+    std::atomic_int running{count};
+    for (int w = 0; w < count; ++w) {
+        threads.emplace_back([&] {
+            struct Exit {
+                std::atomic_int& running;
+                ~Exit() { --running; }
+            } guard{running};
+            for (int i = next++; i < jobs.size() && !stop; i = next++) {
+                QByteArray jobErr;
+                QByteArray pending;
+                const int r =
+                    runFfmpegStep(jobs[i].args, &stop, &jobErr, [&](const QByteArray& out) {
+                        pending += out;
+                        int nl;
+                        while ((nl = pending.indexOf('\n')) >= 0) {
+                            const QByteArray line = pending.left(nl).trimmed();
+                            pending.remove(0, nl + 1);
+                            if (line.startsWith("frame="))
+                                done[i] = std::min(jobs[i].frames, line.mid(6).toInt());
+                        }
+                    });
+                if (r != 0) {
+                    std::lock_guard<std::mutex> lock(errMutex);
+                    if (status == 0) {
+                        status = r;
+                        *err = jobErr;
+                    }
+                    stop = true;
+                    return;
+                }
+                done[i] = jobs[i].frames;
+            }
+        });
+    }
+    auto frames = [&] {
+        int n = 0;
+        for (const std::atomic_int& d : done)
+            n += d;
+        return n;
+    };
+    while (running > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (cancel && cancel->load())
+            stop = true;
+        progress(frames());
+    }
+    for (std::thread& t : threads)
+        t.join();
+    if (cancel && cancel->load())
+        return 2;
+    return status;
+}
+
+} // namespace
+
 RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
                          const RenderPreset& preset, const QString& finalPath,
                          const QString& workDir,
@@ -230,12 +229,11 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         result.error = tr("Cannot create the folder %1").arg(workDir);
         return result;
     }
-    const double fps = plan.fps;
+    const int fps = plan.fps;
     // Weights: a re-encoded frame costs about ten copied ones (measured on 720p veryfast).
     const double encodeWork = plan.encodedFrames();
     const double muxWork = 0.1 * plan.totalFrames();
     const double total = std::max(1.0, encodeWork + muxWork);
-    double done = 0;
     auto report = [&](double work) {
         if (onProgress)
             onProgress(std::min(1.0, work / total));
@@ -273,142 +271,73 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         videoOnly.insert(src, out);
     }
 
-    // 2. Re-encoded pieces: the concat list, then the encoder runs, `workers` at a time
-    // (short pieces leave x264's threads idle while ffmpeg starts, seeks and decodes). A
-    // piece under a title gets the titles' drawtext filters with its frames stamped at their
-    // timeline times, so the filters' enable/alpha expressions are the normal render's.
+    // 2. The sound and the batches of re-encoded pieces, `workers` at a time (ffmpeg's main
+    // thread decodes and filters while x264's threads encode, so two runs keep two cores
+    // busy). The sound goes first: its AAC encode is the longest single job.
     RenderPreset sized = preset;
     sized.width = plan.width;
     sized.height = plan.height;
     QStringList textFiles;
     QString textError;
-    QList<QPair<qint64, qint64>> spans;
-    const QStringList titles =
+    SmartTitles titles;
+    titles.filters =
         render::textOverlays(plan.draft, sized, defaultFontFile(), workDir, QStringLiteral("smart"),
-                             &textFiles, &textError, &spans);
+                             &textFiles, &textError, &titles.spans);
     if (!textError.isEmpty()) {
         result.error = textError;
         return result;
     }
-    QStringList list{QStringLiteral("ffconcat version 1.0")};
-    int timeline = 0; // the piece's first frame on the timeline
-    struct Encode {
-        QStringList args;
-        int frames = 0;
-    };
-    QList<Encode> encodes;
-    // The sound first: its AAC encode is the longest single job and needs no video.
+    const int workers = std::clamp(qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS") > 0
+                                       ? qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS")
+                                       : 2,
+                                   1, 8);
     const QString soundPath = QDir(workDir).filePath(QStringLiteral("sound.m4a"));
     render::AudioMix mix;
-    encodes << Encode{soundCommand(plan, sources, preset, soundPath, &mix), 0};
+    QList<Job> jobs{Job{smartSoundCommand(plan, sources, preset, soundPath, &mix), 0}};
+    // Two batches per worker: the last ones to finish run alone for a shorter time.
+    const QList<SmartBatch> batches = planSmartBatches(plan, 2 * workers);
+    QStringList batchPaths;
+    for (const SmartBatch& b : batches) {
+        batchPaths << QDir(workDir).filePath(QStringLiteral("b%1.mp4").arg(batchPaths.size()));
+        jobs << Job{smartBatchCommand(plan, sources, preset, b, titles, batchPaths.last()),
+                    b.frames};
+    }
+    QByteArray jobErr;
+    const int status = runJobs(jobs, workers, cancel, report, &jobErr);
+    for (const QString& file : qAsConst(textFiles))
+        QFile::remove(file);
+    if (status != 0)
+        return stepFailed(status, jobErr, tr("Re-encoding a cut failed"));
+
+    // 3. The concat list: copied GOPs from the video-only copies, re-encoded pieces cut out
+    // of their batches (checked: each must start a closed GOP where it was forced).
+    QHash<int, QPair<int, int>> encodedAt; // piece -> (batch, first frame in the batch)
+    for (int b = 0; b < batches.size(); ++b)
+        for (int j = 0; j < batches[b].pieces.size(); ++j)
+            encodedAt.insert(batches[b].pieces[j], qMakePair(b, batches[b].starts[j]));
+    QList<SmartSource> encoded;
+    for (int b = 0; b < batches.size(); ++b) {
+        encoded << probeSmartSource(batchPaths[b]);
+        const QVector<bool> clean = cleanPrefixes(encoded.last());
+        bool ok = encoded.last().ok && encoded.last().frameCount() == batches[b].frames;
+        for (int j = 0; ok && j < batches[b].starts.size(); ++j)
+            ok = startsCleanGop(encoded.last(), clean, batches[b].starts[j]);
+        if (!ok) {
+            result.error = tr("The encoder did not start a cut where asked (%1)")
+                               .arg(QFileInfo(batchPaths[b]).fileName());
+            return result;
+        }
+    }
+    QStringList list{QStringLiteral("ffconcat version 1.0")};
     for (int i = 0; i < plan.pieces.size(); ++i) {
         const SmartPiece& p = plan.pieces[i];
-        const QString duration = QStringLiteral("duration ") + seconds(p.frames() / fps);
-        const int first = timeline;
-        timeline += p.frames();
         if (p.copy) {
             const SmartRange& r = p.ranges.first();
-            const SmartSource& s = sources[r.src];
-            const double tb = double(s.tbNum) / s.tbDen;
-            list << QStringLiteral("file ") + quoted(QStringLiteral("file:") + videoOnly[r.src]);
-            // Rounded up to the microsecond so the seek cannot land on the previous keyframe.
-            list << QStringLiteral("inpoint ") +
-                        seconds(std::ceil(double(r.from) / fps * 1e6) / 1e6);
-            if (r.to < s.frameCount())
-                list << QStringLiteral("outpoint ") +
-                            seconds(double(s.dts[r.to - 1] + s.dts[r.to]) / 2.0 * tb);
-            list << duration;
-            continue;
+            list << smartConcatEntry(videoOnly[r.src], sources[r.src], r.from, r.to, fps);
+        } else {
+            const auto [b, first] = encodedAt.value(i);
+            list << smartConcatEntry(batchPaths[b], encoded[b], first, first + p.frames(), fps);
         }
-        const QString out = QDir(workDir).filePath(QStringLiteral("p%1.mp4").arg(i));
-        QStringList args{QStringLiteral("-v"), QStringLiteral("error")};
-        QString graph;
-        for (int k = 0; k < p.ranges.size(); ++k) {
-            const SmartRange& r = p.ranges[k];
-            args << QStringLiteral("-ss") << seconds((r.from - 0.5) / fps) << QStringLiteral("-t")
-                 << seconds((r.frames() + 2) / fps) << QStringLiteral("-i")
-                 << QStringLiteral("file:") + sources[r.src].path;
-            graph += QStringLiteral("[%1:v:0]trim=end_frame=%2,setpts=PTS-STARTPTS[v%1];")
-                         .arg(k)
-                         .arg(r.frames());
-        }
-        for (int k = 0; k < p.ranges.size(); ++k)
-            graph += QStringLiteral("[v%1]").arg(k);
-        // The concat filter starts a part at the previous part's last pts when frames carry
-        // no duration (two frames would share a pts), so the timestamps are rebuilt.
-        graph += QStringLiteral("concat=n=%1:v=1:a=0,").arg(p.ranges.size());
-        // Only the titles shown during this piece (long caption tracks would otherwise run
-        // every drawtext over every frame).
-        QStringList shown;
-        for (int t = 0; t < titles.size(); ++t)
-            if (spans[t].first * fps < 1000.0 * (timeline + 1) &&
-                spans[t].second * fps > 1000.0 * (first - 1))
-                shown << titles[t];
-        if (!shown.isEmpty())
-            graph += QStringLiteral("setpts=(N+%1)/(%2*TB),").arg(first).arg(plan.fps) +
-                     shown.join(QLatin1Char(',')) + QLatin1Char(',');
-        graph += QStringLiteral("setpts=N/(%1*TB)[v]").arg(plan.fps);
-        const SmartSource& src = sources[p.ranges.first().src];
-        args << QStringLiteral("-filter_complex") << graph << QStringLiteral("-map")
-             << QStringLiteral("[v]") << QStringLiteral("-an") << QStringLiteral("-fps_mode")
-             << QStringLiteral("passthrough") << x264OutputArgs(preset);
-        if (src.tbNum == 1 && src.tbDen >= 1000)
-            args << QStringLiteral("-video_track_timescale") << QString::number(src.tbDen);
-        args << QStringLiteral("-y") << QStringLiteral("-f") << QStringLiteral("mp4")
-             << QStringLiteral("file:") + out;
-        encodes << Encode{args, p.frames()};
-        list << QStringLiteral("file ") + quoted(QStringLiteral("file:") + out) << duration;
-    }
-    {
-        const int workers = std::clamp(qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS") > 0
-                                           ? qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS")
-                                           : 2,
-                                       1, 8);
-        std::atomic_int next{0};
-        std::atomic_int encoded{0};
-        std::atomic_bool stop{false};
-        std::atomic_int status{0};
-        std::mutex errMutex;
-        QByteArray firstErr;
-        std::vector<std::thread> threads;
-        const int count = std::min(workers, int(encodes.size()));
-        std::atomic_int running{count};
-        for (int w = 0; w < count; ++w) {
-            threads.emplace_back([&] {
-                struct Exit {
-                    std::atomic_int& running;
-                    ~Exit() { --running; }
-                } guard{running};
-                for (int i = next++; i < encodes.size() && !stop; i = next++) {
-                    QByteArray err;
-                    const int r = runFfmpegStep(encodes[i].args, &stop, &err);
-                    if (r != 0) {
-                        std::lock_guard<std::mutex> lock(errMutex);
-                        if (status == 0) {
-                            status = r;
-                            firstErr = err;
-                        }
-                        stop = true;
-                        return;
-                    }
-                    encoded += encodes[i].frames;
-                }
-            });
-        }
-        while (running > 0) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-            if (cancel && cancel->load())
-                stop = true;
-            report(encoded);
-        }
-        for (std::thread& t : threads)
-            t.join();
-        if (cancel && cancel->load())
-            return stepFailed(2, {}, QString());
-        if (status != 0)
-            return stepFailed(status, firstErr, tr("Re-encoding a cut failed"));
-        done = encoded;
-        report(done);
     }
     const QString listPath = QDir(workDir).filePath(QStringLiteral("pieces.ffconcat"));
     QFile lf(listPath);
@@ -420,7 +349,7 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     }
     lf.close();
 
-    // 3. Join: the pieces and the sound, both copied.
+    // 4. Join: the pieces and the sound, both copied.
     RenderCommand mux;
     mux.durationMs = qRound64(plan.totalFrames() * 1000.0 / fps);
     mux.normalizeLoudness = mix.loudness && preset.name != QLatin1String("preview");
@@ -435,12 +364,8 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
              << QStringLiteral("+faststart") << QStringLiteral("-progress")
              << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
              << QStringLiteral("-f") << QStringLiteral("mp4") << finalPath;
-    const double before = done;
-    result = runFfmpeg(
-        mux, finalPath, [&](double f) { report(before + f * muxWork); }, cancel);
-    for (const QString& file : qAsConst(textFiles))
-        QFile::remove(file);
-    return result;
+    return runFfmpeg(
+        mux, finalPath, [&](double f) { report(encodeWork + f * muxWork); }, cancel);
 }
 
 } // namespace cw::engine

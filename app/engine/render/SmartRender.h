@@ -22,6 +22,7 @@
 #pragma once
 
 #include "render/FfmpegRunner.h"
+#include "render/RenderFilters.h"
 #include "render/RenderGraph.h"
 
 #include <QHash>
@@ -107,6 +108,44 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
 
 // True unless CLIPWRIGHT_SMART_RENDER is "0".
 bool smartRenderEnabled();
+
+// Prefix j of the decode order is clean when it holds exactly display frames 0..j-1 (a copy
+// may end there); a copy may start at frame j when, in addition, the packet at decode
+// position j is the keyframe of frame j (closed GOP).
+QVector<bool> cleanPrefixes(const SmartSource& s);
+bool startsCleanGop(const SmartSource& s, const QVector<bool>& clean, int frame);
+
+// --- The commands (pure; SmartCommands.cpp) ---
+
+// Re-encoded pieces grouped into one encoder run: plan.pieces indices, each piece's first
+// frame in the run, and the run's frame and input counts.
+struct SmartBatch {
+    QList<int> pieces;
+    QList<int> starts;
+    int frames = 0;
+    int inputs = 0;
+};
+
+// The titles' drawtext filters and their spans (ms), as render::textOverlays makes them.
+struct SmartTitles {
+    QStringList filters;
+    QList<QPair<qint64, qint64>> spans;
+};
+
+QVector<int> pieceTimelineStarts(const SmartPlan& plan); // first timeline frame of each piece
+// About `count` batches of equal frame counts, pieces in timeline order.
+QList<SmartBatch> planSmartBatches(const SmartPlan& plan, int count);
+// One batch as one x264 stream into `out` (mp4, video only), an IDR at each piece's start.
+QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
+                              const RenderPreset& preset, const SmartBatch& batch,
+                              const SmartTitles& titles, const QString& out);
+// The sound of the whole timeline as an AAC file (mp4); *mix tells about loudness.
+QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
+                              const RenderPreset& preset, const QString& out,
+                              render::AudioMix* mix);
+// Concat demuxer lines that take frames [from, to) of `file` (packets as in `s`).
+QStringList smartConcatEntry(const QString& file, const SmartSource& s, int from, int to, int fps);
+QString ffconcatQuoted(const QString& path); // '...' with ' written as '\''
 
 // Runs the plan: re-encodes the pieces into workDir, then concatenates them and the audio
 // into finalPath (via .part + rename). Progress 0..1; cancel kills the running child.
