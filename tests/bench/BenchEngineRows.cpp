@@ -394,6 +394,8 @@ QList<Row> longClipRows(const Context& ctx)
                                                 QStringLiteral("30"),
                                                 QStringLiteral("-c:a"),
                                                 QStringLiteral("aac"),
+                                                QStringLiteral("-aac_coder"),
+                                                QStringLiteral("fast"),
                                                 QStringLiteral("-b:a"),
                                                 QStringLiteral("192k"),
                                                 QStringLiteral("-ar"),

@@ -143,6 +143,8 @@ QStringList handWrittenExport(const QJsonObject& draft, const QString& source, c
                        QStringLiteral("30"),
                        QStringLiteral("-c:a"),
                        QStringLiteral("aac"),
+                       QStringLiteral("-aac_coder"),
+                       QStringLiteral("fast"),
                        QStringLiteral("-b:a"),
                        QStringLiteral("192k"),
                        QStringLiteral("-ar"),

@@ -129,6 +129,8 @@ private slots:
             "30",
             "-c:a",
             "aac",
+            "-aac_coder",
+            "fast",
             "-b:a",
             "192k",
             "-ar",

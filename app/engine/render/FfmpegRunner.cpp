@@ -6,6 +6,8 @@
 // .part file before the rename (see RenderGraph.h).
 #include "render/FfmpegRunner.h"
 
+#include "render/RenderFilters.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -147,7 +149,6 @@ double integratedLoudness(const QString& file, const std::atomic_bool* cancel, i
 int correctLoudness(const RenderCommand& command, const QString& part,
                     const std::atomic_bool* cancel, QByteArray* err)
 {
-    const QString kbps = QStringLiteral("%1k").arg(command.audioBitrateK);
     const QString fixed = part + QStringLiteral(".gain");
     for (int pass = 0; pass < 3; ++pass) {
         int status = 0;
@@ -160,28 +161,16 @@ int correctLoudness(const RenderCommand& command, const QString& part,
         if (std::abs(gain) < 0.5)
             return 0;
         const int r = runFfmpegStep(
-            {QStringLiteral("-i"),
-             part,
-             QStringLiteral("-map"),
-             QStringLiteral("0:v?"),
-             QStringLiteral("-map"),
-             QStringLiteral("0:a"),
-             QStringLiteral("-c:v"),
-             QStringLiteral("copy"),
-             QStringLiteral("-af"),
-             QStringLiteral("volume=%1dB,alimiter=limit=0.84:level=false:attack=5:release=60,"
-                            "aresample=48000")
-                 .arg(gain, 0, 'f', 2),
-             QStringLiteral("-c:a"),
-             QStringLiteral("aac"),
-             QStringLiteral("-b:a"),
-             kbps,
-             QStringLiteral("-movflags"),
-             QStringLiteral("+faststart"),
-             QStringLiteral("-y"),
-             QStringLiteral("-f"),
-             QStringLiteral("mp4"),
-             fixed},
+            QStringList{QStringLiteral("-i"), part, QStringLiteral("-map"), QStringLiteral("0:v?"),
+                        QStringLiteral("-map"), QStringLiteral("0:a"), QStringLiteral("-c:v"),
+                        QStringLiteral("copy"), QStringLiteral("-af"),
+                        QStringLiteral("volume=%1dB,alimiter=limit=0.84:level=false:attack=5:"
+                                       "release=60,aresample=48000")
+                            .arg(gain, 0, 'f', 2)} +
+                render::aacArgs(command.audioBitrateK) +
+                QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"),
+                            QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
+                            fixed},
             cancel, err);
         if (r != 0) {
             QFile::remove(fixed);

@@ -38,6 +38,16 @@ QString audioFormat()
     return QStringLiteral("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo");
 }
 
+// The "fast" coder instead of ffmpeg 5.1's default "twoloop": at export bitrates (96-192k) it
+// measured as close to the source (asdr on speech 82 vs 60 dB, on music 74 vs 74 dB) at the
+// same size, and encodes speech ~3.7x faster (twoloop was a third of a long cut-only export).
+QStringList aacArgs(int kbps)
+{
+    return {QStringLiteral("-c:a"), QStringLiteral("aac"),  QStringLiteral("-aac_coder"),
+            QStringLiteral("fast"), QStringLiteral("-b:a"), QStringLiteral("%1k").arg(kbps),
+            QStringLiteral("-ar"),  QStringLiteral("48000")};
+}
+
 QString Graph::silence(qint64 ms) const
 {
     return QStringLiteral("anullsrc=r=48000:cl=stereo,atrim=duration=") + sec(ms) +

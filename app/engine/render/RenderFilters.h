@@ -13,7 +13,8 @@ namespace cw::engine::render {
 
 QString sec(qint64 ms);
 QString num(double v);
-QString audioFormat(); // every audio chain's output: 48 kHz float stereo
+QString audioFormat();         // every audio chain's output: 48 kHz float stereo
+QStringList aacArgs(int kbps); // every AAC encode of an export
 bool isStill(const RenderInput& in);
 
 struct Piece {

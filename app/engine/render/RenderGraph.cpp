@@ -233,12 +233,11 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
              << QStringLiteral("-profile:v") << QStringLiteral("high") << QStringLiteral("-preset")
              << preset.x264Preset << QStringLiteral("-crf") << QString::number(preset.crf)
              << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p") << QStringLiteral("-r")
-             << QString::number(preset.fps) << QStringLiteral("-c:a") << QStringLiteral("aac")
-             << QStringLiteral("-b:a") << QStringLiteral("%1k").arg(preset.audioBitrateK)
-             << QStringLiteral("-ar") << QStringLiteral("48000") << QStringLiteral("-movflags")
-             << QStringLiteral("+faststart") << QStringLiteral("-progress")
-             << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
-             << QStringLiteral("-f") << QStringLiteral("mp4") << outputPath;
+             << QString::number(preset.fps) << render::aacArgs(preset.audioBitrateK)
+             << QStringLiteral("-movflags") << QStringLiteral("+faststart")
+             << QStringLiteral("-progress") << QStringLiteral("pipe:1")
+             << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
+             << QStringLiteral("mp4") << outputPath;
     return cmd;
 }
 

@@ -168,19 +168,10 @@ QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartS
                   (mix->post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));
     chains << mix->chains;
     return QStringList{QStringLiteral("-v"), QStringLiteral("error")} + inputs +
-           QStringList{QStringLiteral("-filter_complex"),
-                       chains.join(QLatin1Char(';')),
-                       QStringLiteral("-map"),
-                       QStringLiteral("[aout]"),
-                       QStringLiteral("-c:a"),
-                       QStringLiteral("aac"),
-                       QStringLiteral("-b:a"),
-                       QStringLiteral("%1k").arg(preset.audioBitrateK),
-                       QStringLiteral("-ar"),
-                       QStringLiteral("48000"),
-                       QStringLiteral("-y"),
-                       QStringLiteral("-f"),
-                       QStringLiteral("mp4"),
+           QStringList{QStringLiteral("-filter_complex"), chains.join(QLatin1Char(';')),
+                       QStringLiteral("-map"), QStringLiteral("[aout]")} +
+           render::aacArgs(preset.audioBitrateK) +
+           QStringList{QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
                        QStringLiteral("file:") + out};
 }
 
