@@ -41,6 +41,76 @@ QString tr(const char* text)
     return QCoreApplication::translate("SmartRender", text);
 }
 
+struct Job {
+    QStringList args;
+    int frames = 0; // progress weight: frames it encodes
+};
+
+// Runs the jobs `workers` at a time; 0 ok, 1 failed (*err: the first failure's stderr),
+// 2 cancelled. `progress` gets the frames encoded so far, from the jobs' -progress output.
+int runJobs(const QList<Job>& jobs, int workers, const std::atomic_bool* cancel,
+            const std::function<void(int frames)>& progress, QByteArray* err)
+{
+    std::atomic_int next{0};
+    std::atomic_bool stop{false};
+    std::atomic_int status{0};
+    std::mutex errMutex;
+    std::vector<std::atomic_int> done(jobs.size());
+    std::vector<std::thread> threads;
+    const int count = std::min(workers, int(jobs.size()));
+    std::atomic_int running{count};
+    for (int w = 0; w < count; ++w) {
+        threads.emplace_back([&] {
+            struct Exit {
+                std::atomic_int& running;
+                ~Exit() { --running; }
+            } guard{running};
+            for (int i = next++; i < jobs.size() && !stop; i = next++) {
+                QByteArray jobErr;
+                QByteArray pending;
+                const int r =
+                    runFfmpegStep(jobs[i].args, &stop, &jobErr, [&](const QByteArray& out) {
+                        pending += out;
+                        int nl;
+                        while ((nl = pending.indexOf('\n')) >= 0) {
+                            const QByteArray line = pending.left(nl).trimmed();
+                            pending.remove(0, nl + 1);
+                            if (line.startsWith("frame="))
+                                done[i] = std::min(jobs[i].frames, line.mid(6).toInt());
+                        }
+                    });
+                if (r != 0) {
+                    std::lock_guard<std::mutex> lock(errMutex);
+                    if (status == 0) {
+                        status = r;
+                        *err = jobErr;
+                    }
+                    stop = true;
+                    return;
+                }
+                done[i] = jobs[i].frames;
+            }
+        });
+    }
+    auto frames = [&] {
+        int n = 0;
+        for (const std::atomic_int& d : done)
+            n += d;
+        return n;
+    };
+    while (running > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (cancel && cancel->load())
+            stop = true;
+        progress(frames());
+    }
+    for (std::thread& t : threads)
+        t.join();
+    if (cancel && cancel->load())
+        return 2;
+    return status;
+}
+
 } // namespace
 
 SmartSource probeSmartSource(const QString& path)
@@ -139,80 +209,6 @@ QStringList x264OutputArgs(const RenderPreset& preset)
             QStringLiteral("-crf"),   QString::number(preset.crf), QStringLiteral("-pix_fmt"),
             QStringLiteral("yuv420p")};
 }
-
-namespace {
-
-struct Job {
-    QStringList args;
-    int frames = 0; // progress weight: frames it encodes
-};
-
-// Runs the jobs `workers` at a time; 0 ok, 1 failed (*err: the first failure's stderr),
-// 2 cancelled. `progress` gets the frames encoded so far, from the jobs' -progress output.
-int runJobs(const QList<Job>& jobs, int workers, const std::atomic_bool* cancel,
-            const std::function<void(int frames)>& progress, QByteArray* err)
-{
-    std::atomic_int next{0};
-    std::atomic_bool stop{false};
-    std::atomic_int status{0};
-    std::mutex errMutex;
-    std::vector<std::atomic_int> done(jobs.size());
-    std::vector<std::thread> threads;
-    const int count = std::min(workers, int(jobs.size()));
-    std::atomic_int running{count};
-    for (int w = 0; w < count; ++w) {
-        threads.emplace_back([&] {
-            struct Exit {
-                std::atomic_int& running;
-                ~Exit() { --running; }
-            } guard{running};
-            for (int i = next++; i < jobs.size() && !stop; i = next++) {
-                QByteArray jobErr;
-                QByteArray pending;
-                const int r =
-                    runFfmpegStep(jobs[i].args, &stop, &jobErr, [&](const QByteArray& out) {
-                        pending += out;
-                        int nl;
-                        while ((nl = pending.indexOf('\n')) >= 0) {
-                            const QByteArray line = pending.left(nl).trimmed();
-                            pending.remove(0, nl + 1);
-                            if (line.startsWith("frame="))
-                                done[i] = std::min(jobs[i].frames, line.mid(6).toInt());
-                        }
-                    });
-                if (r != 0) {
-                    std::lock_guard<std::mutex> lock(errMutex);
-                    if (status == 0) {
-                        status = r;
-                        *err = jobErr;
-                    }
-                    stop = true;
-                    return;
-                }
-                done[i] = jobs[i].frames;
-            }
-        });
-    }
-    auto frames = [&] {
-        int n = 0;
-        for (const std::atomic_int& d : done)
-            n += d;
-        return n;
-    };
-    while (running > 0) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        if (cancel && cancel->load())
-            stop = true;
-        progress(frames());
-    }
-    for (std::thread& t : threads)
-        t.join();
-    if (cancel && cancel->load())
-        return 2;
-    return status;
-}
-
-} // namespace
 
 RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
                          const RenderPreset& preset, const QString& finalPath,
