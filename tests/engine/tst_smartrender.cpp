@@ -163,6 +163,7 @@ class TstSmartRender : public QObject {
 private slots:
     void initTestCase();
     void smartMatchesNormal();
+    void batchStartsEveryPieceWithAnIdr();
     void titleAndMusic();
     void cancelLeavesNothing();
     void queuePicksThePath_data();
@@ -280,6 +281,42 @@ void TstSmartRender::smartMatchesNormal()
 // Cuts + a title + ducked music + a loudness target: the titled frames are re-encoded with
 // the title (the same picture as the normal render), the rest is copied, and the sound is
 // the normal render's mix.
+// All re-encoded pieces in one x264 run: x264 (with B-frames) must start a closed GOP exactly
+// at each piece, or the pieces could not be cut apart by stream copy.
+void TstSmartRender::batchStartsEveryPieceWithAnIdr()
+{
+    const QHash<QString, RenderInput> inputs{
+        {"m1", RenderInput{source_, true, true, 20000, false}}};
+    const Draft draft = cutDraft();
+    const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
+    const SmartPlan plan = planSmartRender(draft, inputs, sources, preset());
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    const QList<SmartBatch> batches = planSmartBatches(plan, 1);
+    QCOMPARE(batches.size(), 1);
+    const SmartBatch& batch = batches.first();
+    QVERIFY(batch.pieces.size() >= 3);
+
+    const QString out = dir_.filePath("batch.mp4");
+    QByteArray err;
+    QCOMPARE(
+        runFfmpegStep(smartBatchCommand(plan, sources, preset(), batch, {}, out), nullptr, &err),
+        0);
+    const SmartSource encoded = probeSmartSource(out);
+    QVERIFY2(encoded.ok, qPrintable(encoded.error));
+    QCOMPARE(encoded.frameCount(), batch.frames);
+    bool reordered = false; // B-frames, or the clean-start check would be trivial
+    for (int i = 0; i < encoded.frameCount(); ++i)
+        reordered = reordered || encoded.frame[i] != i;
+    QVERIFY(reordered);
+    const QVector<bool> clean = cleanPrefixes(encoded);
+    int keyframes = 0;
+    for (int i = 0; i < encoded.frameCount(); ++i)
+        keyframes += encoded.key[i] ? 1 : 0;
+    QVERIFY2(keyframes >= batch.starts.size(), "fewer keyframes than pieces");
+    for (const int start : batch.starts)
+        QVERIFY2(startsCleanGop(encoded, clean, start), qPrintable(QString::number(start)));
+}
+
 void TstSmartRender::titleAndMusic()
 {
     const QString music = dir_.filePath("music.m4a");
