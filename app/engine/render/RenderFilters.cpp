@@ -48,6 +48,14 @@ QStringList aacArgs(int kbps)
             QStringLiteral("-ar"),  QStringLiteral("48000")};
 }
 
+QStringList x264Args(const RenderPreset& preset)
+{
+    return {QStringLiteral("-c:v"),   QStringLiteral("libx264"),   QStringLiteral("-profile:v"),
+            QStringLiteral("high"),   QStringLiteral("-preset"),   preset.x264Preset,
+            QStringLiteral("-crf"),   QString::number(preset.crf), QStringLiteral("-pix_fmt"),
+            QStringLiteral("yuv420p")};
+}
+
 QString Graph::silence(qint64 ms) const
 {
     return QStringLiteral("anullsrc=r=48000:cl=stereo,atrim=duration=") + sec(ms) +

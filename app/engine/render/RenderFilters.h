@@ -15,6 +15,8 @@ QString sec(qint64 ms);
 QString num(double v);
 QString audioFormat();         // every audio chain's output: 48 kHz float stereo
 QStringList aacArgs(int kbps); // every AAC encode of an export
+// x264 as every export encodes (the smart render's pieces must match the normal render).
+QStringList x264Args(const RenderPreset& preset);
 bool isStill(const RenderInput& in);
 
 struct Piece {

@@ -229,10 +229,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     cmd.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << inputArgs
              << QStringLiteral("-filter_complex") << chains.join(QLatin1Char(';'))
              << QStringLiteral("-map") << QStringLiteral("[vout]") << QStringLiteral("-map")
-             << QStringLiteral("[aout]") << QStringLiteral("-c:v") << QStringLiteral("libx264")
-             << QStringLiteral("-profile:v") << QStringLiteral("high") << QStringLiteral("-preset")
-             << preset.x264Preset << QStringLiteral("-crf") << QString::number(preset.crf)
-             << QStringLiteral("-pix_fmt") << QStringLiteral("yuv420p") << QStringLiteral("-r")
+             << QStringLiteral("[aout]") << render::x264Args(preset) << QStringLiteral("-r")
              << QString::number(preset.fps) << render::aacArgs(preset.audioBitrateK)
              << QStringLiteral("-movflags") << QStringLiteral("+faststart")
              << QStringLiteral("-progress") << QStringLiteral("pipe:1")

@@ -108,7 +108,7 @@ QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartS
                         .arg(plan.fps);
     args << QStringLiteral("-filter_complex") << graph << QStringLiteral("-map")
          << QStringLiteral("[v]") << QStringLiteral("-an") << QStringLiteral("-fps_mode")
-         << QStringLiteral("passthrough") << x264OutputArgs(preset);
+         << QStringLiteral("passthrough") << render::x264Args(preset);
     // Every piece starts a closed GOP, so the batch can be cut at its first frame.
     if (!keyframes.isEmpty())
         args << QStringLiteral("-forced-idr") << QStringLiteral("1")

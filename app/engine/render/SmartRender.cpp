@@ -202,14 +202,6 @@ SmartSource probeSmartSource(const QString& path)
     return s;
 }
 
-QStringList x264OutputArgs(const RenderPreset& preset)
-{
-    return {QStringLiteral("-c:v"),   QStringLiteral("libx264"),   QStringLiteral("-profile:v"),
-            QStringLiteral("high"),   QStringLiteral("-preset"),   preset.x264Preset,
-            QStringLiteral("-crf"),   QString::number(preset.crf), QStringLiteral("-pix_fmt"),
-            QStringLiteral("yuv420p")};
-}
-
 RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
                          const RenderPreset& preset, const QString& finalPath,
                          const QString& workDir,

@@ -155,7 +155,4 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
                          const std::function<void(double fraction)>& onProgress,
                          const std::atomic_bool* cancel);
 
-// The x264/AAC output settings both paths use (so re-encoded pieces match a normal render).
-QStringList x264OutputArgs(const RenderPreset& preset);
-
 } // namespace cw::engine
