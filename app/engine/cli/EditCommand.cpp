@@ -83,8 +83,7 @@ Failure interrupted()
 
 Failure EditRun::run(const EditJob& job)
 {
-    const std::optional<SessionRecord> session =
-        m_store.createSession(QStringLiteral("en"), initialDraftJson());
+    const std::optional<SessionRecord> session = m_store.createSession(QStringLiteral("en"));
     if (!session)
         return {ExitInternal, tr("the work session could not be created"), m_store.dataDir()};
     const IngestResult ingested = ingestLocalFiles(m_store, session->id, job.inputs);

@@ -33,15 +33,6 @@ QString sha256Of(const QString& path, bool* ok)
 
 } // namespace
 
-QByteArray initialDraftJson()
-{
-    Draft d;
-    d.m = QJsonObject{{QStringLiteral("width"), 1920},
-                      {QStringLiteral("height"), 1080},
-                      {QStringLiteral("fps"), 30}};
-    return d.toBytes();
-}
-
 bool checkMediaFile(const QString& path, QString* reason)
 {
     const QFileInfo info(path);

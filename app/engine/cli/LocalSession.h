@@ -13,9 +13,6 @@
 
 namespace cw::engine {
 
-// A new session's draft version 1: an empty 1920x1080 / 30 fps timeline.
-QByteArray initialDraftJson();
-
 // Checks that `path` is a readable, non-empty file libavformat can read as media; false
 // with a user-facing *reason ("no such file", "is empty", "is not a video, audio or image
 // file the engine can read: ...").

@@ -16,15 +16,6 @@ namespace cw::engine {
 
 namespace {
 
-QByteArray initialDraft()
-{
-    Draft d;
-    d.m = QJsonObject{{QStringLiteral("width"), 1920},
-                      {QStringLiteral("height"), 1080},
-                      {QStringLiteral("fps"), 30}};
-    return d.toBytes();
-}
-
 QJsonObject canvasOf(const QJsonObject& draft)
 {
     const QJsonObject m = draft.value(QStringLiteral("m")).toObject();
@@ -51,7 +42,7 @@ void createSession(ServerContext& ctx, const httplib::Request& req, httplib::Res
     QString language = lang.toString().trimmed().left(16);
     if (language.isEmpty())
         language = QStringLiteral("en");
-    const std::optional<SessionRecord> s = ctx.store.createSession(language, initialDraft());
+    const std::optional<SessionRecord> s = ctx.store.createSession(language);
     if (!s) {
         sendError(res, ErrorCode::Internal, QStringLiteral("The session could not be created."));
         return;

@@ -88,9 +88,10 @@ public:
     QString tmpDir() const;
     QString journalMode(); // "wal" once open
 
-    // Sessions and drafts.
+    // Sessions and drafts. A new session's first version is newSessionDraft() unless given.
+    static QByteArray newSessionDraft(); // empty 1920x1080 timeline at 30 fps
     std::optional<SessionRecord> createSession(const QString& language,
-                                               const QByteArray& initialDraft);
+                                               const QByteArray& initialDraft = newSessionDraft());
     std::optional<SessionRecord> session(const QString& id);
     std::optional<DraftVersion> headDraft(const QString& sessionId);
     std::optional<DraftVersion> draftVersion(const QString& sessionId, int version);

@@ -5,6 +5,8 @@
 
 #include "store/StoreSql.h"
 
+#include "Draft.h"
+
 #include <QVariant>
 
 namespace cw::engine {
@@ -32,6 +34,15 @@ bool setHead(QSqlDatabase db, const QString& sessionId, int version)
 }
 
 } // namespace
+
+QByteArray Store::newSessionDraft()
+{
+    Draft d;
+    d.m = QJsonObject{{QStringLiteral("width"), 1920},
+                      {QStringLiteral("height"), 1080},
+                      {QStringLiteral("fps"), 30}};
+    return d.toBytes();
+}
 
 std::optional<SessionRecord> Store::createSession(const QString& language,
                                                   const QByteArray& initialDraft)
