@@ -371,65 +371,28 @@ QList<Row> longClipRows(const Context& ctx)
     // Baseline: decode everything, re-encode everything at 720p with the same settings.
     warmCache(ctx.talk);
     const QString baseOut = ctx.workDir + QStringLiteral("/cutonly-baseline.mp4");
-    const ProcResult base = runTimed(ffmpeg(), {QStringLiteral("-hide_banner"),
-                                                QStringLiteral("-nostdin"),
-                                                QStringLiteral("-v"),
-                                                QStringLiteral("error"),
-                                                QStringLiteral("-y"),
-                                                QStringLiteral("-i"),
-                                                ctx.talk,
-                                                QStringLiteral("-vf"),
-                                                QStringLiteral("scale=1280:720"),
-                                                QStringLiteral("-c:v"),
-                                                QStringLiteral("libx264"),
-                                                QStringLiteral("-profile:v"),
-                                                QStringLiteral("high"),
-                                                QStringLiteral("-preset"),
-                                                ctx.x264,
-                                                QStringLiteral("-crf"),
-                                                QStringLiteral("20"),
-                                                QStringLiteral("-pix_fmt"),
-                                                QStringLiteral("yuv420p"),
-                                                QStringLiteral("-r"),
-                                                QStringLiteral("30"),
-                                                QStringLiteral("-c:a"),
-                                                QStringLiteral("aac"),
-                                                QStringLiteral("-aac_coder"),
-                                                QStringLiteral("fast"),
-                                                QStringLiteral("-b:a"),
-                                                QStringLiteral("192k"),
-                                                QStringLiteral("-ar"),
-                                                QStringLiteral("48000"),
-                                                QStringLiteral("-movflags"),
-                                                QStringLiteral("+faststart"),
-                                                baseOut});
+    const ProcResult base = runTimed(
+        ffmpeg(),
+        QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
+                    QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+                    QStringLiteral("-i"), ctx.talk, QStringLiteral("-vf"),
+                    QStringLiteral("scale=1280:720")} +
+            exportVideoArgs(ctx.x264) + QStringList{QStringLiteral("-r"), QStringLiteral("30")} +
+            exportAudioArgs() +
+            QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"), baseOut});
 
     // The floor of any frame-accurate cut with these encoder settings: re-encoding only the
     // frames the smart plan must change, as one stream, with no seeking and no sound.
     ProcResult floor;
     if (smart.encodedFrames > 0)
-        floor = runTimed(ffmpeg(), {QStringLiteral("-hide_banner"),
-                                    QStringLiteral("-nostdin"),
-                                    QStringLiteral("-v"),
-                                    QStringLiteral("error"),
-                                    QStringLiteral("-i"),
-                                    ctx.talk,
-                                    QStringLiteral("-an"),
-                                    QStringLiteral("-frames:v"),
-                                    QString::number(smart.encodedFrames),
-                                    QStringLiteral("-c:v"),
-                                    QStringLiteral("libx264"),
-                                    QStringLiteral("-profile:v"),
-                                    QStringLiteral("high"),
-                                    QStringLiteral("-preset"),
-                                    ctx.x264,
-                                    QStringLiteral("-crf"),
-                                    QStringLiteral("20"),
-                                    QStringLiteral("-pix_fmt"),
-                                    QStringLiteral("yuv420p"),
-                                    QStringLiteral("-f"),
-                                    QStringLiteral("null"),
-                                    QStringLiteral("-")});
+        floor = runTimed(
+            ffmpeg(),
+            QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
+                        QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                        ctx.talk, QStringLiteral("-an"), QStringLiteral("-frames:v"),
+                        QString::number(smart.encodedFrames)} +
+                exportVideoArgs(ctx.x264) +
+                QStringList{QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
 
     auto makeRow = [&](const QString& id, const QString& metric, const CutOnly& r) {
         Row row;

@@ -128,30 +128,10 @@ QStringList handWrittenExport(const QJsonObject& draft, const QString& source, c
                        QStringLiteral("-map"),
                        QStringLiteral("[v]"),
                        QStringLiteral("-map"),
-                       QStringLiteral("[a]"),
-                       QStringLiteral("-c:v"),
-                       QStringLiteral("libx264"),
-                       QStringLiteral("-profile:v"),
-                       QStringLiteral("high"),
-                       QStringLiteral("-preset"),
-                       x264,
-                       QStringLiteral("-crf"),
-                       QStringLiteral("20"),
-                       QStringLiteral("-pix_fmt"),
-                       QStringLiteral("yuv420p"),
-                       QStringLiteral("-r"),
-                       QStringLiteral("30"),
-                       QStringLiteral("-c:a"),
-                       QStringLiteral("aac"),
-                       QStringLiteral("-aac_coder"),
-                       QStringLiteral("fast"),
-                       QStringLiteral("-b:a"),
-                       QStringLiteral("192k"),
-                       QStringLiteral("-ar"),
-                       QStringLiteral("48000"),
-                       QStringLiteral("-movflags"),
-                       QStringLiteral("+faststart"),
-                       output};
+                       QStringLiteral("[a]")} +
+           exportVideoArgs(x264) + QStringList{QStringLiteral("-r"), QStringLiteral("30")} +
+           exportAudioArgs() +
+           QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"), output};
 }
 
 namespace {

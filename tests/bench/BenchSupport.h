@@ -88,6 +88,23 @@ struct ProcResult {
     QByteArray err;
 };
 
+// The export's encoder settings, written out here rather than taken from the engine so the
+// hand-written baselines stay independent of the code they are measured against.
+inline QStringList exportVideoArgs(const QString& x264Preset)
+{
+    return {QStringLiteral("-c:v"),   QStringLiteral("libx264"), QStringLiteral("-profile:v"),
+            QStringLiteral("high"),   QStringLiteral("-preset"), x264Preset,
+            QStringLiteral("-crf"),   QStringLiteral("20"),      QStringLiteral("-pix_fmt"),
+            QStringLiteral("yuv420p")};
+}
+
+inline QStringList exportAudioArgs()
+{
+    return {QStringLiteral("-c:a"), QStringLiteral("aac"),  QStringLiteral("-aac_coder"),
+            QStringLiteral("fast"), QStringLiteral("-b:a"), QStringLiteral("192k"),
+            QStringLiteral("-ar"),  QStringLiteral("48000")};
+}
+
 // Runs a program to completion (no shell) and times it from start to exit.
 inline ProcResult
 runTimed(const QString& program, const QStringList& args, int timeoutMs = 1800000,
