@@ -4,7 +4,6 @@
 // render inputs come from store/RenderInputs.h, shared with the HTTP routes.
 #pragma once
 
-#include "Draft.h"
 #include "server/MediaIngest.h"
 #include "store/Store.h"
 

@@ -8,7 +8,6 @@
 #include "render/RenderFilters.h"
 #include "render/SmartRender.h"
 
-#include <QDir>
 #include <algorithm>
 #include <cmath>
 

@@ -5,7 +5,6 @@
 #include "server/Routes.h"
 
 #include "ApiError.h"
-#include "Draft.h"
 #include "EngineInfo.h"
 #include "store/Store.h"
 
