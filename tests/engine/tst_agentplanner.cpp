@@ -2,7 +2,7 @@
 // operation with its arguments (numbers as digits, words and timecodes), quoted text taken
 // exactly, several operations in one message, negations, requests the engine cannot do
 // (which plan nothing and offer suggestions) and hostile input (which stays bounded).
-#include "agent/Planner.h"
+#include "PhraseCorpus.h"
 
 #include <QElapsedTimer>
 #include <QtTest>
@@ -12,28 +12,9 @@ using namespace cw::engine;
 
 namespace {
 
-// "name k=v k=v | name2": arguments sorted by key (QJsonObject order).
 QString describe(const Plan& plan)
 {
-    QStringList ops;
-    for (const Operation& op : plan.operations) {
-        QStringList parts{op.name};
-        for (auto it = op.args.begin(); it != op.args.end(); ++it) {
-            QString value;
-            if (it->isBool())
-                value = it->toBool() ? QStringLiteral("true") : QStringLiteral("false");
-            else if (it->isDouble() && it->toDouble() == std::floor(it->toDouble()) &&
-                     std::abs(it->toDouble()) < 1e12)
-                value = QString::number(qint64(it->toDouble())); // ms past 6 digits stay exact
-            else if (it->isDouble())
-                value = QString::number(it->toDouble());
-            else
-                value = it->toString();
-            parts << it.key() + QLatin1Char('=') + value;
-        }
-        ops << parts.join(QLatin1Char(' '));
-    }
-    return ops.join(QStringLiteral(" | "));
+    return cw::test::describePlan(plan);
 }
 
 struct Row {
@@ -221,7 +202,7 @@ const Row kRows[] = {
     {"add transitions of 20 seconds", "add_transitions duration_ms=5000 type=fade"},
     {"添加转场", "add_transitions type=fade"},
     {"添加0.5秒的擦除转场", "add_transitions duration_ms=500 type=wipe"},
-    {"make it vertical for TikTok", "set_aspect mode=crop ratio=9:16"},
+    {"make it vertical for TikTok", "set_aspect mode=crop platform=tiktok ratio=9:16"},
     {"make it vertical, don't crop", "set_aspect mode=blur ratio=9:16"},
     {"make it vertical without cropping", "set_aspect mode=blur ratio=9:16"},
     {"make it square", "set_aspect mode=crop ratio=1:1"},
@@ -230,16 +211,17 @@ const Row kRows[] = {
     {"convert to 16:9", "set_aspect mode=crop ratio=16:9"},
     {"9:16", "set_aspect mode=crop ratio=9:16"},
     {"make it landscape", "set_aspect mode=crop ratio=16:9"},
-    {"format for Instagram Reels with a blurred background", "set_aspect mode=blur ratio=9:16"},
+    {"format for Instagram Reels with a blurred background",
+     "set_aspect mode=blur platform=reels ratio=9:16"},
     {"改成竖屏", "set_aspect mode=crop ratio=9:16"},
     {"改成竖屏，不要裁剪", "set_aspect mode=blur ratio=9:16"},
     {"改成正方形", "set_aspect mode=crop ratio=1:1"},
     {"比例改成16:9", "set_aspect mode=crop ratio=16:9"},
-    {"normalize loudness", "set_loudness lufs=-14"},
+    {"normalize loudness", "set_loudness"},
     {"normalise the loudness to -16 LUFS", "set_loudness lufs=-16"},
     {"normalize audio to -23 LUFS", "set_loudness lufs=-23"},
-    {"loudness -14", "set_loudness lufs=-14"},
-    {"响度标准化", "set_loudness lufs=-14"},
+    {"loudness -14", "set_loudness"},
+    {"响度标准化", "set_loudness"},
     {"响度标准化到-16 LUFS", "set_loudness lufs=-16"},
     {"remove background noise", "denoise"},
     {"denoise the audio", "denoise"},
@@ -286,7 +268,7 @@ const Row kRows[] = {
     {"cut the first 5 seconds and make it vertical",
      "remove_range from_ms=0 to_ms=5000 | set_aspect mode=crop ratio=9:16"},
     {"normalize loudness; remove background noise; add crossfades",
-     "set_loudness lufs=-14 | denoise | add_transitions type=fade"},
+     "set_loudness | denoise | add_transitions type=fade"},
     {"make it black and white and add a title 'Noir'",
      "set_look look=bw | add_text style=title text=Noir"},
     {"mute, then add upbeat music", "set_volume gain=0 | add_music mood=upbeat"},
@@ -295,14 +277,14 @@ const Row kRows[] = {
     {"剪掉停顿，添加背景音乐，并且添加标题「你好」",
      "cut_pauses | add_music | add_text style=title text=你好"},
     {"删除前5秒再改成竖屏", "remove_range from_ms=0 to_ms=5000 | set_aspect mode=crop ratio=9:16"},
-    {"降噪和响度标准化", "denoise | set_loudness lufs=-14"},
+    {"降噪和响度标准化", "denoise | set_loudness"},
     {"剪掉停顿、添加转场", "cut_pauses | add_transitions type=fade"},
     {"add a title 'Hi' and background music", "add_text style=title text=Hi | add_music"},
     {"add a title 'Hi' and some upbeat music at 25%",
      "add_text style=title text=Hi | add_music mood=upbeat volume=0.25"},
     {"添加标题「你好」和背景音乐", "add_text style=title text=你好 | add_music"},
     {"think about the music", ""},
-    {"mute the music", ""},
+    {"mute the music", "set_music_volume volume=0"},
     {"undo the last 2 changes", "undo | undo"},
     {"undo 3 steps", "undo | undo | undo"},
     {"undo 99 times", "undo | undo | undo | undo | undo | undo | undo | undo | undo | undo"},
@@ -311,7 +293,7 @@ const Row kRows[] = {
     {"trim 2 seconds from the start", "remove_range from_ms=0 to_ms=2000"},
     {"cut 4 seconds off the end", "remove_range last_ms=4000"},
     {"add a fade between clips", "add_transitions type=fade"},
-    {"turn the music down to 20%", ""},
+    {"turn the music down to 20%", "set_music_volume volume=0.2"},
     {"把前面3秒剪掉", "remove_range from_ms=0 to_ms=3000"},
     {"把速度调快两倍", "set_speed factor=2"},
     {"make it look like a movie", "set_look look=cinematic"},
@@ -336,7 +318,7 @@ const Row kRows[] = {
     {"把视频变成紫色", ""},
     {"cut the intro and then later on maybe think about the music and the colours and the titles "
      "and then the pauses",
-     ""},
+     "remove_intro"},
     {"delete", ""},
     {"split", ""},
     {"'; DROP TABLE drafts; -- <script>", ""},

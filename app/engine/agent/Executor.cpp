@@ -113,25 +113,6 @@ QString Executor::unrecognizedNote(const Plan& plan, bool zh)
                     .arg(parts.join(QStringLiteral(", ")));
 }
 
-OpOutcome Executor::run(const QString& sessionId, const Operation& op, bool zh)
-{
-    if (op.name == Op::cutPauses())
-        return applyCutPauses(sessionId, op, zh);
-    if (op.name == Op::undo())
-        return moveHead(sessionId, true, zh);
-    if (op.name == Op::redo())
-        return moveHead(sessionId, false, zh);
-    if (op.name == Op::reset())
-        return reset(sessionId, zh);
-    if (op.name == Op::summary())
-        return summary(sessionId, zh);
-    if (op.name == Op::addIntro())
-        return applyIntro(sessionId, op, zh);
-    if (op.name == Op::addBroll())
-        return applyBroll(sessionId, op, zh);
-    return applyEdit(sessionId, op, zh);
-}
-
 OpOutcome Executor::applyCutPauses(const QString& sessionId, const Operation& op, bool zh)
 {
     std::lock_guard<std::mutex> lock(m_store.editMutex());

@@ -7,9 +7,13 @@
 #include "agent/Planner.h"
 #include "edit/Operations.h"
 
+#include <QHash>
 #include <QJsonObject>
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
+#include <mutex>
 
 namespace cw::engine {
 
@@ -21,11 +25,29 @@ struct OpOutcome {
     QString reply;        // one or two sentences for the final text event
 };
 
+// One message's operations run in order, but every time the message names refers to the
+// timeline as it was when it was sent: "trim the first 30 seconds and cut out 4:15-5:40"
+// removes exactly those two stretches of the original. The state remembers what earlier
+// operations of the message removed and maps later times onto the edited timeline.
+struct TurnState {
+    bool started = false;
+    // Headless runs (the CLI) have nobody to answer a question: large removals go ahead.
+    bool interactive = true;
+    QList<QPair<qint64, qint64>> removed; // [from, to) in message time, sorted, disjoint
+
+    qint64 toCurrent(qint64 messageMs) const;
+    void remember(qint64 fromMs, qint64 toMs); // message time
+    // The operation with its message times (from_ms, to_ms, at_ms, start_ms) mapped.
+    Operation mapped(const Operation& op) const;
+};
+
 class Executor {
 public:
     explicit Executor(Store& store) : m_store(store) {}
 
-    OpOutcome run(const QString& sessionId, const Operation& op, bool chinese);
+    // `turn` carries what earlier operations of the same message did; null for a lone op.
+    OpOutcome run(const QString& sessionId, const Operation& op, bool chinese,
+                  TurnState* turn = nullptr);
 
     // For messages that plan nothing: an honest answer listing what the engine can do and,
     // when given, 2-3 phrasings to try.
@@ -33,6 +55,9 @@ public:
     // For parts of a message that planned nothing while others did: "I did not understand
     // “make it purple”." Empty when every clause was understood.
     static QString unrecognizedNote(const Plan& plan, bool chinese);
+    // For parts understood but not done: "I can't do fades here yet, so that part was not
+    // done." or a question for what is missing ("What should the title say? ...").
+    static QString declinedNote(const Plan& plan, bool chinese);
 
 private:
     OpOutcome applyCutPauses(const QString& sessionId, const Operation& op, bool zh);
@@ -42,12 +67,26 @@ private:
     OpOutcome applyIntro(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyBroll(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome summary(const QString& sessionId, bool zh);
+    OpOutcome describe(const QString& sessionId, bool zh);
+    OpOutcome applyChange(const QString& sessionId, const Operation& op, bool zh, bool confirmed);
+    OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
+                                bool confirmed);
+    OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome propose(const QString& sessionId, bool zh);
+    OpOutcome answer(const QString& sessionId, bool yes, bool zh, TurnState* turn);
+    // A removal the user may not have meant (over half the timeline, or a whole clip they did
+    // not name) is kept for a "yes" instead of applied; returns the question.
+    OpOutcome ask(const QString& sessionId, const Operation& op, const QString& question);
+    void setPending(const QString& sessionId, const QList<Operation>& ops);
+    QList<Operation> takePending(const QString& sessionId);
     // The music for add_music: a named upload, the latest audio upload or a generated bed.
     // Returns false with *reply set when a named file is not among the uploads.
     bool resolveMusic(const QString& sessionId, const Operation& op, qint64 lengthMs, bool zh,
                       MediaRef* music, bool* generated, QString* reply);
 
     Store& m_store;
+    std::mutex m_pendingMutex;
+    QHash<QString, QList<Operation>> m_pending; // session -> operations waiting for a "yes"
 };
 
 // "0:13", "1:02:03"

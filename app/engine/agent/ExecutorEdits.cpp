@@ -343,6 +343,24 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
     }
     if (!r.ok)
         return failure(reasonText(r.error, zh));
+    // Times the user typed may hide a bigger cut than they meant: over half the video, or a
+    // whole clip they did not name, waits for a "yes".
+    if ((n == Op::removeRange() || n == Op::keepRange()) &&
+        !op.args.value(QStringLiteral("confirmed")).toBool()) {
+        const qint64 removed = length - r.draft.computedDuration();
+        const bool wholeClip = clips >= 2 && clipCount(r.draft) < clips;
+        if (removed * 2 > length || wholeClip)
+            return ask(sessionId, op,
+                       zh ? QStringLiteral("这会删掉 %1 中的 %2%3。说“好的”继续，或者换一个范围。")
+                                .arg(formatClock(length), formatClock(removed),
+                                     wholeClip ? QStringLiteral("，包括一整个片段")
+                                               : QStringLiteral("（超过一半）"))
+                          : QStringLiteral("That removes %1 of %2%3. Say \"yes\" to do it, or give "
+                                           "another range.")
+                                .arg(formatClock(removed), formatClock(length),
+                                     wholeClip ? QStringLiteral(", including a whole clip")
+                                               : QStringLiteral(" — more than half")));
+    }
 
     r.draft.d = r.draft.computedDuration();
     const int version = m_store.addDraftVersion(sessionId, r.draft.toBytes(), label);

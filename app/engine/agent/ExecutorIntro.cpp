@@ -97,6 +97,10 @@ OpOutcome Executor::applyIntro(const QString& sessionId, const Operation& op, bo
     ref.hasAudio = rec.hasAudio;
     ref.hasVideo = rec.hasVideo;
     EditResult r = insertClip(*draft, ref, 0, QStringLiteral("fade"), 500);
+    for (Track& t : r.draft.t) // the marker removeIntro (edit/OperationsChange.h) looks for
+        for (Segment& s : t.sg)
+            if (s.src == rec.id)
+                s.m.insert(QStringLiteral("role"), QStringLiteral("intro"));
     if (!r.ok)
         return failure(zh ? QStringLiteral("没有修改：%1").arg(r.error)
                           : r.error + QStringLiteral(" Nothing was changed."));

@@ -1,7 +1,8 @@
 // Instruction text -> the operations the local engine will apply (a pure function, table-
-// tested). A deterministic keyword parser for English and Chinese; anything it does not
-// recognise yields no operation, so the draft is never changed by a guess. An optional LLM
-// planner may later propose the same Operation values.
+// tested against the phrase corpus in tests/data/phrases). A deterministic parser for English
+// and Chinese whose vocabulary lives in resources/agent/; anything it does not recognise
+// yields no operation, so the draft is never changed by a guess, and what it recognises but
+// cannot do is declined by name.
 #pragma once
 
 #include <QJsonObject>
@@ -96,6 +97,50 @@ inline QString summary()
 {
     return QStringLiteral("summary");
 }
+inline QString setMusicVolume()
+{
+    return QStringLiteral("set_music_volume");
+}
+inline QString removeMusic()
+{
+    return QStringLiteral("remove_music");
+}
+inline QString editText()
+{
+    return QStringLiteral("edit_text");
+}
+inline QString removeText()
+{
+    return QStringLiteral("remove_text");
+}
+inline QString removeIntro()
+{
+    return QStringLiteral("remove_intro");
+}
+inline QString targetLength()
+{
+    return QStringLiteral("target_length");
+}
+inline QString exportSettings()
+{
+    return QStringLiteral("export_settings");
+}
+inline QString propose()
+{
+    return QStringLiteral("propose");
+}
+inline QString confirm()
+{
+    return QStringLiteral("confirm");
+}
+inline QString cancel()
+{
+    return QStringLiteral("cancel");
+}
+inline QString describe()
+{
+    return QStringLiteral("describe");
+}
 } // namespace Op
 
 // Arguments (all optional unless noted; times in timeline ms):
@@ -109,15 +154,33 @@ inline QString summary()
 //   add_transitions: type (required), duration_ms    set_look: look (required)
 //   set_aspect: ratio + mode "crop" | "blur" (required)
 //   add_intro: title                                 add_broll: file, every_ms, from_ms/to_ms
+//   set_music_volume: volume (absolute 0-1) or factor (relative)
+//   edit_text: style (which text) + any of text, position, start_ms, duration_ms
+//   remove_text: style (absent: all)                 target_length: target_ms, best
+//   export_settings: format, resolution, platform    set_aspect also: platform
+//   cut_pauses also: scope "start" | "end", at_ms (the one pause nearest that time)
+//   remove_music, remove_intro, propose, confirm, cancel, describe: no arguments
+// tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*
     QJsonObject args;
+};
+
+// A part of the message that is understood but not done: the engine cannot do it here, or it
+// needs something the user has not given (need: "logo", "file", "text").
+struct Declined {
+    QString clause;
+    QString id; // the lexicon's decline id ("fade", "avatar", ...), or "text" for a title
+    QString need;
+    QString en; // what cannot be done, as a noun phrase
+    QString zh;
 };
 
 struct Plan {
     QList<Operation> operations; // in the order the message mentions them
     bool chinese = false;        // the message is written (at least partly) in Chinese
     QStringList unrecognized;    // clauses that planned nothing
+    QList<Declined> declined;    // clauses understood but not done
     QStringList suggestions;     // 2-3 phrasings to offer when nothing was planned
 };
 

@@ -216,6 +216,9 @@ Prepared prepare(const QString& message)
     static const RX blackWhite(
         QStringLiteral("\\bblack\\s*(?:and|&)\\s*white\\b|\\bb\\s*&\\s*w\\b"));
     text.replace(blackWhite, QStringLiteral("black-white"));
+    // "a 30-second reel", "a 2-minute version": the number and its unit.
+    static const RX hyphenUnit(QStringLiteral("(\\d)-(seconds?|secs?|minutes?|mins?)\\b"));
+    text.replace(hyphenUnit, QStringLiteral("\\1 \\2"));
     static const RX inOut(QStringLiteral("\\bin and out\\b"));
     text.replace(inOut, QStringLiteral("in-out"));
     p.text = text.simplified();

@@ -136,21 +136,26 @@ Failure EditRun::applyInstruction(const QString& sessionId)
 {
     const Plan plan = planInstruction(m_options.instruction());
     const bool zh = plan.chinese;
+    const QString declined = Executor::declinedNote(plan, zh);
     if (plan.operations.isEmpty()) {
         return {ExitNotUnderstood,
                 tr("the instruction was not understood: %1")
-                    .arg(Executor::capabilitiesReply(zh, plan.suggestions)),
+                    .arg(declined.isEmpty() ? Executor::capabilitiesReply(zh, plan.suggestions)
+                                            : declined),
                 QString()};
     }
-    const QString note = Executor::unrecognizedNote(plan, zh);
-    if (!note.isEmpty())
-        m_reporter.warning(note);
+    for (const QString& note : {declined, Executor::unrecognizedNote(plan, zh)})
+        if (!note.isEmpty())
+            m_reporter.warning(note);
+    // Nobody can answer a question in a headless run: what the command says is what it means.
+    TurnState state;
+    state.interactive = false;
     int applied = 0;
     QStringList failures;
     for (const Operation& op : plan.operations) {
         if (g_interrupted)
             return interrupted();
-        const OpOutcome outcome = m_executor.run(sessionId, op, zh);
+        const OpOutcome outcome = m_executor.run(sessionId, op, zh, &state);
         m_reporter.operation(op.name, op.args, outcome.ok, outcome.reply, outcome.response);
         if (outcome.ok)
             ++applied;

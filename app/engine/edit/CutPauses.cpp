@@ -48,9 +48,36 @@ bool hasSoundAbove(const AudioAnalysis& a, double thresholdDb)
                        [&](float v) { return v >= thresholdDb; });
 }
 
-// Source ranges to remove from [in, in+d), sorted and disjoint.
-QList<Interval> cutsForSegment(const Segment& s, const QList<Interval>& pauses,
-                               const PauseOptions& o)
+QString uniqueId(const QString& base, QSet<QString>& used)
+{
+    QString id = base;
+    for (int k = 2; used.contains(id); ++k)
+        id = base + QLatin1Char('_') + QString::number(k);
+    used.insert(id);
+    return id;
+}
+
+} // namespace
+
+QHash<QString, QList<Interval>> pausesBySource(const QHash<QString, AudioAnalysis>& analyses,
+                                               const PauseOptions& options)
+{
+    QHash<QString, QList<Interval>> out;
+    for (auto it = analyses.begin(); it != analyses.end(); ++it) {
+        const AudioAnalysis& a = it.value();
+        if (!a.ok || a.levelsDb.isEmpty())
+            continue;
+        const double thr =
+            options.thresholdDb != 0 ? options.thresholdDb : adaptiveSilenceThresholdDb(a);
+        if (!hasSoundAbove(a, thr))
+            continue;
+        out.insert(it.key(), findSilences(a, thr, options.minPauseMs));
+    }
+    return out;
+}
+
+QList<Interval> pauseCutsInSegment(const Segment& s, const QList<Interval>& pauses,
+                                   const PauseOptions& o)
 {
     QList<Interval> cuts;
     const qint64 a0 = s.in;
@@ -70,35 +97,13 @@ QList<Interval> cutsForSegment(const Segment& s, const QList<Interval>& pauses,
     return cuts;
 }
 
-QString uniqueId(const QString& base, QSet<QString>& used)
-{
-    QString id = base;
-    for (int k = 2; used.contains(id); ++k)
-        id = base + QLatin1Char('_') + QString::number(k);
-    used.insert(id);
-    return id;
-}
-
-} // namespace
-
 PauseCutResult cutPauses(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                          const PauseOptions& options)
 {
     PauseCutResult result;
     result.draft = draft;
 
-    // Pauses per source, computed once.
-    QHash<QString, QList<Interval>> pausesBySrc;
-    for (auto it = analyses.begin(); it != analyses.end(); ++it) {
-        const AudioAnalysis& a = it.value();
-        if (!a.ok || a.levelsDb.isEmpty())
-            continue;
-        const double thr =
-            options.thresholdDb != 0 ? options.thresholdDb : adaptiveSilenceThresholdDb(a);
-        if (!hasSoundAbove(a, thr))
-            continue;
-        pausesBySrc.insert(it.key(), findSilences(a, thr, options.minPauseMs));
-    }
+    const QHash<QString, QList<Interval>> pausesBySrc = pausesBySource(analyses, options);
 
     QSet<QString> usedIds;
     for (const Track& t : draft.t)
@@ -120,7 +125,7 @@ PauseCutResult cutPauses(const Draft& draft, const QHash<QString, AudioAnalysis>
             const auto pit = pausesBySrc.constFind(s.src);
             const QList<Interval> cuts = pit == pausesBySrc.constEnd() || s.d <= 0
                                              ? QList<Interval>{}
-                                             : cutsForSegment(s, *pit, options);
+                                             : pauseCutsInSegment(s, *pit, options);
             if (cuts.isEmpty()) {
                 Segment moved = s;
                 moved.st -= shift;

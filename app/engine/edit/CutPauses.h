@@ -27,4 +27,13 @@ struct PauseCutResult {
 PauseCutResult cutPauses(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                          const PauseOptions& options = {});
 
+// The two steps of cutPauses, shared with cutToLength (TargetLength.h) so both cut the same
+// pauses. pausesBySource: media id -> its pauses (source time), only for analyses with sound
+// above the threshold. pauseCutsInSegment: the source ranges to remove from [s.in, s.in+s.d),
+// sorted and disjoint, after the clipping and margin rules of CutPauses.cpp.
+QHash<QString, QList<Interval>> pausesBySource(const QHash<QString, AudioAnalysis>& analyses,
+                                               const PauseOptions& options);
+QList<Interval> pauseCutsInSegment(const Segment& s, const QList<Interval>& pauses,
+                                   const PauseOptions& options);
+
 } // namespace cw::engine

@@ -8,7 +8,8 @@
 //            ("crop" | "blur"), loudness_lufs (double), denoise (bool), look ("cinematic",
 //            "warm", "cool", "bw", "vivid").
 //   video segment m: speed (double), vol (double, 0 = muted), tr {type, d}: the transition
-//            INTO this segment from the previous one (fade, dissolve, wipe, slide, zoom).
+//            INTO this segment from the previous one (fade, dissolve, wipe, slide, zoom),
+//            role ("intro" on the generated intro; only removeIntro reads it).
 //   music track (tt 1, m.role "music" on its segments): vol, duck (bool), fi, fo (ms).
 //   text track (tt 7) segment m: text, style ("title" | "lower_third" | "caption"), pos.
 //   B-roll: a second video track (after the main one) whose segments (m.role "broll") are

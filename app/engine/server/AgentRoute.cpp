@@ -65,14 +65,15 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
 {
     QStringList replies;
     int callNo = 0;
+    TurnState state;
     for (const Operation& op : turn.plan.operations) {
         const QString callId =
             QStringLiteral("call_%1_%2").arg(turn.invocationId.right(8)).arg(++callNo);
         if (!sendEvent(sink, encodeAdkFunctionCall(turn.invocationId, callId, op.name, op.args)))
             return false;
-        std::future<OpOutcome> result = std::async(std::launch::async, [&ctx, &turn, op] {
+        std::future<OpOutcome> result = std::async(std::launch::async, [&ctx, &turn, &state, op] {
             std::this_thread::sleep_for(operationDelay());
-            return ctx.executor.run(turn.sessionId, op, turn.chinese);
+            return ctx.executor.run(turn.sessionId, op, turn.chinese, &state);
         });
         bool clientGone = false;
         while (result.wait_for(keepAliveInterval()) != std::future_status::ready) {
@@ -88,11 +89,12 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
             return false;
         replies << outcome.reply;
     }
-    if (turn.plan.operations.isEmpty())
+    const QString declined = Executor::declinedNote(turn.plan, turn.chinese);
+    if (turn.plan.operations.isEmpty() && declined.isEmpty())
         replies << Executor::capabilitiesReply(turn.chinese, turn.plan.suggestions);
-    const QString note = Executor::unrecognizedNote(turn.plan, turn.chinese);
-    if (!note.isEmpty())
-        replies << note;
+    for (const QString& note : {declined, Executor::unrecognizedNote(turn.plan, turn.chinese)})
+        if (!note.isEmpty())
+            replies << note;
     const QString text = replies.join(turn.chinese ? QString() : QStringLiteral(" "));
     if (!sendEvent(sink, encodeAdkText(turn.invocationId, text, false, true)))
         return false;

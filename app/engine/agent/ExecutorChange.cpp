@@ -1,0 +1,408 @@
+// The executor's changes to what is already there (music level, texts, the added intro),
+// the frame for a named platform, export words inside an edit message, pauses named by place
+// ("the silence at the end", "the pause at 4:20") and cutting to a target length. Each is one
+// new version with a reply that says what changed in numbers; a removal of more than half the
+// video, or of a whole clip the user did not name, is asked about first (Executor::ask).
+#include "agent/Executor.h"
+#include "agent/ExecutorSupport.h"
+
+#include "Draft.h"
+#include "agent/Lexicon.h"
+#include "edit/CutPauses.h"
+#include "edit/OperationsChange.h"
+#include "edit/TargetLength.h"
+#include "store/Store.h"
+
+#include <algorithm>
+#include <mutex>
+
+namespace cw::engine {
+
+namespace {
+
+QString pct(double v)
+{
+    return QString::number(qRound(v * 100)) + QLatin1Char('%');
+}
+
+QString platformName(const QString& id, bool zh)
+{
+    static const QHash<QString, QPair<const char*, const char*>> names{
+        {QStringLiteral("tiktok"), {"TikTok", "抖音/TikTok"}},
+        {QStringLiteral("reels"), {"Instagram Reels", "Instagram Reels"}},
+        {QStringLiteral("shorts"), {"YouTube Shorts", "YouTube Shorts"}},
+        {QStringLiteral("stories"), {"Stories", "快拍（Stories）"}},
+        {QStringLiteral("instagram_feed"), {"the Instagram feed", "Instagram 动态"}},
+        {QStringLiteral("youtube"), {"YouTube", "YouTube"}},
+        {QStringLiteral("linkedin"), {"LinkedIn", "领英"}},
+        {QStringLiteral("x"), {"X", "X（推特）"}}};
+    const auto it = names.constFind(id);
+    return it == names.cend() ? id : pick(zh, it->first, it->second);
+}
+
+QHash<QString, AudioAnalysis> analysesOf(Store& store, const QString& sessionId, const Draft& d)
+{
+    QHash<QString, AudioAnalysis> out;
+    for (const Track& t : d.t)
+        for (const Segment& s : t.sg) {
+            if (s.src.isEmpty() || out.contains(s.src))
+                continue;
+            const std::optional<MediaRecord> media = store.media(s.src);
+            if (!media || media->sessionId != sessionId)
+                continue;
+            if (const std::optional<QByteArray> json = store.analysis(media->hash))
+                out.insert(s.src, AudioAnalysis::fromJson(*json));
+        }
+    return out;
+}
+
+const Track* mainTrack(const Draft& d)
+{
+    for (const Track& t : d.t)
+        if (t.tt == 0 && !t.sg.isEmpty())
+            return &t;
+    return nullptr;
+}
+
+} // namespace
+
+OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, bool zh,
+                                bool confirmed)
+{
+    Q_UNUSED(confirmed);
+    std::lock_guard<std::mutex> lock(m_store.editMutex());
+    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
+    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    if (!draft)
+        return failure(pick(zh, "The stored timeline cannot be read.", "无法读取保存的时间线。"));
+    if (!draft->isExportable())
+        return failure(pick(zh, "The timeline is empty: upload a clip first.",
+                            "时间线是空的：请先上传一个片段。"));
+    const QString& n = op.name;
+    auto arg = [&op](const char* key) { return op.args.value(QLatin1String(key)); };
+    EditResult r;
+    QString label;
+    QString note;
+    if (n == Op::setMusicVolume()) {
+        r = setMusicVolume(*draft, arg("volume").toDouble(-1), arg("factor").toDouble(1));
+        label = QStringLiteral("change music volume");
+    } else if (n == Op::removeMusic()) {
+        r = removeMusic(*draft);
+        label = QStringLiteral("remove music");
+    } else if (n == Op::editText()) {
+        TextChange c;
+        c.style = arg("style").toString();
+        c.text = arg("text").toString();
+        c.position = arg("position").toString();
+        c.startMs = arg("start_ms").toInteger(-1);
+        c.durationMs = arg("duration_ms").toInteger(-1);
+        r = editText(*draft, c);
+        label = QStringLiteral("edit text");
+    } else if (n == Op::removeText()) {
+        r = removeText(*draft, arg("style").toString());
+        label = QStringLiteral("remove text");
+    } else if (n == Op::removeIntro()) {
+        r = removeIntro(*draft);
+        if (!r.ok)
+            return failure(
+                pick(zh,
+                     "There is no intro that I added, so nothing was changed. To cut the "
+                     "start of your footage say e.g. \"cut the first 10 seconds\".",
+                     "没有我添加的片头，所以没有修改。要剪掉素材开头，可以说“删除前10秒”。"));
+        label = QStringLiteral("remove intro");
+    } else if (n == Op::exportSettings()) {
+        // Export words inside an edit message: remembered with the draft (the export dialog
+        // and the CLI read m.export) and answered, never reported as "not done".
+        Draft d = *draft;
+        QJsonObject exp;
+        for (const char* key : {"resolution", "format", "platform"})
+            if (arg(key).isString())
+                exp.insert(QLatin1String(key), arg(key));
+        QString what = arg("resolution").toString(QStringLiteral("1080p"));
+        if (arg("format").isString())
+            what += QLatin1Char(' ') + arg("format").toString().toUpper();
+        else
+            what += QStringLiteral(" MP4");
+        if (arg("format").toString() == QLatin1String("mov"))
+            note = pick(zh, " (MOV is not offered yet, so it will be an MP4)",
+                        "（暂不支持 MOV，将导出 MP4）");
+        if (exp.isEmpty() || exp == d.m.value(QLatin1String("export")).toObject()) {
+            OpOutcome out;
+            out.ok = true;
+            out.response =
+                QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("export"), exp}};
+            out.reply =
+                zh ? QStringLiteral("准备好导出 %1%2：点击“导出”（Ctrl+E）。").arg(what, note)
+                   : QStringLiteral("Ready to export as %1%2: click Export (Ctrl+E).")
+                         .arg(what, note);
+            return out;
+        }
+        d.m.insert(QStringLiteral("export"), exp);
+        r.ok = true;
+        r.draft = d;
+        r.details = QJsonObject{{QStringLiteral("export"), exp}};
+        label = QStringLiteral("export settings");
+        note = zh ? QStringLiteral("导出设置：%1%2。点击“导出”（Ctrl+E）开始。").arg(what, note)
+                  : QStringLiteral("Export set to %1%2. Click Export (Ctrl+E) to make the file.")
+                        .arg(what, note);
+    } else if (n == Op::setAspect()) {
+        // A platform named: its frame, and a word about its length limit. A vertical source
+        // for a landscape platform is padded, never cropped to a sliver without saying so.
+        const lexicon::Platform* pf = lexicon::platform(arg("platform").toString());
+        QString ratio = arg("ratio").toString(pf ? pf->ratio : QStringLiteral("16:9"));
+        QString mode = arg("mode").toString(QStringLiteral("crop"));
+        const Track* main = mainTrack(*draft);
+        const std::optional<MediaRecord> media =
+            main ? m_store.media(main->sg.first().src) : std::nullopt;
+        const bool portraitSource = media && media->height > media->width;
+        const bool landscapeTarget = ratio == QLatin1String("16:9");
+        if (portraitSource && landscapeTarget && mode == QLatin1String("crop")) {
+            mode = QStringLiteral("blur");
+            note += pick(zh,
+                         " Your footage is vertical, so I kept the whole picture on a blurred fill "
+                         "instead of cropping it; say \"crop it\" to fill the frame.",
+                         "你的素材是竖屏，所以保留了完整画面并用模糊背景填充，没有裁剪；说“裁剪填满"
+                         "”可以铺满画面。");
+        }
+        r = setAspect(*draft, ratio, mode);
+        label = QStringLiteral("change aspect");
+        const qint64 length = draft->computedDuration();
+        if (pf && pf->maxMs > 0 && length > pf->maxMs)
+            note += zh ? QStringLiteral("%1 最长 %2，而视频有 %3：说“剪到 %4 秒”可以缩短。")
+                             .arg(platformName(pf->id, true), formatClock(pf->maxMs),
+                                  formatClock(length))
+                             .arg(pf->maxMs / 1000)
+                       : QStringLiteral(" %1 takes up to %2 and this is %3: say \"cut it down to "
+                                        "%4 seconds\" to fit.")
+                             .arg(platformName(pf->id, false), formatClock(pf->maxMs),
+                                  formatClock(length))
+                             .arg(pf->maxMs / 1000);
+        if (r.ok) {
+            const QString size = QStringLiteral("%1×%2")
+                                     .arg(r.details.value(QStringLiteral("width")).toInt())
+                                     .arg(r.details.value(QStringLiteral("height")).toInt());
+            note = (zh ? QStringLiteral("已改为适合%1的 %2 画面（%3）。")
+                             .arg(pf ? platformName(pf->id, true) : QString(), ratio, size)
+                       : QStringLiteral("Set the frame to %1 (%2) for %3.")
+                             .arg(ratio, size, pf ? platformName(pf->id, false) : QString())) +
+                   note;
+        }
+    }
+    if (!r.ok)
+        return failure(r.error + pick(zh, "", "（没有修改）") +
+                       (r.error.contains(QLatin1String("nothing was changed")) || zh
+                            ? QString()
+                            : QStringLiteral(" Nothing was changed.")));
+    r.draft.d = r.draft.computedDuration();
+    const int version = m_store.addDraftVersion(sessionId, r.draft.toBytes(), label);
+    if (version <= 0)
+        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    const QJsonObject& d = r.details;
+    OpOutcome out;
+    out.ok = true;
+    out.response = d;
+    out.response.insert(QStringLiteral("ok"), true);
+    out.response.insert(QStringLiteral("version"), version);
+    out.response.insert(QStringLiteral("duration_ms"), r.draft.d);
+    if (n == Op::setMusicVolume()) {
+        const double v = d.value(QStringLiteral("volume")).toDouble();
+        const double old = d.value(QStringLiteral("old_volume")).toDouble();
+        out.reply =
+            zh ? QStringLiteral("背景音乐音量已从 %1 调到 %2。").arg(pct(old), pct(v))
+               : QStringLiteral("Music volume changed from %1 to %2.").arg(pct(old), pct(v));
+    } else if (n == Op::removeMusic()) {
+        out.reply = pick(zh, "Removed the background music.", "已去掉背景音乐。");
+    } else if (n == Op::editText()) {
+        QStringList what;
+        QStringList cn;
+        if (op.args.contains(QStringLiteral("text"))) {
+            what << QStringLiteral("now says \"%1\"").arg(arg("text").toString());
+            cn << QStringLiteral("内容改为「%1」").arg(arg("text").toString());
+        }
+        if (op.args.contains(QStringLiteral("position"))) {
+            what << QStringLiteral("moved to the %1")
+                        .arg(
+                            arg("position").toString().replace(QLatin1Char('_'), QLatin1Char(' ')));
+            cn << QStringLiteral("位置改为 %1").arg(arg("position").toString());
+        }
+        if (op.args.contains(QStringLiteral("start_ms"))) {
+            what << QStringLiteral("starts at %1")
+                        .arg(formatClock(d.value(QStringLiteral("start_ms")).toInteger()));
+            cn << QStringLiteral("从 %1 开始")
+                      .arg(formatClock(d.value(QStringLiteral("start_ms")).toInteger()));
+        }
+        if (op.args.contains(QStringLiteral("duration_ms"))) {
+            what << QStringLiteral("lasts %1 s")
+                        .arg(formatSeconds(d.value(QStringLiteral("duration_ms")).toInteger()));
+            cn << QStringLiteral("持续 %1 秒")
+                      .arg(formatSeconds(d.value(QStringLiteral("duration_ms")).toInteger()));
+        }
+        out.reply = zh ? QStringLiteral("已修改文字：%1。").arg(cn.join(QStringLiteral("，")))
+                       : QStringLiteral("The text %1.").arg(what.join(QStringLiteral(", ")));
+    } else if (n == Op::removeText()) {
+        const int k = d.value(QStringLiteral("removed")).toInt();
+        out.reply = zh ? QStringLiteral("已删除 %1 段文字。").arg(k)
+                       : (k == 1 ? QStringLiteral("Removed 1 text.")
+                                 : QStringLiteral("Removed %1 texts.").arg(k));
+    } else if (n == Op::removeIntro()) {
+        out.reply = zh ? QStringLiteral("已删除片头（%1 秒），现在 %2。")
+                             .arg(formatSeconds(d.value(QStringLiteral("removed_ms")).toInteger()),
+                                  formatClock(r.draft.d))
+                       : QStringLiteral("Removed the intro (%1 s); now %2.")
+                             .arg(formatSeconds(d.value(QStringLiteral("removed_ms")).toInteger()),
+                                  formatClock(r.draft.d));
+    } else {
+        out.reply = note.trimmed();
+    }
+    return out;
+}
+
+OpOutcome Executor::applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
+                                      bool confirmed)
+{
+    std::unique_lock<std::mutex> lock(m_store.editMutex());
+    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
+    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    if (!draft || !draft->isExportable())
+        return failure(pick(zh, "The timeline is empty: upload a clip first.",
+                            "时间线是空的：请先上传一个片段。"));
+    LengthOptions o;
+    o.targetMs = op.args.value(QStringLiteral("target_ms")).toInteger();
+    o.best = op.args.value(QStringLiteral("best")).toBool();
+    const LengthResult res = cutToLength(*draft, analysesOf(m_store, sessionId, *draft), o);
+    if (!res.edit.ok)
+        return failure(res.edit.error + pick(zh, " Nothing was changed.", "（没有修改）"));
+    const qint64 before = draft->computedDuration();
+    const QJsonObject& d = res.edit.details;
+    if (d.value(QStringLiteral("already_short")).toBool()) {
+        OpOutcome out;
+        out.ok = true;
+        out.response =
+            QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("duration_ms"), before}};
+        out.reply = zh ? QStringLiteral("视频只有 %1，已经不超过 %2，没有修改。")
+                             .arg(formatClock(before), formatClock(o.targetMs))
+                       : QStringLiteral("The video is %1, already within %2; nothing was changed.")
+                             .arg(formatClock(before), formatClock(o.targetMs));
+        return out;
+    }
+    Draft result = res.edit.draft;
+    result.d = result.computedDuration();
+    const qint64 removed = before - result.d;
+    if (!confirmed && removed * 2 > before) {
+        lock.unlock();
+        return ask(
+            sessionId, op,
+            zh ? QStringLiteral(
+                     "剪到 %1 要删掉 %2 中的 %3（超过一半）。说“好的”继续，或换一个时长。")
+                     .arg(formatClock(o.targetMs), formatClock(before), formatClock(removed))
+               : QStringLiteral("Cutting it to %1 removes %2 of %3 — more than half. Say "
+                                "\"yes\" to do it, or give another length.")
+                     .arg(formatClock(o.targetMs), formatClock(removed), formatClock(before)));
+    }
+    const int version =
+        m_store.addDraftVersion(sessionId, result.toBytes(), QStringLiteral("cut to length"));
+    if (version <= 0)
+        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    OpOutcome out;
+    out.ok = true;
+    out.response = d;
+    out.response.insert(QStringLiteral("ok"), true);
+    out.response.insert(QStringLiteral("version"), version);
+    out.response.insert(QStringLiteral("duration_ms"), result.d);
+    const int stretches = int(res.removedStretches.size());
+    if (o.best)
+        out.reply =
+            zh ? QStringLiteral("已保留最精彩的部分（按音量和说话密度选出），现在 %1，删掉了 %2。")
+                     .arg(formatClock(result.d), formatClock(removed))
+               : QStringLiteral("Kept the liveliest stretches (chosen by loudness and how "
+                                "densely people speak); now %1, %2 removed.")
+                     .arg(formatClock(result.d), formatClock(removed));
+    else if (zh)
+        out.reply =
+            QStringLiteral("已剪到 %1：剪掉 %2 处停顿（%3 秒）%4。")
+                .arg(formatClock(result.d))
+                .arg(res.pausesRemoved)
+                .arg(formatSeconds(res.pausesMs))
+                .arg(stretches > 0 ? QStringLiteral("，以及 %1 段最安静的片段").arg(stretches)
+                                   : QString());
+    else
+        out.reply =
+            QStringLiteral("Cut to %1: removed %2 pause%3 (%4 s)%5.")
+                .arg(formatClock(result.d))
+                .arg(res.pausesRemoved)
+                .arg(res.pausesRemoved == 1 ? QString() : QStringLiteral("s"))
+                .arg(formatSeconds(res.pausesMs))
+                .arg(stretches > 0 ? QStringLiteral(" and the %1 quietest stretch%2")
+                                         .arg(stretches)
+                                         .arg(stretches == 1 ? QString() : QStringLiteral("es"))
+                                   : QString());
+    return out;
+}
+
+// "The pause at 4:20", "the silence at the end", "the dead air at the beginning": one pause of
+// the main track, found in its clip's analysis and removed as a range (kept margins as the
+// pause cutter keeps them).
+OpOutcome Executor::applyPauseAt(const QString& sessionId, const Operation& op, bool zh)
+{
+    std::unique_lock<std::mutex> lock(m_store.editMutex());
+    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
+    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    const Track* main = draft ? mainTrack(*draft) : nullptr;
+    if (!main)
+        return failure(pick(zh, "The timeline is empty: upload a clip first.",
+                            "时间线是空的：请先上传一个片段。"));
+    const QHash<QString, AudioAnalysis> analyses = analysesOf(m_store, sessionId, *draft);
+    const qint64 minMs = op.args.value(QStringLiteral("min_pause_ms")).toInteger(300);
+    const double asked = op.args.value(QStringLiteral("threshold_db")).toDouble(0);
+    constexpr qint64 kMargin = 150;
+    QList<Interval> pauses; // timeline
+    for (const Segment& s : main->sg) {
+        const auto a = analyses.constFind(s.src);
+        if (a == analyses.cend() || s.m.value(QLatin1String("speed")).toDouble(1) != 1.0)
+            continue;
+        const double threshold = asked < 0 ? asked : adaptiveSilenceThresholdDb(*a);
+        for (const Interval& i : findSilences(*a, threshold, minMs)) {
+            const qint64 from = std::max(i.startMs, s.in);
+            const qint64 to = std::min(i.endMs, s.in + s.d);
+            if (to - from >= minMs)
+                pauses << Interval{s.st + from - s.in, s.st + to - s.in};
+        }
+    }
+    const qint64 length = draft->computedDuration();
+    const QString scope = op.args.value(QStringLiteral("scope")).toString();
+    const qint64 at = op.args.value(QStringLiteral("at_ms")).toInteger(-1);
+    std::optional<Interval> pick1;
+    for (const Interval& p : pauses) {
+        if (scope == QLatin1String("start") && p.startMs <= 100)
+            pick1 = Interval{0, p.endMs - kMargin};
+        else if (scope == QLatin1String("end") && p.endMs >= length - 100)
+            pick1 = Interval{p.startMs + kMargin, length};
+        else if (at >= 0 && p.startMs - 2000 <= at && at <= p.endMs + 2000 &&
+                 (!pick1 || std::abs((p.startMs + p.endMs) / 2 - at) <
+                                std::abs((pick1->startMs + pick1->endMs) / 2 - at)))
+            pick1 = Interval{p.startMs + kMargin, p.endMs - kMargin};
+    }
+    lock.unlock();
+    if (!pick1 || pick1->length() <= 0) {
+        const QString where =
+            scope == QLatin1String("start") ? pick(zh, "at the beginning", "开头")
+            : scope == QLatin1String("end")
+                ? pick(zh, "at the end", "结尾")
+                : (zh ? QStringLiteral("%1 附近") : QStringLiteral("near %1")).arg(formatClock(at));
+        OpOutcome out;
+        out.ok = true;
+        out.response =
+            QJsonObject{{QStringLiteral("ok"), true}, {QStringLiteral("pauses_removed"), 0}};
+        out.reply = zh ? QStringLiteral("%1没有找到停顿，所以没有修改。").arg(where)
+                       : QStringLiteral("There is no pause %1, so nothing was changed.").arg(where);
+        return out;
+    }
+    return applyEdit(sessionId,
+                     Operation{Op::removeRange(),
+                               {{QStringLiteral("from_ms"), pick1->startMs},
+                                {QStringLiteral("to_ms"), pick1->endMs},
+                                {QStringLiteral("confirmed"), true}}},
+                     zh);
+}
+
+} // namespace cw::engine

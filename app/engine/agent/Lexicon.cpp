@@ -1,0 +1,181 @@
+// Loading and compiling the vocabulary. A malformed resource is a build mistake, not user
+// input: the lists it could not read are empty (nothing matches), and a warning names them.
+#include "agent/Lexicon.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <algorithm>
+
+namespace cw::engine::lexicon {
+
+namespace {
+
+using RX = QRegularExpression;
+
+QJsonObject readResource(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        qWarning("lexicon: cannot open %s", qPrintable(path));
+        return {};
+    }
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+    if (!doc.isObject())
+        qWarning("lexicon: %s: %s", qPrintable(path), qPrintable(error.errorString()));
+    return doc.object();
+}
+
+bool isLatin(QChar c)
+{
+    return c.unicode() < 0x2E80;
+}
+
+// One alternation for a list of phrases; longest first so "background music" wins over
+// "music" and the match reports the whole phrase.
+QString alternation(QStringList phrases)
+{
+    std::sort(phrases.begin(), phrases.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    QStringList parts;
+    for (const QString& p : phrases) {
+        if (p.isEmpty())
+            continue;
+        if (p.startsWith(QLatin1String("re:"))) {
+            parts << QStringLiteral("(?:") + p.mid(3) + QLatin1Char(')');
+            continue;
+        }
+        QString body = RX::escape(p);
+        body.replace(QStringLiteral("\\ "), QStringLiteral("\\s+"));
+        const bool latinStart = isLatin(p.front()) && p.front().isLetterOrNumber();
+        const bool latinEnd = isLatin(p.back()) && p.back().isLetterOrNumber();
+        parts << (latinStart ? QStringLiteral("(?<![a-z0-9'])") : QString()) + body +
+                     (latinEnd ? QStringLiteral("(?![a-z0-9])") : QString());
+    }
+    return parts.isEmpty() ? QStringLiteral("(?!)") : parts.join(QLatin1Char('|'));
+}
+
+QStringList strings(const QJsonValue& v)
+{
+    QStringList out;
+    for (const QJsonValue& s : v.toArray())
+        out << s.toString().toLower();
+    return out;
+}
+
+struct Data {
+    QHash<QString, RX> lists;
+    QHash<QString, RX> wholeLists;
+    QList<Platform> platforms;
+    RX platformRx;
+    QHash<QString, int> platformByName;
+    QList<Decline> declines;
+};
+
+const Data& data()
+{
+    static const Data d = [] {
+        Data out;
+        const QJsonObject lex = readResource(QStringLiteral(":/agent/lexicon.json"));
+        const QJsonObject lists = lex.value(QStringLiteral("lists")).toObject();
+        for (auto it = lists.begin(); it != lists.end(); ++it) {
+            const QString alt = alternation(strings(it.value()));
+            out.lists.insert(it.key(), RX(alt));
+            out.wholeLists.insert(
+                it.key(), RX(QStringLiteral("^(?:please\\s+|pls\\s+|请)?(?:%1)(?:\\s*please)?[\\s"
+                                            ".!。！~～]*$")
+                                 .arg(alt)));
+        }
+        for (const QJsonValue& v : lex.value(QStringLiteral("declines")).toArray()) {
+            const QJsonObject o = v.toObject();
+            out.declines << Decline{o.value(QStringLiteral("id")).toString(),
+                                    o.value(QStringLiteral("need")).toString(),
+                                    o.value(QStringLiteral("en")).toString(),
+                                    o.value(QStringLiteral("zh")).toString(),
+                                    RX(alternation(strings(o.value(QStringLiteral("patterns")))))};
+        }
+        const QJsonObject plat = readResource(QStringLiteral(":/agent/platforms.json"));
+        QStringList allNames;
+        for (const QJsonValue& v : plat.value(QStringLiteral("platforms")).toArray()) {
+            const QJsonObject o = v.toObject();
+            Platform p{o.value(QStringLiteral("id")).toString(),
+                       o.value(QStringLiteral("ratio")).toString(),
+                       qint64(o.value(QStringLiteral("max_ms")).toDouble()),
+                       strings(o.value(QStringLiteral("names")))};
+            for (const QString& n : p.names)
+                out.platformByName.insert(n, int(out.platforms.size()));
+            allNames += p.names;
+            out.platforms << p;
+        }
+        out.platformRx = RX(alternation(allNames));
+        for (auto it = out.lists.cbegin(); it != out.lists.cend(); ++it)
+            if (!it->isValid())
+                qWarning("lexicon: list %s does not compile", qPrintable(it.key()));
+        return out;
+    }();
+    return d;
+}
+
+} // namespace
+
+bool has(const QString& clause, const QString& list)
+{
+    return find(clause, list).hasMatch();
+}
+
+QRegularExpressionMatch find(const QString& clause, const QString& list, qsizetype from)
+{
+    const auto it = data().lists.constFind(list);
+    if (it == data().lists.cend())
+        return {};
+    return it->match(clause, from);
+}
+
+bool whole(const QString& clause, const QString& list)
+{
+    const auto it = data().wholeLists.constFind(list);
+    return it != data().wholeLists.cend() && it->match(clause.trimmed()).hasMatch();
+}
+
+const QList<Platform>& platforms()
+{
+    return data().platforms;
+}
+
+const Platform* platform(const QString& id)
+{
+    for (const Platform& p : data().platforms)
+        if (p.id == id)
+            return &p;
+    return nullptr;
+}
+
+const Platform* findPlatform(const QString& clause, qsizetype* at)
+{
+    const QRegularExpressionMatch m = data().platformRx.match(clause);
+    if (!m.hasMatch())
+        return nullptr;
+    if (at)
+        *at = m.capturedStart();
+    const QString name = m.captured(0).simplified();
+    const auto it = data().platformByName.constFind(name);
+    return it == data().platformByName.cend() ? nullptr : &data().platforms.at(*it);
+}
+
+const QList<Decline>& declines()
+{
+    return data().declines;
+}
+
+const Decline* findDecline(const QString& clause)
+{
+    for (const Decline& d : data().declines)
+        if (d.rx.match(clause).hasMatch())
+            return &d;
+    return nullptr;
+}
+
+} // namespace cw::engine::lexicon

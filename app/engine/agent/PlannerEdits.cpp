@@ -1,0 +1,511 @@
+// The original per-operation clause parsers of the planner (see Planner.cpp for how a message
+// is split and which parser runs when): cut pauses, ranges, clips, speed, volume, music,
+// text, transitions, aspect, sound and look, intro, B-roll and history. Each reads one
+// normalised clause and returns at most one operation.
+#include "agent/PlannerParts.h"
+
+#include "agent/Lexicon.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
+
+namespace cw::engine::planner {
+
+using RX = QRegularExpression;
+using namespace plannertext;
+
+const RX& cachedRx(const char* pattern)
+{
+    // Patterns are literals; cache them by address.
+    static thread_local QHash<const char*, RX> cache;
+    auto it = cache.find(pattern);
+    if (it == cache.end())
+        it = cache.insert(pattern, RX(QString::fromUtf8(pattern)));
+    return *it;
+}
+
+bool has(const QString& c, const char* pattern)
+{
+    return cachedRx(pattern).match(c).hasMatch();
+}
+
+Operation op(const QString& name, QJsonObject args)
+{
+    return Operation{name, std::move(args)};
+}
+
+void putRange(QJsonObject& args, const Range& r)
+{
+    if (r.lastMs >= 0) {
+        args.insert(QStringLiteral("last_ms"), r.lastMs);
+        return;
+    }
+    args.insert(QStringLiteral("from_ms"), r.fromMs);
+    args.insert(QStringLiteral("to_ms"), r.toMs);
+}
+
+std::optional<Operation> history(const QString& c)
+{
+    if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|撤销|撤消|撤回"))
+        return op(Op::undo());
+    if (has(c, "\\bredo\\b|重做"))
+        return op(Op::redo());
+    if (has(c, "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the original\\b|"
+               "\\brestore the original\\b|重新开始|从头开始|重来|恢复原样|恢复到原始"))
+        return op(Op::reset());
+    return std::nullopt;
+}
+
+int repeatCount(const QString& c)
+{
+    static const RX rx(
+        QStringLiteral("\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})次|"
+                       "\\blast (\\d{1,2}) (?:changes|edits|steps|operations)\\b|"
+                       "\\b(\\d{1,2}) (?:changes|edits|steps|operations)\\b"));
+    const QRegularExpressionMatch m = rx.match(c);
+    if (!m.hasMatch())
+        return 1;
+    if (m.captured(0) == QLatin1String("twice"))
+        return 2;
+    if (m.captured(0) == QLatin1String("thrice"))
+        return 3;
+    int n = 1;
+    for (int g = 1; g <= 4; ++g)
+        if (!m.captured(g).isEmpty())
+            n = m.captured(g).toInt();
+    return std::clamp(n, 1, 10);
+}
+
+std::optional<Operation> text(const QString& c, const Prepared& p)
+{
+    const int q = quoteIndex(c);
+    if (q < 0 || q >= p.quotes.size())
+        return std::nullopt;
+    QString style;
+    if (has(c, "lower[- ]?third|name (?:tag|strap)|名条|下方字幕|人名条"))
+        style = QStringLiteral("lower_third");
+    else if (has(c, "caption|subtitle|字幕"))
+        style = QStringLiteral("caption");
+    else if (has(c, "\\btitles?\\b|\\btext\\b|\\bheading\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|"
+                    "标题|文字|文本|大标题"))
+        style = QStringLiteral("title");
+    // "put 'Chapter 1' at the start for 3 seconds": words put on screen, no style named.
+    else if (!has(c, "^(?:please |can you |could you "
+                     ")?(?:put|show|display|write|place)\\b|^(?:在|把)") ||
+             has(p.quotes.at(q).toLower(), "\\.[a-z0-9]{2,4}$"))
+        return std::nullopt;
+    QJsonObject args{{QStringLiteral("text"), p.quotes.at(q)}};
+    if (!style.isEmpty())
+        args.insert(QStringLiteral("style"), style);
+    // Times are read outside the quote, so digits in the title are not taken as times.
+    QString rest = c;
+    rest.remove(RX(QStringLiteral("\\x{E000}\\d+\\x{E001}")));
+    const Range r = findRange(rest);
+    if (r.found() && r.lastMs < 0 && r.toMs > r.fromMs) {
+        args.insert(QStringLiteral("start_ms"), r.fromMs);
+        args.insert(QStringLiteral("duration_ms"), r.toMs - r.fromMs);
+        return op(Op::addText(), args);
+    }
+    static const RX atRx(QStringLiteral("(?:\\bat\\b|@|在|从)\\s*[\\d]"));
+    if (atRx.match(rest).hasMatch()) {
+        const qint64 at = findAt(rest);
+        if (at >= 0)
+            args.insert(QStringLiteral("start_ms"), at);
+    }
+    static const RX forRx(QStringLiteral("(?:\\bfor\\b|\\blasting\\b|持续|时长)"));
+    if (forRx.match(rest).hasMatch()) {
+        const qint64 d = findDuration(rest.mid(forRx.match(rest).capturedStart()));
+        if (d > 0)
+            args.insert(QStringLiteral("duration_ms"), d);
+    }
+    return op(Op::addText(), args);
+}
+
+// "called Urban Dreams": the name as the user wrote it (case kept) when it can be found.
+QString originalCase(const QString& lower, const Prepared& p)
+{
+    const qsizetype at = p.original.indexOf(lower, 0, Qt::CaseInsensitive);
+    return at >= 0 ? p.original.mid(at, lower.size()) : lower;
+}
+
+std::optional<Operation> intro(const QString& c, const Prepared& p)
+{
+    if (!has(c, "\\b(?:generate|make|create|add|build|give|want|need|put)\\b(?: me| it| us)?"
+                "(?: an?| the| some)?(?: "
+                "(?!after\\b|before\\b|from\\b|in\\b|of\\b|to\\b)[a-z-]+){0,3}? "
+                "(?:intro|opening (?:sequence|shot|title))\\b|"
+                "(?:生成|做|制作|添加|加).{0,10}(?:片头|开场)"))
+        return std::nullopt;
+    QJsonObject args;
+    const int q = quoteIndex(c);
+    static const RX calledRx(
+        QStringLiteral("\\b(?:called|named|titled|saying|with the title)\\s+([^\\x{E000}]{1,80})$|"
+                       "(?:叫|名为|标题为|标题是)\\s*([^\\x{E000}]{1,40})$"));
+    const QRegularExpressionMatch m = calledRx.match(c);
+    if (q >= 0 && q < p.quotes.size())
+        args.insert(QStringLiteral("title"), p.quotes.at(q));
+    else if (m.hasMatch())
+        args.insert(
+            QStringLiteral("title"),
+            originalCase(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1), p).trimmed());
+    return op(Op::addIntro(), args);
+}
+
+std::optional<Operation> broll(const QString& c, const Prepared& p)
+{
+    if (!has(c, "\\bb-? ?roll\\b|\\bcutaways?\\b|空镜|辅助镜头") ||
+        has(c, "b-? ?roll transitions?"))
+        return std::nullopt;
+    static const RX fileRx(
+        QStringLiteral("([^\\s\"'“”「」/\\\\]{1,120}\\.(?:mp4|mov|mkv|webm|m4v|avi))(?![a-z0-9])"));
+    QJsonObject args;
+    const int q = quoteIndex(c);
+    const QRegularExpressionMatch fm = fileRx.match(c);
+    if (q >= 0 && q < p.quotes.size() && fileRx.match(p.quotes.at(q).toLower()).hasMatch())
+        args.insert(QStringLiteral("file"), p.quotes.at(q).trimmed());
+    else if (fm.hasMatch())
+        args.insert(QStringLiteral("file"), originalCase(fm.captured(1), p));
+    static const RX everyRx(
+        QStringLiteral("(?:\\bevery|每隔?)\\s*(\\d+(?:\\.\\d+)?\\s*[a-z秒分钟]*)"));
+    const QRegularExpressionMatch em = everyRx.match(c);
+    if (em.hasMatch()) {
+        const qint64 every = parseTimeToken(em.captured(1));
+        if (every > 0)
+            args.insert(QStringLiteral("every_ms"), std::clamp<qint64>(every, 2000, 600000));
+    } else {
+        const Range r = findRange(c);
+        if (r.found() && r.lastMs < 0 && r.toMs > r.fromMs) {
+            args.insert(QStringLiteral("from_ms"), r.fromMs);
+            args.insert(QStringLiteral("to_ms"), r.toMs);
+        }
+    }
+    return op(Op::addBroll(), args);
+}
+
+std::optional<Operation> music(const QString& c, const Prepared& p)
+{
+    static const RX fileRx(QStringLiteral(
+        "([^\\s\"'“”「」/\\\\]{1,120}\\.(?:mp3|m4a|wav|aac|flac|ogg|opus|aiff?))(?![a-z0-9])"));
+    QString file;
+    const int q = quoteIndex(c);
+    if (q >= 0 && q < p.quotes.size() && fileRx.match(p.quotes.at(q).toLower()).hasMatch())
+        file = p.quotes.at(q).trimmed();
+    const QRegularExpressionMatch fm = fileRx.match(c);
+    if (file.isEmpty() && fm.hasMatch())
+        file = fm.captured(1);
+    const bool musicWord =
+        has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\bbackground "
+               "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
+    const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
+                             "overlay|apply|choose|pick)\\b|加|添|用|配|放|来|换");
+    const bool nounPhrase =
+        has(c, "^(?:some |a |an |the )?(?:(?:lo-?fi|calm|upbeat|cinematic|relaxing|chill|soft|"
+               "epic|happy|energetic|gentle|dramatic) ){0,2}(?:background )?"
+               "(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
+    if (!(verb || nounPhrase) || (!musicWord && file.isEmpty()))
+        return std::nullopt;
+    QJsonObject args;
+    if (!file.isEmpty())
+        args.insert(QStringLiteral("file"), file);
+    if (has(c, "lo-?fi|lo fi|低保真"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("lofi"));
+    else if (has(c, "upbeat|energetic|happy|cheerful|欢快|动感|活泼|轻快"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("upbeat"));
+    else if (has(c, "calm|relax|chill|soft|gentle|peaceful|舒缓|平静|轻松|安静|柔和"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("calm"));
+    else if (has(c, "cinematic|epic|dramatic|电影|史诗|大气"))
+        args.insert(QStringLiteral("mood"), QStringLiteral("cinematic"));
+    const double v = findPercent(c);
+    if (v >= 0)
+        args.insert(QStringLiteral("volume"), std::clamp(v, 0.0, 1.0));
+    if (has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避|不要压低"))
+        args.insert(QStringLiteral("duck"), false);
+    return op(Op::addMusic(), args);
+}
+
+std::optional<Operation> cutPauses(const QString& c)
+{
+    if (!has(c, "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take "
+                "out|edit out|lose|shorten)\\b.{0,80}?\\b(?:pauses?|silences?|silent "
+                "(?:parts?|bits?|sections?)|gaps?|dead air)\\b|\\btighten|\\bjump[- ]?cut|"
+                "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口)|"
+                "(?:停顿|静音|沉默|空白).{0,30}?(?:剪|删|去|移除|砍|切|裁)|紧凑|跳剪"))
+        return std::nullopt;
+    QJsonObject args;
+    // "the pause at 4:20": that one pause, not every pause (and 4:20 is no minimum length).
+    static const RX atRx(
+        QStringLiteral("\\b(?:pause|silence|gap)\\b[^\\d]{0,12}(?:at|@|around)\\s*"
+                       "(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*"
+                       "(?:seconds?|secs?|s)\\b)|(?:在|于)\\s*(\\d{1,2}:\\d{2}|\\d+"
+                       "(?:\\.\\d+)?\\s*秒)(?:处|那里|的地方)?的?(?:停顿|静音|空白)"));
+    const QRegularExpressionMatch at = atRx.match(c);
+    if (at.hasMatch()) {
+        args.insert(QStringLiteral("at_ms"),
+                    parseTimeToken(at.captured(1).isEmpty() ? at.captured(2) : at.captured(1)));
+    } else {
+        const qint64 ms = findDuration(c);
+        if (ms > 0)
+            args.insert(QStringLiteral("min_pause_ms"), std::clamp<qint64>(ms, 100, 60000));
+    }
+    if (!at.hasMatch()) {
+        if (has(c, "\\b(?:at|in|from) the (?:very )?(?:beginning|start|front)\\b|\\bopening "
+                   "(?:pause|silence)|\\b(?:beginning|start)\\b.{0,12}\\b(?:pause|silence|dead "
+                   "air)|开头|开始的|前面的"))
+            args.insert(QStringLiteral("scope"), QStringLiteral("start"));
+        else if (has(c, "\\b(?:at|in|from) the (?:very )?end\\b|\\bend(?:ing)?\\b.{0,12}\\b"
+                        "(?:pause|silence|dead air)|\\btrailing\\b|结尾|末尾|最后的"))
+            args.insert(QStringLiteral("scope"), QStringLiteral("end"));
+    }
+    const double db = findDb(c);
+    if (db < 0)
+        args.insert(QStringLiteral("threshold_db"), db);
+    return op(Op::cutPauses(), args);
+}
+
+std::optional<Operation> transitions(const QString& c)
+{
+    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
+                "between|转场|过渡|叠化"))
+        return std::nullopt;
+    QString type = QStringLiteral("fade");
+    if (has(c, "\\bwipe|擦除"))
+        type = QStringLiteral("wipe");
+    else if (has(c, "\\bslide|滑动"))
+        type = QStringLiteral("slide");
+    else if (has(c, "\\bzoom|缩放"))
+        type = QStringLiteral("zoom");
+    else if (has(c, "\\bdissolve|溶解|叠化"))
+        type = QStringLiteral("dissolve");
+    QJsonObject args{{QStringLiteral("type"), type}};
+    const qint64 d = findDuration(c);
+    if (d > 0)
+        args.insert(QStringLiteral("duration_ms"), std::clamp<qint64>(d, 100, 5000));
+    return op(Op::addTransitions(), args);
+}
+
+bool dontCrop(const QString& c)
+{
+    return has(c, "don'?t crop|do not crop|no crop|without crop|\\bblur|\\bpad|letterbox|不要裁|"
+                  "不裁|模糊|留边");
+}
+
+// The frame asked for. Several may be named ("convert this 16:9 demo to vertical"): the one
+// after "to/into/as/for" (改成/变成) is the target and the others describe the source.
+std::optional<Operation> aspect(const QString& c)
+{
+    struct Candidate {
+        qsizetype at;
+        QString ratio;
+    };
+    QList<Candidate> found;
+    static const RX ratioRx(QStringLiteral("\\b(16|9|1|4)\\s*[:x×/]\\s*(9|16|1|5)\\b"));
+    const bool ratioContext =
+        has(c,
+            "aspect|ratio|\\bmake\\b|convert|format|\\bcrop|reframe|resize|change|\\bset\\b|"
+            "\\bturn\\b|\\bswitch|\\bexport|比例|画幅|改成|变成|转成|转为|设为|设置|调成|改为") ||
+        ratioRx.match(c).captured(0) == c.trimmed();
+    for (auto it = ratioRx.globalMatch(c); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString pair = m.captured(1) + QLatin1Char(':') + m.captured(2);
+        if (ratioContext && (pair == QLatin1String("16:9") || pair == QLatin1String("9:16") ||
+                             pair == QLatin1String("1:1") || pair == QLatin1String("4:5")))
+            found << Candidate{m.capturedStart(), pair};
+    }
+    const struct {
+        const char* pattern;
+        const char* ratio;
+    } words[] = {{"\\bvertical|\\bportrait(?! post)|竖屏|竖版|竖向|竖的", "9:16"},
+                 {"\\bsquare\\b|正方形|方形", "1:1"},
+                 {"\\bportrait post|\\b4 by 5\\b", "4:5"},
+                 {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的", "16:9"}};
+    for (const auto& w : words) {
+        const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
+        if (m.hasMatch())
+            found << Candidate{m.capturedStart(), QString::fromLatin1(w.ratio)};
+    }
+    qsizetype platformAt = -1;
+    const lexicon::Platform* pf = lexicon::findPlatform(c, &platformAt);
+    if (found.isEmpty() && !pf)
+        return std::nullopt;
+    std::sort(found.begin(), found.end(),
+              [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
+    QString ratio;
+    static const RX toRx(
+        QStringLiteral("\\b(?:to|into|as|for|in)\\b|改成|变成|转成|转为|改为|调成|设为|换成"));
+    const QRegularExpressionMatch to = toRx.match(c);
+    for (const Candidate& k : found)
+        if (to.hasMatch() && k.at > to.capturedStart()) {
+            ratio = k.ratio;
+            break;
+        }
+    if (ratio.isEmpty() && !found.isEmpty())
+        ratio = (found.size() > 1 ? found.last() : found.first()).ratio;
+    if (ratio.isEmpty())
+        ratio = pf->ratio;
+    QJsonObject args{
+        {QStringLiteral("ratio"), ratio},
+        {QStringLiteral("mode"), dontCrop(c) ? QStringLiteral("blur") : QStringLiteral("crop")}};
+    if (pf)
+        args.insert(QStringLiteral("platform"), pf->id);
+    return op(Op::setAspect(), args);
+}
+
+std::optional<Operation> soundAndLook(const QString& c)
+{
+    if (has(c, "normali[sz]e|loudness|\\blufs\\b|响度|标准化|归一化|音量均衡")) {
+        const double lufs = findLufs(c);
+        return op(Op::setLoudness(),
+                  lufs < 0 ? QJsonObject{{QStringLiteral("lufs"), lufs}} : QJsonObject{});
+    }
+    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音"))
+        return op(Op::denoise());
+    if (has(c, "\\bintro\\b|片头"))
+        return std::nullopt;
+    QString look;
+    if (has(c, "black-white|monochrome|gr[ae]yscale|黑白"))
+        look = QStringLiteral("bw");
+    else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|like a "
+                    "(?:movie|film)\\b|电影感|电影风格|电影色调"))
+        look = QStringLiteral("cinematic");
+    else if (has(c, "\\bwarm|暖色|暖调|温暖"))
+        look = QStringLiteral("warm");
+    else if (has(c, "\\bcool(?:er)? "
+                    "(?:look|tone|colou?rs?|grade)|\\bcold\\b|\\bcooler\\b|\\bblu(?:e|ish) "
+                    "tint|冷色|冷调"))
+        look = QStringLiteral("cool");
+    else if (has(c, "vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
+        look = QStringLiteral("vivid");
+    if (look.isEmpty())
+        return std::nullopt;
+    return op(Op::setLook(), QJsonObject{{QStringLiteral("look"), look}});
+}
+
+std::optional<Operation> arrange(const QString& c)
+{
+    qsizetype end = 0;
+    if (has(c, "\\bmove\\b|\\bput\\b|移到|移动|放到|挪到")) {
+        const int from = findOrdinal(c, 0, &end);
+        if (from >= -1) {
+            int to = -3;
+            if (has(c, "(?:to|at) the (?:start|beginning|front|top)|\\bfirst\\b.*$|开头|最前|开始"))
+                to = 0;
+            if (has(c, "(?:to|at) the end|\\blast\\b\\s*$|结尾|最后面|末尾"))
+                to = -1;
+            static const RX posRx(QStringLiteral("position\\s*(\\d{1,3})|第(\\d{1,3})个?位"));
+            const QRegularExpressionMatch pm = posRx.match(c, end);
+            if (pm.hasMatch())
+                to = std::max(
+                    0, (pm.captured(1).isEmpty() ? pm.captured(2) : pm.captured(1)).toInt() - 1);
+            if (to == -3) {
+                const int second = findOrdinal(c, end);
+                if (second >= -1)
+                    to = second;
+            }
+            if (to >= -1)
+                return op(Op::moveClip(),
+                          QJsonObject{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
+        }
+    }
+    const bool removeVerb = has(c, "\\b(?:cut|remove|delete|trim|drop|chop|get rid of|take out|"
+                                   "lose|erase)\\b|删|剪|去掉|去除|裁掉|移除");
+    if (removeVerb) {
+        const int index = findOrdinal(c);
+        if (index >= -1)
+            return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
+    }
+    if (has(c, "\\bsplit|\\bcut (?:it |the clip |the video )?(?:at|@)|分割|切开|拆分|切成|分开")) {
+        const qint64 at = findAt(c);
+        if (at > 0)
+            return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
+        return std::nullopt;
+    }
+    if (has(c, "\\bkeep\\b|只保留|保留|只要")) {
+        const Range r = findRange(c);
+        if (r.found()) {
+            QJsonObject args;
+            putRange(args, r);
+            return op(Op::keepRange(), args);
+        }
+        return std::nullopt;
+    }
+    if (removeVerb) {
+        const Range r = findRange(c);
+        if (r.found()) {
+            QJsonObject args;
+            putRange(args, r);
+            return op(Op::removeRange(), args);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<Operation> speed(const QString& c)
+{
+    const bool faster = has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
+                               "\\bspeed\\b|加速|快进|加快|倍速|快放|调快|变快");
+    const bool slower = has(c, "slow(?: it)? down|\\bslower\\b|slow[- ]?mo|slow motion|half speed|"
+                               "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
+    if (!faster && !slower)
+        return std::nullopt;
+    double factor = findFactor(c);
+    if (factor <= 0) {
+        if (has(c, "double speed"))
+            factor = 2.0;
+        else if (has(c, "half speed|一半"))
+            factor = 0.5;
+        else
+            factor = slower ? 0.5 : 1.5;
+    }
+    if (slower && !faster && factor > 1)
+        factor = 1.0 / factor;
+    QJsonObject args{{QStringLiteral("factor"), std::clamp(factor, 0.25, 4.0)}};
+    if (has(c, "middle|中间")) {
+        args.insert(QStringLiteral("part"), QStringLiteral("middle"));
+    } else {
+        const Range r = findRange(c);
+        if (r.found())
+            putRange(args, r);
+    }
+    return op(Op::setSpeed(), args);
+}
+
+std::optional<Operation> volume(const QString& c)
+{
+    // The music's own level is set when it is added; these change the clips' sound only.
+    if (has(c, "\\bmusic\\b|\\bsong\\b|\\bbgm\\b|\\bsoundtrack\\b|音乐|配乐"))
+        return std::nullopt;
+    if (has(c, "\\bunmute|取消静音"))
+        return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 1.0}});
+    if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|静音|消音"))
+        return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
+    if (!has(c, "\\bvolume\\b|\\bgain\\b|\\bquieter\\b|\\blouder\\b|音量|声音"))
+        return std::nullopt;
+    double gain = findPercent(c);
+    if (gain < 0) {
+        if (has(c, "quieter|lower|down|小一点|调小|降低"))
+            gain = 0.7;
+        else if (has(c, "louder|raise|up|大一点|调大|提高"))
+            gain = 1.3;
+        else
+            return std::nullopt;
+    }
+    return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), std::clamp(gain, 0.0, 4.0)}});
+}
+
+std::optional<Operation> summary(const QString& c)
+{
+    if (has(c, "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me )?"
+               "(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|\\bstatus\\b|"
+               "\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|状态|时间线上有什么|显示轨道|概况|"
+               "有哪些轨道"))
+        return op(Op::summary());
+    return std::nullopt;
+}
+
+bool negated(const QString& c)
+{
+    return has(c, "^(?:please |pls )?(?:don'?t|do not|never|no need to|不要|别|不用|无需|请不要)");
+}
+
+} // namespace cw::engine::planner

@@ -1,0 +1,282 @@
+// Frames: a clause read as action + target + value + position + degree, with every word
+// taken from resources/agent/lexicon.json. The first version matched one regular expression
+// per operation, so "turn the music down to 10%" (an existing track) read like "add music at
+// 10%", and "change the title" read like a new title. Here the action decides between adding
+// and changing, the target decides what is changed, and values are read where they belong
+// ("down to 10%" is a level, "by 20%" a change). Everything is pure and table-tested.
+#include "agent/PlannerParts.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
+
+namespace cw::engine::planner {
+
+namespace {
+
+using RX = QRegularExpression;
+using namespace plannertext;
+using lexicon::find;
+
+// The list whose phrase occurs earliest in the clause, among `lists` ("" when none).
+QString earliest(const QString& c, const QStringList& lists, const QString& prefix)
+{
+    QString best;
+    qsizetype bestAt = c.size() + 1;
+    for (const QString& l : lists) {
+        const QRegularExpressionMatch m = find(c, prefix + l);
+        if (m.hasMatch() && m.capturedStart() < bestAt) {
+            bestAt = m.capturedStart();
+            best = l;
+        }
+    }
+    return best;
+}
+
+const QStringList& positions()
+{
+    static const QStringList p{QStringLiteral("top_left"),    QStringLiteral("top_right"),
+                               QStringLiteral("bottom_left"), QStringLiteral("bottom_right"),
+                               QStringLiteral("top"),         QStringLiteral("bottom"),
+                               QStringLiteral("center")};
+    return p;
+}
+
+QString textStyle(const QString& target)
+{
+    if (target == QLatin1String("title") || target == QLatin1String("lower_third") ||
+        target == QLatin1String("caption"))
+        return target;
+    return QString();
+}
+
+bool isTextTarget(const QString& target)
+{
+    return target == QLatin1String("title") || target == QLatin1String("lower_third") ||
+           target == QLatin1String("caption") || target == QLatin1String("text");
+}
+
+} // namespace
+
+Frame readFrame(const QString& c)
+{
+    Frame f;
+    f.action =
+        earliest(c,
+                 {QStringLiteral("remove"), QStringLiteral("lower"), QStringLiteral("raise"),
+                  QStringLiteral("change"), QStringLiteral("move"), QStringLiteral("export")},
+                 QStringLiteral("action."));
+    // A corner beats its edge ("bottom right" is not "bottom").
+    for (const QString& p : positions())
+        if (lexicon::has(c, QStringLiteral("pos.") + p)) {
+            f.position = p;
+            break;
+        }
+    // Texts are named before music so "the music title" stays a title, but a clause about the
+    // music's volume names music first.
+    f.target =
+        earliest(c,
+                 {QStringLiteral("music"), QStringLiteral("lower_third"), QStringLiteral("title"),
+                  QStringLiteral("caption"), QStringLiteral("text"), QStringLiteral("intro")},
+                 QStringLiteral("target."));
+    f.quote = quoteIndex(c);
+    f.percent = findPercent(c);
+    f.slight = lexicon::has(c, QStringLiteral("degree.slight"));
+    f.addVerb = has(c, "\\b(?:add|insert|include|create|overlay|generate|put (?:in|on) an?|"
+                       "give (?:it|me) an?|want an?|need an?)\\b|添加|加上|加个|加一个|插入|"
+                       "生成|配上|加入");
+    static const RX durationRx(QStringLiteral("(?:\\blast|\\bfor|\\bstay(?: on(?: screen)?)? "
+                                              "(?:for)?|持续|停留|显示)\\s*(\\d+(?:\\.\\d+)?\\s*"
+                                              "(?:seconds?|secs?|s|minutes?|mins?|秒钟?|分钟))"));
+    const QRegularExpressionMatch d = durationRx.match(c);
+    if (d.hasMatch())
+        f.durationMs = parseTimeToken(d.captured(1));
+    return f;
+}
+
+std::optional<Operation> describeContent(const QString& c)
+{
+    if (lexicon::has(c, QStringLiteral("action.summarise_content")))
+        return op(Op::describe());
+    return std::nullopt;
+}
+
+std::optional<Operation> musicChange(const QString& c, const Frame& f)
+{
+    if (f.target != QLatin1String("music"))
+        return std::nullopt;
+    // A file or a mood names new music: that is add_music (which replaces the old bed).
+    if (f.addVerb ||
+        has(c, "\\.(?:mp3|m4a|wav|aac|flac|ogg|opus)\\b|\\b(?:lo-?fi|upbeat|calm|cinematic|"
+               "relaxing|chill|epic|happy|energetic|dramatic)\\b|\\buse\\b|\\bwith\\b|换成|用"))
+        return std::nullopt;
+    if (has(c, "\\bmute\\b|\\bsilence\\b|静音"))
+        return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("volume"), 0.0}});
+    const bool lower = lexicon::has(c, QStringLiteral("action.lower"));
+    const bool raise = lexicon::has(c, QStringLiteral("action.raise"));
+    const bool levelWord = has(c, "\\bvolume\\b|\\blevel\\b|\\bgain\\b|音量|声音");
+    if (f.action == QLatin1String("remove") && !lower && !raise && !levelWord)
+        return op(Op::removeMusic());
+    static const RX byRx(
+        QStringLiteral("(?:\\bby|降低|提高|减少|增加|减小|加大)\\s*(\\d+(?:\\.\\d+)?)"
+                       "\\s*(%|percent|db)"));
+    const QRegularExpressionMatch by = byRx.match(c);
+    if (by.hasMatch() && (lower || raise)) {
+        const double v = by.captured(1).toDouble();
+        double factor = by.captured(2) == QLatin1String("db")
+                            ? std::pow(10.0, (lower ? -v : v) / 20.0)
+                            : 1.0 + (lower ? -v : v) / 100.0;
+        factor = std::round(std::clamp(factor, 0.0, 4.0) * 100.0) / 100.0;
+        return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("factor"), factor}});
+    }
+    if (f.percent >= 0 && (lower || raise || levelWord || f.action == QLatin1String("change") ||
+                           has(c, "\\b(?:to|at)\\s*\\d|调到|调成|设为|设成|改成|改为")))
+        return op(Op::setMusicVolume(),
+                  QJsonObject{{QStringLiteral("volume"), std::clamp(f.percent, 0.0, 1.0)}});
+    if (lower == raise)
+        return std::nullopt;
+    const double factor = lower ? (f.slight ? 0.75 : 0.5) : (f.slight ? 1.25 : 1.5);
+    return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("factor"), factor}});
+}
+
+std::optional<Operation> textChange(const QString& c, const Frame& f, const Prepared& p)
+{
+    if (!isTextTarget(f.target))
+        return std::nullopt;
+    QJsonObject args;
+    const QString style = textStyle(f.target);
+    if (!style.isEmpty())
+        args.insert(QStringLiteral("style"), style);
+    const bool quoted = f.quote >= 0 && f.quote < p.quotes.size();
+    if (f.action == QLatin1String("remove") && !quoted && !f.addVerb) {
+        if (f.target == QLatin1String("text") || lexicon::has(c, QStringLiteral("misc.delete_all")))
+            args.remove(QStringLiteral("style"));
+        return op(Op::removeText(), args);
+    }
+    if (f.addVerb)
+        return std::nullopt;
+    if (quoted && (f.action == QLatin1String("change") ||
+                   has(c, "\\b(?:should|to) (?:say|read)\\b|\\bsay\\b|\\bread\\b"))) {
+        args.insert(QStringLiteral("text"), p.quotes.at(f.quote));
+        return op(Op::editText(), args);
+    }
+    if (quoted)
+        return std::nullopt;
+    bool changed = false;
+    if (!f.position.isEmpty() &&
+        (f.action == QLatin1String("move") || f.action == QLatin1String("change") ||
+         has(c, "\\b(?:to|at|on|in) the\\b|到|在"))) {
+        args.insert(QStringLiteral("position"), f.position);
+        changed = true;
+    }
+    if (f.durationMs > 0) {
+        args.insert(QStringLiteral("duration_ms"), f.durationMs);
+        changed = true;
+    }
+    static const RX startRx(
+        QStringLiteral("(?:\\b(?:appear|show(?: up)?|start|come in|pop up|"
+                       "begin)s?\\b[^\\d]{0,20}|出现|开始)\\s*(?:at|from|在|于)?"
+                       "\\s*(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?"
+                       "\\s*(?:seconds?|secs?|s|秒))"));
+    const QRegularExpressionMatch s = startRx.match(c);
+    if (s.hasMatch()) {
+        args.insert(QStringLiteral("start_ms"), parseTimeToken(s.captured(1)));
+        changed = true;
+    }
+    return changed ? std::optional<Operation>(op(Op::editText(), args)) : std::nullopt;
+}
+
+std::optional<Operation> removeIntro(const QString& c, const Frame& f)
+{
+    if (f.target != QLatin1String("intro") || f.action != QLatin1String("remove") || f.addVerb)
+        return std::nullopt;
+    if (findRange(c).found())
+        return std::nullopt; // "cut the first 5 seconds of the intro" is a range
+    return op(Op::removeIntro());
+}
+
+std::optional<Operation> targetLength(const QString& c)
+{
+    static const RX timeRx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|"
+                                          "m|秒钟?|分钟|分)(?![a-z0-9])"));
+    static const RX clockRx(QStringLiteral("\\b(\\d{1,2}:\\d{2})\\b"));
+    const bool to = lexicon::has(c, QStringLiteral("length.to"));
+    const bool limit = lexicon::has(c, QStringLiteral("length.limit"));
+    const bool best = lexicon::has(c, QStringLiteral("length.best"));
+    QRegularExpressionMatch t = timeRx.match(c);
+    qint64 ms = -1;
+    qsizetype end = 0;
+    if (t.hasMatch()) {
+        ms = parseTimeToken(t.captured(0));
+        end = t.capturedEnd();
+        // "1 minute 30 seconds", "1分30秒"
+        static const RX moreRx(
+            QStringLiteral("^\\s*(?:and\\s+)?(\\d+)\\s*(?:seconds?|secs?|s|秒)"));
+        const QRegularExpressionMatch more = moreRx.match(c.mid(end));
+        if (ms % 60000 == 0 && more.hasMatch()) {
+            ms += more.captured(1).toLongLong() * 1000;
+            end += more.capturedEnd();
+        }
+    } else if (const QRegularExpressionMatch k = clockRx.match(c); k.hasMatch() && (to || limit)) {
+        ms = parseTimeToken(k.captured(1));
+        end = k.capturedEnd();
+    }
+    if (ms <= 0)
+        return std::nullopt;
+    const QString after = c.mid(end, 24);
+    const bool nounAfter =
+        has(after, "^\\s*(?:long\\b|(?:\\w+\\s+){0,2}(?:video|clip|cut|version|edit|reel|short|"
+                   "teaser|trailer|promo|highlight|montage|recap|tiktok|story|ad)s?\\b)|"
+                   "^\\s*(?:的)?(?:视频|短片|版本|精华|预告|短视频|以内|以下|之内)");
+    const Range r = findRange(c);
+    if (r.found() && !to && !best)
+        return std::nullopt;
+    if (!(to || limit || best || nounAfter))
+        return std::nullopt;
+    if (has(c, "\\bpauses?\\b|\\bsilences?\\b|停顿|静音|\\bspeed\\b|\\bslow|\\bfaster\\b|倍"))
+        return std::nullopt;
+    QJsonObject args{{QStringLiteral("target_ms"), ms}};
+    if (best)
+        args.insert(QStringLiteral("best"), true);
+    return op(Op::targetLength(), args);
+}
+
+std::optional<Operation> exportSettings(const QString& c, const Frame& f)
+{
+    if (f.action != QLatin1String("export"))
+        return std::nullopt;
+    QJsonObject args;
+    for (const char* res : {"4k", "1080p", "720p"})
+        if (lexicon::has(c, QStringLiteral("resolution.") + QLatin1String(res))) {
+            args.insert(QStringLiteral("resolution"), QLatin1String(res));
+            break;
+        }
+    if (has(c, "\\bmp4\\b|\\bh\\.?264\\b"))
+        args.insert(QStringLiteral("format"), QStringLiteral("mp4"));
+    else if (has(c, "\\bmov\\b"))
+        args.insert(QStringLiteral("format"), QStringLiteral("mov"));
+    if (const lexicon::Platform* pf = lexicon::findPlatform(c))
+        args.insert(QStringLiteral("platform"), pf->id);
+    return op(Op::exportSettings(), args);
+}
+
+std::optional<Operation> propose(const QString& c)
+{
+    if (lexicon::has(c, QStringLiteral("vague")))
+        return op(Op::propose());
+    return std::nullopt;
+}
+
+std::optional<Operation> platformAspect(const QString& c)
+{
+    const lexicon::Platform* pf = lexicon::findPlatform(c);
+    if (!pf)
+        return std::nullopt;
+    return op(Op::setAspect(),
+              QJsonObject{{QStringLiteral("ratio"), pf->ratio},
+                          {QStringLiteral("mode"),
+                           dontCrop(c) ? QStringLiteral("blur") : QStringLiteral("crop")},
+                          {QStringLiteral("platform"), pf->id}});
+}
+
+} // namespace cw::engine::planner

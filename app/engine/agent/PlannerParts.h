@@ -1,0 +1,65 @@
+// Internal to the planner: the clause parsers that Planner.cpp runs in order. PlannerEdits.cpp
+// holds the per-operation parsers of the first version; PlannerFrames.cpp reads a clause into
+// a frame (action, target, attribute, value, scope, modifiers) using the vocabulary in
+// resources/agent/ and maps frames to the operations that change what is already there.
+#pragma once
+
+#include "agent/Lexicon.h"
+#include "agent/Planner.h"
+#include "agent/PlannerText.h"
+
+#include <optional>
+
+namespace cw::engine::planner {
+
+using plannertext::Prepared;
+
+// A literal pattern, compiled once per thread.
+const QRegularExpression& cachedRx(const char* pattern);
+bool has(const QString& c, const char* pattern);
+Operation op(const QString& name, QJsonObject args = {});
+void putRange(QJsonObject& args, const plannertext::Range& r);
+QString originalCase(const QString& lower, const Prepared& p);
+
+std::optional<Operation> history(const QString& c);
+int repeatCount(const QString& c);
+std::optional<Operation> text(const QString& c, const Prepared& p);
+std::optional<Operation> intro(const QString& c, const Prepared& p);
+std::optional<Operation> broll(const QString& c, const Prepared& p);
+std::optional<Operation> music(const QString& c, const Prepared& p);
+std::optional<Operation> cutPauses(const QString& c);
+std::optional<Operation> transitions(const QString& c);
+bool dontCrop(const QString& c);
+std::optional<Operation> aspect(const QString& c);
+std::optional<Operation> soundAndLook(const QString& c);
+std::optional<Operation> arrange(const QString& c);
+std::optional<Operation> speed(const QString& c);
+std::optional<Operation> volume(const QString& c);
+std::optional<Operation> summary(const QString& c);
+bool negated(const QString& c);
+
+// What a clause says, read with the vocabulary (PlannerFrames.cpp).
+struct Frame {
+    QString action;   // remove, lower, raise, change, move, export (the earliest said), or ""
+    QString target;   // music, title, lower_third, caption, text, intro, or ""
+    QString position; // top, bottom, center, top_left, ... ("" when none)
+    int quote = -1;   // index into Prepared::quotes
+    double percent = -1;
+    qint64 durationMs = -1;
+    bool slight = false; // "a bit", 一点
+    bool addVerb = false;
+};
+Frame readFrame(const QString& c);
+
+std::optional<Operation> describeContent(const QString& c);
+std::optional<Operation> musicChange(const QString& c, const Frame& f);
+std::optional<Operation> textChange(const QString& c, const Frame& f, const Prepared& p);
+std::optional<Operation> removeIntro(const QString& c, const Frame& f);
+std::optional<Operation> targetLength(const QString& c);
+std::optional<Operation> exportSettings(const QString& c, const Frame& f);
+std::optional<Operation> propose(const QString& c);
+// A platform named in a clause whose main operation is something else ("cut the pauses for
+// TikTok"): the frame the platform shows.
+std::optional<Operation> platformAspect(const QString& c);
+
+} // namespace cw::engine::planner

@@ -1,0 +1,540 @@
+// Cutting to a target length (see TargetLength.h).
+//
+// Rules (tst_targetlength pins each one):
+// - The length is the end of the footage (ops::footageEnd). Everything is planned on the
+//   clips of the reference track (the main video track, else the first track with footage)
+//   in the input's timeline time, then removed right to left with removeRange, so every
+//   footage track ripples the same way and text/music spans follow (remapSpans/clipSpansTo).
+// - Pauses come from pausesBySource/pauseCutsInSegment, exactly what "cut the pauses" would
+//   cut (min 500 ms, the margin kept around speech). They go longest first; the last one is
+//   only cut as far as needed (its middle), so pause-only results hit the target exactly.
+// - Stretches are needed only when all pauses are not enough. The rest is split into equal
+//   pieces of 1-5 s (under 1 s: one piece of at most rest + 0.5 s, to stay within the
+//   tolerance). Each piece goes where the loudness (energy mean of the 10 ms RMS windows,
+//   i.e. the mean of its 1-s windows) is lowest; an end with sound within 50 ms on both
+//   sides (a cut through a word) costs 3 dB, so cuts prefer pauses. Pieces keep a gap of max(1 s,
+//   their length) from each other, relaxed to "not touching" and then to nothing only when there is
+//   no room. A tiny tie-break pulls pieces towards evenly spaced slots: with no analysis (all
+//   speech, equal loudness) that spreads them evenly; with one, loudness decides.
+// - Every clip keeps min(1 s, its length), so no clip disappears; when that cannot reach
+//   the target the request fails and says how short it can get.
+// - best keeps windows of target/4 (3-10 s) with the highest loudness + 10 dB x share of
+//   windows above the speech threshold, one clip at a time, until the target is within
+//   0.5 s; everything else goes (whole clips too). Chronological order is kept because
+//   only removals happen.
+#include "edit/TargetLength.h"
+
+#include "edit/CutPauses.h"
+#include "edit/OperationsUtil.h"
+
+#include "ApiError.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <vector>
+
+namespace cw::engine {
+
+using namespace ops;
+
+namespace {
+
+constexpr qint64 kTolerance = 500;
+constexpr qint64 kMinTarget = 1000;
+constexpr qint64 kMaxTarget = 24LL * 3600 * 1000;
+constexpr qint64 kKeepPerClip = 1000;
+constexpr qint64 kGrid = 100;
+constexpr qint64 kMinStretch = 1000;
+constexpr qint64 kMaxStretch = 5000;
+constexpr qint64 kMinPause = 500;
+constexpr qint64 kQuietProbeMs = 50; // each side of a cut point
+constexpr double kEdgePenaltyDb = 3.0;
+constexpr double kDensityDb = 10.0;
+constexpr double kSpreadDb = 0.1;
+constexpr double kDefaultSpeechDb = -20.0;
+
+// Prefix sums over one analysis: the loudness of any source range in O(1).
+struct Envelope {
+    qint64 windowMs = 10;
+    double thresholdDb = 0;
+    double speechDb = kDefaultSpeechDb;
+    std::vector<double> energy; // sum of 10^(dB/10) over windows [0, i)
+    std::vector<int> loud;      // windows in [0, i) at or above the threshold
+
+    explicit Envelope(const AudioAnalysis& a)
+        : windowMs(std::max(1, a.windowMs)), thresholdDb(adaptiveSilenceThresholdDb(a)),
+          speechDb(a.speechLevelDb)
+    {
+        energy.assign(size_t(a.levelsDb.size()) + 1, 0.0);
+        loud.assign(size_t(a.levelsDb.size()) + 1, 0);
+        for (int i = 0; i < a.levelsDb.size(); ++i) {
+            energy[size_t(i) + 1] = energy[size_t(i)] + std::pow(10.0, a.levelsDb[i] / 10.0);
+            loud[size_t(i) + 1] = loud[size_t(i)] + (a.levelsDb[i] >= thresholdDb ? 1 : 0);
+        }
+    }
+    int windows() const { return int(energy.size()) - 1; }
+    // Windows [i0, i1) covering the source range [s0, s1), clipped to the analysis.
+    std::pair<int, int> range(double s0, double s1) const
+    {
+        const int i0 = int(std::clamp(std::floor(s0 / double(windowMs)), 0.0, double(windows())));
+        const int i1 = int(std::clamp(std::ceil(s1 / double(windowMs)), 0.0, double(windows())));
+        return {i0, i1};
+    }
+};
+
+struct Clip {
+    qint64 st = 0;
+    qint64 d = 0;
+    qint64 in = 0;
+    double speed = 1;
+    QString src;
+    const Envelope* env = nullptr;
+    qint64 budget = 0; // how much of it may go
+    qint64 used = 0;
+
+    qint64 end() const { return st + d; }
+    double source(double t) const { return double(in) + (t - double(st)) * speed; }
+};
+
+struct Loudness {
+    double db = kDefaultSpeechDb;
+    double density = 1; // share of windows at or above the speech threshold
+};
+
+Loudness loudness(const Clip& c, qint64 a, qint64 b, double unknownDb)
+{
+    if (!c.env)
+        return {unknownDb, 1.0};
+    const auto [i0, i1] = c.env->range(c.source(double(a)), c.source(double(b)));
+    if (i1 <= i0)
+        return {unknownDb, 1.0};
+    const double mean = (c.env->energy[size_t(i1)] - c.env->energy[size_t(i0)]) / (i1 - i0);
+    return {10.0 * std::log10(std::max(mean, 1e-12)),
+            double(c.env->loud[size_t(i1)] - c.env->loud[size_t(i0)]) / (i1 - i0)};
+}
+
+// A cut at t does not split a word: the 50 ms on one side of it are below the threshold,
+// or t is an existing cut (the clip's edge).
+bool quietAt(const Clip& c, qint64 t)
+{
+    if (t <= c.st || t >= c.end())
+        return true;
+    if (!c.env)
+        return false;
+    const double s = c.source(double(t));
+    const double probe = double(kQuietProbeMs) * c.speed;
+    auto silent = [&](double s0, double s1) {
+        const auto [i0, i1] = c.env->range(s0, s1);
+        return i1 > i0 && c.env->loud[size_t(i1)] == c.env->loud[size_t(i0)];
+    };
+    return silent(s - probe, s) || silent(s, s + probe);
+}
+
+// Sorted, disjoint timeline ranges.
+class Spans {
+public:
+    const std::vector<Interval>& list() const { return m_v; }
+    // Nothing within `gap` of [a, b); gap 0 lets ranges touch.
+    bool clearOf(qint64 a, qint64 b, qint64 gap) const
+    {
+        auto it = std::upper_bound(m_v.begin(), m_v.end(), a - gap,
+                                   [](qint64 x, const Interval& iv) { return x < iv.endMs; });
+        return it == m_v.end() || it->startMs >= b + gap;
+    }
+    bool isEdge(qint64 t) const
+    {
+        return std::any_of(m_v.begin(), m_v.end(),
+                           [t](const Interval& iv) { return iv.startMs == t || iv.endMs == t; });
+    }
+    void add(const Interval& iv)
+    {
+        m_v.insert(std::upper_bound(
+                       m_v.begin(), m_v.end(), iv,
+                       [](const Interval& x, const Interval& y) { return x.startMs < y.startMs; }),
+                   iv);
+    }
+    // Touching ranges joined.
+    QList<Interval> merged() const
+    {
+        QList<Interval> out;
+        for (const Interval& iv : m_v) {
+            if (!out.isEmpty() && iv.startMs <= out.last().endMs)
+                out.last().endMs = std::max(out.last().endMs, iv.endMs);
+            else
+                out << iv;
+        }
+        return out;
+    }
+
+private:
+    std::vector<Interval> m_v;
+};
+
+// Evenly spaced slot centres over [from, to): the tie-break that spreads equal candidates.
+class Slots {
+public:
+    Slots(qint64 from, qint64 to, int n)
+        : m_width(double(std::max<qint64>(1, to - from)) / std::max(1, n))
+    {
+        for (int j = 0; j < n; ++j)
+            m_free.push_back(double(from) + (j + 0.5) * m_width);
+    }
+    double penalty(double mid) const
+    {
+        if (m_free.empty())
+            return 0;
+        return kSpreadDb * std::min(1.0, std::abs(mid - nearest(mid)) / m_width);
+    }
+    void take(double mid)
+    {
+        if (!m_free.empty())
+            m_free.erase(std::find(m_free.begin(), m_free.end(), nearest(mid)));
+    }
+
+private:
+    double nearest(double mid) const
+    {
+        return *std::min_element(m_free.begin(), m_free.end(), [mid](double x, double y) {
+            return std::abs(x - mid) < std::abs(y - mid);
+        });
+    }
+    double m_width;
+    std::vector<double> m_free;
+};
+
+// The main video track, else the first track with footage; -1 when there is no footage.
+int referenceTrack(const Draft& d)
+{
+    const int vi = mainVideoTrack(d);
+    auto hasFootage = [&](int i) {
+        return std::any_of(d.t[i].sg.begin(), d.t[i].sg.end(),
+                           [&](const Segment& s) { return isFootage(d.t[i], s) && s.d > 0; });
+    };
+    if (vi >= 0 && hasFootage(vi))
+        return vi;
+    for (int i = 0; i < d.t.size(); ++i)
+        if (hasFootage(i))
+            return i;
+    return -1;
+}
+
+LengthResult failed(int code, const QString& reason)
+{
+    LengthResult r;
+    r.edit = fail(code, reason);
+    return r;
+}
+
+// Candidate starts for a range of length len inside [from, to): a 100 ms grid, the end, and
+// flush against every range already taken there (so pieces fit between pauses).
+std::vector<qint64> starts(qint64 from, qint64 to, qint64 len, const Spans& taken)
+{
+    std::vector<qint64> out;
+    for (qint64 a = from; a + len <= to; a += kGrid)
+        out.push_back(a);
+    out.push_back(to - len);
+    for (const Interval& iv : taken.list()) {
+        if (iv.endMs >= from && iv.endMs + len <= to)
+            out.push_back(iv.endMs);
+        if (iv.startMs - len >= from && iv.startMs <= to)
+            out.push_back(iv.startMs - len);
+    }
+    return out;
+}
+
+struct Pick {
+    int clip = -1;
+    qint64 a = 0;
+    qint64 len = 0;
+    double score = 0;
+};
+
+// Quietest place for a stretch of len, or clip -1.
+Pick quietest(const QList<Clip>& clips, qint64 len, const Spans& taken, const Spans& stretches,
+              qint64 gap, const Slots& spread, double unknownDb)
+{
+    Pick best;
+    best.score = std::numeric_limits<double>::infinity();
+    for (int ci = 0; ci < clips.size(); ++ci) {
+        const Clip& c = clips[ci];
+        if (c.budget - c.used < len || c.d < len)
+            continue;
+        for (qint64 a : starts(c.st, c.end(), len, taken)) {
+            const qint64 b = a + len;
+            if (a < c.st || b > c.end() || !taken.clearOf(a, b, 0) || !stretches.clearOf(a, b, gap))
+                continue;
+            double score = loudness(c, a, b, unknownDb).db + spread.penalty(0.5 * double(a + b));
+            if (c.env) {
+                score += taken.isEdge(a) || quietAt(c, a) ? 0 : kEdgePenaltyDb;
+                score += taken.isEdge(b) || quietAt(c, b) ? 0 : kEdgePenaltyDb;
+            }
+            if (score < best.score - 1e-9)
+                best = {ci, a, len, score};
+        }
+    }
+    return best;
+}
+
+// Liveliest window of at most len outside `kept`, or clip -1. minLen: shortest acceptable.
+Pick liveliest(const QList<Clip>& clips, qint64 len, qint64 minLen, const Spans& kept,
+               const Slots& spread, double unknownDb)
+{
+    Pick best;
+    best.score = -std::numeric_limits<double>::infinity();
+    for (int ci = 0; ci < clips.size(); ++ci) {
+        const Clip& c = clips[ci];
+        // The clip's free fragments.
+        std::vector<Interval> free;
+        qint64 pos = c.st;
+        for (const Interval& iv : kept.list()) {
+            if (iv.endMs <= c.st || iv.startMs >= c.end())
+                continue;
+            if (iv.startMs > pos)
+                free.push_back({pos, iv.startMs});
+            pos = std::max(pos, iv.endMs);
+        }
+        if (pos < c.end())
+            free.push_back({pos, c.end()});
+        for (const Interval& f : free) {
+            const qint64 l = std::min(len, f.length());
+            if (l < minLen || l <= 0)
+                continue;
+            for (qint64 a : starts(f.startMs, f.endMs, l, kept)) {
+                const qint64 b = a + l;
+                if (a < f.startMs || b > f.endMs)
+                    continue;
+                const Loudness x = loudness(c, a, b, unknownDb);
+                double score = x.db + kDensityDb * x.density - spread.penalty(0.5 * double(a + b));
+                if (c.env) {
+                    score -= kept.isEdge(a) || quietAt(c, a) ? 0 : kEdgePenaltyDb;
+                    score -= kept.isEdge(b) || quietAt(c, b) ? 0 : kEdgePenaltyDb;
+                }
+                if (score > best.score + 1e-9)
+                    best = {ci, a, l, score};
+            }
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
+                         const LengthOptions& options)
+{
+    const qint64 target = options.targetMs;
+    if (target < kMinTarget)
+        return failed(ErrorCode::BadRequest,
+                      QStringLiteral("A video cannot be cut to less than 1 second."));
+    if (target > kMaxTarget)
+        return failed(ErrorCode::BadRequest,
+                      QStringLiteral("A target length over 24 hours makes no sense here."));
+    const int ti = referenceTrack(draft);
+    const qint64 total = footageEnd(draft);
+    if (ti < 0 || total <= 0)
+        return failed(ErrorCode::Conflict, QStringLiteral("The timeline is empty."));
+
+    LengthResult result;
+    QJsonObject details{{QStringLiteral("target_ms"), target},
+                        {QStringLiteral("old_duration_ms"), total}};
+    if (total <= target) {
+        details.insert(QStringLiteral("already_short"), true);
+        details.insert(QStringLiteral("removed_ms"), 0);
+        details.insert(QStringLiteral("duration_ms"), total);
+        details.insert(QStringLiteral("pauses_removed"), 0);
+        details.insert(QStringLiteral("stretches"), 0);
+        details.insert(QStringLiteral("method"), QStringLiteral("none"));
+        result.method = QStringLiteral("it is already short enough");
+        result.edit = success(draft, details);
+        return result;
+    }
+
+    // The clips and their loudness envelopes (std::map: stable addresses).
+    std::map<QString, Envelope> envelopes;
+    QList<Clip> clips;
+    const Track& ref = draft.t[ti];
+    for (int i : sortedIndices(ref)) {
+        const Segment& s = ref.sg[i];
+        if (!isFootage(ref, s) || s.d <= 0)
+            continue;
+        Clip c;
+        c.st = s.st;
+        c.d = s.d;
+        c.in = s.in;
+        c.speed = speedOf(s);
+        c.src = s.src;
+        c.budget = c.d - std::min(c.d, kKeepPerClip);
+        const auto a = analyses.constFind(s.src);
+        if (a != analyses.constEnd() && a->ok && !a->levelsDb.isEmpty())
+            c.env = &envelopes.try_emplace(s.src, *a).first->second;
+        clips << c;
+    }
+    double unknownDb = kDefaultSpeechDb;
+    if (!envelopes.empty()) {
+        unknownDb = -std::numeric_limits<double>::infinity();
+        for (const auto& [src, env] : envelopes)
+            unknownDb = std::max(unknownDb, env.speechDb);
+    }
+    const qint64 spanFrom = clips.first().st;
+    const qint64 spanTo = clips.last().end();
+
+    Spans removal; // timeline ranges of the input to remove
+    if (options.best) {
+        const qint64 window =
+            std::min(target, std::clamp<qint64>(target / 4 / kGrid * kGrid, 3000, 10000));
+        Slots spread(spanFrom, spanTo, int((target + window - 1) / window));
+        Spans kept;
+        qint64 keptMs = 0;
+        while (target - keptMs >= kTolerance) {
+            const qint64 rest = target - keptMs;
+            Pick p = liveliest(clips, std::min(window, rest), std::min(kMinStretch, rest), kept,
+                               spread, unknownDb);
+            if (p.clip < 0)
+                p = liveliest(clips, std::min(window, rest), 1, kept, spread, unknownDb);
+            if (p.clip < 0)
+                break;
+            kept.add({p.a, p.a + p.len});
+            keptMs += p.len;
+            spread.take(0.5 * double(2 * p.a + p.len));
+        }
+        qint64 pos = 0;
+        for (const Interval& iv : kept.merged()) {
+            if (iv.startMs > pos)
+                removal.add({pos, iv.startMs});
+            pos = iv.endMs;
+        }
+        if (pos < total)
+            removal.add({pos, total});
+        result.removedStretches = removal.merged();
+        details.insert(QStringLiteral("kept_windows"), int(kept.merged().size()));
+        details.insert(QStringLiteral("method"), QStringLiteral("best"));
+        result.method = QStringLiteral("kept the liveliest stretches");
+    } else {
+        const qint64 need = total - target;
+        qint64 capacity = 0;
+        for (const Clip& c : clips)
+            capacity += c.budget;
+        if (capacity < need)
+            return failed(ErrorCode::BadRequest,
+                          QStringLiteral("Getting to %1 would drop whole clips: keeping a moment "
+                                         "of each, the video gets down to %2 at most. Delete a "
+                                         "clip first, or ask for the best moments instead.")
+                              .arg(clock(target), clock(total - capacity)));
+
+        // (a) Pauses, longest first.
+        PauseOptions po;
+        po.minPauseMs = kMinPause;
+        po.marginMs = std::clamp<qint64>(options.marginMs, 0, 2000);
+        const QHash<QString, QList<Interval>> pauses = pausesBySource(analyses, po);
+        struct Candidate {
+            int clip;
+            Interval iv;
+        };
+        std::vector<Candidate> candidates;
+        for (int ci = 0; ci < clips.size(); ++ci) {
+            const Clip& c = clips[ci];
+            const auto p = pauses.constFind(c.src);
+            if (p == pauses.constEnd() || !c.env)
+                continue;
+            Segment source; // the clip in source time
+            source.in = c.in;
+            source.d = qRound64(double(c.d) * c.speed);
+            for (const Interval& cut : pauseCutsInSegment(source, *p, po)) {
+                const qint64 a =
+                    std::max(c.st, c.st + qRound64(double(cut.startMs - c.in) / c.speed));
+                const qint64 b =
+                    std::min(c.end(), c.st + qRound64(double(cut.endMs - c.in) / c.speed));
+                if (b > a)
+                    candidates.push_back({ci, {a, b}});
+            }
+        }
+        std::stable_sort(candidates.begin(), candidates.end(),
+                         [](const Candidate& x, const Candidate& y) {
+                             return x.iv.length() != y.iv.length() ? x.iv.length() > y.iv.length()
+                                                                   : x.iv.startMs < y.iv.startMs;
+                         });
+        qint64 removed = 0;
+        for (const Candidate& k : candidates) {
+            Clip& c = clips[k.clip];
+            const qint64 take = std::min({k.iv.length(), c.budget - c.used, need - removed});
+            if (take <= 0)
+                continue;
+            const qint64 a = k.iv.startMs + (k.iv.length() - take) / 2;
+            removal.add({a, a + take});
+            c.used += take;
+            removed += take;
+            ++result.pausesRemoved;
+            result.pausesMs += take;
+            if (removed >= need)
+                break;
+        }
+
+        // (b) The quietest stretches.
+        const qint64 rest = need - removed;
+        QList<qint64> pieces;
+        if (rest >= kMinStretch) {
+            const qint64 k = (rest + kMaxStretch - 1) / kMaxStretch;
+            for (qint64 j = 0; j < k; ++j)
+                pieces << rest / k + (j < rest % k ? 1 : 0);
+        } else if (rest > 0) {
+            pieces << std::min(kMinStretch, rest + kTolerance - 1);
+        }
+        Slots spread(spanFrom, spanTo, int(pieces.size()));
+        Spans stretches;
+        while (!pieces.isEmpty()) {
+            const qint64 len = pieces.takeFirst();
+            Pick p;
+            for (qint64 gap : {std::max(kMinStretch, len), qint64(1), qint64(0)}) {
+                p = quietest(clips, len, removal, stretches, gap, spread, unknownDb);
+                if (p.clip >= 0)
+                    break;
+            }
+            if (p.clip < 0) {
+                if (len <= kGrid)
+                    return failed(ErrorCode::Internal,
+                                  QStringLiteral("The video could not be cut to %1; nothing "
+                                                 "was changed.")
+                                      .arg(clock(target)));
+                pieces.prepend(len - len / 2);
+                pieces.prepend(len / 2);
+                continue;
+            }
+            removal.add({p.a, p.a + len});
+            stretches.add({p.a, p.a + len});
+            clips[p.clip].used += len;
+            spread.take(0.5 * double(2 * p.a + len));
+        }
+        result.removedStretches = QList<Interval>(stretches.list().begin(), stretches.list().end());
+        details.insert(QStringLiteral("method"), stretches.list().empty()
+                                                     ? QStringLiteral("pauses")
+                                                     : QStringLiteral("pauses+quiet"));
+        result.method = stretches.list().empty()
+                            ? QStringLiteral("removed pauses")
+                            : QStringLiteral("removed pauses and quiet stretches");
+    }
+
+    Draft out = draft;
+    const QList<Interval> ranges = removal.merged();
+    for (auto it = ranges.crbegin(); it != ranges.crend(); ++it) {
+        EditResult r = removeRange(out, it->startMs, it->endMs);
+        if (!r.ok)
+            return failed(r.errorCode, r.error);
+        out = std::move(r.draft);
+    }
+    const qint64 now = footageEnd(out);
+    if (now > target || now < target - kTolerance)
+        return failed(ErrorCode::Internal,
+                      QStringLiteral("The video could not be cut to %1; nothing was changed.")
+                          .arg(clock(target)));
+    details.insert(QStringLiteral("removed_ms"), total - now);
+    details.insert(QStringLiteral("duration_ms"), now);
+    details.insert(QStringLiteral("pauses_removed"), result.pausesRemoved);
+    details.insert(QStringLiteral("pauses_ms"), result.pausesMs);
+    details.insert(QStringLiteral("stretches"), int(result.removedStretches.size()));
+    result.edit = success(out, details);
+    return result;
+}
+
+} // namespace cw::engine

@@ -1,0 +1,40 @@
+// "Make it 60 seconds": cuts the timeline down to a target length, pure Draft -> Draft like
+// the rest of edit/. The final length lands at the target or less than 0.5 s under it.
+// Normal mode removes the least valuable material first: pauses (the same ones cutPauses
+// finds), longest first, then the quietest stretches of 1-5 s spread over the video. best
+// mode instead keeps the liveliest windows (loud, dense speech) and drops the rest, which
+// may drop whole clips: it is a highlight reel.
+#pragma once
+
+#include "edit/Operations.h"
+#include "media/AudioAnalysis.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+namespace cw::engine {
+
+struct LengthOptions {
+    qint64 targetMs = 0;
+    bool best = false;
+    qint64 marginMs = 150; // kept around speech when a pause is cut
+};
+
+struct LengthResult {
+    // details: removed_ms, duration_ms, target_ms, old_duration_ms, pauses_removed,
+    // stretches, method ("pauses", "pauses+quiet", "best"; "none" with already_short).
+    EditResult edit;
+    int pausesRemoved = 0;
+    qint64 pausesMs = 0;
+    QList<Interval> removedStretches; // timeline ranges of the input draft removed as
+                                      // low-interest (not the pauses), in timeline order
+    QString method;                   // English, for the reply: "kept the liveliest stretches"
+};
+
+// analyses: media id -> analysis of that media's audio. Media without one count as speech
+// throughout: nothing of theirs is a pause, and their stretches are taken evenly spread.
+LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
+                         const LengthOptions& options);
+
+} // namespace cw::engine
