@@ -47,9 +47,9 @@ Draft full()
 {
     return draftOf({video(),
                     track("x1", 7, "Titles",
-                          {seg("t1", "", 1000, 0, 2000, text("Hi", "title", "center")),
+                          {seg("t1", "", 1000, 0, 1000, text("Hi", "title", "center")),
                            seg("t2", "", 3000, 0, 1000, text("Sub 2", "caption", "bottom")),
-                           seg("t3", "", 500, 0, 1500, text("Ana", "lower_third", "bottom_left")),
+                           seg("t3", "", 0, 0, 1000, text("Ana", "lower_third", "bottom_left")),
                            seg("t4", "", 2000, 0, 500, text("Sub 1", "caption", "bottom"))}),
                     track("a1", 1, "Music",
                           {seg("bg1", "m9", 0, 0, 4000, music(0.4)),
@@ -80,7 +80,8 @@ QString describe(const Track& t)
     QStringList out;
     for (const Segment& s : t.sg) {
         QString x = QStringLiteral("%1:%2+%3").arg(s.id).arg(s.st).arg(s.d);
-        const bool isMusic = s.m.value("role").toString() == "music";
+        const bool isMusic = t.tt == 1 && (s.m.value("role").toString() == "music" ||
+                                           t.n == "Music" || t.n == "BGM");
         if (t.tt == 7)
             x += QStringLiteral(" '%1' %2")
                      .arg(s.m.value("text").toString(), s.m.value("pos").toString());
@@ -124,8 +125,8 @@ private slots:
 
         const Draft f = full();
         const QString videoOut = "Video[a:0+2000@0,b:2000+2000@5000,c:4000+2000@10000]";
-        const QString textsOut = "Titles[t1:1000+2000 'Hi' center,t2:3000+1000 'Sub 2' bottom,"
-                                 "t3:500+1500 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom]";
+        const QString textsOut = "Titles[t1:1000+1000 'Hi' center,t2:3000+1000 'Sub 2' bottom,"
+                                 "t3:0+1000 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom]";
 
         QTest::newRow("music volume absolute")
             << f << OpFn([](const Draft& d) { return setMusicVolume(d, 0.2, 1.0); })
@@ -168,15 +169,15 @@ private slots:
             << f << OpFn([](const Draft& d) {
                    return editText(d, {"", "Urban Dreams", "", -1, -1});
                })
-            << videoOut + " Titles[t1:1000+2000 'Urban Dreams' center,t2:3000+1000 'Sub 2' bottom,"
-                          "t3:500+1500 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom] "
+            << videoOut + " Titles[t1:1000+1000 'Urban Dreams' center,t2:3000+1000 'Sub 2' bottom,"
+                          "t3:0+1000 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom] "
                           "Music[bg1:0+4000 v0.4,bg2:4000+2000 v0.4]"
             << qint64(6000)
             << QJsonObject{{"changed", 1},
                            {"text", "Urban Dreams"},
                            {"position", "center"},
                            {"start_ms", 1000},
-                           {"duration_ms", 2000}};
+                           {"duration_ms", 1000}};
         QTest::newRow("no style, no title: the first text by start")
             << withTexts({seg("t2", "", 3000, 0, 1000, text("Sub", "caption", "bottom")),
                           seg("t3", "", 500, 0, 1500, text("Ana", "lower_third", "bottom_left"))})
@@ -189,8 +190,8 @@ private slots:
             << f << OpFn([](const Draft& d) {
                    return editText(d, {"caption", "", "top", -1, -1});
                })
-            << videoOut + " Titles[t1:1000+2000 'Hi' center,t2:3000+1000 'Sub 2' top,"
-                          "t3:500+1500 'Ana' bottom_left,t4:2000+500 'Sub 1' top] "
+            << videoOut + " Titles[t1:1000+1000 'Hi' center,t2:3000+1000 'Sub 2' top,"
+                          "t3:0+1000 'Ana' bottom_left,t4:2000+500 'Sub 1' top] "
                           "Music[bg1:0+4000 v0.4,bg2:4000+2000 v0.4]"
             << qint64(6000) << QJsonObject{{"changed", 2}, {"position", "top"}};
         QTest::newRow("position words are normalised")
@@ -211,14 +212,37 @@ private slots:
             << f << OpFn([](const Draft& d) {
                    return editText(d, {"lower_third", "", "", -1, 700});
                })
-            << videoOut + " Titles[t1:1000+2000 'Hi' center,t2:3000+1000 'Sub 2' bottom,"
-                          "t3:500+700 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom] "
+            << videoOut + " Titles[t1:1000+1000 'Hi' center,t2:3000+1000 'Sub 2' bottom,"
+                          "t3:0+700 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom] "
                           "Music[bg1:0+4000 v0.4,bg2:4000+2000 v0.4]"
-            << qint64(6000) << QJsonObject{{"duration_ms", 700}, {"start_ms", 500}};
+            << qint64(6000) << QJsonObject{{"duration_ms", 700}, {"start_ms", 0}};
+        QTest::newRow("a longer text that would run into the next moves to a new text track")
+            << withTexts({seg("t1", "", 0, 0, 1000, text("One", "caption", "bottom")),
+                          seg("t2", "", 2000, 0, 1000, text("Two", "caption", "bottom"))})
+            << OpFn([](const Draft& d) {
+                   return editText(d, {"", "", "", -1, 3000});
+               })
+            << videoOut + " Titles[t2:2000+1000 'Two' bottom] Titles[t1:0+3000 'One' bottom]"
+            << qint64(6000) << QJsonObject{{"duration_ms", 3000}, {"changed", 1}};
+        QTest::newRow("a moved text goes to the text track where it fits")
+            << draftOf(
+                   {video(),
+                    track("x1", 7, "Titles",
+                          {seg("t1", "", 0, 0, 1000, text("One", "caption", "bottom")),
+                           seg("t3", "", 1000, 0, 1000, text("Hi", "title", "center")),
+                           seg("t2", "", 2000, 0, 1000, text("Two", "caption", "bottom"))}),
+                    track("x2", 7, "Lower",
+                          {seg("t4", "", 0, 0, 1500, text("Ana", "lower_third", "bottom_left"))})})
+            << OpFn([](const Draft& d) {
+                   return editText(d, {"title", "", "", 2500, -1});
+               })
+            << videoOut + " Titles[t1:0+1000 'One' bottom,t2:2000+1000 'Two' bottom] "
+                          "Lower[t4:0+1500 'Ana' bottom_left,t3:2500+1000 'Hi' center]"
+            << qint64(6000) << QJsonObject{{"start_ms", 2500}};
 
         QTest::newRow("remove the captions only")
             << f << OpFn([](const Draft& d) { return removeText(d, "caption"); })
-            << videoOut + " Titles[t1:1000+2000 'Hi' center,t3:500+1500 'Ana' bottom_left] "
+            << videoOut + " Titles[t1:1000+1000 'Hi' center,t3:0+1000 'Ana' bottom_left] "
                           "Music[bg1:0+4000 v0.4,bg2:4000+2000 v0.4]"
             << qint64(6000) << QJsonObject{{"removed", 2}};
         QTest::newRow("remove every text drops the text track")

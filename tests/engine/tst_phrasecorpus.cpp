@@ -4,7 +4,8 @@
 // fails when a line that scored well in tests/data/phrases/baseline.json no longer does.
 // CLIPWRIGHT_PHRASE_BASELINE=update rewrites the baseline after an improvement (only ever
 // adds lines that now score well; review the diff). CLIPWRIGHT_PHRASE_SHOW=wrong (or any class
-// name, or "all") lists those lines with the plan made.
+// name, or "all") lists those lines of the tuning part with the plan made
+// (CLIPWRIGHT_PHRASE_PART=held shows the held-back part: for the notes, never for tuning).
 #include "PhraseCorpus.h"
 
 #include <QJsonArray>
@@ -90,6 +91,9 @@ void TstPhraseCorpus::scorecard()
     baselineFile.close();
 
     const QString show = qEnvironmentVariable("CLIPWRIGHT_PHRASE_SHOW");
+    // Lines are shown from the tuning part only, unless asked: the held-back part is scored,
+    // not read while tuning.
+    const QString showPart = qEnvironmentVariable("CLIPWRIGHT_PHRASE_PART", QStringLiteral("tune"));
     QHash<QString, Tally> tallies;
     QStringList regressions;
     QStringList nowGood;
@@ -112,7 +116,7 @@ void TstPhraseCorpus::scorecard()
         if (!isGood(c) && baseline.contains(l.id))
             regressions << QStringLiteral("%1 \"%2\"\n    expected: %3\n    planned:  %4")
                                .arg(l.id, l.text, l.expect, describePlan(plan));
-        if (show == QLatin1String("all") || show == className(c))
+        if ((show == QLatin1String("all") || show == className(c)) && l.part == showPart)
             qInfo().noquote() << QStringLiteral("%1 [%2] %3\n    expected: %4\n    planned:  %5%6")
                                      .arg(l.id, className(c), l.text, l.expect, describePlan(plan),
                                           plan.declined.isEmpty()

@@ -2,6 +2,8 @@
 // input: the lists it could not read are empty (nothing matches), and a warning names them.
 #include "agent/Lexicon.h"
 
+#include "agent/PlannerText.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
@@ -58,11 +60,14 @@ QString alternation(QStringList phrases)
     return parts.isEmpty() ? QStringLiteral("(?!)") : parts.join(QLatin1Char('|'));
 }
 
+// Phrases are normalised like messages ("一下" becomes "1下" in both); patterns are kept.
 QStringList strings(const QJsonValue& v)
 {
     QStringList out;
-    for (const QJsonValue& s : v.toArray())
-        out << s.toString().toLower();
+    for (const QJsonValue& s : v.toArray()) {
+        const QString p = s.toString();
+        out << (p.startsWith(QLatin1String("re:")) ? p : plannertext::normalize(p));
+    }
     return out;
 }
 
@@ -73,6 +78,8 @@ struct Data {
     RX platformRx;
     QHash<QString, int> platformByName;
     QList<Decline> declines;
+    QHash<QString, QString> typos;
+    RX typoRx;
 };
 
 const Data& data()
@@ -95,8 +102,16 @@ const Data& data()
                                     o.value(QStringLiteral("need")).toString(),
                                     o.value(QStringLiteral("en")).toString(),
                                     o.value(QStringLiteral("zh")).toString(),
-                                    RX(alternation(strings(o.value(QStringLiteral("patterns")))))};
+                                    RX(alternation(strings(o.value(QStringLiteral("patterns"))))),
+                                    o.value(QStringLiteral("partial")).toBool()};
         }
+        const QJsonObject typos = lex.value(QStringLiteral("typos")).toObject();
+        QStringList misspelt;
+        for (auto it = typos.begin(); it != typos.end(); ++it) {
+            out.typos.insert(it.key(), it.value().toString());
+            misspelt << it.key();
+        }
+        out.typoRx = RX(alternation(misspelt));
         const QJsonObject plat = readResource(QStringLiteral(":/agent/platforms.json"));
         QStringList allNames;
         for (const QJsonValue& v : plat.value(QStringLiteral("platforms")).toArray()) {
@@ -155,14 +170,33 @@ const Platform* platform(const QString& id)
 
 const Platform* findPlatform(const QString& clause, qsizetype* at)
 {
-    const QRegularExpressionMatch m = data().platformRx.match(clause);
-    if (!m.hasMatch())
-        return nullptr;
-    if (at)
-        *at = m.capturedStart();
-    const QString name = m.captured(0).simplified();
-    const auto it = data().platformByName.constFind(name);
-    return it == data().platformByName.cend() ? nullptr : &data().platforms.at(*it);
+    for (auto it = data().platformRx.globalMatch(clause); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString name = m.captured(0).simplified();
+        // A "highlight reel" is a kind of video, not Instagram Reels.
+        if (name.startsWith(QLatin1String("reel")) &&
+            clause.left(m.capturedStart()).endsWith(QLatin1String("highlight ")))
+            continue;
+        const auto found = data().platformByName.constFind(name);
+        if (found == data().platformByName.cend())
+            continue;
+        if (at)
+            *at = m.capturedStart();
+        return &data().platforms.at(*found);
+    }
+    return nullptr;
+}
+
+QString fixTypos(const QString& text)
+{
+    QString out;
+    qsizetype last = 0;
+    for (auto it = data().typoRx.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += text.mid(last, m.capturedStart() - last) + data().typos.value(m.captured(0));
+        last = m.capturedEnd();
+    }
+    return out + text.mid(last);
 }
 
 const QList<Decline>& declines()

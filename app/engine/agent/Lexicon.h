@@ -37,8 +37,14 @@ struct Decline {
     QString en;   // what cannot be done, as a noun phrase
     QString zh;
     QRegularExpression rx;
+    // The rest of the clause is still planned ("move the caption to the top in yellow": the
+    // move is done, the colour declined).
+    bool partial = false;
 };
 const QList<Decline>& declines();
+
+// Common misspellings ("remvoe", "musik") replaced by the word meant (lexicon "typos").
+QString fixTypos(const QString& text);
 const Decline* findDecline(const QString& clause);
 
 } // namespace cw::engine::lexicon

@@ -60,7 +60,14 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
     return propose(c);
 }
 
-QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan)
+bool isText(const QString& target)
+{
+    return target == QLatin1String("title") || target == QLatin1String("lower_third") ||
+           target == QLatin1String("caption") || target == QLatin1String("text");
+}
+
+// "keep the music, just lower it to 30%": "it" is what the clause before named.
+QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QString* lastTarget)
 {
     if (const auto h = history(c)) {
         if (h->name == Op::reset())
@@ -69,17 +76,44 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan)
     }
     if (negated(c))
         return {};
+    Frame f = readFrame(c);
+    if (f.target.isEmpty() && has(c, "\\b(?:it|them|that)\\b|它"))
+        f.target = *lastTarget;
+    else if (!f.target.isEmpty())
+        *lastTarget = f.target;
     if (const lexicon::Decline* d = declineOf(c)) {
-        plan.declined << Declined{c, d->id, d->need, d->en, d->zh};
+        // Partial declines keep the rest of the clause: text styling when a text is named
+        // ("move the caption to the top in yellow"), posting when a frame is named ("make it
+        // vertical and post it to TikTok"). Otherwise the clause is declined whole.
+        const bool styling = d->id == QLatin1String("text_style");
+        const bool keepRest =
+            d->partial &&
+            (styling ? isText(f.target)
+                     : has(c, "vertical|portrait|landscape|horizontal|square|\\d+:\\d+|"
+                              "竖屏|横屏|竖版|横版|方形"));
+        if (!styling || keepRest)
+            plan.declined << Declined{c, d->id, d->need, d->en, d->zh};
+        if (!keepRest && !styling)
+            return {};
+    }
+    // "add 'Sunny Days' as the music": a song by name, not a file the engine has.
+    const int q = quoteIndex(c);
+    if (f.target == QLatin1String("music") && q >= 0 && q < p.quotes.size() &&
+        !has(p.quotes.at(q).toLower(), "\\.[a-z0-9]{2,4}\\s*$")) {
+        plan.declined << Declined{c, QStringLiteral("song"), QStringLiteral("file"),
+                                  QStringLiteral("a song that is not among your uploads (upload "
+                                                 "the file, then say e.g. use song.mp3 as "
+                                                 "background music)"),
+                                  QStringLiteral("不在上传文件里的歌曲（请先上传文件）")};
         return {};
     }
-    const Frame f = readFrame(c);
+    // Asking for advice is answered with a proposal, not by applying everything it names.
+    if (lexicon::has(c, QStringLiteral("advice")))
+        return {op(Op::propose())};
     const std::optional<Operation> main = mainOperation(c, p, f);
     if (!main) {
         // "add a title" with no words: ask for them rather than invent a title.
-        if (f.addVerb &&
-            (f.target == QLatin1String("title") || f.target == QLatin1String("lower_third") ||
-             f.target == QLatin1String("caption") || f.target == QLatin1String("text")))
+        if (f.addVerb && isText(f.target))
             plan.declined << Declined{c, QStringLiteral("text"), QStringLiteral("text"),
                                       QStringLiteral("a text with no words given"),
                                       QStringLiteral("没有给出文字的标题")};
@@ -96,32 +130,77 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan)
         if (const auto frame = platformAspect(c))
             ops << *frame;
     } else if (main->name == Op::targetLength()) {
-        if (const auto frame = aspect(c))
-            ops.prepend(*frame);
+        // "cut it down to 60 s for TikTok" cuts first; "make it a 15-second TikTok" frames
+        // first (the length describes the video being made).
+        if (const auto frame = aspect(c)) {
+            if (lexicon::has(c, QStringLiteral("length.to")))
+                ops << *frame;
+            else
+                ops.prepend(*frame);
+        }
     }
     return ops;
 }
 
-// "don't crop" / "no ducking" after a comma modify the operation before them.
-bool applyModifier(const QString& c, QList<Operation>& ops)
+// A clause that only adds detail to the operation before it: "don't crop", "no ducking",
+// "at 20%", "half a second each", "move it to the top left", "make it last 4 seconds",
+// 超过0.8秒的就剪, 写「2024年度总结」.
+bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
 {
     if (ops.isEmpty())
         return false;
     Operation& last = ops.last();
-    if (last.name == Op::setAspect() && dontCrop(c)) {
-        last.args.insert(QStringLiteral("mode"), QStringLiteral("blur"));
+    auto set = [&last](const char* key, const QJsonValue& v) {
+        last.args.insert(QLatin1String(key), v);
         return true;
-    }
-    if (last.name == Op::addMusic()) {
-        if (has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避")) {
-            last.args.insert(QStringLiteral("duck"), false);
-            return true;
-        }
+    };
+    const QString& n = last.name;
+    if (n == Op::setAspect() && dontCrop(c))
+        return set("mode", QStringLiteral("blur"));
+    const bool noOtherVerb = !has(c, "\\b(?:add|cut|remove|delete|make it|change|use|put|insert)\\b"
+                                     "|添加|加上|删|剪掉|去掉|改成") ||
+                             has(c, "\\b(?:it|that|them)\\b|它");
+    if (n == Op::addMusic() || n == Op::setMusicVolume()) {
+        if (n == Op::addMusic() &&
+            has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避|"
+                   "不要(?:把音乐)?压(?:下去|低)|别压低|不要压"))
+            return set("duck", false);
         const double v = findPercent(c);
-        if (v >= 0 && has(c, "^(?:at |volume )?[\\d.]+\\s*%(?: volume)?$|^音量[\\d.]+%$")) {
-            last.args.insert(QStringLiteral("volume"), std::clamp(v, 0.0, 1.0));
-            return true;
+        if (v >= 0 && noOtherVerb && !lexicon::has(c, QStringLiteral("target.title"))) {
+            if (n == Op::setMusicVolume())
+                last.args.remove(QStringLiteral("factor"));
+            return set("volume", std::clamp(v, 0.0, 1.0));
         }
+    }
+    if (n == Op::addTransitions() && !last.args.contains(QStringLiteral("duration_ms")) &&
+        has(c,
+            "^(?:of |about |around |at |each |every |with )?(?:[\\d.]+\\s*(?:seconds?|secs?|s|ms|"
+            "milliseconds?|秒|毫秒))(?: each| long| apiece)?$|^每个?[\\d.]+秒$")) {
+        const qint64 d = findDuration(c);
+        return d > 0 && set("duration_ms", std::clamp<qint64>(d, 100, 5000));
+    }
+    if (n == Op::cutPauses() && !last.args.contains(QStringLiteral("min_pause_ms")) &&
+        has(c, "longer than|over|more than|at least|超过|以上|大于|多于") && noOtherVerb) {
+        const qint64 d = findDuration(c);
+        return d > 0 && set("min_pause_ms", std::clamp<qint64>(d, 100, 60000));
+    }
+    if ((n == Op::addIntro() || n == Op::addText()) && quoteIndex(c) >= 0 &&
+        quoteIndex(c) < p.quotes.size() &&
+        has(c, "^(?:写|标题|叫|名为|题为|内容是|写上|saying|says|"
+               "that says|called|titled|reading)")) {
+        return set(n == Op::addIntro() ? "title" : "text", p.quotes.at(quoteIndex(c)));
+    }
+    if ((n == Op::addText() || n == Op::editText()) && noOtherVerb &&
+        has(c, "^(?:and )?(?:then "
+               ")?(?:move|put|place|make|keep|have|let|show|持续|显示|停留|放在|放到|移到)|"
+               "\\b(?:it|that)\\b|^(?:在|于)?(?:左上|右上|左下|右下|顶部|底部|上方|下方)")) {
+        const Frame f = readFrame(c);
+        bool changed = false;
+        if (!f.position.isEmpty())
+            changed = set("position", f.position);
+        if (f.durationMs > 0)
+            changed = set("duration_ms", f.durationMs);
+        return changed;
     }
     return false;
 }
@@ -162,25 +241,33 @@ Plan planInstruction(const QString& message)
 {
     Plan plan;
     plan.chinese = containsChinese(message.left(4000));
-    const Prepared p = prepare(message);
+    Prepared p = prepare(message);
+    p.text = lexicon::fixTypos(p.text);
     const QStringList clauses = splitClauses(p.text);
     // "yes" / "go ahead" / 好的 answer the engine's last question; "no" / 算了 drop it. Only a
     // whole message (or its first clause, before more requests) is read that way, so "no
     // music" or "ok, add a title" keep their meaning.
-    if (!clauses.isEmpty() && lexicon::whole(clauses.first(), QStringLiteral("confirm")))
+    // "go ahead and cut the pauses" is an idiom for "cut the pauses", not an answer.
+    if (!clauses.isEmpty() && lexicon::whole(clauses.first(), QStringLiteral("confirm")) &&
+        (clauses.size() == 1 ||
+         !has(clauses.first(), "go ahead|go on|proceed|please do|let'?s|do it|开始吧")))
         plan.operations << op(Op::confirm());
-    else if (clauses.size() == 1 && lexicon::whole(clauses.first(), QStringLiteral("cancel")))
-        plan.operations << op(Op::cancel());
+    else if (std::all_of(
+                 clauses.cbegin(), clauses.cend(),
+                 [](const QString& c) { return lexicon::whole(c, QStringLiteral("cancel")); }) &&
+             !clauses.isEmpty())
+        return Plan{{op(Op::cancel())}, plan.chinese, {}, {}, {}};
     if (!plan.operations.isEmpty() && clauses.size() == 1)
         return plan;
     QList<Operation> summaries;
+    QString lastTarget;
     for (qsizetype i = plan.operations.isEmpty() ? 0 : 1; i < clauses.size(); ++i) {
         const QString& clause = clauses.at(i);
         if (plan.operations.size() >= kMaxOperations)
             break;
-        if (applyModifier(clause, plan.operations))
+        if (applyModifier(clause, p, plan.operations))
             continue;
-        QList<Operation> ops = parseClause(clause, p, plan);
+        QList<Operation> ops = parseClause(clause, p, plan, &lastTarget);
         if (ops.isEmpty() && !plan.operations.isEmpty() && !negated(clause) &&
             (plan.operations.last().name == Op::removeRange() ||
              plan.operations.last().name == Op::keepRange())) {
@@ -200,7 +287,15 @@ Plan planInstruction(const QString& message)
                 plan.unrecognized << clause;
             continue;
         }
-        plan.operations += ops;
+        // "tighten it up, kill the dead air": one request said twice is done once.
+        for (const Operation& o : ops) {
+            const bool repeat = o.name == Op::undo() || o.name == Op::redo();
+            const bool seen = std::any_of(
+                plan.operations.cbegin(), plan.operations.cend(),
+                [&o](const Operation& x) { return x.name == o.name && x.args == o.args; });
+            if (repeat || !seen)
+                plan.operations << o;
+        }
     }
     if (plan.operations.isEmpty() && !summaries.isEmpty())
         plan.operations << summaries.first();

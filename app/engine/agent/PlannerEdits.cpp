@@ -47,10 +47,13 @@ void putRange(QJsonObject& args, const Range& r)
 
 std::optional<Operation> history(const QString& c)
 {
-    if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|撤销|撤消|撤回"))
-        return op(Op::undo());
-    if (has(c, "\\bredo\\b|重做"))
+    if (has(c,
+            "\\bredo\\b|重做|ctrl[- +]?(?:shift[- +]?z|y)\\b|\\b(?:bring|put) (?:it |that )?back "
+            "what i (?:just )?undid|\\bundo (?:the|my|that) undo|恢复刚才撤销"))
         return op(Op::redo());
+    if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|\\b(?:ctrl|cmd)[- +]?z\\b|"
+               "\\bgo back 1 step\\b|撤销|撤消|撤回|返回上一步"))
+        return op(Op::undo());
     if (has(c, "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the original\\b|"
                "\\brestore the original\\b|重新开始|从头开始|重来|恢复原样|恢复到原始"))
         return op(Op::reset());
@@ -60,8 +63,8 @@ std::optional<Operation> history(const QString& c)
 int repeatCount(const QString& c)
 {
     static const RX rx(
-        QStringLiteral("\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})次|"
-                       "\\blast (\\d{1,2}) (?:changes|edits|steps|operations)\\b|"
+        QStringLiteral("\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})\\s*(?:次|步|下)|"
+                       "\\blast (\\d{1,2})\\b(?! ?(?:s|sec|seconds?|minutes?|mins?|秒))|"
                        "\\b(\\d{1,2}) (?:changes|edits|steps|operations)\\b"));
     const QRegularExpressionMatch m = rx.match(c);
     if (!m.hasMatch())
@@ -87,12 +90,14 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
         style = QStringLiteral("lower_third");
     else if (has(c, "caption|subtitle|字幕"))
         style = QStringLiteral("caption");
-    else if (has(c, "\\btitles?\\b|\\btext\\b|\\bheading\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|"
-                    "标题|文字|文本|大标题"))
+    else if (has(c, "\\btitles?\\b|\\bheading\\b|\\bheadline\\b|标题"))
         style = QStringLiteral("title");
-    // "put 'Chapter 1' at the start for 3 seconds": words put on screen, no style named.
-    else if (!has(c, "^(?:please |can you |could you "
-                     ")?(?:put|show|display|write|place)\\b|^(?:在|把)") ||
+    // "put 'Chapter 1' at the start", "text 'Sale' in the corner": words on screen with no
+    // style named (the executor's default).
+    else if (!has(
+                 c,
+                 "\\btext\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|文字|文本|写上?|"
+                 "^(?:please |can you |could you )?(?:put|show|display|place|add)\\b|^(?:在|把)") ||
              has(p.quotes.at(q).toLower(), "\\.[a-z0-9]{2,4}$"))
         return std::nullopt;
     QJsonObject args{{QStringLiteral("text"), p.quotes.at(q)}};
@@ -101,6 +106,9 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
     // Times are read outside the quote, so digits in the title are not taken as times.
     QString rest = c;
     rest.remove(RX(QStringLiteral("\\x{E000}\\d+\\x{E001}")));
+    const QString position = readFrame(rest).position;
+    if (!position.isEmpty())
+        args.insert(QStringLiteral("position"), position);
     const Range r = findRange(rest);
     if (r.found() && r.lastMs < 0 && r.toMs > r.fromMs) {
         args.insert(QStringLiteral("start_ms"), r.fromMs);
@@ -113,6 +121,15 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
         if (at >= 0)
             args.insert(QStringLiteral("start_ms"), at);
     }
+    static const RX appearRx(
+        QStringLiteral("(\\d+(?:\\.\\d+)?\\s*秒)(?:时|处|的时候)?(?:出现|显示|开始)"));
+    const QRegularExpressionMatch appear = appearRx.match(rest);
+    if (!args.contains(QStringLiteral("start_ms")) && appear.hasMatch())
+        args.insert(QStringLiteral("start_ms"), parseTimeToken(appear.captured(1)));
+    if (!args.contains(QStringLiteral("start_ms")) &&
+        has(rest, "\\bat the (?:very )?(?:start|beginning)\\b|\\bto start\\b|\\bopening\\b|"
+                  "\\bup front\\b|开头|片头处|一开始"))
+        args.insert(QStringLiteral("start_ms"), 0);
     static const RX forRx(QStringLiteral("(?:\\bfor\\b|\\blasting\\b|持续|时长)"));
     if (forRx.match(rest).hasMatch()) {
         const qint64 d = findDuration(rest.mid(forRx.match(rest).capturedStart()));
@@ -131,11 +148,13 @@ QString originalCase(const QString& lower, const Prepared& p)
 
 std::optional<Operation> intro(const QString& c, const Prepared& p)
 {
-    if (!has(c, "\\b(?:generate|make|create|add|build|give|want|need|put)\\b(?: me| it| us)?"
-                "(?: an?| the| some)?(?: "
-                "(?!after\\b|before\\b|from\\b|in\\b|of\\b|to\\b)[a-z-]+){0,3}? "
-                "(?:intro|opening (?:sequence|shot|title))\\b|"
-                "(?:生成|做|制作|添加|加).{0,10}(?:片头|开场)"))
+    if (!has(c,
+             "\\b(?:generate|make|create|add|build|give|want|need|put|start with|open with|begin "
+             "with)\\b(?: me| it| us)?"
+             "(?: an?| the| some)?(?: "
+             "(?!after\\b|before\\b|from\\b|in\\b|of\\b|to\\b)[a-z-]+){0,3}? "
+             "(?:intro|opening (?:sequence|shot|title))\\b|"
+             "(?:生成|做|制作|添加|加).{0,10}(?:片头|开场)"))
         return std::nullopt;
     QJsonObject args;
     const int q = quoteIndex(c);
@@ -227,7 +246,9 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
 std::optional<Operation> cutPauses(const QString& c)
 {
     if (!has(c, "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take "
-                "out|edit out|lose|shorten)\\b.{0,80}?\\b(?:pauses?|silences?|silent "
+                "out|edit "
+                "out|lose|shorten|reduce|tighten|close|removing|cutting)\\b.{0,80}?\\b(?:pauses?|"
+                "silences?|silent "
                 "(?:parts?|bits?|sections?)|gaps?|dead air)\\b|\\btighten|\\bjump[- ]?cut|"
                 "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口)|"
                 "(?:停顿|静音|沉默|空白).{0,30}?(?:剪|删|去|移除|砍|切|裁)|紧凑|跳剪"))
@@ -268,8 +289,10 @@ std::optional<Operation> transitions(const QString& c)
     if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
                 "between|转场|过渡|叠化"))
         return std::nullopt;
-    QString type = QStringLiteral("fade");
-    if (has(c, "\\bwipe|擦除"))
+    QString type;
+    if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades? between|交叉|渐变|淡入淡出"))
+        type = QStringLiteral("fade");
+    else if (has(c, "\\bwipe|擦除"))
         type = QStringLiteral("wipe");
     else if (has(c, "\\bslide|滑动"))
         type = QStringLiteral("slide");
@@ -277,7 +300,9 @@ std::optional<Operation> transitions(const QString& c)
         type = QStringLiteral("zoom");
     else if (has(c, "\\bdissolve|溶解|叠化"))
         type = QStringLiteral("dissolve");
-    QJsonObject args{{QStringLiteral("type"), type}};
+    QJsonObject args;
+    if (!type.isEmpty())
+        args.insert(QStringLiteral("type"), type);
     const qint64 d = findDuration(c);
     if (d > 0)
         args.insert(QStringLiteral("duration_ms"), std::clamp<qint64>(d, 100, 5000));
@@ -315,10 +340,11 @@ std::optional<Operation> aspect(const QString& c)
     const struct {
         const char* pattern;
         const char* ratio;
-    } words[] = {{"\\bvertical|\\bportrait(?! post)|竖屏|竖版|竖向|竖的", "9:16"},
-                 {"\\bsquare\\b|正方形|方形", "1:1"},
-                 {"\\bportrait post|\\b4 by 5\\b", "4:5"},
-                 {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的", "16:9"}};
+    } words[] = {
+        {"\\bvertical|\\bportrait(?! post)|竖屏|竖版|竖向|竖的|快手|小红书|视频号", "9:16"},
+        {"\\bsquare\\b|正方形|方形", "1:1"},
+        {"\\bportrait post|\\b4 by 5\\b", "4:5"},
+        {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的", "16:9"}};
     for (const auto& w : words) {
         const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
         if (m.hasMatch())
@@ -330,17 +356,18 @@ std::optional<Operation> aspect(const QString& c)
         return std::nullopt;
     std::sort(found.begin(), found.end(),
               [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
+    // The target is the one right after "to/into/as/for" (改成...); with none, the last named.
     QString ratio;
     static const RX toRx(
-        QStringLiteral("\\b(?:to|into|as|for|in)\\b|改成|变成|转成|转为|改为|调成|设为|换成"));
-    const QRegularExpressionMatch to = toRx.match(c);
+        QStringLiteral("(?:\\b(?:to|into|as|for|in)\\b(?:\\s+(?:a|an|the))?|改成|变成|转成|"
+                       "转为|改为|调成|设为|换成|做成)\\s*$"));
     for (const Candidate& k : found)
-        if (to.hasMatch() && k.at > to.capturedStart()) {
+        if (toRx.match(c.left(k.at)).hasMatch()) {
             ratio = k.ratio;
             break;
         }
     if (ratio.isEmpty() && !found.isEmpty())
-        ratio = (found.size() > 1 ? found.last() : found.first()).ratio;
+        ratio = found.last().ratio;
     if (ratio.isEmpty())
         ratio = pf->ratio;
     QJsonObject args{
@@ -353,12 +380,21 @@ std::optional<Operation> aspect(const QString& c)
 
 std::optional<Operation> soundAndLook(const QString& c)
 {
-    if (has(c, "normali[sz]e|loudness|\\blufs\\b|响度|标准化|归一化|音量均衡")) {
-        const double lufs = findLufs(c);
+    if (has(c, "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
+               "(?:volume|audio|sound|levels)|"
+               "\\blevel out\\b|\\bbalance the (?:audio|volume|sound|levels)|\\bconsistent "
+               "(?:volume|loudness|audio)|响度|标准化|归一化|音量均衡|统1.{0,3}音量|音量统1|"
+               "忽大忽小")) {
+        double lufs = findLufs(c);
+        static const RX bare(
+            QStringLiteral("(?:^|\\s|到|为|成)-\\s*(\\d{1,2}(?:\\.\\d)?)(?![\\d.:])"));
+        const QRegularExpressionMatch b = bare.match(c);
+        if (lufs >= 0 && b.hasMatch())
+            lufs = -std::clamp(b.captured(1).toDouble(), 5.0, 40.0);
         return op(Op::setLoudness(),
                   lufs < 0 ? QJsonObject{{QStringLiteral("lufs"), lufs}} : QJsonObject{});
     }
-    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音"))
+    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音|风噪|底噪|电流声"))
         return op(Op::denoise());
     if (has(c, "\\bintro\\b|片头"))
         return std::nullopt;
@@ -368,11 +404,11 @@ std::optional<Operation> soundAndLook(const QString& c)
     else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|like a "
                     "(?:movie|film)\\b|电影感|电影风格|电影色调"))
         look = QStringLiteral("cinematic");
-    else if (has(c, "\\bwarm|暖色|暖调|温暖"))
+    else if (has(c, "\\bwarm|暖色|暖调|温暖|暖1点|暖一些|偏暖|更暖|暖1些"))
         look = QStringLiteral("warm");
     else if (has(c, "\\bcool(?:er)? "
                     "(?:look|tone|colou?rs?|grade)|\\bcold\\b|\\bcooler\\b|\\bblu(?:e|ish) "
-                    "tint|冷色|冷调"))
+                    "(?:tint|tone|look)|\\bbluish\\b|冷色|冷调|偏冷|冷1点|冷一些"))
         look = QStringLiteral("cool");
     else if (has(c, "vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
         look = QStringLiteral("vivid");
@@ -390,7 +426,7 @@ std::optional<Operation> arrange(const QString& c)
             int to = -3;
             if (has(c, "(?:to|at) the (?:start|beginning|front|top)|\\bfirst\\b.*$|开头|最前|开始"))
                 to = 0;
-            if (has(c, "(?:to|at) the end|\\blast\\b\\s*$|结尾|最后面|末尾"))
+            if (has(c, "(?:to|at) the end|\\blast\\b\\s*$|结尾|最后面|末尾|(?:到|至)最后"))
                 to = -1;
             static const RX posRx(QStringLiteral("position\\s*(\\d{1,3})|第(\\d{1,3})个?位"));
             const QRegularExpressionMatch pm = posRx.match(c, end);
@@ -407,20 +443,24 @@ std::optional<Operation> arrange(const QString& c)
                           QJsonObject{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
         }
     }
-    const bool removeVerb = has(c, "\\b(?:cut|remove|delete|trim|drop|chop|get rid of|take out|"
-                                   "lose|erase)\\b|删|剪|去掉|去除|裁掉|移除");
+    const bool removeVerb =
+        lexicon::has(c, QStringLiteral("action.remove")) || has(c, "删|剪|去掉|去除|裁掉|移除");
     if (removeVerb) {
         const int index = findOrdinal(c);
         if (index >= -1)
             return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
     }
-    if (has(c, "\\bsplit|\\bcut (?:it |the clip |the video )?(?:at|@)|分割|切开|拆分|切成|分开")) {
+    if (has(c,
+            "\\bsplit|\\bcut (?:it |the clip |the video )?(?:at|@)|分割|切开|拆分|切成|分开|分成|"
+            "切一刀|剪一刀|切1刀|剪1刀|断开")) {
         const qint64 at = findAt(c);
         if (at > 0)
             return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
         return std::nullopt;
     }
-    if (has(c, "\\bkeep\\b|只保留|保留|只要")) {
+    if (has(c, "\\bkeep\\b|\\bonly (?:need|want)\\b|\\bjust (?:need|want) (?:the "
+               ")?(?:part|bit|section)|"
+               "只保留|保留|只要|剪出来|截取|截出|留下|留着|提取出")) {
         const Range r = findRange(c);
         if (r.found()) {
             QJsonObject args;
@@ -443,15 +483,22 @@ std::optional<Operation> arrange(const QString& c)
 std::optional<Operation> speed(const QString& c)
 {
     const bool faster = has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
+                               "\\bplays? at [\\d.]+ ?x\\b|\\btimelapse\\b|\\btime-lapse\\b|"
                                "\\bspeed\\b|加速|快进|加快|倍速|快放|调快|变快");
-    const bool slower = has(c, "slow(?: it)? down|\\bslower\\b|slow[- ]?mo|slow motion|half speed|"
-                               "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
+    const bool slower =
+        has(c, "slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|slow motion|half speed|"
+               "quarter speed|"
+               "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
     double factor = findFactor(c);
     if (factor <= 0) {
-        if (has(c, "double speed"))
+        if (has(c, "double (?:the )?speed|twice as fast|two times faster|双倍"))
             factor = 2.0;
+        else if (has(c, "triple (?:the )?speed|three times faster"))
+            factor = 3.0;
+        else if (has(c, "quarter speed|1/4 speed|四分之一"))
+            factor = 0.25;
         else if (has(c, "half speed|一半"))
             factor = 0.5;
         else
@@ -477,7 +524,7 @@ std::optional<Operation> volume(const QString& c)
         return std::nullopt;
     if (has(c, "\\bunmute|取消静音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 1.0}});
-    if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|静音|消音"))
+    if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
     if (!has(c, "\\bvolume\\b|\\bgain\\b|\\bquieter\\b|\\blouder\\b|音量|声音"))
         return std::nullopt;
@@ -495,17 +542,21 @@ std::optional<Operation> volume(const QString& c)
 
 std::optional<Operation> summary(const QString& c)
 {
-    if (has(c, "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me )?"
-               "(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|\\bstatus\\b|"
-               "\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|状态|时间线上有什么|显示轨道|概况|"
-               "有哪些轨道"))
+    if (has(c,
+            "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me )?"
+            "(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|\\bstatus\\b|"
+            "\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|\\blist (?:the |all )?(?:the )?"
+            "(?:clips|segments|tracks)\\b|\\bwhat clips\\b|状态|时间线上.{0,4}有什么|显示轨道|概况|"
+            "有哪些轨道|哪些片段|有哪些片段"))
         return op(Op::summary());
     return std::nullopt;
 }
 
 bool negated(const QString& c)
 {
-    return has(c, "^(?:please |pls )?(?:don'?t|do not|never|no need to|不要|别|不用|无需|请不要)");
+    return has(
+        c,
+        "^(?:please |pls )?(?:(?:don'?t|do not|never|no need to|no)\\b|不要|别|不用|无需|请不要)");
 }
 
 } // namespace cw::engine::planner

@@ -163,9 +163,7 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
     if (quoted)
         return std::nullopt;
     bool changed = false;
-    if (!f.position.isEmpty() &&
-        (f.action == QLatin1String("move") || f.action == QLatin1String("change") ||
-         has(c, "\\b(?:to|at|on|in) the\\b|到|在"))) {
+    if (!f.position.isEmpty()) {
         args.insert(QStringLiteral("position"), f.position);
         changed = true;
     }
@@ -178,7 +176,12 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
                        "begin)s?\\b[^\\d]{0,20}|出现|开始)\\s*(?:at|from|在|于)?"
                        "\\s*(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?"
                        "\\s*(?:seconds?|secs?|s|秒))"));
-    const QRegularExpressionMatch s = startRx.match(c);
+    static const RX fromRx(
+        QStringLiteral("(?:从|在|于)\\s*(\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?\\s*秒)\\s*(?:开始)?"
+                       "(?:出现|显示)"));
+    QRegularExpressionMatch s = startRx.match(c);
+    if (!s.hasMatch())
+        s = fromRx.match(c);
     if (s.hasMatch()) {
         args.insert(QStringLiteral("start_ms"), parseTimeToken(s.captured(1)));
         changed = true;
@@ -200,7 +203,8 @@ std::optional<Operation> targetLength(const QString& c)
     static const RX timeRx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|"
                                           "m|秒钟?|分钟|分)(?![a-z0-9])"));
     static const RX clockRx(QStringLiteral("\\b(\\d{1,2}:\\d{2})\\b"));
-    const bool to = lexicon::has(c, QStringLiteral("length.to"));
+    const bool to = lexicon::has(c, QStringLiteral("length.to")) ||
+                    lexicon::has(c, QStringLiteral("length.make"));
     const bool limit = lexicon::has(c, QStringLiteral("length.limit"));
     const bool best = lexicon::has(c, QStringLiteral("length.best"));
     QRegularExpressionMatch t = timeRx.match(c);
@@ -221,8 +225,13 @@ std::optional<Operation> targetLength(const QString& c)
         ms = parseTimeToken(k.captured(1));
         end = k.capturedEnd();
     }
-    if (ms <= 0)
+    if (ms <= 0) {
+        // "pick the best moments", "just keep the highlights": the length is the engine's.
+        if (best && has(c, "\\b(?:pick|keep|give|show|find|make|cut|choose|select|only|just)\\b|"
+                           "剪出|挑出|选出|保留|只要|做成|剪成"))
+            return op(Op::targetLength(), QJsonObject{{QStringLiteral("best"), true}});
         return std::nullopt;
+    }
     const QString after = c.mid(end, 24);
     const bool nounAfter =
         has(after, "^\\s*(?:long\\b|(?:\\w+\\s+){0,2}(?:video|clip|cut|version|edit|reel|short|"

@@ -106,6 +106,31 @@ QString maskQuotes(const QString& text, QStringList* quotes)
     return out;
 }
 
+// "add a lower third that says Jane Doe, CEO", "rename the title to Get Started": words meant
+// for the screen, written without quotes at the end of the message, are lifted out like
+// quoted ones so commas in them do not split clauses and numbers in them are not times.
+QString liftUnquotedText(const QString& text, QStringList* quotes)
+{
+    static const RX rx(
+        QStringLiteral(
+            "\\b(?:that says|which says|saying|says|that reads|reading|should say|"
+            "should read|to say|to read|called|titled|"
+            "(?:rename|retitle|change) (?:the |my )?(?:title|caption|text|lower third|"
+            "heading)(?: text)? to)\\s+(?!['\"“”「」\\x{E000}])([^\\n.!?。！？\\x{E000}]{1,80}?)"
+            "\\s*(?=$|[.!?。！？]\\s*$|\\s+(?:as|and then|then|and add|and make|and cut|and "
+            "remove|and put|and use|and change)\\b)"),
+        RX::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = rx.match(text);
+    if (!m.hasMatch() || m.captured(1).trimmed().isEmpty())
+        return text;
+    const QString words = m.captured(1).trimmed();
+    QString out = text;
+    out.replace(m.capturedStart(1), m.capturedLength(1),
+                QChar(kQuoteMark) + QString::number(quotes->size()) + QChar(kQuoteEnd));
+    quotes->append(words);
+    return out;
+}
+
 int chineseNumber(const QString& s)
 {
     static const QString digits = QStringLiteral("零一二三四五六七八九");
@@ -174,6 +199,18 @@ QString numberWords(QString text)
     text.replace(andHalf, QStringLiteral("\\1.5"));
     static const RX halfA(QStringLiteral("\\bhalf an? (second|minute)"));
     text.replace(halfA, QStringLiteral("0.5 \\1"));
+    static const RX unitAndHalf(QStringLiteral("\\b(\\d+) (seconds?|minutes?) and an? half\\b"));
+    text.replace(unitAndHalf, QStringLiteral("\\1.5 \\2"));
+    static const RX edgeUnit(QStringLiteral("\\b(first|last|final) (second|minute)\\b"));
+    text.replace(edgeUnit, QStringLiteral("\\1 1 \\2"));
+    static const RX toFraction(
+        QStringLiteral("\\b(to|at) (?:a )?(quarter|half|third)\\b(?! (?:speed|of|an?\\b))"));
+    text = replaceAll(text, toFraction, [](const QRegularExpressionMatch& m) -> QString {
+        const QString f = m.captured(2);
+        return m.captured(1) + (f == QLatin1String("quarter") ? QStringLiteral(" 25%")
+                                : f == QLatin1String("half")  ? QStringLiteral(" 50%")
+                                                              : QStringLiteral(" 33%"));
+    });
     static const RX aUnit(QStringLiteral(
         "\\ban? (second|minute)\\b(?!\\s+(?:clip|segment|shot|video|title|track|one))"));
     text.replace(aUnit, QStringLiteral("1 \\1"));
@@ -190,23 +227,35 @@ QString numberWords(QString text)
     });
     static const RX unitZh(
         QStringLiteral("([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
-                       "(?=\\s*(?:秒|毫秒|倍|分钟|个|段|%|帧|次))"));
+                       "(?=\\s*(?:秒|毫秒|倍|分钟|分|个|段|%|帧|次|步))"));
     text = replaceAll(text, unitZh, [](const QRegularExpressionMatch& m) -> QString {
         return chineseDecimal(m.captured(1));
     });
     static const RX halfSecondZh(QStringLiteral("半(?=秒)"));
     text.replace(halfSecondZh, QStringLiteral("0.5"));
+    // 一秒半 = 1.5 s, 一分半 = 1.5 min; 负40 = -40; 第10秒 is a time, not the 10th clip.
+    static const RX andHalfSecondZh(QStringLiteral("(\\d+)秒半"));
+    text.replace(andHalfSecondZh, QStringLiteral("\\1.5秒"));
+    static const RX andHalfMinuteZh(QStringLiteral("(\\d+)分(?:钟)?半"));
+    text.replace(andHalfMinuteZh, QStringLiteral("\\1.5分钟"));
+    static const RX minusZh(QStringLiteral("负\\s*(?=\\d)"));
+    text.replace(minusZh, QStringLiteral("-"));
+    static const RX halfMinuteZh(QStringLiteral("半分钟"));
+    text.replace(halfMinuteZh, QStringLiteral("0.5分钟"));
+    static const RX minSecZh(QStringLiteral("(\\d{1,2})分(\\d{1,2})秒"));
+    text = replaceAll(text, minSecZh, [](const QRegularExpressionMatch& m) -> QString {
+        return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
+    });
+    static const RX ordinalTimeZh(QStringLiteral("第\\s*(\\d+(?:\\.\\d+)?)\\s*(?=秒|分钟|分)"));
+    text.replace(ordinalTimeZh, QStringLiteral("\\1"));
     return text;
 }
 
 } // namespace
 
-Prepared prepare(const QString& message)
+QString normalize(const QString& raw)
 {
-    Prepared p;
-    p.original = message.left(kMaxChars);
-    QString text = maskQuotes(p.original, &p.quotes);
-    text = text.normalized(QString::NormalizationForm_KC).toLower();
+    QString text = raw.normalized(QString::NormalizationForm_KC).toLower();
     text.replace(QChar(0x2019), QLatin1Char('\''));
     text.replace(QChar(0x2013), QLatin1Char('-'));
     text.replace(QChar(0x2014), QLatin1Char('-'));
@@ -221,7 +270,14 @@ Prepared prepare(const QString& message)
     text.replace(hyphenUnit, QStringLiteral("\\1 \\2"));
     static const RX inOut(QStringLiteral("\\bin and out\\b"));
     text.replace(inOut, QStringLiteral("in-out"));
-    p.text = text.simplified();
+    return text.simplified();
+}
+
+Prepared prepare(const QString& message)
+{
+    Prepared p;
+    p.original = message.left(kMaxChars);
+    p.text = normalize(liftUnquotedText(maskQuotes(p.original, &p.quotes), &p.quotes));
     return p;
 }
 
@@ -229,7 +285,9 @@ QStringList splitClauses(const QString& text)
 {
     static const RX sep(QStringLiteral(
         "\\s*(?:[,;!?，、；。！？\\n]+|\\.(?=\\s|$)|\\b(?:and then|and also|and|then|also|plus|"
-        "after that|afterwards|finally)\\b|然后|接着|并且|而且|同时|以及|还有|再|和)\\s*"));
+        "after that|afterwards|finally)\\b|\\s[+&]\\s|然后|接着|并且|而且|同时|以及|还有|和|"
+        "再(?=把|加|添|改|剪|删|去掉|用|做|调成|放|生成|导出|换|变|转|配|插|分割|移|给|设|弄|来|开|"
+        "关))\\s*"));
     QStringList out;
     for (const QString& part : text.split(sep)) {
         const QString t = part.trimmed();
@@ -324,6 +382,17 @@ Range findRange(const QString& c)
             return r;
         }
     }
+    static const RX toEndRx(
+        QStringLiteral(
+            "(?:from\\s+|从)?(%1)\\s*(?:-|to|till|until|到|至)\\s*(?:the (?:very )?end\\b|the "
+            "finish\\b|结尾|最后|末尾|结束)")
+            .arg(t));
+    m = toEndRx.match(c);
+    if (m.hasMatch()) {
+        r.fromMs = parseTimeToken(m.captured(1));
+        r.toMs = -1;
+        return r;
+    }
     static const RX fromStartRx(
         QStringLiteral("(%1)\\s+(?:from|at|off|of)\\s+the\\s+(start|beginning|front|end)\\b")
             .arg(tu));
@@ -338,7 +407,7 @@ Range findRange(const QString& c)
         return r;
     }
     static const RX firstRx(
-        QStringLiteral("(?:\\bfirst|\\bopening|\\bbeginning|前面|前|开头|开始的?)\\s*(%1)")
+        QStringLiteral("(?:\\bfirst|\\bopening|\\bbeginning|前面的?|前|开头的?|开始的?)\\s*(%1)")
             .arg(tu));
     m = firstRx.match(c);
     if (m.hasMatch()) {
@@ -347,7 +416,8 @@ Range findRange(const QString& c)
         return r;
     }
     static const RX lastRx(
-        QStringLiteral("(?:\\blast|\\bfinal|\\bending|最后面|最后|末尾|结尾|后面|后)\\s*(%1)")
+        QStringLiteral(
+            "(?:\\blast|\\bfinal|\\bending|最后面的?|最后的?|末尾的?|结尾的?|后面的?|后)\\s*(%1)")
             .arg(tu));
     m = lastRx.match(c);
     if (m.hasMatch()) {

@@ -19,6 +19,9 @@ constexpr char16_t kQuoteMark = 0xE000;
 constexpr char16_t kQuoteEnd = 0xE001;
 
 Prepared prepare(const QString& message);
+// NFKC, lower case, number words to digits: what prepare() does to the text outside quotes
+// (the vocabulary is normalised the same way, so "一下" in it matches "1下" in a message).
+QString normalize(const QString& text);
 QStringList splitClauses(const QString& text);
 
 // The first quote placeholder in a clause: its index into Prepared::quotes, or -1.

@@ -9,7 +9,9 @@
 // - editText without a style changes one text (the only one, else the first title, else the
 //   first); with a style, every text of that style, except that a new start for several
 //   texts is refused (they would all pile up at one time). Starts must lie inside the
-//   footage and lengths are cut at its end, as in addText.
+//   footage and lengths are cut at its end, as in addText. A moved or longer text that
+//   would overlap another on its track moves to a text track where it fits (the renderer
+//   refuses overlapping segments on one track).
 // - removeIntro prefers the m.role "intro" marker the agent sets; without it (drafts made
 //   before the marker), only a first main-track clip named "intro.mp4" with insertClip's
 //   "clip" id counts, so an uploaded clip of that name elsewhere is never taken. All pieces
@@ -31,7 +33,7 @@ using namespace ops;
 
 namespace {
 
-constexpr double kDefaultMusicVolume = 0.35;
+constexpr double kDefaultMusicVolume = 0.5;
 
 QString noMusic()
 {
@@ -107,6 +109,45 @@ QList<QPair<int, int>> selectTexts(const Draft& d, const QString& style, bool al
         if (styleOf(d.t[x.first].sg[x.second]) == QLatin1String("title"))
             return {x};
     return {texts.first()};
+}
+
+// The renderer refuses a track whose segments overlap, so a text that now runs into another
+// on its track moves to a text track where it fits (a new one when none does).
+void separateOverlaps(Draft& d, const QStringList& ids)
+{
+    for (const QString& id : ids) {
+        for (int ti = 0; ti < d.t.size(); ++ti) {
+            const int si = int(std::find_if(d.t[ti].sg.begin(), d.t[ti].sg.end(),
+                                            [&](const Segment& x) { return x.id == id; }) -
+                               d.t[ti].sg.begin());
+            if (si >= d.t[ti].sg.size())
+                continue;
+            const Segment s = d.t[ti].sg[si];
+            auto fits = [&](const Track& t) {
+                return t.tt == int(TrackType::Text) &&
+                       std::none_of(t.sg.begin(), t.sg.end(), [&](const Segment& x) {
+                           return x.id != s.id && x.d > 0 && x.st < s.end() && s.st < x.end();
+                       });
+            };
+            if (fits(d.t[ti]))
+                break;
+            d.t[ti].sg.removeAt(si);
+            int dest = -1;
+            for (int i = 0; i < d.t.size() && dest < 0; ++i)
+                if (i != ti && fits(d.t[i]))
+                    dest = i;
+            if (dest < 0) {
+                Track t;
+                t.id = uniqueTrackId(d, QStringLiteral("x"));
+                t.tt = int(TrackType::Text);
+                t.n = QStringLiteral("Titles");
+                d.t << t;
+                dest = int(d.t.size()) - 1;
+            }
+            d.t[dest].sg << s;
+            break;
+        }
+    }
 }
 
 } // namespace
@@ -198,6 +239,7 @@ EditResult editText(const Draft& draft, const TextChange& change)
                                                .arg(clock(change.startMs), clock(end)));
 
     Draft out = draft;
+    QStringList ids;
     for (const auto& [ti, si] : targets) {
         Segment& s = out.t[ti].sg[si];
         if (!text.isEmpty()) {
@@ -212,8 +254,11 @@ EditResult editText(const Draft& draft, const TextChange& change)
             s.d = change.durationMs;
         if (end > 0 && s.end() > end)
             s.d = std::max<qint64>(0, end - s.st);
+        ids << s.id;
     }
-    const Segment& first = out.t[targets.first().first].sg[targets.first().second];
+    const Segment first = out.t[targets.first().first].sg[targets.first().second];
+    if (moveStart || resize)
+        separateOverlaps(out, ids);
     return success(out, {{QStringLiteral("changed"), int(targets.size())},
                          {QStringLiteral("text"), first.m.value(QLatin1String("text"))},
                          {QStringLiteral("position"), first.m.value(QLatin1String("pos"))},

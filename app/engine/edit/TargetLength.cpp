@@ -12,16 +12,19 @@
 //   pieces of 1-5 s (under 1 s: one piece of at most rest + 0.5 s, to stay within the
 //   tolerance). Each piece goes where the loudness (energy mean of the 10 ms RMS windows,
 //   i.e. the mean of its 1-s windows) is lowest; an end with sound within 50 ms on both
-//   sides (a cut through a word) costs 3 dB, so cuts prefer pauses. Pieces keep a gap of max(1 s,
-//   their length) from each other, relaxed to "not touching" and then to nothing only when there is
-//   no room. A tiny tie-break pulls pieces towards evenly spaced slots: with no analysis (all
-//   speech, equal loudness) that spreads them evenly; with one, loudness decides.
+//   sides (a cut through a word) costs 3 dB, so cuts prefer pauses. A piece keeps
+//   max(1 s, its length) from other pieces and leaves no sliver under 1 s before the next
+//   cut; those rules are relaxed one by one only when nothing fits, and a piece longer than
+//   any clip may still lose is split. A tiny tie-break pulls pieces towards evenly spaced
+//   slots: with no analysis (all speech, equal loudness) that spreads them evenly; with
+//   one, loudness decides.
 // - Every clip keeps min(1 s, its length), so no clip disappears; when that cannot reach
 //   the target the request fails and says how short it can get.
 // - best keeps windows of target/4 (3-10 s) with the highest loudness + 10 dB x share of
 //   windows above the speech threshold, one clip at a time, until the target is within
-//   0.5 s; everything else goes (whole clips too). Chronological order is kept because
-//   only removals happen.
+//   0.5 s; with an analysis, a window that joins one already kept gains 3 dB (one cut
+//   fewer), without one windows spread evenly. Everything else goes (whole clips too).
+//   Chronological order is kept because only removals happen.
 #include "edit/TargetLength.h"
 
 #include "edit/CutPauses.h"
@@ -47,6 +50,7 @@ constexpr qint64 kMaxTarget = 24LL * 3600 * 1000;
 constexpr qint64 kKeepPerClip = 1000;
 constexpr qint64 kGrid = 100;
 constexpr qint64 kMinStretch = 1000;
+constexpr qint64 kMinPiece = 1000; // shortest piece a stretch may leave before the next cut
 constexpr qint64 kMaxStretch = 5000;
 constexpr qint64 kMinPause = 500;
 constexpr qint64 kQuietProbeMs = 50; // each side of a cut point
@@ -142,6 +146,20 @@ public:
         auto it = std::upper_bound(m_v.begin(), m_v.end(), a - gap,
                                    [](qint64 x, const Interval& iv) { return x < iv.endMs; });
         return it == m_v.end() || it->startMs >= b + gap;
+    }
+    // End of the last range ending at or before t / start of the first starting at or after
+    // t; the limit when there is none nearer.
+    qint64 endBefore(qint64 t, qint64 limit) const
+    {
+        auto it = std::upper_bound(m_v.begin(), m_v.end(), t,
+                                   [](qint64 x, const Interval& iv) { return x < iv.endMs; });
+        return it == m_v.begin() ? limit : std::max(limit, std::prev(it)->endMs);
+    }
+    qint64 startAfter(qint64 t, qint64 limit) const
+    {
+        auto it = std::lower_bound(m_v.begin(), m_v.end(), t,
+                                   [](const Interval& iv, qint64 x) { return iv.startMs < x; });
+        return it == m_v.end() ? limit : std::min(limit, it->startMs);
     }
     bool isEdge(qint64 t) const
     {
@@ -251,9 +269,15 @@ struct Pick {
     double score = 0;
 };
 
+// How strict the placement of a stretch is; relaxed step by step when nothing fits.
+struct Placement {
+    qint64 gap = 0;       // from other stretches
+    bool noSliver = true; // leave no piece shorter than kMinPiece before the next cut
+};
+
 // Quietest place for a stretch of len, or clip -1.
 Pick quietest(const QList<Clip>& clips, qint64 len, const Spans& taken, const Spans& stretches,
-              qint64 gap, const Slots& spread, double unknownDb)
+              const Placement& rule, const Slots& spread, double unknownDb)
 {
     Pick best;
     best.score = std::numeric_limits<double>::infinity();
@@ -263,8 +287,15 @@ Pick quietest(const QList<Clip>& clips, qint64 len, const Spans& taken, const Sp
             continue;
         for (qint64 a : starts(c.st, c.end(), len, taken)) {
             const qint64 b = a + len;
-            if (a < c.st || b > c.end() || !taken.clearOf(a, b, 0) || !stretches.clearOf(a, b, gap))
+            if (a < c.st || b > c.end() || !taken.clearOf(a, b, 0) ||
+                !stretches.clearOf(a, b, rule.gap))
                 continue;
+            if (rule.noSliver) {
+                const qint64 before = a - taken.endBefore(a, c.st);
+                const qint64 after = taken.startAfter(b, c.end()) - b;
+                if ((before > 0 && before < kMinPiece) || (after > 0 && after < kMinPiece))
+                    continue;
+            }
             double score = loudness(c, a, b, unknownDb).db + spread.penalty(0.5 * double(a + b));
             if (c.env) {
                 score += taken.isEdge(a) || quietAt(c, a) ? 0 : kEdgePenaltyDb;
@@ -307,9 +338,13 @@ Pick liveliest(const QList<Clip>& clips, qint64 len, qint64 minLen, const Spans&
                     continue;
                 const Loudness x = loudness(c, a, b, unknownDb);
                 double score = x.db + kDensityDb * x.density - spread.penalty(0.5 * double(a + b));
-                if (c.env) {
-                    score -= kept.isEdge(a) || quietAt(c, a) ? 0 : kEdgePenaltyDb;
-                    score -= kept.isEdge(b) || quietAt(c, b) ? 0 : kEdgePenaltyDb;
+                for (qint64 t : {a, b}) {
+                    if (!c.env)
+                        break;
+                    if (kept.isEdge(t))
+                        score += kEdgePenaltyDb; // joins a kept window: one cut fewer
+                    else if (!quietAt(c, t))
+                        score -= kEdgePenaltyDb;
                 }
                 if (score > best.score + 1e-9)
                     best = {ci, a, l, score};
@@ -452,7 +487,7 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
         }
         std::stable_sort(candidates.begin(), candidates.end(),
                          [](const Candidate& x, const Candidate& y) {
-                             return x.iv.length() != y.iv.length() ? x.iv.length() > y.iv.length()
+                             return x.iv.length() != y.iv.length() ? x.iv.length() < y.iv.length()
                                                                    : x.iv.startMs < y.iv.startMs;
                          });
         qint64 removed = 0;
@@ -486,19 +521,26 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
         while (!pieces.isEmpty()) {
             const qint64 len = pieces.takeFirst();
             Pick p;
-            for (qint64 gap : {std::max(kMinStretch, len), qint64(1), qint64(0)}) {
-                p = quietest(clips, len, removal, stretches, gap, spread, unknownDb);
+            for (const Placement& rule :
+                 {Placement{std::max(kMinPiece, len), true}, Placement{kMinPiece, true},
+                  Placement{0, true}, Placement{0, false}}) {
+                p = quietest(clips, len, removal, stretches, rule, spread, unknownDb);
                 if (p.clip >= 0)
                     break;
             }
             if (p.clip < 0) {
-                if (len <= kGrid)
+                // Longer than any clip may still lose: the most one can, then the rest.
+                qint64 room = 0;
+                for (const Clip& c : clips)
+                    room = std::max(room, c.budget - c.used);
+                const qint64 first = room > 0 && room < len ? room : len / 2;
+                if (len <= kGrid || first <= 0)
                     return failed(ErrorCode::Internal,
                                   QStringLiteral("The video could not be cut to %1; nothing "
                                                  "was changed.")
                                       .arg(clock(target)));
-                pieces.prepend(len - len / 2);
-                pieces.prepend(len / 2);
+                pieces.prepend(len - first);
+                pieces.prepend(first);
                 continue;
             }
             removal.add({p.a, p.a + len});
