@@ -77,7 +77,10 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     if (negated(c))
         return {};
     Frame f = readFrame(c);
-    if (f.target.isEmpty() && has(c, "\\b(?:it|them|that)\\b|它"))
+    if (f.target.isEmpty() &&
+        has(c, "\\b(?:lower|raise|move|put|place|make|turn|set|change|remove|delete|mute|keep|drop|"
+               "take|bring|get rid of|shorten|lengthen|center|centre)\\s+(?:it|them)\\b|\\bit should\\b|"
+               "\\ba (?:new|different|another) one\\b|把它|将它"))
         f.target = *lastTarget;
     else if (!f.target.isEmpty())
         *lastTarget = f.target;
@@ -107,6 +110,9 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
                                   QStringLiteral("不在上传文件里的歌曲（请先上传文件）")};
         return {};
     }
+    // "get rid of the intro and add a new one called Season 2"
+    if (f.target == QLatin1String("intro") && f.addVerb && q >= 0 && q < p.quotes.size())
+        return {op(Op::addIntro(), QJsonObject{{QStringLiteral("title"), p.quotes.at(q)}})};
     // Asking for advice is answered with a proposal, not by applying everything it names.
     if (lexicon::has(c, QStringLiteral("advice")))
         return {op(Op::propose())};

@@ -290,7 +290,7 @@ std::optional<Operation> transitions(const QString& c)
                 "between|转场|过渡|叠化"))
         return std::nullopt;
     QString type;
-    if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades? between|交叉|渐变|淡入淡出"))
+    if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades?\\b|交叉|渐变|淡入淡出"))
         type = QStringLiteral("fade");
     else if (has(c, "\\bwipe|擦除"))
         type = QStringLiteral("wipe");

@@ -33,7 +33,7 @@ using namespace ops;
 
 namespace {
 
-constexpr double kDefaultMusicVolume = 0.5;
+constexpr double kDefaultMusicVolume = 0.35;
 
 QString noMusic()
 {

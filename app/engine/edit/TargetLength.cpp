@@ -487,7 +487,7 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
         }
         std::stable_sort(candidates.begin(), candidates.end(),
                          [](const Candidate& x, const Candidate& y) {
-                             return x.iv.length() != y.iv.length() ? x.iv.length() < y.iv.length()
+                             return x.iv.length() != y.iv.length() ? x.iv.length() > y.iv.length()
                                                                    : x.iv.startMs < y.iv.startMs;
                          });
         qint64 removed = 0;

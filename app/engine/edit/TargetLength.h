@@ -23,13 +23,15 @@ struct LengthOptions {
 
 struct LengthResult {
     // details: removed_ms, duration_ms, target_ms, old_duration_ms, pauses_removed,
-    // stretches, method ("pauses", "pauses+quiet", "best"; "none" with already_short).
+    // pauses_ms, stretches (= removedStretches.size()), kept_windows (best), method
+    // ("pauses", "pauses+quiet", "best"; "none" with already_short = true).
     EditResult edit;
     int pausesRemoved = 0;
     qint64 pausesMs = 0;
-    QList<Interval> removedStretches; // timeline ranges of the input draft removed as
-                                      // low-interest (not the pauses), in timeline order
-    QString method;                   // English, for the reply: "kept the liveliest stretches"
+    // Timeline ranges of the input draft removed as low-interest, in order: the stretches
+    // (not the pauses); in best mode everything that was not kept.
+    QList<Interval> removedStretches;
+    QString method; // English, for the reply: "kept the liveliest stretches"
 };
 
 // analyses: media id -> analysis of that media's audio. Media without one count as speech
