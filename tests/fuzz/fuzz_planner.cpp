@@ -1,6 +1,7 @@
-// libFuzzer target for the engine's instruction planner (words -> operations). Any text
-// plans without crashing, only known operation names come out, required arguments are
-// present, and planning is deterministic (the same text twice gives the same plan).
+// libFuzzer target for the engine's instruction planner (words -> frames -> operations). Any
+// text plans without crashing, only known operation names come out, required arguments are
+// present and in range, declined parts name what was declined, and planning is deterministic
+// (the same text twice gives the same plan).
 #include "FuzzUtil.h"
 #include "agent/Planner.h"
 
@@ -27,13 +28,15 @@ bool samePlan(const Plan& a, const Plan& b)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    static const QSet<QString> known{Op::cutPauses(),   Op::removeRange(),    Op::keepRange(),
-                                     Op::splitAt(),     Op::deleteClip(),     Op::moveClip(),
-                                     Op::setSpeed(),    Op::setVolume(),      Op::addMusic(),
-                                     Op::addText(),     Op::addTransitions(), Op::setAspect(),
-                                     Op::setLoudness(), Op::denoise(),        Op::setLook(),
-                                     Op::addIntro(),    Op::addBroll(),       Op::undo(),
-                                     Op::redo(),        Op::reset(),          Op::summary()};
+    static const QSet<QString> known{
+        Op::cutPauses(),   Op::removeRange(),    Op::keepRange(),      Op::splitAt(),
+        Op::deleteClip(),  Op::moveClip(),       Op::setSpeed(),       Op::setVolume(),
+        Op::addMusic(),    Op::addText(),        Op::addTransitions(), Op::setAspect(),
+        Op::setLoudness(), Op::denoise(),        Op::setLook(),        Op::addIntro(),
+        Op::addBroll(),    Op::undo(),           Op::redo(),           Op::reset(),
+        Op::summary(),     Op::setMusicVolume(), Op::removeMusic(),    Op::editText(),
+        Op::removeText(),  Op::removeIntro(),    Op::targetLength(),   Op::exportSettings(),
+        Op::propose(),     Op::confirm(),        Op::cancel(),         Op::describe()};
     const QString text = QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
     const Plan plan = planInstruction(text);
     for (const Operation& op : plan.operations) {
@@ -46,7 +49,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         if (op.name == Op::setVolume())
             CW_FUZZ_CHECK(op.args.value(QStringLiteral("gain")).toDouble(-1) >= 0);
+        if (op.name == Op::setMusicVolume()) {
+            const double v = op.args.value(QStringLiteral("volume")).toDouble(0.5);
+            const double f = op.args.value(QStringLiteral("factor")).toDouble(1);
+            CW_FUZZ_CHECK(v >= 0 && v <= 1 && f >= 0 && f <= 4);
+        }
+        if (op.name == Op::targetLength())
+            CW_FUZZ_CHECK(op.args.value(QStringLiteral("target_ms")).toDouble(1) > 0);
+        if (op.name == Op::editText())
+            CW_FUZZ_CHECK(op.args.contains(QStringLiteral("text")) ||
+                          op.args.contains(QStringLiteral("position")) ||
+                          op.args.contains(QStringLiteral("start_ms")) ||
+                          op.args.contains(QStringLiteral("duration_ms")));
+        if (op.name == Op::confirm() || op.name == Op::cancel())
+            CW_FUZZ_CHECK(plan.declined.isEmpty());
     }
+    for (const Declined& d : plan.declined)
+        CW_FUZZ_CHECK(!d.id.isEmpty() && !d.clause.isEmpty());
     if (plan.operations.isEmpty() && !text.trimmed().isEmpty())
         (void)plan.suggestions;
     CW_FUZZ_CHECK(samePlan(plan, planInstruction(text)));

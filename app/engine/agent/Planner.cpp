@@ -20,6 +20,7 @@ namespace {
 
 using namespace plannertext;
 using namespace planner;
+using RX = QRegularExpression;
 
 constexpr int kMaxOperations = 20;
 
@@ -78,9 +79,12 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         return {};
     Frame f = readFrame(c);
     if (f.target.isEmpty() &&
-        has(c, "\\b(?:lower|raise|move|put|place|make|turn|set|change|remove|delete|mute|keep|drop|"
-               "take|bring|get rid of|shorten|lengthen|center|centre)\\s+(?:it|them)\\b|\\bit should\\b|"
-               "\\ba (?:new|different|another) one\\b|把它|将它"))
+        (containsChinese(c) ||
+         has(c,
+             "\\b(?:lower|raise|move|put|place|make|turn|set|change|remove|delete|mute|keep|drop|"
+             "take|bring|get rid of|shorten|lengthen|center|centre)\\s+(?:it|them)\\b|\\bit "
+             "should\\b|"
+             "\\ba (?:new|different|another) (?:one|1)\\b|把它|将它")))
         f.target = *lastTarget;
     else if (!f.target.isEmpty())
         *lastTarget = f.target;
@@ -178,6 +182,13 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
             return set("volume", std::clamp(v, 0.0, 1.0));
         }
     }
+    if ((n == Op::setVolume() || n == Op::setMusicVolume()) && findPercent(c) < 0 &&
+        !lexicon::has(c, QStringLiteral("target.music")) &&
+        !lexicon::has(c, QStringLiteral("target.clip_sound")) &&
+        has(c, "^(?:just |please |and )?(?:turn it "
+               "(?:up|down)|louder|quieter|调大|调小|大[1一]?(?:些|点)|"
+               "小[1一]?(?:些|点)|再大|再小)"))
+        return true; // "人声太小了，调大一些": said twice, done once
     if (n == Op::addTransitions() && !last.args.contains(QStringLiteral("duration_ms")) &&
         has(c,
             "^(?:of |about |around |at |each |every |with )?(?:[\\d.]+\\s*(?:seconds?|secs?|s|ms|"
@@ -209,6 +220,35 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
         return changed;
     }
     return false;
+}
+
+// Whole-message readings after the clauses: a request for advice is answered with a
+// proposal only; a proposal gives way to any concrete edit; a loudness threshold said in a
+// clause of its own ("below -40 dB counts as silence") belongs to the pause cut.
+void finish(Plan& plan, const Prepared& p)
+{
+    if (lexicon::has(p.text, QStringLiteral("advice"))) {
+        plan.operations = {op(Op::propose())};
+        plan.unrecognized.clear();
+        return;
+    }
+    QList<Operation>& ops = plan.operations;
+    if (ops.size() > 1)
+        ops.erase(std::remove_if(ops.begin(), ops.end(),
+                                 [](const Operation& o) { return o.name == Op::propose(); }),
+                  ops.end());
+    for (Operation& o : ops) {
+        if (o.name != Op::cutPauses() || o.args.contains(QStringLiteral("threshold_db")))
+            continue;
+        for (qsizetype i = 0; i < plan.unrecognized.size(); ++i) {
+            const double db = findDb(plan.unrecognized.at(i));
+            if (db < 0) {
+                o.args.insert(QStringLiteral("threshold_db"), db);
+                plan.unrecognized.removeAt(i);
+                break;
+            }
+        }
+    }
 }
 
 QStringList suggestionsFor(const QString& text, bool zh)
@@ -274,6 +314,20 @@ Plan planInstruction(const QString& message)
         if (applyModifier(clause, p, plan.operations))
             continue;
         QList<Operation> ops = parseClause(clause, p, plan, &lastTarget);
+        // "there's a long pause around 4:20, get rid of it": the verb comes after the thing.
+        static const RX pointBack(
+            QStringLiteral("^(?:just |please |so |and )?(get rid "
+                           "of|cut|remove|delete|trim|drop|kill|lose|take out) "
+                           "(?:it|that|them|those|this)\\b"));
+        const QRegularExpressionMatch back =
+            i + 1 < clauses.size() ? pointBack.match(clauses.at(i + 1)) : QRegularExpressionMatch();
+        if (ops.isEmpty() && back.hasMatch() && !negated(clause)) {
+            Plan trial;
+            QString target = lastTarget;
+            ops = parseClause(back.captured(1) + QLatin1Char(' ') + clause, p, trial, &target);
+            if (!ops.isEmpty())
+                ++i;
+        }
         if (ops.isEmpty() && !plan.operations.isEmpty() && !negated(clause) &&
             (plan.operations.last().name == Op::removeRange() ||
              plan.operations.last().name == Op::keepRange())) {
@@ -303,6 +357,7 @@ Plan planInstruction(const QString& message)
                 plan.operations << o;
         }
     }
+    finish(plan, p);
     if (plan.operations.isEmpty() && !summaries.isEmpty())
         plan.operations << summaries.first();
     if (plan.operations.isEmpty())

@@ -272,7 +272,8 @@ std::optional<Operation> cutPauses(const QString& c)
     if (!at.hasMatch()) {
         if (has(c, "\\b(?:at|in|from) the (?:very )?(?:beginning|start|front)\\b|\\bopening "
                    "(?:pause|silence)|\\b(?:beginning|start)\\b.{0,12}\\b(?:pause|silence|dead "
-                   "air)|开头|开始的|前面的"))
+                   "air)|\\btighten (?:up )?the "
+                   "(?:opening|beginning|start|intro)\\b|开头|开始的|前面的"))
             args.insert(QStringLiteral("scope"), QStringLiteral("start"));
         else if (has(c, "\\b(?:at|in|from) the (?:very )?end\\b|\\bend(?:ing)?\\b.{0,12}\\b"
                         "(?:pause|silence|dead air)|\\btrailing\\b|结尾|末尾|最后的"))
@@ -287,7 +288,7 @@ std::optional<Operation> cutPauses(const QString& c)
 std::optional<Operation> transitions(const QString& c)
 {
     if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
-                "between|转场|过渡|叠化"))
+                "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)"))
         return std::nullopt;
     QString type;
     if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades?\\b|交叉|渐变|淡入淡出"))
@@ -329,7 +330,7 @@ std::optional<Operation> aspect(const QString& c)
         has(c,
             "aspect|ratio|\\bmake\\b|convert|format|\\bcrop|reframe|resize|change|\\bset\\b|"
             "\\bturn\\b|\\bswitch|\\bexport|比例|画幅|改成|变成|转成|转为|设为|设置|调成|改为") ||
-        ratioRx.match(c).captured(0) == c.trimmed();
+        ratioRx.match(c).captured(0) == c.trimmed() || lexicon::findPlatform(c);
     for (auto it = ratioRx.globalMatch(c); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         const QString pair = m.captured(1) + QLatin1Char(':') + m.captured(2);
@@ -380,11 +381,12 @@ std::optional<Operation> aspect(const QString& c)
 
 std::optional<Operation> soundAndLook(const QString& c)
 {
-    if (has(c, "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
-               "(?:volume|audio|sound|levels)|"
-               "\\blevel out\\b|\\bbalance the (?:audio|volume|sound|levels)|\\bconsistent "
-               "(?:volume|loudness|audio)|响度|标准化|归一化|音量均衡|统1.{0,3}音量|音量统1|"
-               "忽大忽小")) {
+    if (has(c,
+            "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
+            "(?:volume|audio|sound|levels)|"
+            "\\blevel out\\b|\\bbalance the (?:audio|volume|sound|levels)|\\bconsistent "
+            "(?:volume|loudness|audio)|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|音量统[1一]|"
+            "忽大忽小")) {
         double lufs = findLufs(c);
         static const RX bare(
             QStringLiteral("(?:^|\\s|到|为|成)-\\s*(\\d{1,2}(?:\\.\\d)?)(?![\\d.:])"));
@@ -404,11 +406,11 @@ std::optional<Operation> soundAndLook(const QString& c)
     else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|like a "
                     "(?:movie|film)\\b|电影感|电影风格|电影色调"))
         look = QStringLiteral("cinematic");
-    else if (has(c, "\\bwarm|暖色|暖调|温暖|暖1点|暖一些|偏暖|更暖|暖1些"))
+    else if (has(c, "\\bwarm|暖色|暖调|温暖|暖[1一]点|暖[1一]些|偏暖|更暖"))
         look = QStringLiteral("warm");
     else if (has(c, "\\bcool(?:er)? "
                     "(?:look|tone|colou?rs?|grade)|\\bcold\\b|\\bcooler\\b|\\bblu(?:e|ish) "
-                    "(?:tint|tone|look)|\\bbluish\\b|冷色|冷调|偏冷|冷1点|冷一些"))
+                    "(?:tint|tone|look)|\\bbluish\\b|冷色|冷调|偏冷|冷[1一]点|冷[1一]些"))
         look = QStringLiteral("cool");
     else if (has(c, "vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
         look = QStringLiteral("vivid");
@@ -442,6 +444,19 @@ std::optional<Operation> arrange(const QString& c)
                 return op(Op::moveClip(),
                           QJsonObject{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
         }
+    }
+    // "swap the first two clips", "swap clips 2 and 3": neighbours trade places.
+    static const RX swapRx(
+        QStringLiteral("\\bswap (?:the )?first 2 (?:clips|shots|segments|parts)\\b|"
+                       "\\bswap (?:clips? )?(\\d{1,3}) (?:and|with) (?:clip )?(\\d{1,3})\\b|"
+                       "(?:交换|调换)前(?:两|2)个?(?:片段|镜头|段)"));
+    const QRegularExpressionMatch sw = swapRx.match(c);
+    if (sw.hasMatch()) {
+        const int a = sw.captured(1).isEmpty() ? 0 : sw.captured(1).toInt() - 1;
+        const int b = sw.captured(2).isEmpty() ? 1 : sw.captured(2).toInt() - 1;
+        if (a >= 0 && b >= 0 && std::abs(a - b) == 1)
+            return op(Op::moveClip(), QJsonObject{{QStringLiteral("from"), std::min(a, b)},
+                                                  {QStringLiteral("to"), std::max(a, b)}});
     }
     const bool removeVerb =
         lexicon::has(c, QStringLiteral("action.remove")) || has(c, "删|剪|去掉|去除|裁掉|移除");
@@ -519,21 +534,26 @@ std::optional<Operation> speed(const QString& c)
 
 std::optional<Operation> volume(const QString& c)
 {
-    // The music's own level is set when it is added; these change the clips' sound only.
-    if (has(c, "\\bmusic\\b|\\bsong\\b|\\bbgm\\b|\\bsoundtrack\\b|音乐|配乐"))
+    // The music's level is musicChange's (PlannerFrames.cpp); these change the clips' sound.
+    if (lexicon::has(c, QStringLiteral("target.music")))
         return std::nullopt;
     if (has(c, "\\bunmute|取消静音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 1.0}});
     if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
-    if (!has(c, "\\bvolume\\b|\\bgain\\b|\\bquieter\\b|\\blouder\\b|音量|声音"))
+    if (!lexicon::has(c, QStringLiteral("target.clip_sound")) &&
+        !has(c, "\\bquieter\\b|\\blouder\\b"))
         return std::nullopt;
     double gain = findPercent(c);
     if (gain < 0) {
-        if (has(c, "quieter|lower|down|小一点|调小|降低"))
+        const bool lower = lexicon::has(c, QStringLiteral("action.lower"));
+        const bool raise = lexicon::has(c, QStringLiteral("action.raise"));
+        if (lower && !raise)
             gain = 0.7;
-        else if (has(c, "louder|raise|up|大一点|调大|提高"))
+        else if (raise && !lower)
             gain = 1.3;
+        else if (lexicon::has(c, QStringLiteral("action.remove")) && !has(c, "noise|hiss|hum|噪"))
+            gain = 0; // "remove the audio", "take all the sound out"
         else
             return std::nullopt;
     }

@@ -83,7 +83,7 @@ Frame readFrame(const QString& c)
     f.percent = findPercent(c);
     f.slight = lexicon::has(c, QStringLiteral("degree.slight"));
     f.addVerb = has(c, "\\b(?:add|insert|include|create|overlay|generate|put (?:in|on) an?|"
-                       "give (?:it|me) an?|want an?|need an?)\\b|添加|加上|加个|加一个|插入|"
+                       "give (?:it|me) an?|want an?|need an?)\\b|添加|加上|加[1一]?个|插入|"
                        "生成|配上|加入");
     static const RX durationRx(QStringLiteral("(?:\\blast|\\bfor|\\bstay(?: on(?: screen)?)? "
                                               "(?:for)?|持续|停留|显示)\\s*(\\d+(?:\\.\\d+)?\\s*"

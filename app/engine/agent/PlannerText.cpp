@@ -199,8 +199,6 @@ QString numberWords(QString text)
     text.replace(andHalf, QStringLiteral("\\1.5"));
     static const RX halfA(QStringLiteral("\\bhalf an? (second|minute)"));
     text.replace(halfA, QStringLiteral("0.5 \\1"));
-    static const RX unitAndHalf(QStringLiteral("\\b(\\d+) (seconds?|minutes?) and an? half\\b"));
-    text.replace(unitAndHalf, QStringLiteral("\\1.5 \\2"));
     static const RX edgeUnit(QStringLiteral("\\b(first|last|final) (second|minute)\\b"));
     text.replace(edgeUnit, QStringLiteral("\\1 1 \\2"));
     static const RX toFraction(
@@ -214,6 +212,8 @@ QString numberWords(QString text)
     static const RX aUnit(QStringLiteral(
         "\\ban? (second|minute)\\b(?!\\s+(?:clip|segment|shot|video|title|track|one))"));
     text.replace(aUnit, QStringLiteral("1 \\1"));
+    static const RX unitAndHalf(QStringLiteral("\\b(\\d+) (seconds?|minutes?) and an? half\\b"));
+    text.replace(unitAndHalf, QStringLiteral("\\1.5 \\2"));
 
     static const RX percentZh(
         QStringLiteral("百分之([零〇一二两三四五六七八九十百]+|\\d+(?:\\.\\d+)?)"));
