@@ -6,7 +6,7 @@ foreach(unit store agentplanner phrasecorpus changeops targetlength)
 endforeach()
 # These start the real clipwright-engine process and talk to it over loopback.
 if(TARGET clipwright-engine)
-    foreach(unit engineserver engineagent enginerender agentops urlfetch)
+    foreach(unit engineserver engineagent enginerender agentops agentconversation urlfetch)
         if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${unit}.cpp)
             clipwright_add_test(tst_${unit} SOURCES tst_${unit}.cpp EngineClient.h
                 LIBS clipwright_engine Qt6::Network TIMEOUT 240)
