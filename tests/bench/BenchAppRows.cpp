@@ -61,14 +61,6 @@ double timeToLine(const QString& program, const QStringList& args, const QByteAr
     return at;
 }
 
-double median(QList<double> v)
-{
-    if (v.isEmpty())
-        return -1;
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
 } // namespace
 
 Row appStartRow(const Context& ctx)

@@ -28,6 +28,7 @@ QList<Row> longClipRows(const Context& ctx);
 QList<Row> shortClipRows(const Context& ctx);
 Row uploadMemoryRow(const Context& ctx);
 Row appStartRow(const Context& ctx);
+Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 
 // Whether the engine binary reads CLIPWRIGHT_SMART_RENDER (older builds have no smart path).

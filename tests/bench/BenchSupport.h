@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QThread>
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <memory>
@@ -38,6 +39,14 @@ struct Row {
     QString note; // details: parts of the time, checks, errors
     QJsonObject extra;
 };
+
+inline double median(QList<double> v)
+{
+    if (v.isEmpty())
+        return -1;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
 
 inline double seconds(const QElapsedTimer& t)
 {

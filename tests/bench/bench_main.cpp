@@ -64,7 +64,7 @@ int main(int argc, char** argv)
             only = args[++i].split(QLatin1Char(','));
         else {
             std::fprintf(stderr, "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                                 "[--only analysis,long,short,memory,app,timeline]\n");
+                                 "[--only analysis,long,short,memory,planner,app,timeline]\n");
             return 2;
         }
     }
@@ -147,6 +147,10 @@ int main(int argc, char** argv)
     if (wanted("memory")) {
         progress("upload memory");
         measured({uploadMemoryRow(ctx)});
+    }
+    if (wanted("planner")) {
+        progress("planner speed (phrase corpus)");
+        measured({plannerRow(ctx)});
     }
     if (wanted("app")) {
         progress("app start");

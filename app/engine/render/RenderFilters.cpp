@@ -274,7 +274,8 @@ QString audioTrackChain(const Segment& s, int input, int k)
 
 // Styles: "title" big and centred, fading in and out, with a shadow and no box;
 // "lower_third" bottom-left on a box; "caption" bottom centre on a box. Without a style the
-// text is a plain boxed line placed by pos (top, bottom, center).
+// text is a plain boxed line placed by pos (top, bottom, center, and the corners top_left,
+// top_right, bottom_left, bottom_right).
 QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
                  const QString& textFile)
 {
@@ -292,7 +293,9 @@ QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFil
         y = QStringLiteral("h-text_h-") + QString::number(margin);
     else if (pos.startsWith(QLatin1String("top")))
         y = QString::number(margin);
-    if (lower || pos.endsWith(QLatin1String("_left")))
+    if (pos.endsWith(QLatin1String("_right")))
+        x = QStringLiteral("w-text_w-") + QString::number(p.width * 6 / 100);
+    else if (lower || pos.endsWith(QLatin1String("_left")))
         x = QString::number(p.width * 6 / 100);
     QString look = QStringLiteral(":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=") +
                    QString::number(size / 4);
