@@ -92,9 +92,11 @@ const Data& data()
             const QString alt = alternation(strings(it.value()));
             out.lists.insert(it.key(), RX(alt));
             out.wholeLists.insert(
-                it.key(), RX(QStringLiteral("^(?:please\\s+|pls\\s+|请)?(?:%1)(?:\\s*please)?[\\s"
-                                            ".!。！~～]*$")
-                                 .arg(alt)));
+                it.key(),
+                RX(QStringLiteral(
+                       "^(?:please\\s+|pls\\s+|请)?(?:%1)(?:\\s*please)?(?:吧|啊|呀|了|哦|嘛)?"
+                       "[\\s.!。！~～]*$")
+                       .arg(alt)));
         }
         for (const QJsonValue& v : lex.value(QStringLiteral("declines")).toArray()) {
             const QJsonObject o = v.toObject();

@@ -173,7 +173,7 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
     if (n == Op::addMusic() || n == Op::setMusicVolume()) {
         if (n == Op::addMusic() &&
             has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避|"
-                   "不要(?:把音乐)?压(?:下去|低)|别压低|不要压"))
+                   "不要(?:把音乐)?压(?:下去|低)|(?:别|不要).{0,4}压(?:低|下)|不要压"))
             return set("duck", false);
         const double v = findPercent(c);
         if (v >= 0 && noOtherVerb && !lexicon::has(c, QStringLiteral("target.title"))) {
@@ -192,7 +192,8 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
     if (n == Op::addTransitions() && !last.args.contains(QStringLiteral("duration_ms")) &&
         has(c,
             "^(?:of |about |around |at |each |every |with )?(?:[\\d.]+\\s*(?:seconds?|secs?|s|ms|"
-            "milliseconds?|秒|毫秒))(?: each| long| apiece)?$|^每个?[\\d.]+秒$")) {
+            "milliseconds?|秒|毫秒))(?: each| long| "
+            "apiece)?(?:就行|就好|就可以|左右|吧)?$|^每个?[\\d.]+秒$")) {
         const qint64 d = findDuration(c);
         return d > 0 && set("duration_ms", std::clamp<qint64>(d, 100, 5000));
     }
@@ -307,6 +308,7 @@ Plan planInstruction(const QString& message)
         return plan;
     QList<Operation> summaries;
     QString lastTarget;
+    QString previousVerb;
     for (qsizetype i = plan.operations.isEmpty() ? 0 : 1; i < clauses.size(); ++i) {
         const QString& clause = clauses.at(i);
         if (plan.operations.size() >= kMaxOperations)
@@ -321,13 +323,44 @@ Plan planInstruction(const QString& message)
                            "(?:it|that|them|those|this)\\b"));
         const QRegularExpressionMatch back =
             i + 1 < clauses.size() ? pointBack.match(clauses.at(i + 1)) : QRegularExpressionMatch();
-        if (ops.isEmpty() && back.hasMatch() && !negated(clause)) {
-            Plan trial;
+        const bool declinedHere = !plan.declined.isEmpty() && plan.declined.last().clause == clause;
+        auto trial = [&](const QString& text) {
+            Plan scratch;
             QString target = lastTarget;
-            ops = parseClause(back.captured(1) + QLatin1Char(' ') + clause, p, trial, &target);
+            const QList<Operation> out = parseClause(text, p, scratch, &target);
+            return scratch.declined.isEmpty() ? out : QList<Operation>();
+        };
+        if (ops.isEmpty() && back.hasMatch() && !negated(clause)) {
+            ops = trial(back.captured(1) + QLatin1Char(' ') + clause);
             if (!ops.isEmpty())
                 ++i;
         }
+        // "中间那段太拖了，加速一下", "the part from 1:00 to 1:20, speed it up": a clause that
+        // only sets the scene belongs to the request after it when together they say more.
+        if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size()) {
+            const QList<Operation> together = trial(clause + QLatin1Char(' ') + clauses.at(i + 1));
+            const QList<Operation> alone = trial(clauses.at(i + 1));
+            const bool saysMore =
+                !together.isEmpty() &&
+                (alone.isEmpty() ||
+                 (together.size() == alone.size() && together.first().name == alone.first().name &&
+                  together.first().args.size() > alone.first().args.size()));
+            if (saysMore) {
+                ops = together;
+                ++i;
+            }
+        }
+        // "delete all the ums, and the pauses", "去掉废话和停顿": the verb carries over to a
+        // clause that has none.
+        if (ops.isEmpty() && !previousVerb.isEmpty() && !negated(clause) && clause.size() <= 24 &&
+            !lexicon::has(clause, QStringLiteral("action.remove")))
+            ops = trial(previousVerb + QLatin1Char(' ') + clause);
+        // It carries over a list ("the ums, hems, pauses"), not past a clause of its own.
+        const QRegularExpressionMatch verb = lexicon::find(clause, QStringLiteral("action.remove"));
+        if (verb.hasMatch())
+            previousVerb = verb.captured(0);
+        else if (clause.count(QLatin1Char(' ')) >= 3 || clause.size() > 12)
+            previousVerb.clear();
         if (ops.isEmpty() && !plan.operations.isEmpty() && !negated(clause) &&
             (plan.operations.last().name == Op::removeRange() ||
              plan.operations.last().name == Op::keepRange())) {

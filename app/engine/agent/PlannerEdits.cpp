@@ -49,13 +49,17 @@ std::optional<Operation> history(const QString& c)
 {
     if (has(c,
             "\\bredo\\b|重做|ctrl[- +]?(?:shift[- +]?z|y)\\b|\\b(?:bring|put) (?:it |that )?back "
-            "what i (?:just )?undid|\\bundo (?:the|my|that) undo|恢复刚才撤销"))
+            "what i (?:just )?undid|\\bundo (?:the|my|that) "
+            "undo|恢复刚才撤销|撤销的.{0,4}恢复|恢复回来|"
+            "撤多了"))
         return op(Op::redo());
     if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|\\b(?:ctrl|cmd)[- +]?z\\b|"
                "\\bgo back 1 step\\b|撤销|撤消|撤回|返回上一步"))
         return op(Op::undo());
-    if (has(c, "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the original\\b|"
-               "\\brestore the original\\b|重新开始|从头开始|重来|恢复原样|恢复到原始"))
+    if (has(c,
+            "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the original\\b|"
+            "\\brestore the original\\b|\\bundo (?:everything|all(?: the)? (?:changes|edits))\\b|"
+            "重新开始|从头开始|重来|恢复原样|恢复到原始|清空.{0,4}修改|撤销所有|全部撤销|回到原始"))
         return op(Op::reset());
     return std::nullopt;
 }
@@ -173,7 +177,12 @@ std::optional<Operation> intro(const QString& c, const Prepared& p)
 
 std::optional<Operation> broll(const QString& c, const Prepared& p)
 {
-    if (!has(c, "\\bb-? ?roll\\b|\\bcutaways?\\b|空镜|辅助镜头") ||
+    // A video file laid over a stretch ("第30秒到45秒盖上 food.mp4", "cover 0:10-0:15 with
+    // city.mp4") is B-roll even when the word is not said.
+    const bool overlaid =
+        has(c, "\\.(?:mp4|mov|mkv|webm|m4v|avi)\\b") &&
+        has(c, "盖上|覆盖|叠在|\\bcover\\b|\\bover(?:lay)?\\b|\\bon top\\b|\\bcut ?away\\b");
+    if (!(overlaid || has(c, "\\bb-? ?roll\\b|\\bcutaways?\\b|空镜|辅助镜头")) ||
         has(c, "b-? ?roll transitions?"))
         return std::nullopt;
     static const RX fileRx(
@@ -245,25 +254,30 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
 
 std::optional<Operation> cutPauses(const QString& c)
 {
-    if (!has(c, "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take "
-                "out|edit "
-                "out|lose|shorten|reduce|tighten|close|removing|cutting)\\b.{0,80}?\\b(?:pauses?|"
-                "silences?|silent "
-                "(?:parts?|bits?|sections?)|gaps?|dead air)\\b|\\btighten|\\bjump[- ]?cut|"
-                "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口)|"
-                "(?:停顿|静音|沉默|空白).{0,30}?(?:剪|删|去|移除|砍|切|裁)|紧凑|跳剪"))
+    if (!has(c,
+             "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take "
+             "out|edit "
+             "out|lose|shorten|reduce|tighten|close|removing|cutting)\\b.{0,80}?\\b(?:pauses?|"
+             "silences?|silent "
+             "(?:parts?|bits?|sections?)|gaps?|dead air)\\b|\\btighten|\\bjump[- ]?cut|"
+             "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|没声音|"
+             "没有声音)|"
+             "(?:停顿|静音|沉默|空白|没声音|没有声音).{0,30}?(?:剪|删|去|移除|砍|切|裁)|紧凑|跳剪"))
         return std::nullopt;
     QJsonObject args;
     // "the pause at 4:20": that one pause, not every pause (and 4:20 is no minimum length).
-    static const RX atRx(
-        QStringLiteral("\\b(?:pause|silence|gap)\\b[^\\d]{0,12}(?:at|@|around)\\s*"
-                       "(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*"
-                       "(?:seconds?|secs?|s)\\b)|(?:在|于)\\s*(\\d{1,2}:\\d{2}|\\d+"
-                       "(?:\\.\\d+)?\\s*秒)(?:处|那里|的地方)?的?(?:停顿|静音|空白)"));
+    static const RX atRx(QStringLiteral(
+        "\\b(?:pause|silence|gap)\\b[^\\d]{0,12}(?:at|@|around)\\s*"
+        "(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*"
+        "(?:seconds?|secs?|s)\\b)|(?:在|于)\\s*(\\d{1,2}:\\d{2}|\\d+"
+        "(?:\\.\\d+)?\\s*秒)(?:处|那里|的地方)?的?(?:停顿|静音|空白)|(\\d{1,2}:\\d{2})\\s*"
+        "(?:处|那里|那儿|的地方|左右)的?(?:停顿|静音|空白)"));
     const QRegularExpressionMatch at = atRx.match(c);
     if (at.hasMatch()) {
-        args.insert(QStringLiteral("at_ms"),
-                    parseTimeToken(at.captured(1).isEmpty() ? at.captured(2) : at.captured(1)));
+        QString t = at.captured(1);
+        for (int g = 2; t.isEmpty() && g <= 3; ++g)
+            t = at.captured(g);
+        args.insert(QStringLiteral("at_ms"), parseTimeToken(t));
     } else {
         const qint64 ms = findDuration(c);
         if (ms > 0)
@@ -287,11 +301,14 @@ std::optional<Operation> cutPauses(const QString& c)
 
 std::optional<Operation> transitions(const QString& c)
 {
-    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
-                "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)"))
+    if (!has(c,
+             "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
+             "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}渐变|加.{0,2}渐变|交叉淡化|"
+             "切换.{0,3}(?:生硬|太硬|突兀)|\\bcuts? (?:are|feel|look|seem) (?:too |so |really )?"
+             "(?:harsh|abrupt|jarring|sudden)"))
         return std::nullopt;
     QString type;
-    if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades?\\b|交叉|渐变|淡入淡出"))
+    if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades?\\b|交叉|渐变|淡化|淡入淡出"))
         type = QStringLiteral("fade");
     else if (has(c, "\\bwipe|擦除"))
         type = QStringLiteral("wipe");
@@ -327,9 +344,9 @@ std::optional<Operation> aspect(const QString& c)
     QList<Candidate> found;
     static const RX ratioRx(QStringLiteral("\\b(16|9|1|4)\\s*[:x×/]\\s*(9|16|1|5)\\b"));
     const bool ratioContext =
-        has(c,
-            "aspect|ratio|\\bmake\\b|convert|format|\\bcrop|reframe|resize|change|\\bset\\b|"
-            "\\bturn\\b|\\bswitch|\\bexport|比例|画幅|改成|变成|转成|转为|设为|设置|调成|改为") ||
+        has(c, "aspect|ratio|\\bmake\\b|convert|format|\\bcrop|reframe|resize|change|\\bset\\b|"
+               "\\bturn\\b|\\bswitch|\\bexport|\\buse\\b|比例|画幅|改成|变成|转成|转为|设为|设置|"
+               "调成|改为|用") ||
         ratioRx.match(c).captured(0) == c.trimmed() || lexicon::findPlatform(c);
     for (auto it = ratioRx.globalMatch(c); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
@@ -342,10 +359,11 @@ std::optional<Operation> aspect(const QString& c)
         const char* pattern;
         const char* ratio;
     } words[] = {
-        {"\\bvertical|\\bportrait(?! post)|竖屏|竖版|竖向|竖的|快手|小红书|视频号", "9:16"},
+        {"\\bvertical|\\bportrait(?! post)|竖屏|竖版|竖向|竖的|转竖|改竖|变竖|快手|小红书|视频号",
+         "9:16"},
         {"\\bsquare\\b|正方形|方形", "1:1"},
         {"\\bportrait post|\\b4 by 5\\b", "4:5"},
-        {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的", "16:9"}};
+        {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的|转横|改横|变横", "16:9"}};
     for (const auto& w : words) {
         const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
         if (m.hasMatch())
@@ -353,7 +371,7 @@ std::optional<Operation> aspect(const QString& c)
     }
     qsizetype platformAt = -1;
     const lexicon::Platform* pf = lexicon::findPlatform(c, &platformAt);
-    if (found.isEmpty() && !pf)
+    if (found.isEmpty() && (!pf || platformAsReason(c)))
         return std::nullopt;
     std::sort(found.begin(), found.end(),
               [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
@@ -396,7 +414,8 @@ std::optional<Operation> soundAndLook(const QString& c)
         return op(Op::setLoudness(),
                   lufs < 0 ? QJsonObject{{QStringLiteral("lufs"), lufs}} : QJsonObject{});
     }
-    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音|风噪|底噪|电流声"))
+    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音|风噪|风声|底噪|电流声|"
+               "嗡嗡声"))
         return op(Op::denoise());
     if (has(c, "\\bintro\\b|片头"))
         return std::nullopt;
@@ -497,12 +516,13 @@ std::optional<Operation> arrange(const QString& c)
 
 std::optional<Operation> speed(const QString& c)
 {
-    const bool faster = has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
-                               "\\bplays? at [\\d.]+ ?x\\b|\\btimelapse\\b|\\btime-lapse\\b|"
-                               "\\bspeed\\b|加速|快进|加快|倍速|快放|调快|变快");
+    const bool faster =
+        has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
+               "\\bplays? at [\\d.]+ ?x\\b|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|"
+               "\\bspeed\\b|加速|快进|加快|倍速|快放|调快|变快");
     const bool slower =
         has(c, "slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|slow motion|half speed|"
-               "quarter speed|"
+               "quarter speed|慢[1一]?点|慢些|"
                "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
@@ -542,7 +562,7 @@ std::optional<Operation> volume(const QString& c)
     if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
     if (!lexicon::has(c, QStringLiteral("target.clip_sound")) &&
-        !has(c, "\\bquieter\\b|\\blouder\\b"))
+        !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声"))
         return std::nullopt;
     double gain = findPercent(c);
     if (gain < 0) {
@@ -567,7 +587,8 @@ std::optional<Operation> summary(const QString& c)
             "(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|\\bstatus\\b|"
             "\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|\\blist (?:the |all )?(?:the )?"
             "(?:clips|segments|tracks)\\b|\\bwhat clips\\b|状态|时间线上.{0,4}有什么|显示轨道|概况|"
-            "有哪些轨道|哪些片段|有哪些片段"))
+            "有哪些轨道|哪些片段|有哪些片段|几段素材|几个片段|有几段|列1下|列一下|列出.{0,4}(?:"
+            "轨道|片段)"))
         return op(Op::summary());
     return std::nullopt;
 }

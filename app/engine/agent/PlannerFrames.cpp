@@ -72,21 +72,24 @@ Frame readFrame(const QString& c)
             f.position = p;
             break;
         }
-    // Texts are named before music so "the music title" stays a title, but a clause about the
-    // music's volume names music first.
+    // The earliest named thing is the target. The clips' own sound ("sound", 人声) counts only
+    // when nothing else is named: "lower the volume of the music" is about the music.
     f.target =
         earliest(c,
                  {QStringLiteral("music"), QStringLiteral("lower_third"), QStringLiteral("title"),
                   QStringLiteral("caption"), QStringLiteral("text"), QStringLiteral("intro")},
                  QStringLiteral("target."));
+    if (f.target.isEmpty() && lexicon::has(c, QStringLiteral("target.clip_sound")))
+        f.target = QStringLiteral("clip_sound");
     f.quote = quoteIndex(c);
     f.percent = findPercent(c);
     f.slight = lexicon::has(c, QStringLiteral("degree.slight"));
     f.addVerb = has(c, "\\b(?:add|insert|include|create|overlay|generate|put (?:in|on) an?|"
                        "give (?:it|me) an?|want an?|need an?)\\b|添加|加上|加[1一]?个|插入|"
-                       "生成|配上|加入");
+                       "生成|配上|加入|加(?=.{0,3}(?:标题|字幕|文字|人名条|片头))");
     static const RX durationRx(QStringLiteral("(?:\\blast|\\bfor|\\bstay(?: on(?: screen)?)? "
-                                              "(?:for)?|持续|停留|显示)\\s*(\\d+(?:\\.\\d+)?\\s*"
+                                              "(?:for)?|持续|停留|显示)(?:时间|时长)?(?:改成|改为|"
+                                              "设为|设成|为|到)?\\s*(\\d+(?:\\.\\d+)?\\s*"
                                               "(?:seconds?|secs?|s|minutes?|mins?|秒钟?|分钟))"));
     const QRegularExpressionMatch d = durationRx.match(c);
     if (d.hasMatch())
@@ -254,6 +257,13 @@ std::optional<Operation> exportSettings(const QString& c, const Frame& f)
 {
     if (f.action != QLatin1String("export"))
         return std::nullopt;
+    // "导出竖屏视频", "export it vertical": the frame is the request; the export is the button.
+    if (has(c, "vertical|portrait|landscape|horizontal|square|\\b\\d+:\\d+\\b|竖屏|横屏|竖版|横版|"
+               "方形") &&
+        !lexicon::has(c, QStringLiteral("resolution.1080p")) &&
+        !lexicon::has(c, QStringLiteral("resolution.720p")) &&
+        !lexicon::has(c, QStringLiteral("resolution.4k")))
+        return std::nullopt;
     QJsonObject args;
     for (const char* res : {"4k", "1080p", "720p"})
         if (lexicon::has(c, QStringLiteral("resolution.") + QLatin1String(res))) {
@@ -276,10 +286,17 @@ std::optional<Operation> propose(const QString& c)
     return std::nullopt;
 }
 
+// "too long for TikTok" names a platform as a reason, not as a frame to make.
+bool platformAsReason(const QString& c)
+{
+    return has(
+        c, "\\btoo (?:long|short|big)\\b|\\bover the limit\\b|太长|太短|发不了|不能发|超过了|超时");
+}
+
 std::optional<Operation> platformAspect(const QString& c)
 {
     const lexicon::Platform* pf = lexicon::findPlatform(c);
-    if (!pf)
+    if (!pf || platformAsReason(c))
         return std::nullopt;
     return op(Op::setAspect(),
               QJsonObject{{QStringLiteral("ratio"), pf->ratio},

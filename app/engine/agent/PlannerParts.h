@@ -61,5 +61,6 @@ std::optional<Operation> propose(const QString& c);
 // A platform named in a clause whose main operation is something else ("cut the pauses for
 // TikTok"): the frame the platform shows.
 std::optional<Operation> platformAspect(const QString& c);
+bool platformAsReason(const QString& c);
 
 } // namespace cw::engine::planner

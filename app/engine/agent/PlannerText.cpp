@@ -246,6 +246,9 @@ QString numberWords(QString text)
     text = replaceAll(text, minSecZh, [](const QRegularExpressionMatch& m) -> QString {
         return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
     });
+    // "最后5秒2倍速": a Chinese unit runs straight into the next number.
+    static const RX unitThenDigitZh(QStringLiteral("(秒钟?|分钟|毫秒)(?=\\d)"));
+    text.replace(unitThenDigitZh, QStringLiteral("\\1 "));
     static const RX ordinalTimeZh(QStringLiteral("第\\s*(\\d+(?:\\.\\d+)?)\\s*(?=秒|分钟|分)"));
     text.replace(ordinalTimeZh, QStringLiteral("\\1"));
     return text;
