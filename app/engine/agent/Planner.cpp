@@ -75,6 +75,28 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
             return {*h};
         return QList<Operation>(repeatCount(c), *h);
     }
+    // "no music please", "no text on screen", "I don't want any titles": a removal, not a
+    // negation of nothing.
+    static const RX noneOf(QStringLiteral(
+        "^(?:please |and )?(?:no|no more|(?:i )?don'?t want (?:any|the)|get rid of all(?: the)?) "
+        "(music|background music|bgm|soundtrack|text|texts|titles?|captions?|subtitles?|"
+        "lower thirds?)(?: on screen| at all| anymore| please)*$"));
+    const QRegularExpressionMatch none = noneOf.match(c);
+    if (none.hasMatch()) {
+        const QString what = none.captured(1);
+        if (lexicon::has(what, QStringLiteral("target.music")))
+            return {op(Op::removeMusic())};
+        const QString style = what.startsWith(QLatin1String("title")) ? QStringLiteral("title")
+                              : what.startsWith(QLatin1String("lower"))
+                                  ? QStringLiteral("lower_third")
+                              : what.startsWith(QLatin1String("caption")) ||
+                                      what.startsWith(QLatin1String("subtitle"))
+                                  ? QStringLiteral("caption")
+                                  : QString();
+        return {op(Op::removeText(), style.isEmpty()
+                                         ? QJsonObject{}
+                                         : QJsonObject{{QStringLiteral("style"), style}})};
+    }
     if (negated(c))
         return {};
     Frame f = readFrame(c);
@@ -92,12 +114,16 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         // Partial declines keep the rest of the clause: text styling when a text is named
         // ("move the caption to the top in yellow"), posting when a frame is named ("make it
         // vertical and post it to TikTok"). Otherwise the clause is declined whole.
+        // ..., a logo on an intro card ("add an intro with my logo").
         const bool styling = d->id == QLatin1String("text_style");
-        const bool keepRest =
-            d->partial &&
-            (styling ? isText(f.target)
-                     : has(c, "vertical|portrait|landscape|horizontal|square|\\d+:\\d+|"
-                              "竖屏|横屏|竖版|横版|方形"));
+        bool keepRest = false;
+        if (styling)
+            keepRest = isText(f.target);
+        else if (d->id == QLatin1String("logo"))
+            keepRest = f.target == QLatin1String("intro");
+        else if (d->partial)
+            keepRest = has(c, "vertical|portrait|landscape|horizontal|square|\\d+:\\d+|"
+                              "竖屏|横屏|竖版|横版|方形");
         if (!styling || keepRest)
             plan.declined << Declined{c, d->id, d->need, d->en, d->zh};
         if (!keepRest && !styling)
@@ -190,13 +216,29 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
                "小[1一]?(?:些|点)|再大|再小)"))
         return true; // "人声太小了，调大一些": said twice, done once
     if (n == Op::addTransitions() && !last.args.contains(QStringLiteral("duration_ms")) &&
-        has(c,
-            "^(?:of |about |around |at |each |every |with )?(?:[\\d.]+\\s*(?:seconds?|secs?|s|ms|"
-            "milliseconds?|秒|毫秒))(?: each| long| "
-            "apiece)?(?:就行|就好|就可以|左右|吧)?$|^每个?[\\d.]+秒$")) {
+        has(c, "^(?:maybe |like |say |roughly |approximately |of |about |around |at |each |every "
+               "|with )?"
+               "(?:[\\d.]+\\s*(?:seconds?|secs?|s|ms|"
+               "milliseconds?|秒|毫秒))(?: each| long| "
+               "apiece)?(?:就行|就好|就可以|左右|吧)?$|^每个?[\\d.]+秒$")) {
         const qint64 d = findDuration(c);
         return d > 0 && set("duration_ms", std::clamp<qint64>(d, 100, 5000));
     }
+    if (n == Op::setSpeed() && !last.args.contains(QStringLiteral("from_ms")) &&
+        !last.args.contains(QStringLiteral("last_ms")) &&
+        !last.args.contains(QStringLiteral("part")) &&
+        has(c, "^(?:from |between |for |over |during "
+               ")?[\\d:.]+\\s*(?:s|sec|seconds)?\\s*(?:-|to|until|till|到|至)\\s*[\\d:.]+")) {
+        const Range r = findRange(c);
+        if (r.found()) {
+            putRange(last.args, r);
+            return true;
+        }
+    }
+    if (n == Op::exportSettings() && !last.args.contains(QStringLiteral("resolution")))
+        for (const char* res : {"4k", "1080p", "720p"})
+            if (lexicon::whole(c, QStringLiteral("resolution.") + QLatin1String(res)))
+                return set("resolution", QLatin1String(res));
     if (n == Op::cutPauses() && !last.args.contains(QStringLiteral("min_pause_ms")) &&
         has(c, "longer than|over|more than|at least|超过|以上|大于|多于") && noOtherVerb) {
         const qint64 d = findDuration(c);
@@ -238,6 +280,19 @@ void finish(Plan& plan, const Prepared& p)
         ops.erase(std::remove_if(ops.begin(), ops.end(),
                                  [](const Operation& o) { return o.name == Op::propose(); }),
                   ops.end());
+    // "the music is louder than the voice, lower it a bit": one change, the later wording
+    // refining the earlier (a frame keeps the platform it was named for).
+    for (qsizetype i = ops.size() - 1; i > 0; --i) {
+        const QString& n = ops.at(i).name;
+        if (n != ops.at(i - 1).name ||
+            (n != Op::setMusicVolume() && n != Op::setVolume() && n != Op::setAspect()))
+            continue;
+        QJsonObject merged = n == Op::setAspect() ? ops.at(i - 1).args : QJsonObject();
+        for (auto it = ops.at(i).args.begin(); it != ops.at(i).args.end(); ++it)
+            merged.insert(it.key(), it.value());
+        ops[i].args = merged;
+        ops.removeAt(i - 1);
+    }
     for (Operation& o : ops) {
         if (o.name != Op::cutPauses() || o.args.contains(QStringLiteral("threshold_db")))
             continue;

@@ -116,9 +116,17 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
             "\\b(?:that says|which says|saying|says|that reads|reading|should say|"
             "should read|to say|to read|called|titled|"
             "(?:rename|retitle|change) (?:the |my )?(?:title|caption|text|lower third|"
-            "heading)(?: text)? to)\\s+(?!['\"“”「」\\x{E000}])([^\\n.!?。！？\\x{E000}]{1,80}?)"
+            "heading)(?: text)? to|(?:add|put|show|write) (?:the |a "
+            ")?(?:text|words?|title|caption)|"
+            "(?:name|title|text|caption|lower third)(?: \\w+){0,3}:)\\s+(?!['\"“”「」\\x{E000}])"
+            "(?!(?:at|for|from|in|on|with|that|which|saying|says|called|titled|to|of|and|the "
+            "(?:first|last|start|end|top|bottom))\\b)(?!\\d)"
+            "([^\\n.!?。！？\\x{E000}]{1,80}?)"
             "\\s*(?=$|[.!?。！？]\\s*$|\\s+(?:as|and then|then|and add|and make|and cut|and "
-            "remove|and put|and use|and change)\\b)"),
+            "remove|and put|and use|and change|and move)\\b|\\s+(?:at|on|in) the (?:top|bottom|"
+            "start|end|beginning|center|centre|middle|corner|left|right|upper|lower)\\b|\\s+(?:at|"
+            "from|"
+            "for) (?:\\d|the (?:first|last))|,\\s*(?:and )?(?:make|move|put|then))"),
         RX::CaseInsensitiveOption);
     const QRegularExpressionMatch m = rx.match(text);
     if (!m.hasMatch() || m.captured(1).trimmed().isEmpty())
@@ -199,6 +207,16 @@ QString numberWords(QString text)
     text.replace(andHalf, QStringLiteral("\\1.5"));
     static const RX halfA(QStringLiteral("\\bhalf an? (second|minute)"));
     text.replace(halfA, QStringLiteral("0.5 \\1"));
+    static const RX fraction(QStringLiteral("\\b1/(2|3|4|8|10) (second|minute)"));
+    text = replaceAll(text, fraction, [](const QRegularExpressionMatch& m) -> QString {
+        return QString::number(1.0 / m.captured(1).toDouble()) + QLatin1Char(' ') + m.captured(2);
+    });
+    static const RX markUnit(
+        QStringLiteral("\\bthe (\\d+(?:\\.\\d+)?) ?(seconds?|minutes?|mins?|secs?) mark\\b"));
+    text.replace(markUnit, QStringLiteral("\\1 \\2"));
+    static const RX secBefore(
+        QStringLiteral("\\bsec(?:ond)? (\\d+(?:\\.\\d+)?)\\b(?! (?:clips?|segments?|shots?))"));
+    text.replace(secBefore, QStringLiteral("\\1 s"));
     static const RX edgeUnit(QStringLiteral("\\b(first|last|final) (second|minute)\\b"));
     text.replace(edgeUnit, QStringLiteral("\\1 1 \\2"));
     static const RX toFraction(
