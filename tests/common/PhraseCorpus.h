@@ -7,7 +7,8 @@
 //   partial   the expected operations that were planned come in order, nothing else was
 //             planned, and the reply says what was not done (a declined or not-understood part)
 //   declined  nothing was expected to be done here (!decline / !ask) and nothing was planned,
-//             with an honest note
+//             with an honest note (a message asking for nothing, !none, is "applied" when
+//             nothing is planned)
 //   wrong     an operation that was not asked for, different arguments, or a part dropped
 //             without a word
 //   not_understood  an edit the engine can do was expected and nothing at all was planned
@@ -130,6 +131,7 @@ inline bool isGood(PhraseClass c)
 struct Expectation {
     QStringList ops;   // described operations
     QStringList needs; // "" for !decline, "logo" for !ask:logo, ...
+    bool nothing = false; // !none: the message asks for nothing to be done
 };
 
 inline Expectation parseExpectation(const QString& expect)
@@ -137,7 +139,9 @@ inline Expectation parseExpectation(const QString& expect)
     Expectation e;
     for (const QString& part : expect.split(QStringLiteral(" | "), Qt::SkipEmptyParts)) {
         const QString p = part.trimmed();
-        if (p == QLatin1String("!decline"))
+        if (p == QLatin1String("!none"))
+            e.nothing = true;
+        else if (p == QLatin1String("!decline"))
             e.needs << QString();
         else if (p.startsWith(QLatin1String("!ask:")))
             e.needs << p.mid(5);
@@ -175,6 +179,8 @@ inline PhraseClass classify(const Expectation& e, const cw::engine::Plan& plan)
             found = found || d.need == need;
         asked = asked && found;
     }
+    if (e.nothing)
+        return got.isEmpty() ? PhraseClass::Applied : PhraseClass::Wrong;
     if (e.ops.isEmpty()) {
         if (!got.isEmpty())
             return PhraseClass::Wrong;

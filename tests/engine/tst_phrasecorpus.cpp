@@ -3,9 +3,11 @@
 // with an honest note, honestly declined, wrong or silently dropped, and not understood, and
 // fails when a line that scored well in tests/data/phrases/baseline.json no longer does.
 // CLIPWRIGHT_PHRASE_BASELINE=update rewrites the baseline after an improvement (only ever
-// adds lines that now score well; review the diff). CLIPWRIGHT_PHRASE_SHOW=wrong (or any class
-// name, or "all") lists those lines of the tuning part with the plan made
-// (CLIPWRIGHT_PHRASE_PART=held shows the held-back part: for the notes, never for tuning).
+// adds lines that now score well; review the diff); =reset writes exactly the lines that
+// score well now, for a regression accepted on purpose (say which in the commit).
+// CLIPWRIGHT_PHRASE_SHOW=wrong (or any class name, or "all") lists those lines of the tuning part
+// with the plan made (CLIPWRIGHT_PHRASE_PART=held shows the held-back part: for the notes, never
+// for tuning).
 #include "PhraseCorpus.h"
 
 #include <QJsonArray>
@@ -52,15 +54,7 @@ void TstPhraseCorpus::corpusIsWellFormed()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QSet<QString> ids;
     int zh = 0;
-    static const QSet<QString> known{
-        Op::cutPauses(),   Op::removeRange(),    Op::keepRange(),      Op::splitAt(),
-        Op::deleteClip(),  Op::moveClip(),       Op::setSpeed(),       Op::setVolume(),
-        Op::addMusic(),    Op::addText(),        Op::addTransitions(), Op::setAspect(),
-        Op::setLoudness(), Op::denoise(),        Op::setLook(),        Op::addIntro(),
-        Op::addBroll(),    Op::undo(),           Op::redo(),           Op::reset(),
-        Op::summary(),     Op::setMusicVolume(), Op::removeMusic(),    Op::editText(),
-        Op::removeText(),  Op::removeIntro(),    Op::targetLength(),   Op::exportSettings(),
-        Op::propose(),     Op::confirm(),        Op::cancel(),         Op::describe()};
+    const QStringList& known = Op::all();
     for (const PhraseLine& l : tune + held) {
         QVERIFY2(!ids.contains(l.id), qPrintable(QStringLiteral("duplicate id ") + l.id));
         ids.insert(l.id);
@@ -149,8 +143,9 @@ void TstPhraseCorpus::scorecard()
     }
     qInfo().noquote() << QStringLiteral("\nPhrase scorecard\n") + table.join(QLatin1Char('\n'));
 
-    if (qEnvironmentVariable("CLIPWRIGHT_PHRASE_BASELINE") == QLatin1String("update")) {
-        QSet<QString> merged = baseline;
+    const QString mode = qEnvironmentVariable("CLIPWRIGHT_PHRASE_BASELINE");
+    if (mode == QLatin1String("update") || mode == QLatin1String("reset")) {
+        QSet<QString> merged = mode == QLatin1String("reset") ? QSet<QString>() : baseline;
         for (const QString& id : nowGood)
             merged.insert(id);
         QStringList sorted = merged.values();

@@ -28,15 +28,7 @@ bool samePlan(const Plan& a, const Plan& b)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
-    static const QSet<QString> known{
-        Op::cutPauses(),   Op::removeRange(),    Op::keepRange(),      Op::splitAt(),
-        Op::deleteClip(),  Op::moveClip(),       Op::setSpeed(),       Op::setVolume(),
-        Op::addMusic(),    Op::addText(),        Op::addTransitions(), Op::setAspect(),
-        Op::setLoudness(), Op::denoise(),        Op::setLook(),        Op::addIntro(),
-        Op::addBroll(),    Op::undo(),           Op::redo(),           Op::reset(),
-        Op::summary(),     Op::setMusicVolume(), Op::removeMusic(),    Op::editText(),
-        Op::removeText(),  Op::removeIntro(),    Op::targetLength(),   Op::exportSettings(),
-        Op::propose(),     Op::confirm(),        Op::cancel(),         Op::describe()};
+    static const QSet<QString> known(Op::all().cbegin(), Op::all().cend());
     const QString text = QString::fromUtf8(reinterpret_cast<const char*>(data), qsizetype(size));
     const Plan plan = planInstruction(text);
     for (const Operation& op : plan.operations) {

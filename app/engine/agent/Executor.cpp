@@ -119,27 +119,11 @@ OpOutcome Executor::applyCutPauses(const QString& sessionId, const Operation& op
     const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
     if (!head)
         return failure(pick(zh, "This session has no timeline.", "这个会话没有时间线。"));
-    QString error;
-    const std::optional<Draft> draft = Draft::fromBytes(head->json, &error);
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
     if (!draft)
-        return failure(pick(zh, "The stored timeline cannot be read.", "无法读取保存的时间线。"));
-    if (!draft->isExportable())
-        return failure(pick(zh, "The timeline is empty: upload a clip first.",
-                            "时间线是空的：请先上传一个片段。"));
-
-    QHash<QString, AudioAnalysis> analyses;
-    for (const Track& track : draft->t) {
-        for (const Segment& s : track.sg) {
-            if (s.src.isEmpty() || analyses.contains(s.src))
-                continue;
-            const std::optional<MediaRecord> media = m_store.media(s.src);
-            if (!media || media->sessionId != sessionId)
-                continue;
-            const std::optional<QByteArray> json = m_store.analysis(media->hash);
-            if (json)
-                analyses.insert(s.src, AudioAnalysis::fromJson(*json));
-        }
-    }
+        return failed;
+    const QHash<QString, AudioAnalysis> analyses = analysesOf(m_store, sessionId, *draft);
 
     PauseOptions options;
     options.minPauseMs = op.args.value(QStringLiteral("min_pause_ms")).toInteger(500);

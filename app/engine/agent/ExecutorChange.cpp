@@ -40,22 +40,6 @@ QString platformName(const QString& id, bool zh)
     return it == names.cend() ? id : pick(zh, it->first, it->second);
 }
 
-QHash<QString, AudioAnalysis> analysesOf(Store& store, const QString& sessionId, const Draft& d)
-{
-    QHash<QString, AudioAnalysis> out;
-    for (const Track& t : d.t)
-        for (const Segment& s : t.sg) {
-            if (s.src.isEmpty() || out.contains(s.src))
-                continue;
-            const std::optional<MediaRecord> media = store.media(s.src);
-            if (!media || media->sessionId != sessionId)
-                continue;
-            if (const std::optional<QByteArray> json = store.analysis(media->hash))
-                out.insert(s.src, AudioAnalysis::fromJson(*json));
-        }
-    return out;
-}
-
 const Track* mainTrack(const Draft& d)
 {
     for (const Track& t : d.t)
@@ -71,13 +55,10 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
 {
     Q_UNUSED(confirmed);
     std::lock_guard<std::mutex> lock(m_store.editMutex());
-    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
-    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
     if (!draft)
-        return failure(pick(zh, "The stored timeline cannot be read.", "无法读取保存的时间线。"));
-    if (!draft->isExportable())
-        return failure(pick(zh, "The timeline is empty: upload a clip first.",
-                            "时间线是空的：请先上传一个片段。"));
+        return failed;
     const QString& n = op.name;
     auto arg = [&op](const char* key) { return op.args.value(QLatin1String(key)); };
     EditResult r;
@@ -261,11 +242,10 @@ OpOutcome Executor::applyTargetLength(const QString& sessionId, const Operation&
                                       bool confirmed)
 {
     std::unique_lock<std::mutex> lock(m_store.editMutex());
-    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
-    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
-    if (!draft || !draft->isExportable())
-        return failure(pick(zh, "The timeline is empty: upload a clip first.",
-                            "时间线是空的：请先上传一个片段。"));
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
+    if (!draft)
+        return failed;
     LengthOptions o;
     o.targetMs = op.args.value(QStringLiteral("target_ms")).toInteger();
     o.best = op.args.value(QStringLiteral("best")).toBool();
@@ -345,12 +325,13 @@ OpOutcome Executor::applyTargetLength(const QString& sessionId, const Operation&
 OpOutcome Executor::applyPauseAt(const QString& sessionId, const Operation& op, bool zh)
 {
     std::unique_lock<std::mutex> lock(m_store.editMutex());
-    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
-    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
     const Track* main = draft ? mainTrack(*draft) : nullptr;
     if (!main)
-        return failure(pick(zh, "The timeline is empty: upload a clip first.",
-                            "时间线是空的：请先上传一个片段。"));
+        return draft ? failure(pick(zh, "There is no video clip on the timeline.",
+                                    "时间线上没有视频片段。"))
+                     : failed;
     const QHash<QString, AudioAnalysis> analyses = analysesOf(m_store, sessionId, *draft);
     const qint64 minMs = op.args.value(QStringLiteral("min_pause_ms")).toInteger(300);
     const double asked = op.args.value(QStringLiteral("threshold_db")).toDouble(0);

@@ -220,13 +220,10 @@ bool Executor::resolveMusic(const QString& sessionId, const Operation& op, qint6
 OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, bool zh)
 {
     std::lock_guard<std::mutex> lock(m_store.editMutex());
-    const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
-    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
     if (!draft)
-        return failure(pick(zh, "The stored timeline cannot be read.", "无法读取保存的时间线。"));
-    if (!draft->isExportable())
-        return failure(pick(zh, "The timeline is empty: upload a clip first.",
-                            "时间线是空的：请先上传一个片段。"));
+        return failed;
     const qint64 length = draft->computedDuration();
     const int clips = clipCount(*draft);
     auto rangeOf = [&](qint64* from, qint64* to) {

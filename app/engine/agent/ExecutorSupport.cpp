@@ -3,6 +3,8 @@
 
 #include "store/Store.h"
 
+#include <algorithm>
+
 #include <QFileInfo>
 #include <QJsonObject>
 
@@ -39,6 +41,49 @@ bool sameFileName(const QString& stored, const QString& asked)
     return stored.compare(asked, Qt::CaseInsensitive) == 0 ||
            QFileInfo(stored).fileName().compare(QFileInfo(asked).fileName(), Qt::CaseInsensitive) ==
                0;
+}
+
+std::optional<Draft> editableHead(Store& store, const QString& sessionId, bool zh,
+                                  OpOutcome* failed)
+{
+    const std::optional<DraftVersion> head = store.headDraft(sessionId);
+    const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
+    if (!draft) {
+        *failed =
+            failure(pick(zh, "The stored timeline cannot be read.", "无法读取保存的时间线。"));
+        return std::nullopt;
+    }
+    if (!draft->isExportable()) {
+        *failed = failure(pick(zh, "The timeline is empty: upload a clip first.",
+                               "时间线是空的：请先上传一个片段。"));
+        return std::nullopt;
+    }
+    return draft;
+}
+
+QHash<QString, AudioAnalysis> analysesOf(Store& store, const QString& sessionId, const Draft& d)
+{
+    QHash<QString, AudioAnalysis> out;
+    for (const Track& t : d.t)
+        for (const Segment& s : t.sg) {
+            if (s.src.isEmpty() || out.contains(s.src))
+                continue;
+            const std::optional<MediaRecord> media = store.media(s.src);
+            if (!media || media->sessionId != sessionId)
+                continue;
+            if (const std::optional<QByteArray> json = store.analysis(media->hash))
+                out.insert(s.src, AudioAnalysis::fromJson(*json));
+        }
+    return out;
+}
+
+bool hasMusic(const Draft& d)
+{
+    return std::any_of(d.t.cbegin(), d.t.cend(), [](const Track& t) {
+        return std::any_of(t.sg.cbegin(), t.sg.cend(), [](const Segment& s) {
+            return s.m.value(QLatin1String("role")).toString() == QLatin1String("music");
+        });
+    });
 }
 
 } // namespace cw::engine

@@ -5,16 +5,29 @@
 #include "agent/Executor.h"
 #include "edit/Operations.h"
 
+#include "Draft.h"
+#include "media/AudioAnalysis.h"
+
+#include <QHash>
 #include <QString>
+#include <optional>
 
 namespace cw::engine {
 
 struct MediaRecord;
+class Store;
 
 QString pick(bool zh, const char* en, const char* chinese);
 OpOutcome failure(const QString& message); // draft unchanged; the message is the reply
 MediaRef refOf(const MediaRecord& media);
 // A file name the user typed matches an upload by full name or base name, ignoring case.
 bool sameFileName(const QString& stored, const QString& asked);
+// The session's head draft when it can be edited; otherwise *failed says why (unreadable, or
+// nothing uploaded yet) and the result is empty.
+std::optional<Draft> editableHead(Store& store, const QString& sessionId, bool zh,
+                                  OpOutcome* failed);
+// Media id -> stored audio analysis, for the draft's media of this session.
+QHash<QString, AudioAnalysis> analysesOf(Store& store, const QString& sessionId, const Draft& d);
+bool hasMusic(const Draft& d);
 
 } // namespace cw::engine

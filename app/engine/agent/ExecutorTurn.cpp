@@ -225,21 +225,7 @@ OpOutcome Executor::propose(const QString& sessionId, bool zh)
                             "Upload a clip first; then I can suggest an edit (cutting pauses, "
                             "music, loudness).",
                             "请先上传一个片段，然后我可以给出剪辑建议（剪掉停顿、配乐、响度）。"));
-    QHash<QString, AudioAnalysis> analyses;
-    bool hasMusic = false;
-    for (const Track& t : draft->t)
-        for (const Segment& s : t.sg) {
-            hasMusic =
-                hasMusic || s.m.value(QLatin1String("role")).toString() == QLatin1String("music");
-            if (s.src.isEmpty() || analyses.contains(s.src))
-                continue;
-            const std::optional<MediaRecord> media = m_store.media(s.src);
-            if (!media || media->sessionId != sessionId)
-                continue;
-            if (const std::optional<QByteArray> json = m_store.analysis(media->hash))
-                analyses.insert(s.src, AudioAnalysis::fromJson(*json));
-        }
-    const PauseCutResult pauses = cutPauses(*draft, analyses);
+    const PauseCutResult pauses = cutPauses(*draft, analysesOf(m_store, sessionId, *draft));
     QList<Operation> plan;
     QStringList en;
     QStringList cn;
@@ -258,7 +244,7 @@ OpOutcome Executor::propose(const QString& sessionId, bool zh)
         en << QStringLiteral("normalise the loudness to -14 LUFS");
         cn << QStringLiteral("把响度标准化到 -14 LUFS");
     }
-    if (!hasMusic) {
+    if (!hasMusic(*draft)) {
         plan << Operation{Op::addMusic(), {{QStringLiteral("mood"), QStringLiteral("calm")}}};
         en << QStringLiteral("add a calm music bed that ducks under speech");
         cn << QStringLiteral("加一段有人声时自动压低的舒缓背景音乐");
@@ -304,22 +290,16 @@ OpOutcome Executor::describe(const QString& sessionId, bool zh)
     qint64 speechMs = 0;
     qint64 analysedMs = 0;
     int texts = 0;
-    bool music = false;
-    QHash<QString, AudioAnalysis> analyses;
+    const bool music = hasMusic(*draft);
+    const QHash<QString, AudioAnalysis> analyses = analysesOf(m_store, sessionId, *draft);
     for (const Track& t : draft->t)
         for (const Segment& s : t.sg) {
             clips += t.tt == 0 ? 1 : 0;
             texts += t.tt == 7 ? 1 : 0;
-            music = music || s.m.value(QLatin1String("role")).toString() == QLatin1String("music");
-            if (t.tt != 0 || s.src.isEmpty())
+            const auto found = analyses.constFind(s.src);
+            if (t.tt != 0 || found == analyses.cend())
                 continue;
-            const std::optional<MediaRecord> media = m_store.media(s.src);
-            const std::optional<QByteArray> json =
-                media ? m_store.analysis(media->hash) : std::nullopt;
-            if (!json)
-                continue;
-            const AudioAnalysis a = AudioAnalysis::fromJson(*json);
-            analyses.insert(s.src, a);
+            const AudioAnalysis& a = *found;
             const double threshold = adaptiveSilenceThresholdDb(a);
             qint64 silent = 0;
             for (const Interval& i : findSilences(a, threshold, 500))

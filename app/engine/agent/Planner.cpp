@@ -329,6 +329,19 @@ QStringList suggestionsFor(const QString& text, bool zh)
 
 } // namespace
 
+const QStringList& Op::all()
+{
+    static const QStringList names{
+        cutPauses(),      removeRange(),    keepRange(),      splitAt(),  deleteClip(),
+        moveClip(),       setSpeed(),       setVolume(),      addMusic(), addText(),
+        addTransitions(), setAspect(),      setLoudness(),    denoise(),  setLook(),
+        addIntro(),       addBroll(),       undo(),           redo(),     reset(),
+        summary(),        setMusicVolume(), removeMusic(),    editText(), removeText(),
+        removeIntro(),    targetLength(),   exportSettings(), propose(),  confirm(),
+        cancel(),         describe()};
+    return names;
+}
+
 bool containsChinese(const QString& text)
 {
     for (const QChar c : text) {

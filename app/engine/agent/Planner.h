@@ -141,6 +141,8 @@ inline QString describe()
 {
     return QStringLiteral("describe");
 }
+// Every operation name the planner can produce.
+const QStringList& all();
 } // namespace Op
 
 // Arguments (all optional unless noted; times in timeline ms):

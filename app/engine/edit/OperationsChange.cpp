@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace cw::engine {
 
@@ -185,21 +186,28 @@ EditResult setMusicVolume(const Draft& draft, double volume, double factor)
                          {QStringLiteral("segments"), changed}});
 }
 
-EditResult removeMusic(const Draft& draft)
+// Removes the segments `drop` picks; a track it leaves empty goes too. Returns how many.
+static int eraseSegments(Draft& d, const std::function<bool(const Track&, const Segment&)>& drop)
 {
-    Draft out = draft;
     int removed = 0;
-    for (int ti = int(out.t.size()) - 1; ti >= 0; --ti) {
-        Track& t = out.t[ti];
+    for (int ti = int(d.t.size()) - 1; ti >= 0; --ti) {
+        Track& t = d.t[ti];
         const int before = int(t.sg.size());
-        t.sg.erase(std::remove_if(t.sg.begin(), t.sg.end(),
-                                  [&](const Segment& s) { return isMusicSegment(t, s); }),
-                   t.sg.end());
+        t.sg.erase(
+            std::remove_if(t.sg.begin(), t.sg.end(), [&](const Segment& s) { return drop(t, s); }),
+            t.sg.end());
         const int here = before - int(t.sg.size());
         removed += here;
         if (here > 0 && t.sg.isEmpty())
-            out.t.removeAt(ti);
+            d.t.removeAt(ti);
     }
+    return removed;
+}
+
+EditResult removeMusic(const Draft& draft)
+{
+    Draft out = draft;
+    const int removed = eraseSegments(out, isMusicSegment);
     if (removed == 0)
         return fail(ErrorCode::Conflict, noMusic());
     return success(out, {{QStringLiteral("removed_segments"), removed}});
@@ -271,21 +279,9 @@ EditResult removeText(const Draft& draft, const QString& style)
     if (!knownStyle(style))
         return fail(ErrorCode::BadRequest, unknownStyle(style));
     Draft out = draft;
-    int removed = 0;
-    for (int ti = int(out.t.size()) - 1; ti >= 0; --ti) {
-        Track& t = out.t[ti];
-        if (t.tt != int(TrackType::Text))
-            continue;
-        const int before = int(t.sg.size());
-        t.sg.erase(std::remove_if(
-                       t.sg.begin(), t.sg.end(),
-                       [&](const Segment& s) { return style.isEmpty() || styleOf(s) == style; }),
-                   t.sg.end());
-        const int here = before - int(t.sg.size());
-        removed += here;
-        if (here > 0 && t.sg.isEmpty())
-            out.t.removeAt(ti);
-    }
+    const int removed = eraseSegments(out, [&](const Track& t, const Segment& s) {
+        return t.tt == int(TrackType::Text) && (style.isEmpty() || styleOf(s) == style);
+    });
     if (removed == 0)
         return fail(ErrorCode::Conflict, noText(style));
     return success(out, {{QStringLiteral("removed"), removed}});
