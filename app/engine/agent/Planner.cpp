@@ -13,6 +13,7 @@
 
 #include <QRegularExpression>
 #include <algorithm>
+#include <functional>
 
 namespace cw::engine {
 
@@ -211,9 +212,8 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
     if ((n == Op::setVolume() || n == Op::setMusicVolume()) && findPercent(c) < 0 &&
         !lexicon::has(c, QStringLiteral("target.music")) &&
         !lexicon::has(c, QStringLiteral("target.clip_sound")) &&
-        has(c, "^(?:just |please |and )?(?:turn it "
-               "(?:up|down)|louder|quieter|调大|调小|大[1一]?(?:些|点)|"
-               "小[1一]?(?:些|点)|再大|再小)"))
+        has(c,
+            "^(?:just |please |and )?(?:调大|调小|大[1一]?(?:些|点)|小[1一]?(?:些|点)|再大|再小)"))
         return true; // "人声太小了，调大一些": said twice, done once
     if (n == Op::addTransitions() && !last.args.contains(QStringLiteral("duration_ms")) &&
         has(c, "^(?:maybe |like |say |roughly |approximately |of |about |around |at |each |every "
@@ -251,18 +251,92 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
         return set(n == Op::addIntro() ? "title" : "text", p.quotes.at(quoteIndex(c)));
     }
     if ((n == Op::addText() || n == Op::editText()) && noOtherVerb &&
-        has(c, "^(?:and )?(?:then "
-               ")?(?:move|put|place|make|keep|have|let|show|持续|显示|停留|放在|放到|移到)|"
-               "\\b(?:it|that)\\b|^(?:在|于)?(?:左上|右上|左下|右下|顶部|底部|上方|下方)")) {
+        has(c,
+            "^(?:and )?(?:then "
+            ")?(?:move|put|place|make|keep|have|let|show|start|持续|显示|停留|放在|放到|移到|往|从|"
+            "starting|from)|\\b(?:it|that)\\b|^(?:在|于)?(?:左上|右上|左下|右下|顶部|底部|上方|"
+            "下方)")) {
         const Frame f = readFrame(c);
         bool changed = false;
         if (!f.position.isEmpty())
             changed = set("position", f.position);
         if (f.durationMs > 0)
             changed = set("duration_ms", f.durationMs);
+        static const RX startRx(
+            QStringLiteral("^(?:starting (?:at|from)|start(?:ing)? at|from|从|在)\\s*"
+                           "(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*(?:seconds?|"
+                           "secs?|s|秒))\\s*(?:开始|出现|on)?$"));
+        const QRegularExpressionMatch st = startRx.match(c);
+        if (st.hasMatch())
+            changed = set("start_ms", parseTimeToken(st.captured(1)));
         return changed;
     }
+    // "用 street.mp4 当B-roll，放在第20秒到第40秒"
+    if (n == Op::addBroll() && !last.args.contains(QStringLiteral("from_ms")) &&
+        !last.args.contains(QStringLiteral("every_ms")) && noOtherVerb) {
+        const Range r = findRange(c);
+        if (r.found() && r.lastMs < 0 && r.toMs > r.fromMs) {
+            set("from_ms", r.fromMs);
+            return set("to_ms", r.toMs);
+        }
+    }
     return false;
+}
+
+// "cut the first 5 s, no wait, 10 s", "split at 1:20, oops I meant 1:02", "加到两倍速，不对，
+// 1.5倍就够了": a correction replaces the request before it. The corrected words either plan
+// on their own (replacing the last operation of that name) or are a value of the same kind as
+// one in the request before (a time, a factor, a level, a resolution, a type), put in its place.
+struct Correction {
+    bool active = false;
+    QString lastClause; // the clause the last operation came from
+};
+
+const QRegularExpression& correctionMarker()
+{
+    static const QRegularExpression rx(QStringLiteral(
+        "^(?:sorry|oops|actually|i mean|i meant|scratch that|make that|wait|hmm,? no|no,? wait|"
+        "wait,? no|no no|不对|不是|我是说|我的意思是|应该是|更正)\\b[\\s,]*(?:i meant?\\b\\s*|make "
+        "(?:it|that)\\s*)?"));
+    return rx;
+}
+
+bool bareNo(const QString& c)
+{
+    return has(c, "^(?:no|nope|nah|hmm|hmm no|no no)$");
+}
+
+// The corrected request, or nothing when the words do not fit the one before.
+QList<Operation> corrected(const QString& words, const Correction& k, const Operation& last,
+                           const std::function<QList<Operation>(const QString&)>& parse)
+{
+    QList<Operation> ops = parse(words);
+    if (!ops.isEmpty())
+        return ops;
+    static const QStringList kinds{
+        QStringLiteral(
+            "\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?|\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s|"
+            "minutes?|mins?|ms|秒钟?|分钟|毫秒)(?![a-z])"),
+        QStringLiteral("\\d+(?:\\.\\d+)?\\s*(?:x|倍)(?![a-z])"),
+        QStringLiteral("\\d+(?:\\.\\d+)?\\s*%"),
+        QStringLiteral("\\b(?:4k|1080p|720p)\\b"),
+        QStringLiteral("\\b(?:crossfades?|fades?|dissolves?|wipes?|slides?|zooms?)\\b"),
+        QStringLiteral("\\b(?:lo-?fi|upbeat|calm|cinematic|chill|relaxing|energetic|happy|epic|"
+                       "dramatic)\\b"),
+        QStringLiteral("\\b(?:warm|cool|black-white|vivid|cinematic)\\b")};
+    for (const QString& kind : kinds) {
+        const QRegularExpression rx(kind);
+        const QRegularExpressionMatch now = rx.match(words);
+        const QRegularExpressionMatch before = rx.match(k.lastClause);
+        if (!now.hasMatch() || !before.hasMatch())
+            continue;
+        QString fixed = k.lastClause;
+        fixed.replace(before.capturedStart(), before.capturedLength(), now.captured(0));
+        ops = parse(fixed);
+        if (!ops.isEmpty() && ops.first().name == last.name)
+            return ops;
+    }
+    return {};
 }
 
 // Whole-message readings after the clauses: a request for advice is answered with a
@@ -292,6 +366,37 @@ void finish(Plan& plan, const Prepared& p)
             merged.insert(it.key(), it.value());
         ops[i].args = merged;
         ops.removeAt(i - 1);
+    }
+    // "I only want 0-10 s and 20-31 s": two kept stretches are the gaps between them removed.
+    QList<QPair<qint64, qint64>> kept;
+    for (const Operation& o : ops)
+        if (o.name == Op::keepRange() && o.args.value(QStringLiteral("from_ms")).toInteger(-1) >= 0)
+            kept.append({o.args.value(QStringLiteral("from_ms")).toInteger(),
+                         o.args.value(QStringLiteral("to_ms")).toInteger()});
+    if (kept.size() >= 2) {
+        std::sort(kept.begin(), kept.end());
+        const qsizetype at =
+            std::find_if(ops.cbegin(), ops.cend(),
+                         [](const Operation& o) { return o.name == Op::keepRange(); }) -
+            ops.cbegin();
+        ops.erase(std::remove_if(ops.begin(), ops.end(),
+                                 [](const Operation& o) { return o.name == Op::keepRange(); }),
+                  ops.end());
+        QList<Operation> gaps;
+        qint64 from = 0;
+        for (const auto& k : kept) {
+            if (k.first > from)
+                gaps << op(Op::removeRange(), QJsonObject{{QStringLiteral("from_ms"), from},
+                                                          {QStringLiteral("to_ms"), k.first}});
+            from = k.second < 0 ? -1 : std::max(from, k.second);
+            if (from < 0)
+                break;
+        }
+        if (from >= 0)
+            gaps << op(Op::removeRange(), QJsonObject{{QStringLiteral("from_ms"), from},
+                                                      {QStringLiteral("to_ms"), -1}});
+        for (qsizetype g = 0; g < gaps.size(); ++g)
+            ops.insert(std::min(at + g, ops.size()), gaps.at(g));
     }
     for (Operation& o : ops) {
         if (o.name != Op::cutPauses() || o.args.contains(QStringLiteral("threshold_db")))
@@ -377,10 +482,40 @@ Plan planInstruction(const QString& message)
     QList<Operation> summaries;
     QString lastTarget;
     QString previousVerb;
+    Correction correction;
     for (qsizetype i = plan.operations.isEmpty() ? 0 : 1; i < clauses.size(); ++i) {
         const QString& clause = clauses.at(i);
         if (plan.operations.size() >= kMaxOperations)
             break;
+        const QRegularExpressionMatch marker = correctionMarker().match(clause);
+        if (!plan.operations.isEmpty() &&
+            (marker.hasMatch() || bareNo(clause) || correction.active)) {
+            const QString words = marker.hasMatch() ? clause.mid(marker.capturedEnd()).trimmed()
+                                  : bareNo(clause)  ? QString()
+                                                    : clause;
+            correction.active = true;
+            if (words.isEmpty())
+                continue;
+            const QList<Operation> fixed =
+                corrected(words, correction, plan.operations.last(), [&](const QString& text) {
+                    Plan scratch;
+                    QString target = lastTarget;
+                    const QList<Operation> out = parseClause(text, p, scratch, &target);
+                    return scratch.declined.isEmpty() ? out : QList<Operation>();
+                });
+            if (fixed.isEmpty())
+                continue; // chatter between the "no" and the new words
+            correction.active = false;
+            for (const Operation& o : fixed) {
+                auto same = std::find_if(plan.operations.rbegin(), plan.operations.rend(),
+                                         [&o](const Operation& x) { return x.name == o.name; });
+                if (same != plan.operations.rend())
+                    *same = o;
+                else
+                    plan.operations << o;
+            }
+            continue;
+        }
         if (applyModifier(clause, p, plan.operations))
             continue;
         QList<Operation> ops = parseClause(clause, p, plan, &lastTarget);
@@ -448,6 +583,7 @@ Plan planInstruction(const QString& message)
                 plan.unrecognized << clause;
             continue;
         }
+        correction.lastClause = clause;
         // "tighten it up, kill the dead air": one request said twice is done once.
         for (const Operation& o : ops) {
             const bool repeat = o.name == Op::undo() || o.name == Op::redo();

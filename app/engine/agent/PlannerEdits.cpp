@@ -47,6 +47,10 @@ void putRange(QJsonObject& args, const Range& r)
 
 std::optional<Operation> history(const QString& c)
 {
+    if (has(c, "\\brevert (?:everything|it all|all)\\b|\\bhow it was when i "
+               "(?:imported|uploaded|added)|"
+               "\\bback to the (?:original|raw|uploaded) (?:version|footage|video|clip)"))
+        return op(Op::reset());
     if (has(c,
             "\\bredo\\b|重做|ctrl[- +]?(?:shift[- +]?z|y)\\b|\\b(?:bring|put) (?:it |that )?back "
             "what i (?:just )?undid|\\bundo (?:the|my|that) "
@@ -182,7 +186,12 @@ std::optional<Operation> broll(const QString& c, const Prepared& p)
     const bool overlaid =
         has(c, "\\.(?:mp4|mov|mkv|webm|m4v|avi)\\b") &&
         has(c, "盖上|覆盖|叠在|\\bcover\\b|\\bover(?:lay)?\\b|\\bon top\\b|\\bcut ?away\\b");
-    if (!(overlaid || has(c, "\\bb-? ?roll\\b|\\bcutaways?\\b|空镜|辅助镜头")) ||
+    // "the b-roll part drags" names B-roll without asking for any.
+    const bool asked =
+        has(c, "\\b(?:add|use|put|insert|include|overlay|cover|drop|throw|sprinkle|"
+               "intercut|cut to|layer|place|want|need|give|more|some|every)\\b|加|插|用|放|盖|"
+               "来点|配上|当");
+    if (!(overlaid || (asked && has(c, "\\bb-? ?roll\\b|\\bcutaways?\\b|空镜|辅助镜头"))) ||
         has(c, "b-? ?roll transitions?"))
         return std::nullopt;
     static const RX fileRx(
@@ -257,7 +266,7 @@ std::optional<Operation> cutPauses(const QString& c)
     if (!has(c,
              "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take "
              "out|edit "
-             "out|lose|shorten|reduce|tighten|close|removing|cutting)\\b.{0,80}?\\b(?:pauses?|"
+             "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|"
              "silences?|silent "
              "(?:parts?|bits?|sections?)|gaps?|dead air)\\b|\\btighten|\\bjump[- ]?cut|"
              "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|没声音|"
@@ -271,7 +280,7 @@ std::optional<Operation> cutPauses(const QString& c)
         "(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*"
         "(?:seconds?|secs?|s)\\b)|(?:在|于)\\s*(\\d{1,2}:\\d{2}|\\d+"
         "(?:\\.\\d+)?\\s*秒)(?:处|那里|的地方)?的?(?:停顿|静音|空白)|(\\d{1,2}:\\d{2})\\s*"
-        "(?:处|那里|那儿|的地方|左右)的?(?:停顿|静音|空白)"));
+        "(?:处|那里|那儿|的地方|左右|那个|这个)的?(?:停顿|静音|空白)"));
     const QRegularExpressionMatch at = atRx.match(c);
     if (at.hasMatch()) {
         QString t = at.captured(1);
@@ -329,8 +338,11 @@ std::optional<Operation> transitions(const QString& c)
 
 bool dontCrop(const QString& c)
 {
-    return has(c, "don'?t crop|do not crop|no crop|without crop|\\bblur|\\bpad|letterbox|不要裁|"
-                  "不裁|模糊|留边");
+    return has(
+        c,
+        "don'?t crop|do not crop|no crop|without crop|instead of crop|not cut (?:off )?(?:my|the)|"
+        "don'?t cut (?:off )?(?:my|the|anything)|fill the rest|\\bblur|\\bpad|letterbox|不要裁|"
+        "不裁|别裁|模糊|留边");
 }
 
 // The frame asked for. Several may be named ("convert this 16:9 demo to vertical"): the one
@@ -364,9 +376,13 @@ std::optional<Operation> aspect(const QString& c)
         {"\\bsquare\\b|正方形|方形", "1:1"},
         {"\\bportrait post|\\b4 by 5\\b", "4:5"},
         {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的|转横|改横|变横", "16:9"}};
+    // "my clip is vertical, ...": what the source is, not what to make.
+    static const RX sourceRx(
+        QStringLiteral("\\b(?:is|was|are|it'?s|currently|already|shot|filmed|"
+                       "recorded|this|my|these)\\s+(?:\\w+\\s+)?$|(?:是|拍的|这个|原来的)$"));
     for (const auto& w : words) {
         const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
-        if (m.hasMatch())
+        if (m.hasMatch() && !sourceRx.match(c.left(m.capturedStart())).hasMatch())
             found << Candidate{m.capturedStart(), QString::fromLatin1(w.ratio)};
     }
     qsizetype platformAt = -1;
@@ -377,9 +393,10 @@ std::optional<Operation> aspect(const QString& c)
               [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
     // The target is the one right after "to/into/as/for" (改成...); with none, the last named.
     QString ratio;
-    static const RX toRx(
-        QStringLiteral("(?:\\b(?:to|into|as|for|in)\\b(?:\\s+(?:a|an|the))?|改成|变成|转成|"
-                       "转为|改为|调成|设为|换成|做成)\\s*$"));
+    static const RX toRx(QStringLiteral(
+        "(?:\\b(?:to|into|as|for|in)\\b(?:\\s+(?:a|an|the))?(?:\\s+(?:tall|wide|proper|"
+        "true|real|full|nice))?|改成|变成|转成|"
+        "转为|改为|调成|设为|换成|做成)\\s*$"));
     for (const Candidate& k : found)
         if (toRx.match(c.left(k.at)).hasMatch()) {
             ratio = k.ratio;
@@ -414,6 +431,8 @@ std::optional<Operation> soundAndLook(const QString& c)
         return op(Op::setLoudness(),
                   lufs < 0 ? QJsonObject{{QStringLiteral("lufs"), lufs}} : QJsonObject{});
     }
+    if (has(c, "\\b(?:no|without) (?:audio|sound)\\b|\\bmute\\b|静音"))
+        return std::nullopt; // "no audio at all, it only has noise": the sound goes
     if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音|风噪|风声|底噪|电流声|"
                "嗡嗡声"))
         return op(Op::denoise());
@@ -559,7 +578,8 @@ std::optional<Operation> volume(const QString& c)
         return std::nullopt;
     if (has(c, "\\bunmute|取消静音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 1.0}});
-    if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音"))
+    if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音|"
+               "\\b(?:no|without) (?:audio|sound)\\b"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
     if (!lexicon::has(c, QStringLiteral("target.clip_sound")) &&
         !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声"))

@@ -84,9 +84,11 @@ Frame readFrame(const QString& c)
     f.quote = quoteIndex(c);
     f.percent = findPercent(c);
     f.slight = lexicon::has(c, QStringLiteral("degree.slight"));
-    f.addVerb = has(c, "\\b(?:add|insert|include|create|overlay|generate|put (?:in|on) an?|"
-                       "give (?:it|me) an?|want an?|need an?)\\b|添加|加上|加[1一]?个|插入|"
-                       "生成|配上|加入|加(?=.{0,3}(?:标题|字幕|文字|人名条|片头))");
+    f.addVerb =
+        has(c, "\\b(?:add|insert|include|create|overlay|generate|put (?:in|on) an?|"
+               "give (?:it|me) an?|want an?|need an?|put (?:some|a|an)|stick (?:a|an|some))\\b|"
+               "添加|加上|加[1一]?个|插入|"
+               "生成|配上|加入|加(?!的)(?=.{0,3}(?:标题|字幕|文字|人名条|片头))");
     static const RX durationRx(QStringLiteral("(?:\\blast|\\bfor|\\bstay(?: on(?: screen)?)? "
                                               "(?:for)?|持续|停留|显示)(?:时间|时长)?(?:改成|改为|"
                                               "设为|设成|为|到)?\\s*(\\d+(?:\\.\\d+)?\\s*"
@@ -115,8 +117,16 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
         return std::nullopt;
     if (has(c, "\\bmute\\b|\\bsilence\\b|静音"))
         return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("volume"), 0.0}});
-    const bool lower = lexicon::has(c, QStringLiteral("action.lower"));
-    const bool raise = lexicon::has(c, QStringLiteral("action.raise"));
+    bool lower = lexicon::has(c, QStringLiteral("action.lower"));
+    bool raise = lexicon::has(c, QStringLiteral("action.raise"));
+    // "the music is louder than my voice": a comparison says which way, whatever else is said.
+    if (lower && raise) {
+        if (has(c, "louder than|too loud|drown|overpower|over my voice|fighting|hear (?:me|my|the "
+                   "voice)|盖过|压过|太吵"))
+            raise = false;
+        else if (has(c, "quieter than|softer than|too quiet|too soft|hear the (?:music|song)"))
+            lower = false;
+    }
     const bool levelWord = has(c, "\\bvolume\\b|\\blevel\\b|\\bgain\\b|音量|声音");
     if (f.action == QLatin1String("remove") && !lower && !raise && !levelWord)
         return op(Op::removeMusic());
@@ -170,8 +180,16 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
         args.insert(QStringLiteral("position"), f.position);
         changed = true;
     }
-    if (f.durationMs > 0) {
-        args.insert(QStringLiteral("duration_ms"), f.durationMs);
+    qint64 duration = f.durationMs;
+    static const RX makeRx(
+        QStringLiteral("\\b(?:make|keep|cut|shorten|trim) (?:it|them|that) (?:only |just "
+                       ")?(?:to )?(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s))\\b|"
+                       "(?:改成|改为|缩短到|只要)(\\d+(?:\\.\\d+)?\\s*秒)"));
+    const QRegularExpressionMatch mk = makeRx.match(c);
+    if (duration <= 0 && mk.hasMatch())
+        duration = parseTimeToken(mk.captured(1).isEmpty() ? mk.captured(2) : mk.captured(1));
+    if (duration > 0) {
+        args.insert(QStringLiteral("duration_ms"), duration);
         changed = true;
     }
     static const RX startRx(
@@ -205,9 +223,12 @@ std::optional<Operation> targetLength(const QString& c)
 {
     static const RX timeRx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|"
                                           "m|秒钟?|分钟|分)(?![a-z0-9])"));
-    static const RX clockRx(QStringLiteral("\\b(\\d{1,2}:\\d{2})\\b"));
-    const bool to = lexicon::has(c, QStringLiteral("length.to")) ||
-                    lexicon::has(c, QStringLiteral("length.make"));
+    // A clock time that is an aspect ratio ("a tall 9:16 one") is not a length.
+    static const RX clockRx(
+        QStringLiteral("\\b(?!(?:16:9|9:16|4:5|5:4|4:3|3:4|1:1|21:9)\\b)(\\d{1,2}:\\d{2})\\b"));
+    const QRegularExpressionMatch verbTo = lexicon::find(c, QStringLiteral("length.to"));
+    const QRegularExpressionMatch verbMake = lexicon::find(c, QStringLiteral("length.make"));
+    const bool to = verbTo.hasMatch() || verbMake.hasMatch();
     const bool limit = lexicon::has(c, QStringLiteral("length.limit"));
     const bool best = lexicon::has(c, QStringLiteral("length.best"));
     QRegularExpressionMatch t = timeRx.match(c);
@@ -228,6 +249,18 @@ std::optional<Operation> targetLength(const QString& c)
         ms = parseTimeToken(k.captured(1));
         end = k.capturedEnd();
     }
+    // "turn this 60-second recording into a 1080p MP4", "this clip is 60 seconds long": a
+    // length that describes the source, said before the verb, is not a request.
+    const qsizetype numberAt = t.hasMatch() ? t.capturedStart() : end;
+    const qsizetype verbAt = std::min(verbTo.hasMatch() ? verbTo.capturedStart() : c.size(),
+                                      verbMake.hasMatch() ? verbMake.capturedStart() : c.size());
+    const bool describesSource =
+        ms > 0 && (verbAt > numberAt || !to) &&
+        has(c.left(numberAt),
+            "\\b(?:is|was|are|it'?s|this|my|the|counts|from)\\b(?!.*\\b(?:make|cut|"
+            "trim|get|bring|keep|shorten)\\b)|是|这段|这个");
+    if (describesSource && !best && !lexicon::has(c, QStringLiteral("length.limit")))
+        return std::nullopt;
     if (ms <= 0) {
         // "pick the best moments", "just keep the highlights": the length is the engine's.
         if (best && has(c, "\\b(?:pick|keep|give|show|find|make|cut|choose|select|only|just)\\b|"

@@ -212,8 +212,12 @@ QString numberWords(QString text)
         return QString::number(1.0 / m.captured(1).toDouble()) + QLatin1Char(' ') + m.captured(2);
     });
     static const RX markUnit(
-        QStringLiteral("\\bthe (\\d+(?:\\.\\d+)?) ?(seconds?|minutes?|mins?|secs?) mark\\b"));
+        QStringLiteral("\\bthe (\\d+(?:\\.\\d+)?)[ -]?(seconds?|minutes?|mins?|secs?) mark\\b"));
     text.replace(markUnit, QStringLiteral("\\1 \\2"));
+    static const RX minSec(QStringLiteral("\\b(\\d{1,2}) ?m ?(\\d{1,2}) ?s\\b"));
+    text = replaceAll(text, minSec, [](const QRegularExpressionMatch& m) -> QString {
+        return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
+    });
     static const RX secBefore(
         QStringLiteral("\\bsec(?:ond)? (\\d+(?:\\.\\d+)?)\\b(?! (?:clips?|segments?|shots?))"));
     text.replace(secBefore, QStringLiteral("\\1 s"));
@@ -306,7 +310,9 @@ QStringList splitClauses(const QString& text)
 {
     static const RX sep(QStringLiteral(
         "\\s*(?:[,;!?，、；。！？\\n]+|\\.(?=\\s|$)|\\b(?:and then|and also|and|then|also|plus|"
-        "after that|afterwards|finally)\\b|\\s[+&]\\s|然后|接着|并且|而且|同时|以及|还有|和|"
+        "after that|afterwards|finally|but|except|so that|so i can|so we "
+        "can)\\b|\\s[+&]\\s|然后|接着|"
+        "并且|而且|同时|以及|还有|和|但是|不过|"
         "再(?=把|加|添|改|剪|删|去掉|用|做|调成|放|生成|导出|换|变|转|配|插|分割|移|给|设|弄|来|开|"
         "关))\\s*"));
     QStringList out;
