@@ -69,7 +69,8 @@ bool isText(const QString& target)
 }
 
 // "keep the music, just lower it to 30%": "it" is what the clause before named.
-QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QString* lastTarget)
+QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QString* lastTarget,
+                             bool alone = false)
 {
     if (const auto h = history(c)) {
         if (h->name == Op::reset())
@@ -83,7 +84,7 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         "(music|background music|bgm|soundtrack|text|texts|titles?|captions?|subtitles?|"
         "lower thirds?)(?: on screen| at all| anymore| please)*$"));
     const QRegularExpressionMatch none = noneOf.match(c);
-    if (none.hasMatch()) {
+    if (none.hasMatch() && (alone || !has(c, "^(?:please |and )?no "))) {
         const QString what = none.captured(1);
         if (lexicon::has(what, QStringLiteral("target.music")))
             return {op(Op::removeMusic())};
@@ -101,6 +102,14 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     if (negated(c))
         return {};
     Frame f = readFrame(c);
+    // "make it last 5 seconds", "move it to the top": only words on screen last or sit there.
+    if (f.target.isEmpty() && lastTarget->isEmpty() &&
+        has(c,
+            "\\b(?:make|have|let|keep) (?:it|them) (?:last|stay)\\b|\\bstay on (?:the )?screen\\b|"
+            "\\b(?:move|put|place) (?:it|them) (?:to |at |in |on )?(?:the "
+            ")?(?:top|bottom|upper|lower|"
+            "left|right|corner|cent(?:er|re))"))
+        f.target = QStringLiteral("text");
     if (f.target.isEmpty() &&
         (containsChinese(c) ||
          has(c,
@@ -271,6 +280,14 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
             changed = set("start_ms", parseTimeToken(st.captured(1)));
         return changed;
     }
+    // "make a highlights version, about a minute and a half"
+    if (n == Op::targetLength() && !last.args.contains(QStringLiteral("target_ms")) &&
+        noOtherVerb) {
+        const qint64 d = findDuration(c);
+        if (d > 0 && has(c, "^(?:about |around |roughly |maybe |like |approximately |say "
+                            "|大概|大约|差不多)?[\\d.:]+"))
+            return set("target_ms", d);
+    }
     // "用 street.mp4 当B-roll，放在第20秒到第40秒"
     if (n == Op::addBroll() && !last.args.contains(QStringLiteral("from_ms")) &&
         !last.args.contains(QStringLiteral("every_ms")) && noOtherVerb) {
@@ -295,8 +312,9 @@ struct Correction {
 const QRegularExpression& correctionMarker()
 {
     static const QRegularExpression rx(QStringLiteral(
-        "^(?:sorry|oops|actually|i mean|i meant|scratch that|make that|wait|hmm,? no|no,? wait|"
-        "wait,? no|no no|不对|不是|我是说|我的意思是|应该是|更正)\\b[\\s,]*(?:i meant?\\b\\s*|make "
+        "^(?:(?:sorry|oops|actually|i mean|i meant|scratch that|make that|wait|hmm,? no|no,? wait|"
+        "wait,? no|no no)\\b|不对|不是|我是说|我的意思是|应该是|更正)[\\s,，]*(?:i "
+        "meant?\\b\\s*|make "
         "(?:it|that)\\s*)?"));
     return rx;
 }
@@ -398,6 +416,14 @@ void finish(Plan& plan, const Prepared& p)
         for (qsizetype g = 0; g < gaps.size(); ++g)
             ops.insert(std::min(at + g, ops.size()), gaps.at(g));
     }
+    // Muting every clip makes noise reduction moot ("no audio at all, it only has noise").
+    const bool muted = std::any_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
+        return o.name == Op::setVolume() && o.args.value(QStringLiteral("gain")).toDouble(1) == 0;
+    });
+    if (muted)
+        ops.erase(std::remove_if(ops.begin(), ops.end(),
+                                 [](const Operation& o) { return o.name == Op::denoise(); }),
+                  ops.end());
     for (Operation& o : ops) {
         if (o.name != Op::cutPauses() || o.args.contains(QStringLiteral("threshold_db")))
             continue;
@@ -518,7 +544,7 @@ Plan planInstruction(const QString& message)
         }
         if (applyModifier(clause, p, plan.operations))
             continue;
-        QList<Operation> ops = parseClause(clause, p, plan, &lastTarget);
+        QList<Operation> ops = parseClause(clause, p, plan, &lastTarget, clauses.size() == 1);
         // "there's a long pause around 4:20, get rid of it": the verb comes after the thing.
         static const RX pointBack(
             QStringLiteral("^(?:just |please |so |and )?(get rid "
@@ -556,7 +582,8 @@ Plan planInstruction(const QString& message)
         // "delete all the ums, and the pauses", "去掉废话和停顿": the verb carries over to a
         // clause that has none.
         if (ops.isEmpty() && !previousVerb.isEmpty() && !negated(clause) && clause.size() <= 24 &&
-            !lexicon::has(clause, QStringLiteral("action.remove")))
+            !lexicon::has(clause, QStringLiteral("action.remove")) &&
+            !has(clause, "别|不要|不用|\\bdon'?t\\b|\\bnot\\b|\\bnever\\b|\\bleave\\b|\\bkeep\\b"))
             ops = trial(previousVerb + QLatin1Char(' ') + clause);
         // It carries over a list ("the ums, hems, pauses"), not past a clause of its own.
         const QRegularExpressionMatch verb = lexicon::find(clause, QStringLiteral("action.remove"));

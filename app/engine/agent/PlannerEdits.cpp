@@ -123,7 +123,7 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
         args.insert(QStringLiteral("duration_ms"), r.toMs - r.fromMs);
         return op(Op::addText(), args);
     }
-    static const RX atRx(QStringLiteral("(?:\\bat\\b|@|在|从)\\s*[\\d]"));
+    static const RX atRx(QStringLiteral("(?:\\bat\\b|\\bfrom\\b|\\bstarting\\b|@|在|从)\\s*[\\d]"));
     if (atRx.match(rest).hasMatch()) {
         const qint64 at = findAt(rest);
         if (at >= 0)
@@ -156,7 +156,17 @@ QString originalCase(const QString& lower, const Prepared& p)
 
 std::optional<Operation> intro(const QString& c, const Prepared& p)
 {
-    if (!has(c,
+    // "put 'Holidays' as a title card before the video starts": any intro word of the
+    // vocabulary after a verb of making.
+    const bool introWord =
+        lexicon::has(c, QStringLiteral("target.intro")) &&
+        !has(c,
+             "\\b(?:after|before|during|in|of|from|into|under|over) (?:the|my|this) (?:intro|title|"
+             "opening)|片头(?:后|之后|前|里)") &&
+        has(c,
+            "\\b(?:put|add|make|create|use|have|start with|open with|begin with)\\b|加|做|用|生成");
+    if (!introWord &&
+        !has(c,
              "\\b(?:generate|make|create|add|build|give|want|need|put|start with|open with|begin "
              "with)\\b(?: me| it| us)?"
              "(?: an?| the| some)?(?: "
@@ -379,7 +389,7 @@ std::optional<Operation> aspect(const QString& c)
     // "my clip is vertical, ...": what the source is, not what to make.
     static const RX sourceRx(
         QStringLiteral("\\b(?:is|was|are|it'?s|currently|already|shot|filmed|"
-                       "recorded|this|my|these)\\s+(?:\\w+\\s+)?$|(?:是|拍的|这个|原来的)$"));
+                       "recorded|this|my|these)\\s+(?:\\S+\\s+){0,3}$|(?:是|拍的|这个|原来的)$"));
     for (const auto& w : words) {
         const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
         if (m.hasMatch() && !sourceRx.match(c.left(m.capturedStart())).hasMatch())
@@ -513,7 +523,9 @@ std::optional<Operation> arrange(const QString& c)
     }
     if (has(c, "\\bkeep\\b|\\bonly (?:need|want)\\b|\\bjust (?:need|want) (?:the "
                ")?(?:part|bit|section)|"
-               "只保留|保留|只要|剪出来|截取|截出|留下|留着|提取出")) {
+               "\\bmake a (?:new )?(?:video|clip|version) "
+               "(?:with|of|from)\\b|只保留|保留|只要|剪出来|剪出|截取|截出|"
+               "留下|留着|提取出")) {
         const Range r = findRange(c);
         if (r.found()) {
             QJsonObject args;
@@ -551,6 +563,8 @@ std::optional<Operation> speed(const QString& c)
             factor = 2.0;
         else if (has(c, "triple (?:the )?speed|three times faster"))
             factor = 3.0;
+        else if (has(c, "quadruple (?:the )?speed|four times faster"))
+            factor = 4.0;
         else if (has(c, "quarter speed|1/4 speed|四分之一"))
             factor = 0.25;
         else if (has(c, "half speed|一半"))

@@ -274,8 +274,8 @@ std::optional<Operation> targetLength(const QString& c)
                    "teaser|trailer|promo|highlight|montage|recap|tiktok|story|ad)s?\\b)|"
                    "^\\s*(?:的)?(?:视频|短片|版本|精华|预告|短视频|以内|以下|之内)");
     const Range r = findRange(c);
-    if (r.found() && !to && !best)
-        return std::nullopt;
+    if (r.found() && ((!to && !best) || (r.fromMs > 0 && r.toMs > r.fromMs)))
+        return std::nullopt; // a stretch of the video, not a length for it
     if (!(to || limit || best || nounAfter))
         return std::nullopt;
     if (has(c, "\\bpauses?\\b|\\bsilences?\\b|停顿|静音|\\bspeed\\b|\\bslow|\\bfaster\\b|倍"))

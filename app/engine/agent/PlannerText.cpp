@@ -260,6 +260,10 @@ QString numberWords(QString text)
     text.replace(andHalfSecondZh, QStringLiteral("\\1.5秒"));
     static const RX andHalfMinuteZh(QStringLiteral("(\\d+)分(?:钟)?半"));
     text.replace(andHalfMinuteZh, QStringLiteral("\\1.5分钟"));
+    static const RX minusWordZh(QStringLiteral("负\\s*([零〇一二两三四五六七八九十百]+)"));
+    text = replaceAll(text, minusWordZh, [](const QRegularExpressionMatch& m) -> QString {
+        return QStringLiteral("-") + QString::number(chineseNumber(m.captured(1)));
+    });
     static const RX minusZh(QStringLiteral("负\\s*(?=\\d)"));
     text.replace(minusZh, QStringLiteral("-"));
     static const RX halfMinuteZh(QStringLiteral("半分钟"));
@@ -406,6 +410,25 @@ Range findRange(const QString& c)
         if (from >= 0 && to > from) {
             r.fromMs = from;
             r.toMs = to;
+            return r;
+        }
+    }
+    // "15 seconds starting at 0:30", "从30秒开始 剪出15秒": a start and a length.
+    static const RX startForRx(
+        QStringLiteral(
+            "(%2)\\s+(?:starting|beginning|from)\\s+(?:at\\s+)?(%1)|(?:\\bfrom|\\bstarting "
+            "(?:at|from)|\\bstart "
+            "at|从)\\s*(%1)\\s*(?:开始)?[\\s,，]*(?:剪出|截取|取|保留|keep|take|"
+            "for|lasting)\\s*(%2)")
+            .arg(t, tu));
+    m = startForRx.match(c);
+    if (m.hasMatch()) {
+        const bool lengthFirst = !m.captured(1).isEmpty();
+        const qint64 from = parseTimeToken(lengthFirst ? m.captured(2) : m.captured(3));
+        const qint64 length = parseTimeToken(lengthFirst ? m.captured(1) : m.captured(4));
+        if (from >= 0 && length > 0) {
+            r.fromMs = from;
+            r.toMs = from + length;
             return r;
         }
     }
