@@ -54,8 +54,9 @@ QString alternation(QStringList phrases)
         body.replace(QStringLiteral("\\ "), QStringLiteral("\\s+"));
         const bool latinStart = isLatin(p.front()) && p.front().isLetterOrNumber();
         const bool latinEnd = isLatin(p.back()) && p.back().isLetterOrNumber();
-        parts << (latinStart ? QStringLiteral("(?<![a-z0-9'])") : QString()) + body +
-                     (latinEnd ? QStringLiteral("(?![a-z0-9])") : QString());
+        // "intro_song.mp3" holds no "intro": an underscore joins words in file names.
+        parts << (latinStart ? QStringLiteral("(?<![a-z0-9_'])") : QString()) + body +
+                     (latinEnd ? QStringLiteral("(?![a-z0-9_])") : QString());
     }
     return parts.isEmpty() ? QStringLiteral("(?!)") : parts.join(QLatin1Char('|'));
 }

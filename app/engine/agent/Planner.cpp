@@ -82,7 +82,8 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     static const RX noneOf(QStringLiteral(
         "^(?:please |and )?(?:no|no more|(?:i )?don'?t want (?:any|the)|get rid of all(?: the)?) "
         "(music|background music|bgm|soundtrack|text|texts|titles?|captions?|subtitles?|"
-        "lower thirds?)(?: on screen| at all| anymore| please)*$"));
+        "lower thirds?)(?: on screen| at all| anymore| please| on this one| in this "
+        "(?:one|video))*$"));
     const QRegularExpressionMatch none = noneOf.match(c);
     if (none.hasMatch() && (alone || !has(c, "^(?:please |and )?no "))) {
         const QString what = none.captured(1);
@@ -509,6 +510,8 @@ Plan planInstruction(const QString& message)
     QString lastTarget;
     QString previousVerb;
     Correction correction;
+    QString lastStep;
+    QString lastStepClause;
     for (qsizetype i = plan.operations.isEmpty() ? 0 : 1; i < clauses.size(); ++i) {
         const QString& clause = clauses.at(i);
         if (plan.operations.size() >= kMaxOperations)
@@ -549,7 +552,7 @@ Plan planInstruction(const QString& message)
         static const RX pointBack(
             QStringLiteral("^(?:just |please |so |and )?(get rid "
                            "of|cut|remove|delete|trim|drop|kill|lose|take out) "
-                           "(?:it|that|them|those|this)\\b"));
+                           "(?:just |only )?(?:it|that|them|those|this)\\b"));
         const QRegularExpressionMatch back =
             i + 1 < clauses.size() ? pointBack.match(clauses.at(i + 1)) : QRegularExpressionMatch();
         const bool declinedHere = !plan.declined.isEmpty() && plan.declined.last().clause == clause;
@@ -569,11 +572,23 @@ Plan planInstruction(const QString& message)
         if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size()) {
             const QList<Operation> together = trial(clause + QLatin1Char(' ') + clauses.at(i + 1));
             const QList<Operation> alone = trial(clauses.at(i + 1));
+            // Only where something happens is taken from the scene: "I recorded over 8 minutes"
+            // is no pause length, "开头那段" no start for the title after it.
+            auto onlyWhere = [&] {
+                static const QStringList where{QStringLiteral("part"),  QStringLiteral("from_ms"),
+                                               QStringLiteral("to_ms"), QStringLiteral("last_ms"),
+                                               QStringLiteral("scope"), QStringLiteral("at_ms")};
+                const QJsonObject& a = together.first().args;
+                const QJsonObject& b = alone.first().args;
+                for (auto it = a.begin(); it != a.end(); ++it)
+                    if (!b.contains(it.key()) && !where.contains(it.key()))
+                        return false;
+                return a.size() > b.size();
+            };
             const bool saysMore =
                 !together.isEmpty() &&
-                (alone.isEmpty() ||
-                 (together.size() == alone.size() && together.first().name == alone.first().name &&
-                  together.first().args.size() > alone.first().args.size()));
+                (alone.isEmpty() || (together.size() == alone.size() &&
+                                     together.first().name == alone.first().name && onlyWhere()));
             if (saysMore) {
                 ops = together;
                 ++i;
@@ -611,6 +626,15 @@ Plan planInstruction(const QString& message)
             continue;
         }
         correction.lastClause = clause;
+        // "i don't like this change, go back before", "撤销撤多了，重做一下": one step said twice.
+        const bool sameStep = ops.size() == 1 && lastStep == ops.first().name &&
+                              clause != lastStepClause &&
+                              (ops.first().name == Op::undo() || ops.first().name == Op::redo()) &&
+                              !has(clause, "\\bagain\\b|\\bone more\\b|\\balso\\b|再|又");
+        lastStep = ops.size() == 1 ? ops.first().name : QString();
+        lastStepClause = clause;
+        if (sameStep)
+            continue;
         // "tighten it up, kill the dead air": one request said twice is done once.
         for (const Operation& o : ops) {
             const bool repeat = o.name == Op::undo() || o.name == Op::redo();

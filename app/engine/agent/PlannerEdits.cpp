@@ -47,6 +47,15 @@ void putRange(QJsonObject& args, const Range& r)
 
 std::optional<Operation> history(const QString& c)
 {
+    if (has(c, "\\bbring (?:that|the|it) (?:change |edit )?back\\b|\\bput (?:that|it) back\\b"))
+        return op(Op::redo());
+    if (has(c, "\\bbegin again\\b|\\bfrom scratch\\b|\\bstart afresh\\b|\\bfresh start\\b"))
+        return op(Op::reset());
+    if (has(c,
+            "\\bgo back (?:before|1 step|one step|a step)\\b|\\bdon'?t like (?:this|that|the last) "
+            "(?:change|edit)\\b|\\b(?:wanted|meant) to keep\\b|\\bby "
+            "(?:mistake|accident)\\b|删错|误删"))
+        return op(Op::undo());
     if (has(c, "\\brevert (?:everything|it all|all)\\b|\\bhow it was when i "
                "(?:imported|uploaded|added)|"
                "\\bback to the (?:original|raw|uploaded) (?:version|footage|video|clip)"))
@@ -111,9 +120,11 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
     QJsonObject args{{QStringLiteral("text"), p.quotes.at(q)}};
     if (!style.isEmpty())
         args.insert(QStringLiteral("style"), style);
-    // Times are read outside the quote, so digits in the title are not taken as times.
+    // Times are read outside the quote, so digits in the title are not taken as times; a colon
+    // before the words ("for 4.5 s: 'Ana'") is not part of a time.
     QString rest = c;
     rest.remove(RX(QStringLiteral("\\x{E000}\\d+\\x{E001}")));
+    rest.replace(RX(QStringLiteral(":\\s*$|:\\s+")), QStringLiteral(" "));
     const QString position = readFrame(rest).position;
     if (!position.isEmpty())
         args.insert(QStringLiteral("position"), position);
@@ -278,10 +289,12 @@ std::optional<Operation> cutPauses(const QString& c)
              "out|edit "
              "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|"
              "silences?|silent "
-             "(?:parts?|bits?|sections?)|gaps?|dead air)\\b|\\btighten|\\bjump[- ]?cut|"
+             "(?:parts?|bits?|sections?)|gaps?|dead air|dead space|empty space|awkward "
+             "(?:pauses?|silences?))\\b|\\btighten|\\bjump[- ]?cut|"
              "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|没声音|"
              "没有声音)|"
-             "(?:停顿|静音|沉默|空白|没声音|没有声音).{0,30}?(?:剪|删|去|移除|砍|切|裁)|紧凑|跳剪"))
+             "(?:停顿|静音|沉默|空白|没声音|没有声音).{0,30}?(?:剪|删|去|移除|砍|切|裁|弄掉|拿掉)|"
+             "紧凑|跳剪"))
         return std::nullopt;
     QJsonObject args;
     // "the pause at 4:20": that one pause, not every pause (and 4:20 is no minimum length).
@@ -387,9 +400,9 @@ std::optional<Operation> aspect(const QString& c)
         {"\\bportrait post|\\b4 by 5\\b", "4:5"},
         {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的|转横|改横|变横", "16:9"}};
     // "my clip is vertical, ...": what the source is, not what to make.
-    static const RX sourceRx(
-        QStringLiteral("\\b(?:is|was|are|it'?s|currently|already|shot|filmed|"
-                       "recorded|this|my|these)\\s+(?:\\S+\\s+){0,3}$|(?:是|拍的|这个|原来的)$"));
+    static const RX sourceRx(QStringLiteral("\\b(?:is|was|are|it'?s|currently|already|shot|filmed|"
+                                            "recorded|this|my|these)\\s+(?:(?!(?:to|into|as|for)"
+                                            "\\b)\\S+\\s+){0,3}$|(?:是|拍的|这个|原来的)$"));
     for (const auto& w : words) {
         const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
         if (m.hasMatch() && !sourceRx.match(c.left(m.capturedStart())).hasMatch())
@@ -443,7 +456,8 @@ std::optional<Operation> soundAndLook(const QString& c)
     }
     if (has(c, "\\b(?:no|without) (?:audio|sound)\\b|\\bmute\\b|静音"))
         return std::nullopt; // "no audio at all, it only has noise": the sound goes
-    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|去噪|噪音|噪声|杂音|风噪|风声|底噪|电流声|"
+    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|降.{0,2}噪|去噪|噪音|噪声|杂音|风噪|风声|"
+               "底噪|电流声|"
                "嗡嗡声"))
         return op(Op::denoise());
     if (has(c, "\\bintro\\b|片头"))
@@ -460,7 +474,8 @@ std::optional<Operation> soundAndLook(const QString& c)
                     "(?:look|tone|colou?rs?|grade)|\\bcold\\b|\\bcooler\\b|\\bblu(?:e|ish) "
                     "(?:tint|tone|look)|\\bbluish\\b|冷色|冷调|偏冷|冷[1一]点|冷[1一]些"))
         look = QStringLiteral("cool");
-    else if (has(c, "vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
+    else if (has(c, "colou?rs? pop|\\bpop "
+                    "more\\b|vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
         look = QStringLiteral("vivid");
     if (look.isEmpty())
         return std::nullopt;
@@ -479,6 +494,17 @@ std::optional<Operation> arrange(const QString& c)
             if (has(c, "(?:to|at) the end|\\blast\\b\\s*$|结尾|最后面|末尾|(?:到|至)最后"))
                 to = -1;
             static const RX posRx(QStringLiteral("position\\s*(\\d{1,3})|第(\\d{1,3})个?位"));
+            static const RX placeRx(
+                QStringLiteral("(?:into|to|in) (?:the )?(first|second|third|fourth|fifth|"
+                               "sixth|(\\d{1,2})(?:st|nd|rd|th)) (?:place|position|spot|slot)"));
+            const QRegularExpressionMatch pl = placeRx.match(c, end);
+            if (pl.hasMatch()) {
+                static const QStringList ordinals{QStringLiteral("first"), QStringLiteral("second"),
+                                                  QStringLiteral("third"), QStringLiteral("fourth"),
+                                                  QStringLiteral("fifth"), QStringLiteral("sixth")};
+                to = pl.captured(2).isEmpty() ? int(ordinals.indexOf(pl.captured(1)))
+                                              : pl.captured(2).toInt() - 1;
+            }
             const QRegularExpressionMatch pm = posRx.match(c, end);
             if (pm.hasMatch())
                 to = std::max(
@@ -515,7 +541,8 @@ std::optional<Operation> arrange(const QString& c)
     }
     if (has(c,
             "\\bsplit|\\bcut (?:it |the clip |the video )?(?:at|@)|分割|切开|拆分|切成|分开|分成|"
-            "切一刀|剪一刀|切1刀|剪1刀|断开")) {
+            "切一刀|剪一刀|切1刀|剪1刀|断开|拆成|\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip "
+            ")?(?:at|in)\\b")) {
         const qint64 at = findAt(c);
         if (at > 0)
             return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
@@ -549,12 +576,13 @@ std::optional<Operation> speed(const QString& c)
 {
     const bool faster =
         has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
-               "\\bplays? at [\\d.]+ ?x\\b|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|"
+               "\\bplays? at [\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ "
+               "?x\\b(?! ?\\d)|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|"
                "\\bspeed\\b|加速|快进|加快|倍速|快放|调快|变快");
-    const bool slower =
-        has(c, "slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|slow motion|half speed|"
-               "quarter speed|慢[1一]?点|慢些|"
-               "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
+    const bool slower = has(c, "\\bslow\\b.{0,30}\\bdown\\b|slow(?: it)? down|\\bslower\\b|slow[- "
+                               "]?mo|\\bslo-?mo|slow motion|half speed|"
+                               "quarter speed|慢[1一]?点|慢些|"
+                               "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
     double factor = findFactor(c);
@@ -616,6 +644,11 @@ std::optional<Operation> volume(const QString& c)
 
 std::optional<Operation> summary(const QString& c)
 {
+    if (has(c, "\\bwhat (?:have we got|do we have|is (?:inside|in) my timeline|is there "
+               "now)\\b|\\brundown\\b|"
+               "\\boverview of (?:the|my) "
+               "(?:timeline|edit|project)\\b|时间线上.{0,6}(?:有什么|有啥)|都有啥"))
+        return op(Op::summary());
     if (has(c,
             "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me )?"
             "(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|\\bstatus\\b|"

@@ -142,8 +142,9 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
         factor = std::round(std::clamp(factor, 0.0, 4.0) * 100.0) / 100.0;
         return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("factor"), factor}});
     }
-    if (f.percent >= 0 && (lower || raise || levelWord || f.action == QLatin1String("change") ||
-                           has(c, "\\b(?:to|at)\\s*\\d|调到|调成|设为|设成|改成|改为")))
+    if (f.percent >= 0 &&
+        (lower || raise || levelWord || f.action == QLatin1String("change") ||
+         has(c, "\\b(?:to|at)\\s*\\d|调到|调成|设为|设成|改成|改为|降到|升到|减到|调整到")))
         return op(Op::setMusicVolume(),
                   QJsonObject{{QStringLiteral("volume"), std::clamp(f.percent, 0.0, 1.0)}});
     if (lower == raise)
@@ -212,6 +213,9 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
 
 std::optional<Operation> removeIntro(const QString& c, const Frame& f)
 {
+    if (has(c, "\\bwithout (?:the|my|an?) (?:intro|title card|opening card|intro card)\\b|"
+               "\\bskip the intro\\b|\\bno (?:more )?intro\\b"))
+        return op(Op::removeIntro());
     if (f.target != QLatin1String("intro") || f.action != QLatin1String("remove") || f.addVerb)
         return std::nullopt;
     if (findRange(c).found())

@@ -113,12 +113,14 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
 {
     static const RX rx(
         QStringLiteral(
-            "\\b(?:that says|which says|saying|says|that reads|reading|should say|"
+            "(?:\\b(?:that says|which says|saying|says|that reads|reading|should say|"
             "should read|to say|to read|called|titled|"
             "(?:rename|retitle|change) (?:the |my )?(?:title|caption|text|lower third|"
             "heading)(?: text)? to|(?:add|put|show|write) (?:the |a "
             ")?(?:text|words?|title|caption)|"
-            "(?:name|title|text|caption|lower third)(?: \\w+){0,3}:)\\s+(?!['\"“”「」\\x{E000}])"
+            "(?:name|title|text|caption|lower third)(?: "
+            "\\w+){0,3}:)\\s+|(?:字幕|标题|文字|人名条)[^：:]{0,4}[：:]\\s*)"
+            "(?!['\"“”「」\\x{E000}])"
             "(?!(?:at|for|from|in|on|with|that|which|saying|says|called|titled|to|of|and|the "
             "(?:first|last|start|end|top|bottom))\\b)(?!\\d)"
             "([^\\n.!?。！？\\x{E000}]{1,80}?)"
@@ -252,6 +254,11 @@ QString numberWords(QString text)
                        "(?=\\s*(?:秒|毫秒|倍|分钟|分|个|段|%|帧|次|步))"));
     text = replaceAll(text, unitZh, [](const QRegularExpressionMatch& m) -> QString {
         return chineseDecimal(m.captured(1));
+    });
+    static const RX tenthsZh(
+        QStringLiteral("([一二三四五六七八九])成(?!.{0,3}(?:段|个|份|部分|片))"));
+    text = replaceAll(text, tenthsZh, [](const QRegularExpressionMatch& m) -> QString {
+        return QString::number(chineseNumber(m.captured(1)) * 10) + QLatin1Char('%');
     });
     static const RX halfSecondZh(QStringLiteral("半(?=秒)"));
     text.replace(halfSecondZh, QStringLiteral("0.5"));
@@ -457,7 +464,8 @@ Range findRange(const QString& c)
         return r;
     }
     static const RX firstRx(
-        QStringLiteral("(?:\\bfirst|\\bopening|\\bbeginning|前面的?|前|开头的?|开始的?)\\s*(%1)")
+        QStringLiteral(
+            "(?:\\bfirst|\\bopening|\\bbeginning|前面的?|前|开头(?:的|那|这)?|开始的?)\\s*(%1)")
             .arg(tu));
     m = firstRx.match(c);
     if (m.hasMatch()) {
