@@ -1,6 +1,7 @@
 #include "server/EngineServer.h"
 
 #include "agent/Executor.h"
+#include "agent/Planner.h"
 #include "server/RenderQueue.h"
 #include "server/Routes.h"
 #include "store/Store.h"
@@ -35,6 +36,9 @@ EngineServer::~EngineServer()
 
 bool EngineServer::start(const EngineConfig& config, QString* error)
 {
+    // The planner reads and compiles its vocabulary on first use (~60 ms); doing it here keeps
+    // that off the first chat message, which the user is waiting on.
+    (void)planInstruction(QStringLiteral("cut the pauses"));
     if (config.token.isEmpty()) {
         if (error)
             *error = QStringLiteral("an access token is required");
