@@ -43,8 +43,6 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
 {
     if (const auto o = describeContent(c))
         return o;
-    if (const auto o = exportSettings(c, f))
-        return o;
     if (const auto o = musicChange(c, f))
         return o;
     if (const auto o = textChange(c, f, p))
@@ -59,6 +57,10 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
     for (auto parse : {cutPauses, transitions, aspect, soundAndLook, arrange, speed, volume})
         if (const auto o = parse(c))
             return o;
+    // Export words only when nothing else is asked: "输出成黑白色" is a look, "the output video
+    // twice as fast" a speed.
+    if (const auto o = exportSettings(c, f))
+        return o;
     return propose(c);
 }
 
@@ -167,6 +169,11 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         return {};
     }
     QList<Operation> ops{*main};
+    // "remove the captions and put a new one saying 'Link in bio'": the one is a caption.
+    if (main->name == Op::addText() && !main->args.contains(QStringLiteral("style")) &&
+        (f.target == QLatin1String("title") || f.target == QLatin1String("caption") ||
+         f.target == QLatin1String("lower_third")))
+        ops.first().args.insert(QStringLiteral("style"), f.target);
     // One clause may carry a second request: "a 30-second Instagram Reel" is a frame and a
     // length, "cut the pauses for TikTok" a cut and a frame.
     if (main->name == Op::setAspect()) {
@@ -229,8 +236,8 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
         has(c, "^(?:maybe |like |say |roughly |approximately |of |about |around |at |each |every "
                "|with )?"
                "(?:[\\d.]+\\s*(?:seconds?|secs?|s|ms|"
-               "milliseconds?|秒|毫秒))(?: each| long| "
-               "apiece)?(?:就行|就好|就可以|左右|吧)?$|^每个?[\\d.]+秒$")) {
+               "milliseconds?|秒|毫秒))(?: each| long| apiece| or so|ish)?"
+               "(?:就行|就好|就可以|左右|吧)?$|^每个?[\\d.]+秒$")) {
         const qint64 d = findDuration(c);
         return d > 0 && set("duration_ms", std::clamp<qint64>(d, 100, 5000));
     }
@@ -261,11 +268,12 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
         return set(n == Op::addIntro() ? "title" : "text", p.quotes.at(quoteIndex(c)));
     }
     if ((n == Op::addText() || n == Op::editText()) && noOtherVerb &&
-        has(c,
-            "^(?:and )?(?:then "
-            ")?(?:move|put|place|make|keep|have|let|show|start|持续|显示|停留|放在|放到|移到|往|从|"
-            "starting|from)|\\b(?:it|that)\\b|^(?:在|于)?(?:左上|右上|左下|右下|顶部|底部|上方|"
-            "下方)")) {
+        has(c, "^(?:and )?(?:then "
+               ")?(?:顺便|然后|再|并且?|also "
+               ")?(?:move|put|place|make|keep|have|let|show|start|lasting|"
+               "last|持续|显示|停留|放在|放到|移到|挪到|往|从|starting|from)|\\b(?:it|that)\\b|^(?:"
+               "在|于)?(?:左上|右上|左下|右下|顶部|底部|上方|"
+               "下方)")) {
         const Frame f = readFrame(c);
         bool changed = false;
         if (!f.position.isEmpty())
@@ -342,7 +350,8 @@ QList<Operation> corrected(const QString& words, const Correction& k, const Oper
         QStringLiteral("\\b(?:crossfades?|fades?|dissolves?|wipes?|slides?|zooms?)\\b"),
         QStringLiteral("\\b(?:lo-?fi|upbeat|calm|cinematic|chill|relaxing|energetic|happy|epic|"
                        "dramatic)\\b"),
-        QStringLiteral("\\b(?:warm|cool|black-white|vivid|cinematic)\\b")};
+        QStringLiteral("\\b(?:warm|cool|black-white|vivid|cinematic)\\b"),
+        QStringLiteral("\\b\\d+(?:\\.\\d+)?\\b")};
     for (const QString& kind : kinds) {
         const QRegularExpression rx(kind);
         const QRegularExpressionMatch now = rx.match(words);
@@ -377,10 +386,17 @@ void finish(Plan& plan, const Prepared& p)
     // refining the earlier (a frame keeps the platform it was named for).
     for (qsizetype i = ops.size() - 1; i > 0; --i) {
         const QString& n = ops.at(i).name;
+        const bool sameText =
+            n == Op::editText() && ops.at(i).args.value(QStringLiteral("style")) ==
+                                       ops.at(i - 1).args.value(QStringLiteral("style"));
         if (n != ops.at(i - 1).name ||
-            (n != Op::setMusicVolume() && n != Op::setVolume() && n != Op::setAspect()))
+            (n != Op::setMusicVolume() && n != Op::setVolume() && n != Op::setAspect() &&
+             n != Op::setLook() && n != Op::targetLength() && !sameText))
             continue;
-        QJsonObject merged = n == Op::setAspect() ? ops.at(i - 1).args : QJsonObject();
+        // A frame, a length and a text edit gather what each wording added; a level or a look
+        // is the last one said.
+        const bool gather = n == Op::setAspect() || n == Op::targetLength() || sameText;
+        QJsonObject merged = gather ? ops.at(i - 1).args : QJsonObject();
         for (auto it = ops.at(i).args.begin(); it != ops.at(i).args.end(); ++it)
             merged.insert(it.key(), it.value());
         ops[i].args = merged;
@@ -566,6 +582,17 @@ Plan planInstruction(const QString& message)
             ops = trial(back.captured(1) + QLatin1Char(' ') + clause);
             if (!ops.isEmpty())
                 ++i;
+        }
+        // "前10秒和最后10秒都剪掉": a stretch named before the clause whose verb covers it.
+        if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size() &&
+            findRange(clause).found()) {
+            const QList<Operation> next = trial(clauses.at(i + 1));
+            if (next.size() == 1 &&
+                (next.first().name == Op::removeRange() || next.first().name == Op::keepRange())) {
+                QJsonObject args;
+                putRange(args, findRange(clause));
+                ops << op(next.first().name, args);
+            }
         }
         // "中间那段太拖了，加速一下", "the part from 1:00 to 1:20, speed it up": a clause that
         // only sets the scene belongs to the request after it when together they say more.

@@ -51,38 +51,36 @@ std::optional<Operation> history(const QString& c)
         return op(Op::redo());
     if (has(c, "\\bbegin again\\b|\\bfrom scratch\\b|\\bstart afresh\\b|\\bfresh start\\b"))
         return op(Op::reset());
-    if (has(c,
-            "\\bgo back (?:before|1 step|one step|a step)\\b|\\bdon'?t like (?:this|that|the last) "
-            "(?:change|edit)\\b|\\b(?:wanted|meant) to keep\\b|\\bby "
-            "(?:mistake|accident)\\b|删错|误删"))
+    if (has(c, "\\bgo back (?:before|1 step|one step|a step)\\b|\\bdon'?t like (?:this|that|the "
+               "last) (?:change|edit)\\b|\\b(?:wanted|meant) to keep\\b|\\bby "
+               "(?:mistake|accident)\\b|删错|误删"))
         return op(Op::undo());
     if (has(c, "\\brevert (?:everything|it all|all)\\b|\\bhow it was when i "
-               "(?:imported|uploaded|added)|"
-               "\\bback to the (?:original|raw|uploaded) (?:version|footage|video|clip)"))
+               "(?:imported|uploaded|added)|\\bback to the (?:original|raw|uploaded) "
+               "(?:version|footage|video|clip)"))
         return op(Op::reset());
-    if (has(c,
-            "\\bredo\\b|重做|ctrl[- +]?(?:shift[- +]?z|y)\\b|\\b(?:bring|put) (?:it |that )?back "
-            "what i (?:just )?undid|\\bundo (?:the|my|that) "
-            "undo|恢复刚才撤销|撤销的.{0,4}恢复|恢复回来|"
-            "撤多了"))
+    if (has(c, "\\bredo\\b|重做|ctrl[- +]?(?:shift[- +]?z|y)\\b|\\b(?:bring|put) (?:it |that "
+               ")?back what i (?:just )?undid|\\bundo (?:the|my|that) "
+               "undo|恢复刚才撤销|撤销的.{0,4}恢复|恢复回来|撤多了|撤销多|多撤|\\bundid too "
+               "(?:much|many|far)\\b|\\bwent back too far\\b"))
         return op(Op::redo());
-    if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|\\b(?:ctrl|cmd)[- +]?z\\b|"
-               "\\bgo back 1 step\\b|撤销|撤消|撤回|返回上一步"))
+    if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|\\b(?:ctrl|cmd)[- "
+               "+]?z\\b|\\bgo back 1 step\\b|撤销|撤消|撤回|返回上一步"))
         return op(Op::undo());
-    if (has(c,
-            "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the original\\b|"
-            "\\brestore the original\\b|\\bundo (?:everything|all(?: the)? (?:changes|edits))\\b|"
-            "重新开始|从头开始|重来|恢复原样|恢复到原始|清空.{0,4}修改|撤销所有|全部撤销|回到原始"))
+    if (has(c, "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the "
+               "original\\b|\\brestore the original\\b|\\bundo (?:everything|all(?: the)? "
+               "(?:changes|edits))\\b|重新开始|从头开始|重来|恢复原样|恢复到原始|清空.{0,4}修改|"
+               "撤销所有|全部撤销|回到原始"))
         return op(Op::reset());
     return std::nullopt;
 }
 
 int repeatCount(const QString& c)
 {
-    static const RX rx(
-        QStringLiteral("\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})\\s*(?:次|步|下)|"
-                       "\\blast (\\d{1,2})\\b(?! ?(?:s|sec|seconds?|minutes?|mins?|秒))|"
-                       "\\b(\\d{1,2}) (?:changes|edits|steps|operations)\\b"));
+    static const RX rx(QStringLiteral(
+        "\\b(\\d{1,2}) times\\b|\\btwice\\b|\\bthrice\\b|(\\d{1,2})\\s*(?:次|步|下)|\\blast "
+        "(\\d{1,2})\\b(?! ?(?:s|sec|seconds?|minutes?|mins?|秒))|\\b(\\d{1,2}) "
+        "(?:changes|edits|steps|operations)\\b"));
     const QRegularExpressionMatch m = rx.match(c);
     if (!m.hasMatch())
         return 1;
@@ -111,10 +109,8 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
         style = QStringLiteral("title");
     // "put 'Chapter 1' at the start", "text 'Sale' in the corner": words on screen with no
     // style named (the executor's default).
-    else if (!has(
-                 c,
-                 "\\btext\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|文字|文本|写上?|"
-                 "^(?:please |can you |could you )?(?:put|show|display|place|add)\\b|^(?:在|把)") ||
+    else if (!has(c, "\\btext\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|文字|文本|写上?|^(?:please "
+                     "|can you |could you )?(?:put|show|display|place|add)\\b|^(?:在|把)") ||
              has(p.quotes.at(q).toLower(), "\\.[a-z0-9]{2,4}$"))
         return std::nullopt;
     QJsonObject args{{QStringLiteral("text"), p.quotes.at(q)}};
@@ -146,8 +142,8 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
     if (!args.contains(QStringLiteral("start_ms")) && appear.hasMatch())
         args.insert(QStringLiteral("start_ms"), parseTimeToken(appear.captured(1)));
     if (!args.contains(QStringLiteral("start_ms")) &&
-        has(rest, "\\bat the (?:very )?(?:start|beginning)\\b|\\bto start\\b|\\bopening\\b|"
-                  "\\bup front\\b|开头|片头处|一开始"))
+        has(rest, "\\bat the (?:very )?(?:start|beginning)\\b|\\bto start\\b|\\bopening\\b|\\bup "
+                  "front\\b|开头|片头处|一开始"))
         args.insert(QStringLiteral("start_ms"), 0);
     static const RX forRx(QStringLiteral("(?:\\bfor\\b|\\blasting\\b|持续|时长)"));
     if (forRx.match(rest).hasMatch()) {
@@ -171,25 +167,21 @@ std::optional<Operation> intro(const QString& c, const Prepared& p)
     // vocabulary after a verb of making.
     const bool introWord =
         lexicon::has(c, QStringLiteral("target.intro")) &&
-        !has(c,
-             "\\b(?:after|before|during|in|of|from|into|under|over) (?:the|my|this) (?:intro|title|"
-             "opening)|片头(?:后|之后|前|里)") &&
+        !has(c, "\\b(?:after|before|during|in|of|from|into|under|over) (?:the|my|this) "
+                "(?:intro|title|opening)|片头(?:后|之后|前|里)") &&
         has(c,
             "\\b(?:put|add|make|create|use|have|start with|open with|begin with)\\b|加|做|用|生成");
     if (!introWord &&
-        !has(c,
-             "\\b(?:generate|make|create|add|build|give|want|need|put|start with|open with|begin "
-             "with)\\b(?: me| it| us)?"
-             "(?: an?| the| some)?(?: "
-             "(?!after\\b|before\\b|from\\b|in\\b|of\\b|to\\b)[a-z-]+){0,3}? "
-             "(?:intro|opening (?:sequence|shot|title))\\b|"
-             "(?:生成|做|制作|添加|加).{0,10}(?:片头|开场)"))
+        !has(c, "\\b(?:generate|make|create|add|build|give|want|need|put|start with|open "
+                "with|begin with)\\b(?: me| it| us)?(?: an?| the| some)?(?: "
+                "(?!after\\b|before\\b|from\\b|in\\b|of\\b|to\\b)[a-z-]+){0,3}? (?:intro|opening "
+                "(?:sequence|shot|title))\\b|(?:生成|做|制作|添加|加).{0,10}(?:片头|开场)"))
         return std::nullopt;
     QJsonObject args;
     const int q = quoteIndex(c);
-    static const RX calledRx(
-        QStringLiteral("\\b(?:called|named|titled|saying|with the title)\\s+([^\\x{E000}]{1,80})$|"
-                       "(?:叫|名为|标题为|标题是)\\s*([^\\x{E000}]{1,40})$"));
+    static const RX calledRx(QStringLiteral(
+        "\\b(?:called|named|titled|saying|with the "
+        "title)\\s+([^\\x{E000}]{1,80})$|(?:叫|名为|标题为|标题是)\\s*([^\\x{E000}]{1,40})$"));
     const QRegularExpressionMatch m = calledRx.match(c);
     if (q >= 0 && q < p.quotes.size())
         args.insert(QStringLiteral("title"), p.quotes.at(q));
@@ -209,9 +201,8 @@ std::optional<Operation> broll(const QString& c, const Prepared& p)
         has(c, "盖上|覆盖|叠在|\\bcover\\b|\\bover(?:lay)?\\b|\\bon top\\b|\\bcut ?away\\b");
     // "the b-roll part drags" names B-roll without asking for any.
     const bool asked =
-        has(c, "\\b(?:add|use|put|insert|include|overlay|cover|drop|throw|sprinkle|"
-               "intercut|cut to|layer|place|want|need|give|more|some|every)\\b|加|插|用|放|盖|"
-               "来点|配上|当");
+        has(c, "\\b(?:add|use|put|insert|include|overlay|cover|drop|throw|sprinkle|intercut|cut "
+               "to|layer|place|want|need|give|more|some|every)\\b|加|插|用|放|盖|来点|配上|当");
     if (!(overlaid || (asked && has(c, "\\bb-? ?roll\\b|\\bcutaways?\\b|空镜|辅助镜头"))) ||
         has(c, "b-? ?roll transitions?"))
         return std::nullopt;
@@ -223,7 +214,9 @@ std::optional<Operation> broll(const QString& c, const Prepared& p)
     if (q >= 0 && q < p.quotes.size() && fileRx.match(p.quotes.at(q).toLower()).hasMatch())
         args.insert(QStringLiteral("file"), p.quotes.at(q).trimmed());
     else if (fm.hasMatch())
-        args.insert(QStringLiteral("file"), originalCase(fm.captured(1), p));
+        args.insert(
+            QStringLiteral("file"),
+            originalCase(fm.captured(1), p).remove(RX(QStringLiteral("^(?:用|把|将|拿|加|放)+"))));
     static const RX everyRx(
         QStringLiteral("(?:\\bevery|每隔?)\\s*(\\d+(?:\\.\\d+)?\\s*[a-z秒分钟]*)"));
     const QRegularExpressionMatch em = everyRx.match(c);
@@ -258,9 +251,10 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
                              "overlay|apply|choose|pick)\\b|加|添|用|配|放|来|换");
     const bool nounPhrase =
-        has(c, "^(?:some |a |an |the )?(?:(?:lo-?fi|calm|upbeat|cinematic|relaxing|chill|soft|"
-               "epic|happy|energetic|gentle|dramatic) ){0,2}(?:background )?"
-               "(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
+        has(c, "^(?:some |a |an |the "
+               ")?(?:(?:lo-?fi|calm|upbeat|cinematic|relaxing|chill|soft|epic|happy|energetic|"
+               "gentle|dramatic) ){0,2}(?:background "
+               ")?(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
     if (!(verb || nounPhrase) || (!musicWord && file.isEmpty()))
         return std::nullopt;
     QJsonObject args;
@@ -285,25 +279,24 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
 std::optional<Operation> cutPauses(const QString& c)
 {
     if (!has(c,
-             "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take "
-             "out|edit "
-             "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|"
-             "silences?|silent "
-             "(?:parts?|bits?|sections?)|gaps?|dead air|dead space|empty space|awkward "
-             "(?:pauses?|silences?))\\b|\\btighten|\\bjump[- ]?cut|"
-             "(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|没声音|"
-             "没有声音)|"
-             "(?:停顿|静音|沉默|空白|没声音|没有声音).{0,30}?(?:剪|删|去|移除|砍|切|裁|弄掉|拿掉)|"
-             "紧凑|跳剪"))
+             "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take out|edit "
+             "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|silences?|"
+             "silent (?:parts?|bits?|sections?)|gaps?|dead air|dead space|empty space|awkward "
+             "(?:pauses?|silences?))\\b|\\btighten|\\bjump[- "
+             "]?cut|(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|"
+             "没声音|没有声音)|(?:停顿|静音|沉默|空白|没声音|没有声音).{0,30}?(?:剪|删|去|移除|砍|"
+             "切|裁|弄掉|拿掉|清掉|清理|清空)|紧凑|跳剪"))
+        return std::nullopt;
+    // "cut the last 30 seconds of dead air": a stretch with a length is a range.
+    if (has(c, "\\b(?:first|last|final) [\\d.]+ ?(?:seconds?|secs?|s|minutes?|mins?) of\\b"))
         return std::nullopt;
     QJsonObject args;
     // "the pause at 4:20": that one pause, not every pause (and 4:20 is no minimum length).
     static const RX atRx(QStringLiteral(
-        "\\b(?:pause|silence|gap)\\b[^\\d]{0,12}(?:at|@|around)\\s*"
-        "(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*"
-        "(?:seconds?|secs?|s)\\b)|(?:在|于)\\s*(\\d{1,2}:\\d{2}|\\d+"
-        "(?:\\.\\d+)?\\s*秒)(?:处|那里|的地方)?的?(?:停顿|静音|空白)|(\\d{1,2}:\\d{2})\\s*"
-        "(?:处|那里|那儿|的地方|左右|那个|这个)的?(?:停顿|静音|空白)"));
+        "\\b(?:pause|silence|gap)\\b[^\\d]{0,12}(?:at|@|around)\\s*(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?"
+        "|\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s)\\b)|(?:在|于)\\s*(\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+"
+        ")?\\s*秒)(?:处|那里|的地方)?的?(?:停顿|静音|空白)|(\\d{1,2}:\\d{2})\\s*(?:处|那里|那儿|"
+        "的地方|左右|那个|这个)的?(?:停顿|静音|空白)"));
     const QRegularExpressionMatch at = atRx.match(c);
     if (at.hasMatch()) {
         QString t = at.captured(1);
@@ -315,14 +308,17 @@ std::optional<Operation> cutPauses(const QString& c)
         if (ms > 0)
             args.insert(QStringLiteral("min_pause_ms"), std::clamp<qint64>(ms, 100, 60000));
     }
-    if (!at.hasMatch()) {
+    const bool everywhere =
+        has(c, "开头.{0,6}结尾|结尾.{0,6}开头|\\b(?:beginning|start)\\b.{0,20}\\bend\\b|中间");
+    if (!at.hasMatch() && !everywhere) {
         if (has(c, "\\b(?:at|in|from) the (?:very )?(?:beginning|start|front)\\b|\\bopening "
                    "(?:pause|silence)|\\b(?:beginning|start)\\b.{0,12}\\b(?:pause|silence|dead "
                    "air)|\\btighten (?:up )?the "
                    "(?:opening|beginning|start|intro)\\b|开头|开始的|前面的"))
             args.insert(QStringLiteral("scope"), QStringLiteral("start"));
-        else if (has(c, "\\b(?:at|in|from) the (?:very )?end\\b|\\bend(?:ing)?\\b.{0,12}\\b"
-                        "(?:pause|silence|dead air)|\\btrailing\\b|结尾|末尾|最后的"))
+        else if (has(c, "\\b(?:at|in|from) the (?:very "
+                        ")?end\\b|\\bend(?:ing)?\\b.{0,12}\\b(?:pause|silence|dead "
+                        "air)|\\btrailing\\b|结尾|末尾|最后的"))
             args.insert(QStringLiteral("scope"), QStringLiteral("end"));
     }
     const double db = findDb(c);
@@ -333,11 +329,10 @@ std::optional<Operation> cutPauses(const QString& c)
 
 std::optional<Operation> transitions(const QString& c)
 {
-    if (!has(c,
-             "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
-             "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}渐变|加.{0,2}渐变|交叉淡化|"
-             "切换.{0,3}(?:生硬|太硬|突兀)|\\bcuts? (?:are|feel|look|seem) (?:too |so |really )?"
-             "(?:harsh|abrupt|jarring|sudden)"))
+    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
+                "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}渐变|加.{0,2}渐变|"
+                "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
+                "jarring|sudden|choppy)\\b"))
         return std::nullopt;
     QString type;
     if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades?\\b|交叉|渐变|淡化|淡入淡出"))
@@ -361,11 +356,9 @@ std::optional<Operation> transitions(const QString& c)
 
 bool dontCrop(const QString& c)
 {
-    return has(
-        c,
-        "don'?t crop|do not crop|no crop|without crop|instead of crop|not cut (?:off )?(?:my|the)|"
-        "don'?t cut (?:off )?(?:my|the|anything)|fill the rest|\\bblur|\\bpad|letterbox|不要裁|"
-        "不裁|别裁|模糊|留边");
+    return has(c, "don'?t crop|do not crop|no crop|without crop|instead of crop|not cut (?:off "
+                  ")?(?:my|the)|don'?t cut (?:off )?(?:my|the|anything)|fill the "
+                  "rest|\\bblur|\\bpad|letterbox|不要裁|不裁|别裁|模糊|留边");
 }
 
 // The frame asked for. Several may be named ("convert this 16:9 demo to vertical"): the one
@@ -400,9 +393,9 @@ std::optional<Operation> aspect(const QString& c)
         {"\\bportrait post|\\b4 by 5\\b", "4:5"},
         {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的|转横|改横|变横", "16:9"}};
     // "my clip is vertical, ...": what the source is, not what to make.
-    static const RX sourceRx(QStringLiteral("\\b(?:is|was|are|it'?s|currently|already|shot|filmed|"
-                                            "recorded|this|my|these)\\s+(?:(?!(?:to|into|as|for)"
-                                            "\\b)\\S+\\s+){0,3}$|(?:是|拍的|这个|原来的)$"));
+    static const RX sourceRx(QStringLiteral(
+        "\\b(?:is|was|are|it'?s|currently|already|shot|filmed|recorded|this|my|these)\\s+(?:(?!(?:"
+        "to|into|as|for)\\b)\\S+\\s+){0,3}$|(?:是|拍的|这个|原来的)$"));
     for (const auto& w : words) {
         const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
         if (m.hasMatch() && !sourceRx.match(c.left(m.capturedStart())).hasMatch())
@@ -417,9 +410,8 @@ std::optional<Operation> aspect(const QString& c)
     // The target is the one right after "to/into/as/for" (改成...); with none, the last named.
     QString ratio;
     static const RX toRx(QStringLiteral(
-        "(?:\\b(?:to|into|as|for|in)\\b(?:\\s+(?:a|an|the))?(?:\\s+(?:tall|wide|proper|"
-        "true|real|full|nice))?|改成|变成|转成|"
-        "转为|改为|调成|设为|换成|做成)\\s*$"));
+        "(?:\\b(?:to|into|as|for|in)\\b(?:\\s+(?:a|an|the))?(?:\\s+(?:tall|wide|proper|true|real|"
+        "full|nice))?|改成|变成|转成|转为|改为|调成|设为|换成|做成)\\s*$"));
     for (const Candidate& k : found)
         if (toRx.match(c.left(k.at)).hasMatch()) {
             ratio = k.ratio;
@@ -439,12 +431,11 @@ std::optional<Operation> aspect(const QString& c)
 
 std::optional<Operation> soundAndLook(const QString& c)
 {
-    if (has(c,
-            "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
-            "(?:volume|audio|sound|levels)|"
-            "\\blevel out\\b|\\bbalance the (?:audio|volume|sound|levels)|\\bconsistent "
-            "(?:volume|loudness|audio)|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|音量统[1一]|"
-            "忽大忽小")) {
+    if (has(c, "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
+               "(?:volume|audio|sound|levels)|\\blevel out\\b|\\bbalance the "
+               "(?:audio|volume|sound|levels)|\\bconsistent "
+               "(?:volume|loudness|audio)|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|音量统[1一]"
+               "|忽大忽小")) {
         double lufs = findLufs(c);
         static const RX bare(
             QStringLiteral("(?:^|\\s|到|为|成)-\\s*(\\d{1,2}(?:\\.\\d)?)(?![\\d.:])"));
@@ -457,8 +448,7 @@ std::optional<Operation> soundAndLook(const QString& c)
     if (has(c, "\\b(?:no|without) (?:audio|sound)\\b|\\bmute\\b|静音"))
         return std::nullopt; // "no audio at all, it only has noise": the sound goes
     if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|降.{0,2}噪|去噪|噪音|噪声|杂音|风噪|风声|"
-               "底噪|电流声|"
-               "嗡嗡声"))
+               "底噪|电流声|嗡嗡声"))
         return op(Op::denoise());
     if (has(c, "\\bintro\\b|片头"))
         return std::nullopt;
@@ -474,8 +464,10 @@ std::optional<Operation> soundAndLook(const QString& c)
                     "(?:look|tone|colou?rs?|grade)|\\bcold\\b|\\bcooler\\b|\\bblu(?:e|ish) "
                     "(?:tint|tone|look)|\\bbluish\\b|冷色|冷调|偏冷|冷[1一]点|冷[1一]些"))
         look = QStringLiteral("cool");
-    else if (has(c, "colou?rs? pop|\\bpop "
-                    "more\\b|vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
+    else if (has(c,
+                 "washed[- "
+                 "]out|\\bdull\\b|\\blifeless\\b|\\bfaded\\b|灰蒙蒙|发灰|颜色太淡|没有色彩|colou?"
+                 "rs? pop|\\bpop more\\b|vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
         look = QStringLiteral("vivid");
     if (look.isEmpty())
         return std::nullopt;
@@ -495,8 +487,9 @@ std::optional<Operation> arrange(const QString& c)
                 to = -1;
             static const RX posRx(QStringLiteral("position\\s*(\\d{1,3})|第(\\d{1,3})个?位"));
             static const RX placeRx(
-                QStringLiteral("(?:into|to|in) (?:the )?(first|second|third|fourth|fifth|"
-                               "sixth|(\\d{1,2})(?:st|nd|rd|th)) (?:place|position|spot|slot)"));
+                QStringLiteral("(?:into|to|in) (?:the "
+                               ")?(first|second|third|fourth|fifth|sixth|(\\d{1,2})(?:st|nd|rd|th))"
+                               " (?:place|position|spot|slot)"));
             const QRegularExpressionMatch pl = placeRx.match(c, end);
             if (pl.hasMatch()) {
                 static const QStringList ordinals{QStringLiteral("first"), QStringLiteral("second"),
@@ -520,14 +513,15 @@ std::optional<Operation> arrange(const QString& c)
         }
     }
     // "swap the first two clips", "swap clips 2 and 3": neighbours trade places.
-    static const RX swapRx(
-        QStringLiteral("\\bswap (?:the )?first 2 (?:clips|shots|segments|parts)\\b|"
-                       "\\bswap (?:clips? )?(\\d{1,3}) (?:and|with) (?:clip )?(\\d{1,3})\\b|"
-                       "(?:交换|调换)前(?:两|2)个?(?:片段|镜头|段)"));
+    static const RX swapRx(QStringLiteral(
+        "\\bswap (?:the )?first 2 (?:clips|shots|segments|parts)\\b|\\bswap (?:clips? )?(\\d{1,3}) "
+        "(?:and|with) (?:clip )?(\\d{1,3})\\b|(?:交换|调换)前(?:两|2)个?(?:片段|镜头|段)"));
     const QRegularExpressionMatch sw = swapRx.match(c);
     if (sw.hasMatch()) {
-        const int a = sw.captured(1).isEmpty() ? 0 : sw.captured(1).toInt() - 1;
-        const int b = sw.captured(2).isEmpty() ? 1 : sw.captured(2).toInt() - 1;
+        const QString x = sw.captured(1).isEmpty() ? sw.captured(3) : sw.captured(1);
+        const QString y = sw.captured(2).isEmpty() ? sw.captured(4) : sw.captured(2);
+        const int a = x.isEmpty() ? 0 : x.toInt() - 1;
+        const int b = y.isEmpty() ? 1 : y.toInt() - 1;
         if (a >= 0 && b >= 0 && std::abs(a - b) == 1)
             return op(Op::moveClip(), QJsonObject{{QStringLiteral("from"), std::min(a, b)},
                                                   {QStringLiteral("to"), std::max(a, b)}});
@@ -539,20 +533,17 @@ std::optional<Operation> arrange(const QString& c)
         if (index >= -1)
             return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
     }
-    if (has(c,
-            "\\bsplit|\\bcut (?:it |the clip |the video )?(?:at|@)|分割|切开|拆分|切成|分开|分成|"
-            "切一刀|剪一刀|切1刀|剪1刀|断开|拆成|\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip "
-            ")?(?:at|in)\\b")) {
+    if (has(c, "\\bsplit|\\bcut (?:it |the clip |the video "
+               ")?(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
+               "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
         const qint64 at = findAt(c);
         if (at > 0)
             return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
         return std::nullopt;
     }
     if (has(c, "\\bkeep\\b|\\bonly (?:need|want)\\b|\\bjust (?:need|want) (?:the "
-               ")?(?:part|bit|section)|"
-               "\\bmake a (?:new )?(?:video|clip|version) "
-               "(?:with|of|from)\\b|只保留|保留|只要|剪出来|剪出|截取|截出|"
-               "留下|留着|提取出")) {
+               ")?(?:part|bit|section)|\\bmake a (?:new )?(?:video|clip|version) "
+               "(?:with|of|from)\\b|只保留|保留|只要|剪出来|剪出|截取|截出|留下|留着|提取出")) {
         const Range r = findRange(c);
         if (r.found()) {
             QJsonObject args;
@@ -575,17 +566,23 @@ std::optional<Operation> arrange(const QString& c)
 std::optional<Operation> speed(const QString& c)
 {
     const bool faster =
-        has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|"
-               "\\bplays? at [\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ "
-               "?x\\b(?! ?\\d)|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|"
-               "\\bspeed\\b|加速|快进|加快|倍速|快放|调快|变快");
-    const bool slower = has(c, "\\bslow\\b.{0,30}\\bdown\\b|slow(?: it)? down|\\bslower\\b|slow[- "
-                               "]?mo|\\bslo-?mo|slow motion|half speed|"
-                               "quarter speed|慢[1一]?点|慢些|"
-                               "减速|放慢|慢放|慢动作|慢速|调慢|变慢");
+        has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|\\bplays? at "
+               "[\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ ?x\\b(?! "
+               "?\\d)|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|\\bspeed\\b|加速|快进|加快|"
+               "倍速|快放|调快|变快|播放速度|变速|调速");
+    const bool slower = has(
+        c, "\\bslow\\b.{0,30}\\bdown\\b|slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|slow "
+           "motion|half speed|quarter speed|慢[1一]?点|慢些|减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
     double factor = findFactor(c);
+    static const RX bareRx(QStringLiteral("(?:速度|倍速|变速|调速)(?:改成|改为|调到|调成|设为|设成|"
+                                          "为|到)?\\s*(\\d+(?:\\.\\d+)?)(?!\\s*(?:秒|分|%))"));
+    if (factor <= 0) {
+        const QRegularExpressionMatch b = bareRx.match(c);
+        if (b.hasMatch())
+            factor = b.captured(1).toDouble();
+    }
     if (factor <= 0) {
         if (has(c, "double (?:the )?speed|twice as fast|two times faster|双倍"))
             factor = 2.0;
@@ -620,13 +617,16 @@ std::optional<Operation> volume(const QString& c)
         return std::nullopt;
     if (has(c, "\\bunmute|取消静音"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 1.0}});
-    if (has(c, "\\bmute\\b|\\bsilence the (?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音|"
-               "\\b(?:no|without) (?:audio|sound)\\b"))
+    if (has(c, "\\bmute\\b|\\bsilence the "
+               "(?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音|\\b(?:no|without) "
+               "(?:audio|sound)\\b"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
     if (!lexicon::has(c, QStringLiteral("target.clip_sound")) &&
         !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声"))
         return std::nullopt;
     double gain = findPercent(c);
+    if (gain < 0 && has(c, "音量|\\bvolume\\b"))
+        gain = findFactor(c);
     if (gain < 0) {
         const bool lower = lexicon::has(c, QStringLiteral("action.lower"));
         const bool raise = lexicon::has(c, QStringLiteral("action.raise"));
@@ -645,26 +645,23 @@ std::optional<Operation> volume(const QString& c)
 std::optional<Operation> summary(const QString& c)
 {
     if (has(c, "\\bwhat (?:have we got|do we have|is (?:inside|in) my timeline|is there "
-               "now)\\b|\\brundown\\b|"
-               "\\boverview of (?:the|my) "
+               "now)\\b|\\brundown\\b|\\boverview of (?:the|my) "
                "(?:timeline|edit|project)\\b|时间线上.{0,6}(?:有什么|有啥)|都有啥"))
         return op(Op::summary());
-    if (has(c,
-            "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me )?"
-            "(?:the )?(?:tracks|timeline)\\b|\\blist (?:the )?tracks\\b|\\bstatus\\b|"
-            "\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|\\blist (?:the |all )?(?:the )?"
-            "(?:clips|segments|tracks)\\b|\\bwhat clips\\b|状态|时间线上.{0,4}有什么|显示轨道|概况|"
-            "有哪些轨道|哪些片段|有哪些片段|几段素材|几个片段|有几段|列1下|列一下|列出.{0,4}(?:"
-            "轨道|片段)"))
+    if (has(c, "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me "
+               ")?(?:the )?(?:tracks|timeline)\\b|\\blist (?:the "
+               ")?tracks\\b|\\bstatus\\b|\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|\\blist "
+               "(?:the |all )?(?:the )?(?:clips|segments|tracks)\\b|\\bwhat "
+               "clips\\b|状态|时间线上.{0,4}有什么|显示轨道|概况|有哪些轨道|哪些片段|有哪些片段|"
+               "几段素材|几个片段|有几段|列1下|列一下|列出.{0,4}(?:轨道|片段)"))
         return op(Op::summary());
     return std::nullopt;
 }
 
 bool negated(const QString& c)
 {
-    return has(
-        c,
-        "^(?:please |pls )?(?:(?:don'?t|do not|never|no need to|no)\\b|不要|别|不用|无需|请不要)");
+    return has(c, "^(?:please |pls )?(?:for now,? )?(?:(?:don'?t|do not|never|no need "
+                  "to|no)\\b|不要|别|不用|无需|请不要|先不用|先别|先不要|暂时不|暂时别|还不用)");
 }
 
 } // namespace cw::engine::planner

@@ -84,15 +84,14 @@ Frame readFrame(const QString& c)
     f.quote = quoteIndex(c);
     f.percent = findPercent(c);
     f.slight = lexicon::has(c, QStringLiteral("degree.slight"));
-    f.addVerb =
-        has(c, "\\b(?:add|insert|include|create|overlay|generate|put (?:in|on) an?|"
-               "give (?:it|me) an?|want an?|need an?|put (?:some|a|an)|stick (?:a|an|some))\\b|"
-               "添加|加上|加[1一]?个|插入|"
-               "生成|配上|加入|加(?!的)(?=.{0,3}(?:标题|字幕|文字|人名条|片头))");
-    static const RX durationRx(QStringLiteral("(?:\\blast|\\bfor|\\bstay(?: on(?: screen)?)? "
-                                              "(?:for)?|持续|停留|显示)(?:时间|时长)?(?:改成|改为|"
-                                              "设为|设成|为|到)?\\s*(\\d+(?:\\.\\d+)?\\s*"
-                                              "(?:seconds?|secs?|s|minutes?|mins?|秒钟?|分钟))"));
+    f.addVerb = has(c, "\\b(?:add|insert|include|create|overlay|generate|put (?:in|on) an?|give "
+                       "(?:it|me) an?|want an?|need an?|put (?:some|a|an)|stick "
+                       "(?:a|an|some))\\b|添加|加上|加[1一]?个|插入|生成|配上|加入|加(?!的)(?=.{0,"
+                       "3}(?:标题|字幕|文字|人名条|片头))");
+    static const RX durationRx(
+        QStringLiteral("(?:\\blasting|\\blast|\\bfor|\\bstay(?: on(?: screen)?)? "
+                       "(?:for)?|持续|停留|显示)(?:时间|时长)?(?:改成|改为|设为|设成|为|到)?\\s*("
+                       "\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s|minutes?|mins?|秒钟?|分钟))"));
     const QRegularExpressionMatch d = durationRx.match(c);
     if (d.hasMatch())
         f.durationMs = parseTimeToken(d.captured(1));
@@ -130,9 +129,8 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
     const bool levelWord = has(c, "\\bvolume\\b|\\blevel\\b|\\bgain\\b|音量|声音");
     if (f.action == QLatin1String("remove") && !lower && !raise && !levelWord)
         return op(Op::removeMusic());
-    static const RX byRx(
-        QStringLiteral("(?:\\bby|降低|提高|减少|增加|减小|加大)\\s*(\\d+(?:\\.\\d+)?)"
-                       "\\s*(%|percent|db)"));
+    static const RX byRx(QStringLiteral(
+        "(?:\\bby|降低|提高|减少|增加|减小|加大)\\s*(\\d+(?:\\.\\d+)?)\\s*(%|percent|db)"));
     const QRegularExpressionMatch by = byRx.match(c);
     if (by.hasMatch() && (lower || raise)) {
         const double v = by.captured(1).toDouble();
@@ -183,9 +181,9 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
     }
     qint64 duration = f.durationMs;
     static const RX makeRx(
-        QStringLiteral("\\b(?:make|keep|cut|shorten|trim) (?:it|them|that) (?:only |just "
-                       ")?(?:to )?(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s))\\b|"
-                       "(?:改成|改为|缩短到|只要)(\\d+(?:\\.\\d+)?\\s*秒)"));
+        QStringLiteral("\\b(?:make|keep|cut|shorten|trim) (?:it|them|that) (?:only |just )?(?:to "
+                       ")?(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s))\\b|(?:改成|改为|缩短到|只要)("
+                       "\\d+(?:\\.\\d+)?\\s*秒)"));
     const QRegularExpressionMatch mk = makeRx.match(c);
     if (duration <= 0 && mk.hasMatch())
         duration = parseTimeToken(mk.captured(1).isEmpty() ? mk.captured(2) : mk.captured(1));
@@ -194,13 +192,11 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
         changed = true;
     }
     static const RX startRx(
-        QStringLiteral("(?:\\b(?:appear|show(?: up)?|start|come in|pop up|"
-                       "begin)s?\\b[^\\d]{0,20}|出现|开始)\\s*(?:at|from|在|于)?"
-                       "\\s*(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?"
-                       "\\s*(?:seconds?|secs?|s|秒))"));
-    static const RX fromRx(
-        QStringLiteral("(?:从|在|于)\\s*(\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?\\s*秒)\\s*(?:开始)?"
-                       "(?:出现|显示)"));
+        QStringLiteral("(?:\\b(?:appear|show(?: up)?|start|come in|pop "
+                       "up|begin)s?\\b[^\\d]{0,20}|出现|开始)\\s*(?:at|from|在|于)?\\s*(\\d{1,2}:"
+                       "\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s|秒))"));
+    static const RX fromRx(QStringLiteral(
+        "(?:从|在|于)\\s*(\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?\\s*秒)\\s*(?:开始)?(?:出现|显示)"));
     QRegularExpressionMatch s = startRx.match(c);
     if (!s.hasMatch())
         s = fromRx.match(c);
@@ -213,8 +209,8 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
 
 std::optional<Operation> removeIntro(const QString& c, const Frame& f)
 {
-    if (has(c, "\\bwithout (?:the|my|an?) (?:intro|title card|opening card|intro card)\\b|"
-               "\\bskip the intro\\b|\\bno (?:more )?intro\\b"))
+    if (has(c, "\\bwithout (?:the|my|an?) (?:intro|title card|opening card|intro card)\\b|\\bskip "
+               "the intro\\b|\\bno (?:more )?intro\\b"))
         return op(Op::removeIntro());
     if (f.target != QLatin1String("intro") || f.action != QLatin1String("remove") || f.addVerb)
         return std::nullopt;
@@ -225,8 +221,8 @@ std::optional<Operation> removeIntro(const QString& c, const Frame& f)
 
 std::optional<Operation> targetLength(const QString& c)
 {
-    static const RX timeRx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|"
-                                          "m|秒钟?|分钟|分)(?![a-z0-9])"));
+    static const RX timeRx(QStringLiteral(
+        "(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|m|秒钟?|分钟|分)(?![a-z0-9])"));
     // A clock time that is an aspect ratio ("a tall 9:16 one") is not a length.
     static const RX clockRx(
         QStringLiteral("\\b(?!(?:16:9|9:16|4:5|5:4|4:3|3:4|1:1|21:9)\\b)(\\d{1,2}:\\d{2})\\b"));
@@ -261,28 +257,29 @@ std::optional<Operation> targetLength(const QString& c)
     const bool describesSource =
         ms > 0 && (verbAt > numberAt || !to) &&
         has(c.left(numberAt),
-            "\\b(?:is|was|are|it'?s|this|my|the|counts|from)\\b(?!.*\\b(?:make|cut|"
-            "trim|get|bring|keep|shorten)\\b)|是|这段|这个");
+            "\\b(?:is|was|are|it'?s|this|my|the|counts|from|took|have|had|recorded|shot|filmed|got)"
+            "\\b(?!.*\\b(?:make|cut|trim|get|bring|keep|shorten)\\b)|是|这段|这个");
     if (describesSource && !best && !lexicon::has(c, QStringLiteral("length.limit")))
         return std::nullopt;
     if (ms <= 0) {
         // "pick the best moments", "just keep the highlights": the length is the engine's.
         if (best && has(c, "\\b(?:pick|keep|give|show|find|make|cut|choose|select|only|just)\\b|"
-                           "剪出|挑出|选出|保留|只要|做成|剪成"))
+                           "剪出|挑|选出|保留|只要|做成|剪成"))
             return op(Op::targetLength(), QJsonObject{{QStringLiteral("best"), true}});
         return std::nullopt;
     }
     const QString after = c.mid(end, 24);
     const bool nounAfter =
         has(after, "^\\s*(?:long\\b|(?:\\w+\\s+){0,2}(?:video|clip|cut|version|edit|reel|short|"
-                   "teaser|trailer|promo|highlight|montage|recap|tiktok|story|ad)s?\\b)|"
-                   "^\\s*(?:的)?(?:视频|短片|版本|精华|预告|短视频|以内|以下|之内)");
+                   "teaser|trailer|promo|highlight|montage|recap|tiktok|story|ad)s?\\b)|^\\s*(?:的)"
+                   "?(?:视频|短片|版本|精华|预告|短视频|以内|以下|之内)");
     const Range r = findRange(c);
     if (r.found() && ((!to && !best) || (r.fromMs > 0 && r.toMs > r.fromMs)))
         return std::nullopt; // a stretch of the video, not a length for it
     if (!(to || limit || best || nounAfter))
         return std::nullopt;
-    if (has(c, "\\bpauses?\\b|\\bsilences?\\b|停顿|静音|\\bspeed\\b|\\bslow|\\bfaster\\b|倍"))
+    if (has(c, "\\bpauses?\\b|\\bsilences?\\b|停顿|静音|\\bspeed\\b|\\bslow|\\bfaster\\b|倍|慢动作|"
+               "慢放|加速|减速|变速|速度"))
         return std::nullopt;
     QJsonObject args{{QStringLiteral("target_ms"), ms}};
     if (best)

@@ -113,22 +113,18 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
 {
     static const RX rx(
         QStringLiteral(
-            "(?:\\b(?:that says|which says|saying|says|that reads|reading|should say|"
-            "should read|to say|to read|called|titled|"
-            "(?:rename|retitle|change) (?:the |my )?(?:title|caption|text|lower third|"
-            "heading)(?: text)? to|(?:add|put|show|write) (?:the |a "
-            ")?(?:text|words?|title|caption)|"
-            "(?:name|title|text|caption|lower third)(?: "
-            "\\w+){0,3}:)\\s+|(?:字幕|标题|文字|人名条)[^：:]{0,4}[：:]\\s*)"
-            "(?!['\"“”「」\\x{E000}])"
-            "(?!(?:at|for|from|in|on|with|that|which|saying|says|called|titled|to|of|and|the "
-            "(?:first|last|start|end|top|bottom))\\b)(?!\\d)"
-            "([^\\n.!?。！？\\x{E000}]{1,80}?)"
-            "\\s*(?=$|[.!?。！？]\\s*$|\\s+(?:as|and then|then|and add|and make|and cut|and "
-            "remove|and put|and use|and change|and move)\\b|\\s+(?:at|on|in) the (?:top|bottom|"
-            "start|end|beginning|center|centre|middle|corner|left|right|upper|lower)\\b|\\s+(?:at|"
-            "from|"
-            "for) (?:\\d|the (?:first|last))|,\\s*(?:and )?(?:make|move|put|then))"),
+            "(?:\\b(?:that says|which says|saying|says|that reads|reading|should say|should "
+            "read|to say|to read|called|titled|(?:rename|retitle|change) (?:the |my "
+            ")?(?:title|caption|text|lower third|heading)(?: text)? to|(?:add|put|show|write) "
+            "(?:the |a )?(?:text|words?|title|caption)|(?:name|title|text|caption|lower third)(?: "
+            "\\w+){0,3}:)\\s+|(?:字幕|标题|文字|人名条)[^：:]{0,4}[：:]\\s*)(?!['\"“”「」\\x{E000}]"
+            ")(?!(?:at|for|from|in|on|with|that|which|saying|says|called|titled|to|of|and|the "
+            "(?:first|last|start|end|top|bottom))\\b)(?!\\d)([^\\n.!?。！？\\x{E000}]{1,80}?)\\s*(?"
+            "=$|[.!?。！？]\\s*$|\\s+(?:as|and then|then|and add|and make|and cut|and remove|and "
+            "put|and use|and change|and move)\\b|\\s+(?:at|on|in) the "
+            "(?:top|bottom|start|end|beginning|center|centre|middle|corner|left|right|upper|lower)"
+            "\\b|\\s+(?:at|from|for) (?:\\d|the (?:first|last))|,\\s*(?:and "
+            ")?(?:make|move|put|then))"),
         RX::CaseInsensitiveOption);
     const QRegularExpressionMatch m = rx.match(text);
     if (!m.hasMatch() || m.captured(1).trimmed().isEmpty())
@@ -192,12 +188,12 @@ QString numberWords(QString text)
                                   QStringLiteral("forty"),  QStringLiteral("fifty"),
                                   QStringLiteral("sixty"),  QStringLiteral("seventy"),
                                   QStringLiteral("eighty"), QStringLiteral("ninety")};
-    static const RX tensRx(QStringLiteral("\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-                                          "ninety)(?:[\\s-]+(one|two|three|four|five|six|seven|"
-                                          "eight|nine)\\b)?"));
-    static const RX unitsRx(QStringLiteral(
-        "\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-        "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b"));
+    static const RX tensRx(
+        QStringLiteral("\\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\\s-]+(one|"
+                       "two|three|four|five|six|seven|eight|nine)\\b)?"));
+    static const RX unitsRx(
+        QStringLiteral("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                       "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\\b"));
     text = replaceAll(text, tensRx, [](const QRegularExpressionMatch& m) -> QString {
         return QString::number((tens.indexOf(m.captured(1)) + 2) * 10 +
                                std::max<qsizetype>(0, units.indexOf(m.captured(2))));
@@ -223,6 +219,17 @@ QString numberWords(QString text)
     static const RX secBefore(
         QStringLiteral("\\bsec(?:ond)? (\\d+(?:\\.\\d+)?)\\b(?! (?:clips?|segments?|shots?))"));
     text.replace(secBefore, QStringLiteral("\\1 s"));
+    // "a minute and five seconds", "1 min 5 sec": one time.
+    static const RX minAndSec(QStringLiteral(
+        "\\b(\\d{1,2}) (?:minutes?|mins?) (?:and )?(\\d{1,2}) (?:seconds?|secs?)\\b"));
+    text = replaceAll(text, minAndSec, [](const QRegularExpressionMatch& m) -> QString {
+        return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
+    });
+    // "the first 10 and last 10 seconds": the unit said once serves both.
+    static const RX sharedUnit(
+        QStringLiteral("\\b(first|last) (\\d+(?:\\.\\d+)?) and (?:the )?(first|last) "
+                       "(\\d+(?:\\.\\d+)?) (seconds?|secs?|minutes?|mins?)\\b"));
+    text.replace(sharedUnit, QStringLiteral("\\1 \\2 \\5 and the \\3 \\4 \\5"));
     static const RX edgeUnit(QStringLiteral("\\b(first|last|final) (second|minute)\\b"));
     text.replace(edgeUnit, QStringLiteral("\\1 1 \\2"));
     static const RX toFraction(
@@ -250,13 +257,13 @@ QString numberWords(QString text)
         return QStringLiteral("第") + QString::number(chineseNumber(m.captured(1)));
     });
     static const RX unitZh(
-        QStringLiteral("([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)"
-                       "(?=\\s*(?:秒|毫秒|倍|分钟|分|个|段|%|帧|次|步))"));
+        QStringLiteral("([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)(?=\\s*(?:"
+                       "秒|毫秒|倍|分钟|分|个|段|%|帧|次|步))"));
     text = replaceAll(text, unitZh, [](const QRegularExpressionMatch& m) -> QString {
         return chineseDecimal(m.captured(1));
     });
     static const RX tenthsZh(
-        QStringLiteral("([一二三四五六七八九])成(?!.{0,3}(?:段|个|份|部分|片))"));
+        QStringLiteral("([一二两三四五六七八九])成(?!.{0,3}(?:段|个|份|部分|片))"));
     text = replaceAll(text, tenthsZh, [](const QRegularExpressionMatch& m) -> QString {
         return QString::number(chineseNumber(m.captured(1)) * 10) + QLatin1Char('%');
     });
@@ -320,12 +327,11 @@ Prepared prepare(const QString& message)
 QStringList splitClauses(const QString& text)
 {
     static const RX sep(QStringLiteral(
-        "\\s*(?:[,;!?，、；。！？\\n]+|\\.(?=\\s|$)|\\b(?:and then|and also|and|then|also|plus|"
-        "after that|afterwards|finally|but|except|so that|so i can|so we "
-        "can)\\b|\\s[+&]\\s|然后|接着|"
-        "并且|而且|同时|以及|还有|和|但是|不过|"
-        "再(?=把|加|添|改|剪|删|去掉|用|做|调成|放|生成|导出|换|变|转|配|插|分割|移|给|设|弄|来|开|"
-        "关))\\s*"));
+        "\\s*(?:[,;!?，、；。！？\\n]+|\\.(?=\\s|$)|\\b(?:and then|and "
+        "also|and|then|also|plus|after that|afterwards|finally|but|except|so that|so i can|so we "
+        "can)\\b|\\s[+&]\\s|然后|接着|并且|而且|同时|以及|还有|(?<!\\d段|\\d个)和(?!第)|但是|不过|"
+        "\\s+-\\s+(?=(?:actually|no|sorry|oops|wait|i mean)\\b)|再(?=把|加|添|改|剪|删|"
+        "去掉|用|做|调成|放|生成|导出|换|变|转|配|插|分割|移|给|设|弄|来|开|关))\\s*"));
     QStringList out;
     for (const QString& part : text.split(sep)) {
         const QString t = part.trimmed();
@@ -403,8 +409,8 @@ Range findRange(const QString& c)
     const QString t = timePattern(false);
     const QString tu = timePattern(true);
     static const RX explicitRx(
-        QStringLiteral("(?:from\\s+|从)?(%1)\\s*(?:-|~|〜|\\bto\\b|\\btill\\b|"
-                       "\\buntil\\b|\\bthrough\\b|\\bthru\\b|到|至)\\s*(%1)")
+        QStringLiteral("(?:from\\s+|从)?(%1)\\s*(?:-|~|〜|\\bto\\b|\\btill\\b|\\buntil\\b|"
+                       "\\bthrough\\b|\\bthru\\b|到|至)\\s*(%1)")
             .arg(t));
     QRegularExpressionMatch m = explicitRx.match(c);
     if (m.hasMatch()) {
@@ -421,13 +427,11 @@ Range findRange(const QString& c)
         }
     }
     // "15 seconds starting at 0:30", "从30秒开始 剪出15秒": a start and a length.
-    static const RX startForRx(
-        QStringLiteral(
-            "(%2)\\s+(?:starting|beginning|from)\\s+(?:at\\s+)?(%1)|(?:\\bfrom|\\bstarting "
-            "(?:at|from)|\\bstart "
-            "at|从)\\s*(%1)\\s*(?:开始)?[\\s,，]*(?:剪出|截取|取|保留|keep|take|"
-            "for|lasting)\\s*(%2)")
-            .arg(t, tu));
+    static const RX startForRx(QStringLiteral("(%2)\\s+(?:starting|beginning|from)\\s+(?:at\\s+)?(%"
+                                              "1)|(?:\\bfrom|\\bstarting (?:at|from)|\\bstart "
+                                              "at|从)\\s*(%1)\\s*(?:开始)?[\\s,，]*(?:剪出|截取|取|"
+                                              "保留|keep|take|for|lasting)\\s*(%2)")
+                                   .arg(t, tu));
     m = startForRx.match(c);
     if (m.hasMatch()) {
         const bool lengthFirst = !m.captured(1).isEmpty();
@@ -440,9 +444,8 @@ Range findRange(const QString& c)
         }
     }
     static const RX toEndRx(
-        QStringLiteral(
-            "(?:from\\s+|从)?(%1)\\s*(?:-|to|till|until|到|至)\\s*(?:the (?:very )?end\\b|the "
-            "finish\\b|结尾|最后|末尾|结束)")
+        QStringLiteral("(?:from\\s+|从)?(%1)\\s*(?:-|to|till|until|到|至)\\s*(?:the (?:very "
+                       ")?end\\b|the finish\\b|结尾|最后|末尾|结束)")
             .arg(t));
     m = toEndRx.match(c);
     if (m.hasMatch()) {
@@ -482,8 +485,8 @@ Range findRange(const QString& c)
         r.lastMs = parseTimeToken(m.captured(1));
         return r;
     }
-    static const RX afterRx(QStringLiteral("(?:\\bafter|\\bpast|\\bbeyond|\\bfrom|从)\\s*(%1)|"
-                                           "(%1)\\s*(?:之后|以后|后面|onwards|on\\b)")
+    static const RX afterRx(QStringLiteral("(?:\\bafter|\\bpast|\\bbeyond|\\bfrom|从)\\s*(%1)|(%1)"
+                                           "\\s*(?:之后|以后|后面|onwards|on\\b)")
                                 .arg(tu));
     m = afterRx.match(c);
     if (m.hasMatch()) {
@@ -533,8 +536,8 @@ double findPercent(const QString& c)
 
 double findFactor(const QString& c)
 {
-    static const RX rx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(?:x|×|times)(?![a-z])|"
-                                      "(\\d+(?:\\.\\d+)?)\\s*倍|\\bx\\s*(\\d+(?:\\.\\d+)?)"));
+    static const RX rx(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(?:x|×|times)(?![a-z])|(\\d+(?:\\.\\d+"
+                                      ")?)\\s*倍|\\bx\\s*(\\d+(?:\\.\\d+)?)"));
     const QRegularExpressionMatch m = rx.match(c);
     if (!m.hasMatch())
         return -1;
@@ -572,11 +575,10 @@ int findOrdinal(const QString& c, qsizetype from, qsizetype* end)
                                    QStringLiteral("seventh"), QStringLiteral("eighth"),
                                    QStringLiteral("ninth"),   QStringLiteral("tenth")};
     static const RX rx(QStringLiteral(
-        "\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|"
-        "(\\d{1,3})(?:st|nd|rd|th))\\s+(?:\\w+\\s+)?(?:clip|segment|shot|video|part)s?\\b|"
-        "\\b(?:clip|segment|shot|video)\\s*(?:#|no\\.?|number)?\\s*(\\d{1,3})\\b|"
-        "第\\s*(\\d{1,3})\\s*(?:个|段)?(?:片段|视频|镜头|段)?|"
-        "(最后)\\s*(?:一|1)?\\s*(?:个|段)?(?:片段|视频|镜头|段)"));
+        "\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|(\\d{1,3})"
+        "(?:st|nd|rd|th))\\s+(?:\\w+\\s+)?(?:clip|segment|shot|video|part)s?\\b|\\b(?:clip|segment|"
+        "shot|video)\\s*(?:#|no\\.?|number)?\\s*(\\d{1,3})\\b|第\\s*(\\d{1,3})\\s*(?:个|段)?(?:"
+        "片段|视频|镜头|段)?|(最后)\\s*(?:一|1)?\\s*(?:个|段)?(?:片段|视频|镜头|段)"));
     const QRegularExpressionMatch m = rx.match(c, from);
     if (!m.hasMatch())
         return -2;
