@@ -1,5 +1,6 @@
 // Internal to the planner: the clause parsers that Planner.cpp runs in order. PlannerEdits.cpp
-// holds the per-operation parsers of the first version; PlannerFrames.cpp reads a clause into
+// and PlannerLooks.cpp hold the per-operation parsers; PlannerPasses.cpp the passes over a
+// whole message (modifiers, corrections, final readings); PlannerFrames.cpp reads a clause into
 // a frame (action, target, attribute, value, scope, modifiers) using the vocabulary in
 // resources/agent/ and maps frames to the operations that change what is already there.
 #pragma once
@@ -8,6 +9,7 @@
 #include "agent/Planner.h"
 #include "agent/PlannerText.h"
 
+#include <functional>
 #include <optional>
 
 namespace cw::engine::planner {
@@ -62,5 +64,17 @@ std::optional<Operation> propose(const QString& c);
 // TikTok"): the frame the platform shows.
 std::optional<Operation> platformAspect(const QString& c);
 bool platformAsReason(const QString& c);
+
+// Whole-message passes (PlannerPasses.cpp).
+bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);
+struct Correction {
+    bool active = false;
+    QString lastClause; // the clause the last operation came from
+};
+const QRegularExpression& correctionMarker();
+bool bareNo(const QString& c);
+QList<Operation> corrected(const QString& words, const Correction& k, const Operation& last,
+                           const std::function<QList<Operation>(const QString&)>& parse);
+void finish(Plan& plan, const Prepared& p);
 
 } // namespace cw::engine::planner

@@ -1,0 +1,161 @@
+// The planner's parsers for how the video looks and sounds as a whole: transitions at the
+// cuts, the frame (ratio, platform, crop or blur), loudness, noise and colour looks. Each reads
+// one normalised clause and returns at most one operation (see PlannerParts.h).
+#include "agent/PlannerParts.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace cw::engine::planner {
+
+using RX = QRegularExpression;
+using namespace plannertext;
+
+std::optional<Operation> transitions(const QString& c)
+{
+    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
+                "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}渐变|加.{0,2}渐变|"
+                "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
+                "jarring|sudden|choppy)\\b"))
+        return std::nullopt;
+    QString type;
+    if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades?\\b|交叉|渐变|淡化|淡入淡出"))
+        type = QStringLiteral("fade");
+    else if (has(c, "\\bwipe|擦除"))
+        type = QStringLiteral("wipe");
+    else if (has(c, "\\bslide|滑动"))
+        type = QStringLiteral("slide");
+    else if (has(c, "\\bzoom|缩放"))
+        type = QStringLiteral("zoom");
+    else if (has(c, "\\bdissolve|溶解|叠化"))
+        type = QStringLiteral("dissolve");
+    QJsonObject args;
+    if (!type.isEmpty())
+        args.insert(QStringLiteral("type"), type);
+    const qint64 d = findDuration(c);
+    if (d > 0)
+        args.insert(QStringLiteral("duration_ms"), std::clamp<qint64>(d, 100, 5000));
+    return op(Op::addTransitions(), args);
+}
+
+bool dontCrop(const QString& c)
+{
+    return has(c, "don'?t crop|do not crop|no crop|without crop|instead of crop|not cut (?:off "
+                  ")?(?:my|the)|don'?t cut (?:off )?(?:my|the|anything)|fill the "
+                  "rest|\\bblur|\\bpad|letterbox|不要裁|不裁|别裁|模糊|留边");
+}
+
+// The frame asked for. Several may be named ("convert this 16:9 demo to vertical"): the one
+// after "to/into/as/for" (改成/变成) is the target and the others describe the source.
+std::optional<Operation> aspect(const QString& c)
+{
+    struct Candidate {
+        qsizetype at;
+        QString ratio;
+    };
+    QList<Candidate> found;
+    static const RX ratioRx(QStringLiteral("\\b(16|9|1|4)\\s*[:x×/]\\s*(9|16|1|5)\\b"));
+    const bool ratioContext =
+        has(c, "aspect|ratio|\\bmake\\b|convert|format|\\bcrop|reframe|resize|change|\\bset\\b|"
+               "\\bturn\\b|\\bswitch|\\bexport|\\buse\\b|比例|画幅|改成|变成|转成|转为|设为|设置|"
+               "调成|改为|用") ||
+        ratioRx.match(c).captured(0) == c.trimmed() || lexicon::findPlatform(c);
+    for (auto it = ratioRx.globalMatch(c); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString pair = m.captured(1) + QLatin1Char(':') + m.captured(2);
+        if (ratioContext && (pair == QLatin1String("16:9") || pair == QLatin1String("9:16") ||
+                             pair == QLatin1String("1:1") || pair == QLatin1String("4:5")))
+            found << Candidate{m.capturedStart(), pair};
+    }
+    const struct {
+        const char* pattern;
+        const char* ratio;
+    } words[] = {
+        {"\\bvertical|\\bportrait(?! post)|竖屏|竖版|竖向|竖的|转竖|改竖|变竖|快手|小红书|视频号",
+         "9:16"},
+        {"\\bsquare\\b|正方形|方形", "1:1"},
+        {"\\bportrait post|\\b4 by 5\\b", "4:5"},
+        {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的|转横|改横|变横", "16:9"}};
+    // "my clip is vertical, ...": what the source is, not what to make.
+    static const RX sourceRx(QStringLiteral(
+        "\\b(?:is|was|are|it'?s|currently|already|shot|filmed|recorded|this|my|these)\\s+(?:(?!(?:"
+        "to|into|as|for)\\b)\\S+\\s+){0,3}$|(?:是|拍的|这个|原来的)$"));
+    for (const auto& w : words) {
+        const QRegularExpressionMatch m = cachedRx(w.pattern).match(c);
+        if (m.hasMatch() && !sourceRx.match(c.left(m.capturedStart())).hasMatch())
+            found << Candidate{m.capturedStart(), QString::fromLatin1(w.ratio)};
+    }
+    qsizetype platformAt = -1;
+    const lexicon::Platform* pf = lexicon::findPlatform(c, &platformAt);
+    if (found.isEmpty() && (!pf || platformAsReason(c)))
+        return std::nullopt;
+    std::sort(found.begin(), found.end(),
+              [](const Candidate& a, const Candidate& b) { return a.at < b.at; });
+    // The target is the one right after "to/into/as/for" (改成...); with none, the last named.
+    QString ratio;
+    static const RX toRx(QStringLiteral(
+        "(?:\\b(?:to|into|as|for|in)\\b(?:\\s+(?:a|an|the))?(?:\\s+(?:tall|wide|proper|true|real|"
+        "full|nice))?|改成|变成|转成|转为|改为|调成|设为|换成|做成)\\s*$"));
+    for (const Candidate& k : found)
+        if (toRx.match(c.left(k.at)).hasMatch()) {
+            ratio = k.ratio;
+            break;
+        }
+    if (ratio.isEmpty() && !found.isEmpty())
+        ratio = found.last().ratio;
+    if (ratio.isEmpty())
+        ratio = pf->ratio;
+    QJsonObject args{
+        {QStringLiteral("ratio"), ratio},
+        {QStringLiteral("mode"), dontCrop(c) ? QStringLiteral("blur") : QStringLiteral("crop")}};
+    if (pf)
+        args.insert(QStringLiteral("platform"), pf->id);
+    return op(Op::setAspect(), args);
+}
+
+std::optional<Operation> soundAndLook(const QString& c)
+{
+    if (has(c, "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
+               "(?:volume|audio|sound|levels)|\\blevel out\\b|\\bbalance the "
+               "(?:audio|volume|sound|levels)|\\bconsistent "
+               "(?:volume|loudness|audio)|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|音量统[1一]"
+               "|忽大忽小")) {
+        double lufs = findLufs(c);
+        static const RX bare(
+            QStringLiteral("(?:^|\\s|到|为|成)-\\s*(\\d{1,2}(?:\\.\\d)?)(?![\\d.:])"));
+        const QRegularExpressionMatch b = bare.match(c);
+        if (lufs >= 0 && b.hasMatch())
+            lufs = -std::clamp(b.captured(1).toDouble(), 5.0, 40.0);
+        return op(Op::setLoudness(),
+                  lufs < 0 ? QJsonObject{{QStringLiteral("lufs"), lufs}} : QJsonObject{});
+    }
+    if (has(c, "\\b(?:no|without) (?:audio|sound)\\b|\\bmute\\b|静音"))
+        return std::nullopt; // "no audio at all, it only has noise": the sound goes
+    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|降.{0,2}噪|去噪|噪音|噪声|杂音|风噪|风声|"
+               "底噪|电流声|嗡嗡声"))
+        return op(Op::denoise());
+    if (has(c, "\\bintro\\b|片头"))
+        return std::nullopt;
+    QString look;
+    if (has(c, "black-white|monochrome|gr[ae]yscale|黑白"))
+        look = QStringLiteral("bw");
+    else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|like a "
+                    "(?:movie|film)\\b|电影感|电影风格|电影色调"))
+        look = QStringLiteral("cinematic");
+    else if (has(c, "\\bwarm|暖色|暖调|温暖|暖[1一]点|暖[1一]些|偏暖|更暖"))
+        look = QStringLiteral("warm");
+    else if (has(c, "\\bcool(?:er)? "
+                    "(?:look|tone|colou?rs?|grade)|\\bcold\\b|\\bcooler\\b|\\bblu(?:e|ish) "
+                    "(?:tint|tone|look)|\\bbluish\\b|冷色|冷调|偏冷|冷[1一]点|冷[1一]些"))
+        look = QStringLiteral("cool");
+    else if (has(c,
+                 "washed[- "
+                 "]out|\\bdull\\b|\\blifeless\\b|\\bfaded\\b|灰蒙蒙|发灰|颜色太淡|没有色彩|colou?"
+                 "rs? pop|\\bpop more\\b|vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
+        look = QStringLiteral("vivid");
+    if (look.isEmpty())
+        return std::nullopt;
+    return op(Op::setLook(), QJsonObject{{QStringLiteral("look"), look}});
+}
+
+} // namespace cw::engine::planner
