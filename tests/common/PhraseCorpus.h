@@ -129,8 +129,8 @@ inline bool isGood(PhraseClass c)
 }
 
 struct Expectation {
-    QStringList ops;   // described operations
-    QStringList needs; // "" for !decline, "logo" for !ask:logo, ...
+    QStringList ops;      // described operations
+    QStringList needs;    // "" for !decline, "logo" for !ask:logo, ...
     bool nothing = false; // !none: the message asks for nothing to be done
 };
 

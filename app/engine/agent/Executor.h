@@ -68,7 +68,7 @@ private:
     OpOutcome applyBroll(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome summary(const QString& sessionId, bool zh);
     OpOutcome describe(const QString& sessionId, bool zh);
-    OpOutcome applyChange(const QString& sessionId, const Operation& op, bool zh, bool confirmed);
+    OpOutcome applyChange(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

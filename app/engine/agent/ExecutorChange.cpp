@@ -50,10 +50,8 @@ const Track* mainTrack(const Draft& d)
 
 } // namespace
 
-OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, bool zh,
-                                bool confirmed)
+OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, bool zh)
 {
-    Q_UNUSED(confirmed);
     std::lock_guard<std::mutex> lock(m_store.editMutex());
     OpOutcome failed;
     const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);

@@ -105,7 +105,7 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
     else if (n == Op::setMusicVolume() || n == Op::removeMusic() || n == Op::editText() ||
              n == Op::removeText() || n == Op::removeIntro() || n == Op::exportSettings() ||
              (n == Op::setAspect() && op.args.contains(QStringLiteral("platform"))))
-        out = applyChange(sessionId, op, zh, confirmed);
+        out = applyChange(sessionId, op, zh);
     else
         out = applyEdit(sessionId, op, zh);
 
