@@ -101,9 +101,10 @@ void TstAgentConversation::changesWhatExists()
     EngineClient c = client();
     const QString sid = newSession(c);
     QVERIFY(!sid.isEmpty());
-    runTurn(c, sid, "add background music and a title 'Hello'");
+    runTurn(c, sid, "add background music and a title 'Hello' in the top right corner");
     State s = stateOf(c, sid);
     QCOMPARE(countSegments(s.draft, 1, "role", "music"), 1);
+    QCOMPARE(firstSegment(s.draft, 7)->m.value("pos").toString(), QString("top_right"));
 
     Turn t = runTurn(c, sid, "turn the music down to 10%");
     QCOMPARE(t.calls, QStringList{"set_music_volume"});

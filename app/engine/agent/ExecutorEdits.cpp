@@ -310,6 +310,7 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         o.style = op.args.value(QStringLiteral("style")).toString(o.style);
         o.startMs = argMs(op, "start_ms", 0);
         o.durationMs = argMs(op, "duration_ms", o.durationMs);
+        o.position = op.args.value(QStringLiteral("position")).toString();
         r = addText(*draft, o);
         label = QStringLiteral("add text");
     } else if (n == Op::addTransitions()) {
