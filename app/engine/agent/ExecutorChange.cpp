@@ -245,8 +245,13 @@ OpOutcome Executor::applyTargetLength(const QString& sessionId, const Operation&
     if (!draft)
         return failed;
     LengthOptions o;
-    o.targetMs = op.args.value(QStringLiteral("target_ms")).toInteger();
     o.best = op.args.value(QStringLiteral("best")).toBool();
+    // "pick the best moments" names no length: a quarter of the video, 15-60 s, said in the reply.
+    const qint64 whole = draft->computedDuration();
+    o.targetMs =
+        op.args.value(QStringLiteral("target_ms"))
+            .toInteger(o.best ? std::min<qint64>(whole, std::clamp<qint64>(whole / 4, 15000, 60000))
+                              : 0);
     const LengthResult res = cutToLength(*draft, analysesOf(m_store, sessionId, *draft), o);
     if (!res.edit.ok)
         return failure(res.edit.error + pick(zh, " Nothing was changed.", "（没有修改）"));
