@@ -88,7 +88,13 @@ QList<AgentEvent> decodeSchematic(const QJsonObject& o, const QString& type)
     AgentEvent e;
     e.partial = o.value(QStringLiteral("partial")).toBool();
     e.turnComplete = o.value(QStringLiteral("turnComplete")).toBool();
-    e.callId = str(o.value(QStringLiteral("id")));
+    // "id" names the call on tool events and the event itself on the others (as in ADK), so a
+    // text event re-encoded and decoded again keeps every field.
+    const QString id = str(o.value(QStringLiteral("id")));
+    if (type == QLatin1String("tool_call") || type == QLatin1String("tool_result"))
+        e.callId = id;
+    else
+        e.eventId = id;
     e.name = str(o.value(QStringLiteral("name")));
     if (type == QLatin1String("heartbeat") || type == QLatin1String("ping")) {
         e.kind = AgentEvent::Kind::Heartbeat;

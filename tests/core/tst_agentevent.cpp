@@ -227,6 +227,25 @@ private slots:
         QVERIFY(QJsonDocument::fromJson(a)["id"] != QJsonDocument::fromJson(b)["id"]);
     }
 
+    // Found by fuzz_agentevent: a schematic text event's "id" is the event's, not a call's, so
+    // re-encoding it as ADK text and decoding again keeps every field.
+    void schematicIdsByKind()
+    {
+        const QList<AgentEvent> text =
+            decodeAgentEvents(QStringLiteral(R"({"type":"text","text":"hi","id":"ev-1"})"));
+        QCOMPARE(text.size(), 1);
+        QCOMPARE(text[0].eventId, QStringLiteral("ev-1"));
+        QVERIFY(text[0].callId.isEmpty());
+        const QList<AgentEvent> call = decodeAgentEvents(
+            QStringLiteral(R"({"type":"tool_call","id":"c-1","name":"cut_pauses","args":{}})"));
+        QCOMPARE(call.size(), 1);
+        QCOMPARE(call[0].callId, QStringLiteral("c-1"));
+        const QList<AgentEvent> back = decodeAgentEvents(
+            QString::fromUtf8(encodeAdkText(text[0].invocationId, text[0].text, false, false)));
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back[0].callId, text[0].callId);
+    }
+
     void roundTripFunctionCall()
     {
         const QJsonObject args{
