@@ -7,6 +7,7 @@
 #include "store/Store.h"
 
 #include <chrono>
+#include <thread>
 
 namespace cw::engine {
 
@@ -24,6 +25,7 @@ struct EngineServer::Private {
     httplib::Server http;
     int port = -1;
     bool started = false;
+    std::thread warmUp;
 };
 
 EngineServer::EngineServer() : d(std::make_unique<Private>()) {}
@@ -32,13 +34,17 @@ EngineServer::~EngineServer()
 {
     stop();
     d->renders.stop();
+    if (d->warmUp.joinable())
+        d->warmUp.join();
 }
 
 bool EngineServer::start(const EngineConfig& config, QString* error)
 {
-    // The planner reads and compiles its vocabulary on first use (~60 ms); doing it here keeps
-    // that off the first chat message, which the user is waiting on.
-    (void)planInstruction(QStringLiteral("cut the pauses"));
+    // The planner reads and compiles its vocabulary on first use (~60 ms, several times that
+    // under sanitizers). Warming it up beside the start keeps it off the first chat message
+    // without delaying the port (a message that arrives first just waits for the load).
+    if (!d->warmUp.joinable())
+        d->warmUp = std::thread([] { (void)planInstruction(QStringLiteral("cut the pauses")); });
     if (config.token.isEmpty()) {
         if (error)
             *error = QStringLiteral("an access token is required");
