@@ -137,14 +137,8 @@ void separateOverlaps(Draft& d, const QStringList& ids)
             for (int i = 0; i < d.t.size() && dest < 0; ++i)
                 if (i != ti && fits(d.t[i]))
                     dest = i;
-            if (dest < 0) {
-                Track t;
-                t.id = uniqueTrackId(d, QStringLiteral("x"));
-                t.tt = int(TrackType::Text);
-                t.n = QStringLiteral("Titles");
-                d.t << t;
-                dest = int(d.t.size()) - 1;
-            }
+            if (dest < 0)
+                dest = appendTextTrack(d);
             d.t[dest].sg << s;
             break;
         }

@@ -117,14 +117,8 @@ EditResult addText(const Draft& draft, const TextOptions& options)
     for (int i = 0; i < out.t.size() && ti < 0; ++i)
         if (out.t[i].tt == int(TrackType::Text))
             ti = i;
-    if (ti < 0) {
-        Track t;
-        t.id = uniqueTrackId(out, QStringLiteral("x"));
-        t.tt = int(TrackType::Text);
-        t.n = QStringLiteral("Titles");
-        out.t << t;
-        ti = int(out.t.size()) - 1;
-    }
+    if (ti < 0)
+        ti = appendTextTrack(out);
     QString pos = options.position;
     if (pos.isEmpty())
         pos = style == QLatin1String("title")         ? QStringLiteral("center")

@@ -98,6 +98,16 @@ QString uniqueSegmentId(const Draft& d, const QString& base, const QSet<QString>
     }
 }
 
+int appendTextTrack(Draft& d)
+{
+    Track t;
+    t.id = uniqueTrackId(d, QStringLiteral("x"));
+    t.tt = int(TrackType::Text);
+    t.n = QStringLiteral("Titles");
+    d.t << t;
+    return int(d.t.size()) - 1;
+}
+
 QString uniqueTrackId(const Draft& d, const QString& base)
 {
     for (int n = 1;; ++n) {

@@ -24,6 +24,8 @@ QList<int> sortedIndices(const Track& t); // segment indices by st
 
 QString uniqueSegmentId(const Draft& d, const QString& base, const QSet<QString>& alsoTaken = {});
 QString uniqueTrackId(const Draft& d, const QString& base);
+// Appends an empty text track ("Titles") and returns its index.
+int appendTextTrack(Draft& d);
 
 // Splits footage segment s at timeline time t (st < t < end): the first part keeps the id.
 QPair<Segment, Segment> splitSegment(const Draft& d, const Segment& s, qint64 t);
