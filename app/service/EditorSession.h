@@ -76,6 +76,10 @@ public:
     // request cancels the running one -> previewProgress / previewReady / previewFailed.
     void requestPreview();
     void cancelPreview();
+    // A still of the current edit at atMs (timeline time), as the export will show it, made
+    // by the local engine in well under a second -> editFrameReady / editFrameFailed. Only
+    // the newest request answers; the viewer shows it while the playable preview is made.
+    void requestEditFrame(qint64 atMs);
 
 Q_SIGNALS:
     void ready();
@@ -110,6 +114,8 @@ Q_SIGNALS:
     void previewProgress(int percent);
     void previewReady(const QString& localPath, int draftVersion);
     void previewFailed(const QString& message);
+    void editFrameReady(const QByteArray& jpeg, qint64 atMs, int draftVersion);
+    void editFrameFailed(const QString& message);
 
 private:
     struct Private;

@@ -66,6 +66,8 @@ struct EditorSession::Private {
     int pollMs = 1000;
     QTimer pollTimer;
     QPointer<ApiCall> exportCall;
+    QPointer<ApiCall> frameCall; // the newest still of the edit (EditorSessionFrame.cpp)
+    int frameSerial = 0;
     RenderJournal journal;
     bool resumed = false;
 

@@ -11,6 +11,7 @@
 #include "FuzzUtil.h"
 
 #include "agent/Executor.h"
+#include "server/ProxyMaker.h"
 #include "server/RenderQueue.h"
 #include "server/Routes.h"
 #include "store/Store.h"
@@ -79,7 +80,9 @@ struct Engine {
     Store store;
     RenderQueue renders{store};
     Executor executor{store};
-    ServerContext ctx{store, renders, executor, QStringLiteral("http://127.0.0.1:8080"), {}};
+    ProxyMaker proxies{store};
+    ServerContext ctx{store, renders, executor, proxies, QStringLiteral("http://127.0.0.1:8080"),
+                      {}};
     FuzzServer http;
     std::string sessionId;
 

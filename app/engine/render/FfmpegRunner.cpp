@@ -18,6 +18,7 @@
 #include <csignal>
 #include <cstdio>
 #include <sys/prctl.h>
+#include <unistd.h>
 
 namespace cw::engine {
 namespace {
@@ -98,11 +99,15 @@ private:
 } // namespace
 
 int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err,
-                  const std::function<void(const QByteArray&)>& onOutput)
+                  const std::function<void(const QByteArray&)>& onOutput, bool background)
 {
     QProcess proc;
     proc.setStandardInputFile(QProcess::nullDevice());
-    proc.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
+    proc.setChildProcessModifier([background] {
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (background)
+            (void)::nice(10);
+    });
     proc.start(ffmpegProgram(),
                QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
                            QStringLiteral("-nostats")} +

@@ -25,9 +25,11 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
 
 // Runs one ffmpeg step (-hide_banner -nostdin -nostats are prepended) to completion,
 // honouring cancel: 0 ok, 1 failed, 2 cancelled. stderr is appended to *err when given;
-// stdout (e.g. `-progress pipe:1`) goes to onOutput in chunks as it arrives.
+// stdout (e.g. `-progress pipe:1`) goes to onOutput in chunks as it arrives. A background
+// step runs at a lower CPU priority (nice 10), so it yields to what the user waits for.
 int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err,
-                  const std::function<void(const QByteArray&)>& onOutput = {});
+                  const std::function<void(const QByteArray&)>& onOutput = {},
+                  bool background = false);
 
 QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
 

@@ -93,6 +93,21 @@ QString escapeFilterValue(const QString& value)
     return escape(escape(value, QStringLiteral("\\':")), QStringLiteral("\\'[],;"));
 }
 
+QPair<int, int> renderSize(const Draft& draft, const RenderPreset& preset)
+{
+    const int w = draft.m.value(QLatin1String("width")).toInt(0);
+    const int h = draft.m.value(QLatin1String("height")).toInt(0);
+    if (w < 16 || h < 16 || w > 7680 || h > 7680)
+        return {preset.width, preset.height};
+    if (preset.name == QLatin1String("1080p"))
+        return {w / 2 * 2, h / 2 * 2};
+    if (preset.name == QLatin1String("preview")) {
+        const double scale = 640.0 / std::max(w, h);
+        return {std::max(16, int(w * scale) / 2 * 2), std::max(16, int(h * scale) / 2 * 2)};
+    }
+    return {preset.width, preset.height};
+}
+
 QString defaultFontFile()
 {
     const QString noto = QStringLiteral("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
@@ -133,6 +148,9 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
             *error = tr("Segment %1 uses unknown media \"%2\"").arg(s.id, s.src);
             return -1;
         }
+        if (it->seekMs > 0)
+            inputArgs << QStringLiteral("-ss")
+                      << QString::number(double(it->seekMs) / 1000.0, 'f', 3);
         if (isStill(*it))
             inputArgs << QStringLiteral("-loop") << QStringLiteral("1")
                       << QStringLiteral("-framerate") << QString::number(preset.fps);
@@ -144,19 +162,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
 
     Graph g;
     g.p = preset;
-    const int draftW = draft.m.value(QLatin1String("width")).toInt(0);
-    const int draftH = draft.m.value(QLatin1String("height")).toInt(0);
-    if (preset.name == QLatin1String("1080p") && draftW >= 16 && draftH >= 16 && draftW <= 7680 &&
-        draftH <= 7680) {
-        g.p.width = draftW / 2 * 2;
-        g.p.height = draftH / 2 * 2;
-    }
-    if (preset.name == QLatin1String("preview") && draftW >= 16 && draftH >= 16 &&
-        draftW * 9 != draftH * 16) { // the draft's aspect, fitted into 640x360
-        const double scale = std::min(640.0 / draftW, 360.0 / draftH);
-        g.p.width = std::max(16, int(draftW * scale) / 2 * 2);
-        g.p.height = std::max(16, int(draftH * scale) / 2 * 2);
-    }
+    std::tie(g.p.width, g.p.height) = renderSize(draft, preset);
     if (draft.m.contains(QLatin1String("aspect")) || draft.m.contains(QLatin1String("aspect_mode")))
         g.aspectMode = draft.m.value(QLatin1String("aspect_mode")).toString(QStringLiteral("crop"));
     if (g.aspectMode != QLatin1String("blur"))

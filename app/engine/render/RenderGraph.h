@@ -33,6 +33,7 @@ struct RenderInput {
     bool hasAudio = true;
     qint64 durationMs = 0;
     bool isImage = false; // a still picture: looped (-loop 1) and trimmed to each segment
+    qint64 seekMs = 0; // an input-side seek (-ss) before the file: segments' in-points follow
 };
 
 struct RenderCommand {
@@ -53,6 +54,10 @@ struct RenderCommand {
 RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                                  const RenderPreset& preset, const QString& outputPath,
                                  const QString& textDir, const QString& fontFile);
+
+// The picture size a draft renders at: the draft's own size replaces the default 1080p
+// preset's; the preview fits the draft's aspect into 640 pixels on its long side.
+QPair<int, int> renderSize(const Draft& draft, const RenderPreset& preset);
 
 QString defaultFontFile(); // Noto CJK if installed, else DejaVu Sans
 

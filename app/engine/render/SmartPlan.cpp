@@ -225,18 +225,9 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
         return plan;
     plan.draft = draft;
     plan.inputs = inputs;
-    // The output size as RenderGraph computes it: the draft's size replaces the default
-    // preset's.
-    plan.width = preset.width;
-    plan.height = preset.height;
+    // The output size as RenderGraph computes it.
+    std::tie(plan.width, plan.height) = renderSize(draft, preset);
     plan.fps = preset.fps;
-    const int draftW = draft.m.value(QLatin1String("width")).toInt(0);
-    const int draftH = draft.m.value(QLatin1String("height")).toInt(0);
-    if (preset.name == QLatin1String("1080p") && draftW >= 16 && draftH >= 16 && draftW <= 7680 &&
-        draftH <= 7680) {
-        plan.width = draftW / 2 * 2;
-        plan.height = draftH / 2 * 2;
-    }
 
     // Titled frames (timeline frames, generously rounded outwards) are always re-encoded.
     for (const Track& t : draft.t)

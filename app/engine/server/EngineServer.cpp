@@ -2,6 +2,7 @@
 
 #include "agent/Executor.h"
 #include "agent/Planner.h"
+#include "server/ProxyMaker.h"
 #include "server/RenderQueue.h"
 #include "server/Routes.h"
 #include "store/Store.h"
@@ -21,7 +22,8 @@ struct EngineServer::Private {
     Store store;
     RenderQueue renders{store};
     Executor executor{store};
-    ServerContext ctx{store, renders, executor, QString(), {}};
+    ProxyMaker proxies{store};
+    ServerContext ctx{store, renders, executor, proxies, QString(), {}};
     httplib::Server http;
     int port = -1;
     bool started = false;
@@ -34,6 +36,7 @@ EngineServer::~EngineServer()
 {
     stop();
     d->renders.stop();
+    d->proxies.stop();
     if (d->warmUp.joinable())
         d->warmUp.join();
 }

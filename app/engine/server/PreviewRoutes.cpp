@@ -6,16 +6,27 @@
 // clip, at most 20 s in, which skips black leaders and fade-ins. w is clamped to 32..640;
 // the height follows the clip's aspect. Audio-only media answers 4001 (nothing to show).
 // At most two frames are cut at once: a timeline asks for many and the machine has few cores.
+//
+// GET /api/preview/<sid>/frame?at=<ms>&version=<v>: one JPEG frame of the edit (version v of
+// the session's draft, the head when absent) at timeline time `at`, as the export shows it:
+// the render graph run on a one-frame window of the draft, reading proxies where made
+// (PreviewMedia.h). The size is the preview's (640 on the long side, the draft's aspect).
+// Headers X-Draft-Version and X-Frame-At-Ms say what was drawn (`at` snapped to the frame
+// grid and kept inside the timeline). Not cached: a frame of an edit is asked for once.
 #include "server/Http.h"
 #include "server/Routes.h"
 
 #include "ApiError.h"
 #include "render/FfmpegRunner.h"
+#include "render/PreviewMedia.h"
+#include "server/ProxyMaker.h"
+#include "store/RenderInputs.h"
 #include "store/Store.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QUuid>
 #include <algorithm>
 #include <condition_variable>
@@ -145,10 +156,67 @@ void thumbnail(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     res.set_content(jpeg.constData(), size_t(jpeg.size()), "image/jpeg");
 }
 
+void editFrame(ServerContext& ctx, const httplib::Request& req, httplib::Response& res)
+{
+    const QString sid = qs(req.matches[1]);
+    bool versionOk = false;
+    const int version = qs(req.get_param_value("version")).toInt(&versionOk);
+    const std::optional<DraftVersion> stored = !ctx.store.session(sid) ? std::nullopt
+                                               : req.has_param("version") && versionOk
+                                                   ? ctx.store.draftVersion(sid, version)
+                                                   : ctx.store.headDraft(sid);
+    if (!stored) {
+        sendError(res, ErrorCode::NotFound,
+                  QStringLiteral("There is no such session or draft version."));
+        return;
+    }
+    QString error;
+    const std::optional<Draft> draft = Draft::fromBytes(stored->json, &error);
+    QHash<QString, RenderInput> sources;
+    QString missing;
+    if (!draft || !collectRenderInputs(ctx.store, sid, *draft, &sources, &missing)) {
+        sendError(res, ErrorCode::Internal, QStringLiteral("The draft cannot be drawn."));
+        return;
+    }
+    ctx.proxies.useProxies(&sources);
+    const RenderPreset preset = RenderPreset::byName(QStringLiteral("preview"));
+    const qint64 total = draft->computedDuration();
+    bool atOk = false;
+    qint64 at = qs(req.get_param_value("at")).toLongLong(&atOk);
+    const qint64 frameMs = 1000 / preset.fps;
+    at = std::clamp<qint64>(atOk ? at : 0, 0, std::max<qint64>(0, total - frameMs));
+    at = at * preset.fps / 1000 * 1000 / preset.fps; // the frame that shows at `at`
+    QHash<QString, RenderInput> inputs;
+    const Draft window = draftWindow(*draft, at, frameMs, sources, &inputs);
+    QTemporaryDir work(QDir(ctx.store.tmpDir()).filePath(QStringLiteral("frame-XXXXXX")));
+    const QString out = work.filePath(QStringLiteral("frame.jpg"));
+    const RenderCommand cmd = frameCommand(window, inputs, preset, out, work.path());
+    QByteArray err;
+    decodeSlots().acquire();
+    const int rc = cmd.args.isEmpty() ? 1 : runFfmpegStep(cmd.args, nullptr, &err);
+    decodeSlots().release();
+    QFile file(out);
+    if (rc != 0 || !file.open(QIODevice::ReadOnly)) {
+        sendError(res, ErrorCode::Internal,
+                  QStringLiteral("The frame could not be drawn: %1")
+                      .arg(cmd.error.isEmpty() ? QString::fromUtf8(err.trimmed().right(300))
+                                               : cmd.error));
+        return;
+    }
+    const QByteArray jpeg = file.readAll();
+    res.set_header("Cache-Control", "no-store");
+    res.set_header("X-Draft-Version", std::to_string(stored->version));
+    res.set_header("X-Frame-At-Ms", std::to_string(at));
+    res.set_content(jpeg.constData(), size_t(jpeg.size()), "image/jpeg");
+}
+
 } // namespace
 
 void registerPreviewRoutes(httplib::Server& http, ServerContext& ctx)
 {
+    http.Get(
+        "/api/preview/([^/]+)/frame",
+        [&ctx](const httplib::Request& req, httplib::Response& res) { editFrame(ctx, req, res); });
     http.Get(
         "/api/media/([^/]+)/([^/]+)/thumbnail",
         [&ctx](const httplib::Request& req, httplib::Response& res) { thumbnail(ctx, req, res); });

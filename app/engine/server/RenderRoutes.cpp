@@ -9,6 +9,7 @@
 #include "server/Routes.h"
 
 #include "ApiError.h"
+#include "server/ProxyMaker.h"
 #include "store/RenderInputs.h"
 #include "store/Store.h"
 
@@ -150,6 +151,8 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
                       .arg(missing.left(80)));
         return;
     }
+    if (preset.name == QLatin1String("preview"))
+        ctx.proxies.useProxies(&request.inputs);
     request.draft = std::move(*draft);
     switch (ctx.renders.submit(request)) {
     case RenderQueue::Submit::Ok:

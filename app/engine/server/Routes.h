@@ -13,12 +13,14 @@ namespace cw::engine {
 class Store;
 class RenderQueue;
 class Executor;
+class ProxyMaker;
 struct MediaRecord;
 
 struct ServerContext {
     Store& store;
     RenderQueue& renders;
     Executor& executor;
+    ProxyMaker& proxies;
     QString baseUrl; // "http://127.0.0.1:<port>", set once bound
     std::atomic_bool stopping{false};
 };

@@ -12,6 +12,7 @@
 #include "server/Http.h"
 #include "server/MediaIngest.h"
 #include "server/MediaJson.h"
+#include "server/ProxyMaker.h"
 #include "server/Routes.h"
 #include "server/UrlFetch.h"
 
@@ -81,15 +82,16 @@ bool isJsonBody(const httplib::Request& req)
     return type.rfind("application/json", 0) == 0;
 }
 
-QByteArray resultBody(Store& store, const QString& sid, const QString& baseUrl,
-                      const QList<ReceivedFile>& files)
+QByteArray resultBody(ServerContext& ctx, const QString& sid, const QList<ReceivedFile>& files)
 {
-    const IngestResult result = ingestUploads(store, sid, files);
+    const IngestResult result = ingestUploads(ctx.store, sid, files);
     if (!result.ok)
         return errorBody(result.code, result.error);
     QJsonArray list;
-    for (const MediaRecord& m : result.media)
-        list.append(mediaJson(m, baseUrl));
+    for (const MediaRecord& m : result.media) {
+        ctx.proxies.request(m);
+        list.append(mediaJson(m, ctx.baseUrl));
+    }
     return okBody(QJsonObject{{QStringLiteral("files"), list},
                               {QStringLiteral("session_state_applied"), true},
                               {QStringLiteral("version"), result.version}});
@@ -124,7 +126,7 @@ bool streamUrlUpload(ServerContext& ctx, const QString& sid, const QList<FetchTa
             removeFiles();
             return false;
         }
-        answer = resultBody(ctx.store, sid, ctx.baseUrl, files);
+        answer = resultBody(ctx, sid, files);
     }
     sink.write(answer.constData(), size_t(answer.size()));
     sink.done();
@@ -287,8 +289,10 @@ void handleUpload(ServerContext& ctx, const httplib::Request& req, httplib::Resp
         return;
     }
     QJsonArray list;
-    for (const MediaRecord& m : result.media)
+    for (const MediaRecord& m : result.media) {
+        ctx.proxies.request(m);
         list.append(mediaJson(m, ctx.baseUrl));
+    }
     sendOk(res, QJsonObject{{QStringLiteral("files"), list},
                             {QStringLiteral("session_state_applied"), true},
                             {QStringLiteral("version"), result.version}});

@@ -1,0 +1,109 @@
+// See PreviewMedia.h.
+#include "render/PreviewMedia.h"
+
+#include <QJsonObject>
+#include <algorithm>
+#include <cmath>
+
+namespace cw::engine {
+
+QStringList proxyArgs(const QString& source, const QString& out, bool hasAudio)
+{
+    const QString side = QString::number(kProxyLongSide);
+    QStringList args{QStringLiteral("-i"), source, QStringLiteral("-map"), QStringLiteral("0:v:0")};
+    if (hasAudio)
+        args << QStringLiteral("-map") << QStringLiteral("0:a:0");
+    args << QStringLiteral("-vf")
+         << QStringLiteral("scale=w='if(gte(iw,ih),%1,-2)':h='if(gte(iw,ih),-2,%1)':"
+                           "flags=bilinear,format=yuv420p")
+                .arg(side)
+         << QStringLiteral("-r") << QStringLiteral("30") << QStringLiteral("-c:v")
+         << QStringLiteral("libx264") << QStringLiteral("-preset") << QStringLiteral("ultrafast")
+         << QStringLiteral("-x264-params") << QStringLiteral("keyint=1:8x8dct=1")
+         << QStringLiteral("-profile:v") << QStringLiteral("high") << QStringLiteral("-crf")
+         << QStringLiteral("24");
+    if (hasAudio)
+        args << QStringLiteral("-c:a") << QStringLiteral("aac") << QStringLiteral("-b:a")
+             << QStringLiteral("128k") << QStringLiteral("-ac") << QStringLiteral("2")
+             << QStringLiteral("-ar") << QStringLiteral("48000");
+    args << QStringLiteral("-movflags") << QStringLiteral("+faststart") << QStringLiteral("-f")
+         << QStringLiteral("mp4") << QStringLiteral("-y") << out;
+    return args;
+}
+
+Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
+                  const QHash<QString, RenderInput>& sources, QHash<QString, RenderInput>* inputs)
+{
+    Draft window = draft;
+    window.t.clear();
+    const qint64 a = atMs;
+    const qint64 b = atMs + std::max<qint64>(1, lengthMs);
+    int piece = 0;
+    for (const Track& track : draft.t) {
+        if (track.tt == int(TrackType::Audio))
+            continue;
+        Track kept = track;
+        kept.sg.clear();
+        for (const Segment& s : track.sg) {
+            if (s.d <= 0 || s.end() <= a || s.st >= b)
+                continue;
+            Segment cut = s;
+            const qint64 from = std::max(s.st, a);
+            cut.st = from - a;
+            cut.d = std::min(s.end(), b) - from;
+            cut.m.remove(QLatin1String("tr")); // a window has no joins
+            if (!s.src.isEmpty()) {
+                const auto source = sources.constFind(s.src);
+                if (source == sources.constEnd())
+                    continue;
+                double speed = s.m.value(QLatin1String("speed")).toDouble(1.0);
+                if (!(speed > 0.01 && std::isfinite(speed)))
+                    speed = 1.0;
+                RenderInput in = *source;
+                if (!in.isImage) {
+                    in.seekMs = s.in + qRound64(double(from - s.st) * speed);
+                    in.durationMs = std::max<qint64>(1, in.durationMs - in.seekMs);
+                }
+                cut.in = 0;
+                cut.src = s.src + QLatin1Char('#') + QString::number(piece++);
+                inputs->insert(cut.src, in);
+            }
+            kept.sg << cut;
+        }
+        if (!kept.sg.isEmpty())
+            window.t << kept;
+    }
+    return window;
+}
+
+RenderCommand frameCommand(const Draft& window, const QHash<QString, RenderInput>& inputs,
+                           const RenderPreset& preset, const QString& out, const QString& textDir)
+{
+    const QStringList jpeg{
+        QStringLiteral("-frames:v"), QStringLiteral("1"),        QStringLiteral("-c:v"),
+        QStringLiteral("mjpeg"),     QStringLiteral("-pix_fmt"), QStringLiteral("yuvj420p"),
+        QStringLiteral("-q:v"),      QStringLiteral("3"),        QStringLiteral("-f"),
+        QStringLiteral("image2"),    QStringLiteral("-y"),       out};
+    RenderCommand cmd;
+    if (window.t.isEmpty()) { // nothing on screen: the export shows black there
+        const auto [w, h] = renderSize(window, preset);
+        cmd.args << QStringLiteral("-f") << QStringLiteral("lavfi") << QStringLiteral("-i")
+                 << QStringLiteral("color=c=black:s=%1x%2").arg(w).arg(h) << jpeg;
+        return cmd;
+    }
+    cmd = buildRenderCommand(window, inputs, preset, out, textDir, defaultFontFile());
+    const int graph = int(cmd.args.indexOf(QStringLiteral("-filter_complex")));
+    if (!cmd.error.isEmpty() || graph < 0) {
+        if (cmd.error.isEmpty())
+            cmd.error = QStringLiteral("no filter graph");
+        cmd.args.clear();
+        return cmd;
+    }
+    cmd.args = cmd.args.mid(0, graph + 2);
+    cmd.args << QStringLiteral("-map") << QStringLiteral("[vout]") << jpeg << QStringLiteral("-map")
+             << QStringLiteral("[aout]") << QStringLiteral("-f") << QStringLiteral("null")
+             << QStringLiteral("-");
+    return cmd;
+}
+
+} // namespace cw::engine

@@ -1,0 +1,115 @@
+// See ProxyMaker.h.
+#include "server/ProxyMaker.h"
+
+#include "render/FfmpegRunner.h"
+#include "render/PreviewMedia.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace cw::engine {
+
+namespace {
+bool proxiesEnabled()
+{
+    return qEnvironmentVariable("CLIPWRIGHT_PROXIES") != QLatin1String("0");
+}
+} // namespace
+
+QString ProxyMaker::pathFor(const MediaRecord& media) const
+{
+    if (media.hash.size() < 16 || m_store.dataDir().isEmpty())
+        return {};
+    return QDir(m_store.dataDir())
+        .filePath(QStringLiteral("proxies/%1-p%2.mp4").arg(media.hash.left(32)).arg(kProxyFormat));
+}
+
+QString ProxyMaker::proxyFor(const MediaRecord& media) const
+{
+    if (!proxiesEnabled() || !media.hasVideo || media.kind != QLatin1String("video"))
+        return {};
+    const QString path = pathFor(media);
+    return !path.isEmpty() && QFileInfo(path).size() > 0 ? path : QString();
+}
+
+void ProxyMaker::useProxies(QHash<QString, RenderInput>* inputs)
+{
+    for (auto it = inputs->begin(); it != inputs->end(); ++it) {
+        const std::optional<MediaRecord> media = m_store.media(it.key());
+        if (!media)
+            continue;
+        const QString proxy = proxyFor(*media);
+        if (proxy.isEmpty())
+            request(*media);
+        else
+            it->path = proxy;
+    }
+}
+
+void ProxyMaker::request(const MediaRecord& media)
+{
+    if (!proxiesEnabled() || !media.hasVideo || media.kind != QLatin1String("video") ||
+        pathFor(media).isEmpty() || !proxyFor(media).isEmpty())
+        return;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_stopping || m_known.contains(media.hash))
+        return;
+    m_known.insert(media.hash);
+    m_queue.push_back(media);
+    if (!m_thread.joinable())
+        m_thread = std::thread([this] { workerLoop(); });
+    m_wake.notify_one();
+}
+
+bool ProxyMaker::waitIdle(int timeoutMs)
+{
+    std::unique_lock<std::mutex> lock(m_mutex);
+    return m_idle.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                           [this] { return m_queue.empty() && !m_busy; });
+}
+
+void ProxyMaker::stop()
+{
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stopping = true;
+        m_queue.clear();
+    }
+    m_cancel = true;
+    m_wake.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void ProxyMaker::workerLoop()
+{
+    for (;;) {
+        MediaRecord media;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_busy = false;
+            m_idle.notify_all();
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_stopping)
+                return;
+            media = m_queue.front();
+            m_queue.pop_front();
+            m_busy = true;
+        }
+        const QString out = pathFor(media);
+        QDir().mkpath(QFileInfo(out).path());
+        const QString part = out + QStringLiteral(".part");
+        QByteArray err;
+        const int rc = runFfmpegStep(proxyArgs(media.path, part, media.hasAudio), &m_cancel, &err,
+                                     {}, /*background=*/true);
+        if (rc != 0 || !QFile::rename(part, out)) {
+            QFile::remove(part);
+            if (rc == 1)
+                qWarning("engine: no preview proxy for %s: %s", qPrintable(media.id),
+                         err.trimmed().right(200).constData());
+        }
+    }
+}
+
+} // namespace cw::engine
