@@ -7,27 +7,35 @@
 
 namespace cw::engine {
 
-QStringList proxyArgs(const QString& source, const QString& out, bool hasAudio)
+QStringList proxyVideoCodecArgs()
 {
-    const QString side = QString::number(kProxyLongSide);
-    QStringList args{QStringLiteral("-i"), source, QStringLiteral("-map"), QStringLiteral("0:v:0")};
-    if (hasAudio)
-        args << QStringLiteral("-map") << QStringLiteral("0:a:0");
-    args << QStringLiteral("-vf")
-         << QStringLiteral("scale=w='if(gte(iw,ih),%1,-2)':h='if(gte(iw,ih),-2,%1)':"
-                           "flags=bilinear,format=yuv420p")
-                .arg(side)
-         << QStringLiteral("-r") << QStringLiteral("30") << QStringLiteral("-c:v")
-         << QStringLiteral("libx264") << QStringLiteral("-preset") << QStringLiteral("ultrafast")
-         << QStringLiteral("-x264-params") << QStringLiteral("keyint=1:8x8dct=1")
-         << QStringLiteral("-profile:v") << QStringLiteral("high") << QStringLiteral("-crf")
-         << QStringLiteral("24");
-    if (hasAudio)
-        args << QStringLiteral("-c:a") << QStringLiteral("aac") << QStringLiteral("-b:a")
-             << QStringLiteral("128k") << QStringLiteral("-ac") << QStringLiteral("2")
-             << QStringLiteral("-ar") << QStringLiteral("48000");
-    args << QStringLiteral("-movflags") << QStringLiteral("+faststart") << QStringLiteral("-f")
-         << QStringLiteral("mp4") << QStringLiteral("-y") << out;
+    return {QStringLiteral("-c:v"),         QStringLiteral("libx264"),
+            QStringLiteral("-preset"),      QStringLiteral("ultrafast"),
+            QStringLiteral("-x264-params"), QStringLiteral("keyint=1:8x8dct=1"),
+            QStringLiteral("-profile:v"),   QStringLiteral("high"),
+            QStringLiteral("-crf"),         QStringLiteral("24"),
+            QStringLiteral("-pix_fmt"),     QStringLiteral("yuv420p")};
+}
+
+QStringList proxyArgs(const QString& source, const QString& videoOut, const QString& soundOut)
+{
+    QStringList args{QStringLiteral("-i"),
+                     source,
+                     QStringLiteral("-map"),
+                     QStringLiteral("0:v:0"),
+                     QStringLiteral("-vf"),
+                     QStringLiteral("scale=w='if(gte(iw,ih),%1,-2)':h='if(gte(iw,ih),-2,%1)':"
+                                    "flags=bilinear")
+                         .arg(kProxyLongSide),
+                     QStringLiteral("-r"),
+                     QStringLiteral("30")};
+    args << proxyVideoCodecArgs() << QStringLiteral("-an") << QStringLiteral("-f")
+         << QStringLiteral("mp4") << QStringLiteral("-y") << videoOut;
+    if (!soundOut.isEmpty())
+        args << QStringLiteral("-map") << QStringLiteral("0:a:0") << QStringLiteral("-c:a")
+             << QStringLiteral("pcm_s16le") << QStringLiteral("-ac") << QStringLiteral("2")
+             << QStringLiteral("-ar") << QStringLiteral("48000") << QStringLiteral("-f")
+             << QStringLiteral("wav") << QStringLiteral("-y") << soundOut;
     return args;
 }
 

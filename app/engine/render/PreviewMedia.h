@@ -2,16 +2,14 @@
 //
 // Proxies. Each video source gets, once per content (made in the background after upload,
 // ProxyMaker.h), a copy at the preview's size (640 pixels on the long side, even sizes),
-// 30 fps constant, every frame a keyframe (H.264 High, x264 ultrafast with 8x8dct so the
-// stream is High and the smart render accepts it), with its sound as AAC. The preview of the
-// edit is then the ordinary render of the draft with proxies in place of the sources: a cut
-// timeline is stream-copied frame-exactly by the smart render (every frame starts a clean
-// GOP), only titled frames are re-encoded; everything else (aspect, speed, looks,
-// transitions) re-encodes from a 640-pixel intra stream, about ten times cheaper to decode
-// than the phone's 1080p long-GOP original. This was chosen over decoding the draft in the
-// app (a second compositor that would have to match the export's filters) and over caching
-// per-segment renders (a cut moves every segment boundary, so nothing would be reused): the
-// picture comes from the export's own filter graph, so viewer and export cannot disagree.
+// 30 fps constant, every frame a keyframe, and its sound as a WAV file. The preview of the
+// edit is then assembled from them (PreviewAssembly.h): cut stretches are stream-copied
+// frame-exactly, only what the cut changes (titles, aspect, speed, looks) is drawn, by the
+// export's own filter graph reading a 640-pixel intra stream (about ten times cheaper to
+// decode than a phone's 1080p long-GOP original). This was chosen over decoding the draft in
+// the app (a second compositor that would have to match the export's filters) and over
+// caching per-segment renders (a cut moves every segment boundary, so little is reused): the
+// picture comes from the export's filter graph, so viewer and export cannot disagree.
 //
 // Frames. "The frame under the playhead" is the same graph run on a one-frame window of the
 // draft (draftWindow), each piece's input opened with a seek (-ss) to its in-point, written
@@ -29,8 +27,13 @@ namespace cw::engine {
 constexpr int kProxyLongSide = 640;
 constexpr int kProxyFormat = 1; // part of the proxy's file name: a new format, new proxies
 
-// ffmpeg arguments (without the program) that make the proxy of `source` into `out` (mp4).
-QStringList proxyArgs(const QString& source, const QString& out, bool hasAudio);
+// ffmpeg arguments (without the program) that make the proxy of `source`: its picture into
+// `videoOut` (mp4, video only) and, unless soundOut is empty, its sound into `soundOut` (WAV,
+// 48 kHz stereo 16-bit: read back without decoding cost, no index to parse per open).
+QStringList proxyArgs(const QString& source, const QString& videoOut, const QString& soundOut);
+// The proxies' encoder: every frame a keyframe, H.264 High (the preview assembly encodes
+// its drawn frames the same way, so copied and drawn frames join in one stream).
+QStringList proxyVideoCodecArgs();
 
 // The part of `draft` shown in [atMs, atMs + lengthMs) as a draft starting at 0: segments cut
 // to the window, video pieces given their own input key (src#n) whose seek is their in-point

@@ -1,5 +1,6 @@
 #include "render/RenderDraft.h"
 
+#include "render/PreviewAssembly.h"
 #include "render/SmartRender.h"
 
 #include <QFile>
@@ -14,6 +15,14 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
 {
     if (smart)
         *smart = false;
+    if (preset.name == QLatin1String("preview")) {
+        QTemporaryDir work(tmpDir + QStringLiteral("/preview-XXXXXX"));
+        const RunResult result =
+            runPreviewAssembly(draft, inputs, preset, finalPath, work.path(), onProgress, cancel);
+        if (result.ok || result.cancelled || (cancel && cancel->load()))
+            return result;
+        qInfo("engine: preview rendered whole: %s", qPrintable(result.error.left(300)));
+    }
     if (smartRenderEnabled() && draftSuitsSmartRender(draft, inputs, preset, nullptr)) {
         const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
         const SmartPlan plan = planSmartRender(draft, inputs, sources, preset);

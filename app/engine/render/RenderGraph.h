@@ -33,7 +33,11 @@ struct RenderInput {
     bool hasAudio = true;
     qint64 durationMs = 0;
     bool isImage = false; // a still picture: looped (-loop 1) and trimmed to each segment
-    qint64 seekMs = 0; // an input-side seek (-ss) before the file: segments' in-points follow
+    qint64 seekMs = 0;    // an input-side seek (-ss) before the file: segments' in-points follow
+    // Preview proxies (PreviewMedia.h), empty until made: the picture (intra, video only) and
+    // the sound (PCM WAV). Only previews read them.
+    QString proxyVideo{};
+    QString proxySound{};
 };
 
 struct RenderCommand {

@@ -179,6 +179,11 @@ void editFrame(ServerContext& ctx, const httplib::Request& req, httplib::Respons
         return;
     }
     ctx.proxies.useProxies(&sources);
+    for (RenderInput& in : sources)
+        if (!in.proxyVideo.isEmpty()) { // a still has no sound: the picture proxy is enough
+            in.path = in.proxyVideo;
+            in.hasAudio = false;
+        }
     const RenderPreset preset = RenderPreset::byName(QStringLiteral("preview"));
     const qint64 total = draft->computedDuration();
     bool atOk = false;

@@ -17,20 +17,25 @@ bool proxiesEnabled()
 }
 } // namespace
 
-QString ProxyMaker::pathFor(const MediaRecord& media) const
+QString ProxyMaker::pathFor(const MediaRecord& media, const char* ext) const
 {
     if (media.hash.size() < 16 || m_store.dataDir().isEmpty())
         return {};
     return QDir(m_store.dataDir())
-        .filePath(QStringLiteral("proxies/%1-p%2.mp4").arg(media.hash.left(32)).arg(kProxyFormat));
+        .filePath(QStringLiteral("proxies/%1-p%2.%3")
+                      .arg(media.hash.left(32))
+                      .arg(kProxyFormat)
+                      .arg(QLatin1String(ext)));
 }
 
-QString ProxyMaker::proxyFor(const MediaRecord& media) const
+QPair<QString, QString> ProxyMaker::proxyFor(const MediaRecord& media) const
 {
     if (!proxiesEnabled() || !media.hasVideo || media.kind != QLatin1String("video"))
         return {};
-    const QString path = pathFor(media);
-    return !path.isEmpty() && QFileInfo(path).size() > 0 ? path : QString();
+    const QString video = pathFor(media, "mp4");
+    if (video.isEmpty() || QFileInfo(video).size() <= 0)
+        return {};
+    return {video, media.hasAudio ? pathFor(media, "wav") : QString()};
 }
 
 void ProxyMaker::useProxies(QHash<QString, RenderInput>* inputs)
@@ -39,18 +44,18 @@ void ProxyMaker::useProxies(QHash<QString, RenderInput>* inputs)
         const std::optional<MediaRecord> media = m_store.media(it.key());
         if (!media)
             continue;
-        const QString proxy = proxyFor(*media);
-        if (proxy.isEmpty())
+        const auto [video, sound] = proxyFor(*media);
+        if (video.isEmpty())
             request(*media);
-        else
-            it->path = proxy;
+        it->proxyVideo = video;
+        it->proxySound = sound;
     }
 }
 
 void ProxyMaker::request(const MediaRecord& media)
 {
     if (!proxiesEnabled() || !media.hasVideo || media.kind != QLatin1String("video") ||
-        pathFor(media).isEmpty() || !proxyFor(media).isEmpty())
+        pathFor(media, "mp4").isEmpty() || !proxyFor(media).first.isEmpty())
         return;
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_stopping || m_known.contains(media.hash))
@@ -97,14 +102,21 @@ void ProxyMaker::workerLoop()
             m_queue.pop_front();
             m_busy = true;
         }
-        const QString out = pathFor(media);
-        QDir().mkpath(QFileInfo(out).path());
-        const QString part = out + QStringLiteral(".part");
+        const QString video = pathFor(media, "mp4");
+        const QString sound = media.hasAudio ? pathFor(media, "wav") : QString();
+        QDir().mkpath(QFileInfo(video).path());
+        const QString videoPart = video + QStringLiteral(".part");
+        const QString soundPart = sound.isEmpty() ? QString() : sound + QStringLiteral(".part");
         QByteArray err;
-        const int rc = runFfmpegStep(proxyArgs(media.path, part, media.hasAudio), &m_cancel, &err,
+        const int rc = runFfmpegStep(proxyArgs(media.path, videoPart, soundPart), &m_cancel, &err,
                                      {}, /*background=*/true);
-        if (rc != 0 || !QFile::rename(part, out)) {
-            QFile::remove(part);
+        QFile::remove(sound);
+        QFile::remove(video);
+        if (rc != 0 || (!sound.isEmpty() && !QFile::rename(soundPart, sound)) ||
+            !QFile::rename(videoPart, video)) {
+            QFile::remove(videoPart);
+            if (!soundPart.isEmpty())
+                QFile::remove(soundPart);
             if (rc == 1)
                 qWarning("engine: no preview proxy for %s: %s", qPrintable(media.id),
                          err.trimmed().right(200).constData());

@@ -1,9 +1,10 @@
 // Makes the preview proxies of uploaded video (PreviewMedia.h) on one background thread, one
 // ffmpeg at a time at a lower CPU priority, so a chat message or an export started meanwhile
-// keeps the machine. Proxies live under <data dir>/proxies/<content hash>-p<format>.mp4 and
-// are shared by every session holding the same content; a proxy exists only once complete
-// (written to .part, then renamed). Until it does, previews read the original. A failed
-// proxy is not tried again while the engine runs (the original still works).
+// keeps the machine. Proxies live under <data dir>/proxies/<content hash>-p<format>.mp4 (the
+// picture) and .wav (the sound, for media with sound), shared by every session holding the
+// same content; the picture is renamed into place last, so a proxy whose .mp4 exists is
+// complete. Until then previews read the original. A failed proxy is not tried again while
+// the engine runs (the original still works).
 // CLIPWRIGHT_PROXIES=0 turns proxies off (the preview then always reads originals).
 #pragma once
 
@@ -24,16 +25,17 @@ public:
     explicit ProxyMaker(Store& store) : m_store(store) {}
     ~ProxyMaker() { stop(); }
 
-    void request(const MediaRecord& media);           // queued unless made, queued or failed
-    QString proxyFor(const MediaRecord& media) const; // the finished proxy, or empty
-    // Points the inputs (media id -> input) at their proxies where made; asks for the rest.
+    void request(const MediaRecord& media); // queued unless made, queued or failed
+    // The finished proxy's picture and sound files; empty when not made (yet).
+    QPair<QString, QString> proxyFor(const MediaRecord& media) const;
+    // Sets the inputs' (media id -> input) proxy files where made; asks for the rest.
     void useProxies(QHash<QString, RenderInput>* inputs);
     // Blocks until the queue is empty and nothing runs, or timeoutMs passes (tests, bench).
     bool waitIdle(int timeoutMs);
     void stop(); // cancels the running ffmpeg and joins
 
 private:
-    QString pathFor(const MediaRecord& media) const;
+    QString pathFor(const MediaRecord& media, const char* ext) const;
     void workerLoop();
 
     Store& m_store;

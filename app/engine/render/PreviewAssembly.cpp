@@ -1,0 +1,398 @@
+// See PreviewAssembly.h.
+#include "render/PreviewAssembly.h"
+
+#include "render/PreviewMedia.h"
+#include "render/RenderFilters.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+#include <algorithm>
+#include <cmath>
+#include <thread>
+
+namespace cw::engine {
+
+namespace {
+
+int framesOf(qint64 ms, int fps)
+{
+    return int(std::ceil(double(ms) * fps / 1000.0 - 1e-6));
+}
+
+// A time inside frame f's slot: the first frame at or after it is frame f, and a length of
+// msAt(n) keeps exactly n frames (the normal render's trim rules, SmartPlan.cpp).
+qint64 msAt(int f, int fps)
+{
+    return qint64(std::floor(double(f) * 1000.0 / fps));
+}
+
+double speedOf(const Segment& s)
+{
+    const double speed = s.m.value(QLatin1String("speed")).toDouble(1.0);
+    return speed > 0.01 && std::isfinite(speed) ? speed : 1.0;
+}
+
+bool hasTransition(const Segment& s)
+{
+    const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
+    return !render::xfadeName(tr.value(QLatin1String("type")).toString()).isEmpty() &&
+           tr.value(QLatin1String("d")).toInteger(0) > 0;
+}
+
+// Only what the render graph is known to do to a segment's picture; anything newer (a fade,
+// a crop) is drawn rather than copied.
+bool plainPicture(const Segment& s)
+{
+    static const QSet<QString> known{QStringLiteral("name"), QStringLiteral("vol"),
+                                     QStringLiteral("role"), QStringLiteral("speed"),
+                                     QStringLiteral("tr")};
+    for (auto it = s.m.begin(); it != s.m.end(); ++it)
+        if (!known.contains(it.key()))
+            return false;
+    return speedOf(s) == 1.0 && !hasTransition(s);
+}
+
+struct Run {
+    int from = 0; // timeline frames
+    int to = 0;
+    int batch = 0; // first batch frame
+};
+
+// The part of overlay segment `o` over timeline run `r`, moved to the batch's timeline.
+std::optional<Segment> overRun(const Segment& o, const Run& r, int fps)
+{
+    const qint64 a = std::max(o.st, msAt(r.from, fps));
+    const qint64 b = std::min(o.end(), qint64(std::ceil(r.to * 1000.0 / fps)));
+    if (b <= a)
+        return std::nullopt;
+    Segment moved = o;
+    moved.in = o.in + (a - o.st);
+    moved.st = a - msAt(r.from, fps) + msAt(r.batch, fps);
+    moved.d = b - a;
+    return moved;
+}
+
+// The graph of `cmd` (everything up to -filter_complex and its value), or empty.
+QStringList graphOf(const RenderCommand& cmd, QString* error)
+{
+    const int at = int(cmd.args.indexOf(QStringLiteral("-filter_complex")));
+    if (!cmd.error.isEmpty() || at < 0) {
+        *error = cmd.error.isEmpty() ? QStringLiteral("no filter graph") : cmd.error;
+        return {};
+    }
+    return cmd.args.mid(0, at + 2);
+}
+
+} // namespace
+
+int PreviewPlan::copiedFrames() const
+{
+    int n = 0;
+    for (const PreviewPiece& p : pieces)
+        if (p.copy)
+            n += p.to - p.from;
+    return n;
+}
+
+PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                        const QHash<QString, SmartSource>& proxies, const RenderPreset& preset)
+{
+    PreviewPlan plan;
+    plan.fps = preset.fps;
+    std::tie(plan.width, plan.height) = renderSize(draft, preset);
+    const int fps = plan.fps;
+    auto no = [&plan](const QString& why) {
+        plan.reason = why;
+        return plan;
+    };
+    if (fps <= 0)
+        return no(QStringLiteral("bad preset"));
+
+    const Track* main = nullptr;
+    for (const Track& t : draft.t)
+        if (t.tt == int(TrackType::Video) && !t.sg.isEmpty()) {
+            main = &t;
+            break;
+        }
+    if (!main)
+        return no(QStringLiteral("no picture track"));
+    QList<Segment> segs;
+    for (const Segment& s : main->sg)
+        if (s.d > 0)
+            segs << s;
+    std::stable_sort(segs.begin(), segs.end(),
+                     [](const Segment& a, const Segment& b) { return a.st < b.st; });
+    qint64 cursor = 0;
+    for (int i = 0; i < segs.size(); ++i) {
+        if (segs[i].st != cursor)
+            return no(
+                QStringLiteral("segment %1 does not follow the previous one").arg(segs[i].id));
+        if (i > 0 && hasTransition(segs[i]))
+            return no(QStringLiteral("segment %1 has a transition").arg(segs[i].id));
+        if (!inputs.contains(segs[i].src))
+            return no(QStringLiteral("segment %1 uses unknown media").arg(segs[i].id));
+        cursor = segs[i].end();
+    }
+    // What is drawn over the picture (titles, B-roll): its frames are always drawn.
+    QList<const Track*> overlays;
+    QList<QPair<int, int>> drawn;
+    for (const Track& t : draft.t) {
+        if (&t == main || t.tt == int(TrackType::Audio))
+            continue;
+        bool used = false;
+        for (const Segment& s : t.sg) {
+            if (s.d <= 0)
+                continue;
+            if (s.end() > cursor)
+                return no(QStringLiteral("segment %1 runs past the picture").arg(s.id));
+            drawn << qMakePair(int(std::floor(double(s.st) * fps / 1000.0)),
+                               framesOf(s.end(), fps) + 1);
+            used = true;
+        }
+        if (used)
+            overlays << &t;
+    }
+    for (const Track& t : draft.t)
+        if (t.tt == int(TrackType::Audio))
+            for (const Segment& s : t.sg)
+                if (s.d > 0 && s.end() > cursor)
+                    return no(QStringLiteral("segment %1 runs past the picture").arg(s.id));
+    const bool look =
+        !render::lookFilter(draft.m.value(QLatin1String("look")).toString()).isEmpty();
+
+    Track batchMain = *main;
+    batchMain.sg.clear();
+    QList<Run> runs;
+    auto draw = [&](const Segment& s, int x, int y, bool whole, int a, int timeline) {
+        Segment b = s;
+        b.id = s.id + QLatin1Char('#') + QString::number(batchMain.sg.size());
+        b.st = batchMain.sg.isEmpty() ? 0 : batchMain.sg.last().end();
+        if (!whole) {
+            b.in = msAt(a + x - timeline, fps);
+            b.d = msAt(y - x, fps);
+        }
+        batchMain.sg << b;
+        if (!runs.isEmpty() && runs.last().to == x)
+            runs.last().to = y;
+        else
+            runs << Run{x, y, plan.batchFrames};
+        plan.pieces << PreviewPiece{false, QString(), plan.batchFrames, plan.batchFrames + (y - x)};
+        plan.batchFrames += y - x;
+    };
+    int timeline = 0;
+    for (const Segment& s : segs) {
+        const int n = framesOf(s.d, fps);
+        const int a = framesOf(s.in, fps);
+        const RenderInput& in = inputs[s.src];
+        const auto proxy = proxies.constFind(s.src);
+        const bool copyable =
+            !look && !in.isImage && in.hasVideo && proxy != proxies.constEnd() && proxy->ok &&
+            proxy->width == plan.width && proxy->height == plan.height && proxy->fpsDen > 0 &&
+            proxy->fpsNum == fps * proxy->fpsDen && plainPicture(s) && a + n <= proxy->frameCount();
+        if (!copyable) {
+            draw(s, timeline, timeline + n, true, a, timeline);
+        } else {
+            // [timeline, timeline + n) minus the drawn frames: copied; the rest drawn.
+            QVector<bool> over(n, false);
+            for (const auto& r : qAsConst(drawn))
+                for (int f = std::max(r.first, timeline); f < std::min(r.second, timeline + n); ++f)
+                    over[f - timeline] = true;
+            int x = 0;
+            while (x < n) {
+                int y = x;
+                while (y < n && over[y] == over[x])
+                    ++y;
+                if (over[x])
+                    draw(s, timeline + x, timeline + y, false, a, timeline);
+                else
+                    plan.pieces << PreviewPiece{true, s.src, a + x, a + y};
+                x = y;
+            }
+        }
+        timeline += n;
+    }
+    plan.totalFrames = timeline;
+
+    // The batch: its picture segments, the overlays over each drawn run, the look and size.
+    plan.batch = draft;
+    plan.batch.t.clear();
+    if (!batchMain.sg.isEmpty()) {
+        plan.batch.t << batchMain;
+        for (const Track* t : qAsConst(overlays)) {
+            Track moved = *t;
+            moved.sg.clear();
+            for (const Segment& o : t->sg)
+                for (const Run& r : qAsConst(runs))
+                    if (o.d > 0)
+                        if (const auto part = overRun(o, r, fps))
+                            moved.sg << *part;
+            if (!moved.sg.isEmpty())
+                plan.batch.t << moved;
+        }
+    }
+    for (const Track& t : qAsConst(plan.batch.t))
+        for (const Segment& s : t.sg) {
+            if (s.src.isEmpty() || plan.batchInputs.contains(s.src))
+                continue;
+            RenderInput in = inputs.value(s.src);
+            const auto proxy = proxies.constFind(s.src);
+            if (proxy != proxies.constEnd() && proxy->ok)
+                in.path = proxy->path;
+            in.hasAudio = false; // the sound is made separately
+            plan.batchInputs.insert(s.src, in);
+        }
+    for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+        RenderInput in = *it;
+        if (!in.proxySound.isEmpty())
+            in.path = in.proxySound;
+        in.hasVideo = false; // only the sound is read
+        plan.soundInputs.insert(it.key(), in);
+    }
+    plan.eligible = true;
+    return plan;
+}
+
+QStringList previewBatchArgs(const PreviewPlan& plan, const RenderPreset& preset,
+                             const QString& out, const QString& textDir, QString* error)
+{
+    const RenderCommand cmd =
+        buildRenderCommand(plan.batch, plan.batchInputs, preset, out, textDir, defaultFontFile());
+    QStringList args = graphOf(cmd, error);
+    if (args.isEmpty())
+        return {};
+    args << QStringLiteral("-map") << QStringLiteral("[vout]") << proxyVideoCodecArgs()
+         << QStringLiteral("-r") << QString::number(plan.fps) << QStringLiteral("-frames:v")
+         << QString::number(plan.batchFrames) << QStringLiteral("-f") << QStringLiteral("mp4")
+         << QStringLiteral("-y") << out << QStringLiteral("-map") << QStringLiteral("[aout]")
+         << QStringLiteral("-f") << QStringLiteral("null") << QStringLiteral("-");
+    return args;
+}
+
+QStringList previewSoundArgs(const Draft& draft, const PreviewPlan& plan, const QString& out,
+                             const QString& textDir, QString* error)
+{
+    RenderPreset tiny; // the picture of this run is thrown away: draw it small
+    tiny.name = QStringLiteral("sound");
+    tiny.width = tiny.height = 16;
+    tiny.fps = plan.fps;
+    const RenderCommand cmd =
+        buildRenderCommand(draft, plan.soundInputs, tiny, out, textDir, defaultFontFile());
+    QStringList args = graphOf(cmd, error);
+    if (args.isEmpty())
+        return {};
+    args << QStringLiteral("-map") << QStringLiteral("[aout]") << QStringLiteral("-c:a")
+         << QStringLiteral("pcm_s16le") << QStringLiteral("-f") << QStringLiteral("wav")
+         << QStringLiteral("-y") << out << QStringLiteral("-map") << QStringLiteral("[vout]")
+         << QStringLiteral("-f") << QStringLiteral("null") << QStringLiteral("-");
+    return args;
+}
+
+RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                             const RenderPreset& preset, const QString& finalPath,
+                             const QString& workDir,
+                             const std::function<void(double fraction)>& onProgress,
+                             const std::atomic_bool* cancel)
+{
+    RunResult result;
+    auto report = [&](double f) {
+        if (onProgress)
+            onProgress(f);
+    };
+    auto failed = [&](int status, const QByteArray& err, const QString& what) {
+        result.cancelled = status == 2;
+        result.error = what + QStringLiteral(": ") + QString::fromUtf8(err.trimmed().right(400));
+        return result;
+    };
+    QHash<QString, SmartSource> proxies;
+    for (auto it = inputs.begin(); it != inputs.end(); ++it)
+        if (!it->proxyVideo.isEmpty())
+            proxies.insert(it.key(), probeSmartSource(it->proxyVideo));
+    const PreviewPlan plan = planPreview(draft, inputs, proxies, preset);
+    if (!plan.eligible) {
+        result.error = plan.reason;
+        return result;
+    }
+    report(0.05);
+
+    // The sound and the drawn frames side by side (two cores, two processes).
+    const QString soundPath = QDir(workDir).filePath(QStringLiteral("sound.wav"));
+    const QString batchPath = QDir(workDir).filePath(QStringLiteral("batch.mp4"));
+    QString error;
+    const QStringList soundArgs = previewSoundArgs(draft, plan, soundPath, workDir, &error);
+    const QStringList batchArgs = plan.batchFrames > 0
+                                      ? previewBatchArgs(plan, preset, batchPath, workDir, &error)
+                                      : QStringList();
+    if (soundArgs.isEmpty() || (plan.batchFrames > 0 && batchArgs.isEmpty())) {
+        result.error = error;
+        return result;
+    }
+    QByteArray soundErr;
+    int soundStatus = 1;
+    std::thread sound([&] { soundStatus = runFfmpegStep(soundArgs, cancel, &soundErr); });
+    QByteArray batchErr;
+    const int batchStatus = batchArgs.isEmpty() ? 0 : runFfmpegStep(batchArgs, cancel, &batchErr);
+    sound.join();
+    if (batchStatus != 0)
+        return failed(batchStatus, batchErr, QStringLiteral("drawing the preview failed"));
+    if (soundStatus != 0)
+        return failed(soundStatus, soundErr, QStringLiteral("the preview's sound failed"));
+    report(0.8);
+
+    SmartSource batch;
+    if (plan.batchFrames > 0) {
+        batch = probeSmartSource(batchPath);
+        const bool intra =
+            std::all_of(batch.key.begin(), batch.key.end(), [](bool k) { return k; });
+        if (!batch.ok || batch.frameCount() != plan.batchFrames || !intra) {
+            result.error = QStringLiteral("the drawn frames came out as %1, not %2")
+                               .arg(batch.frameCount())
+                               .arg(plan.batchFrames);
+            return result;
+        }
+    }
+    QStringList list{QStringLiteral("ffconcat version 1.0")};
+    for (const PreviewPiece& p : plan.pieces)
+        list << (p.copy
+                     ? smartConcatEntry(proxies[p.src].path, proxies[p.src], p.from, p.to, plan.fps)
+                     : smartConcatEntry(batchPath, batch, p.from, p.to, plan.fps));
+    const QString listPath = QDir(workDir).filePath(QStringLiteral("pieces.ffconcat"));
+    QFile lf(listPath);
+    const QByteArray bytes = (list.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8();
+    if (!lf.open(QIODevice::WriteOnly | QIODevice::Truncate) || lf.write(bytes) != bytes.size()) {
+        result.error = QStringLiteral("cannot write %1").arg(listPath);
+        return result;
+    }
+    lf.close();
+
+    const QString part = finalPath + QStringLiteral(".part");
+    QByteArray muxErr;
+    const int muxStatus =
+        runFfmpegStep({QStringLiteral("-v"),    QStringLiteral("error"),
+                       QStringLiteral("-f"),    QStringLiteral("concat"),
+                       QStringLiteral("-safe"), QStringLiteral("0"),
+                       QStringLiteral("-i"),    listPath,
+                       QStringLiteral("-i"),    QStringLiteral("file:") + soundPath,
+                       QStringLiteral("-map"),  QStringLiteral("0:v:0"),
+                       QStringLiteral("-map"),  QStringLiteral("1:a:0"),
+                       QStringLiteral("-c"),    QStringLiteral("copy"),
+                       QStringLiteral("-f"),    QStringLiteral("mov"),
+                       QStringLiteral("-y"),    QStringLiteral("file:") + part},
+                      cancel, &muxErr);
+    if (muxStatus != 0) {
+        QFile::remove(part);
+        return failed(muxStatus, muxErr, QStringLiteral("joining the preview failed"));
+    }
+    QFile::remove(finalPath);
+    if (!QFile::rename(part, finalPath)) {
+        QFile::remove(part);
+        result.error = QStringLiteral("cannot write %1").arg(finalPath);
+        return result;
+    }
+    report(1.0);
+    result.ok = true;
+    return result;
+}
+
+} // namespace cw::engine

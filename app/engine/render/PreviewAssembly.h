@@ -1,0 +1,63 @@
+// The preview of the edit, assembled from proxies (PreviewMedia.h) instead of rendered whole.
+// The timeline is cut into frame ranges (30 fps, frames counted as the normal render counts
+// them: a segment keeps ceil(d*fps) frames from the first frame at or after its in-point):
+// - copied: a plain stretch of a clip whose proxy already is the preview's picture (same
+//   size, normal speed, nothing drawn over it, no look): taken from the proxy by the concat
+//   demuxer, frame-exact because every proxy frame is a keyframe;
+// - drawn: everything else (titles, B-roll, looks, speed, another aspect, stills, clips
+//   without a proxy yet), laid end to end as one "batch" draft and rendered by the normal
+//   render graph in one ffmpeg run, every frame a keyframe, then cut back into place;
+// - the sound: the normal render graph's audio for the whole draft, read from the proxies'
+//   WAV files and written as PCM (no encoder: an AAC encode alone took 1.5 s per 2 minutes).
+// The three join into a MOV (H.264 + PCM) by stream copy. Timelines the plan does not cover
+// (transitions, gaps, layers running past the picture) are not eligible: the caller renders
+// them whole (from proxies where it can), which is slower but the same picture.
+#pragma once
+
+#include "render/FfmpegRunner.h"
+#include "render/SmartRender.h"
+
+namespace cw::engine {
+
+struct PreviewPiece {
+    bool copy = false; // from the proxy of `src`; else from the batch
+    QString src;
+    int from = 0; // frames of the proxy or the batch
+    int to = 0;
+};
+
+struct PreviewPlan {
+    bool eligible = false;
+    QString reason;
+    int width = 0;
+    int height = 0;
+    int fps = 30;
+    int totalFrames = 0;
+    QList<PreviewPiece> pieces;
+    Draft batch; // the drawn ranges end to end (no audio tracks)
+    QHash<QString, RenderInput> batchInputs;
+    int batchFrames = 0;
+    QHash<QString, RenderInput> soundInputs; // the draft's inputs read for their sound only
+    int copiedFrames() const;
+};
+
+// Pure. proxies: media id -> its probed video proxy (only ok ones are used).
+PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                        const QHash<QString, SmartSource>& proxies, const RenderPreset& preset);
+
+// ffmpeg arguments (pure): the batch as an all-intra video-only mp4 of exactly
+// plan.batchFrames frames, and the sound of `draft` as a WAV file.
+QStringList previewBatchArgs(const PreviewPlan& plan, const RenderPreset& preset,
+                             const QString& out, const QString& textDir, QString* error);
+QStringList previewSoundArgs(const Draft& draft, const PreviewPlan& plan, const QString& out,
+                             const QString& textDir, QString* error);
+
+// Plans and runs it: false (with the reason in error) when not eligible or a step failed;
+// the caller then renders the usual way. Progress 0..1; cancel stops the running child.
+RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                             const RenderPreset& preset, const QString& finalPath,
+                             const QString& workDir,
+                             const std::function<void(double fraction)>& onProgress,
+                             const std::atomic_bool* cancel);
+
+} // namespace cw::engine
