@@ -3,3 +3,8 @@ if(TARGET clipwright-engine)
     clipwright_add_test(tst_previewroutes SOURCES tst_previewroutes.cpp EngineClient.h
         LIBS clipwright_engine Qt6::Network TIMEOUT 120)
 endif()
+# The viewer's preview and frames of the edit (proxies, assembly, frame route).
+if(TARGET clipwright-engine)
+    clipwright_add_test(tst_editviewer SOURCES tst_editviewer.cpp EngineClient.h AgentTurn.h
+        LIBS clipwright_engine Qt6::Network TIMEOUT 240)
+endif()

@@ -3,7 +3,7 @@
 // the clip, a cache that gives the same bytes again) and clear envelopes for unknown
 // sessions and media, audio-only media (4001), another session's media and a missing token.
 // The "preview" render preset renders a 640x360 file of the draft's length; a draft of
-// another shape is fitted into 640x360 with its own aspect.
+// another shape keeps its aspect with 640 pixels on its long side.
 #include "EngineClient.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -226,8 +226,8 @@ void TstPreviewRoutes::previewPreset_data()
     QTest::addColumn<int>("draftHeight");
     QTest::addColumn<QSize>("expected");
     QTest::newRow("16:9") << 0 << 0 << QSize(640, 360);
-    QTest::newRow("vertical") << 1080 << 1920 << QSize(202, 360);
-    QTest::newRow("square") << 1080 << 1080 << QSize(360, 360);
+    QTest::newRow("vertical") << 1080 << 1920 << QSize(360, 640);
+    QTest::newRow("square") << 1080 << 1080 << QSize(640, 640);
 }
 
 void TstPreviewRoutes::previewPreset()

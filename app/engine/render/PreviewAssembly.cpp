@@ -60,17 +60,15 @@ struct Run {
     int batch = 0; // first batch frame
 };
 
-// The part of overlay segment `o` over timeline run `r`, moved to the batch's timeline.
+// Overlay segment `o` moved to the batch's timeline when it lies over timeline run `r`.
+// Every overlay's frames are drawn, so each lies within one run: moved whole, not cut, so
+// a title's fades and a cutaway's in-point stay as the export has them.
 std::optional<Segment> overRun(const Segment& o, const Run& r, int fps)
 {
-    const qint64 a = std::max(o.st, msAt(r.from, fps));
-    const qint64 b = std::min(o.end(), qint64(std::ceil(r.to * 1000.0 / fps)));
-    if (b <= a)
+    if (o.end() <= msAt(r.from, fps) || o.st >= qint64(std::ceil(r.to * 1000.0 / fps)))
         return std::nullopt;
     Segment moved = o;
-    moved.in = o.in + (a - o.st);
-    moved.st = a - msAt(r.from, fps) + msAt(r.batch, fps);
-    moved.d = b - a;
+    moved.st = o.st - msAt(r.from, fps) + msAt(r.batch, fps);
     return moved;
 }
 

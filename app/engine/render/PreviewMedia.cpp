@@ -56,6 +56,11 @@ Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
             if (s.d <= 0 || s.end() <= a || s.st >= b)
                 continue;
             Segment cut = s;
+            if (track.tt == int(TrackType::Text)) { // moved, not cut: a title's fades stay put
+                cut.st = s.st - a;
+                kept.sg << cut;
+                continue;
+            }
             const qint64 from = std::max(s.st, a);
             cut.st = from - a;
             cut.d = std::min(s.end(), b) - from;

@@ -37,8 +37,9 @@ QStringList proxyVideoCodecArgs();
 
 // The part of `draft` shown in [atMs, atMs + lengthMs) as a draft starting at 0: segments cut
 // to the window, video pieces given their own input key (src#n) whose seek is their in-point
-// (*inputs gets those entries, copied from `sources`). Audio tracks are left out: a still
-// has no sound. Returns a draft without segments when nothing is on screen then.
+// (*inputs gets those entries, copied from `sources`); texts are only moved (a title fades
+// from its own start, which may now be before 0). Audio tracks are left out: a still has no
+// sound. Returns a draft without segments when nothing is on screen then.
 Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
                   const QHash<QString, RenderInput>& sources, QHash<QString, RenderInput>* inputs);
 
