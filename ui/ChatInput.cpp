@@ -2,6 +2,7 @@
 #include "ChatInput.h"
 
 #include <QKeyEvent>
+#include <QMimeData>
 #include <QTextBlock>
 
 namespace cw {
@@ -41,6 +42,16 @@ bool ChatInput::recall(int step)
     setPlainText(pos == m_history.size() ? m_pending : m_history.at(pos));
     moveCursor(QTextCursor::End);
     return true;
+}
+
+bool ChatInput::canInsertFromMimeData(const QMimeData* source) const
+{
+    if (source && source->hasUrls()) {
+        for (const QUrl& url : source->urls())
+            if (url.isLocalFile())
+                return false;
+    }
+    return QPlainTextEdit::canInsertFromMimeData(source);
 }
 
 void ChatInput::keyPressEvent(QKeyEvent* event)

@@ -1,6 +1,7 @@
 // The message box: Enter sends, Shift+Enter starts a new line (chat convention). Up on the
 // first line recalls earlier messages and Down walks back to what was being typed, as in a
-// shell. It only emits submitted(); the panel decides what to do with the text.
+// shell. It only emits submitted(); the panel decides what to do with the text. Dropped files
+// are not pasted as paths: the drop goes on to the window, which adds them as media.
 #pragma once
 
 #include <QPlainTextEdit>
@@ -19,6 +20,7 @@ Q_SIGNALS:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
+    bool canInsertFromMimeData(const QMimeData* source) const override;
 
 private:
     bool recall(int step); // -1 older, +1 newer; false when there is nothing to move to

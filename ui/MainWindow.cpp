@@ -1,4 +1,4 @@
-// See MainWindow.h. This part builds the layout and the status bar, and turns errors into
+// See MainWindow.h. This part builds the window and the status bar, and turns errors into
 // chat messages with their action: a failed connection offers Retry and Open settings, the
 // no-credits message (2001, ApiError.h) a Top up button for its registration link.
 #include "MainWindow.h"
@@ -17,9 +17,7 @@
 #include <QDesktopServices>
 #include <QLabel>
 #include <QRegularExpression>
-#include <QSplitter>
 #include <QStatusBar>
-#include <QVBoxLayout>
 
 namespace cw {
 
@@ -36,47 +34,10 @@ MainWindow::MainWindow(Backend* backend, QWidget* parent)
     connectBackend();
     connectSession();
     updateActions();
+    restoreLayout();
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::createLayout()
-{
-    m_mediaBin = new MediaBin(this);
-    m_preview = new PreviewPane(this);
-    m_chat = new ChatPanel(this);
-    m_timeline = new TimelineView(this);
-
-    auto* left = new QSplitter(Qt::Vertical, this);
-    left->setObjectName(QStringLiteral("leftSplitter"));
-    left->addWidget(m_mediaBin);
-    left->addWidget(m_preview);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 2);
-
-    auto* top = new QSplitter(Qt::Horizontal, this);
-    top->setObjectName(QStringLiteral("topSplitter"));
-    top->addWidget(left);
-    top->addWidget(m_chat);
-    top->setStretchFactor(0, 1);
-    top->setStretchFactor(1, 2);
-    top->setSizes({380, 900});
-
-    auto* main = new QSplitter(Qt::Vertical, this);
-    main->setObjectName(QStringLiteral("mainSplitter"));
-    main->addWidget(top);
-    main->addWidget(m_timeline);
-    main->setStretchFactor(0, 3);
-    main->setStretchFactor(1, 1);
-    main->setChildrenCollapsible(false);
-    main->setSizes({560, m_timeline->sizeHint().height()});
-
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    layout->setContentsMargins(8, 8, 8, 4);
-    layout->addWidget(main);
-    setCentralWidget(central);
-}
 
 void MainWindow::createStatusBar()
 {

@@ -1,10 +1,15 @@
-// The main window is a small composition: media bin and preview on the left, chat on the
-// right, timeline at the bottom, export and connection state in the status bar. It forwards
-// intent to the EditorSession and shows what the session reports; it holds no editing logic.
-// It is split in parts: MainWindow.cpp (layout, status bar, errors with their actions),
-// MainWindowActions.cpp (menus, undo/redo, add media, export), MainWindowExport.cpp (export
-// for other editors, the overwrite question) and MainWindowSession.cpp (session and backend
-// signals). Timeline drags arrive as editRequested words and go out through sendMessage.
+// The main window is a small composition: the media bin on the left, a large viewer of the
+// current edit in the centre, the chat on the right (collapsible: View > Show chat,
+// Ctrl+Shift+C, or its splitter handle), the timeline across the bottom, export and connection
+// state in the status bar. It forwards intent to the EditorSession and shows what the session
+// reports; it holds no editing logic. Files dropped anywhere on the window are offered to the
+// media bin. The chat input has the keyboard focus at start and again after each reply
+// (unless the user is typing in another field). Splitters and geometry are kept in QSettings.
+// It is split in parts: MainWindow.cpp (status bar, errors with their actions),
+// MainWindowLayout.cpp (layout, its settings, drops, focus), MainWindowActions.cpp (menus,
+// undo/redo, add media, export), MainWindowExport.cpp (export for other editors, the
+// overwrite question) and MainWindowSession.cpp (session and backend signals). Timeline drags
+// arrive as editRequested words and go out through sendMessage.
 //
 // Export: with a save-file hook set (tests), the hook picks the path and the preset is the
 // remembered default; otherwise the ExportDialog (window-modal, objectName "exportDialog")
@@ -20,6 +25,7 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QSplitter;
 
 namespace cw {
 
@@ -60,6 +66,8 @@ public:
     PreviewPane* previewPane() const { return m_preview; }
     QAction* exportAction() const { return m_exportAction; }
     QAction* settingsAction() const { return m_settingsAction; }
+    QAction* showChatAction() const { return m_showChatAction; }
+    bool isChatShown() const;
     ExportBar* exportBar() const { return m_exportBar; }
 
     // "<title or first clip>-edit.mp4" in the Videos folder (home when there is none).
@@ -72,12 +80,26 @@ public Q_SLOTS:
     void openSettings();
     // File > Export for other editors: format "fcpxml", "edl", "mlt", "otio", "srt", "vtt".
     void exportInterchange(const QString& format);
+    void setChatShown(bool shown);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void beginExport(const QString& path, const QString& preset);
     void playExport(const QString& path);
     void updateJobs(int percent);
     void createLayout();
+    void restoreLayout();
+    void saveLayout() const;
+    void focusChatAfterReply();
+    void showDraft(const Draft& draft);
     void createActions();
     void createStatusBar();
     void connectBackend();
@@ -106,6 +128,10 @@ private:
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
     QAction* m_settingsAction = nullptr;
+    QAction* m_showChatAction = nullptr;
+    QSplitter* m_topSplitter = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    int m_chatWidth = 0; // before the chat was collapsed
     bool m_exporting = false;
     QString m_exportPath;            // the running or last finished export
     bool m_previewingExport = false; // the preview shows m_exportPath: sync the playhead

@@ -67,6 +67,14 @@ void MainWindow::createActions()
     fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(fit, &QAction::triggered, m_timeline, &TimelineView::zoomToFit);
 
+    m_showChatAction = new QAction(tr("Show &chat"), this);
+    m_showChatAction->setObjectName(QStringLiteral("showChatAction"));
+    m_showChatAction->setCheckable(true);
+    m_showChatAction->setChecked(true);
+    m_showChatAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    m_showChatAction->setToolTip(tr("Show or hide the chat panel (Ctrl+Shift+C)"));
+    connect(m_showChatAction, &QAction::triggered, this, &MainWindow::setChatShown);
+
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_addAction);
     file->addAction(m_exportAction);
@@ -79,6 +87,7 @@ void MainWindow::createActions()
     edit->addSeparator();
     edit->addAction(m_settingsAction);
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_showChatAction);
     view->addAction(fit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     auto* keys = new QAction(tr("&Keyboard shortcuts"), this);
@@ -88,7 +97,7 @@ void MainWindow::createActions()
         if (findChild<ShortcutsDialog*>())
             return;
         auto* dialog = new ShortcutsDialog({m_addAction, m_exportAction, m_undoAction, m_redoAction,
-                                            m_settingsAction, fit, keys, quit},
+                                            m_settingsAction, m_showChatAction, fit, keys, quit},
                                            this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();

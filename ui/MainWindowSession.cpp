@@ -1,6 +1,7 @@
 // See MainWindow.h. This part wires the backend and the editor session to the widgets: every
 // signal lands in a view, errors go to the chat transcript and the status bar (never a modal
-// box), and a finished export is announced and loaded into the preview.
+// box), a finished export is announced (its Play button loads it into the viewer), and every
+// new draft goes to the timeline and the viewer at once.
 #include "MainWindow.h"
 
 #include "Backend.h"
@@ -51,8 +52,13 @@ void MainWindow::connectSession()
             m_previewingExport = false;
         }
     });
+    // In the edit a click on a segment moves the playhead there (playheadMoved); showing a
+    // source clip, it shows the clicked segment's source instead.
     connect(m_timeline, &TimelineView::segmentClicked, this,
-            [this](const QString&, const QString&, const QString& src) { previewMediaId(src); });
+            [this](const QString&, const QString&, const QString& src) {
+                if (!m_preview->isShowingEdit())
+                    previewMediaId(src);
+            });
     connect(m_timeline, &TimelineView::editRequested, this, &MainWindow::sendMessage);
     connect(m_timeline, &TimelineView::playheadMoved, this, [this](qint64 ms) {
         if (m_previewingExport || m_preview->isShowingEdit())
@@ -74,13 +80,22 @@ void MainWindow::connectSession()
     m_timeline->setMediaCache(visuals);
     m_mediaBin->setMediaCache(visuals);
     connect(m_preview, &PreviewPane::editPreviewRequested, s, &EditorSession::requestPreview);
+    connect(m_preview, &PreviewPane::editFrameRequested, s, &EditorSession::requestEditFrame);
+    connect(s, &EditorSession::editFrameReady, m_preview, &PreviewPane::setEditFrame);
+    connect(s, &EditorSession::editFrameFailed, m_preview, &PreviewPane::setEditFrameFailed);
     connect(m_preview, &PreviewPane::modeChanged, this, [this](PreviewPane::Mode mode) {
         if (mode == PreviewPane::Mode::Edit) {
             m_previewingExport = false;
             m_preview->seek(m_timeline->playheadMs());
+            return;
         }
+        // "Source clip" with no clip picked yet: the source of the selected segment.
+        const QString selected = m_timeline->selectedSegmentId();
+        for (const Track& track : m_timeline->draft().t)
+            for (const Segment& segment : track.sg)
+                if (segment.id == selected && m_preview->source().isEmpty())
+                    previewMediaId(segment.src);
     });
-    connect(s, &EditorSession::draftChanged, m_preview, &PreviewPane::setEditStale);
     connect(s, &EditorSession::previewProgress, m_preview, &PreviewPane::setEditProgress);
     connect(s, &EditorSession::previewReady, m_preview, &PreviewPane::setEditPreview);
     connect(s, &EditorSession::previewFailed, m_preview, &PreviewPane::setEditFailed);
@@ -88,7 +103,7 @@ void MainWindow::connectSession()
             [s](const QStringList& paths) { s->upload(paths); });
     connect(s, &EditorSession::ready, this, [this] {
         setConnectionState(tr("connected"));
-        m_timeline->setDraft(m_session->draft());
+        showDraft(m_session->draft());
         m_mediaBin->setMedia(m_session->media());
         updateActions();
         m_session->refreshCredits();
@@ -121,11 +136,9 @@ void MainWindow::connectSession()
     connect(s, &EditorSession::agentFinished, this, [this] {
         m_timeline->setEditsEnabled(true);
         m_session->refreshCredits();
+        focusChatAfterReply();
     });
-    connect(s, &EditorSession::draftChanged, this, [this](const Draft& draft) {
-        m_timeline->setDraft(draft);
-        updateActions();
-    });
+    connect(s, &EditorSession::draftChanged, this, &MainWindow::showDraft);
 
     connect(m_exportBar, &ExportBar::cancelRequested, s, &EditorSession::cancelExport);
     connect(s, &EditorSession::exportProgress, this, [this](int percent, const QString& phase) {
@@ -141,9 +154,7 @@ void MainWindow::connectSession()
         const QString shown = QDir::toNativeSeparators(path);
         statusBar()->showMessage(tr("Export finished: %1").arg(shown));
         m_chat->addNotice(tr("Export finished: %1").arg(shown));
-        m_preview->setSource(QUrl::fromLocalFile(path));
-        m_previewingExport = true;
-        m_session->refreshCredits();
+        m_session->refreshCredits(); // the viewer stays on the edit; the bar's Play shows the file
     });
     connect(s, &EditorSession::exportFailed, this, [this](const QString& message) {
         m_exporting = false;
@@ -158,6 +169,20 @@ void MainWindow::connectSession()
         connect(s, SIGNAL(exportRequested()), this, SLOT(startExport()));
     if (s->metaObject()->indexOfSignal("uploadRequested()") >= 0)
         connect(s, SIGNAL(uploadRequested()), this, SLOT(addMedia()));
+}
+
+void MainWindow::showDraft(const Draft& draft)
+{
+    m_timeline->setDraft(draft);
+    const qint64 duration =
+        draft.isExportable() ? std::max<qint64>(1, draft.computedDuration()) : qint64(0);
+    const double fps = draft.m.value(QStringLiteral("fps")).toDouble();
+    if (fps > 0)
+        m_preview->setFrameRate(fps);
+    m_timeline->setPlayheadMs(std::min(m_timeline->playheadMs(), duration));
+    m_preview->setEditDuration(duration);
+    m_preview->setEditStale(); // the still at the playhead now, the playable render soon
+    updateActions();
 }
 
 void MainWindow::playExport(const QString& path)

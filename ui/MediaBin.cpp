@@ -303,7 +303,7 @@ void MediaBin::setMedia(const QList<MediaItem>& media)
     }
 }
 
-void MediaBin::setHighlighted(bool on)
+void MediaBin::setDropHighlighted(bool on)
 {
     m_dropLabel->setForegroundRole(on ? QPalette::Highlight : QPalette::PlaceholderText);
     m_dropLabel->setFrameShadow(on ? QFrame::Sunken : QFrame::Plain);
@@ -313,7 +313,7 @@ void MediaBin::dragEnterEvent(QDragEnterEvent* event)
 {
     if (hasLocalFiles(event->mimeData())) {
         event->acceptProposedAction();
-        setHighlighted(true);
+        setDropHighlighted(true);
     } else {
         event->ignore();
     }
@@ -329,21 +329,29 @@ void MediaBin::dragMoveEvent(QDragMoveEvent* event)
 
 void MediaBin::dragLeaveEvent(QDragLeaveEvent* event)
 {
-    setHighlighted(false);
+    setDropHighlighted(false);
     QWidget::dragLeaveEvent(event);
+}
+
+QStringList MediaBin::localFiles(const QMimeData* mime)
+{
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
 }
 
 void MediaBin::dropEvent(QDropEvent* event)
 {
-    setHighlighted(false);
-    if (!hasLocalFiles(event->mimeData())) {
+    setDropHighlighted(false);
+    const QStringList paths = localFiles(event->mimeData());
+    if (paths.isEmpty()) {
         event->ignore();
         return;
-    }
-    QStringList paths;
-    for (const QUrl& url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
     }
     event->acceptProposedAction();
     offerPaths(paths);

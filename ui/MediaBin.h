@@ -17,6 +17,7 @@
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QMimeData;
 class QPushButton;
 
 namespace cw {
@@ -48,6 +49,9 @@ public:
     // Splits paths (files or folders) into accepted files and refusal reasons, and emits
     // filesAccepted / filesRejected. Used by drops and by the add dialog.
     void offerPaths(const QStringList& paths);
+    // The local files of a drag (empty: not a file drop). The window takes drops anywhere.
+    static QStringList localFiles(const QMimeData* mime);
+    void setDropHighlighted(bool on); // the drop label shows a drag over the window
 
 public Q_SLOTS:
     void uploadStarted(const QString& fileName);
@@ -71,7 +75,6 @@ protected:
 private:
     QListWidgetItem* itemFor(const QString& fileName, bool create);
     void refreshItem(QListWidgetItem* item);
-    void setHighlighted(bool on);
     void refreshVisual(QListWidgetItem* item);
 
     QLabel* m_dropLabel;

@@ -1,23 +1,19 @@
-// See PreviewPane.h.
+// See PreviewPane.h. This part builds the pane and runs the transport; PreviewPaneEdit.cpp
+// keeps the current edit on screen (stills, renders, the banner).
 #include "PreviewPane.h"
 
+#include "PreviewPlayer.h"
 #include "TimelineLayout.h"
 
-#include <QAudioDevice>
-#include <QAudioOutput>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QMediaDevices>
-#include <QMediaMetaData>
 #include <QMediaPlayer>
 #include <QSlider>
-#include <QStackedLayout>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QVideoWidget>
 #include <cmath>
 
 namespace cw {
@@ -44,26 +40,20 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     setObjectName(QStringLiteral("previewPane"));
     setAccessibleName(tr("Preview"));
     setFocusPolicy(Qt::StrongFocus);
+    m_player = new PreviewPlayer(this);
 
     m_modeBox = new QComboBox(this);
     m_modeBox->setObjectName(QStringLiteral("previewModeBox"));
     m_modeBox->setAccessibleName(tr("What the preview shows"));
     m_modeBox->addItem(tr("Source clip"));
     m_modeBox->addItem(tr("Current edit"));
+    m_modeBox->setCurrentIndex(1);
     m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("previewTitle"));
     m_title->setTextFormat(Qt::PlainText);
     m_title->setForegroundRole(QPalette::PlaceholderText);
 
-    m_placeholder = new QLabel(tr("Select a clip to preview it"), this);
-    m_placeholder->setAlignment(Qt::AlignCenter);
-    m_placeholder->setWordWrap(true);
-    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
-    m_placeholder->setFrameShape(QFrame::StyledPanel);
-    m_placeholder->setMinimumSize(160, 90);
-    auto* screen = new QWidget(this);
-    screen->setMinimumSize(160, 90); // QVideoWidget's own hint is empty: keep a picture
-    m_stack = new QStackedLayout(screen);
-    m_stack->addWidget(m_placeholder);
+    m_canvas = new ViewerCanvas(this);
 
     m_banner = new QLabel(this);
     m_banner->setObjectName(QStringLiteral("previewBanner"));
@@ -73,6 +63,9 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     m_banner->setAutoFillBackground(true);
     m_banner->setBackgroundRole(QPalette::Highlight);
     m_banner->setForegroundRole(QPalette::HighlightedText);
+    QSizePolicy keep = m_banner->sizePolicy();
+    keep.setRetainSizeWhenHidden(true); // the picture does not jump when it comes and goes
+    m_banner->setSizePolicy(keep);
     m_banner->hide();
 
     m_back =
@@ -103,14 +96,14 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(top);
-    layout->addWidget(screen, 1);
+    layout->addWidget(m_canvas, 1);
     layout->addWidget(m_banner);
     layout->addLayout(controls);
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(1000);
+    m_debounce.setInterval(150);
     connect(&m_debounce, &QTimer::timeout, this, [this] {
-        if (isShowingEdit() && m_editStale)
+        if (isShowingEdit() && m_editStale && m_editDuration != 0)
             requestEditPreview();
     });
     connect(m_modeBox, qOverload<int>(&QComboBox::activated), this, [this](int index) {
@@ -119,80 +112,45 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
         } else if (m_clip.isValid()) {
             setSource(m_clip);
         } else {
+            m_player->unload();
             setMode(Mode::Source);
-            unload();
         }
     });
     connect(m_play, &QToolButton::clicked, this, &PreviewPane::togglePlay);
     connect(m_back, &QToolButton::clicked, this, [this] { stepFrames(-1); });
     connect(m_forward, &QToolButton::clicked, this, [this] { stepFrames(1); });
-    connect(m_slider, &QSlider::sliderMoved, this, [this](int ms) {
-        if (m_player)
-            m_player->setPosition(ms);
-    });
-    updateControls();
-    updateTime(0);
-}
+    connect(m_slider, &QSlider::sliderMoved, this, [this](int ms) { seek(ms); });
 
-void PreviewPane::ensurePlayer()
-{
-    if (m_player)
-        return;
-    m_video = new QVideoWidget(this);
-    m_video->setObjectName(QStringLiteral("previewVideo"));
-    m_video->setAccessibleName(tr("Video preview"));
-    m_stack->addWidget(m_video);
-    m_player = new QMediaPlayer(this);
-    m_player->setVideoOutput(m_video);
-    if (!QMediaDevices::audioOutputs().isEmpty()) {
-        m_audio = new QAudioOutput(this);
-        m_player->setAudioOutput(m_audio);
-    }
-    connect(m_player, &QMediaPlayer::playbackStateChanged, this, &PreviewPane::updateControls);
-    connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
+    connect(m_player, &PreviewPlayer::frameChanged, this, &PreviewPane::onFrame);
+    connect(m_player, &PreviewPlayer::playingChanged, this, [this](bool playing) {
+        m_canvas->setPlaying(playing);
+        updateControls();
+    });
+    connect(m_player, &PreviewPlayer::positionChanged, this, [this](qint64 ms) {
+        if (isShowingEdit())
+            m_editAt = ms;
         updateTime(ms);
         Q_EMIT positionChanged(ms);
     });
-    connect(m_player, &QMediaPlayer::durationChanged, this, [this] { updateTime(position()); });
-    connect(m_player, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
-        if (s != QMediaPlayer::LoadedMedia && s != QMediaPlayer::BufferedMedia)
-            return;
-        const double fps = m_player->metaData().value(QMediaMetaData::VideoFrameRate).toDouble();
-        m_fps = fps >= 1 && fps <= 240 ? fps : m_defaultFps;
-        if (m_wanted >= 0) {
-            m_player->setPosition(m_wanted);
-            m_wanted = -1;
-        }
+    connect(m_player, &PreviewPlayer::durationChanged, this, [this] { updateTime(position()); });
+    connect(m_player, &PreviewPlayer::loaded, this, &PreviewPane::updateControls);
+    connect(m_player, &PreviewPlayer::errorOccurred, this, [this](const QString& message) {
+        m_title->setText(tr("Cannot play: %1").arg(message));
+        Q_EMIT playbackError(message);
     });
-    connect(m_player, &QMediaPlayer::errorOccurred, this,
-            [this](QMediaPlayer::Error, const QString& message) {
-                m_title->setText(tr("Cannot play: %1").arg(message));
-                Q_EMIT playbackError(message);
-            });
-}
-
-void PreviewPane::load(const QUrl& file, bool autoplay)
-{
-    ensurePlayer();
-    m_source = file;
-    m_player->stop();
-    m_player->setSource(file);
-    m_stack->setCurrentWidget(m_video);
-    if (autoplay)
-        m_player->play();
-    updateControls();
-}
-
-void PreviewPane::unload()
-{
-    if (m_player) {
-        m_player->stop();
-        m_player->setSource(QUrl());
-    }
-    m_source.clear();
-    m_stack->setCurrentWidget(m_placeholder);
+    updatePlaceholder();
     updateControls();
     updateTime(0);
+}
+
+QUrl PreviewPane::source() const
+{
+    return m_player->source();
+}
+
+QMediaPlayer* PreviewPane::player() const
+{
+    return m_player->player();
 }
 
 void PreviewPane::setMode(Mode mode)
@@ -201,10 +159,9 @@ void PreviewPane::setMode(Mode mode)
     if (m_mode == mode)
         return;
     m_mode = mode;
-    m_placeholder->setText(mode == Mode::Edit ? tr("The preview of your edit appears here")
-                                              : tr("Select a clip to preview it"));
-    if (mode == Mode::Source)
-        showBanner({});
+    m_canvas->clear();
+    updatePlaceholder();
+    updateBanner();
     Q_EMIT modeChanged(mode);
 }
 
@@ -215,102 +172,51 @@ void PreviewPane::setSource(const QUrl& localFile, bool autoplay)
     m_clip = localFile;
     m_debounce.stop();
     m_playWhenReady = false;
+    m_player->load(localFile, 0, autoplay);
     setMode(Mode::Source);
-    m_wanted = -1;
-    m_fps = m_defaultFps;
+    m_canvas->clear();
     m_title->setText(localFile.fileName());
-    load(localFile, autoplay);
-}
-
-void PreviewPane::showCurrentEdit()
-{
-    setMode(Mode::Edit);
-    m_title->clear();
-    if (m_editFile.isEmpty()) {
-        unload();
-    } else if (m_source != QUrl::fromLocalFile(m_editFile)) {
-        m_title->setText(tr("Version %1").arg(m_editVersion));
-        load(QUrl::fromLocalFile(m_editFile), false);
-    }
-    if ((m_editStale || m_editFile.isEmpty()) && !m_editRequested)
-        requestEditPreview();
     updateControls();
 }
 
-void PreviewPane::setEditStale()
+void PreviewPane::onFrame(const QVideoFrame& frame)
 {
-    m_editStale = true;
-    if (isShowingEdit())
-        m_debounce.start();
-}
-
-void PreviewPane::requestEditPreview()
-{
-    m_debounce.stop();
-    m_editRequested = true;
-    showBanner(tr("Rendering preview… %1%").arg(0));
-    Q_EMIT editPreviewRequested();
-}
-
-void PreviewPane::setEditPreview(const QString& localPath, int draftVersion)
-{
-    m_editRequested = false;
-    m_editFile = localPath;
-    m_editVersion = draftVersion;
-    if (!m_debounce.isActive())
-        m_editStale = false;
-    if (!isShowingEdit())
+    // An old render while the draft moved on would contradict the still of the new one.
+    if (isShowingEdit() && !hasCurrentEditFile())
         return;
-    showBanner({});
-    m_title->setText(tr("Version %1").arg(draftVersion));
-    const bool loaded =
-        m_player && !m_source.isEmpty() && m_player->mediaStatus() != QMediaPlayer::LoadingMedia;
-    const qint64 at = loaded && m_wanted < 0 ? m_player->position() : std::max<qint64>(0, m_wanted);
-    const bool playing = isPlaying() || m_playWhenReady;
-    m_playWhenReady = false;
-    load(QUrl::fromLocalFile(localPath), playing);
-    m_wanted = at;
-}
-
-void PreviewPane::setEditProgress(int percent)
-{
-    if (m_editRequested && isShowingEdit())
-        showBanner(tr("Rendering preview… %1%").arg(std::clamp(percent, 0, 100)));
-}
-
-void PreviewPane::setEditFailed(const QString& message)
-{
-    m_editRequested = false;
-    m_playWhenReady = false;
-    if (isShowingEdit())
-        showBanner(tr("No preview: %1").arg(message));
+    m_canvas->setFrame(frame);
 }
 
 bool PreviewPane::isPlaying() const
 {
-    return m_player && m_player->playbackState() == QMediaPlayer::PlayingState;
+    return m_player->isPlaying();
 }
 
 qint64 PreviewPane::position() const
 {
-    return m_player ? m_player->position() : 0;
+    if (isShowingEdit() && !hasCurrentEditFile())
+        return m_editAt;
+    return m_player->position();
+}
+
+double PreviewPane::frameRate() const
+{
+    return m_player->frameRate();
+}
+
+double PreviewPane::playbackRate() const
+{
+    return m_player->rate();
 }
 
 void PreviewPane::setFrameRate(double fps)
 {
-    if (fps >= 1 && fps <= 240)
-        m_defaultFps = m_fps = fps;
+    m_player->setDefaultFrameRate(fps);
 }
 
 void PreviewPane::togglePlay()
 {
-    if (isShowingEdit() && (m_editStale || m_editFile.isEmpty()) && !m_editRequested) {
-        m_playWhenReady = !isPlaying();
-        requestEditPreview();
-    }
-    if (!m_player || m_source.isEmpty())
-        return;
-    if (isPlaying())
+    if (isPlaying() || m_playWhenReady)
         pause();
     else
         play();
@@ -318,62 +224,113 @@ void PreviewPane::togglePlay()
 
 void PreviewPane::play()
 {
-    if (m_player && !m_source.isEmpty())
-        m_player->play();
+    if (isShowingEdit() && !hasCurrentEditFile()) {
+        // Nothing current to play yet: play once the render arrives.
+        if (m_editDuration == 0)
+            return;
+        m_playWhenReady = true;
+        if (!m_editRequested)
+            requestEditPreview();
+        updateControls();
+        return;
+    }
+    m_player->play();
 }
 
 void PreviewPane::pause()
 {
-    if (m_player)
-        m_player->pause();
+    m_playWhenReady = false;
+    m_player->pause();
+    updateControls();
 }
 
 void PreviewPane::stop()
 {
-    if (m_player)
-        m_player->stop();
+    m_playWhenReady = false;
+    m_player->stop();
 }
 
 void PreviewPane::seek(qint64 ms)
 {
     ms = std::max<qint64>(0, ms);
-    if (!m_player || m_source.isEmpty() || m_player->mediaStatus() == QMediaPlayer::LoadingMedia) {
-        m_wanted = ms;
-        return;
+    if (isShowingEdit()) {
+        if (m_editDuration > 0)
+            ms = std::min(ms, m_editDuration);
+        m_editAt = ms;
+        if (!hasCurrentEditFile()) {
+            if (m_editDuration != 0)
+                requestStill(ms);
+            updateTime(ms);
+            Q_EMIT positionChanged(ms);
+            return;
+        }
     }
-    m_player->setPosition(ms);
+    m_player->seek(ms);
+    updateTime(ms);
 }
 
 void PreviewPane::stepFrames(int frames)
 {
-    if (!m_player || m_source.isEmpty() || frames == 0)
+    if (frames == 0 || (!m_player->hasSource() && !(isShowingEdit() && m_editDuration != 0)))
         return;
     pause();
-    const qint64 from = m_wanted >= 0 ? m_wanted : m_player->position();
-    qint64 target = std::max<qint64>(0, from + qint64(std::lround(frames * 1000.0 / m_fps)));
-    if (m_player->duration() > 0)
-        target = std::min(target, m_player->duration());
-    seek(target);
-    updateTime(target);
+    const qint64 from = position();
+    seek(from + qint64(std::lround(frames * 1000.0 / frameRate())));
+}
+
+void PreviewPane::shuttle(int direction)
+{
+    if (direction == 0) {
+        pause();
+        m_player->setRate(1);
+    } else if (direction > 0) {
+        if (isPlaying())
+            m_player->setRate(std::min(4.0, m_player->rate() * 2));
+        else {
+            m_player->setRate(1);
+            play();
+        }
+    } else if (isPlaying() && m_player->rate() > 1) {
+        m_player->setRate(m_player->rate() / 2);
+    } else {
+        pause();
+        seek(position() - 1000);
+    }
+    updateTime(position());
+}
+
+bool PreviewPane::transportKey(int key)
+{
+    switch (key) {
+    case Qt::Key_Space:
+        togglePlay();
+        return true;
+    case Qt::Key_K:
+        shuttle(0);
+        return true;
+    case Qt::Key_J:
+        shuttle(-1);
+        return true;
+    case Qt::Key_L:
+        shuttle(1);
+        return true;
+    case Qt::Key_Comma:
+    case Qt::Key_Left:
+        stepFrames(-1);
+        return true;
+    case Qt::Key_Period:
+    case Qt::Key_Right:
+        stepFrames(1);
+        return true;
+    default:
+        return false;
+    }
 }
 
 void PreviewPane::keyPressEvent(QKeyEvent* event)
 {
-    switch (event->key()) {
-    case Qt::Key_Space:
-        togglePlay();
-        return;
-    case Qt::Key_Comma:
-    case Qt::Key_Left:
-        stepFrames(-1);
-        return;
-    case Qt::Key_Period:
-    case Qt::Key_Right:
-        stepFrames(1);
-        return;
-    default:
+    if (event->modifiers() & ~Qt::KeypadModifier || !transportKey(event->key()))
         QWidget::keyPressEvent(event);
-    }
 }
 
 void PreviewPane::mousePressEvent(QMouseEvent* event)
@@ -384,36 +341,31 @@ void PreviewPane::mousePressEvent(QMouseEvent* event)
 
 void PreviewPane::updateControls()
 {
-    const bool loaded = m_player && !m_source.isEmpty();
-    const bool playing = isPlaying();
-    m_play->setEnabled(loaded || isShowingEdit());
-    m_back->setEnabled(loaded);
-    m_forward->setEnabled(loaded);
-    m_slider->setEnabled(loaded);
+    const bool loaded = m_player->hasSource();
+    const bool edit = isShowingEdit() && m_editDuration != 0;
+    const bool playing = isPlaying() || m_playWhenReady;
+    m_play->setEnabled(loaded || edit);
+    m_back->setEnabled(loaded || edit);
+    m_forward->setEnabled(loaded || edit);
+    m_slider->setEnabled(loaded || edit);
     m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
-    m_play->setToolTip(playing ? tr("Pause (Space)") : tr("Play (Space)"));
+    m_play->setToolTip(playing ? tr("Pause (Space or K)") : tr("Play (Space or L)"));
 }
 
 void PreviewPane::updateTime(qint64 ms)
 {
-    const qint64 duration = m_player ? std::max<qint64>(0, m_player->duration()) : 0;
+    qint64 duration = m_player->duration();
+    if (isShowingEdit() && m_editDuration > 0)
+        duration = m_editDuration;
     if (m_slider->maximum() != int(duration))
         m_slider->setRange(0, int(duration));
     if (!m_slider->isSliderDown())
         m_slider->setValue(int(std::min(ms, duration)));
-    m_time->setText(QStringLiteral("%1 / %2").arg(formatTimelineTime(ms, 100),
-                                                  formatTimelineTime(duration, 100)));
-}
-
-QString PreviewPane::bannerText() const
-{
-    return m_banner->isHidden() ? QString() : m_banner->text();
-}
-
-void PreviewPane::showBanner(const QString& text)
-{
-    m_banner->setText(text);
-    m_banner->setVisible(!text.isEmpty());
+    QString text = QStringLiteral("%1 / %2").arg(formatTimelineTime(ms, 100),
+                                                 formatTimelineTime(duration, 100));
+    if (m_player->rate() != 1.0)
+        text = tr("%1 · %2×").arg(text, QString::number(m_player->rate()));
+    m_time->setText(text);
 }
 
 } // namespace cw

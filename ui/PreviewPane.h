@@ -1,30 +1,42 @@
-// Plays either a source clip (a clip the user dropped, the finished export) or the current
-// edit: a low-resolution render of the draft that the engine makes on request. The pane only
-// asks (editPreviewRequested) when it shows "Current edit": after a draft change (debounced,
-// 1 s by default), when the user switches to it, or when they press play on a stale preview;
-// a user who is not looking costs no renders. While a render runs a banner says "Rendering
-// preview… n%" and the previous render keeps playing. Controls: play/pause (Space), a seek
-// slider, frame steps (, . or Left/Right: one frame at the clip's rate, 30 fps if unknown)
-// and a time label. The player and the video widget are created on first use, so windows
-// that never preview (and tests) do not start a media backend. Audio output is attached only
-// when the machine has an audio device: Qt 6.4's FFmpeg backend crashes with a QAudioOutput
-// and no device (PLATFORM.md).
+// The viewer: plays the current edit (the default) or a source clip (a clip the user picked,
+// the finished export), at the picture's own aspect on black (ViewerCanvas).
+//
+// Instant after an edit. The current edit reaches the viewer in two steps, both made below
+// ui/ (EditorSession and the engine); the pane only asks and shows:
+//  1. at once, a still of the edit at the playhead (editFrameRequested -> setEditFrame): a
+//     JPEG the engine renders with the export's own graph, so titles sit where the export
+//     puts them; it is on screen in a few hundred milliseconds;
+//  2. after a short debounce (150 ms: a burst of edits costs one render), the playable
+//     low-resolution render of the draft (editPreviewRequested -> setEditPreview). It is
+//     loaded and sought to the same position, and replaces the still only once the player
+//     has a frame there, so the picture never goes blank.
+// Meanwhile a banner says "Updating…" (with the render's progress); nothing blocks the chat.
+// While no playable render of the current draft exists, seeking (the scrub bar, the
+// timeline, frame steps) asks for stills instead. Only while the pane shows the edit does it
+// ask for anything: a user who is not looking costs no renders.
+//
+// Transport: play/pause (Space, K stops), J/L shuttle, frame steps (, . or Left/Right), a
+// scrub bar and a time label. L plays, and while playing doubles the rate up to 4×. Qt's
+// player cannot play backwards, so J halves a fast rate and otherwise pauses and jumps back
+// one second per press. (PreviewPlayer plays; this class decides what to show.)
 #pragma once
 
+#include "ViewerCanvas.h"
+
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QUrl>
 #include <QWidget>
 
-class QAudioOutput;
 class QComboBox;
 class QLabel;
 class QMediaPlayer;
 class QSlider;
-class QStackedLayout;
 class QToolButton;
-class QVideoWidget;
 
 namespace cw {
+
+class PreviewPlayer;
 
 class PreviewPane : public QWidget {
     Q_OBJECT
@@ -33,23 +45,33 @@ public:
 
     explicit PreviewPane(QWidget* parent = nullptr);
 
-    QUrl source() const { return m_source; }          // what the player has loaded
-    QMediaPlayer* player() const { return m_player; } // null until the first file
+    QUrl source() const;          // what the player has loaded
+    QMediaPlayer* player() const; // null until the first file
+    ViewerCanvas* canvas() const { return m_canvas; }
     Mode mode() const { return m_mode; }
     bool isShowingEdit() const { return m_mode == Mode::Edit; }
     bool isPlaying() const;
-    qint64 position() const;
-    double frameRate() const { return m_fps; }
+    qint64 position() const; // the player's, or the edit position while only stills exist
+    double frameRate() const;
+    double playbackRate() const;
     void setFrameRate(double fps); // for frame steps; the file's own rate wins once known
     bool isEditStale() const { return m_editStale; }
     QString editFile() const { return m_editFile; }
-    QString bannerText() const; // the "Rendering preview…" banner; empty when hidden
-    void setPreviewDelay(int ms) { m_debounce.setInterval(ms); } // default 1000
+    QString bannerText() const;                                  // "Updating…"; empty when hidden
+    void setPreviewDelay(int ms) { m_debounce.setInterval(ms); } // default 150
+    // Space, K, J, L, comma, period, Left, Right; true when the key was one of them. The
+    // window forwards keys that nothing else took.
+    bool transportKey(int key);
 
 public Q_SLOTS:
     void setSource(const QUrl& localFile, bool autoplay = false); // a clip: Source mode
     void showCurrentEdit();
+    // The edit's length; 0: nothing on the timeline (a placeholder, no requests); -1 (the
+    // default): unknown, ask anyway.
+    void setEditDuration(qint64 ms);
     void setEditStale(); // the draft changed
+    void setEditFrame(const QByteArray& jpeg, qint64 atMs, int draftVersion);
+    void setEditFrameFailed(const QString& message);
     void setEditPreview(const QString& localPath, int draftVersion);
     void setEditProgress(int percent);
     void setEditFailed(const QString& message);
@@ -59,11 +81,13 @@ public Q_SLOTS:
     void stop();
     void seek(qint64 ms); // remembered until a file is loaded
     void stepFrames(int frames);
+    void shuttle(int direction); // L: +1, J: -1, K: 0
 
 Q_SIGNALS:
     void playbackError(const QString& message);
-    void positionChanged(qint64 ms); // playback position of the loaded file
+    void positionChanged(qint64 ms); // the position shown (player, or still while scrubbing)
     void editPreviewRequested();     // render the current draft (EditorSession::requestPreview)
+    void editFrameRequested(qint64 atMs); // a still of the edit (EditorSession::requestEditFrame)
     void modeChanged(cw::PreviewPane::Mode mode);
 
 protected:
@@ -71,17 +95,18 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
 
 private:
-    void ensurePlayer();
-    void load(const QUrl& file, bool autoplay);
-    void unload();
     void setMode(Mode mode);
     void requestEditPreview();
+    void requestStill(qint64 atMs);
+    bool hasCurrentEditFile() const; // the loaded file is the render of the current draft
+    void onFrame(const QVideoFrame& frame);
+    void updatePlaceholder();
+    void updateBanner();
     void updateControls();
     void updateTime(qint64 ms);
-    void showBanner(const QString& text);
 
-    QStackedLayout* m_stack;
-    QLabel* m_placeholder;
+    PreviewPlayer* m_player;
+    ViewerCanvas* m_canvas;
     QLabel* m_banner;
     QComboBox* m_modeBox;
     QLabel* m_title;
@@ -90,21 +115,23 @@ private:
     QToolButton* m_forward;
     QSlider* m_slider;
     QLabel* m_time;
-    QVideoWidget* m_video = nullptr;
-    QMediaPlayer* m_player = nullptr;
-    QAudioOutput* m_audio = nullptr;
-    QUrl m_source;
     QUrl m_clip; // the last source clip, to go back to from "Current edit"
-    Mode m_mode = Mode::Source;
-    double m_fps = 30;
-    double m_defaultFps = 30;
-    qint64 m_wanted = -1; // a seek asked for before the file was ready
-    bool m_editStale = true;
+    Mode m_mode = Mode::Edit;
+    QTimer m_debounce;
+    // The current edit.
+    qint64 m_editAt = 0;          // its position (the playhead)
+    qint64 m_editDuration = -1;   // see setEditDuration
+    bool m_editStale = true;      // the loaded render is not of the current draft
     bool m_editRequested = false; // a render was asked for and has not answered yet
+    int m_editProgress = 0;
+    QString m_editError;
     bool m_playWhenReady = false;
     QString m_editFile;
     int m_editVersion = -1;
-    QTimer m_debounce;
+    // Stills: one request in flight; the newest position asked for meanwhile follows it.
+    bool m_stillInFlight = false;
+    qint64 m_stillNext = -1;
+    QElapsedTimer m_stillAsked;
 };
 
 } // namespace cw

@@ -23,6 +23,9 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
                           action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
     }
     rows << qMakePair(tr("Space"), tr("Play or pause the preview"))
+         << qMakePair(tr("J / K / L"),
+                      tr("Viewer: back a second or slower / pause / play, faster (up to 4×)"))
+         << qMakePair(tr(", / ."), tr("Viewer: previous or next frame"))
          << qMakePair(tr("Delete"), tr("Delete the selected clip (asks the agent)"))
          << qMakePair(tr("Left / Right"), tr("Select the previous or next clip"))
          << qMakePair(tr("Drag a clip's edge"), tr("Trim the clip (asks the agent)"))

@@ -10,6 +10,9 @@
 // agent is busy (setEditsEnabled(false)) neither Delete nor a drag sends anything.
 // Segments that changed in a new draft glow briefly.
 // Zoom 1 fits the whole draft (the default); Ctrl+wheel zooms, the wheel scrolls when zoomed.
+// For the viewer: a click on a segment also moves the playhead to the clicked time
+// (playheadMoved), the segments under the playhead are lit, and the time under the mouse is
+// shown on the ruler. Painting lives in TimelineViewPaint.cpp.
 #pragma once
 
 #include "Draft.h"
@@ -41,6 +44,9 @@ public:
     QString selectionDetails() const; // "city.mp4 · in 0:01.2 · out 0:05.2 · 4.0 s"; "" if none
     void selectSegment(const QString& segmentId);
     qint64 playheadMs() const { return m_playheadMs; }
+    QStringList segmentsAtPlayhead() const;      // ids of the lit segments, one per track at most
+    qint64 hoverMs() const { return m_hoverMs; } // the time under the mouse; -1 if none
+    QString hoverText() const;                   // that time as the ruler shows it
     QSet<QString> changedSegmentIds() const { return m_changed; } // glowing after an edit
     void setHighlightDuration(int ms) { m_highlightMs = ms; }
     // Thumbnails and waveforms painted in the segments (TimelineMediaPainter); not owned.
@@ -59,7 +65,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void segmentClicked(const QString& trackId, const QString& segmentId, const QString& src);
-    void playheadMoved(qint64 ms);                  // by the user (click on the ruler)
+    void playheadMoved(qint64 ms);                  // by the user (click on the ruler or a segment)
     void editRequested(const QString& instruction); // e.g. "delete clip 2"
 
 protected:
@@ -71,11 +77,14 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     bool event(QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void leaveEvent(QEvent* event) override;
 
 private:
     void paintRuler(QPainter& p, const TimelineLayout& layout) const;
     void paintTrack(QPainter& p, const TimelineLayout& layout, int track) const;
     void paintPlayhead(QPainter& p, const TimelineLayout& layout) const;
+    void paintHoverTime(QPainter& p, const TimelineLayout& layout) const;
+    void setHoverMs(qint64 ms);
     QColor trackColor(int tt) const;
     std::pair<int, int> findSegment(const QString& segmentId) const;
 
@@ -85,6 +94,7 @@ private:
     QString m_selectedSegment;
     qint64 m_playheadMs = 0;
     bool m_scrubbing = false; // dragging the playhead along the ruler
+    qint64 m_hoverMs = -1;
     QSet<QString> m_changed;
     double m_glow = 0; // 1 right after an edit, fading to 0
     int m_highlightMs = 900;

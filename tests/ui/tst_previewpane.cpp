@@ -1,11 +1,19 @@
 // PreviewPane: creates no player until asked, then plays a generated clip (ffmpeg lavfi)
 // without crashing under offscreen/Xvfb and without an audio device; a missing file is
-// reported as an error, not a crash. "Current edit": a render is asked for only while the
-// pane shows it (after a debounced draft change, on switching to it, on play), the banner
-// shows the render's progress or failure, a finished render is loaded (and played when play
-// was pressed); Space toggles play, "." "," and the arrows step one frame at the clip's rate.
+// reported as an error, not a crash. "Current edit" (the default): a render is asked for only
+// while the pane shows it (after a debounced draft change, on switching to it, on play), the
+// banner shows the render's progress or failure, a finished render is loaded (and played
+// when play was pressed); Space toggles play, "." "," and the arrows step one frame at the
+// clip's rate. The viewer: a draft change asks for a still at the playhead at once and shows
+// it at its aspect (a vertical still pillar-boxed), the render replaces it only with a frame
+// at the same position, seeking without a render asks for stills (one in flight, the newest
+// next), an empty edit shows the drop hint and asks for nothing, J/K/L shuttle.
 #include "PreviewPane.h"
 #include "TestMedia.h"
+#include "ViewerCanvas.h"
+
+#include <QBuffer>
+#include <QPainter>
 
 #include <QComboBox>
 #include <QLabel>
@@ -28,6 +36,12 @@ private Q_SLOTS:
     void playOnStaleEditRendersThenPlays();
     void keysPlayAndStep();
     void controlsWithoutMedia();
+    void editByDefault();
+    void stillAtOnceAfterAChange();
+    void renderReplacesStillWithAFrame();
+    void scrubbingWithoutRenderAsksForStills();
+    void emptyEditAsksNothing();
+    void shuttleKeys();
 
 private:
     QString makeClip(const QString& name, int fps);
@@ -114,6 +128,8 @@ void TstPreviewPane::editRequestsOnlyWhenShown()
     QFETCH(int, requests);
     PreviewPane pane;
     pane.setPreviewDelay(80);
+    if (!showEdit)
+        pane.setSource(QUrl::fromLocalFile(makeClip(QStringLiteral("src.mp4"), 25)));
     QSignalSpy asked(&pane, &PreviewPane::editPreviewRequested);
     if (showEdit) {
         pane.showCurrentEdit(); // nothing rendered yet: asks at once
@@ -145,11 +161,11 @@ void TstPreviewPane::bannerFollowsTheRender()
     mode->setCurrentIndex(1);
     Q_EMIT mode->activated(1);
     QVERIFY(pane.isShowingEdit());
-    QCOMPARE(pane.bannerText(), QStringLiteral("Rendering preview… 0%"));
+    QCOMPARE(pane.bannerText(), QStringLiteral("Updating… 0%"));
     pane.setEditProgress(40);
-    QCOMPARE(pane.bannerText(), QStringLiteral("Rendering preview… 40%"));
+    QCOMPARE(pane.bannerText(), QStringLiteral("Updating… 40%"));
     pane.setEditProgress(250);
-    QCOMPARE(pane.bannerText(), QStringLiteral("Rendering preview… 100%"));
+    QCOMPARE(pane.bannerText(), QStringLiteral("Updating… 100%"));
     pane.setEditFailed(QStringLiteral("The timeline is empty"));
     QCOMPARE(pane.bannerText(), QStringLiteral("No preview: The timeline is empty"));
     // Back to the source clip: no banner.
@@ -162,6 +178,7 @@ void TstPreviewPane::bannerFollowsTheRender()
 void TstPreviewPane::playOnStaleEditRendersThenPlays()
 {
     PreviewPane pane;
+    pane.setSource(QUrl::fromLocalFile(makeClip(QStringLiteral("src.mp4"), 25)));
     pane.resize(320, 240);
     pane.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pane));
@@ -216,6 +233,7 @@ void TstPreviewPane::keysPlayAndStep()
 void TstPreviewPane::controlsWithoutMedia()
 {
     PreviewPane pane;
+    pane.setEditDuration(0); // nothing on the timeline
     pane.stepFrames(5);
     pane.seek(-100);
     pane.setEditPreview(QString(), 1); // not showing the edit: just remembered
@@ -224,6 +242,183 @@ void TstPreviewPane::controlsWithoutMedia()
     QVERIFY(!pane.player());
     QVERIFY(!pane.isPlaying());
     QCOMPARE(pane.position(), qint64(0));
+}
+
+namespace {
+
+QByteArray jpeg(const QSize& size, const QColor& colour)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(colour);
+    QPainter p(&image);
+    p.fillRect(QRect(0, 0, size.width() / 2, size.height() / 2), Qt::white);
+    p.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 90);
+    return bytes;
+}
+
+} // namespace
+
+void TstPreviewPane::editByDefault()
+{
+    PreviewPane pane;
+    QVERIFY(pane.isShowingEdit());
+    auto* mode = pane.findChild<QComboBox*>(QStringLiteral("previewModeBox"));
+    QVERIFY(mode);
+    QCOMPARE(mode->currentIndex(), 1);
+    QCOMPARE(pane.canvas()->picture(), ViewerCanvas::Picture::None);
+    QVERIFY(!pane.canvas()->placeholderText().isEmpty());
+    QVERIFY(!pane.player());
+}
+
+void TstPreviewPane::stillAtOnceAfterAChange()
+{
+    PreviewPane pane;
+    pane.resize(480, 360);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setEditDuration(5000);
+    QSignalSpy stills(&pane, &PreviewPane::editFrameRequested);
+    QSignalSpy renders(&pane, &PreviewPane::editPreviewRequested);
+    QSignalSpy moved(&pane, &PreviewPane::positionChanged);
+    pane.seek(1200); // no render yet: a still there
+    QCOMPARE(stills.count(), 1);
+    QCOMPARE(moved.count(), 1);
+    QCOMPARE(pane.position(), qint64(1200));
+    pane.setEditFrame(jpeg({320, 180}, Qt::blue), 1200, 1);
+    stills.clear();
+
+    pane.setEditStale();         // the draft changed
+    QCOMPARE(stills.count(), 1); // at once, at the playhead
+    QCOMPARE(stills.first().first().toLongLong(), qint64(1200));
+    QCOMPARE(renders.count(), 0); // the render waits for the burst to settle
+    QCOMPARE(pane.bannerText(), QStringLiteral("Updating…"));
+
+    pane.setEditFrame(jpeg({180, 320}, Qt::red), 1200, 2); // now vertical
+    ViewerCanvas* canvas = pane.canvas();
+    QCOMPARE(canvas->picture(), ViewerCanvas::Picture::Still);
+    QCOMPARE(canvas->image().size(), QSize(180, 320));
+    QCOMPARE(canvas->timeMs(), qint64(1200));
+    const QRect shown = canvas->pictureRect();
+    QVERIFY2(shown.height() > shown.width(),
+             qPrintable(QStringLiteral("%1x%2").arg(shown.width()).arg(shown.height())));
+    QCOMPARE(shown.height(), canvas->height());
+    QVERIFY(shown.left() > 0 && shown.right() < canvas->width() - 1); // pillar-boxed
+    // The bars are black, the picture is the still.
+    const QImage grabbed = canvas->grab().toImage();
+    QCOMPARE(QColor(grabbed.pixel(2, canvas->height() / 2)), QColor(Qt::black));
+    const QColor middle(grabbed.pixel(shown.center().x(), shown.top() + shown.height() * 3 / 4));
+    QVERIFY2(middle.red() > 200 && middle.green() < 60, qPrintable(middle.name()));
+
+    QTRY_COMPARE_WITH_TIMEOUT(renders.count(), 1, 2000);
+    QCOMPARE(pane.bannerText(), QStringLiteral("Updating… 0%"));
+    QCOMPARE(canvas->picture(), ViewerCanvas::Picture::Still); // still there while it renders
+}
+
+void TstPreviewPane::renderReplacesStillWithAFrame()
+{
+    PreviewPane pane;
+    pane.resize(480, 360);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setEditDuration(3000);
+    pane.seek(1000);
+    pane.setEditFrame(jpeg({320, 180}, Qt::blue), 1000, 1);
+    ViewerCanvas* canvas = pane.canvas();
+    QCOMPARE(canvas->picture(), ViewerCanvas::Picture::Still);
+    pane.setEditPreview(makeClip(QStringLiteral("edit.mp4"), 25), 1);
+    QCOMPARE(canvas->picture(), ViewerCanvas::Picture::Still); // until the player has a frame
+    QVERIFY(pane.bannerText().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(canvas->picture(), ViewerCanvas::Picture::Video, 10000);
+    QVERIFY2(qAbs(canvas->timeMs() - 1000) <= 40, qPrintable(QString::number(canvas->timeMs())));
+    QVERIFY(!pane.isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 1000) <= 40, 5000);
+    // Paused steps show the frame they land on.
+    pane.activateWindow();
+    pane.setFocus();
+    QTest::keyClick(&pane, Qt::Key_Period);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(canvas->timeMs() - 1040) <= 20, 5000);
+    QVERIFY(!pane.isPlaying());
+    pane.stop();
+}
+
+void TstPreviewPane::scrubbingWithoutRenderAsksForStills()
+{
+    PreviewPane pane;
+    pane.setEditDuration(10000);
+    QSignalSpy stills(&pane, &PreviewPane::editFrameRequested);
+    QSignalSpy moved(&pane, &PreviewPane::positionChanged);
+    pane.seek(1000);
+    pane.seek(2000);
+    pane.seek(3000);
+    QCOMPARE(stills.count(), 1); // one in flight
+    QCOMPARE(moved.count(), 3);
+    QCOMPARE(pane.position(), qint64(3000));
+    pane.setEditFrame(jpeg({64, 36}, Qt::green), 1000, 1);
+    QCOMPARE(stills.count(), 2); // the newest position follows; 2000 is skipped
+    QCOMPARE(stills.last().first().toLongLong(), qint64(3000));
+    pane.setEditFrameFailed(QStringLiteral("not now"));
+    pane.seek(20000); // clamped to the edit
+    QCOMPARE(stills.count(), 3);
+    QCOMPARE(stills.last().first().toLongLong(), qint64(10000));
+}
+
+void TstPreviewPane::emptyEditAsksNothing()
+{
+    PreviewPane pane;
+    pane.setEditDuration(0);
+    QSignalSpy stills(&pane, &PreviewPane::editFrameRequested);
+    QSignalSpy renders(&pane, &PreviewPane::editPreviewRequested);
+    pane.setEditStale();
+    pane.seek(500);
+    pane.togglePlay();
+    pane.showCurrentEdit();
+    QTest::qWait(300);
+    QCOMPARE(stills.count(), 0);
+    QCOMPARE(renders.count(), 0);
+    QVERIFY(pane.bannerText().isEmpty());
+    QVERIFY2(pane.canvas()->placeholderText().contains(QStringLiteral("Drop")),
+             qPrintable(pane.canvas()->placeholderText()));
+    pane.setEditDuration(4000); // the first clip arrived
+    pane.setEditStale();
+    QCOMPARE(stills.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(renders.count(), 1, 2000);
+}
+
+void TstPreviewPane::shuttleKeys()
+{
+    PreviewPane pane;
+    pane.resize(320, 240);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    pane.setSource(QUrl::fromLocalFile(makeClip(QStringLiteral("fps25.mp4"), 25)));
+    QTRY_VERIFY_WITH_TIMEOUT(pane.player()->duration() > 2000, 10000);
+    pane.activateWindow();
+    pane.setFocus();
+    QTest::keyClick(&pane, Qt::Key_L);
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isPlaying(), 10000);
+    QCOMPARE(pane.playbackRate(), 1.0);
+    QTest::keyClick(&pane, Qt::Key_L);
+    QCOMPARE(pane.playbackRate(), 2.0);
+    QTest::keyClick(&pane, Qt::Key_L);
+    QTest::keyClick(&pane, Qt::Key_L);
+    QCOMPARE(pane.playbackRate(), 4.0); // the fastest
+    auto* time = pane.findChild<QLabel*>(QStringLiteral("previewTimeLabel"));
+    QVERIFY(time->text().contains(QStringLiteral("4×")));
+    QTest::keyClick(&pane, Qt::Key_J);
+    QCOMPARE(pane.playbackRate(), 2.0);
+    QTest::keyClick(&pane, Qt::Key_K);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane.isPlaying(), 5000);
+    QCOMPARE(pane.playbackRate(), 1.0);
+    pane.seek(2500);
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 2500) <= 40, 5000);
+    QTest::keyClick(&pane, Qt::Key_J); // paused: back one second
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 1500) <= 40, 5000);
+    QVERIFY(!pane.isPlaying());
+    pane.stop();
 }
 
 QTEST_MAIN(TstPreviewPane)
