@@ -2,6 +2,7 @@
 #include "ChatPanel.h"
 
 #include "ChatInput.h"
+#include "FlowLayout.h"
 #include "Icons.h"
 
 #include <QHBoxLayout>
@@ -60,8 +61,7 @@ QWidget* ChatPanel::createSuggestions()
 {
     auto* box = new QWidget(this);
     box->setObjectName(QStringLiteral("chatSuggestions"));
-    auto* row = new QHBoxLayout(box);
-    row->setContentsMargins(0, 0, 0, 0);
+    auto* row = new FlowLayout(box); // wraps in a narrow chat column
     const struct {
         const char* objectName;
         QString text;
@@ -87,7 +87,6 @@ QWidget* ChatPanel::createSuggestions()
         });
         row->addWidget(button);
     }
-    row->addStretch(1);
     return box;
 }
 

@@ -103,7 +103,14 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(150);
     connect(&m_debounce, &QTimer::timeout, this, [this] {
-        if (isShowingEdit() && m_editStale && m_editDuration != 0)
+        if (!isShowingEdit() || !m_editStale || m_editDuration == 0)
+            return;
+        // On two cores the render would slow the still down: the still goes first.
+        const qint64 waited = m_stillAsked.isValid() ? m_stillAsked.elapsed() : kStillFirstMs;
+        if (m_stillInFlight && waited < kStillFirstMs) {
+            m_renderAfterStill = true; // when the still is in, or when waiting is over
+            QTimer::singleShot(int(kStillFirstMs - waited), this, [this] { renderAfterStill(); });
+        } else
             requestEditPreview();
     });
     connect(m_modeBox, qOverload<int>(&QComboBox::activated), this, [this](int index) {

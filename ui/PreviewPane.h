@@ -6,8 +6,9 @@
 //  1. at once, a still of the edit at the playhead (editFrameRequested -> setEditFrame): a
 //     JPEG the engine renders with the export's own graph, so titles sit where the export
 //     puts them; it is on screen in a few hundred milliseconds;
-//  2. after a short debounce (150 ms: a burst of edits costs one render), the playable
-//     low-resolution render of the draft (editPreviewRequested -> setEditPreview). It is
+//  2. after a short debounce (150 ms: a burst of edits costs one render) and once the still
+//     is in (two cores: the render would slow it down), the playable low-resolution render
+//     of the draft (editPreviewRequested -> setEditPreview). It is
 //     loaded and sought to the same position, and replaces the still only once the player
 //     has a frame there, so the picture never goes blank.
 // Meanwhile a banner says "Updating…" (with the render's progress); nothing blocks the chat.
@@ -98,6 +99,7 @@ private:
     void setMode(Mode mode);
     void requestEditPreview();
     void requestStill(qint64 atMs);
+    void renderAfterStill();         // the render the debounce held back for the still
     bool hasCurrentEditFile() const; // the loaded file is the render of the current draft
     void onFrame(const QVideoFrame& frame);
     void updatePlaceholder();
@@ -129,7 +131,9 @@ private:
     QString m_editFile;
     int m_editVersion = -1;
     // Stills: one request in flight; the newest position asked for meanwhile follows it.
+    static constexpr int kStillFirstMs = 1500; // the render waits this long for the still
     bool m_stillInFlight = false;
+    bool m_renderAfterStill = false;
     qint64 m_stillNext = -1;
     QElapsedTimer m_stillAsked;
 };

@@ -102,9 +102,12 @@ void PreviewPane::setEditFrame(const QByteArray& jpeg, qint64 atMs, int draftVer
 {
     Q_UNUSED(draftVersion)
     m_stillInFlight = false;
+    // Asked again while this one was out (a seek, or a newer draft at the same time): ask
+    // for the newest once more.
     const qint64 next = std::exchange(m_stillNext, -1);
-    if (next >= 0 && next != atMs && isShowingEdit() && !hasCurrentEditFile())
+    if (next >= 0 && isShowingEdit() && !hasCurrentEditFile())
         requestStill(next);
+    renderAfterStill();
     if (!isShowingEdit() || m_editDuration == 0)
         return;
     // Once the current render shows its own frames, a late still has nothing to add.
@@ -123,11 +126,20 @@ void PreviewPane::setEditFrameFailed(const QString& message)
     const qint64 next = std::exchange(m_stillNext, -1);
     if (next >= 0 && isShowingEdit() && !hasCurrentEditFile())
         requestStill(next);
+    renderAfterStill();
+}
+
+void PreviewPane::renderAfterStill()
+{
+    if (std::exchange(m_renderAfterStill, false) && isShowingEdit() && m_editStale &&
+        m_editDuration != 0 && !m_debounce.isActive())
+        requestEditPreview();
 }
 
 void PreviewPane::requestEditPreview()
 {
     m_debounce.stop();
+    m_renderAfterStill = false;
     m_editRequested = true;
     m_editProgress = 0;
     m_editError.clear();

@@ -37,6 +37,7 @@ void ViewerCanvas::setStill(const QImage& image, qint64 atMs)
     m_timeMs = atMs;
     m_picture = Picture::Still;
     update();
+    Q_EMIT pictureChanged();
 }
 
 void ViewerCanvas::setFrame(const QVideoFrame& frame)
@@ -47,6 +48,7 @@ void ViewerCanvas::setFrame(const QVideoFrame& frame)
     m_timeMs = frame.startTime() >= 0 ? frame.startTime() / 1000 : -1;
     m_picture = Picture::Video;
     update();
+    Q_EMIT pictureChanged();
 }
 
 void ViewerCanvas::clear()

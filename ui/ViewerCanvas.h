@@ -35,6 +35,9 @@ public:
     QSize sizeHint() const override { return {640, 360}; }
     QSize minimumSizeHint() const override { return {160, 90}; }
 
+Q_SIGNALS:
+    void pictureChanged(); // a new still or video frame is shown (not emitted by clear())
+
 protected:
     void paintEvent(QPaintEvent* event) override;
 

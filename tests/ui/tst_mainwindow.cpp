@@ -1,31 +1,45 @@
 // MainWindow without a backend: the composition and its objectNames (the e2e test relies on
 // them), the file-dialog hook, refusals and errors shown inline, undo sent as a message, the
-// default export name, and a screenshot. The end-to-end run with the engine is tests/e2e.
+// default export name, and a screenshot. The layout: the viewer in the centre takes at least
+// 40% of the width from 1280×720 to 4K, the chat folds away and comes back (View > Show chat,
+// Ctrl+Shift+C), splitters and geometry come back after reopening, files dropped on any part
+// of the window reach the media bin, the chat input has the focus at start, and transport keys
+// reach the viewer from the timeline. The end-to-end run with the engine is tests/e2e.
+#include "ChatInput.h"
 #include "ChatPanel.h"
 #include "ChatTranscript.h"
 #include "Draft.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
+#include "MediaBin.h"
 #include "MediaItem.h"
+#include "PreviewPane.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
+#include "TimelineView.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSlider>
 #include <QAccessible>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextEdit>
+#include <QTimer>
 #include <QToolButton>
 
 using namespace cw;
@@ -45,6 +59,14 @@ private Q_SLOTS:
     void shortcuts_data();
     void shortcuts();
     void shortcutsDialog();
+    void focusInChatAtStart();
+    void viewerTakesTheCentre_data();
+    void viewerTakesTheCentre();
+    void chatFoldsAway();
+    void splitterStateRestored();
+    void dropAnywhere_data();
+    void dropAnywhere();
+    void transportKeysFromTheTimeline();
 };
 
 namespace {
@@ -253,6 +275,7 @@ void TstMainWindow::shortcuts_data()
     QTest::newRow("redo") << "Redo" << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z);
     QTest::newRow("settings") << "Settings" << QKeySequence(Qt::CTRL | Qt::Key_Comma);
     QTest::newRow("fit") << "Zoom Timeline to Fit" << QKeySequence(Qt::CTRL | Qt::Key_0);
+    QTest::newRow("chat") << "Show chat" << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C);
     QTest::newRow("help") << "Keyboard shortcuts" << QKeySequence(Qt::CTRL | Qt::Key_Slash);
 }
 
@@ -289,6 +312,210 @@ void TstMainWindow::shortcutsDialog()
     QVERIFY(dir.mkpath(QStringLiteral(".")));
     QVERIFY(dialog->grab().save(dir.filePath(QStringLiteral("shortcuts.png"))));
     dialog->reject();
+}
+
+namespace {
+
+QRect inWindow(QWidget* w)
+{
+    return QRect(w->mapTo(w->window(), QPoint(0, 0)), w->size());
+}
+
+} // namespace
+
+void TstMainWindow::focusInChatAtStart()
+{
+    MainWindow window(nullptr);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget*>(window.chatPanel()->input()));
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("hi"));
+    QCOMPARE(window.chatPanel()->input()->toPlainText(), QStringLiteral("hi"));
+}
+
+void TstMainWindow::viewerTakesTheCentre_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("default") << QSize(1280, 800);
+    QTest::newRow("1600x1000") << QSize(1600, 1000);
+    QTest::newRow("1280x720") << QSize(1280, 720);
+    QTest::newRow("4K") << QSize(3840, 2160);
+}
+
+void TstMainWindow::viewerTakesTheCentre()
+{
+    QFETCH(QSize, size);
+    MainWindow window(nullptr);
+    window.resize(size);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(window.size(), size);
+    const QRect bin = inWindow(window.mediaBin());
+    const QRect viewer = inWindow(window.previewPane());
+    const QRect chat = inWindow(window.chatPanel());
+    const QRect timeline = inWindow(window.timelineView());
+    const QString shape = QStringLiteral("bin %1, viewer %2, chat %3 of %4")
+                              .arg(bin.width())
+                              .arg(viewer.width())
+                              .arg(chat.width())
+                              .arg(window.width());
+    QVERIFY2(viewer.width() >= window.width() * 2 / 5, qPrintable(shape));
+    QVERIFY2(bin.right() < viewer.left() && viewer.right() < chat.left(), qPrintable(shape));
+    QVERIFY2(chat.width() >= 240 && bin.width() >= 180, qPrintable(shape));
+    QVERIFY(timeline.top() > viewer.bottom());
+    QVERIFY(timeline.width() > window.width() * 9 / 10); // across the bottom
+    QVERIFY2(viewer.height() >= window.height() / 3, qPrintable(QString::number(viewer.height())));
+    // Everything is inside the window (nothing pushed off at 1280x720).
+    QVERIFY(window.rect().contains(timeline));
+    QVERIFY(window.rect().contains(chat));
+    if (size == QSize(1280, 800)) {
+        const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
+        QVERIFY(dir.mkpath(QStringLiteral(".")));
+        QVERIFY(window.grab().save(dir.filePath(QStringLiteral("window-layout.png"))));
+    }
+}
+
+void TstMainWindow::chatFoldsAway()
+{
+    MainWindow window(nullptr);
+    window.resize(1280, 800);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QVERIFY(window.isChatShown());
+    QVERIFY(window.showChatAction()->isChecked());
+    const int chatWidth = window.chatPanel()->width();
+    const int viewerWidth = window.previewPane()->width();
+    QTRY_VERIFY(window.chatPanel()->input()->hasFocus());
+
+    QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!window.isChatShown());
+    QVERIFY(!window.showChatAction()->isChecked());
+    QTRY_VERIFY(window.previewPane()->width() > viewerWidth + chatWidth / 2);
+    QVERIFY(!window.chatPanel()->input()->hasFocus()); // no typing into a hidden box
+
+    QTest::keyClick(&window, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(window.isChatShown());
+    QTRY_VERIFY(qAbs(window.chatPanel()->width() - chatWidth) <= 2);
+    QTRY_VERIFY(window.chatPanel()->input()->hasFocus());
+
+    // Dragging the handle all the way right folds it too, and the action follows.
+    auto* top = window.findChild<QSplitter*>(QStringLiteral("topSplitter"));
+    QVERIFY(top);
+    QList<int> sizes = top->sizes();
+    QCOMPARE(sizes.size(), 3);
+    const QPoint handle = top->handle(2)->rect().center();
+    QTest::mousePress(top->handle(2), Qt::LeftButton, {}, handle);
+    QMouseEvent move(QEvent::MouseMove, QPointF(handle + QPoint(sizes.at(2) + 50, 0)),
+                     top->handle(2)->mapToGlobal(QPointF(handle + QPoint(sizes.at(2) + 50, 0))),
+                     Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(top->handle(2), &move);
+    QTest::mouseRelease(top->handle(2), Qt::LeftButton, {}, handle + QPoint(sizes.at(2) + 50, 0));
+    QTRY_VERIFY(!window.isChatShown());
+    QVERIFY(!window.showChatAction()->isChecked());
+    window.showChatAction()->trigger();
+    QVERIFY(window.isChatShown());
+}
+
+void TstMainWindow::splitterStateRestored()
+{
+    QSettings().remove(QStringLiteral("window"));
+    QList<int> top, main;
+    {
+        MainWindow window(nullptr);
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* topSplitter = window.findChild<QSplitter*>(QStringLiteral("topSplitter"));
+        auto* mainSplitter = window.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+        QList<int> sizes = topSplitter->sizes();
+        sizes[0] += 60; // a wider media bin, a narrower viewer
+        sizes[1] -= 60;
+        topSplitter->setSizes(sizes);
+        sizes = mainSplitter->sizes();
+        sizes[0] -= 80; // a taller timeline
+        sizes[1] += 80;
+        mainSplitter->setSizes(sizes);
+        top = topSplitter->sizes();
+        main = mainSplitter->sizes();
+        QVERIFY(window.close());
+    }
+    MainWindow again(nullptr);
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QTRY_COMPARE(again.size(), QSize(1400, 900)); // the geometry too
+    QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("topSplitter"))->sizes(), top);
+    QCOMPARE(again.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes(), main);
+    again.close();
+    QSettings().remove(QStringLiteral("window")); // the other tests start from the defaults
+}
+
+void TstMainWindow::dropAnywhere_data()
+{
+    QTest::addColumn<QString>("target");
+    QTest::newRow("viewer") << "previewPane";
+    QTest::newRow("timeline") << "timelineView";
+    QTest::newRow("chat input") << "chatInput";
+    QTest::newRow("chat transcript") << "chatTranscript";
+    QTest::newRow("media bin") << "mediaBin";
+}
+
+void TstMainWindow::dropAnywhere()
+{
+    QFETCH(QString, target);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString clip = dir.filePath(QStringLiteral("clip.mp4"));
+    QFile file(clip);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not really a video, but named like one");
+    file.close();
+
+    MainWindow window(nullptr);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QWidget* w = window.findChild<QWidget*>(target);
+    QVERIFY(w);
+    if (auto* area = qobject_cast<QAbstractScrollArea*>(w))
+        w = area->viewport(); // what is under the mouse
+    QSignalSpy accepted(window.mediaBin(), &MediaBin::filesAccepted);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(clip)});
+    mime.setText(clip); // file managers send the path as text too
+    const QPoint pos = w->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(w, &drop);
+    QVERIFY(drop.isAccepted());
+    QCOMPARE(accepted.count(), 1);
+    QCOMPARE(accepted.first().first().toStringList(),
+             QStringList{QFileInfo(clip).absoluteFilePath()});
+    QVERIFY(window.chatPanel()->input()->toPlainText().isEmpty()); // not pasted as text
+}
+
+void TstMainWindow::transportKeysFromTheTimeline()
+{
+    MainWindow window(nullptr);
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    PreviewPane* viewer = window.previewPane();
+    QVERIFY(viewer->isShowingEdit());
+    viewer->setEditDuration(4000);
+    QSignalSpy render(viewer, &PreviewPane::editPreviewRequested);
+    QSignalSpy stills(viewer, &PreviewPane::editFrameRequested);
+    window.timelineView()->setFocus();
+    QTRY_VERIFY(window.timelineView()->hasFocus());
+    QTest::keyClick(window.timelineView(), Qt::Key_Space); // play: the edit needs a render
+    QCOMPARE(render.count(), 1);
+    QTest::keyClick(window.timelineView(), Qt::Key_Period); // a frame step: a still there
+    QVERIFY(stills.count() >= 1);
+    QVERIFY(viewer->position() > 0);
+    QVERIFY(window.timelineView()->hasFocus());
 }
 
 QTEST_MAIN(TstMainWindow)

@@ -21,6 +21,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace cw;
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void scrubbingWithoutRenderAsksForStills();
     void emptyEditAsksNothing();
     void shuttleKeys();
+    void renderWaitsForTheStill();
 
 private:
     QString makeClip(const QString& name, int fps);
@@ -130,6 +132,10 @@ void TstPreviewPane::editRequestsOnlyWhenShown()
     pane.setPreviewDelay(80);
     if (!showEdit)
         pane.setSource(QUrl::fromLocalFile(makeClip(QStringLiteral("src.mp4"), 25)));
+    // Stills are answered at once (here: none to give), as EditorSession does.
+    connect(&pane, &PreviewPane::editFrameRequested, &pane, [&pane] {
+        QTimer::singleShot(0, &pane, [&pane] { pane.setEditFrameFailed(QStringLiteral("none")); });
+    });
     QSignalSpy asked(&pane, &PreviewPane::editPreviewRequested);
     if (showEdit) {
         pane.showCurrentEdit(); // nothing rendered yet: asks at once
@@ -419,6 +425,22 @@ void TstPreviewPane::shuttleKeys()
     QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 1500) <= 40, 5000);
     QVERIFY(!pane.isPlaying());
     pane.stop();
+}
+
+void TstPreviewPane::renderWaitsForTheStill()
+{
+    PreviewPane pane;
+    pane.setPreviewDelay(50);
+    pane.setEditDuration(4000);
+    QSignalSpy renders(&pane, &PreviewPane::editPreviewRequested);
+    pane.setEditStale();
+    QTest::qWait(250); // past the debounce, the still not in yet
+    QCOMPARE(renders.count(), 0);
+    pane.setEditFrame(jpeg({64, 36}, Qt::green), 0, 1);
+    QCOMPARE(renders.count(), 1);
+    // A still that never comes holds the render back no longer than a while.
+    pane.setEditStale();
+    QTRY_COMPARE_WITH_TIMEOUT(renders.count(), 2, 3000);
 }
 
 QTEST_MAIN(TstPreviewPane)
