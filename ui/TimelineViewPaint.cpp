@@ -149,8 +149,6 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
         const bool glowing = m_glow > 0 && m_changed.contains(track.sg.at(s).id);
         const bool current = track.sg.at(s).st <= m_playheadMs &&
                              m_playheadMs < track.sg.at(s).st + track.sg.at(s).d;
-        if (current) // what the viewer shows: a bar in the playhead's colour along its foot
-            p.fillRect(QRectF(r.left(), r.bottom() - 3, r.width(), 3), kPlayheadColour);
         if (r.width() < 8) {
             // Dense timelines (thousands of cuts, fitted): plain rectangles without
             // antialiasing keep a frame cheap; the left edge marks the cut.
@@ -161,6 +159,8 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
                 p.drawRect(r.adjusted(0, 0, -1, -1));
             else
                 p.drawLine(r.topLeft(), r.bottomLeft());
+            if (current) // what the viewer shows: a foot in the playhead's colour
+                p.fillRect(QRectF(r.left(), r.bottom() - 3, r.width(), 3), kPlayheadColour);
             p.setRenderHint(QPainter::Antialiasing, true);
             continue;
         }
@@ -175,7 +175,7 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
             glow.setAlphaF(float(0.6 * m_glow));
             p.fillPath(path, glow);
         }
-        if (current) {
+        if (current) { // what the viewer shows: lighter, with a foot in the playhead's colour
             p.fillPath(path, QColor(255, 255, 255, 40));
             p.fillRect(QRectF(r.left() + 3, r.bottom() - 4, r.width() - 6, 3), kPlayheadColour);
         }

@@ -1,9 +1,13 @@
 // TimelineView and TimelineLayout: geometry to scale from a hand-made three-track draft,
-// hit testing, zoom, hostile drafts, and a painted screenshot whose pixels are checked.
+// hit testing, zoom, hostile drafts, and a painted screenshot whose pixels are checked. For
+// the viewer, in light and dark palettes: the segments under the playhead are lit, a click in
+// a segment moves the playhead there, and the ruler shows the time under the mouse.
 #include "TimelineLayout.h"
 #include "TimelineView.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QMouseEvent>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -54,7 +58,30 @@ private Q_SLOTS:
     void zoom();
     void paintsAndSavesScreenshot();
     void clickReportsSegment();
+    void playheadSegmentLit_data();
+    void playheadSegmentLit();
+    void clickInSegmentMovesPlayhead();
+    void hoverShowsTime();
 };
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    p.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    p.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
+    p.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    p.setColor(QPalette::ToolTipBase, QColor(0x44, 0x44, 0x44));
+    p.setColor(QPalette::ToolTipText, QColor(0xee, 0xee, 0xee));
+    return p;
+}
+
+} // namespace
 
 void TstTimelineView::segmentGeometry_data()
 {
@@ -246,6 +273,96 @@ void TstTimelineView::clickReportsSegment()
     QTest::mouseClick(&view, Qt::LeftButton, {}, view.layout().headerRect(0).center().toPoint());
     QCOMPARE(spy.count(), 1);
     QVERIFY(view.selectedSegmentId().isEmpty());
+}
+
+void TstTimelineView::playheadSegmentLit_data()
+{
+    QTest::addColumn<bool>("dark");
+    QTest::newRow("light") << false;
+    QTest::newRow("dark") << true;
+}
+
+void TstTimelineView::playheadSegmentLit()
+{
+    QFETCH(bool, dark);
+    TimelineView view;
+    if (dark)
+        view.setPalette(darkPalette());
+    view.resize(900, 220);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setDraft(threeTracks());
+    view.setPlayheadMs(5000);
+    QCOMPARE(view.segmentsAtPlayhead(), (QStringList{"s2", "s3"}));
+    const QImage onSecond = view.grab().toImage();
+    view.setPlayheadMs(2000);
+    QCOMPARE(view.segmentsAtPlayhead(), (QStringList{"s1", "s3", "s4"}));
+    const QImage onFirst = view.grab().toImage();
+    QVERIFY(onFirst.save(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots/timeline-lit-%1.png")
+                             .arg(dark ? QStringLiteral("dark") : QStringLiteral("light"))));
+    // The foot of the second clip carries the playhead's red while the playhead is on it.
+    const TimelineLayout lay = view.layout();
+    const qreal dpr = onFirst.devicePixelRatio();
+    const QRectF second = lay.segmentRect(0, 1);
+    const QPointF foot(second.center().x(), second.bottom() - 2.5);
+    const QColor lit = onSecond.pixelColor((foot * dpr).toPoint());
+    const QColor plain = onFirst.pixelColor((foot * dpr).toPoint());
+    QVERIFY2(lit != plain, qPrintable(lit.name()));
+    QVERIFY2(lit.red() > lit.green() + 80 && lit.red() > lit.blue() + 80, qPrintable(lit.name()));
+    // Away from the foot the clip is brighter while lit.
+    const QPointF body(second.left() + 12, second.top() + 4);
+    QVERIFY(onSecond.pixelColor((body * dpr).toPoint()).lightness() >
+            onFirst.pixelColor((body * dpr).toPoint()).lightness());
+}
+
+void TstTimelineView::clickInSegmentMovesPlayhead()
+{
+    TimelineView view;
+    view.resize(900, 220);
+    view.setDraft(threeTracks());
+    QSignalSpy moved(&view, &TimelineView::playheadMoved);
+    const QRectF second = view.layout().segmentRect(0, 1);
+    const QPoint inside(int(second.left() + second.width() * 0.3), int(second.center().y()));
+    QTest::mouseClick(&view, Qt::LeftButton, {}, inside);
+    QCOMPARE(moved.count(), 1);
+    const qint64 expected = view.layout().msForX(inside.x());
+    QCOMPARE(moved.first().first().toLongLong(), expected);
+    QCOMPARE(view.playheadMs(), expected);
+    QVERIFY(expected > 4000 && expected < 10000);
+    QCOMPARE(view.selectedSegmentId(), QStringLiteral("s2"));
+}
+
+void TstTimelineView::hoverShowsTime()
+{
+    TimelineView view;
+    view.setPalette(darkPalette());
+    view.resize(900, 220);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setDraft(threeTracks());
+    QCOMPARE(view.hoverMs(), qint64(-1));
+    const QImage plain = view.grab().toImage();
+    const TimelineLayout lay = view.layout();
+    const QPointF over(lay.xForMs(6500), lay.trackRect(1).center().y());
+    QMouseEvent move(QEvent::MouseMove, over, view.mapToGlobal(over), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(&view, &move);
+    QVERIFY2(qAbs(view.hoverMs() - 6500) <= 20, qPrintable(QString::number(view.hoverMs())));
+    QCOMPARE(view.hoverText(), QStringLiteral("0:06.5"));
+    const QImage hovered = view.grab().toImage();
+    QVERIFY(hovered.save(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots/timeline-hover.png")));
+    // The label is drawn on the ruler next to the mouse; the tracks are untouched.
+    const qreal dpr = hovered.devicePixelRatio();
+    int changedOnRuler = 0;
+    for (int x = int(over.x()); x < int(over.x()) + 40; ++x)
+        changedOnRuler += hovered.pixel(QPoint(x, int(lay.rulerRect().center().y())) * dpr) !=
+                          plain.pixel(QPoint(x, int(lay.rulerRect().center().y())) * dpr);
+    QVERIFY2(changedOnRuler > 5, qPrintable(QString::number(changedOnRuler)));
+    const QPoint inTrack = (over + QPointF(20, 0)).toPoint() * dpr;
+    QCOMPARE(hovered.pixel(inTrack), plain.pixel(inTrack));
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(&view, &leave);
+    QCOMPARE(view.hoverMs(), qint64(-1));
 }
 
 QTEST_MAIN(TstTimelineView)
