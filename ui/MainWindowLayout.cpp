@@ -107,6 +107,8 @@ void MainWindow::restoreLayout()
     m_topSplitter->restoreState(settings.value(QLatin1String(kTopKey)).toByteArray());
     m_mainSplitter->restoreState(settings.value(QLatin1String(kMainKey)).toByteArray());
     m_showChatAction->setChecked(isChatShown());
+    if (!isChatShown())
+        m_preview->setFocus(Qt::OtherFocusReason); // the chat was folded away when last closed
 }
 
 void MainWindow::saveLayout() const
