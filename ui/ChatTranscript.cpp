@@ -25,7 +25,7 @@ ChatTranscript::ChatTranscript(QWidget* parent) : QTextBrowser(parent)
     setReadOnly(true);
     setOpenLinks(false);
     setFrameShape(QFrame::NoFrame);
-    setPlaceholderText(tr("Drop clips on the window, then tell me what to make, for example "
+    setPlaceholderText(tr("Drop clips on the left, then tell me what to make, for example "
                           "“cut the pauses and add a title that says Urban Dreams”."));
 }
 
