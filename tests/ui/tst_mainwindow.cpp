@@ -67,6 +67,7 @@ private Q_SLOTS:
     void dropAnywhere_data();
     void dropAnywhere();
     void transportKeysFromTheTimeline();
+    void darkPalette();
 };
 
 namespace {
@@ -516,6 +517,37 @@ void TstMainWindow::transportKeysFromTheTimeline()
     QVERIFY(stills.count() >= 1);
     QVERIFY(viewer->position() > 0);
     QVERIFY(window.timelineView()->hasFocus());
+}
+
+void TstMainWindow::darkPalette()
+{
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    dark.setColor(QPalette::AlternateBase, QColor(0x26, 0x26, 0x26));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::ButtonText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::PlaceholderText, QColor(0x99, 0x99, 0x99));
+    dark.setColor(QPalette::Mid, QColor(0x55, 0x55, 0x55));
+    QApplication::setPalette(dark);
+    MainWindow window(nullptr);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QImage image = window.grab().toImage();
+    QApplication::setPalette(light);
+    QVERIFY(image.save(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots/window-dark.png")));
+    // The viewer, the chat and the timeline all follow the palette: no light boxes.
+    for (QWidget* w :
+         {static_cast<QWidget*>(window.previewPane()), static_cast<QWidget*>(window.chatPanel()),
+          static_cast<QWidget*>(window.timelineView())}) {
+        const QRect r = inWindow(w);
+        const QColor centre = image.pixelColor(r.center() * image.devicePixelRatio());
+        QVERIFY2(centre.lightness() < 100, qPrintable(w->objectName() + " " + centre.name()));
+    }
 }
 
 QTEST_MAIN(TstMainWindow)
