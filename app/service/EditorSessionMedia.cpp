@@ -4,8 +4,10 @@
 // ask as often as they like; at most four thumbnails are fetched at once. A backend without
 // these routes (the cloud) fails quietly: a failed item is not asked for again, and after
 // three failures without any success no more visuals are requested at all.
-// The preview is an ordinary render job with the engine's "preview" preset (640x360, fast
-// encoder), polled and downloaded to <cache>/previews/<session>-v<version>-<hash>.mp4. It is
+// The preview is an ordinary render job with the engine's "preview" preset (640 on the long
+// side; assembled from proxies, see the engine's PreviewAssembly.h), polled every 100 ms and
+// hard-linked (local engine) or downloaded to <cache>/previews/<session>-v<version>-<hash>.mp4
+// (a MOV inside: H.264 and PCM sound; players go by content, not by the name). It is
 // never recorded in the RenderJournal and never touches the export's state. A request for the
 // draft already rendered (or being rendered) costs nothing; a request for a newer draft
 // cancels the running job. Cloud renders cost credits, so previews are local-only.
@@ -23,6 +25,7 @@
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <unistd.h>
 
 namespace cw {
 
@@ -51,6 +54,7 @@ struct EditorSession::Private::MediaState : QObject {
     void fetchThumbnail(const QString& mediaId, qint64 atMs);
     void submitPreview(const QString& file, int version);
     void pollPreview();
+    bool linkPreview(const QString& enginePath);
     void downloadPreview(const QString& url);
     void endPreview(bool ok, const QString& message);
     void prunePreviews(const QString& keep);
@@ -318,7 +322,7 @@ void EditorSession::Private::MediaState::pollPreview()
         if (generation != previewGeneration || !previewing)
             return;
         previewCall = nullptr;
-        const int interval = std::min(d->pollMs, 500);
+        const int interval = std::min(d->pollMs, 100); // a preview takes a second or two
         if (!env.ok) {
             const bool transient = env.code == ErrorCode::NetworkError ||
                                    env.code == ErrorCode::Timeout || env.httpStatus >= 500;
@@ -343,12 +347,28 @@ void EditorSession::Private::MediaState::pollPreview()
             previewPercent = percent;
             Q_EMIT d->q->previewProgress(percent);
         }
+        if (r.status == QLatin1String("completed") && linkPreview(r.outputPath)) {
+            endPreview(true, {});
+            return;
+        }
         if (r.status == QLatin1String("completed") && !r.outputUrl.isEmpty()) {
             downloadPreview(r.outputUrl);
             return;
         }
         previewPoll.start(interval);
     });
+}
+
+// The local engine's file is on this disk: a hard link costs nothing where a download of a
+// ten-minute preview copies 250 MB. Another file system (or a cloud URL) downloads.
+bool EditorSession::Private::MediaState::linkPreview(const QString& enginePath)
+{
+    if (enginePath.isEmpty() || !QFileInfo(enginePath).isFile())
+        return false;
+    const QByteArray from = QFile::encodeName(enginePath);
+    const QByteArray to = QFile::encodeName(previewFile);
+    QFile::remove(previewFile);
+    return ::link(from.constData(), to.constData()) == 0;
 }
 
 void EditorSession::Private::MediaState::downloadPreview(const QString& url)

@@ -100,6 +100,8 @@ RenderStatus RenderStatus::fromJson(const QJsonValue& value)
                      top.value(QStringLiteral("outputUrl")),
                      inner.value(QStringLiteral("output")).toObject().value(QStringLiteral("url")),
                      inner.value(QStringLiteral("outputUrl"))});
+    r.outputPath =
+        job.value(QStringLiteral("output")).toObject().value(QStringLiteral("path")).toString();
     const QJsonValue err = job.value(QStringLiteral("error"));
     r.error = err.isObject() ? err.toObject().value(QStringLiteral("message")).toString()
                              : err.toString();

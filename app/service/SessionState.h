@@ -29,6 +29,7 @@ struct RenderStatus {
     QString status; // pending, processing, completed, failed, cancelled
     int progress = 0;
     QString outputUrl;
+    QString outputPath; // output.path: the file itself, from the local engine only
     QString error;
 
     bool isDone() const;   // completed, failed or cancelled

@@ -22,6 +22,7 @@ class TestSessionState : public QObject {
 private Q_SLOTS:
     void renderStatus_data();
     void renderStatus();
+    void renderStatusPath();
     void mediaItem_data();
     void mediaItem();
     void sessionState_data();
@@ -101,6 +102,18 @@ void TestSessionState::renderStatus()
     QCOMPARE(r.outputUrl, url);
     QCOMPARE(r.isDone(), done);
     QCOMPARE(r.isFailed(), failedFlag);
+}
+
+// The local engine also names its file: an app on the same machine links it instead of
+// downloading; the cloud's answers have no path.
+void TestSessionState::renderStatusPath()
+{
+    const RenderStatus local = RenderStatus::fromJson(json(
+        R"({"id":"r","status":"completed","output":{"url":"http://h/a.mp4","path":"/d/r.mp4"}})"));
+    QCOMPARE(local.outputPath, QStringLiteral("/d/r.mp4"));
+    QCOMPARE(local.outputUrl, QStringLiteral("http://h/a.mp4"));
+    QVERIFY(RenderStatus::fromJson(json(R"({"id":"r","status":"completed","output":{"path":7}})"))
+                .outputPath.isEmpty());
 }
 
 void TestSessionState::mediaItem_data()

@@ -9,7 +9,8 @@
 //   render graph in one ffmpeg run, every frame a keyframe, then cut back into place;
 // - the sound: the normal render graph's audio for the whole draft, read from the proxies'
 //   WAV files and written as PCM (no encoder: an AAC encode alone took 1.5 s per 2 minutes).
-// The three join into a MOV (H.264 + PCM) by stream copy. Timelines the plan does not cover
+// The three join into a MOV (H.264 + PCM) by stream copy. Timelines the
+//   plan does not cover
 // (transitions, gaps, layers running past the picture) are not eligible: the caller renders
 // them whole (from proxies where it can), which is slower but the same picture.
 #pragma once
@@ -37,7 +38,8 @@ struct PreviewPlan {
     Draft batch; // the drawn ranges end to end (no audio tracks)
     QHash<QString, RenderInput> batchInputs;
     int batchFrames = 0;
-    QHash<QString, RenderInput> soundInputs; // the draft's inputs read for their sound only
+    Draft sound; // the draft as its sound is made (each picture segment reads its own window)
+    QHash<QString, RenderInput> soundInputs;
     int copiedFrames() const;
 };
 
@@ -46,11 +48,11 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
                         const QHash<QString, SmartSource>& proxies, const RenderPreset& preset);
 
 // ffmpeg arguments (pure): the batch as an all-intra video-only mp4 of exactly
-// plan.batchFrames frames, and the sound of `draft` as a WAV file.
+// plan.batchFrames frames, and the sound of plan.sound as a WAV file.
 QStringList previewBatchArgs(const PreviewPlan& plan, const RenderPreset& preset,
                              const QString& out, const QString& textDir, QString* error);
-QStringList previewSoundArgs(const Draft& draft, const PreviewPlan& plan, const QString& out,
-                             const QString& textDir, QString* error);
+QStringList previewSoundArgs(const PreviewPlan& plan, const QString& out, const QString& textDir,
+                             QString* error);
 
 // Plans and runs it: false (with the reason in error) when not eligible or a step failed;
 // the caller then renders the usual way. Progress 0..1; cancel stops the running child.

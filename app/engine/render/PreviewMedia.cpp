@@ -75,7 +75,7 @@ Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
                 RenderInput in = *source;
                 if (!in.isImage) {
                     in.seekMs = s.in + qRound64(double(from - s.st) * speed);
-                    in.durationMs = std::max<qint64>(1, in.durationMs - in.seekMs);
+                    in.durationMs = qRound64(double(cut.d) * speed) + 1000; // a margin
                 }
                 cut.in = 0;
                 cut.src = s.src + QLatin1Char('#') + QString::number(piece++);

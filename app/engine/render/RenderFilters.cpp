@@ -106,7 +106,8 @@ QString Graph::fit(int n) const
 void Graph::addGap(qint64 ms)
 {
     const QString n = QString::number(pieces.size());
-    chains << black(ms) + QStringLiteral("[v") + n + QLatin1Char(']');
+    if (!p.soundOnly)
+        chains << black(ms) + QStringLiteral("[v") + n + QLatin1Char(']');
     chains << silence(ms) + QStringLiteral("[a") + n + QLatin1Char(']');
     pieces << Piece{ms, {}, 0};
 }
@@ -145,7 +146,9 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
                              : QStringLiteral("setpts=PTS-STARTPTS");
     // The closing trim: when one source feeds several pieces out of order, ffmpeg 5.1's fps
     // filter repeats a piece's last frame up to the source's end; cut it to the piece length.
-    if (in.hasVideo)
+    if (p.soundOnly)
+        ; // no picture
+    else if (in.hasVideo)
         chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim + QLatin1Char(',') +
                       pts + QLatin1Char(',') + fit(index) + QStringLiteral(",trim=duration=") +
                       sec(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
@@ -222,8 +225,9 @@ void Graph::join(const QString& vout, const QString& aout)
     if (!hasTransitions()) {
         QString in;
         for (int n = 0; n < count; ++n)
-            in += QStringLiteral("[v%1][a%1]").arg(n);
-        chains << in + QStringLiteral("concat=n=%1:v=1:a=1").arg(count) + vout + aout;
+            in += (p.soundOnly ? QStringLiteral("[a%1]") : QStringLiteral("[v%1][a%1]")).arg(n);
+        chains << in + QStringLiteral("concat=n=%1:v=%2:a=1").arg(count).arg(p.soundOnly ? 0 : 1) +
+                      (p.soundOnly ? QString() : vout) + aout;
         return;
     }
     QString v = QStringLiteral("[v0]");
@@ -236,17 +240,19 @@ void Graph::join(const QString& vout, const QString& aout)
         const Piece& piece = pieces[n];
         if (piece.trMs > 0) {
             const QString d = sec(piece.trMs);
-            chains << v + QStringLiteral("tpad=stop_mode=clone:stop_duration=") + d +
-                          QStringLiteral(",settb=AVTB[vh%1];[v%1]settb=AVTB[vi%1];"
-                                         "[vh%1][vi%1]xfade=transition=")
-                              .arg(n) +
-                          xfadeName(piece.trType) + QStringLiteral(":duration=") + d +
-                          QStringLiteral(":offset=") + sec(offset) +
-                          QStringLiteral(",setpts=N/%1/TB").arg(p.fps) + vo;
+            if (!p.soundOnly)
+                chains << v + QStringLiteral("tpad=stop_mode=clone:stop_duration=") + d +
+                              QStringLiteral(",settb=AVTB[vh%1];[v%1]settb=AVTB[vi%1];"
+                                             "[vh%1][vi%1]xfade=transition=")
+                                  .arg(n) +
+                              xfadeName(piece.trType) + QStringLiteral(":duration=") + d +
+                              QStringLiteral(":offset=") + sec(offset) +
+                              QStringLiteral(",setpts=N/%1/TB").arg(p.fps) + vo;
             chains << a + QStringLiteral("apad=pad_dur=") + d +
                           QStringLiteral("[ah%1];[ah%1][a%1]acrossfade=d=").arg(n) + d + ao;
         } else {
-            chains << v + QStringLiteral("[v%1]concat=n=2:v=1:a=0").arg(n) + vo;
+            if (!p.soundOnly)
+                chains << v + QStringLiteral("[v%1]concat=n=2:v=1:a=0").arg(n) + vo;
             chains << a + QStringLiteral("[a%1]concat=n=2:v=0:a=1").arg(n) + ao;
         }
         v = vo;

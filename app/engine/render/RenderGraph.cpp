@@ -148,9 +148,9 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
             *error = tr("Segment %1 uses unknown media \"%2\"").arg(s.id, s.src);
             return -1;
         }
-        if (it->seekMs > 0)
-            inputArgs << QStringLiteral("-ss")
-                      << QString::number(double(it->seekMs) / 1000.0, 'f', 3);
+        if (it->seekMs >= 0)
+            inputArgs << QStringLiteral("-ss") << sec(it->seekMs) << QStringLiteral("-t")
+                      << sec(std::max<qint64>(1, it->durationMs));
         if (isStill(*it))
             inputArgs << QStringLiteral("-loop") << QStringLiteral("1")
                       << QStringLiteral("-framerate") << QString::number(preset.fps);
@@ -197,6 +197,8 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
 
     RenderCommand cmd;
     QStringList videoPost;
+    if (preset.soundOnly)
+        brollTracks.clear();
     for (const Track* t : brollTracks) {
         for (const Segment& s : t->sg) {
             if (s.d <= 0 || s.st >= total)
@@ -217,6 +219,8 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                               &cmd.files, &error);
     if (!error.isEmpty())
         return failed(error);
+    if (preset.soundOnly)
+        videoPost.clear();
 
     g.join(videoPost.isEmpty() ? QStringLiteral("[vout]") : QStringLiteral("[vcat]"),
            mix.post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));

@@ -21,6 +21,7 @@ struct RenderPreset {
     QString x264Preset = QStringLiteral("veryfast");
     int crf = 20;
     int audioBitrateK = 192;
+    bool soundOnly = false; // the graph makes only [aout] (the preview's sound pass)
 
     // "1080p", "vertical-1080", "square-1080", "720p", "4k"; unknown names -> nullopt-like
     // (ok=false).
@@ -33,7 +34,10 @@ struct RenderInput {
     bool hasAudio = true;
     qint64 durationMs = 0;
     bool isImage = false; // a still picture: looped (-loop 1) and trimmed to each segment
-    qint64 seekMs = 0;    // an input-side seek (-ss) before the file: segments' in-points follow
+    // A window of the file (-ss seekMs -t durationMs before it) when seekMs >= 0: segments'
+    // in-points are then relative to seekMs. Reading only what a segment needs matters when
+    // many segments use one source: each would otherwise filter all of it.
+    qint64 seekMs = -1;
     // Preview proxies (PreviewMedia.h), empty until made: the picture (intra, video only) and
     // the sound (PCM WAV). Only previews read them.
     QString proxyVideo{};

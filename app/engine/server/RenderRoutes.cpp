@@ -29,7 +29,9 @@ QJsonObject jobJson(const JobRecord& job, const QString& baseUrl)
     if (job.status == QLatin1String("completed")) {
         const QString url =
             baseUrl + QStringLiteral("/files/renders/") + job.id + QStringLiteral(".mp4");
-        o.insert(QStringLiteral("output"), QJsonObject{{QStringLiteral("url"), url}});
+        // The path lets an app on this machine link the file instead of downloading it.
+        o.insert(QStringLiteral("output"), QJsonObject{{QStringLiteral("url"), url},
+                                                       {QStringLiteral("path"), job.outputPath}});
         o.insert(QStringLiteral("outputUrl"), url);
     }
     if (job.status == QLatin1String("failed"))
