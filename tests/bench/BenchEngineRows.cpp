@@ -36,57 +36,6 @@ int countMatches(const QByteArray& text, const QByteArray& needle)
     return n;
 }
 
-// A session with one uploaded file; returns the session id (empty with *error).
-QString sessionWith(TestEngine& engine, const QString& file, double* uploadSeconds, QString* error)
-{
-    EngineClient c(engine.baseUrl(), engine.token());
-    const QString sid = c.createSession();
-    if (sid.isEmpty()) {
-        *error = QStringLiteral("no session");
-        return {};
-    }
-    QElapsedTimer t;
-    t.start();
-    const HttpReply up = uploadFile(engine.baseUrl(), engine.token(), sid, file);
-    if (uploadSeconds)
-        *uploadSeconds = seconds(t);
-    if (up.code() != 0) {
-        *error = QStringLiteral("upload failed: %1 %2")
-                     .arg(up.status)
-                     .arg(QString::fromUtf8(up.body.left(300)));
-        return {};
-    }
-    return sid;
-}
-
-struct Turn {
-    double ms = -1;
-    int responses = 0;
-    bool ok = false;
-    QString text;
-};
-
-Turn timedTurn(EngineClient& c, const QString& sid, const QString& message)
-{
-    Turn turn;
-    QList<AgentEvent> events;
-    QElapsedTimer t;
-    t.start();
-    const HttpReply r = c.runSse(sid, message, &events);
-    turn.ms = double(t.nsecsElapsed()) / 1e6;
-    for (const AgentEvent& e : events) {
-        if (e.kind == AgentEvent::Kind::FunctionResponse) {
-            ++turn.responses;
-            turn.ok = e.response.value(QStringLiteral("ok")).toBool(turn.ok);
-        } else if (e.kind == AgentEvent::Kind::Text && !e.partial) {
-            turn.text = e.text;
-        }
-    }
-    if (r.status != 200)
-        turn.ok = false;
-    return turn;
-}
-
 struct Streams {
     double video = -1;
     double audio = -1;

@@ -28,6 +28,9 @@ QList<Row> longClipRows(const Context& ctx);
 QList<Row> shortClipRows(const Context& ctx);
 Row uploadMemoryRow(const Context& ctx);
 Row appStartRow(const Context& ctx);
+// The viewer after "cut the pauses": message -> still and message -> playable preview, on
+// the short and the long clip (BenchViewerRows.cpp).
+QList<Row> viewerRows(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

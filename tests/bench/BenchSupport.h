@@ -330,4 +330,56 @@ inline QJsonObject rowJson(const Row& r)
     return o;
 }
 
+// A session with one uploaded file; returns the session id (empty with *error).
+inline QString sessionWith(cw::test::TestEngine& engine, const QString& file, double* uploadSeconds,
+                           QString* error)
+{
+    cw::test::EngineClient c(engine.baseUrl(), engine.token());
+    const QString sid = c.createSession();
+    if (sid.isEmpty()) {
+        *error = QStringLiteral("no session");
+        return {};
+    }
+    QElapsedTimer t;
+    t.start();
+    const cw::test::HttpReply up = uploadFile(engine.baseUrl(), engine.token(), sid, file);
+    if (uploadSeconds)
+        *uploadSeconds = seconds(t);
+    if (up.code() != 0) {
+        *error = QStringLiteral("upload failed: %1 %2")
+                     .arg(up.status)
+                     .arg(QString::fromUtf8(up.body.left(300)));
+        return {};
+    }
+    return sid;
+}
+
+struct Turn {
+    double ms = -1;
+    int responses = 0;
+    bool ok = false;
+    QString text;
+};
+
+inline Turn timedTurn(cw::test::EngineClient& c, const QString& sid, const QString& message)
+{
+    Turn turn;
+    QList<cw::AgentEvent> events;
+    QElapsedTimer t;
+    t.start();
+    const cw::test::HttpReply r = c.runSse(sid, message, &events);
+    turn.ms = double(t.nsecsElapsed()) / 1e6;
+    for (const AgentEvent& e : events) {
+        if (e.kind == cw::AgentEvent::Kind::FunctionResponse) {
+            ++turn.responses;
+            turn.ok = e.response.value(QStringLiteral("ok")).toBool(turn.ok);
+        } else if (e.kind == cw::AgentEvent::Kind::Text && !e.partial) {
+            turn.text = e.text;
+        }
+    }
+    if (r.status != 200)
+        turn.ok = false;
+    return turn;
+}
+
 } // namespace cw::bench

@@ -63,8 +63,9 @@ int main(int argc, char** argv)
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i].split(QLatin1Char(','));
         else {
-            std::fprintf(stderr, "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                                 "[--only analysis,long,short,memory,planner,app,timeline]\n");
+            std::fprintf(stderr,
+                         "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
+                         "[--only analysis,long,short,memory,planner,viewer,app,timeline]\n");
             return 2;
         }
     }
@@ -151,6 +152,10 @@ int main(int argc, char** argv)
     if (wanted("planner")) {
         progress("planner speed (phrase corpus)");
         measured({plannerRow(ctx)});
+    }
+    if (wanted("viewer")) {
+        progress("the viewer after an edit (still and playable preview)");
+        measured(viewerRows(ctx));
     }
     if (wanted("app")) {
         progress("app start");
