@@ -196,6 +196,8 @@ void TstEditViewer::plan_data()
                           << 0 << 60;
     QTest::newRow("vertical") << QJsonObject{{"width", 1080}, {"height", 1920}} << none << false
                               << qint64(1000) << true << 0 << 60;
+    // The second segment asks for 1 s from 9.5 s of a 10-s proxy: 15 frames exist.
+    QTest::newRow("past the end") << none << none << false << qint64(1000) << true << 45 << 0;
     QTest::newRow("gap") << none << none << false << qint64(1500) << false << 0 << 0;
     QTest::newRow("crossfade") << none
                                << QJsonObject{{"tr", QJsonObject{{"type", "fade"}, {"d", 300}}}}
@@ -211,9 +213,10 @@ void TstEditViewer::plan()
     QFETCH(bool, eligible);
     QFETCH(int, copied);
     QFETCH(int, drawn);
-    QList<Track> tracks{
-        track("v1", int(TrackType::Video),
-              {seg("a", "m1", 0, 0, 1000), seg("b", "m1", secondStart, 5000, 1000, segMeta)})};
+    const bool pastEnd = QByteArray(QTest::currentDataTag()) == "past the end";
+    QList<Track> tracks{track("v1", int(TrackType::Video),
+                              {seg("a", "m1", 0, 0, 1000),
+                               seg("b", "m1", secondStart, pastEnd ? 9500 : 5000, 1000, segMeta)})};
     if (title)
         tracks << track("t1", int(TrackType::Text),
                         {seg("x", QString(), 1000, 0, 1000, {{"text", "Hi"}})});

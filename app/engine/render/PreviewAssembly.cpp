@@ -204,14 +204,19 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
     };
     int timeline = 0;
     for (const Segment& s : segs) {
-        const int n = framesOf(s.d, fps);
+        int n = framesOf(s.d, fps);
         const int a = framesOf(s.in, fps);
         const RenderInput& in = inputs[s.src];
         const auto proxy = proxies.constFind(s.src);
-        const bool copyable =
-            !look && !in.isImage && in.hasVideo && proxy != proxies.constEnd() && proxy->ok &&
-            proxy->width == plan.width && proxy->height == plan.height && proxy->fpsDen > 0 &&
-            proxy->fpsNum == fps * proxy->fpsDen && plainPicture(s) && a + n <= proxy->frameCount();
+        const bool known = proxy != proxies.constEnd() && proxy->ok && proxy->fpsDen > 0 &&
+                           proxy->fpsNum == fps * proxy->fpsDen;
+        // A segment that runs past its clip's last frame (by the container's rounding) ends
+        // there in the render too: count only the frames that exist.
+        if (known && !in.isImage && speedOf(s) == 1.0 && a < proxy->frameCount())
+            n = std::min(n, proxy->frameCount() - a);
+        const bool copyable = known && !look && !in.isImage && in.hasVideo &&
+                              proxy->width == plan.width && proxy->height == plan.height &&
+                              plainPicture(s) && a + n <= proxy->frameCount();
         if (!copyable) {
             draw(s, timeline, timeline + n, true, a, timeline);
         } else {
