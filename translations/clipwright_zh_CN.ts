@@ -601,12 +601,12 @@
 <context>
     <name>cw::ChatInput</name>
     <message>
-        <location filename="../ui/ChatInput.cpp" line="12"/>
+        <location filename="../ui/ChatInput.cpp" line="13"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../ui/ChatInput.cpp" line="13"/>
+        <location filename="../ui/ChatInput.cpp" line="14"/>
         <source>Tell me what to make… (Enter sends, Shift+Enter for a new line)</source>
         <translation>告诉我你想做什么…（Enter 发送，Shift+Enter 换行）</translation>
     </message>
@@ -614,32 +614,32 @@
 <context>
     <name>cw::ChatPanel</name>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="17"/>
+        <location filename="../ui/ChatPanel.cpp" line="18"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="23"/>
+        <location filename="../ui/ChatPanel.cpp" line="24"/>
         <source>Actions for the last message</source>
         <translation>上一条消息的操作</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="31"/>
+        <location filename="../ui/ChatPanel.cpp" line="32"/>
         <source>Agent progress</source>
         <translation>助手进度</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="38"/>
+        <location filename="../ui/ChatPanel.cpp" line="39"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="40"/>
+        <location filename="../ui/ChatPanel.cpp" line="41"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="41"/>
+        <location filename="../ui/ChatPanel.cpp" line="42"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
@@ -664,7 +664,7 @@
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="134"/>
+        <location filename="../ui/ChatPanel.cpp" line="133"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
@@ -750,7 +750,8 @@
     <message>
         <location filename="../app/service/EditorSession.cpp" line="321"/>
         <location filename="../app/service/EditorSessionExport.cpp" line="57"/>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="216"/>
+        <location filename="../app/service/EditorSessionFrame.cpp" line="27"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="220"/>
         <source>Not connected to the editor yet. Wait a moment and try again.</source>
         <translation>尚未连接到编辑器。请稍候再试。</translation>
     </message>
@@ -853,27 +854,34 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="212"/>
+        <location filename="../app/service/EditorSessionFrame.cpp" line="25"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="216"/>
         <source>A preview of the edit needs the local engine.</source>
         <translation>预览剪辑需要使用本地引擎。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="220"/>
+        <location filename="../app/service/EditorSessionFrame.cpp" line="29"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="224"/>
         <source>There is nothing to preview yet. Add a clip first.</source>
         <translation>还没有可预览的内容。请先添加片段。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="228"/>
+        <location filename="../app/service/EditorSessionFrame.cpp" line="53"/>
+        <source>The engine sent no picture.</source>
+        <translation>引擎没有返回画面。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="232"/>
         <source>There is no folder to keep the preview in.</source>
         <translation>没有可存放预览的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="337"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="341"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="338"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="342"/>
         <source>The preview could not be made: %1</source>
         <translation>无法生成预览：%1</translation>
     </message>
@@ -1210,82 +1218,82 @@
 <context>
     <name>cw::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="30"/>
+        <location filename="../ui/MainWindow.cpp" line="28"/>
         <source>Clipwright</source>
         <translation>Clipwright</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="85"/>
+        <location filename="../ui/MainWindow.cpp" line="46"/>
         <source>Backend and connection</source>
         <translation>后端与连接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="50"/>
         <source>Running jobs</source>
         <translation>正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="93"/>
+        <location filename="../ui/MainWindow.cpp" line="54"/>
         <source>Credits</source>
         <translation>积分</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
-        <location filename="../ui/MainWindowSession.cpp" line="26"/>
-        <location filename="../ui/MainWindowSession.cpp" line="90"/>
+        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <location filename="../ui/MainWindowSession.cpp" line="27"/>
+        <location filename="../ui/MainWindowSession.cpp" line="105"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="99"/>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="60"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="101"/>
+        <location filename="../ui/MainWindow.cpp" line="62"/>
         <source>no backend</source>
         <translation>无后端</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="107"/>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="68"/>
+        <location filename="../ui/MainWindow.cpp" line="70"/>
         <source>Local engine</source>
         <translation>本地引擎</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="111"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="112"/>
+        <location filename="../ui/MainWindow.cpp" line="73"/>
         <source>%1 · %2 · %3</source>
         <translation>%1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="118"/>
+        <location filename="../ui/MainWindow.cpp" line="79"/>
         <source>No jobs running</source>
         <translation>没有正在运行的任务</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="120"/>
+        <location filename="../ui/MainWindow.cpp" line="81"/>
         <source>1 job running: export %1%</source>
         <translation>1 个任务运行中：导出 %1%</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="133"/>
+        <location filename="../ui/MainWindow.cpp" line="94"/>
         <source>Top up or register</source>
         <translation>充值或注册</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
-        <location filename="../ui/MainWindowSession.cpp" line="30"/>
+        <location filename="../ui/MainWindow.cpp" line="95"/>
+        <location filename="../ui/MainWindowSession.cpp" line="31"/>
         <source>Open settings</source>
         <translation>打开设置</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="137"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>Open link</source>
         <translation>打开链接</translation>
     </message>
@@ -1346,98 +1354,108 @@
     </message>
     <message>
         <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <source>Show &amp;chat</source>
+        <translation>显示聊天(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="75"/>
+        <source>Show or hide the chat panel (Ctrl+Shift+C)</source>
+        <translation>显示或隐藏聊天面板 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindowActions.cpp" line="78"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="76"/>
+        <location filename="../ui/MainWindowActions.cpp" line="84"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="81"/>
+        <location filename="../ui/MainWindowActions.cpp" line="89"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="83"/>
+        <location filename="../ui/MainWindowActions.cpp" line="92"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="84"/>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="98"/>
+        <location filename="../ui/MainWindowActions.cpp" line="107"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="111"/>
+        <location filename="../ui/MainWindowActions.cpp" line="120"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="135"/>
+        <location filename="../ui/MainWindowActions.cpp" line="144"/>
         <source>Add media</source>
         <translation>添加素材</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="136"/>
+        <location filename="../ui/MainWindowActions.cpp" line="145"/>
         <source>Media files (%1);;All files (*)</source>
         <translation>媒体文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="146"/>
+        <location filename="../ui/MainWindowActions.cpp" line="155"/>
         <source>Not connected to a backend.</source>
         <translation>未连接到后端。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="172"/>
+        <location filename="../ui/MainWindowActions.cpp" line="181"/>
         <location filename="../ui/MainWindowExport.cpp" line="90"/>
         <source>Nothing to export yet: add a clip first.</source>
         <translation>还没有可导出的内容：请先添加片段。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="207"/>
+        <location filename="../ui/MainWindowActions.cpp" line="216"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="28"/>
+        <location filename="../ui/MainWindowSession.cpp" line="29"/>
         <source>not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="29"/>
+        <location filename="../ui/MainWindowSession.cpp" line="30"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="97"/>
+        <location filename="../ui/MainWindowSession.cpp" line="112"/>
         <source>Credits: %1</source>
         <translation>积分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="106"/>
+        <location filename="../ui/MainWindowSession.cpp" line="121"/>
         <source>Added %1</source>
         <translation>已添加 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="111"/>
+        <location filename="../ui/MainWindowSession.cpp" line="126"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="142"/>
-        <location filename="../ui/MainWindowSession.cpp" line="143"/>
+        <location filename="../ui/MainWindowSession.cpp" line="155"/>
+        <location filename="../ui/MainWindowSession.cpp" line="156"/>
         <source>Export finished: %1</source>
         <translation>导出完成：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="153"/>
+        <location filename="../ui/MainWindowSession.cpp" line="164"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1598,102 +1616,126 @@
 <context>
     <name>cw::PreviewPane</name>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="45"/>
+        <location filename="../ui/PreviewPane.cpp" line="41"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="50"/>
+        <location filename="../ui/PreviewPane.cpp" line="47"/>
         <source>What the preview shows</source>
         <translation>预览内容</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="51"/>
+        <location filename="../ui/PreviewPane.cpp" line="48"/>
         <source>Source clip</source>
         <translation>源片段</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="52"/>
+        <location filename="../ui/PreviewPane.cpp" line="49"/>
         <source>Current edit</source>
         <translation>当前剪辑</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="57"/>
-        <location filename="../ui/PreviewPane.cpp" line="205"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="186"/>
         <source>Select a clip to preview it</source>
         <translation>选择一个片段进行预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="70"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="189"/>
+        <source>Drop video clips anywhere on this window, then tell me in the chat what to make. Your edit plays here.</source>
+        <translation>把视频片段拖到窗口任意位置，然后在聊天里告诉我想做什么。剪辑会在这里播放。</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="202"/>
+        <source>Updating… %1%</source>
+        <translation>正在更新… %1%</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="204"/>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="60"/>
         <source>Preview status</source>
         <translation>预览状态</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="79"/>
+        <location filename="../ui/PreviewPane.cpp" line="72"/>
         <source>Previous frame (,)</source>
         <translation>上一帧（,）</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="80"/>
+        <location filename="../ui/PreviewPane.cpp" line="73"/>
         <source>Play or pause the preview</source>
         <translation>播放或暂停预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="83"/>
+        <location filename="../ui/PreviewPane.cpp" line="76"/>
         <source>Next frame (.)</source>
         <translation>下一帧（.）</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="86"/>
+        <location filename="../ui/PreviewPane.cpp" line="79"/>
         <source>Preview position</source>
         <translation>预览位置</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="91"/>
+        <location filename="../ui/PreviewPane.cpp" line="84"/>
         <source>Preview time</source>
         <translation>预览时间</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="143"/>
-        <source>Video preview</source>
-        <translation>视频预览</translation>
+        <location filename="../ui/PreviewPane.cpp" line="359"/>
+        <source>Pause (Space or K)</source>
+        <translation>暂停（空格或 K）</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="169"/>
+        <location filename="../ui/PreviewPane.cpp" line="359"/>
+        <source>Play (Space or L)</source>
+        <translation>播放（空格或 L）</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="374"/>
+        <source>%1 · %2×</source>
+        <translation>%1 · %2×</translation>
+    </message>
+    <message>
+        <source>Video preview</source>
+        <translation type="vanished">视频预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/PreviewPane.cpp" line="145"/>
         <source>Cannot play: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="204"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="192"/>
         <source>The preview of your edit appears here</source>
         <translation>剪辑预览将显示在这里</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="232"/>
-        <location filename="../ui/PreviewPane.cpp" line="265"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="32"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="162"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="251"/>
-        <location filename="../ui/PreviewPane.cpp" line="278"/>
         <source>Rendering preview… %1%</source>
-        <translation>正在渲染预览… %1%</translation>
+        <translation type="vanished">正在渲染预览… %1%</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="286"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="200"/>
         <source>No preview: %1</source>
         <translation>无预览：%1</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="394"/>
         <source>Pause (Space)</source>
-        <translation>暂停（空格）</translation>
+        <translation type="vanished">暂停（空格）</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="394"/>
         <source>Play (Space)</source>
-        <translation>播放（空格）</translation>
+        <translation type="vanished">播放（空格）</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1929,7 +1971,7 @@
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="16"/>
         <location filename="../ui/ShortcutsDialog.cpp" line="17"/>
-        <location filename="../ui/ShortcutsDialog.cpp" line="36"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="39"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
@@ -1945,96 +1987,116 @@
     </message>
     <message>
         <location filename="../ui/ShortcutsDialog.cpp" line="26"/>
+        <source>J / K / L</source>
+        <translation>J / K / L</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="27"/>
+        <source>Viewer: back a second or slower / pause / play, faster (up to 4×)</source>
+        <translation>预览：后退一秒或减速 / 暂停 / 播放、加速（最高 4×）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <source>, / .</source>
+        <translation>, / .</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <source>Viewer: previous or next frame</source>
+        <translation>预览：上一帧或下一帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/ShortcutsDialog.cpp" line="29"/>
         <source>Delete</source>
         <translation>Delete 键</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="26"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="29"/>
         <source>Delete the selected clip (asks the agent)</source>
         <translation>删除所选片段（由助手执行）</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="27"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="30"/>
         <source>Left / Right</source>
         <translation>左 / 右方向键</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="27"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="30"/>
         <source>Select the previous or next clip</source>
         <translation>选择上一个或下一个片段</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
         <source>Drag a clip&apos;s edge</source>
         <translation>拖动片段边缘</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="28"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
         <source>Trim the clip (asks the agent)</source>
         <translation>裁剪片段（由助手执行）</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="29"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
         <source>Drag a clip</source>
         <translation>拖动片段</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="29"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
         <source>Move the clip (asks the agent)</source>
         <translation>移动片段（由助手执行）</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="30"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
         <source>Esc</source>
         <translation>Esc 键</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="30"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
         <source>Cancel the drag</source>
         <translation>取消拖动</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
         <source>Ctrl+Wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="31"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="34"/>
         <source>Zoom the timeline</source>
         <translation>缩放时间线</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
         <source>Enter / Shift+Enter</source>
         <translation>Enter / Shift+Enter</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="32"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="35"/>
         <source>Send the message / new line</source>
         <translation>发送消息 / 换行</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="36"/>
         <source>Up</source>
         <translation>上方向键</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="33"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="36"/>
         <source>Recall the previous message</source>
         <translation>调出上一条消息</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="37"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="40"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="37"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="40"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../ui/ShortcutsDialog.cpp" line="49"/>
+        <location filename="../ui/ShortcutsDialog.cpp" line="52"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2080,44 +2142,52 @@
 <context>
     <name>cw::TimelineView</name>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="47"/>
+        <location filename="../ui/TimelineView.cpp" line="32"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="49"/>
+        <location filename="../ui/TimelineView.cpp" line="34"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="51"/>
+        <location filename="../ui/TimelineView.cpp" line="36"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="53"/>
+        <location filename="../ui/TimelineView.cpp" line="38"/>
         <source>Type %1</source>
         <translation>类型 %1</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="61"/>
+        <location filename="../ui/TimelineView.cpp" line="46"/>
         <source>%1 · in %2 · out %3 · %4 s</source>
         <translation>%1 · 入点 %2 · 出点 %3 · %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="83"/>
+        <location filename="../ui/TimelineView.cpp" line="68"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="227"/>
+        <location filename="../ui/TimelineViewPaint.cpp" line="62"/>
         <source>The timeline is empty. Add clips, then tell me what to make.</source>
         <translation>时间线是空的。添加片段，然后告诉我你想做什么。</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="263"/>
+        <location filename="../ui/TimelineViewPaint.cpp" line="98"/>
         <source>Total %1</source>
         <translation>总长 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cw::ViewerCanvas</name>
+    <message>
+        <location filename="../ui/ViewerCanvas.cpp" line="12"/>
+        <source>Viewer</source>
+        <translation>预览窗口</translation>
     </message>
 </context>
 </TS>
