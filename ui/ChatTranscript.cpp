@@ -2,21 +2,12 @@
 // short, and rebuilding keeps partial/final replacement trivially correct.
 #include "ChatTranscript.h"
 
+#include "Colours.h"
+
 #include <QEvent>
 #include <QScrollBar>
 
 namespace cw {
-
-namespace {
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-} // namespace
 
 ChatTranscript::ChatTranscript(QWidget* parent) : QTextBrowser(parent)
 {

@@ -4,6 +4,7 @@
 // light and dark themes both work.
 #include "TimelineView.h"
 
+#include "Colours.h"
 #include "Icons.h"
 #include "TimelineMediaCache.h"
 #include "TimelineMediaPainter.h"
@@ -14,13 +15,6 @@
 namespace cw {
 
 namespace {
-
-QColor mix(const QColor& a, const QColor& b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
-                            float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 const QColor kPlayheadColour(0xe0, 0x3a, 0x3a);
 
