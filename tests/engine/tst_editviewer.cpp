@@ -96,6 +96,7 @@ private Q_SLOTS:
     void initTestCase();
     void plan_data();
     void plan();
+    void soundOnlyGraph();
     void proxiesAreMade();
     void previewMatchesExport();
     void verticalPreview();
@@ -240,6 +241,33 @@ void TstEditViewer::plan()
         sum += p.to - p.from;
     }
     QCOMPARE(sum, plan.totalFrames);
+}
+
+// The preview's sound pass: the same audio chains as the export, no picture at all, and each
+// cut reading its own window of the source (-ss/-t) rather than all of it.
+void TstEditViewer::soundOnlyGraph()
+{
+    Draft d = draftOf(
+        {track("v1", int(TrackType::Video),
+               {seg("a", "m1", 0, 0, 1000), seg("b", "m1", 1000, 5000, 1000)}),
+         track("t1", int(TrackType::Text), {seg("x", QString(), 0, 0, 1000, {{"text", "Hi"}})})});
+    engine::RenderInput in;
+    in.path = QStringLiteral("/src.mp4");
+    in.durationMs = 10000;
+    in.proxySound = QStringLiteral("/src.wav");
+    const engine::PreviewPlan plan =
+        engine::planPreview(d, {{"m1", in}}, {{"m1", proxySource(640, 360, 300)}},
+                            engine::RenderPreset::byName(QStringLiteral("preview")));
+    QVERIFY(plan.eligible);
+    QString error;
+    const QString args =
+        engine::previewSoundArgs(plan, "/out.wav", QDir::tempPath(), &error).join(' ');
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QVERIFY2(args.contains("concat=n=2:v=0:a=1"), qPrintable(args));
+    QVERIFY(!args.contains("[vout]") && !args.contains("drawtext") && !args.contains("color="));
+    QVERIFY(args.contains("-ss 0.000 -t 2.000 -i /src.wav"));
+    QVERIFY(args.contains("-ss 5.000 -t 2.000 -i /src.wav"));
+    QVERIFY(!args.contains("/src.mp4"));
 }
 
 void TstEditViewer::proxiesAreMade()

@@ -146,14 +146,15 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
                              : QStringLiteral("setpts=PTS-STARTPTS");
     // The closing trim: when one source feeds several pieces out of order, ffmpeg 5.1's fps
     // filter repeats a piece's last frame up to the source's end; cut it to the piece length.
-    if (p.soundOnly)
-        ; // no picture
-    else if (in.hasVideo)
+    if (p.soundOnly) {
+        // the sound pass makes no picture
+    } else if (in.hasVideo) {
         chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim + QLatin1Char(',') +
                       pts + QLatin1Char(',') + fit(index) + QStringLiteral(",trim=duration=") +
                       sec(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
-    else
+    } else {
         chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
+    }
     if (in.hasAudio && !still) {
         QString chain = QStringLiteral("[") + i + QStringLiteral(":a]atrim=") + trim +
                         QStringLiteral(",asetpts=PTS-STARTPTS,") + audioFormat();
