@@ -48,6 +48,7 @@ void PreviewPlayer::ensurePlayer()
             return;
         if (m_wanted < 0 && !m_playWhenLoaded)
             return; // not the first status after a load
+        m_loading = false;
         const double fps = m_player->metaData().value(QMediaMetaData::VideoFrameRate).toDouble();
         m_fps = fps >= 1 && fps <= 240 ? fps : m_defaultFps;
         const qint64 at = std::max<qint64>(0, m_wanted);
@@ -65,6 +66,7 @@ void PreviewPlayer::ensurePlayer()
     connect(m_player, &QMediaPlayer::errorOccurred, this,
             [this](QMediaPlayer::Error, const QString& message) {
                 m_peekAt = -1;
+                m_loading = false;
                 m_peekGuard.stop();
                 Q_EMIT errorOccurred(message);
             });
@@ -110,6 +112,7 @@ void PreviewPlayer::load(const QUrl& file, qint64 at, bool play)
     m_fps = m_defaultFps;
     m_wanted = std::max<qint64>(0, at);
     m_playWhenLoaded = play;
+    m_loading = true;
     m_player->stop();
     m_player->setSource(file);
 }
@@ -118,6 +121,7 @@ void PreviewPlayer::unload()
 {
     m_wanted = -1;
     m_playWhenLoaded = false;
+    m_loading = false;
     m_source.clear();
     if (!m_player)
         return;
@@ -205,7 +209,9 @@ void PreviewPlayer::endPeek()
 
 void PreviewPlayer::onFrame(const QVideoFrame& frame)
 {
-    if (!frame.isValid())
+    // Frames of the previous file may still be queued after a load (same position, old
+    // picture: a landscape frame flashed in a just-made vertical edit): none until loaded.
+    if (!frame.isValid() || m_loading)
         return;
     if (m_peekAt >= 0) {
         // Only the frame at the target ends a peek: frames decoded before the seek landed

@@ -67,7 +67,8 @@ private:
     double m_rate = 1;
     qint64 m_wanted = -1; // a seek waiting for the file to load
     bool m_playWhenLoaded = false;
-    qint64 m_peekAt = -1; // peeking: the frame wanted
+    bool m_loading = false; // between load() and the new file's first loaded status
+    qint64 m_peekAt = -1;   // peeking: the frame wanted
     bool m_wasMuted = false;
     QTimer m_peekGuard; // a peek that finds no frame (end of file) gives up
 };
