@@ -29,12 +29,6 @@ qint64 msAt(int f, int fps)
     return qint64(std::floor(double(f) * 1000.0 / fps));
 }
 
-double speedOf(const Segment& s)
-{
-    const double speed = s.m.value(QLatin1String("speed")).toDouble(1.0);
-    return speed > 0.01 && std::isfinite(speed) ? speed : 1.0;
-}
-
 bool hasTransition(const Segment& s)
 {
     const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
@@ -52,7 +46,7 @@ bool plainPicture(const Segment& s)
     for (auto it = s.m.begin(); it != s.m.end(); ++it)
         if (!known.contains(it.key()))
             return false;
-    return speedOf(s) == 1.0 && !hasTransition(s);
+    return render::segmentSpeed(s) == 1.0 && !hasTransition(s);
 }
 
 struct Run {
@@ -71,39 +65,6 @@ std::optional<Segment> overRun(const Segment& o, const Run& r, int fps)
     Segment moved = o;
     moved.st = o.st - msAt(r.from, fps) + msAt(r.batch, fps);
     return moved;
-}
-
-// The graph of `cmd` (everything up to -filter_complex and its value), or empty.
-QStringList graphOf(const RenderCommand& cmd, QString* error)
-{
-    const int at = int(cmd.args.indexOf(QStringLiteral("-filter_complex")));
-    if (!cmd.error.isEmpty() || at < 0) {
-        *error = cmd.error.isEmpty() ? QStringLiteral("no filter graph") : cmd.error;
-        return {};
-    }
-    return cmd.args.mid(0, at + 2);
-}
-
-// Gives each segment of `track` its own input (key src#tag<n>): a window of the source from
-// the segment's in-point, so ffmpeg filters only what the segment shows. One shared input
-// split over a 150-cut timeline made every cut filter the whole file: 25 s for 10 minutes.
-void windowInputs(Track& track, const QHash<QString, RenderInput>& from, const QString& tag,
-                  QHash<QString, RenderInput>* to)
-{
-    for (int k = 0; k < track.sg.size(); ++k) {
-        Segment& s = track.sg[k];
-        const auto source = from.constFind(s.src);
-        if (s.src.isEmpty() || source == from.constEnd())
-            continue;
-        RenderInput in = *source;
-        if (!in.isImage && (in.hasVideo || in.hasAudio)) {
-            in.seekMs = s.in;
-            in.durationMs = qRound64(double(s.d) * speedOf(s)) + 1000; // a margin
-            s.in = 0;
-        }
-        s.src += QLatin1Char('#') + tag + QString::number(k);
-        to->insert(s.src, in);
-    }
 }
 
 } // namespace
@@ -212,7 +173,7 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
                            proxy->fpsNum == fps * proxy->fpsDen;
         // A segment that runs past its clip's last frame (by the container's rounding) ends
         // there in the render too: count only the frames that exist.
-        if (known && !in.isImage && speedOf(s) == 1.0 && a < proxy->frameCount())
+        if (known && !in.isImage && render::segmentSpeed(s) == 1.0 && a < proxy->frameCount())
             n = std::min(n, proxy->frameCount() - a);
         const bool copyable = known && !look && !in.isImage && in.hasVideo &&
                               proxy->width == plan.width && proxy->height == plan.height &&
@@ -302,7 +263,7 @@ QStringList previewBatchArgs(const PreviewPlan& plan, const RenderPreset& preset
 {
     const RenderCommand cmd =
         buildRenderCommand(plan.batch, plan.batchInputs, preset, out, textDir, defaultFontFile());
-    QStringList args = graphOf(cmd, error);
+    QStringList args = renderGraphArgs(cmd, error);
     if (args.isEmpty())
         return {};
     args << QStringLiteral("-map") << QStringLiteral("[vout]") << proxyVideoCodecArgs()
@@ -322,7 +283,7 @@ QStringList previewSoundArgs(const PreviewPlan& plan, const QString& out, const 
     sound.soundOnly = true;
     const RenderCommand cmd =
         buildRenderCommand(plan.sound, plan.soundInputs, sound, out, textDir, defaultFontFile());
-    QStringList args = graphOf(cmd, error);
+    QStringList args = renderGraphArgs(cmd, error);
     if (args.isEmpty())
         return {};
     args << QStringLiteral("-map") << QStringLiteral("[aout]") << QStringLiteral("-c:a")
@@ -416,30 +377,38 @@ RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInpu
     }
     lf.close();
 
-    const QString part = finalPath + QStringLiteral(".part");
-    QByteArray muxErr;
-    const int muxStatus =
-        runFfmpegStep({QStringLiteral("-v"),    QStringLiteral("error"),
-                       QStringLiteral("-f"),    QStringLiteral("concat"),
-                       QStringLiteral("-safe"), QStringLiteral("0"),
-                       QStringLiteral("-i"),    listPath,
-                       QStringLiteral("-i"),    QStringLiteral("file:") + soundPath,
-                       QStringLiteral("-map"),  QStringLiteral("0:v:0"),
-                       QStringLiteral("-map"),  QStringLiteral("1:a:0"),
-                       QStringLiteral("-c"),    QStringLiteral("copy"),
-                       QStringLiteral("-f"),    QStringLiteral("mov"),
-                       QStringLiteral("-y"),    QStringLiteral("file:") + part},
-                      cancel, &muxErr);
-    if (muxStatus != 0) {
-        QFile::remove(part);
-        return failed(muxStatus, muxErr, QStringLiteral("joining the preview failed"));
-    }
-    QFile::remove(finalPath);
-    if (!QFile::rename(part, finalPath)) {
-        QFile::remove(part);
-        result.error = QStringLiteral("cannot write %1").arg(finalPath);
-        return result;
-    }
+    // The pictures and the sound, both copied (runFfmpeg writes a .part and renames it).
+    RenderCommand mux;
+    mux.durationMs = qRound64(plan.totalFrames * 1000.0 / plan.fps);
+    mux.args = QStringList{QStringLiteral("-hide_banner"),
+                           QStringLiteral("-nostdin"),
+                           QStringLiteral("-v"),
+                           QStringLiteral("error"),
+                           QStringLiteral("-f"),
+                           QStringLiteral("concat"),
+                           QStringLiteral("-safe"),
+                           QStringLiteral("0"),
+                           QStringLiteral("-i"),
+                           listPath,
+                           QStringLiteral("-i"),
+                           QStringLiteral("file:") + soundPath,
+                           QStringLiteral("-map"),
+                           QStringLiteral("0:v:0"),
+                           QStringLiteral("-map"),
+                           QStringLiteral("1:a:0"),
+                           QStringLiteral("-c"),
+                           QStringLiteral("copy"),
+                           QStringLiteral("-progress"),
+                           QStringLiteral("pipe:1"),
+                           QStringLiteral("-nostats"),
+                           QStringLiteral("-y"),
+                           QStringLiteral("-f"),
+                           QStringLiteral("mov"),
+                           finalPath};
+    const RunResult joined = runFfmpeg(
+        mux, finalPath, [&](double f) { report(0.8 + 0.2 * f); }, cancel);
+    if (!joined.ok)
+        return joined;
     report(1.0);
     qInfo("engine: preview of %d frames (%d copied, %d drawn): sound %lld ms, drawing %lld ms, "
           "all %lld ms",

@@ -1,6 +1,8 @@
 // See PreviewMedia.h.
 #include "render/PreviewMedia.h"
 
+#include "render/RenderFilters.h"
+
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
@@ -39,6 +41,35 @@ QStringList proxyArgs(const QString& source, const QString& videoOut, const QStr
     return args;
 }
 
+QStringList renderGraphArgs(const RenderCommand& cmd, QString* error)
+{
+    const int at = int(cmd.args.indexOf(QStringLiteral("-filter_complex")));
+    if (!cmd.error.isEmpty() || at < 0) {
+        *error = cmd.error.isEmpty() ? QStringLiteral("no filter graph") : cmd.error;
+        return {};
+    }
+    return cmd.args.mid(0, at + 2);
+}
+
+void windowInputs(Track& track, const QHash<QString, RenderInput>& from, const QString& tag,
+                  QHash<QString, RenderInput>* to)
+{
+    for (int k = 0; k < track.sg.size(); ++k) {
+        Segment& s = track.sg[k];
+        const auto source = from.constFind(s.src);
+        if (s.src.isEmpty() || source == from.constEnd())
+            continue;
+        RenderInput in = *source;
+        if (!in.isImage && (in.hasVideo || in.hasAudio)) {
+            in.seekMs = s.in;
+            in.durationMs = qRound64(double(s.d) * render::segmentSpeed(s)) + 1000; // a margin
+            s.in = 0;
+        }
+        s.src += QLatin1Char('#') + tag + QString::number(k);
+        to->insert(s.src, in);
+    }
+}
+
 Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
                   const QHash<QString, RenderInput>& sources, QHash<QString, RenderInput>* inputs)
 {
@@ -46,7 +77,6 @@ Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
     window.t.clear();
     const qint64 a = atMs;
     const qint64 b = atMs + std::max<qint64>(1, lengthMs);
-    int piece = 0;
     for (const Track& track : draft.t) {
         if (track.tt == int(TrackType::Audio))
             continue;
@@ -61,28 +91,16 @@ Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
                 kept.sg << cut;
                 continue;
             }
+            if (!s.src.isEmpty() && !sources.contains(s.src))
+                continue;
             const qint64 from = std::max(s.st, a);
             cut.st = from - a;
             cut.d = std::min(s.end(), b) - from;
+            cut.in = s.in + qRound64(double(from - s.st) * render::segmentSpeed(s));
             cut.m.remove(QLatin1String("tr")); // a window has no joins
-            if (!s.src.isEmpty()) {
-                const auto source = sources.constFind(s.src);
-                if (source == sources.constEnd())
-                    continue;
-                double speed = s.m.value(QLatin1String("speed")).toDouble(1.0);
-                if (!(speed > 0.01 && std::isfinite(speed)))
-                    speed = 1.0;
-                RenderInput in = *source;
-                if (!in.isImage) {
-                    in.seekMs = s.in + qRound64(double(from - s.st) * speed);
-                    in.durationMs = qRound64(double(cut.d) * speed) + 1000; // a margin
-                }
-                cut.in = 0;
-                cut.src = s.src + QLatin1Char('#') + QString::number(piece++);
-                inputs->insert(cut.src, in);
-            }
             kept.sg << cut;
         }
+        windowInputs(kept, sources, QStringLiteral("t%1_").arg(window.t.size()), inputs);
         if (!kept.sg.isEmpty())
             window.t << kept;
     }
@@ -105,14 +123,12 @@ RenderCommand frameCommand(const Draft& window, const QHash<QString, RenderInput
         return cmd;
     }
     cmd = buildRenderCommand(window, inputs, preset, out, textDir, defaultFontFile());
-    const int graph = int(cmd.args.indexOf(QStringLiteral("-filter_complex")));
-    if (!cmd.error.isEmpty() || graph < 0) {
-        if (cmd.error.isEmpty())
-            cmd.error = QStringLiteral("no filter graph");
-        cmd.args.clear();
+    QString error;
+    const QStringList graph = renderGraphArgs(cmd, &error);
+    cmd.args = graph;
+    cmd.error = error;
+    if (graph.isEmpty())
         return cmd;
-    }
-    cmd.args = cmd.args.mid(0, graph + 2);
     cmd.args << QStringLiteral("-map") << QStringLiteral("[vout]") << jpeg << QStringLiteral("-map")
              << QStringLiteral("[aout]") << QStringLiteral("-f") << QStringLiteral("null")
              << QStringLiteral("-");

@@ -35,6 +35,16 @@ QStringList proxyArgs(const QString& source, const QString& videoOut, const QStr
 // its drawn frames the same way, so copied and drawn frames join in one stream).
 QStringList proxyVideoCodecArgs();
 
+// Gives each segment of `track` its own input (key src#tag<n>, added to *to from `from`): a
+// window of the source (-ss/-t) from the segment's in-point, which becomes 0. Many cuts of
+// one shared input made every cut filter the whole file: 25 s for 10 minutes of sound.
+void windowInputs(Track& track, const QHash<QString, RenderInput>& from, const QString& tag,
+                  QHash<QString, RenderInput>* to);
+
+// The inputs and the -filter_complex of a render command, without its outputs (callers add
+// their own); empty with *error when the command has none.
+QStringList renderGraphArgs(const RenderCommand& cmd, QString* error);
+
 // The part of `draft` shown in [atMs, atMs + lengthMs) as a draft starting at 0: segments cut
 // to the window, video pieces given their own input key (src#n) whose seek is their in-point
 // (*inputs gets those entries, copied from `sources`); texts are only moved (a title fades

@@ -129,15 +129,19 @@ QString atempoChain(double speed)
     return stages.join(QLatin1Char(','));
 }
 
+double segmentSpeed(const Segment& s)
+{
+    const double speed = s.m.value(QLatin1String("speed")).toDouble(1.0);
+    return speed > 0.01 && std::isfinite(speed) ? speed : 1.0;
+}
+
 void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
 {
     const int index = int(pieces.size());
     const QString n = QString::number(index);
     const QString i = QString::number(input);
     const bool still = isStill(in);
-    double speed = s.m.value(QLatin1String("speed")).toDouble(1.0);
-    if (!(speed > 0.01 && std::isfinite(speed)) || still)
-        speed = 1.0;
+    const double speed = still ? 1.0 : segmentSpeed(s);
     const bool sped = speed != 1.0;
     const qint64 srcMs = sped ? qRound64(double(s.d) * speed) : s.d;
     const QString trim = QStringLiteral("start=") + sec(still ? 0 : s.in) +

@@ -44,6 +44,8 @@ struct Graph {
 };
 
 QString atempoChain(double speed); // "atempo=2,atempo=1.5"; empty for 1
+// A segment's m.speed, 1 when absent or not a usable number.
+double segmentSpeed(const Segment& s);
 QString xfadeName(const QString& type);
 QString audioTrackChain(const Segment& s, int input, int k);
 QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,

@@ -11,9 +11,11 @@
 namespace cw::engine {
 
 namespace {
-bool proxiesEnabled()
+// Video with a picture gets a proxy (stills and sound files are cheap to read as they are).
+bool wantsProxy(const MediaRecord& media)
 {
-    return qEnvironmentVariable("CLIPWRIGHT_PROXIES") != QLatin1String("0");
+    return qEnvironmentVariable("CLIPWRIGHT_PROXIES") != QLatin1String("0") && media.hasVideo &&
+           media.kind == QLatin1String("video");
 }
 } // namespace
 
@@ -30,7 +32,7 @@ QString ProxyMaker::pathFor(const MediaRecord& media, const char* ext) const
 
 QPair<QString, QString> ProxyMaker::proxyFor(const MediaRecord& media) const
 {
-    if (!proxiesEnabled() || !media.hasVideo || media.kind != QLatin1String("video"))
+    if (!wantsProxy(media))
         return {};
     const QString video = pathFor(media, "mp4");
     if (video.isEmpty() || QFileInfo(video).size() <= 0)
@@ -54,8 +56,7 @@ void ProxyMaker::useProxies(QHash<QString, RenderInput>* inputs)
 
 void ProxyMaker::request(const MediaRecord& media)
 {
-    if (!proxiesEnabled() || !media.hasVideo || media.kind != QLatin1String("video") ||
-        pathFor(media, "mp4").isEmpty() || !proxyFor(media).first.isEmpty())
+    if (!wantsProxy(media) || pathFor(media, "mp4").isEmpty() || !proxyFor(media).first.isEmpty())
         return;
     std::lock_guard<std::mutex> lock(m_mutex);
     if (m_stopping || m_known.contains(media.hash))
@@ -65,13 +66,6 @@ void ProxyMaker::request(const MediaRecord& media)
     if (!m_thread.joinable())
         m_thread = std::thread([this] { workerLoop(); });
     m_wake.notify_one();
-}
-
-bool ProxyMaker::waitIdle(int timeoutMs)
-{
-    std::unique_lock<std::mutex> lock(m_mutex);
-    return m_idle.wait_for(lock, std::chrono::milliseconds(timeoutMs),
-                           [this] { return m_queue.empty() && !m_busy; });
 }
 
 void ProxyMaker::stop()
@@ -93,14 +87,11 @@ void ProxyMaker::workerLoop()
         MediaRecord media;
         {
             std::unique_lock<std::mutex> lock(m_mutex);
-            m_busy = false;
-            m_idle.notify_all();
             m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
             if (m_stopping)
                 return;
             media = m_queue.front();
             m_queue.pop_front();
-            m_busy = true;
         }
         const QString video = pathFor(media, "mp4");
         const QString sound = media.hasAudio ? pathFor(media, "wav") : QString();

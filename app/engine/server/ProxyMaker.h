@@ -30,8 +30,6 @@ public:
     QPair<QString, QString> proxyFor(const MediaRecord& media) const;
     // Sets the inputs' (media id -> input) proxy files where made; asks for the rest.
     void useProxies(QHash<QString, RenderInput>* inputs);
-    // Blocks until the queue is empty and nothing runs, or timeoutMs passes (tests, bench).
-    bool waitIdle(int timeoutMs);
     void stop(); // cancels the running ffmpeg and joins
 
 private:
@@ -41,10 +39,8 @@ private:
     Store& m_store;
     std::mutex m_mutex;
     std::condition_variable m_wake;
-    std::condition_variable m_idle;
     std::deque<MediaRecord> m_queue;
     QSet<QString> m_known; // content hashes queued, made or failed
-    bool m_busy = false;
     bool m_stopping = false;
     std::atomic_bool m_cancel{false};
     std::thread m_thread;
