@@ -46,8 +46,8 @@ void PreviewPlayer::ensurePlayer()
             endPeek();
         if (s != QMediaPlayer::LoadedMedia && s != QMediaPlayer::BufferedMedia)
             return;
-        if (m_wanted < 0 && !m_playWhenLoaded)
-            return; // not the first status after a load
+        if ((m_wanted < 0 && !m_playWhenLoaded) || m_player->source() != m_source)
+            return; // not the first status after this load
         m_loading = false;
         const double fps = m_player->metaData().value(QMediaMetaData::VideoFrameRate).toDouble();
         m_fps = fps >= 1 && fps <= 240 ? fps : m_defaultFps;
@@ -108,12 +108,14 @@ void PreviewPlayer::load(const QUrl& file, qint64 at, bool play)
 {
     ensurePlayer();
     endPeek();
+    // Stopping reports the old file as loaded again (synchronously, in Qt 6.4): done before
+    // this load's state is set, or that status would open the old file in its place.
+    m_player->stop();
     m_source = file;
     m_fps = m_defaultFps;
     m_wanted = std::max<qint64>(0, at);
     m_playWhenLoaded = play;
     m_loading = true;
-    m_player->stop();
     m_player->setSource(file);
 }
 

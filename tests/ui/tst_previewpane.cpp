@@ -7,8 +7,10 @@
 // clip's rate. The viewer: a draft change asks for a still at the playhead at once and shows
 // it at its aspect (a vertical still pillar-boxed), the render replaces it only with a frame
 // at the same position, seeking without a render asks for stills (one in flight, the newest
-// next), an empty edit shows the drop hint and asks for nothing, J/K/L shuttle.
+// next), an empty edit shows the drop hint and asks for nothing, J/K/L shuttle. The player
+// reports a load only for the new file and shows none of the previous file's frames.
 #include "PreviewPane.h"
+#include "PreviewPlayer.h"
 #include "TestMedia.h"
 #include "ViewerCanvas.h"
 
@@ -44,21 +46,22 @@ private Q_SLOTS:
     void emptyEditAsksNothing();
     void shuttleKeys();
     void renderWaitsForTheStill();
+    void noFrameOfThePreviousFile();
 
 private:
-    QString makeClip(const QString& name, int fps);
+    QString makeClip(const QString& name, int fps, const QString& size = QStringLiteral("320x180"));
     QTemporaryDir m_dir;
 };
 
-QString TstPreviewPane::makeClip(const QString& name, int fps)
+QString TstPreviewPane::makeClip(const QString& name, int fps, const QString& size)
 {
     const QString clip = m_dir.filePath(name);
     if (QFileInfo::exists(clip))
         return clip;
     QString error;
     if (!test::runFfmpeg({"-f", "lavfi", "-i",
-                          QStringLiteral("testsrc2=size=320x180:rate=%1:duration=3").arg(fps), "-f",
-                          "lavfi", "-i", "sine=frequency=440:duration=3", "-c:v", "libx264",
+                          QStringLiteral("testsrc2=size=%1:rate=%2:duration=3").arg(size).arg(fps),
+                          "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-c:v", "libx264",
                           "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
                           clip},
                          &error))
@@ -441,6 +444,36 @@ void TstPreviewPane::renderWaitsForTheStill()
     // A still that never comes holds the render back no longer than a while.
     pane.setEditStale();
     QTRY_COMPARE_WITH_TIMEOUT(renders.count(), 2, 3000);
+}
+
+// Qt 6.4 reports the old file as loaded when it is stopped for the next load; taken for the
+// new file's status, the paused load's peek played the old file (a landscape frame in a
+// vertical edit).
+void TstPreviewPane::noFrameOfThePreviousFile()
+{
+    PreviewPlayer player;
+    QList<QSize> sizes;
+    connect(&player, &PreviewPlayer::frameChanged, this,
+            [&](const QVideoFrame& frame) { sizes.append(frame.size()); });
+    player.load(QUrl::fromLocalFile(makeClip(QStringLiteral("wide.mp4"), 25)), 1000, false);
+    QTRY_VERIFY_WITH_TIMEOUT(!sizes.isEmpty(), 10000);
+    QCOMPARE(sizes.last(), QSize(320, 180));
+    for (int i = 0; i < 3; ++i) {
+        const QString tall = makeClip(QStringLiteral("tall.mp4"), 25, QStringLiteral("180x320"));
+        QList<QUrl> loaded; // the file open when each load was reported
+        const auto connection = connect(&player, &PreviewPlayer::loaded, this,
+                                        [&] { loaded.append(player.player()->source()); });
+        sizes.clear();
+        player.load(QUrl::fromLocalFile(tall), 1000, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!sizes.isEmpty(), 10000);
+        disconnect(connection);
+        QCOMPARE(loaded, QList<QUrl>{QUrl::fromLocalFile(tall)});
+        QTest::qWait(300); // frames still on their way
+        for (const QSize& size : sizes)
+            QCOMPARE(size, QSize(180, 320));
+        player.load(QUrl::fromLocalFile(makeClip(QStringLiteral("wide.mp4"), 25)), 1000, false);
+        QTRY_VERIFY_WITH_TIMEOUT(!sizes.isEmpty() && sizes.last() == QSize(320, 180), 10000);
+    }
 }
 
 QTEST_MAIN(TstPreviewPane)
