@@ -1,5 +1,6 @@
 // What the viewer shows, against the real engine process: proxies are made after upload
-// (video-only, every frame a keyframe, sound as WAV); the preview of a cut edit with a title
+// (video-only, every frame a keyframe, sound as WAV; half-written and old-format proxies
+// cleared first); the preview of a cut edit with a title
 // is assembled (stream-copied stretches + drawn title frames + PCM sound) and shows the same
 // frames as the export at several times (PSNR after scaling, high enough that a one-frame
 // shift fails); a vertical edit previews at 360x640; GET /api/preview/<sid>/frame draws the
@@ -11,6 +12,7 @@
 #include "TestEngine.h"
 #include "TestMedia.h"
 #include "render/PreviewAssembly.h"
+#include "render/PreviewMedia.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -168,6 +170,14 @@ void TstEditViewer::initTestCase()
                    "-c:a", "aac",     "-shortest", clip},
                   &error),
         qPrintable(error));
+    // Left by a killed engine and by an older proxy format: cleared before the first proxy.
+    QVERIFY(QDir().mkpath(m_engine.dataDir() + "/proxies"));
+    for (const char* stale :
+         {"/proxies/0123456789abcdef-p0.mp4", "/proxies/0123456789abcdef-p0.wav",
+          "/proxies/fedcba9876543210-p1.mp4.part"}) {
+        QFile sf(m_engine.dataDir() + stale);
+        QVERIFY(sf.open(QIODevice::WriteOnly) && sf.write("stale") == 5);
+    }
     QFile f(clip);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const HttpReply r = m_client->upload(m_sid, {{f.readAll(), QStringLiteral("clip.mp4")}});
@@ -279,7 +289,10 @@ void TstEditViewer::proxiesAreMade()
         QThread::msleep(100);
     const QStringList mp4 = dir.entryList({"*.mp4"}, QDir::Files);
     QCOMPARE(mp4.size(), 1);
+    QVERIFY2(mp4.first().endsWith(QStringLiteral("-p%1.mp4").arg(engine::kProxyFormat)),
+             qPrintable(mp4.first()));
     QCOMPARE(dir.entryList({"*.wav"}, QDir::Files).size(), 1);
+    QCOMPARE(dir.entryList({"*.part"}, QDir::Files), QStringList());
     const QString proxy = dir.filePath(mp4.first());
     QCOMPARE(videoSize(proxy), QSize(640, 360));
     QProcess p; // every frame a keyframe

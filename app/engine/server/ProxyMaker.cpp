@@ -5,6 +5,7 @@
 #include "render/PreviewMedia.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 
@@ -83,6 +84,17 @@ void ProxyMaker::stop()
 
 void ProxyMaker::workerLoop()
 {
+    // Before the first proxy: what a killed engine left half-written, and proxies of an
+    // older format, which no preview reads any more.
+    if (!m_store.dataDir().isEmpty()) {
+        const QString current = QStringLiteral("-p%1.").arg(kProxyFormat);
+        QDirIterator it(QDir(m_store.dataDir()).filePath(QStringLiteral("proxies")), QDir::Files);
+        while (it.hasNext()) {
+            const QString name = QFileInfo(it.next()).fileName();
+            if (name.endsWith(QLatin1String(".part")) || !name.contains(current))
+                QFile::remove(it.filePath());
+        }
+    }
     for (;;) {
         MediaRecord media;
         {

@@ -4,7 +4,8 @@
 // picture) and .wav (the sound, for media with sound), shared by every session holding the
 // same content; the picture is renamed into place last, so a proxy whose .mp4 exists is
 // complete. Until then previews read the original. A failed proxy is not tried again while
-// the engine runs (the original still works).
+// the engine runs (the original still works). Proxies stay as long as their media (media are
+// kept); the first proxy made after a start first clears half-written and old-format ones.
 // CLIPWRIGHT_PROXIES=0 turns proxies off (the preview then always reads originals).
 #pragma once
 
