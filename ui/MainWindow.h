@@ -31,7 +31,7 @@ namespace cw {
 
 class Backend;
 class ChatPanel;
-class Draft;
+struct Draft;
 class EditorSession;
 class ExportBar;
 class ExportDialog;

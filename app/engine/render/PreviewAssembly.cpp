@@ -311,7 +311,7 @@ RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInpu
     QHash<QString, SmartSource> proxies;
     for (auto it = inputs.begin(); it != inputs.end(); ++it)
         if (!it->proxyVideo.isEmpty())
-            proxies.insert(it.key(), probeSmartSource(it->proxyVideo));
+            proxies.insert(it.key(), probeSmartSourceCached(it->proxyVideo));
     const PreviewPlan plan = planPreview(draft, inputs, proxies, preset);
     if (!plan.eligible) {
         result.error = plan.reason;
@@ -378,6 +378,7 @@ RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInpu
     lf.close();
 
     // The pictures and the sound, both copied (runFfmpeg writes a .part and renames it).
+    // The sound in large packets: 7 minutes took 1.5 s in 4 KB packets, 0.8 s in 64 KB.
     RenderCommand mux;
     mux.durationMs = qRound64(plan.totalFrames * 1000.0 / plan.fps);
     mux.args = QStringList{QStringLiteral("-hide_banner"),
@@ -390,6 +391,10 @@ RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInpu
                            QStringLiteral("0"),
                            QStringLiteral("-i"),
                            listPath,
+                           QStringLiteral("-f"),
+                           QStringLiteral("wav"),
+                           QStringLiteral("-max_size"),
+                           QString::number(kWavPacketBytes),
                            QStringLiteral("-i"),
                            QStringLiteral("file:") + soundPath,
                            QStringLiteral("-map"),

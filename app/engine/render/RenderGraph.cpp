@@ -151,6 +151,13 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
         if (it->seekMs >= 0)
             inputArgs << QStringLiteral("-ss") << sec(it->seekMs) << QStringLiteral("-t")
                       << sec(std::max<qint64>(1, it->durationMs));
+        // A sound proxy is a WAV the engine wrote: probing it again cost ~5 ms per input, and
+        // a cut preview opens it once per segment; read in large packets (fewer frames).
+        if (!it->proxySound.isEmpty() && it->path == it->proxySound)
+            inputArgs << QStringLiteral("-f") << QStringLiteral("wav")
+                      << QStringLiteral("-probesize") << QStringLiteral("4096")
+                      << QStringLiteral("-analyzeduration") << QStringLiteral("0")
+                      << QStringLiteral("-max_size") << QString::number(kWavPacketBytes);
         if (isStill(*it))
             inputArgs << QStringLiteral("-loop") << QStringLiteral("1")
                       << QStringLiteral("-framerate") << QString::number(preset.fps);

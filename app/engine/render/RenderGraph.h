@@ -28,6 +28,10 @@ struct RenderPreset {
     static RenderPreset byName(const QString& name, bool* ok = nullptr);
 };
 
+// Packet size for reading PCM WAV (the sound proxies, the preview's sound): ffmpeg's 4 KB
+// default makes 50 packets a second, each a trip through the queues and the filters.
+constexpr int kWavPacketBytes = 65536;
+
 struct RenderInput {
     QString path;
     bool hasVideo = true;

@@ -143,7 +143,7 @@ QHash<QString, SmartSource> probeSmartSources(const Draft& draft,
     QHash<QString, SmartSource> out;
     for (const Segment& s : videoSegments(draft))
         if (!out.contains(s.src) && inputs.contains(s.src))
-            out.insert(s.src, probeSmartSource(inputs.value(s.src).path));
+            out.insert(s.src, probeSmartSourceCached(inputs.value(s.src).path));
     return out;
 }
 

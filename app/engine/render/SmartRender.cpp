@@ -16,6 +16,7 @@
 #include "render/RenderFilters.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -199,6 +200,29 @@ SmartSource probeSmartSource(const QString& path)
         s.frame << idx;
     }
     s.ok = true;
+    return s;
+}
+
+SmartSource probeSmartSourceCached(const QString& path)
+{
+    static std::mutex mutex;
+    static QHash<QString, SmartSource> cache; // key: path, size and time, see below
+    const QFileInfo info(path);
+    const QString key = QStringLiteral("%1\n%2\n%3")
+                            .arg(path)
+                            .arg(info.size())
+                            .arg(info.lastModified().toMSecsSinceEpoch());
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        const auto it = cache.constFind(key);
+        if (it != cache.constEnd())
+            return *it;
+    }
+    SmartSource s = probeSmartSource(path);
+    std::lock_guard<std::mutex> lock(mutex);
+    if (cache.size() >= 64) // ~0.3 MB per 10 minutes of 30 fps; a long-running engine forgets
+        cache.clear();
+    cache.insert(key, s);
     return s;
 }
 

@@ -62,6 +62,10 @@ struct SmartSource {
 
 // Reads the video packets of `path` (no decoding).
 SmartSource probeSmartSource(const QString& path);
+// The same, remembered per file (path, size and modification time) for files that do not
+// change: uploads and their proxies (reading a 10-minute proxy's packets takes ~0.3 s, on
+// every preview of every edit).
+SmartSource probeSmartSourceCached(const QString& path);
 
 struct SmartRange {
     QString src;
