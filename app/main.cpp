@@ -3,6 +3,8 @@
 //   clipwright [FILE...]   opens the window and uploads the files once the backend is ready
 // --version and --help are answered before QApplication exists, so they work without a
 // display (the package test and `clipwright --version` in a terminal over ssh).
+// Without a display (an ssh session, a server) Qt would abort with advice to reinstall; the
+// app says what is missing and what works instead, and exits with kNoDisplay.
 // CLIPWRIGHT_STARTUP_REPORT=1 prints "clipwright: usable after <ms> ms" (window shown and
 // session ready) to stderr and quits: the start-up benchmark reads it.
 #include "Backend.h"
@@ -27,7 +29,24 @@ const char kUsage[] = "Usage: clipwright [FILE...]\n"
                       "  -h, --help     show this help\n"
                       "  -v, --version  show the version\n\n"
                       "Environment: CLIPWRIGHT_LANG (en, zh_CN), CLIPWRIGHT_ENGINE (engine path),\n"
-                      "NEMO_TOKEN (NemoVideo cloud token).\n";
+                      "NEMO_TOKEN (NemoVideo cloud token).\n"
+                      "Exit status: 0 ok, 3 no display to open the window on.\n";
+
+const char kNoDisplay[] =
+    "clipwright: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+    "Run it in a desktop session, under a virtual display (xvfb-run -a clipwright), or edit\n"
+    "without a window: clipwright-engine edit FILE --do \"cut the pauses\" -o out.mp4\n";
+constexpr int kNoDisplayExit = 3;
+
+// Qt's xcb and wayland platforms need a display; offscreen, vnc and the like do not.
+bool hasDisplay()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && !platform.startsWith("xcb") && !platform.startsWith("wayland"))
+        return true;
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
 
 } // namespace
 
@@ -44,6 +63,11 @@ int main(int argc, char** argv)
             std::fputs(kUsage, stdout);
             return 0;
         }
+    }
+
+    if (!hasDisplay()) {
+        std::fputs(kNoDisplay, stderr);
+        return kNoDisplayExit;
     }
 
     QApplication app(argc, argv);
