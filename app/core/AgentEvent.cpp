@@ -88,14 +88,16 @@ QList<AgentEvent> decodeSchematic(const QJsonObject& o, const QString& type)
     AgentEvent e;
     e.partial = o.value(QStringLiteral("partial")).toBool();
     e.turnComplete = o.value(QStringLiteral("turnComplete")).toBool();
-    // "id" names the call on tool events and the event itself on the others (as in ADK), so a
-    // text event re-encoded and decoded again keeps every field.
+    // "id" names the call on tool events and the event itself on the others (as in ADK), and
+    // only tool events have a (tool) name, so a text event re-encoded and decoded again keeps
+    // every field.
     const QString id = str(o.value(QStringLiteral("id")));
-    if (type == QLatin1String("tool_call") || type == QLatin1String("tool_result"))
+    if (type == QLatin1String("tool_call") || type == QLatin1String("tool_result")) {
         e.callId = id;
-    else
+        e.name = str(o.value(QStringLiteral("name")));
+    } else {
         e.eventId = id;
-    e.name = str(o.value(QStringLiteral("name")));
+    }
     if (type == QLatin1String("heartbeat") || type == QLatin1String("ping")) {
         e.kind = AgentEvent::Kind::Heartbeat;
     } else if (type == QLatin1String("done")) {

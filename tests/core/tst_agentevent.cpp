@@ -244,6 +244,13 @@ private slots:
             QString::fromUtf8(encodeAdkText(text[0].invocationId, text[0].text, false, false)));
         QCOMPARE(back.size(), 1);
         QCOMPARE(back[0].callId, text[0].callId);
+        QCOMPARE(call[0].name, QStringLiteral("cut_pauses"));
+        // Found the same way: "name" on a text event is not a tool's name (ADK text has none).
+        const QList<AgentEvent> named =
+            decodeAgentEvents(QStringLiteral(R"({"type":"text","text":"h","name":true})"));
+        QCOMPARE(named.size(), 1);
+        QCOMPARE(named[0].text, QStringLiteral("h"));
+        QVERIFY(named[0].name.isEmpty());
     }
 
     void roundTripFunctionCall()
