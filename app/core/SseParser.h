@@ -29,6 +29,8 @@ public:
     QList<SseItem> feed(const QByteArray& chunk);
     // End of stream: an event not terminated by a blank line is discarded (per spec).
     QList<SseItem> finish();
+    // An event or line has begun and not ended: a stream ending now was cut mid-event.
+    bool midEvent() const { return !m_buffer.isEmpty() || m_hasData || !m_type.isEmpty(); }
 
     void setMaxLineBytes(qsizetype bytes) { m_maxLine = bytes; } // default 64 MiB
     bool overflowed() const { return m_overflow; } // a line exceeded the limit; parser stops

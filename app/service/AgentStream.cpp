@@ -203,6 +203,9 @@ void AgentStream::onReplyFinished()
     disconnect(m_reply, nullptr, this, nullptr);
     m_reply->deleteLater();
     m_reply = nullptr;
+    // Qt may report a connection closed inside a chunk as a clean end: an unfinished event
+    // says the stream was cut all the same.
+    const bool cutMidEvent = m_eventStream && m_parser.midEvent();
     if (m_eventStream)
         handleItems(m_parser.finish());
     if (!m_partialText.isEmpty() && !m_gotText) { // partial chunks never confirmed
@@ -240,7 +243,8 @@ void AgentStream::onReplyFinished()
         fail(describeError(500, m_streamErrorCode, m_streamError).message, m_streamErrorCode);
         return;
     }
-    const bool broken = (err != QNetworkReply::NoError && !m_turnComplete) || m_timedOut;
+    const bool broken =
+        ((err != QNetworkReply::NoError || cutMidEvent) && !m_turnComplete) || m_timedOut;
     if (m_gotText && !broken) {
         done();
         return;

@@ -298,6 +298,30 @@ private slots:
         QVERIFY(p.finish().isEmpty());
         QCOMPARE(render(p.feed("data: next\n\n")), QStringList{"E:message||next"});
     }
+
+    // A stream that ends here was cut inside an event (AgentStream treats it as broken).
+    void midEvent_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::addColumn<bool>("mid");
+        QTest::newRow("nothing") << QByteArray() << false;
+        QTest::newRow("whole event") << QByteArray("data: x\n\n") << false;
+        QTest::newRow("comment line") << QByteArray(": ping\n") << false;
+        QTest::newRow("inside a line") << QByteArray("data: {\"par") << true;
+        QTest::newRow("data, no blank line") << QByteArray("data: x\n") << true;
+        QTest::newRow("event type only") << QByteArray("event: text\n") << true;
+        QTest::newRow("after a whole event") << QByteArray("data: x\n\ndata: y") << true;
+    }
+    void midEvent()
+    {
+        QFETCH(QByteArray, stream);
+        QFETCH(bool, mid);
+        SseParser p;
+        p.feed(stream);
+        QCOMPARE(p.midEvent(), mid);
+        p.finish();
+        QVERIFY(!p.midEvent());
+    }
 };
 
 QTEST_GUILESS_MAIN(TstSseParser)
