@@ -65,6 +65,7 @@ struct PhraseLine {
     QString expect;
     QString source;
     QString part; // "tune" or "held"
+    QString file; // the file it came from ("tune-en5.jsonl"): one batch of collection
 };
 
 // Every line of <dir>/<part>-*.jsonl; *error says which line of which file is malformed.
@@ -91,7 +92,8 @@ inline QList<PhraseLine> loadPhrases(const QString& dir, const QString& part, QS
                          o.value(QStringLiteral("text")).toString(),
                          o.value(QStringLiteral("expect")).toString(),
                          o.value(QStringLiteral("source")).toString(),
-                         part};
+                         part,
+                         name};
             if (l.id.isEmpty() || l.text.isEmpty() || l.expect.isEmpty() || l.source.isEmpty()) {
                 *error = QStringLiteral("%1:%2: needs id, text, expect and source")
                              .arg(name)

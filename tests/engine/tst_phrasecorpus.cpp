@@ -5,6 +5,9 @@
 // CLIPWRIGHT_PHRASE_BASELINE=update rewrites the baseline after an improvement (only ever
 // adds lines that now score well; review the diff); =reset writes exactly the lines that
 // score well now, for a regression accepted on purpose (say which in the commit).
+// CLIPWRIGHT_PHRASE_BATCH=5 scores only the files of one collection batch (tune-en5.jsonl,
+// held-zh5.jsonl, ...): a new batch's first score, before any tuning, is the honest measure of
+// how the planner does on phrasings it has not seen.
 // CLIPWRIGHT_PHRASE_SHOW=wrong (or any class name, or "all") lists those lines of the tuning part
 // with the plan made (CLIPWRIGHT_PHRASE_PART=held shows the held-back part: for the notes, never
 // for tuning).
@@ -88,10 +91,13 @@ void TstPhraseCorpus::scorecard()
     // Lines are shown from the tuning part only, unless asked: the held-back part is scored,
     // not read while tuning.
     const QString showPart = qEnvironmentVariable("CLIPWRIGHT_PHRASE_PART", QStringLiteral("tune"));
+    const QString batch = qEnvironmentVariable("CLIPWRIGHT_PHRASE_BATCH");
     QHash<QString, Tally> tallies;
     QStringList regressions;
     QStringList nowGood;
     for (const PhraseLine& l : lines) {
+        if (!batch.isEmpty() && !l.file.endsWith(batch + QStringLiteral(".jsonl")))
+            continue;
         const Expectation e = parseExpectation(l.expect);
         const Plan plan = planInstruction(l.text);
         const PhraseClass c = classify(e, plan);
@@ -144,7 +150,8 @@ void TstPhraseCorpus::scorecard()
     qInfo().noquote() << QStringLiteral("\nPhrase scorecard\n") + table.join(QLatin1Char('\n'));
 
     const QString mode = qEnvironmentVariable("CLIPWRIGHT_PHRASE_BASELINE");
-    if (mode == QLatin1String("update") || mode == QLatin1String("reset")) {
+    // A batch alone never rewrites the baseline (a reset would drop every other batch).
+    if (batch.isEmpty() && (mode == QLatin1String("update") || mode == QLatin1String("reset"))) {
         QSet<QString> merged = mode == QLatin1String("reset") ? QSet<QString>() : baseline;
         for (const QString& id : nowGood)
             merged.insert(id);
