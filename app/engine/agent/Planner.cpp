@@ -246,7 +246,7 @@ Plan planInstruction(const QString& message)
     Plan plan;
     plan.chinese = containsChinese(message.left(4000));
     Prepared p = prepare(message);
-    p.text = lexicon::fixTypos(p.text);
+    p.text = restateScope(lexicon::fixTypos(p.text));
     const QStringList clauses = splitClauses(p.text);
     // "yes" / "go ahead" / 好的 answer the engine's last question; "no" / 算了 drop it. Only a
     // whole message (or its first clause, before more requests) is read that way, so "no

@@ -257,6 +257,10 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
                ")?(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
     if (!(verb || nounPhrase) || (!musicWord && file.isEmpty()))
         return std::nullopt;
+    // "只留背景音乐", "leave only the music": the music that is there stays; nothing is added.
+    if (has(c,
+            "只留|只保留|只剩|\\b(?:keep|leave) (?:only |just )?the music\\b|\\bjust the music\\b"))
+        return std::nullopt;
     QJsonObject args;
     if (!file.isEmpty())
         args.insert(QStringLiteral("file"), file);
@@ -266,7 +270,7 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         args.insert(QStringLiteral("mood"), QStringLiteral("upbeat"));
     else if (has(c, "calm|relax|chill|soft|gentle|peaceful|舒缓|平静|轻松|安静|柔和"))
         args.insert(QStringLiteral("mood"), QStringLiteral("calm"));
-    else if (has(c, "cinematic|epic|dramatic|电影|史诗|大气"))
+    else if (has(c, "cinematic|epic|dramatic|电影|史诗|大气|磅礴|宏大"))
         args.insert(QStringLiteral("mood"), QStringLiteral("cinematic"));
     const double v = findPercent(c);
     if (v >= 0)
@@ -367,8 +371,11 @@ std::optional<Operation> arrange(const QString& c)
     }
     // "swap the first two clips", "swap clips 2 and 3": neighbours trade places.
     static const RX swapRx(QStringLiteral(
-        "\\bswap (?:the )?first 2 (?:clips|shots|segments|parts)\\b|\\bswap (?:clips? )?(\\d{1,3}) "
-        "(?:and|with) (?:clip )?(\\d{1,3})\\b|(?:交换|调换)前(?:两|2)个?(?:片段|镜头|段)"));
+        "\\b(?:swap|switch) (?:the order of |the positions of )?(?:the )?first 2 "
+        "(?:clips|shots|segments|parts)\\b|\\bswap (?:clips? )?(\\d{1,3}) "
+        "(?:and|with) (?:clip )?(\\d{1,3})\\b|(?:交换|调换)前(?:两|2)个?(?:片段|镜头|段)|"
+        "第(\\d{1,3})(?:段|个|个片段|个镜头)?(?:和|与|跟)第(\\d{1,3})(?:段|个|个片段|个镜头)?.{0,3}"
+        "(?:换|交换|调换|互换|对调)"));
     const QRegularExpressionMatch sw = swapRx.match(c);
     if (sw.hasMatch()) {
         const QString x = sw.captured(1).isEmpty() ? sw.captured(3) : sw.captured(1);
@@ -422,7 +429,8 @@ std::optional<Operation> speed(const QString& c)
         has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|\\bplays? at "
                "[\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ ?x\\b(?! "
                "?\\d)|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|\\bspeed\\b|加速|快进|加快|"
-               "倍速|快放|调快|变快|播放速度|变速|调速");
+               "倍速|快放|调快|变快|播放速度|变速|调速|速度(?:设为|设成|调到|调成|改成|改为|为|到)|"
+               "\\bspeed (?:to|at)\\b|\\bplayback speed\\b");
     const bool slower = has(
         c, "\\bslow\\b.{0,30}\\bdown\\b|slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|slow "
            "motion|half speed|quarter speed|慢[1一]?点|慢些|减速|放慢|慢放|慢动作|慢速|调慢|变慢");
@@ -435,6 +443,16 @@ std::optional<Operation> speed(const QString& c)
         const QRegularExpressionMatch b = bareRx.match(c);
         if (b.hasMatch())
             factor = b.captured(1).toDouble();
+    }
+    // "加快到120%", "慢放到70%", "play it at 80% speed": a percentage is the new speed; "by 20%"
+    // changes it by that much.
+    if (factor <= 0 && findPercent(c) > 0) {
+        const double pct = findPercent(c);
+        if (has(c,
+                "\\bby [\\d.]+\\s*(?:%|percent)|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%"))
+            factor = slower && !faster ? 1.0 - pct : 1.0 + pct;
+        else
+            factor = pct;
     }
     if (factor <= 0) {
         if (has(c, "double (?:the )?speed|twice as fast|two times faster|双倍"))

@@ -65,6 +65,10 @@ std::optional<Operation> propose(const QString& c);
 std::optional<Operation> platformAspect(const QString& c);
 bool platformAsReason(const QString& c);
 
+// Lengths that describe the source ("this 3-minute video") dropped, "1 minute and 5 seconds"
+// as one time (PlannerScope.cpp); run on the whole message before it is split into clauses.
+QString restateScope(const QString& text);
+
 // Whole-message passes (PlannerPasses.cpp).
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);
 struct Correction {
