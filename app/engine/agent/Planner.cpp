@@ -393,6 +393,27 @@ Plan planInstruction(const QString& message)
                 plan.unrecognized << clause;
             continue;
         }
+        // Never silent: a number or time the clause's operations do not carry is named in the
+        // reply ("I did not understand "45 minute"…"), so a dropped detail is not hidden. A time
+        // left over by an edit that took no time at all usually says where the edit belongs
+        // ("speed up from 1:00 to 1:20 and 3:00 to 3:10"): the edit is then not made on the
+        // wrong stretch (the whole video), the clause is reported instead.
+        if (const QString unused = unusedNumber(clause, ops); !unused.isEmpty()) {
+            const bool timed = std::any_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
+                for (auto it = o.args.begin(); it != o.args.end(); ++it)
+                    if (it.key().endsWith(QLatin1String("_ms")))
+                        return true;
+                return false;
+            });
+            // A clock time left over is a place the edit lost; a length next to other times may
+            // just have been clamped ("transitions of 20 seconds" get the 5 s maximum).
+            if (isTimeToken(unused) && (!timed || unused.contains(QLatin1Char(':')))) {
+                plan.unrecognized << clause;
+                continue;
+            }
+            if (!plan.unrecognized.contains(unused))
+                plan.unrecognized << unused;
+        }
         correction.lastClause = clause;
         // "i don't like this change, go back before", "撤销撤多了，重做一下": one step said twice.
         const bool sameStep = ops.size() == 1 && lastStep == ops.first().name &&

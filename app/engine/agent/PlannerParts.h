@@ -68,6 +68,10 @@ bool platformAsReason(const QString& c);
 // Lengths that describe the source ("this 3-minute video") dropped, "1 minute and 5 seconds"
 // as one time (PlannerScope.cpp); run on the whole message before it is split into clauses.
 QString restateScope(const QString& text);
+// A number or time in the clause that none of its operations carries ("" when all are used):
+// the reply then says that part was not understood instead of dropping it silently.
+QString unusedNumber(const QString& clause, const QList<Operation>& ops);
+bool isTimeToken(const QString& token); // "1:30", "20 seconds", "5秒"
 
 // Whole-message passes (PlannerPasses.cpp).
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);

@@ -5,6 +5,7 @@
 #include "agent/PlannerParts.h"
 
 #include <QRegularExpression>
+#include <cmath>
 
 namespace cw::engine::planner {
 
@@ -73,6 +74,81 @@ QString restateScope(const QString& text)
         "影片|课程).*(?:剪成|剪到|做成|变成|压缩到|缩短到|精简到))"));
     t = dropMatched(t, zhIndefinite, 1);
     return t;
+}
+
+bool isTimeToken(const QString& token)
+{
+    static const RX time(QStringLiteral("^\\d{1,2}:\\d{2}|^[\\d.]+\\s*(?:seconds?|secs?|sec|s|ms|"
+                                        "minutes?|mins?|m|hours?|h|秒|分钟|分|小时)$"));
+    return time.match(token).hasMatch();
+}
+
+QString unusedNumber(const QString& clause, const QList<Operation>& ops)
+{
+    // Every value the operations carry, and the words of their texts.
+    QList<double> values{double(ops.size())}; // "undo the last 3" is three undos
+    QString words;
+    for (const Operation& o : ops)
+        for (auto it = o.args.begin(); it != o.args.end(); ++it) {
+            if (it->isDouble())
+                values << it->toDouble();
+            else if (it->isString())
+                words += it->toString() + QLatin1Char(' ');
+        }
+    // A stretch said as a start and an end is carried as a start and a length, and back.
+    const qsizetype said = values.size();
+    for (qsizetype i = 1; i < said; ++i)
+        for (qsizetype j = 1; j < said; ++j)
+            if (i != j)
+                values << values.at(i) + values.at(j) << values.at(i) - values.at(j);
+    auto used = [&](double n, bool time) {
+        // A number said is carried as itself, in ms, as a fraction, negated (dB, LUFS), as a
+        // 0-based index (the 2nd clip) or as the inverse of a slow-down.
+        QList<double> forms{n, -n, n / 100.0, n - 1, n * 1000.0};
+        if (n > 0)
+            forms << 1.0 / n;
+        if (time)
+            forms << n * 60000.0 << n * 3600000.0;
+        for (double v : values)
+            for (double f : forms)
+                if (std::abs(v - f) < 1e-6 * std::max(1.0, std::abs(f)))
+                    return true;
+        return false;
+    };
+    // Quoted words, file names, aspect ratios, resolutions, numbers glued to letters (mp4, h264,
+    // 1080p, 4k, 60fps) and what is being replaced ("instead of 60 seconds") are not values an
+    // operation takes from the clause.
+    static const RX skip(QStringLiteral(
+        "(?:\\binstead of|\\brather than|\\bnot|而不是|不是)\\s*[\\d.:]+\\s*(?:[a-z]+|秒|分钟)?|"
+        "\\x{E000}\\d+\\x{E001}|\\S+\\.(?:mp3|m4a|wav|aac|flac|ogg|opus|mp4|mov|png|jpe?g)\\b|"
+        "\\b(?:16:9|9:16|4:5|5:4|4:3|3:4|1:1|21:9|2:1)\\b|\\b\\d+\\s*(?:p|k|fps|bit)\\b|[a-z]"
+        "\\d+"));
+    QString c = clause;
+    c.replace(skip, QStringLiteral(" "));
+    static const RX clock(QStringLiteral("\\b\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?\\b"));
+    for (auto it = clock.globalMatch(c); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        if (!used(double(plannertext::parseTimeToken(m.captured(0))) / 1000.0, true))
+            return m.captured(0);
+    }
+    c.replace(clock, QStringLiteral(" "));
+    static const RX number(QStringLiteral(
+        "-?(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|sec|s|ms|minutes?|mins?|m|hours?|h|秒|分钟|分|"
+        "小时|%|percent|x|倍)?(?![a-z])"));
+    for (auto it = number.globalMatch(c); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const double n = m.captured(1).toDouble();
+        const QString unit = m.captured(2);
+        // A bare 1 is mostly an idiom after normalising (一点, 一下, "a bit", "one more").
+        if (unit.isEmpty() && n == 1)
+            continue;
+        if (words.contains(m.captured(1)))
+            continue;
+        const bool ms = unit == QLatin1String("ms");
+        if (!used(ms ? n / 1000.0 : n, !ms))
+            return m.captured(0).trimmed();
+    }
+    return QString();
 }
 
 } // namespace cw::engine::planner
