@@ -393,6 +393,11 @@ Plan planInstruction(const QString& message)
                 plan.unrecognized << clause;
             continue;
         }
+        // Edits that cannot be limited to one clip are not made on every clip instead.
+        if (clipScopeLost(clause, ops)) {
+            plan.unrecognized << clause;
+            continue;
+        }
         // Never silent: a number or time the clause's operations do not carry is named in the
         // reply ("I did not understand "45 minute"…"), so a dropped detail is not hidden. A time
         // left over by an edit that took no time at all usually says where the edit belongs

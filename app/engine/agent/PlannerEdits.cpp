@@ -249,7 +249,8 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\bbackground "
                "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
-                             "overlay|apply|choose|pick)\\b|加|添|用|配|放|来|换");
+                             "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
+                             "score)\\b|加|添|用|配|放|来|换");
     const bool nounPhrase =
         has(c, "^(?:some |a |an |the "
                ")?(?:(?:lo-?fi|calm|upbeat|cinematic|relaxing|chill|soft|epic|happy|energetic|"
@@ -286,7 +287,8 @@ std::optional<Operation> cutPauses(const QString& c)
              "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take out|edit "
              "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|silences?|"
              "silent (?:parts?|bits?|sections?)|gaps?|dead air|dead space|empty space|awkward "
-             "(?:pauses?|silences?))\\b|\\btighten|\\bjump[- "
+             "(?:pauses?|silences?)|(?:long |awkward )?breaks|lulls?|quiet "
+             "(?:parts|bits|moments))\\b|\\btighten|\\bjump[- "
              "]?cut|(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|"
              "没声音|没有声音)|(?:停顿|静音|沉默|空白|没声音|没有声音).{0,30}?(?:剪|删|去|移除|砍|"
              "切|裁|弄掉|拿掉|清掉|清理|清空)|紧凑|跳剪"))

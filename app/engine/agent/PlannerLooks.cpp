@@ -118,7 +118,10 @@ std::optional<Operation> soundAndLook(const QString& c)
     if (has(c, "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
                "(?:volume|audio|sound|levels)|\\blevel out\\b|\\bbalance the "
                "(?:audio|volume|sound|levels)|\\bconsistent "
-               "(?:volume|loudness|audio)|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|音量统[1一]"
+               "(?:volume|loudness|audio)|\\b(?:volume|audio|sound|levels?|loudness) (?:more |is "
+               "|are )?"
+               "(?:consistent|even|uniform)\\b|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|"
+               "音量统[1一]"
                "|忽大忽小")) {
         double lufs = findLufs(c);
         static const RX bare(

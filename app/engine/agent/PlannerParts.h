@@ -72,6 +72,8 @@ QString restateScope(const QString& text);
 // the reply then says that part was not understood instead of dropping it silently.
 QString unusedNumber(const QString& clause, const QList<Operation>& ops);
 bool isTimeToken(const QString& token); // "1:30", "20 seconds", "5秒"
+// The clause names a clip ("the first clip", 第2段) that none of its operations can take.
+bool clipScopeLost(const QString& clause, const QList<Operation>& ops);
 
 // Whole-message passes (PlannerPasses.cpp).
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);

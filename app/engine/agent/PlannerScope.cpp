@@ -5,6 +5,7 @@
 #include "agent/PlannerParts.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 #include <cmath>
 
 namespace cw::engine::planner {
@@ -46,6 +47,18 @@ QString restateScope(const QString& text)
         t.replace(m.capturedStart(), m.capturedLength(),
                   QString::number(m.captured(1).toLongLong() * 60 + m.captured(2).toLongLong()) +
                       QStringLiteral(" seconds"));
+    // "9x16", "9 by 16", "16 x 9": the aspect ratios people type without a colon.
+    static const RX ratio(QStringLiteral("\\b(16|9|4|5|1|21)\\s*(?:x|by|×)\\s*(9|16|5|4|1)\\b(?!"
+                                         "\\s*(?:seconds?|secs?|s|minutes?|mins?)\\b)"));
+    for (QRegularExpressionMatch m = ratio.match(t); m.hasMatch();
+         m = ratio.match(t, m.capturedStart() + 1)) {
+        static const QStringList known{QStringLiteral("16:9"), QStringLiteral("9:16"),
+                                       QStringLiteral("4:5"),  QStringLiteral("5:4"),
+                                       QStringLiteral("1:1"),  QStringLiteral("21:9")};
+        const QString r = m.captured(1) + QLatin1Char(':') + m.captured(2);
+        if (known.contains(r))
+            t.replace(m.capturedStart(), m.capturedLength(), r);
+    }
     // "edit this three minute video down to 15 seconds", "my 45-minute zoom recording": a length
     // between a definite or possessive word and a source noun describes what the user has.
     static const RX definite(QStringLiteral("\\b(?:this|that|my|our|your|these|those|the)\\s+") +
@@ -74,6 +87,27 @@ QString restateScope(const QString& text)
         "影片|课程).*(?:剪成|剪到|做成|变成|压缩到|缩短到|精简到))"));
     t = dropMatched(t, zhIndefinite, 1);
     return t;
+}
+
+bool clipScopeLost(const QString& clause, const QList<Operation>& ops)
+{
+    // "make the first clip slower", "add a title on clip 2", "把第2段调成黑白": the operations
+    // other than deleting and moving clips apply to the whole timeline or a time range, so the
+    // clip named would be silently ignored.
+    static const RX clip(QStringLiteral(
+        "(?<![\\d.]\\s)(?<![\\d.])\\b(?:first|second|third|fourth|fifth|sixth|last|final|\\d{1,2}(?"
+        ":st|nd|rd|th)) "
+        "(?:\\w+ )?(?:clip|segment|shot|scene)s?\\b|\\b(?:clip|segment|shot|scene) (?:#|no\\.? "
+        "?|number "
+        ")?\\d{1,2}\\b(?!\\s*(?:%|x\\b|s\\b|secs?\\b|seconds?|mins?\\b|minutes?))|第\\d{1,2}(?:个|"
+        "段)"
+        "(?:片段|视频|镜头)?|第\\d{1,2}个?(?:片段|镜头)|最后(?:一|1)?(?:个|段)(?:片段|视频|镜头)"));
+    if (!clip.match(clause).hasMatch())
+        return false;
+    return std::none_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
+        return o.name == Op::deleteClip() || o.name == Op::moveClip() || o.name == Op::undo() ||
+               o.name == Op::redo();
+    });
 }
 
 bool isTimeToken(const QString& token)
