@@ -102,6 +102,21 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
                                          ? QJsonObject{}
                                          : QJsonObject{{QStringLiteral("style"), style}})};
     }
+    // "不要背景音乐了", "字幕不要了": 了 says the thing is there and should go.
+    static const RX noLonger(QStringLiteral(
+        "^(?:把)?(?:(背景音乐|音乐|配乐|bgm)|(字幕|标题|文字))(?:就|也)?(?:不要|不需要)了$|"
+        "^(?:不要|不需要)(?:(背景音乐|音乐|配乐|bgm)|(字幕|标题|文字))了$"));
+    if (const QRegularExpressionMatch m = noLonger.match(c); m.hasMatch()) {
+        if (!m.captured(1).isEmpty() || !m.captured(3).isEmpty())
+            return {op(Op::removeMusic())};
+        const QString w = m.captured(2) + m.captured(4);
+        return {op(Op::removeText(),
+                   w == QStringLiteral("字幕")
+                       ? QJsonObject{{QStringLiteral("style"), QStringLiteral("caption")}}
+                   : w == QStringLiteral("标题")
+                       ? QJsonObject{{QStringLiteral("style"), QStringLiteral("title")}}
+                       : QJsonObject{})};
+    }
     if (negated(c))
         return {};
     Frame f = readFrame(c);
@@ -169,6 +184,14 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         return {};
     }
     QList<Operation> ops{*main};
+    // "swap the music for something upbeat": the old bed goes, a new one comes (换成 X is just
+    // add_music, which replaces the bed).
+    if (main->name == Op::addMusic() &&
+        has(c,
+            "\\b(?:swap|switch|replace|change)\\b.{0,20}\\b(?:music|song|track|soundtrack|bgm)\\b|"
+            "\\b(?:different|another|new) (?:music|song|track|soundtrack)\\b") &&
+        !main->args.contains(QStringLiteral("file")))
+        ops.prepend(op(Op::removeMusic()));
     // "remove the captions and put a new one saying 'Link in bio'": the one is a caption.
     if (main->name == Op::addText() && !main->args.contains(QStringLiteral("style")) &&
         (f.target == QLatin1String("title") || f.target == QLatin1String("caption") ||
@@ -393,8 +416,8 @@ Plan planInstruction(const QString& message)
                 plan.unrecognized << clause;
             continue;
         }
-        // Edits that cannot be limited to one clip are not made on every clip instead.
-        if (clipScopeLost(clause, ops)) {
+        // Edits that cannot be limited to the clip or part named are not made everywhere instead.
+        if (clipScopeLost(clause, ops) || partScopeLost(clause, ops)) {
             plan.unrecognized << clause;
             continue;
         }

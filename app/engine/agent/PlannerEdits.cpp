@@ -250,7 +250,7 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
                "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
                              "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
-                             "score)\\b|加|添|用|配|放|来|换");
+                             "score|swap|switch|replace|change)\\b|加|添|用|配|放|来|换");
     const bool nounPhrase =
         has(c, "^(?:some |a |an |the "
                ")?(?:(?:lo-?fi|calm|upbeat|cinematic|relaxing|chill|soft|epic|happy|energetic|"

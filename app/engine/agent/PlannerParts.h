@@ -74,6 +74,8 @@ QString unusedNumber(const QString& clause, const QList<Operation>& ops);
 bool isTimeToken(const QString& token); // "1:30", "20 seconds", "5秒"
 // The clause names a clip ("the first clip", 第2段) that none of its operations can take.
 bool clipScopeLost(const QString& clause, const QList<Operation>& ops);
+// The clause names a part in words ("the ending", 最后那段) that its operations did not take.
+bool partScopeLost(const QString& clause, const QList<Operation>& ops);
 
 // Whole-message passes (PlannerPasses.cpp).
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);

@@ -110,6 +110,35 @@ bool clipScopeLost(const QString& clause, const QList<Operation>& ops)
     });
 }
 
+bool partScopeLost(const QString& clause, const QList<Operation>& ops)
+{
+    // "speed up the ending", "最后那段加速", "make the second half black and white": a part of
+    // the video named by words, on an edit that then carries no range, would change it all.
+    static const RX part(QStringLiteral(
+        "\\bthe (?:beginning|start|opening|ending|end|outro|middle|last part|first part|first "
+        "half|second half|last bit|first "
+        "bit|rest)\\b|开头|结尾|末尾|中间|最后那段|最后1段|后面那段|"
+        "前面那段|前半段|后半段|前半部分|后半部分|片尾|后面的部分|前面的部分"));
+    static const RX whole(QStringLiteral("\\b(?:whole|entire|all of|throughout|start to "
+                                         "(?:end|finish))\\b|整个|全部|整体|从头到尾|全片"));
+    static const QStringList unscoped{Op::setSpeed(), Op::setVolume(),   Op::setLook(),
+                                      Op::denoise(),  Op::setLoudness(), Op::addTransitions()};
+    static const QStringList where{QStringLiteral("from_ms"), QStringLiteral("to_ms"),
+                                   QStringLiteral("last_ms"), QStringLiteral("part"),
+                                   QStringLiteral("at_ms"),   QStringLiteral("start_ms"),
+                                   QStringLiteral("scope")};
+    if (ops.isEmpty() || !part.match(clause).hasMatch() || whole.match(clause).hasMatch())
+        return false;
+    return std::all_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
+        if (!unscoped.contains(o.name))
+            return false;
+        for (const QString& k : where)
+            if (o.args.contains(k))
+                return false;
+        return true;
+    });
+}
+
 bool isTimeToken(const QString& token)
 {
     static const RX time(QStringLiteral("^\\d{1,2}:\\d{2}|^[\\d.]+\\s*(?:seconds?|secs?|sec|s|ms|"
