@@ -120,12 +120,18 @@ void TstPhraseCorpus::scorecard()
                                 : QStringLiteral("%1 \"%2\"\n    expected: %3\n    planned:  %4")
                                       .arg(l.id, l.text, l.expect, describePlan(plan)));
         if ((show == QLatin1String("all") || show == className(c)) && l.part == showPart)
-            qInfo().noquote() << QStringLiteral("%1 [%2] %3\n    expected: %4\n    planned:  %5%6")
+            qInfo().noquote() << QStringLiteral(
+                                     "%1 [%2] %3\n    expected: %4\n    planned:  %5%6%7")
                                      .arg(l.id, className(c), l.text, l.expect, describePlan(plan),
                                           plan.declined.isEmpty()
                                               ? QString()
                                               : QStringLiteral(" (declined: ") +
-                                                    plan.declined.first().id + QLatin1Char(')'));
+                                                    plan.declined.first().id + QLatin1Char(')'),
+                                          plan.unrecognized.isEmpty()
+                                              ? QString()
+                                              : QStringLiteral(" (not understood: ") +
+                                                    plan.unrecognized.join(QStringLiteral(" / ")) +
+                                                    QLatin1Char(')'));
     }
 
     QStringList table{QStringLiteral("| part | lines | applied | partial | declined | wrong | "

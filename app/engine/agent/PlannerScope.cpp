@@ -121,8 +121,9 @@ bool partScopeLost(const QString& clause, const QList<Operation>& ops)
         "前面那段|前半段|后半段|前半部分|后半部分|片尾|后面的部分|前面的部分"));
     static const RX whole(QStringLiteral("\\b(?:whole|entire|all of|throughout|start to "
                                          "(?:end|finish))\\b|整个|全部|整体|从头到尾|全片"));
-    static const QStringList unscoped{Op::setSpeed(), Op::setVolume(),   Op::setLook(),
-                                      Op::denoise(),  Op::setLoudness(), Op::addTransitions()};
+    static const QStringList unscoped{Op::setSpeed(),       Op::setVolume(),   Op::setLook(),
+                                      Op::denoise(),        Op::setLoudness(), Op::addTransitions(),
+                                      Op::setMusicVolume(), Op::addMusic()};
     static const QStringList where{QStringLiteral("from_ms"), QStringLiteral("to_ms"),
                                    QStringLiteral("last_ms"), QStringLiteral("part"),
                                    QStringLiteral("at_ms"),   QStringLiteral("start_ms"),
