@@ -486,6 +486,8 @@ std::optional<Operation> speed(const QString& c)
 std::optional<Operation> volume(const QString& c)
 {
     // The music's level is musicChange's (PlannerFrames.cpp); these change the clips' sound.
+    if (const int v = voiceComplaint(c); v != 0)
+        return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), v > 0 ? 1.3 : 0.7}});
     if (lexicon::has(c, QStringLiteral("target.music")))
         return std::nullopt;
     if (has(c, "\\bunmute|取消静音"))

@@ -105,9 +105,26 @@ std::optional<Operation> describeContent(const QString& c)
     return std::nullopt;
 }
 
+int voiceComplaint(const QString& c)
+{
+    // "my audio is way too quiet compared to the music": the voice is what is too quiet, even
+    // though the music is named (and named first would make it the frame's target).
+    static const RX rx(QStringLiteral(
+        "(?<!background )(?<!backing "
+        ")\\b(?:audio|voice|voices|sound|speech|dialogue|vocals?|talking|narration|mic|speaker)\\b"
+        "(?: \\w+){0,2} (?:is|are|'s|sounds?|seems?|gets?) (?:\\w+ ){0,2}too "
+        "(quiet|soft|low|faint|loud|high)\\b|(?:人声|说话声|声音|讲话)(?:太|有点|比较)(小|轻|低|大|"
+        "响)"));
+    const QRegularExpressionMatch m = rx.match(c);
+    if (!m.hasMatch())
+        return 0;
+    const QString w = m.captured(1) + m.captured(2);
+    return has(w, "quiet|soft|low|faint|小|轻|低") ? 1 : -1;
+}
+
 std::optional<Operation> musicChange(const QString& c, const Frame& f)
 {
-    if (f.target != QLatin1String("music"))
+    if (f.target != QLatin1String("music") || voiceComplaint(c) != 0)
         return std::nullopt;
     // A file or a mood names new music: that is add_music (which replaces the old bed).
     if (f.addVerb ||

@@ -40,9 +40,13 @@ std::optional<Operation> transitions(const QString& c)
 
 bool dontCrop(const QString& c)
 {
-    return has(c, "don'?t crop|do not crop|no crop|without crop|instead of crop|not cut (?:off "
-                  ")?(?:my|the)|don'?t cut (?:off )?(?:my|the|anything)|fill the "
-                  "rest|\\bblur|\\bpad|letterbox|不要裁|不裁|别裁|模糊|留边");
+    return has(
+        c,
+        "don'?t crop|do not crop|no crop|without crop|instead of crop|not cut (?:off "
+        ")?(?:my|the)|don'?t cut (?:off )?(?:my|the|anything)|fill the "
+        "rest|\\bblur|\\bpad|letterbox|without (?:cutting|cropping|losing) (?:anything|any of|the "
+        "sides|stuff)|keep (?:everything|the whole (?:frame|picture)) in|不要裁|不裁|别裁|模糊|"
+        "留边");
 }
 
 // The frame asked for. Several may be named ("convert this 16:9 demo to vertical"): the one

@@ -53,6 +53,8 @@ struct Frame {
 };
 Frame readFrame(const QString& c);
 
+// +1 when the clause says the voice is too quiet, -1 too loud, 0 when it says neither.
+int voiceComplaint(const QString& c);
 std::optional<Operation> describeContent(const QString& c);
 std::optional<Operation> musicChange(const QString& c, const Frame& f);
 std::optional<Operation> textChange(const QString& c, const Frame& f, const Prepared& p);

@@ -68,6 +68,12 @@ QString restateScope(const QString& text)
     t = dropMatched(t, definite, 1);
     // "edit a 2-minute screen recording into a 1080p mp4": with "a", only when the sentence
     // goes on to say what it becomes ("make a 60-second video" asks for one).
+    // "I recorded a 20 minute webinar and...": what was recorded, filmed or uploaded is the source.
+    static const RX had(
+        QStringLiteral("\\b(?:recorded|filmed|shot|have|got|uploaded|made|took) (?:a|an)\\s+") +
+        QLatin1String(kDuration) + QStringLiteral("[- ]+(?:[a-z]+[- ]){0,3}?") +
+        QLatin1String(kSourceNoun) + QStringLiteral("\\b"));
+    t = dropMatched(t, had, 1);
     static const RX indefinite(
         QStringLiteral("\\ban?\\s+") + QLatin1String(kDuration) +
         QStringLiteral("[- ]+(?:[a-z]+[- ]){0,3}?") + QLatin1String(kSourceNoun) +
