@@ -47,6 +47,29 @@ QString restateScope(const QString& text)
         t.replace(m.capturedStart(), m.capturedLength(),
                   QString::number(m.captured(1).toLongLong() * 60 + m.captured(2).toLongLong()) +
                       QStringLiteral(" seconds"));
+    // 开头和结尾各3秒, 头尾各3秒: each end loses that much (then split and carried like
+    // "the first and last 3 seconds").
+    static const RX eachEnd(QStringLiteral("(?:开头|前面|头)(?:和|跟|与)?(?:结尾|最后|末尾|尾)"
+                                           "各\\s*(\\d+(?:\\.\\d+)?\\s*(?:秒|分钟))"));
+    t.replace(eachEnd, QStringLiteral("前\\1和最后\\1"));
+    // "start the video at 0:05", "skip to 0:05", 直接从第5秒开始: the video begins there, so
+    // what is before it goes ("start it at 0:02" after a title is the title's start).
+    static const RX startAt(QStringLiteral(
+        "^(?:just |please |so )?(?:(?:start|begin) (?:the|my) (?:video|clip) (?:at|from)|(?:skip|"
+        "jump) (?:straight )?to) (?:the )?([\\d:.]+\\s*(?:seconds?|secs?|s|minutes?|mins?)?)(?: "
+        "mark)?$|^(?:直接|视频|让视频|视频直接)从第?([\\d.]+\\s*(?:秒|分钟)|\\d{1,2}:\\d{2})开始"
+        "(?:播放?|吧|就行|就好)?$"));
+    QStringList parts = t.split(QRegularExpression(QStringLiteral("[,，;；。]")));
+    bool changed = false;
+    for (QString& part : parts) {
+        const QRegularExpressionMatch m = startAt.match(part.trimmed());
+        if (m.hasMatch()) {
+            part = QStringLiteral(" 删除0秒到") + m.captured(1) + m.captured(2);
+            changed = true;
+        }
+    }
+    if (changed)
+        t = parts.join(QLatin1Char(','));
     // "9x16", "9 by 16", "16 x 9": the aspect ratios people type without a colon.
     static const RX ratio(QStringLiteral("\\b(16|9|4|5|1|21)\\s*(?:x|by|×)\\s*(9|16|5|4|1)\\b(?!"
                                          "\\s*(?:seconds?|secs?|s|minutes?|mins?)\\b)"));
