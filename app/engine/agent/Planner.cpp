@@ -54,6 +54,16 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
             return o;
     if (const auto o = targetLength(c))
         return o;
+    // "export for TikTok in 1080p": with a resolution or format, a platform after an export
+    // verb names the export preset, not a new frame (a frame word still makes it one).
+    if (f.action == QLatin1String("export") && lexicon::findPlatform(c) &&
+        (lexicon::has(c, QStringLiteral("resolution.1080p")) ||
+         lexicon::has(c, QStringLiteral("resolution.720p")) ||
+         lexicon::has(c, QStringLiteral("resolution.4k")) || has(c, "\\bmp4\\b|\\bmov\\b")) &&
+        !has(c,
+             "vertical|portrait|landscape|horizontal|square|\\b\\d+:\\d+\\b|竖屏|横屏|竖版|横版"))
+        if (const auto o = exportSettings(c, f))
+            return o;
     for (auto parse : {cutPauses, transitions, aspect, soundAndLook, arrange, speed, volume})
         if (const auto o = parse(c))
             return o;
