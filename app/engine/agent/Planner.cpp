@@ -399,7 +399,8 @@ Plan planInstruction(const QString& message)
         // clause that has none.
         if (ops.isEmpty() && !previousVerb.isEmpty() && !negated(clause) && clause.size() <= 24 &&
             !lexicon::has(clause, QStringLiteral("action.remove")) &&
-            !has(clause, "别|不要|不用|\\bdon'?t\\b|\\bnot\\b|\\bnever\\b|\\bleave\\b|\\bkeep\\b"))
+            !has(clause, "别|不要|不用|留|只要|\\bdon'?t\\b|\\bnot\\b|\\bnever\\b|\\bleave\\b|"
+                         "\\bkeep\\b|\\bonly\\b"))
             ops = trial(previousVerb + QLatin1Char(' ') + clause);
         // It carries over a list ("the ums, hems, pauses"), not past a clause of its own.
         const QRegularExpressionMatch verb = lexicon::find(clause, QStringLiteral("action.remove"));

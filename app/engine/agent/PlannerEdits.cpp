@@ -171,7 +171,7 @@ std::optional<Operation> intro(const QString& c, const Prepared& p)
                 "(?:intro|title|opening)|片头(?:后|之后|前|里)") &&
         has(c,
             "\\b(?:put|add|make|create|use|have|start with|open with|begin with)\\b|加|做|用|生成");
-    if (!introWord &&
+    if (!introWord && !has(c, "^(?:an? |the )?(?:intro|title card|intro card|opening card)\\s*:") &&
         !has(c, "\\b(?:generate|make|create|add|build|give|want|need|put|start with|open "
                 "with|begin with)\\b(?: me| it| us)?(?: an?| the| some)?(?: "
                 "(?!after\\b|before\\b|from\\b|in\\b|of\\b|to\\b)[a-z-]+){0,3}? (?:intro|opening "
@@ -403,7 +403,8 @@ std::optional<Operation> arrange(const QString& c)
             return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
         return std::nullopt;
     }
-    if (has(c, "\\bkeep\\b|\\bonly (?:need|want)\\b|\\bjust (?:need|want) (?:the "
+    if (has(c, "\\bkeep\\b|\\bonly (?:need|want)\\b|\\bneed only\\b|\\bclip (?:it|this) "
+               "to\\b|\\bjust (?:need|want) (?:the "
                ")?(?:part|bit|section)|\\bmake a (?:new )?(?:video|clip|version) "
                "(?:with|of|from)\\b|只保留|保留|只要|剪出来|剪出|截取|截出|留下|留着|提取出")) {
         const Range r = findRange(c);

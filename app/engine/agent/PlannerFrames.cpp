@@ -111,7 +111,8 @@ int voiceComplaint(const QString& c)
     // though the music is named (and named first would make it the frame's target).
     static const RX rx(QStringLiteral(
         "(?<!background )(?<!backing "
-        ")\\b(?:audio|voice|voices|sound|speech|dialogue|vocals?|talking|narration|mic|speaker)\\b"
+        ")\\b(?:video|clip|recording|footage|audio|voice|voices|sound|speech|dialogue|vocals?|"
+        "talking|narration|mic|speaker)\\b"
         "(?: \\w+){0,2} (?:is|are|'s|sounds?|seems?|gets?) (?:\\w+ ){0,2}too "
         "(quiet|soft|low|faint|loud|high)\\b|(?:人声|说话声|声音|讲话)(?:太|有点|比较)(小|轻|低|大|"
         "响)"));
