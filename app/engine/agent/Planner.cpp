@@ -164,8 +164,26 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
                               "竖屏|横屏|竖版|横版|方形");
         if (!styling || keepRest)
             plan.declined << Declined{c, d->id, d->need, d->en, d->zh};
-        if (!keepRest && !styling)
+        // "make it vertical for TikTok with big captions": what comes before "with" (and, plus)
+        // is a request of its own; only the part after it is declined.
+        if (!keepRest && !styling) {
+            const QRegularExpressionMatch m = d->rx.match(c);
+            static const RX joint(QStringLiteral("^(.*\\S)\\s+(?:with|and|plus|including|also|"
+                                                 "together with)(?: (?:some|a|an|the))?\\s*$"));
+            const QRegularExpressionMatch before = joint.match(c.left(m.capturedStart()));
+            if (!before.hasMatch() || lexicon::findDecline(before.captured(1)))
+                return {};
+            const QString rest = before.captured(1);
+            Frame rf = readFrame(rest);
+            if (const std::optional<Operation> o = mainOperation(rest, p, rf)) {
+                QList<Operation> out{*o};
+                if (o->name != Op::setAspect() && o->name != Op::exportSettings())
+                    if (const auto frame = platformAspect(rest))
+                        out << *frame;
+                return out;
+            }
             return {};
+        }
     }
     // "add 'Sunny Days' as the music": a song by name, not a file the engine has.
     const int q = quoteIndex(c);
