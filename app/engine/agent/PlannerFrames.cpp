@@ -350,6 +350,13 @@ std::optional<Operation> platformAspect(const QString& c)
     const lexicon::Platform* pf = lexicon::findPlatform(c);
     if (!pf || platformAsReason(c))
         return std::nullopt;
+    // "add an intro to my YouTube video": the platform says what kind of video it is, not a
+    // frame to make (unless it is what the video is made for, into or as).
+    if (has(c, "(?<!\\bfor )(?<!\\binto )(?<!\\bas )\\b(?:a|my|the|this|our|your) (?:\\w+ "
+               ")?(?:youtube|"
+               "tiktok|instagram|linkedin|facebook|twitter) (?:video|channel|clip|vlog|content|"
+               "audience|viewers|upload)s?\\b"))
+        return std::nullopt;
     return op(Op::setAspect(),
               QJsonObject{{QStringLiteral("ratio"), pf->ratio},
                           {QStringLiteral("mode"),
