@@ -30,6 +30,20 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
     const bool noOtherVerb = !has(c, "\\b(?:add|cut|remove|delete|make it|change|use|put|insert)\\b"
                                      "|添加|加上|删|剪掉|去掉|改成") ||
                              has(c, "\\b(?:it|that|them)\\b|它");
+    // "add music, make it calm", "配乐，要欢快一点的": the mood of the music just added.
+    static const RX moodRx(QStringLiteral(
+        "^(?:and |but )?(?:make it |keep it |something |go |要|来点)?(?:more |a bit |1点|一点)?"
+        "(calm|chill|relaxing|soft|upbeat|energetic|happy|lo-?fi|cinematic|epic|dramatic|舒缓|轻松|"
+        "欢快|动感|轻快|大气)(?:一点|1点|些|的)*(?: (?:one|music|please|vibes?))?$"));
+    if (n == Op::addMusic() && !last.args.contains(QStringLiteral("mood")))
+        if (const QRegularExpressionMatch m = moodRx.match(c); m.hasMatch()) {
+            const QString w = m.captured(1);
+            return set("mood",
+                       has(w, "lo-?fi")                                  ? QStringLiteral("lofi")
+                       : has(w, "upbeat|energetic|happy|欢快|动感|轻快") ? QStringLiteral("upbeat")
+                       : has(w, "cinematic|epic|dramatic|大气") ? QStringLiteral("cinematic")
+                                                                : QStringLiteral("calm"));
+        }
     if (n == Op::addMusic() || n == Op::setMusicVolume()) {
         if (n == Op::addMusic() &&
             has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避|"
