@@ -426,15 +426,22 @@ Plan planInstruction(const QString& message)
             previousVerb = verb.captured(0);
         else if (clause.count(QLatin1Char(' ')) >= 3 || clause.size() > 12)
             previousVerb.clear();
-        if (ops.isEmpty() && !plan.operations.isEmpty() && !negated(clause) &&
-            (plan.operations.last().name == Op::removeRange() ||
-             plan.operations.last().name == Op::keepRange())) {
-            // "cut the first 5 seconds and the last 3 seconds": the verb carries over.
+        const Operation* prev = plan.operations.isEmpty() ? nullptr : &plan.operations.last();
+        const bool rangedSpeed = prev && prev->name == Op::setSpeed() &&
+                                 (prev->args.contains(QStringLiteral("from_ms")) ||
+                                  prev->args.contains(QStringLiteral("last_ms")));
+        if (ops.isEmpty() && prev && !negated(clause) &&
+            (prev->name == Op::removeRange() || prev->name == Op::keepRange() || rangedSpeed)) {
+            // "cut the first 5 seconds and the last 3 seconds", "speed up 0:10-0:15 and again
+            // 0:50-1:00": the verb (and its speed) carries over to a stretch said alone.
             const Range r = findRange(clause);
             if (r.found()) {
                 QJsonObject args;
+                if (rangedSpeed)
+                    args.insert(QStringLiteral("factor"),
+                                prev->args.value(QStringLiteral("factor")));
                 putRange(args, r);
-                ops << op(plan.operations.last().name, args);
+                ops << op(prev->name, args);
             }
         }
         if (ops.isEmpty()) {
