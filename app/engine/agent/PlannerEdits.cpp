@@ -247,7 +247,7 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     if (file.isEmpty() && fm.hasMatch())
         file = fm.captured(1);
     const bool musicWord =
-        has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\bbackground "
+        has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
                "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
                              "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"

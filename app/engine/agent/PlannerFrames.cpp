@@ -136,6 +136,12 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
         return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("volume"), 0.0}});
     bool lower = lexicon::has(c, QStringLiteral("action.lower"));
     bool raise = lexicon::has(c, QStringLiteral("action.raise"));
+    // "music down a bit", "bgm up": the direction said as an adverb after the music.
+    static const RX adverb(QStringLiteral("\\b(?:music|bgm|song|soundtrack|tunes)(?: volume| "
+                                          "level)? (?:way |a bit |a little |slightly "
+                                          "|just )?(down|up)\\b"));
+    if (const QRegularExpressionMatch a = adverb.match(c); a.hasMatch() && !lower && !raise)
+        (a.captured(1) == QLatin1String("down") ? lower : raise) = true;
     // "the music is louder than my voice": a comparison says which way, whatever else is said.
     if (lower && raise) {
         if (has(c, "louder than|too loud|drown|overpower|over my voice|fighting|hear (?:me|my|the "

@@ -158,7 +158,8 @@ std::optional<Operation> soundAndLook(const QString& c)
     else if (has(c,
                  "washed[- "
                  "]out|\\bdull\\b|\\blifeless\\b|\\bfaded\\b|灰蒙蒙|发灰|颜色太淡|没有色彩|colou?"
-                 "rs? pop|\\bpop more\\b|vivid|vibrant|saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
+                 "rs? pop|\\bpop "
+                 "more\\b|vivid|vibrant|(?<!de)saturat|punchy|colou?rful|鲜艳|艳丽|饱和"))
         look = QStringLiteral("vivid");
     if (look.isEmpty())
         return std::nullopt;
