@@ -453,7 +453,16 @@ Plan planInstruction(const QString& message)
             continue;
         }
         // Edits that cannot be limited to the clip or part named are not made everywhere instead.
-        if (clipScopeLost(clause, ops) || partScopeLost(clause, ops)) {
+        // "音乐只要前30秒", "cut the music at 0:30": a stretch of the music or of a text is not a
+        // stretch of the video.
+        const QString named = readFrame(clause).target;
+        const bool otherTrack = (named == QLatin1String("music") || isText(named)) &&
+                                std::any_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
+                                    return o.name == Op::removeRange() ||
+                                           o.name == Op::keepRange() || o.name == Op::splitAt() ||
+                                           o.name == Op::targetLength();
+                                });
+        if (otherTrack || clipScopeLost(clause, ops) || partScopeLost(clause, ops)) {
             plan.unrecognized << clause;
             continue;
         }

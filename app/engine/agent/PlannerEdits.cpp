@@ -246,6 +246,11 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     const QRegularExpressionMatch fm = fileRx.match(c);
     if (file.isEmpty() && fm.hasMatch())
         file = fm.captured(1);
+    // "背景音乐用song.mp3": the words before the verb are not part of the name.
+    static const RX zhVerb(
+        QStringLiteral("^.*(?:用|换成|改成|设为|为|是|配上|放)(?=[^\\x{4E00}-\\x{9FFF}])"));
+    if (quoteIndex(c) < 0 && containsChinese(file))
+        file.remove(zhVerb);
     const bool musicWord =
         has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
                "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
