@@ -462,7 +462,8 @@ Plan planInstruction(const QString& message)
                                            o.name == Op::keepRange() || o.name == Op::splitAt() ||
                                            o.name == Op::targetLength();
                                 });
-        if (otherTrack || clipScopeLost(clause, ops) || partScopeLost(clause, ops)) {
+        if (otherTrack || clipScopeLost(clause, ops) || partScopeLost(clause, ops) ||
+            relativeTimeLost(clause, ops)) {
             plan.unrecognized << clause;
             continue;
         }

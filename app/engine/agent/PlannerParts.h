@@ -78,6 +78,8 @@ bool isTimeToken(const QString& token); // "1:30", "20 seconds", "5秒"
 bool clipScopeLost(const QString& clause, const QList<Operation>& ops);
 // The clause names a part in words ("the ending", 最后那段) that its operations did not take.
 bool partScopeLost(const QString& clause, const QList<Operation>& ops);
+// The clause changes a time by an amount ("2 seconds longer") that its operations took as a time.
+bool relativeTimeLost(const QString& clause, const QList<Operation>& ops);
 
 // Whole-message passes (PlannerPasses.cpp).
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);

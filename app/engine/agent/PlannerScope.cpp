@@ -124,9 +124,11 @@ bool clipScopeLost(const QString& clause, const QList<Operation>& ops)
     // other than deleting and moving clips apply to the whole timeline or a time range, so the
     // clip named would be silently ignored.
     static const RX clip(QStringLiteral(
-        "(?<![\\d.]\\s)(?<![\\d.])\\b(?:first|second|third|fourth|fifth|sixth|last|final|\\d{1,2}(?"
+        "(?<![\\d.]\\s)(?<![\\d.])(?<!\\ba )(?<!\\banother "
+        ")\\b(?:first|second|third|fourth|fifth|sixth|last|final|\\d{1,2}(?"
         ":st|nd|rd|th)) "
-        "(?:\\w+ )?(?:clip|segment|shot|scene)s?\\b|\\b(?:clip|segment|shot|scene) (?:#|no\\.? "
+        "(?:\\w+ )?(?:clip|segment|shot|scene|caption|title|subtitle|lower "
+        "third|text)s?\\b|\\b(?:clip|segment|shot|scene) (?:#|no\\.? "
         "?|number "
         ")?\\d{1,2}\\b(?!\\s*(?:%|x\\b|s\\b|secs?\\b|seconds?|mins?\\b|minutes?))|第\\d{1,2}(?:个|"
         "段)"
@@ -166,6 +168,24 @@ bool partScopeLost(const QString& clause, const QList<Operation>& ops)
             if (o.args.contains(k))
                 return false;
         return true;
+    });
+}
+
+bool relativeTimeLost(const QString& clause, const QList<Operation>& ops)
+{
+    // "show the title for 2 seconds longer", "字幕提前1秒": a change by an amount, which the
+    // operations (absolute times only) would take as the new time itself.
+    static const RX relative(QStringLiteral(
+        "\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s|ms|minutes?|mins?)?\\s*(?:longer|shorter|earlier|"
+        "later|sooner|more|less)\\b|(?:延长|缩短|提前|推迟|延后|多|少)\\s*\\d+(?:\\.\\d+)?\\s*(?:"
+        "秒|分钟)"));
+    if (!relative.match(clause).hasMatch())
+        return false;
+    return std::any_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
+        for (auto it = o.args.begin(); it != o.args.end(); ++it)
+            if (it.key().endsWith(QLatin1String("_ms")))
+                return true;
+        return false;
     });
 }
 
