@@ -98,6 +98,7 @@ void MainWindow::connectSession()
     });
     connect(s, &EditorSession::previewProgress, m_preview, &PreviewPane::setEditProgress);
     connect(s, &EditorSession::previewReady, m_preview, &PreviewPane::setEditPreview);
+    connect(s, &EditorSession::previewWindowReady, m_preview, &PreviewPane::setEditPreviewWindow);
     connect(s, &EditorSession::previewFailed, m_preview, &PreviewPane::setEditFailed);
     connect(m_mediaBin, &MediaBin::filesAccepted, s,
             [s](const QStringList& paths) { s->upload(paths); });

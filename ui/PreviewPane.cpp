@@ -141,6 +141,12 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     });
     connect(m_player, &PreviewPlayer::durationChanged, this, [this] { updateTime(position()); });
     connect(m_player, &PreviewPlayer::loaded, this, &PreviewPane::updateControls);
+    // The end of a window is not the end of the edit: go on once the whole is there.
+    connect(m_player, &PreviewPlayer::finished, this, [this] {
+        if (isShowingEdit() && playsWindow() && m_windowTo < m_editDuration)
+            m_playWhenReady = true;
+        updateControls();
+    });
     connect(m_player, &PreviewPlayer::errorOccurred, this, [this](const QString& message) {
         m_title->setText(tr("Cannot play: %1").arg(message));
         Q_EMIT playbackError(message);
@@ -191,7 +197,7 @@ void PreviewPane::onFrame(const QVideoFrame& frame)
     // An old render while the draft moved on would contradict the still of the new one.
     if (isShowingEdit() && !hasCurrentEditFile())
         return;
-    m_canvas->setFrame(frame);
+    m_canvas->setFrame(frame, m_player->offset());
 }
 
 bool PreviewPane::isPlaying() const
@@ -231,6 +237,12 @@ void PreviewPane::togglePlay()
 
 void PreviewPane::play()
 {
+    if (isShowingEdit() && playsWindow() && m_player->position() >= m_windowTo - 40 &&
+        m_windowTo < m_editDuration) {
+        m_playWhenReady = true; // at the window's end: the whole render plays on from there
+        updateControls();
+        return;
+    }
     if (isShowingEdit() && !hasCurrentEditFile()) {
         // Nothing current to play yet: play once the render arrives.
         if (m_editDuration == 0)
@@ -264,6 +276,14 @@ void PreviewPane::seek(qint64 ms)
         if (m_editDuration > 0)
             ms = std::min(ms, m_editDuration);
         m_editAt = ms;
+        if (playsWindow() && !windowCovers(ms)) {
+            m_player->unload(); // outside the window: stills until the whole render is in
+        } else if (windowCovers(ms) && !playsWindow()) {
+            loadWindow(ms, false);
+            updateTime(ms);
+            Q_EMIT positionChanged(ms);
+            return;
+        }
         if (!hasCurrentEditFile()) {
             if (m_editDuration != 0)
                 requestStill(ms);

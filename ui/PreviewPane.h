@@ -10,7 +10,9 @@
 //     is in (two cores: the render would slow it down), the playable low-resolution render
 //     of the draft (editPreviewRequested -> setEditPreview). It is
 //     loaded and sought to the same position, and replaces the still only once the player
-//     has a frame there, so the picture never goes blank.
+//     has a frame there, so the picture never goes blank. When every frame must be drawn
+//     (a 10-minute edit made vertical), a window of it from the playhead comes first
+//     (setEditPreviewWindow): it plays, and at its end the viewer waits for the whole.
 // Meanwhile a banner says "Updating…" (with the render's progress); nothing blocks the chat.
 // While no playable render of the current draft exists, seeking (the scrub bar, the
 // timeline, frame steps) asks for stills instead. Only while the pane shows the edit does it
@@ -74,6 +76,8 @@ public Q_SLOTS:
     void setEditFrame(const QByteArray& jpeg, qint64 atMs, int draftVersion);
     void setEditFrameFailed(const QString& message);
     void setEditPreview(const QString& localPath, int draftVersion);
+    void setEditPreviewWindow(const QString& localPath, qint64 fromMs, qint64 toMs,
+                              int draftVersion);
     void setEditProgress(int percent);
     void setEditFailed(const QString& message);
     void togglePlay();
@@ -87,7 +91,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void playbackError(const QString& message);
     void positionChanged(qint64 ms); // the position shown (player, or still while scrubbing)
-    void editPreviewRequested();     // render the current draft (EditorSession::requestPreview)
+    // render the current draft from the playhead atMs (EditorSession::requestPreview)
+    void editPreviewRequested(qint64 atMs);
     void editFrameRequested(qint64 atMs); // a still of the edit (EditorSession::requestEditFrame)
     void modeChanged(cw::PreviewPane::Mode mode);
 
@@ -101,6 +106,9 @@ private:
     void requestStill(qint64 atMs);
     void renderAfterStill();         // the render the debounce held back for the still
     bool hasCurrentEditFile() const; // the loaded file is the render of the current draft
+    bool playsWindow() const;        // ... or the window of it
+    bool windowCovers(qint64 ms) const;
+    void loadWindow(qint64 at, bool play);
     void onFrame(const QVideoFrame& frame);
     void updatePlaceholder();
     void updateBanner();
@@ -130,6 +138,9 @@ private:
     bool m_playWhenReady = false;
     QString m_editFile;
     int m_editVersion = -1;
+    QString m_windowFile; // the current draft's window while its whole render is made
+    qint64 m_windowFrom = 0;
+    qint64 m_windowTo = 0;
     // Stills: one request in flight; the newest position asked for meanwhile follows it.
     static constexpr int kStillFirstMs = 1500; // the render waits this long for the still
     bool m_stillInFlight = false;

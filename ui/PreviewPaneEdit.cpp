@@ -17,8 +17,27 @@ constexpr int kStillPatienceMs = 2000; // an unanswered still no longer holds th
 
 bool PreviewPane::hasCurrentEditFile() const
 {
-    return !m_editStale && !m_editFile.isEmpty() &&
-           m_player->source() == QUrl::fromLocalFile(m_editFile) && m_player->hasSource();
+    return playsWindow() ||
+           (!m_editStale && !m_editFile.isEmpty() &&
+            m_player->source() == QUrl::fromLocalFile(m_editFile) && m_player->hasSource());
+}
+
+bool PreviewPane::playsWindow() const
+{
+    return !m_windowFile.isEmpty() && m_player->hasSource() &&
+           m_player->source() == QUrl::fromLocalFile(m_windowFile);
+}
+
+bool PreviewPane::windowCovers(qint64 ms) const
+{
+    return !m_windowFile.isEmpty() && ms >= m_windowFrom && ms < m_windowTo;
+}
+
+void PreviewPane::loadWindow(qint64 at, bool play)
+{
+    m_title->setText(tr("Version %1").arg(m_editVersion));
+    m_player->load(QUrl::fromLocalFile(m_windowFile), at, play, m_windowFrom);
+    updateControls();
 }
 
 void PreviewPane::showCurrentEdit()
@@ -32,6 +51,9 @@ void PreviewPane::showCurrentEdit()
         m_title->setText(tr("Version %1").arg(m_editVersion));
         if (m_player->source() != QUrl::fromLocalFile(m_editFile))
             m_player->load(QUrl::fromLocalFile(m_editFile), m_editAt, false);
+    } else if (windowCovers(m_editAt)) {
+        if (!playsWindow())
+            loadWindow(m_editAt, false);
     } else {
         if (switched || m_player->source() != QUrl::fromLocalFile(m_editFile))
             m_player->unload(); // a source clip, or an old render: the still stands in
@@ -69,6 +91,7 @@ void PreviewPane::setEditStale()
 {
     m_editStale = true;
     m_editError.clear();
+    m_windowFile.clear();
     if (!isShowingEdit())
         return;
     if (m_editDuration == 0) {
@@ -144,11 +167,14 @@ void PreviewPane::requestEditPreview()
     m_editProgress = 0;
     m_editError.clear();
     updateBanner();
-    Q_EMIT editPreviewRequested();
+    Q_EMIT editPreviewRequested(m_editAt);
 }
 
 void PreviewPane::setEditPreview(const QString& localPath, int draftVersion)
 {
+    // Playing the window: the whole goes on from the same place.
+    const bool playing = playsWindow() && isPlaying();
+    m_windowFile.clear();
     m_editRequested = false;
     m_editFile = localPath;
     m_editVersion = draftVersion;
@@ -160,8 +186,23 @@ void PreviewPane::setEditPreview(const QString& localPath, int draftVersion)
     if (m_editStale || localPath.isEmpty())
         return; // another change is on its way: its render replaces this one
     m_title->setText(tr("Version %1").arg(draftVersion));
-    m_player->load(QUrl::fromLocalFile(localPath), m_editAt, std::exchange(m_playWhenReady, false));
+    m_player->load(QUrl::fromLocalFile(localPath), m_editAt,
+                   std::exchange(m_playWhenReady, false) || playing);
     updateControls();
+}
+
+void PreviewPane::setEditPreviewWindow(const QString& localPath, qint64 fromMs, qint64 toMs,
+                                       int draftVersion)
+{
+    // Only for the render asked for last, and only while no newer change is waiting.
+    if (!m_editRequested || m_debounce.isActive() || localPath.isEmpty() || toMs <= fromMs)
+        return;
+    m_windowFile = localPath;
+    m_windowFrom = fromMs;
+    m_windowTo = toMs;
+    m_editVersion = draftVersion;
+    if (isShowingEdit() && windowCovers(m_editAt))
+        loadWindow(m_editAt, std::exchange(m_playWhenReady, false));
 }
 
 void PreviewPane::setEditProgress(int percent)

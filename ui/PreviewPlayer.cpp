@@ -37,13 +37,19 @@ void PreviewPlayer::ensurePlayer()
             Q_EMIT playingChanged(isPlaying());
     });
     connect(m_player, &QMediaPlayer::positionChanged, this, [this](qint64 ms) {
-        if (m_peekAt < 0 && m_wanted < 0)
-            Q_EMIT positionChanged(ms);
+        // Unloading rewinds to 0: not a position anyone asked for.
+        if (m_peekAt < 0 && m_wanted < 0 && !m_source.isEmpty())
+            Q_EMIT positionChanged(ms + m_offset);
     });
-    connect(m_player, &QMediaPlayer::durationChanged, this, &PreviewPlayer::durationChanged);
+    connect(m_player, &QMediaPlayer::durationChanged, this,
+            [this](qint64 ms) { Q_EMIT durationChanged(ms + m_offset); });
     connect(m_player, &QMediaPlayer::mediaStatusChanged, this, [this](QMediaPlayer::MediaStatus s) {
-        if (s == QMediaPlayer::EndOfMedia && m_peekAt >= 0)
-            endPeek();
+        if (s == QMediaPlayer::EndOfMedia) {
+            if (m_peekAt >= 0)
+                endPeek();
+            else if (m_player->source() == m_source && !m_loading)
+                Q_EMIT finished();
+        }
         if (s != QMediaPlayer::LoadedMedia && s != QMediaPlayer::BufferedMedia)
             return;
         if ((m_wanted < 0 && !m_playWhenLoaded) || m_player->source() != m_source)
@@ -60,7 +66,7 @@ void PreviewPlayer::ensurePlayer()
                 m_player->setPosition(at);
             this->play();
         } else {
-            seek(at);
+            seek(at + m_offset); // timeline time
         }
     });
     connect(m_player, &QMediaPlayer::errorOccurred, this,
@@ -80,15 +86,15 @@ bool PreviewPlayer::isPlaying() const
 qint64 PreviewPlayer::position() const
 {
     if (m_wanted >= 0)
-        return m_wanted;
+        return m_wanted + m_offset;
     if (m_peekAt >= 0)
-        return m_peekAt;
-    return m_player ? m_player->position() : 0;
+        return m_peekAt + m_offset;
+    return (m_player ? m_player->position() : 0) + m_offset;
 }
 
 qint64 PreviewPlayer::duration() const
 {
-    return m_player ? std::max<qint64>(0, m_player->duration()) : 0;
+    return m_player ? std::max<qint64>(0, m_player->duration()) + m_offset : 0;
 }
 
 void PreviewPlayer::setDefaultFrameRate(double fps)
@@ -104,7 +110,7 @@ void PreviewPlayer::setRate(double rate)
         m_player->setPlaybackRate(m_rate);
 }
 
-void PreviewPlayer::load(const QUrl& file, qint64 at, bool play)
+void PreviewPlayer::load(const QUrl& file, qint64 at, bool play, qint64 offset)
 {
     ensurePlayer();
     endPeek();
@@ -112,8 +118,9 @@ void PreviewPlayer::load(const QUrl& file, qint64 at, bool play)
     // this load's state is set, or that status would open the old file in its place.
     m_player->stop();
     m_source = file;
+    m_offset = std::max<qint64>(0, offset);
     m_fps = m_defaultFps;
-    m_wanted = std::max<qint64>(0, at);
+    m_wanted = std::max<qint64>(0, at - m_offset);
     m_playWhenLoaded = play;
     m_loading = true;
     m_player->setSource(file);
@@ -125,6 +132,7 @@ void PreviewPlayer::unload()
     m_playWhenLoaded = false;
     m_loading = false;
     m_source.clear();
+    m_offset = 0;
     if (!m_player)
         return;
     endPeek();
@@ -168,7 +176,7 @@ void PreviewPlayer::stop()
 
 void PreviewPlayer::seek(qint64 ms)
 {
-    ms = std::max<qint64>(0, ms);
+    ms = std::max<qint64>(0, ms - m_offset);
     if (!hasSource() || m_wanted >= 0) {
         m_wanted = hasSource() ? ms : -1;
         return;
@@ -176,7 +184,7 @@ void PreviewPlayer::seek(qint64 ms)
     if (m_player->duration() > 0)
         ms = std::min(ms, m_player->duration());
     m_player->setPosition(ms);
-    Q_EMIT positionChanged(ms);
+    Q_EMIT positionChanged(ms + m_offset);
     if (!isPlaying())
         peek(ms);
 }

@@ -7,6 +7,8 @@
 // paused seek "peeks": it plays muted until the frame at the target arrives, then pauses
 // there again. Seeks asked for before the file is loaded are kept and applied on load.
 // Frames are re-emitted on the GUI thread (the sink emits from the decoder's thread).
+// A file may stand for a later part of a longer timeline (a preview's window): loaded with
+// an offset, every time in and out of this class is timeline time, the file's plus offset.
 #pragma once
 
 #include <QObject>
@@ -30,14 +32,16 @@ public:
     bool hasSource() const { return m_player && !m_source.isEmpty(); }
     bool isPlaying() const;  // false while peeking
     qint64 position() const; // a pending or peeking seek's target wins
-    qint64 duration() const;
+    qint64 duration() const; // where the file ends (offset included)
+    qint64 offset() const { return m_offset; }
     double frameRate() const { return m_fps; }
     void setDefaultFrameRate(double fps); // until the file's own rate is known
     double rate() const { return m_rate; }
     void setRate(double rate);
 
-    // at: where to start (-1: the beginning); paused loads show the frame there.
-    void load(const QUrl& file, qint64 at, bool play);
+    // at: where to start (-1: the beginning); paused loads show the frame there. offset: the
+    // time of the file's first frame.
+    void load(const QUrl& file, qint64 at, bool play, qint64 offset = 0);
     void unload();
     void play();
     void pause();
@@ -49,7 +53,8 @@ Q_SIGNALS:
     void positionChanged(qint64 ms);
     void durationChanged(qint64 ms);
     void playingChanged(bool playing);
-    void loaded(); // the file is open: duration and frame rate are known
+    void loaded();   // the file is open: duration and frame rate are known
+    void finished(); // played to the end
     void errorOccurred(const QString& message);
 
 private:
@@ -62,6 +67,7 @@ private:
     QVideoSink* m_sink = nullptr;
     QAudioOutput* m_audio = nullptr;
     QUrl m_source;
+    qint64 m_offset = 0;
     double m_fps = 30;
     double m_defaultFps = 30;
     double m_rate = 1;

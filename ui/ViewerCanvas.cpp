@@ -40,12 +40,12 @@ void ViewerCanvas::setStill(const QImage& image, qint64 atMs)
     Q_EMIT pictureChanged();
 }
 
-void ViewerCanvas::setFrame(const QVideoFrame& frame)
+void ViewerCanvas::setFrame(const QVideoFrame& frame, qint64 offsetMs)
 {
     if (!frame.isValid())
         return;
     m_frame = frame;
-    m_timeMs = frame.startTime() >= 0 ? frame.startTime() / 1000 : -1;
+    m_timeMs = frame.startTime() >= 0 ? frame.startTime() / 1000 + offsetMs : -1;
     m_picture = Picture::Video;
     update();
     Q_EMIT pictureChanged();

@@ -27,7 +27,9 @@ public:
     QString placeholderText() const { return m_placeholder; }
 
     void setStill(const QImage& image, qint64 atMs);
-    void setFrame(const QVideoFrame& frame); // converted when painted, not per frame received
+    // Converted when painted, not per frame received; offsetMs: where the file starts on the
+    // timeline (a preview's window).
+    void setFrame(const QVideoFrame& frame, qint64 offsetMs = 0);
     void clear();
     void setPlaceholderText(const QString& text);
     void setPlaying(bool playing); // fast scaling while frames stream in

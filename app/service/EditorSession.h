@@ -74,7 +74,9 @@ public:
     void requestThumbnail(const QString& mediaId, qint64 atMs = -1);
     // A low-resolution render of the current draft, downloaded to a cache file; a newer
     // request cancels the running one -> previewProgress / previewReady / previewFailed.
-    void requestPreview();
+    // atMs: the viewer's playhead; a preview that takes long (the whole picture changed)
+    // first delivers the part from there -> previewWindowReady, then the whole.
+    void requestPreview(qint64 atMs = -1);
     void cancelPreview();
     // A still of the current edit at atMs (timeline time), as the export will show it, made
     // by the local engine in well under a second -> editFrameReady / editFrameFailed. Only
@@ -113,6 +115,7 @@ Q_SIGNALS:
     void thumbnailReady(const QString& mediaId, qint64 atMs, const QByteArray& jpeg);
     void previewProgress(int percent);
     void previewReady(const QString& localPath, int draftVersion);
+    void previewWindowReady(const QString& localPath, qint64 fromMs, qint64 toMs, int draftVersion);
     void previewFailed(const QString& message);
     void editFrameReady(const QByteArray& jpeg, qint64 atMs, int draftVersion);
     void editFrameFailed(const QString& message);

@@ -11,6 +11,9 @@
 // never recorded in the RenderJournal and never touches the export's state. A request for the
 // draft already rendered (or being rendered) costs nothing; a request for a newer draft
 // cancels the running job. Cloud renders cost credits, so previews are local-only.
+// A preview that changes every frame of a long edit comes in two steps: the engine reports a
+// playable window from the playhead while it draws the rest (status "window"), linked to
+// <...>-window.mov and announced once; it is removed when the whole arrives or is cancelled.
 #include "ApiClient.h"
 #include "EditorSessionPrivate.h"
 
@@ -52,9 +55,10 @@ struct EditorSession::Private::MediaState : QObject {
 
     void pumpThumbnails();
     void fetchThumbnail(const QString& mediaId, qint64 atMs);
-    void submitPreview(const QString& file, int version);
+    void submitPreview(const QString& file, int version, qint64 atMs);
     void pollPreview();
-    bool linkPreview(const QString& enginePath);
+    bool linkFile(const QString& enginePath, const QString& file);
+    void removeWindow();
     void downloadPreview(const QString& url);
     void endPreview(bool ok, const QString& message);
     void prunePreviews(const QString& keep);
@@ -84,6 +88,7 @@ struct EditorSession::Private::MediaState : QObject {
     bool previewing = false;
     int previewGeneration = 0;
     QString previewFile;
+    QString windowFile; // the linked window of the running preview, if any
     int previewVersion = -1;
     QString previewRenderId;
     QString previewPhase;
@@ -209,7 +214,7 @@ void EditorSession::Private::MediaState::fetchThumbnail(const QString& mediaId, 
     });
 }
 
-void EditorSession::requestPreview()
+void EditorSession::requestPreview(qint64 atMs)
 {
     Private::MediaState& m = d->visuals();
     if (d->creditsVisible) {
@@ -248,7 +253,7 @@ void EditorSession::requestPreview()
         return;
     }
     cancelPreview();
-    m.submitPreview(file, d->version);
+    m.submitPreview(file, d->version, atMs);
 }
 
 void EditorSession::cancelPreview()
@@ -262,6 +267,7 @@ void EditorSession::cancelPreview()
             QJsonObject{});
     m.previewing = false;
     ++m.previewGeneration;
+    m.removeWindow();
     m.previewPoll.stop();
     if (m.previewCall)
         m.previewCall->abort();
@@ -277,7 +283,8 @@ QString EditorSession::Private::MediaState::previewDir() const
     return QDir().mkpath(dir) ? dir : QString();
 }
 
-void EditorSession::Private::MediaState::submitPreview(const QString& file, int version)
+void EditorSession::Private::MediaState::submitPreview(const QString& file, int version,
+                                                       qint64 atMs)
 {
     previewing = true;
     const int generation = ++previewGeneration;
@@ -287,14 +294,16 @@ void EditorSession::Private::MediaState::submitPreview(const QString& file, int 
     previewPercent = -1;
     previewPollFailures = 0;
     previewRenderId = QStringLiteral("preview_%1").arg(QDateTime::currentMSecsSinceEpoch());
+    QJsonObject output{{QStringLiteral("format"), QStringLiteral("mp4")},
+                       {QStringLiteral("quality"), QStringLiteral("low")},
+                       {QStringLiteral("preset"), QStringLiteral("preview")}};
+    if (atMs >= 0)
+        output.insert(QStringLiteral("at_ms"), atMs);
     const QJsonObject body{
         {QStringLiteral("id"), previewRenderId},
         {QStringLiteral("sessionId"), d->sessionId},
         {QStringLiteral("draft"), d->draft.toJson()},
-        {QStringLiteral("output"),
-         QJsonObject{{QStringLiteral("format"), QStringLiteral("mp4")},
-                     {QStringLiteral("quality"), QStringLiteral("low")},
-                     {QStringLiteral("preset"), QStringLiteral("preview")}}},
+        {QStringLiteral("output"), output},
     };
     previewCall = d->api->postJson(QStringLiteral("/api/render/proxy/lambda"), body);
     connect(previewCall, &ApiCall::finished, this, [this, generation](const Envelope& env) {
@@ -347,7 +356,14 @@ void EditorSession::Private::MediaState::pollPreview()
             previewPercent = percent;
             Q_EMIT d->q->previewProgress(percent);
         }
-        if (r.status == QLatin1String("completed") && linkPreview(r.outputPath)) {
+        if (!r.windowPath.isEmpty() && windowFile.isEmpty()) {
+            const QString file = previewFile.chopped(4) + QStringLiteral("-window.mov");
+            if (linkFile(r.windowPath, file)) {
+                windowFile = file;
+                Q_EMIT d->q->previewWindowReady(file, r.windowFromMs, r.windowToMs, previewVersion);
+            }
+        }
+        if (r.status == QLatin1String("completed") && linkFile(r.outputPath, previewFile)) {
             endPreview(true, {});
             return;
         }
@@ -361,14 +377,21 @@ void EditorSession::Private::MediaState::pollPreview()
 
 // The local engine's file is on this disk: a hard link costs nothing where a download of a
 // ten-minute preview copies 250 MB. Another file system (or a cloud URL) downloads.
-bool EditorSession::Private::MediaState::linkPreview(const QString& enginePath)
+bool EditorSession::Private::MediaState::linkFile(const QString& enginePath, const QString& file)
 {
     if (enginePath.isEmpty() || !QFileInfo(enginePath).isFile())
         return false;
     const QByteArray from = QFile::encodeName(enginePath);
-    const QByteArray to = QFile::encodeName(previewFile);
-    QFile::remove(previewFile);
+    const QByteArray to = QFile::encodeName(file);
+    QFile::remove(file);
     return ::link(from.constData(), to.constData()) == 0;
+}
+
+// The viewer may still play it: the open file outlives its name.
+void EditorSession::Private::MediaState::removeWindow()
+{
+    if (!windowFile.isEmpty())
+        QFile::remove(std::exchange(windowFile, QString()));
 }
 
 void EditorSession::Private::MediaState::downloadPreview(const QString& url)
@@ -396,6 +419,7 @@ void EditorSession::Private::MediaState::endPreview(bool ok, const QString& mess
     ++previewGeneration;
     previewPoll.stop();
     previewCall = nullptr;
+    removeWindow();
     if (!ok) {
         Q_EMIT d->q->previewFailed(message);
         return;

@@ -102,6 +102,14 @@ RenderStatus RenderStatus::fromJson(const QJsonValue& value)
                      inner.value(QStringLiteral("outputUrl"))});
     r.outputPath =
         job.value(QStringLiteral("output")).toObject().value(QStringLiteral("path")).toString();
+    const QJsonObject window = job.value(QStringLiteral("window")).toObject();
+    const qint64 from = window.value(QStringLiteral("from_ms")).toInteger(-1);
+    const qint64 to = window.value(QStringLiteral("to_ms")).toInteger(-1);
+    if (from >= 0 && to > from) {
+        r.windowPath = window.value(QStringLiteral("path")).toString();
+        r.windowFromMs = from;
+        r.windowToMs = to;
+    }
     const QJsonValue err = job.value(QStringLiteral("error"));
     r.error = err.isObject() ? err.toObject().value(QStringLiteral("message")).toString()
                              : err.toString();

@@ -30,6 +30,10 @@ struct RenderStatus {
     int progress = 0;
     QString outputUrl;
     QString outputPath; // output.path: the file itself, from the local engine only
+    // window: a preview's playable part while the whole is drawn (local engine only)
+    QString windowPath;
+    qint64 windowFromMs = -1;
+    qint64 windowToMs = -1;
     QString error;
 
     bool isDone() const;   // completed, failed or cancelled

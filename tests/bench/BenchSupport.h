@@ -233,22 +233,27 @@ inline QJsonObject headDraft(cw::test::EngineClient& c, const QString& sid)
 }
 
 // Submits a render of the session's head draft and polls until it ends. Returns the
-// seconds from submit to "completed" (or nullopt with *error).
+// seconds from submit to "completed" (or nullopt with *error). A preview given the playhead
+// (atMs) may report a playable window first: *windowSeconds is when (-1: none).
 inline std::optional<double> renderAndWait(cw::test::EngineClient& c, const QString& sid,
                                            const QString& preset, QString* outputUrl,
                                            QString* error, qint64 enginePid = 0,
-                                           double* cpuSeconds = nullptr)
+                                           double* cpuSeconds = nullptr, qint64 atMs = -1,
+                                           double* windowSeconds = nullptr)
 {
+    QJsonObject output{{QStringLiteral("format"), QStringLiteral("mp4")},
+                       {QStringLiteral("quality"), QStringLiteral("high")},
+                       {QStringLiteral("preset"), preset}};
+    if (atMs >= 0)
+        output.insert(QStringLiteral("at_ms"), atMs);
+    if (windowSeconds)
+        *windowSeconds = -1;
     QElapsedTimer t;
     const double cpu0 = enginePid > 0 ? processTreeCpuSeconds(enginePid) : 0;
     t.start();
-    const cw::test::HttpReply submit =
-        c.postJson(QStringLiteral("/api/render/proxy/lambda"),
-                   QJsonObject{{QStringLiteral("sessionId"), sid},
-                               {QStringLiteral("output"),
-                                QJsonObject{{QStringLiteral("format"), QStringLiteral("mp4")},
-                                            {QStringLiteral("quality"), QStringLiteral("high")},
-                                            {QStringLiteral("preset"), preset}}}});
+    const cw::test::HttpReply submit = c.postJson(
+        QStringLiteral("/api/render/proxy/lambda"),
+        QJsonObject{{QStringLiteral("sessionId"), sid}, {QStringLiteral("output"), output}});
     const QString id = submit.data().value(QStringLiteral("id")).toString();
     if (submit.code() != 0 || id.isEmpty()) {
         *error = QStringLiteral("render submit failed: ") + QString::fromUtf8(submit.body);
@@ -257,6 +262,8 @@ inline std::optional<double> renderAndWait(cw::test::EngineClient& c, const QStr
     for (;;) {
         const cw::test::HttpReply st = c.get(QStringLiteral("/api/render/proxy/lambda/") + id);
         const QString status = st.data().value(QStringLiteral("status")).toString();
+        if (windowSeconds && *windowSeconds < 0 && st.data().contains(QStringLiteral("window")))
+            *windowSeconds = seconds(t);
         if (status == QLatin1String("completed")) {
             if (cpuSeconds && enginePid > 0)
                 *cpuSeconds = processTreeCpuSeconds(enginePid) - cpu0;
@@ -268,7 +275,7 @@ inline std::optional<double> renderAndWait(cw::test::EngineClient& c, const QStr
             *error = QStringLiteral("render failed: ") + QString::fromUtf8(st.body.left(800));
             return std::nullopt;
         }
-        QThread::msleep(50);
+        QThread::msleep(windowSeconds ? 20 : 50);
     }
 }
 

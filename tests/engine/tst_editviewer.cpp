@@ -5,7 +5,11 @@
 // frames as the export at several times (PSNR after scaling, high enough that a one-frame
 // shift fails); a vertical edit previews at 360x640; GET /api/preview/<sid>/frame draws the
 // frame under the playhead as the preview shows it, at the draft's aspect, for a stored
-// version, and answers clear errors. The preview planner itself is table-tested (pure).
+// version, and answers clear errors. A long edit whose every frame is drawn (vertical) with
+// the playhead given is progressive: a 10-s window from the playhead is reported while the
+// whole is drawn, shows the whole's frames there, has its sound, and is gone afterwards; a
+// short edit has no window and a bad playhead is refused. The preview planner itself is
+// table-tested (pure).
 #include "AgentTurn.h"
 #include "DraftBuilder.h"
 #include "EngineClient.h"
@@ -17,6 +21,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -102,6 +107,7 @@ private Q_SLOTS:
     void proxiesAreMade();
     void previewMatchesExport();
     void verticalPreview();
+    void progressiveWindow();
     void frameOfTheEdit();
     void frameErrors();
 
@@ -336,6 +342,85 @@ void TstEditViewer::verticalPreview()
     const QString preview = render(cutWithTitle(1080, 1920), "preview");
     QVERIFY(!preview.isEmpty());
     QCOMPARE(videoSize(preview), QSize(360, 640));
+}
+
+void TstEditViewer::progressiveWindow()
+{
+    // 44 s of the clip made vertical: every frame is drawn.
+    QList<Segment> parts;
+    for (int i = 0; i < 4; ++i)
+        parts << seg(QStringLiteral("p%1").arg(i), m_video, i * 11000, 0, 11000);
+    Draft d = draftOf({track("v1", int(TrackType::Video), parts)});
+    d.m.insert("width", 1080);
+    d.m.insert("height", 1920);
+    d.m.insert("aspect", "9:16");
+    const QString id = QStringLiteral("progressive");
+    QJsonObject body{{"id", id},
+                     {"sessionId", m_sid},
+                     {"draft", d.toJson()},
+                     {"output", QJsonObject{{"format", "mp4"}, {"preset", "preview"}}}};
+    for (const QJsonValue& bad : {QJsonValue(-5), QJsonValue("12"), QJsonValue(1e12)}) {
+        QJsonObject output = body.value("output").toObject();
+        output.insert("at_ms", bad);
+        body.insert("output", output);
+        const HttpReply r = m_client->postJson(QStringLiteral("/api/render/proxy/lambda"), body);
+        QCOMPARE(r.code(), 4000);
+        QVERIFY2(r.body.contains("at_ms"), r.body.constData());
+    }
+    QJsonObject output = body.value("output").toObject();
+    output.insert("at_ms", 25000);
+    body.insert("output", output);
+    QCOMPARE(m_client->postJson(QStringLiteral("/api/render/proxy/lambda"), body).code(), 0);
+    QString enginePath;
+    QJsonObject window;
+    const QString linked = m_dir.filePath(QStringLiteral("window.mov"));
+    QElapsedTimer t;
+    t.start();
+    QString status;
+    while (t.elapsed() < 180000 && status != "completed" && status != "failed") {
+        const QJsonObject data = m_client->get("/api/render/proxy/lambda/" + id).data();
+        status = data.value("status").toString();
+        if (window.isEmpty() && data.contains("window")) {
+            window = data.value("window").toObject();
+            enginePath = window.value("path").toString();
+            QCOMPARE(status, QStringLiteral("processing"));
+            QVERIFY(QFile::copy(enginePath, linked)); // before the engine removes it
+        }
+        QThread::msleep(20);
+    }
+    QCOMPARE(status, QStringLiteral("completed"));
+    QVERIFY2(!window.isEmpty(), "no window was reported while the whole was drawn");
+    QCOMPARE(window.value("from_ms").toInteger(), 25000);
+    QCOMPARE(window.value("to_ms").toInteger(), 35000);
+    QVERIFY(!QFileInfo::exists(enginePath)); // the engine's copy goes with the job
+    const QString whole = m_engine.dataDir() + "/renders/" + id + ".mp4";
+    QCOMPARE(videoSize(linked), QSize(360, 640));
+    QVERIFY2(qAbs(streamSeconds(linked, "video") - 10.0) < 0.034,
+             qPrintable(QString::number(streamSeconds(linked, "video"))));
+    QVERIFY2(qAbs(streamSeconds(linked, "audio") - 10.0) < 0.05,
+             qPrintable(QString::number(streamSeconds(linked, "audio"))));
+    for (const double at : {0.1, 3.3, 9.9}) {
+        const double same =
+            psnr(frameAt(whole, 25.0 + at, {360, 640}), frameAt(linked, at, {360, 640}));
+        QVERIFY2(same > kSameFrameDb, qPrintable(QStringLiteral("%1 s: %2 dB").arg(at).arg(same)));
+    }
+    const double shifted =
+        psnr(frameAt(whole, 25.0 + 3.3 + 1.0 / 30, {360, 640}), frameAt(linked, 3.3, {360, 640}));
+    QVERIFY2(shifted < kSameFrameDb, qPrintable(QString::number(shifted)));
+
+    // A short edit is drawn whole at once: no window.
+    body.insert("id", "short");
+    body.insert("draft", cutWithTitle(1080, 1920));
+    QCOMPARE(m_client->postJson(QStringLiteral("/api/render/proxy/lambda"), body).code(), 0);
+    status.clear();
+    t.restart();
+    while (t.elapsed() < 60000 && status != "completed" && status != "failed") {
+        const QJsonObject data = m_client->get("/api/render/proxy/lambda/short").data();
+        status = data.value("status").toString();
+        QVERIFY(!data.contains("window"));
+        QThread::msleep(20);
+    }
+    QCOMPARE(status, QStringLiteral("completed"));
 }
 
 void TstEditViewer::frameOfTheEdit()

@@ -114,6 +114,20 @@ void TestSessionState::renderStatusPath()
     QCOMPARE(local.outputUrl, QStringLiteral("http://h/a.mp4"));
     QVERIFY(RenderStatus::fromJson(json(R"({"id":"r","status":"completed","output":{"path":7}})"))
                 .outputPath.isEmpty());
+
+    // A preview's window while the whole is drawn; a range that is not one is no window.
+    const RenderStatus window = RenderStatus::fromJson(json(
+        R"({"data":{"id":"p","status":"processing","progress":12,
+            "window":{"path":"/d/p-window.mov","from_ms":25000,"to_ms":35000}}})"));
+    QCOMPARE(window.windowPath, QStringLiteral("/d/p-window.mov"));
+    QCOMPARE(window.windowFromMs, 25000);
+    QCOMPARE(window.windowToMs, 35000);
+    for (const char* bad :
+         {R"({"status":"processing","window":{"path":"/w","from_ms":5000,"to_ms":5000}})",
+          R"({"status":"processing","window":{"path":"/w","from_ms":-1,"to_ms":5000}})",
+          R"({"status":"processing","window":{"path":"/w","from_ms":"0","to_ms":5000}})",
+          R"({"status":"processing","window":"/w"})"})
+        QVERIFY2(RenderStatus::fromJson(json(bad)).windowPath.isEmpty(), bad);
 }
 
 void TestSessionState::mediaItem_data()

@@ -8,7 +8,9 @@
 // it at its aspect (a vertical still pillar-boxed), the render replaces it only with a frame
 // at the same position, seeking without a render asks for stills (one in flight, the newest
 // next), an empty edit shows the drop hint and asks for nothing, J/K/L shuttle. The player
-// reports a load only for the new file and shows none of the previous file's frames.
+// reports a load only for the new file and shows none of the previous file's frames. A
+// preview's window (a later part of the edit) plays at its timeline times, stills stand in
+// outside it, and at its end the viewer waits for the whole render, which plays on from there.
 #include "PreviewPane.h"
 #include "PreviewPlayer.h"
 #include "TestMedia.h"
@@ -47,24 +49,27 @@ private Q_SLOTS:
     void shuttleKeys();
     void renderWaitsForTheStill();
     void noFrameOfThePreviousFile();
+    void windowThenTheWhole();
 
 private:
-    QString makeClip(const QString& name, int fps, const QString& size = QStringLiteral("320x180"));
+    QString makeClip(const QString& name, int fps, const QString& size = QStringLiteral("320x180"),
+                     int seconds = 3);
     QTemporaryDir m_dir;
 };
 
-QString TstPreviewPane::makeClip(const QString& name, int fps, const QString& size)
+QString TstPreviewPane::makeClip(const QString& name, int fps, const QString& size, int seconds)
 {
     const QString clip = m_dir.filePath(name);
     if (QFileInfo::exists(clip))
         return clip;
     QString error;
-    if (!test::runFfmpeg({"-f", "lavfi", "-i",
-                          QStringLiteral("testsrc2=size=%1:rate=%2:duration=3").arg(size).arg(fps),
-                          "-f", "lavfi", "-i", "sine=frequency=440:duration=3", "-c:v", "libx264",
-                          "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest",
-                          clip},
-                         &error))
+    if (!test::runFfmpeg(
+            {"-f", "lavfi", "-i",
+             QStringLiteral("testsrc2=size=%1:rate=%2:duration=%3").arg(size).arg(fps).arg(seconds),
+             "-f", "lavfi", "-i", QStringLiteral("sine=frequency=440:duration=%1").arg(seconds),
+             "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+             "-shortest", clip},
+            &error))
         qWarning("%s", qPrintable(error));
     return clip;
 }
@@ -474,6 +479,67 @@ void TstPreviewPane::noFrameOfThePreviousFile()
         player.load(QUrl::fromLocalFile(makeClip(QStringLiteral("wide.mp4"), 25)), 1000, false);
         QTRY_VERIFY_WITH_TIMEOUT(!sizes.isEmpty() && sizes.last() == QSize(320, 180), 10000);
     }
+}
+
+void TstPreviewPane::windowThenTheWhole()
+{
+    PreviewPane pane;
+    pane.resize(480, 360);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    QSignalSpy asked(&pane, &PreviewPane::editPreviewRequested);
+    QSignalSpy stills(&pane, &PreviewPane::editFrameRequested);
+    pane.setPreviewDelay(0);
+    pane.setEditDuration(10000);
+    pane.seek(5520);
+    pane.setEditStale();
+    pane.setEditFrame(jpeg({320, 180}, Qt::blue), 5520, 2);
+    QTRY_COMPARE(asked.count(), 1);
+    QCOMPARE(asked.first().first().toLongLong(), 5520); // the render starts from the playhead
+    ViewerCanvas* canvas = pane.canvas();
+
+    // The window [5 s, 8 s) arrives first: played at its timeline times.
+    const QString window = makeClip(QStringLiteral("window.mp4"), 25);
+    pane.setEditPreviewWindow(window, 5000, 8000, 2);
+    QCOMPARE(pane.source(), QUrl::fromLocalFile(window));
+    QTRY_COMPARE_WITH_TIMEOUT(canvas->picture(), ViewerCanvas::Picture::Video, 10000);
+    QVERIFY2(qAbs(canvas->timeMs() - 5520) <= 40, qPrintable(QString::number(canvas->timeMs())));
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(pane.position() - 5520) <= 40, 5000);
+    QVERIFY(pane.bannerText().startsWith(QStringLiteral("Updating"))); // the whole is on its way
+
+    // Outside it: a still; back inside: the window again. (The still asked for meanwhile is
+    // answered first: one is in flight at a time.)
+    pane.setEditFrame(jpeg({320, 180}, Qt::blue), 5520, 2);
+    QCOMPARE(canvas->picture(), ViewerCanvas::Picture::Video); // a late still changes nothing
+    stills.clear();
+    pane.seek(2000);
+    QVERIFY(!pane.source().isValid() || pane.source().isEmpty());
+    QCOMPARE(stills.count(), 1);
+    QCOMPARE(stills.first().first().toLongLong(), 2000);
+    QCOMPARE(pane.position(), 2000);
+    pane.setEditFrame(jpeg({320, 180}, Qt::red), 2000, 2);
+    pane.seek(7000);
+    QCOMPARE(pane.source(), QUrl::fromLocalFile(window));
+    QTRY_VERIFY_WITH_TIMEOUT(qAbs(canvas->timeMs() - 7000) <= 40, 10000);
+
+    // Played to its end, it waits; the whole then plays on from where it stopped.
+    pane.play();
+    QTRY_VERIFY_WITH_TIMEOUT(pane.position() >= 7900, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!pane.isPlaying(), 5000);
+    const qint64 stopped = pane.position();
+    QVERIFY2(stopped >= 7900 && stopped <= 8000, qPrintable(QString::number(stopped)));
+    QCOMPARE(asked.count(), 1); // no second render
+    const QString whole = makeClip(QStringLiteral("whole.mp4"), 25, QStringLiteral("320x180"), 10);
+    pane.setEditPreview(whole, 2);
+    QCOMPARE(pane.source(), QUrl::fromLocalFile(whole));
+    QVERIFY(pane.bannerText().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(pane.isPlaying(), 10000);
+    pane.stop();
+
+    // A window of a draft that has changed since is not shown.
+    pane.setEditStale();
+    pane.setEditPreviewWindow(window, 0, 3000, 2);
+    QVERIFY(pane.source() != QUrl::fromLocalFile(window));
 }
 
 QTEST_MAIN(TstPreviewPane)

@@ -292,11 +292,78 @@ QStringList previewSoundArgs(const PreviewPlan& plan, const QString& out, const 
     return args;
 }
 
+namespace {
+
+// The window's picture: [fromFrame, fromFrame + frames) of the timeline drawn by the export's
+// graph over the proxies' pictures (as the frame of the edit is), all-intra like the batch.
+QStringList windowPictureArgs(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                              const QHash<QString, SmartSource>& proxies,
+                              const RenderPreset& preset, int fromFrame, int frames, int fps,
+                              const QString& out, const QString& textDir, QString* error)
+{
+    QHash<QString, RenderInput> pictures;
+    for (auto it = inputs.begin(); it != inputs.end(); ++it) {
+        RenderInput in = *it;
+        const auto proxy = proxies.constFind(it.key());
+        if (proxy != proxies.constEnd() && proxy->ok)
+            in.path = proxy->path;
+        in.hasAudio = false;
+        pictures.insert(it.key(), in);
+    }
+    QHash<QString, RenderInput> windowInputs;
+    // A frame longer than needed: -frames:v cuts it exactly, a window short by rounding would not.
+    const Draft window =
+        draftWindow(draft, msAt(fromFrame, fps), msAt(frames + 1, fps), pictures, &windowInputs);
+    const RenderCommand cmd =
+        buildRenderCommand(window, windowInputs, preset, out, textDir, defaultFontFile());
+    QStringList args = renderGraphArgs(cmd, error);
+    if (args.isEmpty())
+        return {};
+    args << QStringLiteral("-map") << QStringLiteral("[vout]") << proxyVideoCodecArgs()
+         << QStringLiteral("-r") << QString::number(fps) << QStringLiteral("-frames:v")
+         << QString::number(frames) << QStringLiteral("-f") << QStringLiteral("mp4")
+         << QStringLiteral("-y") << out << QStringLiteral("-map") << QStringLiteral("[aout]")
+         << QStringLiteral("-f") << QStringLiteral("null") << QStringLiteral("-");
+    return args;
+}
+
+// The pictures (copied) and the sound into a MOV. The whole sound is copied, in large packets
+// (7 minutes took 1.5 s in 4 KB packets, 0.8 s in 64 KB); a window's part of it is cut
+// sample-exactly, which needs it decoded (copied packets would overrun by up to 0.34 s).
+RenderCommand joinCommand(const QString& pictures, bool concat, const QString& sound, qint64 fromMs,
+                          qint64 lengthMs, bool part, const QString& out)
+{
+    RenderCommand cmd;
+    cmd.durationMs = lengthMs;
+    cmd.args = QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
+                           QStringLiteral("-v"), QStringLiteral("error")};
+    if (concat)
+        cmd.args << QStringLiteral("-f") << QStringLiteral("concat") << QStringLiteral("-safe")
+                 << QStringLiteral("0");
+    cmd.args << QStringLiteral("-i") << pictures;
+    if (part)
+        cmd.args << QStringLiteral("-ss") << QString::number(fromMs / 1000.0, 'f', 3)
+                 << QStringLiteral("-t") << QString::number(lengthMs / 1000.0, 'f', 3);
+    else
+        cmd.args << QStringLiteral("-max_size") << QString::number(kWavPacketBytes);
+    cmd.args << QStringLiteral("-f") << QStringLiteral("wav") << QStringLiteral("-i")
+             << QStringLiteral("file:") + sound << QStringLiteral("-map") << QStringLiteral("0:v:0")
+             << QStringLiteral("-map") << QStringLiteral("1:a:0") << QStringLiteral("-c:v")
+             << QStringLiteral("copy") << QStringLiteral("-c:a")
+             << (part ? QStringLiteral("pcm_s16le") : QStringLiteral("copy"))
+             << QStringLiteral("-progress") << QStringLiteral("pipe:1")
+             << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
+             << QStringLiteral("mov") << out;
+    return cmd;
+}
+
+} // namespace
+
 RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                              const RenderPreset& preset, const QString& finalPath,
                              const QString& workDir,
                              const std::function<void(double fraction)>& onProgress,
-                             const std::atomic_bool* cancel)
+                             const std::atomic_bool* cancel, const PreviewWindow* window)
 {
     RunResult result;
     auto report = [&](double f) {
@@ -319,12 +386,15 @@ RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInpu
     }
     report(0.05);
 
-    // The sound and the drawn frames side by side (two cores, two processes; one process
-    // doing both took longer than the two one after the other).
+    // The sound beside the drawing (two cores, two processes; one process doing both took
+    // longer than the two one after the other): beside the window's, when there is one.
     QElapsedTimer clock;
     clock.start();
     const QString soundPath = QDir(workDir).filePath(QStringLiteral("sound.wav"));
     const QString batchPath = QDir(workDir).filePath(QStringLiteral("batch.mp4"));
+    const int windowFrames = framesOf(kPreviewWindowMs, plan.fps);
+    const bool progressive = window && window->atMs >= 0 && !window->path.isEmpty() &&
+                             plan.batchFrames > 2 * windowFrames;
     QString error;
     const QStringList soundArgs = previewSoundArgs(plan, soundPath, workDir, &error);
     const QStringList batchArgs = plan.batchFrames > 0
@@ -341,10 +411,39 @@ RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInpu
         soundStatus = runFfmpegStep(soundArgs, cancel, &soundErr);
         soundMs = clock.elapsed();
     });
+    if (progressive) {
+        const int length = std::min(windowFrames, plan.totalFrames);
+        const int from =
+            std::clamp(int(window->atMs * plan.fps / 1000), 0, plan.totalFrames - length);
+        const QString picturePath = QDir(workDir).filePath(QStringLiteral("window.mp4"));
+        QByteArray windowErr;
+        const QStringList windowArgs = windowPictureArgs(
+            draft, inputs, proxies, preset, from, length, plan.fps, picturePath, workDir, &error);
+        const int windowStatus =
+            windowArgs.isEmpty() ? 1 : runFfmpegStep(windowArgs, cancel, &windowErr);
+        sound.join();
+        // A window that fails costs only its time: the whole preview follows.
+        if (windowStatus == 0 && soundStatus == 0 &&
+            runFfmpeg(joinCommand(picturePath, false, soundPath, msAt(from, plan.fps),
+                                  msAt(length, plan.fps), true, window->path),
+                      window->path, {}, cancel)
+                .ok) {
+            qInfo("engine: preview window of %d frames from %d in %lld ms", length, from,
+                  clock.elapsed());
+            if (window->ready)
+                window->ready(msAt(from, plan.fps), msAt(from + length, plan.fps));
+        } else if (!(cancel && cancel->load())) {
+            qWarning(
+                "engine: no preview window: %s",
+                qPrintable(QString(error + QString::fromUtf8(windowErr)).trimmed().right(300)));
+        }
+        report(0.1);
+    }
     QByteArray batchErr;
     const int batchStatus = batchArgs.isEmpty() ? 0 : runFfmpegStep(batchArgs, cancel, &batchErr);
     const qint64 drawMs = clock.elapsed();
-    sound.join();
+    if (sound.joinable())
+        sound.join();
     if (batchStatus != 0)
         return failed(batchStatus, batchErr, QStringLiteral("drawing the preview failed"));
     if (soundStatus != 0)
@@ -378,38 +477,9 @@ RunResult runPreviewAssembly(const Draft& draft, const QHash<QString, RenderInpu
     lf.close();
 
     // The pictures and the sound, both copied (runFfmpeg writes a .part and renames it).
-    // The sound in large packets: 7 minutes took 1.5 s in 4 KB packets, 0.8 s in 64 KB.
-    RenderCommand mux;
-    mux.durationMs = qRound64(plan.totalFrames * 1000.0 / plan.fps);
-    mux.args = QStringList{QStringLiteral("-hide_banner"),
-                           QStringLiteral("-nostdin"),
-                           QStringLiteral("-v"),
-                           QStringLiteral("error"),
-                           QStringLiteral("-f"),
-                           QStringLiteral("concat"),
-                           QStringLiteral("-safe"),
-                           QStringLiteral("0"),
-                           QStringLiteral("-i"),
-                           listPath,
-                           QStringLiteral("-f"),
-                           QStringLiteral("wav"),
-                           QStringLiteral("-max_size"),
-                           QString::number(kWavPacketBytes),
-                           QStringLiteral("-i"),
-                           QStringLiteral("file:") + soundPath,
-                           QStringLiteral("-map"),
-                           QStringLiteral("0:v:0"),
-                           QStringLiteral("-map"),
-                           QStringLiteral("1:a:0"),
-                           QStringLiteral("-c"),
-                           QStringLiteral("copy"),
-                           QStringLiteral("-progress"),
-                           QStringLiteral("pipe:1"),
-                           QStringLiteral("-nostats"),
-                           QStringLiteral("-y"),
-                           QStringLiteral("-f"),
-                           QStringLiteral("mov"),
-                           finalPath};
+    const RenderCommand mux =
+        joinCommand(listPath, true, soundPath, 0, qRound64(plan.totalFrames * 1000.0 / plan.fps),
+                    false, finalPath);
     const RunResult joined = runFfmpeg(
         mux, finalPath, [&](double f) { report(0.8 + 0.2 * f); }, cancel);
     if (!joined.ok)

@@ -11,14 +11,14 @@ namespace cw::engine {
 RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                       const RenderPreset& preset, const QString& finalPath, const QString& tmpDir,
                       const std::function<void(double fraction)>& onProgress,
-                      const std::atomic_bool* cancel, bool* smart)
+                      const std::atomic_bool* cancel, bool* smart, const PreviewWindow* window)
 {
     if (smart)
         *smart = false;
     if (preset.name == QLatin1String("preview")) {
         QTemporaryDir work(tmpDir + QStringLiteral("/preview-XXXXXX"));
-        const RunResult result =
-            runPreviewAssembly(draft, inputs, preset, finalPath, work.path(), onProgress, cancel);
+        const RunResult result = runPreviewAssembly(draft, inputs, preset, finalPath, work.path(),
+                                                    onProgress, cancel, window);
         if (result.ok || result.cancelled || (cancel && cancel->load()))
             return result;
         qInfo("engine: preview rendered whole: %s", qPrintable(result.error.left(300)));

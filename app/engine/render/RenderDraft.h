@@ -8,11 +8,14 @@
 
 namespace cw::engine {
 
+struct PreviewWindow;
+
 // tmpDir: where work files go (a fresh folder inside it, removed afterwards). *smart tells
-// which path produced the file.
+// which path produced the file. window: the preview's progressive part (PreviewAssembly.h).
 RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                       const RenderPreset& preset, const QString& finalPath, const QString& tmpDir,
                       const std::function<void(double fraction)>& onProgress,
-                      const std::atomic_bool* cancel, bool* smart = nullptr);
+                      const std::atomic_bool* cancel, bool* smart = nullptr,
+                      const PreviewWindow* window = nullptr);
 
 } // namespace cw::engine

@@ -1,7 +1,9 @@
 #include "server/RenderQueue.h"
 
+#include "render/PreviewAssembly.h"
 #include "render/RenderDraft.h"
 
+#include <QFile>
 #include <cmath>
 
 namespace cw::engine {
@@ -146,8 +148,24 @@ void RenderQueue::render(const std::shared_ptr<Job>& job)
         }
         m_store.updateJob(copy);
     };
-    const RunResult result = renderDraft(rq.draft, rq.inputs, rq.preset, finalPath,
-                                         m_store.tmpDir(), onProgress, &job->cancel);
+    PreviewWindow window;
+    window.atMs = rq.previewAtMs;
+    window.path = m_store.rendersDir() + QLatin1Char('/') + rq.id + QStringLiteral("-window.mov");
+    window.ready = [this, job, path = window.path](qint64 fromMs, qint64 toMs) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        job->record.windowPath = path;
+        job->record.windowFromMs = fromMs;
+        job->record.windowToMs = toMs;
+    };
+    const RunResult result =
+        renderDraft(rq.draft, rq.inputs, rq.preset, finalPath, m_store.tmpDir(), onProgress,
+                    &job->cancel, nullptr, rq.previewAtMs >= 0 ? &window : nullptr);
+    // The app links the window while the whole is drawn; by now it has the whole (or nothing).
+    if (rq.previewAtMs >= 0) {
+        QFile::remove(window.path);
+        std::lock_guard<std::mutex> lock(m_mutex);
+        job->record.windowPath.clear();
+    }
     if (result.ok) {
         {
             std::lock_guard<std::mutex> lock(m_mutex);

@@ -26,6 +26,7 @@ struct RenderRequest {
     Draft draft;
     RenderPreset preset;
     QHash<QString, RenderInput> inputs;
+    qint64 previewAtMs = -1; // the viewer's playhead: a long preview plays from there first
 };
 
 class RenderQueue {

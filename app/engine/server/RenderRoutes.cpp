@@ -3,6 +3,9 @@
 // (4004) and have something on it (4009). A cancelled job reads as status "failed" with
 // cancelled:true, so a client that only knows the four statuses stops polling.
 // CLIPWRIGHT_X264_PRESET overrides the preset's encoder speed (tests use "ultrafast").
+// Local extensions for the app on the same machine: output.path (the finished file) and, for
+// the "preview" preset given output.at_ms (the viewer's playhead), window {path, from_ms,
+// to_ms} while a progressive preview is drawn (PreviewAssembly.h).
 #include "server/Http.h"
 #include "server/MediaJson.h"
 #include "server/RenderQueue.h"
@@ -34,6 +37,12 @@ QJsonObject jobJson(const JobRecord& job, const QString& baseUrl)
                                                        {QStringLiteral("path"), job.outputPath}});
         o.insert(QStringLiteral("outputUrl"), url);
     }
+    // Local only (a path on this machine), like output.path.
+    if (job.status == QLatin1String("processing") && !job.windowPath.isEmpty())
+        o.insert(QStringLiteral("window"),
+                 QJsonObject{{QStringLiteral("path"), job.windowPath},
+                             {QStringLiteral("from_ms"), job.windowFromMs},
+                             {QStringLiteral("to_ms"), job.windowToMs}});
     if (job.status == QLatin1String("failed"))
         o.insert(QStringLiteral("error"), job.error);
     if (job.cancelled)
@@ -135,6 +144,13 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
                       .arg(presetName.left(40)));
         return;
     }
+    // The viewer's playhead (previews only): a long preview is playable from there first.
+    const QJsonValue at = output.value(QStringLiteral("at_ms"));
+    if (!at.isUndefined() && (!at.isDouble() || at.toDouble() < 0 || at.toDouble() > 1e10)) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("output.at_ms must be a time in milliseconds (0 or more)."));
+        return;
+    }
     const QString speed = x264PresetOverride();
     if (!speed.isEmpty() && preset.name != QLatin1String("preview"))
         preset.x264Preset = speed;
@@ -153,8 +169,10 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
                       .arg(missing.left(80)));
         return;
     }
-    if (preset.name == QLatin1String("preview"))
+    if (preset.name == QLatin1String("preview")) {
         ctx.proxies.useProxies(&request.inputs);
+        request.previewAtMs = at.isDouble() ? qint64(at.toDouble()) : -1;
+    }
     request.draft = std::move(*draft);
     switch (ctx.renders.submit(request)) {
     case RenderQueue::Submit::Ok:

@@ -61,6 +61,11 @@ struct JobRecord {
     bool cancelled = false;
     qint64 created = 0;
     qint64 updated = 0;
+    // A preview's playable window while the whole is still drawn (PreviewAssembly.h); kept
+    // in memory only: the file goes when the job ends.
+    QString windowPath;
+    qint64 windowFromMs = -1;
+    qint64 windowToMs = -1;
 };
 
 // Undo/redo outcome: `from` is the head before, `to` the head after.
