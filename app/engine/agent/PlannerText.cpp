@@ -1,6 +1,5 @@
-// Normalisation and number/time reading for the planner. Every regex here is linear in
-// practice (bounded repetitions, no nested quantifiers over the same characters) and the
-// message is cut to 4000 characters first, so hostile input costs little.
+// Normalisation and number/time reading for the planner. Regexes here are linear in practice
+// (bounded repetition, no nested quantifiers) and messages are cut to 4000 characters first.
 #include "agent/PlannerText.h"
 
 #include <QRegularExpression>
@@ -119,7 +118,8 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
             "(?:the |a )?(?:text|words?|title|caption)|(?:name|title|text|caption|lower third)(?: "
             "\\w+){0,3}:)\\s+|(?:字幕|标题|文字|人名条)[^：:]{0,4}[：:]\\s*)(?!['\"“”「」\\x{E000}]"
             ")(?!(?:at|for|from|in|on|with|that|which|saying|says|called|titled|to|of|and|"
-            "overlays?|cards?|banners?|box|bar|effects?|animations?|here|there|something|the "
+            "overlays?|cards?|banners?|box|bar|effects?|animations?|here|there|something|higher|"
+            "lower|up|down|the "
             "(?:first|last|start|end|top|bottom))\\b)(?!\\d)([^\\n.!?。！？\\x{E000}]{1,80}?)\\s*(?"
             "=$|[.!?。！？]\\s*$|\\s+(?:as|and then|then|and add|and make|and cut|and remove|and "
             "put|and use|and change|and move)\\b|\\s+(?:at|on|in) the "
