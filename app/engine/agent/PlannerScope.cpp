@@ -52,6 +52,15 @@ QString restateScope(const QString& text)
     static const RX eachEnd(QStringLiteral("(?:开头|前面|头)(?:和|跟|与)?(?:结尾|最后|末尾|尾)"
                                            "各\\s*(\\d+(?:\\.\\d+)?\\s*(?:秒|分钟))"));
     t.replace(eachEnd, QStringLiteral("前\\1和最后\\1"));
+    // 掐头去尾各1秒 (trim head and tail), 剪掉片头3秒 (the first 3 s, not the intro card),
+    // 开头有两秒黑屏 (2 s at the start).
+    static const RX headTail(QStringLiteral("掐头去尾各\\s*(\\d+(?:\\.\\d+)?\\s*(?:秒|分钟))"));
+    t.replace(headTail, QStringLiteral("去掉前\\1和最后\\1"));
+    static const RX headSeconds(
+        QStringLiteral("(剪掉|删掉|去掉|删除|剪去|砍掉)片头\\s*(\\d+(?:\\.\\d+)?\\s*秒)"));
+    t.replace(headSeconds, QStringLiteral("\\1开头\\2"));
+    static const RX hasSeconds(QStringLiteral("(开头|结尾|最后)有\\s*(\\d+(?:\\.\\d+)?\\s*秒)"));
+    t.replace(hasSeconds, QStringLiteral("\\1\\2"));
     // "start the video at 0:05", "skip to 0:05", 直接从第5秒开始: the video begins there, so
     // what is before it goes ("start it at 0:02" after a title is the title's start).
     static const RX startAt(QStringLiteral(
