@@ -213,6 +213,9 @@ void TstEditViewer::plan_data()
                           << 0 << 60;
     QTest::newRow("vertical") << QJsonObject{{"width", 1080}, {"height", 1920}} << none << false
                               << qint64(1000) << true << 0 << 60;
+    // A pause's edge falls inside a frame: drawn from the frame the export shows first.
+    QTest::newRow("vertical, mid-frame cut") << QJsonObject{{"width", 1080}, {"height", 1920}}
+                                             << none << false << qint64(1000) << true << 0 << 60;
     // The second segment asks for 1 s from 9.5 s of a 10-s proxy: 15 frames exist.
     QTest::newRow("past the end") << none << none << false << qint64(1000) << true << 45 << 0;
     QTest::newRow("gap") << none << none << false << qint64(1500) << false << 0 << 0;
@@ -230,10 +233,11 @@ void TstEditViewer::plan()
     QFETCH(bool, eligible);
     QFETCH(int, copied);
     QFETCH(int, drawn);
-    const bool pastEnd = QByteArray(QTest::currentDataTag()) == "past the end";
-    QList<Track> tracks{track("v1", int(TrackType::Video),
-                              {seg("a", "m1", 0, 0, 1000),
-                               seg("b", "m1", secondStart, pastEnd ? 9500 : 5000, 1000, segMeta)})};
+    const QByteArray tag = QTest::currentDataTag();
+    const qint64 secondIn = tag == "past the end" ? 9500 : tag.contains("mid-frame") ? 5017 : 5000;
+    QList<Track> tracks{
+        track("v1", int(TrackType::Video),
+              {seg("a", "m1", 0, 0, 1000), seg("b", "m1", secondStart, secondIn, 1000, segMeta)})};
     if (title)
         tracks << track("t1", int(TrackType::Text),
                         {seg("x", QString(), 1000, 0, 1000, {{"text", "Hi"}})});
@@ -257,6 +261,15 @@ void TstEditViewer::plan()
         sum += p.to - p.from;
     }
     QCOMPARE(sum, plan.totalFrames);
+    // Drawn clips at normal speed start on a frame (a time inside frame f's slot: f/30 s,
+    // rounded down to the millisecond) and last whole frames.
+    for (const Track& t : plan.batch.t)
+        for (const Segment& s : t.sg)
+            if (t.tt == int(TrackType::Video) && !s.m.contains("speed")) {
+                const int first = int(std::ceil(s.in * 30.0 / 1000.0 - 1e-6));
+                QCOMPARE(s.in, qint64(std::floor(first * 1000.0 / 30.0)));
+                QCOMPARE(s.d, qint64(std::floor(std::round(s.d * 30.0 / 1000.0) * 1000.0 / 30.0)));
+            }
 }
 
 // The preview's sound pass: the same audio chains as the export, no picture at all, and each

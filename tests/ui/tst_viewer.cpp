@@ -4,9 +4,11 @@
 // cut edit at the playhead without any click, and the time from the new draft to that picture
 // is printed; a title appears in the picture; the playhead and the viewer agree within one
 // frame after seeking either one (and after a click on a segment); after "make it vertical"
-// the viewer's picture is taller than wide and pillar-boxed; focus comes back to the chat
-// input after a reply. With CLIPWRIGHT_SCREENSHOT_DIR set, the window is saved there at three
-// states (empty, an edit with a title, vertical) as small PNGs for the README.
+// the viewer's picture is taller than wide and pillar-boxed; a long clip dropped on the
+// vertical edit (every frame drawn) plays from the playhead before the whole preview is made;
+// focus comes back to the chat input after a reply. With CLIPWRIGHT_SCREENSHOT_DIR set, the window
+// is saved there at three states (empty, an edit with a title, vertical) as small PNGs for the
+// README.
 #include "Backend.h"
 #include "ChatInput.h"
 #include "ChatPanel.h"
@@ -103,6 +105,7 @@ private Q_SLOTS:
     void titleInThePicture();
     void playheadAndViewerAgree();
     void verticalIsTallerThanWide();
+    void longVerticalPlaysFromThePlayhead();
     void cleanupTestCase();
 
 private:
@@ -142,6 +145,42 @@ void TstViewer::initTestCase()
     m_timeline = m_window->timelineView();
     m_backend->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_backend->isConnected() && m_backend->session()->isReady(), 30000);
+}
+
+void TstViewer::longVerticalPlaysFromThePlayhead()
+{
+    const QString clip = m_tmp.filePath(QStringLiteral("long walk.mp4"));
+    QString error;
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30:duration=40",
+                              "-f", "lavfi", "-i", "sine=frequency=440:duration=40", "-c:v",
+                              "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a",
+                              "aac", "-shortest", clip},
+                             &error),
+             qPrintable(error));
+    m_pane->pause(); // paused, the window waits at the playhead
+    m_pane->seek(2000);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(clip)});
+    const QPoint pos = m_canvas->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_canvas, &enter);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_canvas, &drop);
+    QVERIFY(drop.isAccepted());
+    // The window from the playhead plays while the rest is drawn...
+    QTRY_VERIFY_WITH_TIMEOUT(m_pane->source().toLocalFile().endsWith(QStringLiteral("-window.mov")),
+                             4 * waitMs());
+    QVERIFY(m_pane->isEditStale()); // the whole is not there yet
+    QTRY_VERIFY_WITH_TIMEOUT(m_canvas->picture() == ViewerCanvas::Picture::Video, waitMs());
+    QVERIFY(m_canvas->image().height() > m_canvas->image().width());
+    // From the playhead on (exact times: tst_previewpane; a GStreamer error of the previous
+    // file has been seen to start it playing here).
+    QVERIFY2(m_pane->position() >= 2000 - frameMs(),
+             qPrintable(QString::number(m_pane->position())));
+    QVERIFY(m_pane->bannerText().startsWith(QStringLiteral("Updating")));
+    // ... then the whole preview takes its place.
+    QVERIFY(waitForPlayableEdit(6 * waitMs()));
+    QVERIFY(m_backend->session()->draft().computedDuration() > 40000);
 }
 
 void TstViewer::cleanupTestCase()

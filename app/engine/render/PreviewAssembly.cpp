@@ -179,7 +179,11 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
                               proxy->width == plan.width && proxy->height == plan.height &&
                               plainPicture(s) && a + n <= proxy->frameCount();
         if (!copyable) {
-            draw(s, timeline, timeline + n, true, a, timeline);
+            // A clip at normal speed is drawn from the frame the export shows first: its
+            // in-point (a pause's edge, anywhere in a frame) would otherwise lose a frame to
+            // rounding, and the batch would no longer line up (682 frames for 684).
+            const bool plainSpeed = !in.isImage && in.hasVideo && render::segmentSpeed(s) == 1.0;
+            draw(s, timeline, timeline + n, !plainSpeed, a, timeline);
         } else {
             // [timeline, timeline + n) minus the drawn frames: copied; the rest drawn.
             QVector<bool> over(n, false);
