@@ -216,8 +216,8 @@ void TestAgentStream::engineKilledBeforeAnswer()
     const QString sid = f.createSession();
     const pid_t pid = pid_t(f.engine.pid());
 
-    // The request reaches a frozen engine, which is then killed: the connection is reset
-    // before any answer and the user gets the "cannot reach" message.
+    // The request reaches a frozen engine, which is then killed before any answer: the user
+    // gets the "cannot reach" message.
     QCOMPARE(::kill(pid, SIGSTOP), 0);
     AgentStream stream(f.api.get(), sid);
     Turn turn;
@@ -228,7 +228,11 @@ void TestAgentStream::engineKilledBeforeAnswer()
     QVERIFY(turn.texts.isEmpty());
     QCOMPARE(turn.failures.size(), 1);
     QCOMPARE(turn.codes.first(), int(ErrorCode::NetworkError));
-    QCOMPARE(turn.failures.first(), describeError(0, ErrorCode::NetworkError).message);
+    // Connected before the kill, the reset may follow a received message, so the state is
+    // polled first and the reply says so; connected after it (slow sanitized runs), refused:
+    // either way the user reads "cannot reach".
+    QVERIFY2(turn.failures.first().endsWith(describeError(0, ErrorCode::NetworkError).message),
+             qPrintable(turn.failures.first()));
     QVERIFY(!stream.isRunning());
 }
 
