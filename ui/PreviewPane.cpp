@@ -143,7 +143,7 @@ PreviewPane::PreviewPane(QWidget* parent) : QWidget(parent)
     connect(m_player, &PreviewPlayer::loaded, this, &PreviewPane::updateControls);
     // The end of a window is not the end of the edit: go on once the whole is there.
     connect(m_player, &PreviewPlayer::finished, this, [this] {
-        if (isShowingEdit() && playsWindow() && m_windowTo < m_editDuration)
+        if (windowEndsBeforeEdit())
             m_playWhenReady = true;
         updateControls();
     });
@@ -237,8 +237,7 @@ void PreviewPane::togglePlay()
 
 void PreviewPane::play()
 {
-    if (isShowingEdit() && playsWindow() && m_player->position() >= m_windowTo - 40 &&
-        m_windowTo < m_editDuration) {
+    if (windowEndsBeforeEdit() && m_player->position() >= m_windowTo - 40) {
         m_playWhenReady = true; // at the window's end: the whole render plays on from there
         updateControls();
         return;

@@ -108,6 +108,7 @@ private:
     bool hasCurrentEditFile() const; // the loaded file is the render of the current draft
     bool playsWindow() const;        // ... or the window of it
     bool windowCovers(qint64 ms) const;
+    bool windowEndsBeforeEdit() const; // showing a window with more of the edit after it
     void loadWindow(qint64 at, bool play);
     void onFrame(const QVideoFrame& frame);
     void updatePlaceholder();

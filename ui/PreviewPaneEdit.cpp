@@ -33,6 +33,11 @@ bool PreviewPane::windowCovers(qint64 ms) const
     return !m_windowFile.isEmpty() && ms >= m_windowFrom && ms < m_windowTo;
 }
 
+bool PreviewPane::windowEndsBeforeEdit() const
+{
+    return isShowingEdit() && playsWindow() && m_windowTo < m_editDuration;
+}
+
 void PreviewPane::loadWindow(qint64 at, bool play)
 {
     m_title->setText(tr("Version %1").arg(m_editVersion));
