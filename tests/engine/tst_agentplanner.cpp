@@ -322,6 +322,26 @@ const Row kRows[] = {
     {"delete", ""},
     {"split", ""},
     {"'; DROP TABLE drafts; -- <script>", ""},
+    // Words in another sense: a platform that only describes something, music that is only
+    // described, a comparison that says which way, quiet parts that are cut, not muted.
+    {"use the tiktok font for the title", ""},
+    {"add music like those TikTok trends", "add_music"},
+    {"it's a vertical TikTok video, add background music", "add_music"},
+    {"trim the first 10 seconds of my Instagram story", "remove_range from_ms=0 to_ms=10000"},
+    {"把我的抖音视频开头5秒剪掉", "remove_range from_ms=0 to_ms=5000"},
+    {"add a YouTube intro template", "add_intro"},
+    {"the music is distracting, get rid of it", "remove_music"},
+    {"the calm music is too loud", "set_music_volume factor=0.5"},
+    {"make the upbeat music quieter", "set_music_volume factor=0.5"},
+    {"the music should be quieter than my voice", "set_music_volume factor=0.5"},
+    {"背景音乐太大声了", "set_music_volume factor=0.5"},
+    {"音乐有点吵", "set_music_volume factor=0.75"},
+    {"声音小的地方剪掉", "cut_pauses"},
+    {"cut this 16:9 video down to 30 seconds", "target_length target_ms=30000"},
+    {"trim this down to 45 seconds", "target_length target_ms=45000"},
+    {"add b-roll of people working in an office", ""},
+    {"keep my face in the center when you crop to vertical", "set_aspect mode=crop ratio=9:16"},
+    {"add a voiceover", ""},
 };
 
 } // namespace

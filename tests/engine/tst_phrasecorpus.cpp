@@ -11,11 +11,18 @@
 // CLIPWRIGHT_PHRASE_SHOW=wrong (or any class name, or "all") lists those lines of the tuning part
 // with the plan made (CLIPWRIGHT_PHRASE_PART=held shows the held-back part: for the notes, never
 // for tuning).
+// CLIPWRIGHT_PHRASE_MECHANISMS=1 counts, for the held-back lines that score badly, the kind of
+// difference (an operation not asked for, one missing without a note, an argument with another
+// value, a missing ask) by operation and argument name, never with the line's text: enough to
+// find which mechanism goes wrong, then fix it on the tuning part and on new phrasings
+// (=lines: one row per line, by id).
 #include "PhraseCorpus.h"
 
 #include <QJsonArray>
+#include <QMap>
 #include <QSet>
 #include <QtTest>
+#include <algorithm>
 
 using namespace cw::engine;
 using namespace cw::test;
@@ -32,6 +39,88 @@ struct Tally {
     int doableNotUnderstood = 0;
 };
 
+// "name k=v k=v" -> name and its arguments.
+QPair<QString, QHash<QString, QString>> splitDescribed(const QString& op)
+{
+    const QStringList parts = op.split(QLatin1Char(' '));
+    QHash<QString, QString> args;
+    QString key;
+    for (qsizetype i = 1; i < parts.size(); ++i) {
+        const qsizetype eq = parts.at(i).indexOf(QLatin1Char('='));
+        if (eq > 0) {
+            key = parts.at(i).left(eq);
+            args.insert(key, parts.at(i).mid(eq + 1));
+        } else if (!key.isEmpty()) {
+            args[key] += QLatin1Char(' ') + parts.at(i); // a value with spaces (a text)
+        }
+    }
+    return {parts.value(0), args};
+}
+
+// The kinds of difference between what was expected and what was planned, as words naming
+// operations and arguments only.
+QStringList mechanisms(const Expectation& e, const Plan& plan, PhraseClass c)
+{
+    QStringList out;
+    const QStringList got = describeOperations(plan);
+    const bool note = !plan.declined.isEmpty() || !plan.unrecognized.isEmpty();
+    if (c == PhraseClass::NotUnderstood) {
+        for (const QString& o : e.ops)
+            out << QStringLiteral("nothing planned for ") + splitDescribed(o).first;
+        return out;
+    }
+    QStringList expectedLeft = e.ops;
+    QStringList gotLeft;
+    for (const QString& g : got)
+        if (!expectedLeft.removeOne(g))
+            gotLeft << g;
+    // Pair the unmatched by name: a different value; the rest are extra or missing.
+    for (const QString& g : gotLeft) {
+        const auto [name, args] = splitDescribed(g);
+        qsizetype pair = -1;
+        for (qsizetype i = 0; i < expectedLeft.size() && pair < 0; ++i)
+            if (splitDescribed(expectedLeft.at(i)).first == name)
+                pair = i;
+        if (pair < 0) {
+            out << (e.ops.isEmpty() ? QStringLiteral("planned where a decline was expected: ")
+                                    : QStringLiteral("extra op: ")) +
+                       name;
+            continue;
+        }
+        const auto want = splitDescribed(expectedLeft.takeAt(pair)).second;
+        QStringList keys;
+        for (auto it = want.cbegin(); it != want.cend(); ++it)
+            if (!args.contains(it.key()))
+                keys << it.key() + QStringLiteral(" missing");
+            else if (args.value(it.key()) != it.value())
+                keys << it.key() + QStringLiteral(" differs");
+        for (auto it = args.cbegin(); it != args.cend(); ++it)
+            if (!want.contains(it.key()))
+                keys << it.key() + QStringLiteral(" extra");
+        keys.sort();
+        out << QStringLiteral("value: ") + name + QLatin1Char(' ') + keys.join(QLatin1Char(','));
+    }
+    for (const QString& m : expectedLeft)
+        out << (note ? QStringLiteral("missing op (with a note): ")
+                     : QStringLiteral("missing op, silent: ")) +
+                   splitDescribed(m).first;
+    if (out.isEmpty() && got != e.ops)
+        out << QStringLiteral("order differs");
+    if (out.isEmpty() && !e.needs.isEmpty()) {
+        for (const QString& need : e.needs) {
+            bool found = false;
+            for (const Declined& d : plan.declined)
+                found = found || d.need == need || (need.isEmpty() && d.need.isEmpty());
+            if (!found)
+                out << (need.isEmpty() ? QStringLiteral("no decline note")
+                                       : QStringLiteral("did not ask for ") + need);
+        }
+    }
+    if (out.isEmpty())
+        out << QStringLiteral("other");
+    return out;
+}
+
 QString pct(int n, int of)
 {
     return of == 0 ? QStringLiteral("-")
@@ -46,6 +135,7 @@ class TstPhraseCorpus : public QObject {
 private slots:
     void corpusIsWellFormed();
     void scorecard();
+    void tryMessages();
 };
 
 void TstPhraseCorpus::corpusIsWellFormed()
@@ -92,6 +182,8 @@ void TstPhraseCorpus::scorecard()
     // not read while tuning.
     const QString showPart = qEnvironmentVariable("CLIPWRIGHT_PHRASE_PART", QStringLiteral("tune"));
     const QString batch = qEnvironmentVariable("CLIPWRIGHT_PHRASE_BATCH");
+    const bool countMechanisms = qEnvironmentVariableIsSet("CLIPWRIGHT_PHRASE_MECHANISMS");
+    QMap<QString, int> mechanismCounts;
     QHash<QString, Tally> tallies;
     QStringList regressions;
     QStringList nowGood;
@@ -113,6 +205,17 @@ void TstPhraseCorpus::scorecard()
         }
         if (isGood(c))
             nowGood << l.id;
+        if (countMechanisms && !isGood(c) && l.part == QLatin1String("held")) {
+            // =lines: one row per line (its id, class and differences; still no text).
+            const QStringList found = mechanisms(e, plan, c);
+            if (qEnvironmentVariable("CLIPWRIGHT_PHRASE_MECHANISMS") == QLatin1String("lines"))
+                ++mechanismCounts[className(c) + QLatin1Char(' ') + l.id + QStringLiteral(": ") +
+                                  found.join(QStringLiteral("; "))];
+            else
+                for (const QString& m : found)
+                    ++mechanismCounts[className(c) + QLatin1Char(' ') + l.lang +
+                                      QStringLiteral(": ") + m];
+        }
         // A held-back line is named, not shown: reading it would be tuning on it.
         if (!isGood(c) && baseline.contains(l.id))
             regressions << (l.part == QLatin1String("held")
@@ -154,6 +257,18 @@ void TstPhraseCorpus::scorecard()
                           pct(t.doableNotUnderstood, t.doable));
     }
     qInfo().noquote() << QStringLiteral("\nPhrase scorecard\n") + table.join(QLatin1Char('\n'));
+    if (countMechanisms) {
+        QList<QPair<int, QString>> sorted;
+        for (auto it = mechanismCounts.cbegin(); it != mechanismCounts.cend(); ++it)
+            sorted << qMakePair(it.value(), it.key());
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const auto& a, const auto& b) { return a.first > b.first; });
+        QStringList rows;
+        for (const auto& [n, m] : sorted)
+            rows << QStringLiteral("%1  %2").arg(n, 3).arg(m);
+        qInfo().noquote() << QStringLiteral("\nHeld-back misses by mechanism (no texts)\n") +
+                                 rows.join(QLatin1Char('\n'));
+    }
 
     const QString mode = qEnvironmentVariable("CLIPWRIGHT_PHRASE_BASELINE");
     // A batch alone never rewrites the baseline (a reset would drop every other batch).
@@ -175,6 +290,35 @@ void TstPhraseCorpus::scorecard()
             regressions.join(QLatin1Char('\n'))));
     // The baseline must not be empty once the corpus exists: a missing file fails loudly.
     QVERIFY2(!baseline.isEmpty(), "tests/data/phrases/baseline.json is missing or empty");
+}
+
+// CLIPWRIGHT_PHRASE_TRY=<file>: the plan for each line of a text file (new phrasings being
+// written for a batch, or probes of one mechanism), with its notes.
+void TstPhraseCorpus::tryMessages()
+{
+    const QString path = qEnvironmentVariable("CLIPWRIGHT_PHRASE_TRY");
+    if (path.isEmpty())
+        QSKIP("CLIPWRIGHT_PHRASE_TRY not set");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    while (!f.atEnd()) {
+        const QString text = QString::fromUtf8(f.readLine()).trimmed();
+        if (text.isEmpty())
+            continue;
+        const Plan plan = planInstruction(text);
+        QStringList notes;
+        for (const Declined& d : plan.declined)
+            notes << QStringLiteral("declined: ") + d.id +
+                         (d.need.isEmpty() ? QString() : QStringLiteral(" needs ") + d.need);
+        if (!plan.unrecognized.isEmpty())
+            notes << QStringLiteral("not understood: ") +
+                         plan.unrecognized.join(QStringLiteral(" / "));
+        qInfo().noquote() << text + QStringLiteral("\n    -> ") + describePlan(plan) +
+                                 (notes.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral("  (") + notes.join(QStringLiteral("; ")) +
+                                            QLatin1Char(')'));
+    }
 }
 
 QTEST_GUILESS_MAIN(TstPhraseCorpus)

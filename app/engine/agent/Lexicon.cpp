@@ -78,6 +78,8 @@ struct Data {
     QList<Platform> platforms;
     RX platformRx;
     QHash<QString, int> platformByName;
+    QList<RX> platformDescriptorBefore;
+    QList<RX> platformDescriptorAfter;
     QList<Decline> declines;
     QHash<QString, QString> typos;
     RX typoRx;
@@ -129,6 +131,10 @@ const Data& data()
             out.platforms << p;
         }
         out.platformRx = RX(alternation(allNames));
+        for (const QJsonValue& v : plat.value(QStringLiteral("descriptor_before")).toArray())
+            out.platformDescriptorBefore << RX(v.toString());
+        for (const QJsonValue& v : plat.value(QStringLiteral("descriptor_after")).toArray())
+            out.platformDescriptorAfter << RX(v.toString());
         for (auto it = out.lists.cbegin(); it != out.lists.cend(); ++it)
             if (!it->isValid())
                 qWarning("lexicon: list %s does not compile", qPrintable(it.key()));
@@ -179,6 +185,17 @@ const Platform* findPlatform(const QString& clause, qsizetype* at)
         // A "highlight reel" is a kind of video, not Instagram Reels.
         if (name.startsWith(QLatin1String("reel")) &&
             clause.left(m.capturedStart()).endsWith(QLatin1String("highlight ")))
+            continue;
+        // "the TikTok font", "like on YouTube", "my Instagram story": the name describes
+        // something; it asks for no frame (platforms.json descriptor_before/_after).
+        const QString before = clause.left(m.capturedStart());
+        const QString after = clause.mid(m.capturedEnd());
+        const auto matches = [](const QList<RX>& rxs, const QString& s) {
+            return std::any_of(rxs.cbegin(), rxs.cend(),
+                               [&s](const RX& rx) { return rx.match(s).hasMatch(); });
+        };
+        if (matches(data().platformDescriptorBefore, before) ||
+            matches(data().platformDescriptorAfter, after))
             continue;
         const auto found = data().platformByName.constFind(name);
         if (found == data().platformByName.cend())

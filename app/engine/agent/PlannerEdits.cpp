@@ -264,6 +264,16 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
                ")?(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
     if (!(verb || nounPhrase) || (!musicWord && file.isEmpty()))
         return std::nullopt;
+    // "the music is distracting", "背景音乐太吵": a clause that says how the music is (or
+    // asks to change its level) adds none.
+    if (file.isEmpty() && !verb &&
+        (has(c, "\\b(?:music|bgm|soundtrack|song|tunes)\\b (?:\\w+ ){0,3}?(?:is|are|was|'s|sounds?|"
+                "seems?|feels?|gets?)\\b|(?:音乐|配乐|bgm)(?:的声音|声音|音量)?(?:太|有点|好|很|"
+                "特别|比较)") ||
+         lexicon::has(c, QStringLiteral("action.lower")) ||
+         lexicon::has(c, QStringLiteral("action.raise")) ||
+         lexicon::has(c, QStringLiteral("action.remove"))))
+        return std::nullopt;
     // "只留背景音乐", "leave only the music": the music that is there stays; nothing is added.
     if (has(c,
             "只留|只保留|只剩|\\b(?:keep|leave) (?:only |just )?the music\\b|\\bjust the music\\b"))
@@ -294,10 +304,12 @@ std::optional<Operation> cutPauses(const QString& c)
              "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|silences?|"
              "silent (?:parts?|bits?|sections?)|gaps?|dead air|dead space|empty space|awkward "
              "(?:pauses?|silences?)|(?:long |awkward )?breaks|lulls?|quiet "
-             "(?:parts|bits|moments))\\b|\\btighten|\\bjump[- "
+             "(?:parts|bits|moments|sections|stretches))\\b|\\btighten|\\bjump[- "
              "]?cut|(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|"
-             "没声音|没有声音)|(?:停顿|静音|沉默|空白|没声音|没有声音).{0,30}?(?:剪|删|去|移除|砍|"
-             "切|裁|弄掉|拿掉|清掉|清理|清空)|紧凑|跳剪"))
+             "没声音|没有声音|声音(?:很|比较|特别)?小的(?:地方|部分|片段|段落)|安静的(?:地方|部分|"
+             "片段))|(?:停顿|静音|沉默|空白|没声音|没有声音|声音(?:很|比较|特别)?小的(?:地方|部分|"
+             "片段|段落)|安静的(?:地方|部分|片段)).{0,30}?(?:剪|删|去|移除|砍|切|裁|弄掉|拿掉|清掉|"
+             "清理|清空)|紧凑|跳剪"))
         return std::nullopt;
     // "cut the last 30 seconds of dead air": a stretch with a length is a range.
     if (has(c, "\\b(?:first|last|final) [\\d.]+ ?(?:seconds?|secs?|s|minutes?|mins?) of\\b"))

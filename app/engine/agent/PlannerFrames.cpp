@@ -114,8 +114,9 @@ int voiceComplaint(const QString& c)
         ")\\b(?:video|clip|recording|footage|audio|voice|voices|sound|speech|dialogue|vocals?|"
         "talking|narration|mic|speaker)\\b"
         "(?: \\w+){0,2} (?:is|are|'s|sounds?|seems?|gets?) (?:\\w+ ){0,2}too "
-        "(quiet|soft|low|faint|loud|high)\\b|(?:人声|说话声|声音|讲话)(?:太|有点|比较)(小|轻|低|大|"
-        "响)"));
+        "(quiet|soft|low|faint|loud|high)\\b|(?<!音乐)(?<!音乐的)(?<!配乐)(?<!配乐的)(?:人声|"
+        "说话声|"
+        "声音|讲话)(?:太|有点|比较)(小|轻|低|大|响)"));
     const QRegularExpressionMatch m = rx.match(c);
     if (!m.hasMatch())
         return 0;
@@ -127,15 +128,25 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
 {
     if (f.target != QLatin1String("music") || voiceComplaint(c) != 0)
         return std::nullopt;
-    // A file or a mood names new music: that is add_music (which replaces the old bed).
-    if (f.addVerb ||
-        has(c, "\\.(?:mp3|m4a|wav|aac|flac|ogg|opus)\\b|\\b(?:lo-?fi|upbeat|calm|cinematic|"
-               "relaxing|chill|epic|happy|energetic|dramatic)\\b|\\buse\\b|\\bwith\\b|换成|用"))
+    const QRegularExpressionMatch lowerAt = lexicon::find(c, QStringLiteral("action.lower"));
+    const QRegularExpressionMatch raiseAt = lexicon::find(c, QStringLiteral("action.raise"));
+    bool lower = lowerAt.hasMatch();
+    bool raise = raiseAt.hasMatch();
+    // "the music should be quieter than my voice": the music is what is to be quieter.
+    if (has(c,
+            "\\b(?:music|bgm|song|soundtrack)\\b(?: \\w+){0,3} (?:quieter|softer|lower) than\\b")) {
+        lower = true;
+        raise = false;
+    }
+    // A file or a mood names new music: that is add_music (which replaces the old bed). A mood
+    // that only says which music is there ("the calm music is too loud") changes nothing.
+    if (f.addVerb || has(c, "\\.(?:mp3|m4a|wav|aac|flac|ogg|opus)\\b") ||
+        (!lower && !raise &&
+         has(c, "\\b(?:lo-?fi|upbeat|calm|cinematic|relaxing|chill|epic|happy|energetic|"
+                "dramatic)\\b|\\buse\\b|\\bwith\\b|换成|用")))
         return std::nullopt;
     if (has(c, "\\bmute\\b|\\bsilence\\b|静音"))
         return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("volume"), 0.0}});
-    bool lower = lexicon::has(c, QStringLiteral("action.lower"));
-    bool raise = lexicon::has(c, QStringLiteral("action.raise"));
     // "music down a bit", "bgm up": the direction said as an adverb after the music.
     static const RX adverb(QStringLiteral("\\b(?:music|bgm|song|soundtrack|tunes)(?: volume| "
                                           "level)? (?:way |a bit |a little |slightly "
@@ -147,8 +158,12 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
         if (has(c, "louder than|too loud|drown|overpower|over my voice|fighting|hear (?:me|my|the "
                    "voice)|盖过|压过|太吵"))
             raise = false;
-        else if (has(c, "quieter than|softer than|too quiet|too soft|hear the (?:music|song)"))
+        else if (has(c, "too quiet|too soft|hear the (?:music|song)"))
             lower = false;
+        // 太大声: "too big" and "loud" overlap; the phrase that starts first is the one said.
+        else if (lowerAt.capturedEnd() > raiseAt.capturedStart() &&
+                 raiseAt.capturedEnd() > lowerAt.capturedStart())
+            (lowerAt.capturedStart() <= raiseAt.capturedStart() ? raise : lower) = false;
     }
     const bool levelWord = has(c, "\\bvolume\\b|\\blevel\\b|\\bgain\\b|音量|声音");
     if (f.action == QLatin1String("remove") && !lower && !raise && !levelWord)
