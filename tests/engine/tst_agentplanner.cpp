@@ -342,6 +342,13 @@ const Row kRows[] = {
     {"add b-roll of people working in an office", ""},
     {"keep my face in the center when you crop to vertical", "set_aspect mode=crop ratio=9:16"},
     {"add a voiceover", ""},
+    {"split at 0:30, 1:00 and 1:30",
+     "split_at at_ms=30000 | split_at at_ms=60000 | split_at at_ms=90000"},
+    {"在0:30和1:00处分割", "split_at at_ms=30000 | split_at at_ms=60000"},
+    {"split the clip every 30 seconds", ""},
+    {"cut it into four 15 second segments", ""},
+    {"make four 15-second clips from this", ""},
+    {"add a smooth transition only between the first and second clip", ""},
 };
 
 } // namespace

@@ -430,6 +430,23 @@ Plan planInstruction(const QString& message)
         const bool rangedSpeed = prev && prev->name == Op::setSpeed() &&
                                  (prev->args.contains(QStringLiteral("from_ms")) ||
                                   prev->args.contains(QStringLiteral("last_ms")));
+        // "split at 0:30, 1:00 and 1:30", "在0:30和1:00处分割": a time said alone next to a
+        // split is one more split.
+        static const RX timeAlone(QStringLiteral(
+            "^(?:and |at |@ |then |also "
+            ")*(?:在|和|第)?\\s*(\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
+            "\\s*(?:seconds?|secs?|s|秒))\\s*(?:处|的地方|那里)?(?: too| as well)?$"));
+        const QRegularExpressionMatch alone = timeAlone.match(clause.trimmed());
+        if (ops.isEmpty() && alone.hasMatch() && !negated(clause)) {
+            const qint64 at = parseTimeToken(alone.captured(1));
+            if (prev && prev->name == Op::splitAt() && at > 0) {
+                ops << op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
+            } else if (at > 0 && i + 1 < clauses.size()) {
+                const QList<Operation> next = trial(clauses.at(i + 1));
+                if (!next.isEmpty() && next.first().name == Op::splitAt())
+                    ops << op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
+            }
+        }
         if (ops.isEmpty() && prev && !negated(clause) &&
             (prev->name == Op::removeRange() || prev->name == Op::keepRange() || rangedSpeed)) {
             // "cut the first 5 seconds and the last 3 seconds", "speed up 0:10-0:15 and again

@@ -416,6 +416,10 @@ std::optional<Operation> arrange(const QString& c)
     if (has(c, "\\bsplit|\\bcut (?:it |the clip |the video "
                ")?(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
                "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
+        // "split every 30 seconds", "split it into 3 parts": many cuts at times not said; not
+        // one cut at the first number.
+        if (has(c, "\\bevery\\b|每隔"))
+            return std::nullopt;
         const qint64 at = findAt(c);
         if (at > 0)
             return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});

@@ -327,9 +327,15 @@ Prepared prepare(const QString& message)
 
 QStringList splitClauses(const QString& text)
 {
+    // "between the first and second clip", "clips 1 and 2": one thing named twice, not two
+    // requests (the edit then knows it was limited to clips).
     static const RX sep(QStringLiteral(
         "\\s*(?:[,;!?，、；。！？\\n]+|\\.(?=\\s|$)|\\b(?:and then|and "
-        "also|and|then|also|plus|after that|afterwards|finally|but|except|so that|so i can|so we "
+        "also|(?!(?<=first |second |third |fourth |fifth |1st |2nd |3rd |4th |5th )and (?:the "
+        ")?(?:second|third|fourth|fifth|sixth|last|final|\\d+(?:st|nd|rd|th)) (?:clips?|segments?|"
+        "shots?|scenes?|videos?|parts?|ones?)\\b)(?!(?<=clip \\d |clips \\d |clip \\d\\d |clips "
+        "\\d\\d )and \\d+\\b)and|"
+        "then|also|plus|after that|afterwards|finally|but|except|so that|so i can|so we "
         "can)\\b|\\s[+&]\\s|然后|接着|并且|而且|同时|以及|还有|(?<!\\d段|\\d个)和(?!第)|但是|不过|"
         "\\s+-\\s+(?=(?:actually|no|sorry|oops|wait|i mean)\\b)|再(?=把|加|添|改|剪|删|"
         "去掉|用|做|调成|放|生成|导出|换|变|转|配|插|分割|移|给|设|弄|来|开|关))\\s*"));
@@ -575,8 +581,10 @@ int findOrdinal(const QString& c, qsizetype from, qsizetype* end)
                                    QStringLiteral("fifth"),   QStringLiteral("sixth"),
                                    QStringLiteral("seventh"), QStringLiteral("eighth"),
                                    QStringLiteral("ninth"),   QStringLiteral("tenth")};
+    // "four 15 second segments": a "second" after a number is a unit, not the 2nd.
     static const RX rx(QStringLiteral(
-        "\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|(\\d{1,3})"
+        "(?<![\\d.][\\s-])(?<![\\d.])\\b(first|second|third|fourth|fifth|sixth|seventh|eighth|"
+        "ninth|tenth|last|final|(\\d{1,3})"
         "(?:st|nd|rd|th))\\s+(?:\\w+\\s+)?(?:clip|segment|shot|video|part)s?\\b|\\b(?:clip|segment|"
         "shot|video)\\s*(?:#|no\\.?|number)?\\s*(\\d{1,3})\\b|第\\s*(\\d{1,3})\\s*(?:个|段)?(?:"
         "片段|视频|镜头|段)?|(最后)\\s*(?:一|1)?\\s*(?:个|段)?(?:片段|视频|镜头|段)"));
