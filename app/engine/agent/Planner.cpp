@@ -34,6 +34,12 @@ const lexicon::Decline* declineOf(const QString& c)
     const lexicon::Decline* d = lexicon::findDecline(c);
     if (d && d->id == QLatin1String("transcribe") && quoteIndex(c) >= 0)
         return nullptr;
+    // "片段之间加上淡入淡出的转场", "fade between the clips": a transition type, not a fade
+    // of the picture ("a fade-in transition" still is one).
+    if (d && d->id == QLatin1String("fade") &&
+        has(c, "\\bbetween (?:the |all the |each )?(?:clips|shots|cuts|scenes)\\b|"
+               "淡入淡出的?(?:转场|过渡)|片段之间|镜头之间"))
+        return nullptr;
     return d;
 }
 
@@ -212,6 +218,15 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         return {};
     }
     QList<Operation> ops{*main};
+    // "edit my video into a 1080p mp4": the vague part is a proposal, the rest the export. An
+    // export read past another verb ("edit a screen recording into a 1080p mp4") says the
+    // verb's part was not done.
+    if (main->name == Op::exportSettings()) {
+        if (const auto vague = propose(c))
+            ops.prepend(*vague);
+        else if (!f.action.isEmpty() && f.action != QLatin1String("export"))
+            plan.unrecognized << c;
+    }
     // "swap the music for something upbeat": the old bed goes, a new one comes (换成 X is just
     // add_music, which replaces the bed).
     if (main->name == Op::addMusic() &&
@@ -450,8 +465,17 @@ Plan planInstruction(const QString& message)
         if (ops.isEmpty() && prev && !negated(clause) &&
             (prev->name == Op::removeRange() || prev->name == Op::keepRange() || rangedSpeed)) {
             // "cut the first 5 seconds and the last 3 seconds", "speed up 0:10-0:15 and again
-            // 0:50-1:00": the verb (and its speed) carries over to a stretch said alone.
-            const Range r = findRange(clause);
+            // 0:50-1:00": the verb (and its speed) carries over to a stretch said alone. "the
+            // first 15 seconds and the last 10": the unit too.
+            Range r = findRange(clause);
+            static const RX bare(
+                QStringLiteral("^(?:the )?(?:last|final|first|opening|closing) "
+                               "\\d+(?:\\.\\d+)?$|^(?:前|最后|后)\\d+(?:\\.\\d+)?$"));
+            static const RX unit(
+                QStringLiteral("\\d\\s*(seconds?|secs?|s|minutes?|mins?|秒|分钟)(?![a-z])"));
+            const QRegularExpressionMatch u = unit.match(correction.lastClause);
+            if (!r.found() && u.hasMatch() && bare.match(clause.trimmed()).hasMatch())
+                r = findRange(clause.trimmed() + QLatin1Char(' ') + u.captured(1));
             if (r.found()) {
                 QJsonObject args;
                 if (rangedSpeed)

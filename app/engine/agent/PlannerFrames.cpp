@@ -302,8 +302,10 @@ std::optional<Operation> targetLength(const QString& c)
         return std::nullopt;
     if (ms <= 0) {
         // "pick the best moments", "just keep the highlights": the length is the engine's.
-        if (best && has(c, "\\b(?:pick|keep|give|show|find|make|cut|choose|select|only|just)\\b|"
-                           "剪出|挑|选出|保留|只要|做成|剪成"))
+        if (best &&
+            has(c, "\\b(?:pick|keep|give|show|find|make|cut|choose|select|only|just|pull|grab|take|"
+                   "extract)\\b|"
+                   "剪出|挑|选出|保留|只要|做成|剪成"))
             return op(Op::targetLength(), QJsonObject{{QStringLiteral("best"), true}});
         return std::nullopt;
     }
@@ -328,7 +330,9 @@ std::optional<Operation> targetLength(const QString& c)
 
 std::optional<Operation> exportSettings(const QString& c, const Frame& f)
 {
-    if (f.action != QLatin1String("export"))
+    // "edit a screen recording into a 1080p mp4": an earlier verb ("edit") names no other
+    // operation, so the export words still say what to make.
+    if (f.action != QLatin1String("export") && !lexicon::has(c, QStringLiteral("action.export")))
         return std::nullopt;
     // "导出竖屏视频", "export it vertical": the frame is the request; the export is the button.
     if (has(c, "vertical|portrait|landscape|horizontal|square|\\b\\d+:\\d+\\b|竖屏|横屏|竖版|横版|"

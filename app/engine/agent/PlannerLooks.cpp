@@ -19,7 +19,9 @@ std::optional<Operation> transitions(const QString& c)
                 "jarring|sudden|choppy)\\b"))
         return std::nullopt;
     QString type;
-    if (has(c, "cross-?fades?|cross[- ]?dissolves?|\\bfades?\\b|交叉|渐变|淡化|淡入淡出"))
+    if (has(c, "cross-?fades?|cross[- "
+               "]?dissolves?|\\bfades?\\b|交叉|渐变|淡化|淡入|淡出|渐入|渐出|渐隐|"
+               "渐显"))
         type = QStringLiteral("fade");
     else if (has(c, "\\bwipe|擦除"))
         type = QStringLiteral("wipe");

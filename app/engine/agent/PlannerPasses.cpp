@@ -204,7 +204,11 @@ void finish(Plan& plan, const Prepared& p)
         return;
     }
     QList<Operation>& ops = plan.operations;
-    if (ops.size() > 1)
+    // Export settings are no edit: "edit my video into a 1080p mp4" keeps its proposal.
+    const bool edits = std::any_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
+        return o.name != Op::propose() && o.name != Op::exportSettings();
+    });
+    if (ops.size() > 1 && edits)
         ops.erase(std::remove_if(ops.begin(), ops.end(),
                                  [](const Operation& o) { return o.name == Op::propose(); }),
                   ops.end());
