@@ -143,7 +143,72 @@ const Data& data()
     return d;
 }
 
+// Rewrites and drops are read on their own, without normalising: normalize() applies them, and
+// the lists above are normalised while they load.
+struct Rewrite {
+    RX rx;
+    QString to; // the replacement, or the group to drop ("1")
+};
+
+const QHash<QString, QList<Rewrite>>& rewriteTable(const QString& section)
+{
+    static const QHash<QString, QHash<QString, QList<Rewrite>>> tables = [] {
+        QHash<QString, QHash<QString, QList<Rewrite>>> out;
+        const QJsonObject lex = readResource(QStringLiteral(":/agent/lexicon.json"));
+        const QJsonObject names = lex.value(QStringLiteral("placeholders")).toObject();
+        for (const QString& sec : {QStringLiteral("rewrites"), QStringLiteral("drops")}) {
+            const QJsonObject stages = lex.value(sec).toObject();
+            for (auto st = stages.begin(); st != stages.end(); ++st) {
+                if (st.key().startsWith(QLatin1Char('_')))
+                    continue;
+                for (const QJsonValue& v : st.value().toArray()) {
+                    const QJsonArray pair = v.toArray();
+                    QString pattern = pair.at(0).toString();
+                    for (auto n = names.begin(); n != names.end(); ++n)
+                        pattern.replace(QLatin1Char('{') + n.key() + QLatin1Char('}'),
+                                        n.value().toString());
+                    const RX rx(pattern);
+                    if (!rx.isValid())
+                        qWarning("lexicon: %s.%s: a pattern does not compile", qPrintable(sec),
+                                 qPrintable(st.key()));
+                    out[sec][st.key()]
+                        << Rewrite{rx, pair.at(1).isDouble() ? QString::number(pair.at(1).toInt())
+                                                             : pair.at(1).toString()};
+                }
+            }
+        }
+        return out;
+    }();
+    static const QHash<QString, QList<Rewrite>> none;
+    const auto it = tables.constFind(section);
+    return it == tables.cend() ? none : *it;
+}
+
 } // namespace
+
+QString rewrite(const QString& text, const QString& stage)
+{
+    QString t = text;
+    for (const Rewrite& r : rewriteTable(QStringLiteral("rewrites")).value(stage))
+        t.replace(r.rx, r.to);
+    return t;
+}
+
+QString drop(const QString& text, const QString& stage)
+{
+    QString t = text;
+    for (const Rewrite& r : rewriteTable(QStringLiteral("drops")).value(stage)) {
+        const int group = r.to.toInt();
+        // Right to left, so earlier offsets stay valid.
+        QList<QRegularExpressionMatch> found;
+        for (auto it = r.rx.globalMatch(t); it.hasNext();)
+            found.prepend(it.next());
+        for (const QRegularExpressionMatch& m : found)
+            if (m.capturedStart(group) >= 0)
+                t.remove(m.capturedStart(group), m.capturedLength(group));
+    }
+    return t;
+}
 
 bool has(const QString& clause, const QString& list)
 {

@@ -45,6 +45,12 @@ const QList<Decline>& declines();
 
 // Common misspellings ("remvoe", "musik") replaced by the word meant (lexicon "typos").
 QString fixTypos(const QString& text);
+// The lexicon's "rewrites" of one stage ("normalize", "scope") applied in order: phrasings
+// restated so the parsers read one form (开头和结尾各3秒 -> 前3秒和最后3秒).
+QString rewrite(const QString& text, const QString& stage);
+// The lexicon's "drops" of one stage: the captured part of each match removed ("this
+// 3-minute video" describes the source and asks for no length).
+QString drop(const QString& text, const QString& stage);
 const Decline* findDecline(const QString& clause);
 
 } // namespace cw::engine::lexicon

@@ -171,15 +171,22 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         if (!styling || keepRest)
             plan.declined << Declined{c, d->id, d->need, d->en, d->zh};
         // "make it vertical for TikTok with big captions": what comes before "with" (and, plus)
-        // is a request of its own; only the part after it is declined.
+        // is a request of its own; only the part after it is declined. The same holds after
+        // the declined part ("stabilise it and also make it vertical"), though "with" there still
+        // describes what was declined ("a looping GIF with no sound").
         if (!keepRest && !styling) {
             const QRegularExpressionMatch m = d->rx.match(c);
             static const RX joint(QStringLiteral("^(.*\\S)\\s+(?:with|and|plus|including|also|"
                                                  "together with)(?: (?:some|a|an|the))?\\s*$"));
+            static const RX jointAfter(
+                QStringLiteral("^\\s*(?:and|plus|also|then|while|but)\\s+(\\S.*)$"));
             const QRegularExpressionMatch before = joint.match(c.left(m.capturedStart()));
-            if (!before.hasMatch() || lexicon::findDecline(before.captured(1)))
+            const QRegularExpressionMatch after = jointAfter.match(c.mid(m.capturedEnd()));
+            const QString rest = before.hasMatch()  ? before.captured(1)
+                                 : after.hasMatch() ? after.captured(1)
+                                                    : QString();
+            if (rest.isEmpty() || lexicon::findDecline(rest))
                 return {};
-            const QString rest = before.captured(1);
             Frame rf = readFrame(rest);
             if (const std::optional<Operation> o = mainOperation(rest, p, rf)) {
                 QList<Operation> out{*o};

@@ -14,27 +14,6 @@ namespace {
 
 using RX = QRegularExpression;
 
-// The duration of an adjective ("3-minute", "45 minute", "2-hour long") and the source nouns it
-// can describe. Kept together so English and Chinese read the same way.
-constexpr const char* kDuration =
-    "(\\d+(?:\\.\\d+)?\\s*-?\\s*(?:hours?|hrs?|minutes?|mins?|seconds?|secs?|sec|h|m|s)"
-    "(?:[- ]long)?)";
-constexpr const char* kSourceNoun =
-    "(?:video|videos|recording|recordings|clip|clips|footage|interview|file|vlog|podcast|stream|"
-    "vod|talk|lecture|webinar|tutorial|demo|episode|zoom|meeting|movie|film|session|livestream|"
-    "sunset|screencast|take)";
-
-QString dropMatched(QString text, const QRegularExpression& rx, int group)
-{
-    // Right to left, so earlier offsets stay valid.
-    QList<QRegularExpressionMatch> found;
-    for (auto it = rx.globalMatch(text); it.hasNext();)
-        found.prepend(it.next());
-    for (const QRegularExpressionMatch& m : found)
-        text.remove(m.capturedStart(group), m.capturedLength(group));
-    return text;
-}
-
 } // namespace
 
 QString restateScope(const QString& text)
@@ -47,20 +26,9 @@ QString restateScope(const QString& text)
         t.replace(m.capturedStart(), m.capturedLength(),
                   QString::number(m.captured(1).toLongLong() * 60 + m.captured(2).toLongLong()) +
                       QStringLiteral(" seconds"));
-    // 开头和结尾各3秒, 头尾各3秒: each end loses that much (then split and carried like
-    // "the first and last 3 seconds").
-    static const RX eachEnd(QStringLiteral("(?:开头|前面|头)(?:和|跟|与)?(?:结尾|最后|末尾|尾)"
-                                           "各\\s*(\\d+(?:\\.\\d+)?\\s*(?:秒|分钟))"));
-    t.replace(eachEnd, QStringLiteral("前\\1和最后\\1"));
-    // 掐头去尾各1秒 (trim head and tail), 剪掉片头3秒 (the first 3 s, not the intro card),
-    // 开头有两秒黑屏 (2 s at the start).
-    static const RX headTail(QStringLiteral("掐头去尾各\\s*(\\d+(?:\\.\\d+)?\\s*(?:秒|分钟))"));
-    t.replace(headTail, QStringLiteral("去掉前\\1和最后\\1"));
-    static const RX headSeconds(
-        QStringLiteral("(剪掉|删掉|去掉|删除|剪去|砍掉)片头\\s*(\\d+(?:\\.\\d+)?\\s*秒)"));
-    t.replace(headSeconds, QStringLiteral("\\1开头\\2"));
-    static const RX hasSeconds(QStringLiteral("(开头|结尾|最后)有\\s*(\\d+(?:\\.\\d+)?\\s*秒)"));
-    t.replace(hasSeconds, QStringLiteral("\\1\\2"));
+    // 开头和结尾各3秒 -> 前3秒和最后3秒, 剪掉片头3秒 (the first 3 s, not the intro card),
+    // 开头有两秒 黑屏 (2 s at the start): lexicon.json "rewrites"/"scope".
+    t = lexicon::rewrite(t, QStringLiteral("scope"));
     // "start the video at 0:05", "skip to 0:05", 直接从第5秒开始: the video begins there, so
     // what is before it goes ("start it at 0:02" after a title is the title's start).
     static const RX startAt(QStringLiteral(
@@ -91,39 +59,9 @@ QString restateScope(const QString& text)
         if (known.contains(r))
             t.replace(m.capturedStart(), m.capturedLength(), r);
     }
-    // "edit this three minute video down to 15 seconds", "my 45-minute zoom recording": a length
-    // between a definite or possessive word and a source noun describes what the user has.
-    static const RX definite(QStringLiteral("\\b(?:this|that|my|our|your|these|those|the)\\s+") +
-                             QLatin1String(kDuration) +
-                             QStringLiteral("[- ]+(?:[a-z]+[- ]){0,3}?") +
-                             QLatin1String(kSourceNoun) + QStringLiteral("\\b"));
-    t = dropMatched(t, definite, 1);
-    // "edit a 2-minute screen recording into a 1080p mp4": with "a", only when the sentence
-    // goes on to say what it becomes ("make a 60-second video" asks for one).
-    // "I recorded a 20 minute webinar and...": what was recorded, filmed or uploaded is the source.
-    static const RX had(
-        QStringLiteral("\\b(?:recorded|filmed|shot|have|got|uploaded|made|took) (?:a|an)\\s+") +
-        QLatin1String(kDuration) + QStringLiteral("[- ]+(?:[a-z]+[- ]){0,3}?") +
-        QLatin1String(kSourceNoun) + QStringLiteral("\\b"));
-    t = dropMatched(t, had, 1);
-    static const RX indefinite(
-        QStringLiteral("\\ban?\\s+") + QLatin1String(kDuration) +
-        QStringLiteral("[- ]+(?:[a-z]+[- ]){0,3}?") + QLatin1String(kSourceNoun) +
-        QStringLiteral("\\b(?=.*\\b(?:into|down to|cut (?:it )?to|trim (?:it )?to|shorten (?:it "
-                       ")?to|get it (?:down )?to)\\b)"));
-    t = dropMatched(t, indefinite, 1);
-    // 这个10分钟的视频, 我这段3分钟的口播; 一个5分钟的录屏 only when it is then made into
-    // something.
-    static const RX zhDefinite(QStringLiteral(
-        "(?:这个|这段|这条|这部|我的|我这个|我这段|我这条)\\s*(\\d+(?:\\.\\d+)?\\s*"
-        "个?(?:小时|分钟|分|秒钟|秒)(?:左右|多)?(?:长)?的?)\\s*(?=(?:\\S{0,4})?(?:视频|录屏|"
-        "口播|素材|片子|录像|直播|采访|访谈|vlog|影片|课程))"));
-    t = dropMatched(t, zhDefinite, 1);
-    static const RX zhIndefinite(QStringLiteral(
-        "(?:一个|一段|一条)\\s*(\\d+(?:\\.\\d+)?\\s*个?(?:小时|分钟|分|秒钟|秒)(?:左右|多)?"
-        "(?:长)?的?)\\s*(?=(?:\\S{0,4})?(?:视频|录屏|口播|素材|片子|录像|直播|采访|访谈|vlog|"
-        "影片|课程).*(?:剪成|剪到|做成|变成|压缩到|缩短到|精简到))"));
-    t = dropMatched(t, zhIndefinite, 1);
+    // "edit this three minute video down to 15 seconds", "my 45-minute zoom recording", 这个10分钟
+    // 的视频: a length that describes what the user has (lexicon.json "drops"/"scope").
+    t = lexicon::drop(t, QStringLiteral("scope"));
     return t;
 }
 
@@ -154,13 +92,6 @@ bool partScopeLost(const QString& clause, const QList<Operation>& ops)
 {
     // "speed up the ending", "最后那段加速", "make the second half black and white": a part of
     // the video named by words, on an edit that then carries no range, would change it all.
-    static const RX part(QStringLiteral(
-        "\\bthe (?:beginning|start|opening|ending|end|outro|middle|last part|first part|first "
-        "half|second half|last bit|first "
-        "bit|rest)\\b|开头|结尾|末尾|中间|最后那段|最后1段|后面那段|"
-        "前面那段|前半段|后半段|前半部分|后半部分|片尾|后面的部分|前面的部分"));
-    static const RX whole(QStringLiteral("\\b(?:whole|entire|all of|throughout|start to "
-                                         "(?:end|finish))\\b|整个|全部|整体|从头到尾|全片"));
     static const QStringList unscoped{Op::setSpeed(),       Op::setVolume(),   Op::setLook(),
                                       Op::denoise(),        Op::setLoudness(), Op::addTransitions(),
                                       Op::setMusicVolume(), Op::addMusic()};
@@ -168,7 +99,8 @@ bool partScopeLost(const QString& clause, const QList<Operation>& ops)
                                    QStringLiteral("last_ms"), QStringLiteral("part"),
                                    QStringLiteral("at_ms"),   QStringLiteral("start_ms"),
                                    QStringLiteral("scope")};
-    if (ops.isEmpty() || !part.match(clause).hasMatch() || whole.match(clause).hasMatch())
+    if (ops.isEmpty() || !lexicon::has(clause, QStringLiteral("scope.part_named")) ||
+        lexicon::has(clause, QStringLiteral("scope.whole")))
         return false;
     return std::all_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
         if (!unscoped.contains(o.name))

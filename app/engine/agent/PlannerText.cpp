@@ -2,6 +2,8 @@
 // (bounded repetition, no nested quantifiers) and messages are cut to 4000 characters first.
 #include "agent/PlannerText.h"
 
+#include "agent/Lexicon.h"
+
 #include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
@@ -304,16 +306,9 @@ QString normalize(const QString& raw)
     text.replace(QChar(0x2013), QLatin1Char('-'));
     text.replace(QChar(0x2014), QLatin1Char('-'));
     text = numberWords(text);
-    static const RX between(QStringLiteral("\\bbetween\\s+(\\S{1,20})\\s+and\\s+"));
-    text.replace(between, QStringLiteral("from \\1 to "));
-    static const RX blackWhite(
-        QStringLiteral("\\bblack\\s*(?:and|&)\\s*white\\b|\\bb\\s*&\\s*w\\b"));
-    text.replace(blackWhite, QStringLiteral("black-white"));
-    // "a 30-second reel", "a 2-minute version": the number and its unit.
-    static const RX hyphenUnit(QStringLiteral("(\\d)-(seconds?|secs?|minutes?|mins?)\\b"));
-    text.replace(hyphenUnit, QStringLiteral("\\1 \\2"));
-    static const RX inOut(QStringLiteral("\\bin and out\\b"));
-    text.replace(inOut, QStringLiteral("in-out"));
+    // "between 1:00 and 1:20" -> "from 1:00 to 1:20", "black and white", "a 30-second reel":
+    // lexicon.json "rewrites"/"normalize".
+    text = lexicon::rewrite(text, QStringLiteral("normalize"));
     return text.simplified();
 }
 
