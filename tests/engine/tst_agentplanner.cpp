@@ -329,7 +329,7 @@ const Row kRows[] = {
     {"it's a vertical TikTok video, add background music", "add_music"},
     {"trim the first 10 seconds of my Instagram story", "remove_range from_ms=0 to_ms=10000"},
     {"把我的抖音视频开头5秒剪掉", "remove_range from_ms=0 to_ms=5000"},
-    {"add a YouTube intro template", "add_intro"},
+    {"add a YouTube intro template", ""},
     {"the music is distracting, get rid of it", "remove_music"},
     {"the calm music is too loud", "set_music_volume factor=0.5"},
     {"make the upbeat music quieter", "set_music_volume factor=0.5"},
@@ -349,6 +349,17 @@ const Row kRows[] = {
     {"cut it into four 15 second segments", ""},
     {"make four 15-second clips from this", ""},
     {"add a smooth transition only between the first and second clip", ""},
+    // A platform named beside audio, music, text or speed says why, it asks for no frame.
+    {"normalize the audio for YouTube", "set_loudness"},
+    {"add upbeat music for Instagram", "add_music mood=upbeat"},
+    {"speed it up for TikTok", "set_speed factor=1.5"},
+    {"speed up 50%", "set_speed factor=1.5"},
+    {"make it 3x slower", "set_speed factor=0.333333"},
+    {"make it twice as slow", "set_speed factor=0.5"},
+    {"remove the silence before I start talking", "cut_pauses scope=start"},
+    {"cut the dead air after I finish talking", "cut_pauses scope=end"},
+    {"add a Marvel style intro", ""},
+    {"edit my video into a 1080p mp4", "propose | export_settings format=mp4 resolution=1080p"},
 };
 
 } // namespace

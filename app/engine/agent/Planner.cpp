@@ -43,6 +43,25 @@ const lexicon::Decline* declineOf(const QString& c)
     return d;
 }
 
+// The clause names a frame in words ("vertical", "9:16", 竖屏), not only a platform.
+bool framed(const QString& c)
+{
+    return has(c, "vertical|portrait|landscape|horizontal|square|widescreen|\\b\\d+:\\d+\\b|竖屏|"
+                  "横屏|竖版|横版|竖的|横的|方形|正方形");
+}
+
+// Audio, music, texts and speed are what such a clause is about: a platform named with them
+// says why ("loudness for YouTube"), it asks for no frame.
+bool platformIsReason(const QString& c, const Frame& f)
+{
+    return f.target == QLatin1String("music") || f.target == QLatin1String("title") ||
+           f.target == QLatin1String("caption") || f.target == QLatin1String("lower_third") ||
+           f.target == QLatin1String("text") ||
+           has(c, "\\b(?:audio|sound|loudness|volume|voice|speed|faster|slower|captions?|"
+                  "subtitles?|titles?|text|music|song)\\b|声音|音量|响度|音乐|配乐|字幕|标题|文字|"
+                  "速度|加速|倍速");
+}
+
 // The main operation of a clause, in priority order: history, the frame-based changes to what
 // exists, then the first-version parsers that add things.
 std::optional<Operation> mainOperation(const QString& c, const Prepared& p, const Frame& f)
@@ -70,9 +89,20 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
              "vertical|portrait|landscape|horizontal|square|\\b\\d+:\\d+\\b|竖屏|横屏|竖版|横版"))
         if (const auto o = exportSettings(c, f))
             return o;
+    // A platform alone names a frame only when nothing else in the clause is asked: "normalize
+    // the audio for YouTube" is loudness, "speed it up for TikTok" a speed, "add a title that
+    // works on TikTok" a title (with no words given).
+    std::optional<Operation> platformOnly;
     for (auto parse : {cutPauses, transitions, aspect, soundAndLook, arrange, speed, volume})
-        if (const auto o = parse(c))
+        if (const auto o = parse(c)) {
+            if (o->name == Op::setAspect() && !platformOnly && !framed(c)) {
+                platformOnly = o;
+                continue;
+            }
             return o;
+        }
+    if (platformOnly && !platformIsReason(c, f))
+        return platformOnly;
     // Export words only when nothing else is asked: "输出成黑白色" is a look, "the output video
     // twice as fast" a speed.
     if (const auto o = exportSettings(c, f))
@@ -254,7 +284,12 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
             ops << *len;
     } else if (main->name != Op::exportSettings() && main->name != Op::targetLength() &&
                main->name != Op::describe()) {
-        if (const auto frame = platformAspect(c))
+        static const QStringList reasonOnly{Op::setLoudness(),    Op::denoise(),  Op::setVolume(),
+                                            Op::setMusicVolume(), Op::addMusic(), Op::removeMusic(),
+                                            Op::addText(),        Op::editText(), Op::removeText(),
+                                            Op::setSpeed()};
+        if (const auto frame = platformAspect(c);
+            frame && (!reasonOnly.contains(main->name) || framed(c)))
             ops << *frame;
     } else if (main->name == Op::targetLength()) {
         // "cut it down to 60 s for TikTok" cuts first; "make it a 15-second TikTok" frames

@@ -304,7 +304,7 @@ std::optional<Operation> cutPauses(const QString& c)
              "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|silences?|"
              "silent (?:parts?|bits?|sections?)|gaps?|dead air|dead space|empty space|awkward "
              "(?:pauses?|silences?)|(?:long |awkward )?breaks|lulls?|quiet "
-             "(?:parts|bits|moments|sections|stretches))\\b|\\btighten|\\bjump[- "
+             "(?:parts?|bits?|moments?|sections?|stretch(?:es)?))\\b|\\btighten|\\bjump[- "
              "]?cut|(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|"
              "没声音|没有声音|声音(?:很|比较|特别)?小的(?:地方|部分|片段|段落)|安静的(?:地方|部分|"
              "片段))|(?:停顿|静音|沉默|空白|没声音|没有声音|声音(?:很|比较|特别)?小的(?:地方|部分|"
@@ -335,14 +335,10 @@ std::optional<Operation> cutPauses(const QString& c)
     const bool everywhere =
         has(c, "开头.{0,6}结尾|结尾.{0,6}开头|\\b(?:beginning|start)\\b.{0,20}\\bend\\b|中间");
     if (!at.hasMatch() && !everywhere) {
-        if (has(c, "\\b(?:at|in|from) the (?:very )?(?:beginning|start|front)\\b|\\bopening "
-                   "(?:pause|silence)|\\b(?:beginning|start)\\b.{0,12}\\b(?:pause|silence|dead "
-                   "air)|\\btighten (?:up )?the "
-                   "(?:opening|beginning|start|intro)\\b|开头|开始的|前面的"))
+        // "the dead air at the beginning", "the silence after I finish talking", 说完之后的空白.
+        if (lexicon::has(c, QStringLiteral("pauses.scope_start")))
             args.insert(QStringLiteral("scope"), QStringLiteral("start"));
-        else if (has(c, "\\b(?:at|in|from) the (?:very "
-                        ")?end\\b|\\bend(?:ing)?\\b.{0,12}\\b(?:pause|silence|dead "
-                        "air)|\\btrailing\\b|结尾|末尾|最后的"))
+        else if (lexicon::has(c, QStringLiteral("pauses.scope_end")))
             args.insert(QStringLiteral("scope"), QStringLiteral("end"));
     }
     const double db = findDb(c);
@@ -453,12 +449,14 @@ std::optional<Operation> speed(const QString& c)
     const bool faster =
         has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|\\bplays? at "
                "[\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ ?x\\b(?! "
-               "?\\d)|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|\\bspeed\\b|加速|快进|加快|"
+               "?\\d)(?!\\s*(?:slower|as "
+               "slow))|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|\\bspeed\\b|加速|快进|加快|"
                "倍速|快放|调快|变快|播放速度|变速|调速|速度(?:设为|设成|调到|调成|改成|改为|为|到)|"
                "\\bspeed (?:to|at)\\b|\\bplayback speed\\b");
     const bool slower = has(
         c, "\\bslow\\b.{0,30}\\bdown\\b|slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|slow "
-           "motion|half speed|quarter speed|慢[1一]?点|慢些|减速|放慢|慢放|慢动作|慢速|调慢|变慢");
+           "motion|half speed|quarter speed|\\bas slow\\b|half as "
+           "fast|慢[1一]?点|慢些|减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
     double factor = findFactor(c);
@@ -473,14 +471,17 @@ std::optional<Operation> speed(const QString& c)
     // changes it by that much.
     if (factor <= 0 && findPercent(c) > 0) {
         const double pct = findPercent(c);
-        if (has(c,
-                "\\bby [\\d.]+\\s*(?:%|percent)|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%"))
+        // "speed up 50%", "slow it down 20%": with no "to", a change by that much.
+        if (has(c, "\\bby [\\d.]+\\s*(?:%|percent)|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%|"
+                   "\\b(?:speed|slow) (?:it |this |the video |everything )?(?:up|down) "
+                   "[\\d.]+\\s*(?:%|percent)"))
             factor = slower && !faster ? 1.0 - pct : 1.0 + pct;
         else
             factor = pct;
     }
     if (factor <= 0) {
-        if (has(c, "double (?:the )?speed|twice as fast|two times faster|双倍"))
+        if (has(c, "double (?:the )?speed|twice as (?:fast|slow)|two times (?:faster|slower)|"
+                   "half as fast|双倍"))
             factor = 2.0;
         else if (has(c, "triple (?:the )?speed|three times faster"))
             factor = 3.0;

@@ -158,7 +158,8 @@ QString unusedNumber(const QString& clause, const QList<Operation>& ops)
     auto used = [&](double n, bool time) {
         // A number said is carried as itself, in ms, as a fraction, negated (dB, LUFS), as a
         // 0-based index (the 2nd clip) or as the inverse of a slow-down.
-        QList<double> forms{n, -n, n / 100.0, n - 1, n * 1000.0};
+        // "by 20%" is carried as 1.2 or 0.8.
+        QList<double> forms{n, -n, n / 100.0, n - 1, n * 1000.0, 1 + n / 100.0, 1 - n / 100.0};
         if (n > 0)
             forms << 1.0 / n;
         if (time)
