@@ -360,6 +360,14 @@ const Row kRows[] = {
     {"cut the dead air after I finish talking", "cut_pauses scope=end"},
     {"add a Marvel style intro", ""},
     {"edit my video into a 1080p mp4", "propose | export_settings format=mp4 resolution=1080p"},
+    // Music that is there is described, not added; transitions that exist are not added to.
+    {"the song ends too early", ""},
+    {"the music is perfect, don't change it", ""},
+    {"play music only during the intro", ""},
+    {"remove all the transitions", ""},
+    {"每隔5秒加个转场", ""},
+    {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
+    {"把音乐声音关掉", "set_music_volume volume=0"},
 };
 
 } // namespace

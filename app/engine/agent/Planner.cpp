@@ -255,6 +255,15 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         return {};
     }
     QList<Operation> ops{*main};
+    // "把视频声音关掉换成音乐", "replace the audio with music": the clips' sound goes too.
+    static const RX soundOff(
+        QStringLiteral("(?<!音乐)(?<!音乐的)(?<!配乐)(?:视频|原始|原视频)?(?:的)?(?:声音|原声|人声)"
+                       "(?:关掉|去掉|关了|"
+                       "静音|不要)|\\bmute (?:the |my "
+                       ")?(?:video|clip|original|voice|audio|sound)\\b|\\breplace (?:the "
+                       "|my )?(?:original )?(?:audio|sound|voice) with\\b"));
+    if (main->name == Op::addMusic() && soundOff.match(c).hasMatch())
+        ops.prepend(op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}}));
     // "edit my video into a 1080p mp4": the vague part is a proposal, the rest the export. An
     // export read past another verb ("edit a screen recording into a 1080p mp4") says the
     // verb's part was not done.
@@ -445,7 +454,8 @@ Plan planInstruction(const QString& message)
         }
         // "中间那段太拖了，加速一下", "the part from 1:00 to 1:20, speed it up": a clause that
         // only sets the scene belongs to the request after it when together they say more.
-        if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size()) {
+        if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size() &&
+            !negated(clauses.at(i + 1))) {
             const QList<Operation> together = trial(clause + QLatin1Char(' ') + clauses.at(i + 1));
             const QList<Operation> alone = trial(clauses.at(i + 1));
             // Only where something happens is taken from the scene: "I recorded over 8 minutes"

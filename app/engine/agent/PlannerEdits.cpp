@@ -257,11 +257,19 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|set|lay|with|"
                              "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
                              "score|swap|switch|replace|change)\\b|加|添|用|配|放|来|换");
+    // "some calm music at 20%", "lofi music please": a request said as the thing wanted. "the
+    // song ends too early" names music that is there.
     const bool nounPhrase =
         has(c, "^(?:some |a |an |the "
                ")?(?:(?:lo-?fi|calm|upbeat|cinematic|relaxing|chill|soft|epic|happy|energetic|"
                "gentle|dramatic) ){0,2}(?:background "
-               ")?(?:music|song|soundtrack|bgm)\\b|^(?:\\S{0,6})?(?:背景音乐|配乐)");
+               ")?(?:music|song|soundtrack|bgm)\\b(?:\\s+(?:please|pls|at [\\d.]+\\s*(?:%|percent)|"
+               "in the background|(?:under|behind|over) (?:it|this|everything|the \\w+)|throughout|"
+               "too|as well|(?:for|on) (?:it|this|the \\w+)|with (?:no|without) "
+               "ducking|(?:no|without) "
+               "ducking|(?:that|which) (?:fits|matches|suits) .*|like .*))*\\s*$|^(?:\\S{0,6})?(?:"
+               "背景音乐|配乐)") &&
+        !has(c, "^the (?:background )?(?:music|song|soundtrack|bgm)\\s*$");
     if (!(verb || nounPhrase) || (!musicWord && file.isEmpty()))
         return std::nullopt;
     // "the music is distracting", "背景音乐太吵": a clause that says how the music is (or

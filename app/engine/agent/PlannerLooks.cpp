@@ -18,6 +18,16 @@ std::optional<Operation> transitions(const QString& c)
                 "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
                 "jarring|sudden|choppy)\\b"))
         return std::nullopt;
+    // "remove all the transitions", "make the transitions shorter": a change to transitions
+    // that exist, which no operation makes; adding more would be the opposite.
+    if (has(c, "\\b(?:remove|delete|get rid of|take out|drop|lose|kill|strip|disable|turn off|no "
+               "more)\\b.{0,20}\\btransitions?\\b|(?:去掉|删除|删掉|取消|不要|拿掉).{0,6}(?:转场|"
+               "过渡)|"
+               "\\btransitions? (?:are|is|feel|feels|look|looks) (?:\\w+ )?(?:too|so)\\b|"
+               "转场(?:太|有点)(?:慢|长|快|短|多)") ||
+        (has(c, "\\b(?:shorter|longer|faster|quicker|slower|snappier)\\b") &&
+         !has(c, "\\b(?:add|put|use|insert|apply|give)\\b")))
+        return std::nullopt;
     QString type;
     if (has(c, "cross-?fades?|cross[- "
                "]?dissolves?|\\bfades?\\b|交叉|渐变|淡化|淡入|淡出|渐入|渐出|渐隐|"
@@ -34,7 +44,9 @@ std::optional<Operation> transitions(const QString& c)
     QJsonObject args;
     if (!type.isEmpty())
         args.insert(QStringLiteral("type"), type);
-    const qint64 d = findDuration(c);
+    // "每隔5秒加个转场", "a transition every 10 seconds": a place, not a length (transitions go
+    // at the cuts, so the time is left for the reply to name).
+    const qint64 d = has(c, "\\bevery\\b|\\beach [\\d.]+|每隔|每\\d") ? -1 : findDuration(c);
     if (d > 0)
         args.insert(QStringLiteral("duration_ms"), std::clamp<qint64>(d, 100, 5000));
     return op(Op::addTransitions(), args);
