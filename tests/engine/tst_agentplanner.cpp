@@ -368,6 +368,11 @@ const Row kRows[] = {
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},
+    {"show the title a bit later", ""},
+    {"remove the intro music", "remove_music"},
+    {"delete the last two clips", ""},
+    {"keep it between 30 and 45 seconds", ""},
+    {"black and white for the flashback part", ""},
 };
 
 } // namespace

@@ -412,6 +412,11 @@ std::optional<Operation> arrange(const QString& c)
     }
     const bool removeVerb =
         lexicon::has(c, QStringLiteral("action.remove")) || has(c, "删|剪|去掉|去除|裁掉|移除");
+    // "delete the last two clips": several clips, which one delete_clip is not.
+    if (removeVerb &&
+        has(c, "\\b(?:first|last|final) (?:[2-9]|\\d{2}) (?:clips|segments|shots|"
+               "scenes|videos|parts)\\b|(?:前|最后)(?:[2-9]|\\d{2})(?:段|个片段|个镜头)"))
+        return std::nullopt;
     if (removeVerb) {
         const int index = findOrdinal(c);
         if (index >= -1)
@@ -433,6 +438,12 @@ std::optional<Operation> arrange(const QString& c)
                "to\\b|\\bjust (?:need|want) (?:the "
                ")?(?:part|bit|section)|\\bmake a (?:new )?(?:video|clip|version) "
                "(?:with|of|from)\\b|只保留|保留|只要|剪出来|剪出|截取|截出|留下|留着|提取出")) {
+        // "keep it between 30 and 45 seconds": a length wanted, not a stretch to keep (keeping
+        // would remove everything else).
+        if (has(c, "\\bkeep (?:it|this|the video|the length|the whole thing) (?:from|between) "
+                   "[\\d.]+ (?:to|and) [\\d.]+ ?(?:seconds?|secs?|s|minutes?|mins?)\\b(?! "
+                   "(?:of|in|into))"))
+            return std::nullopt;
         const Range r = findRange(c);
         if (r.found()) {
             QJsonObject args;
