@@ -8,3 +8,8 @@ if(TARGET clipwright-engine)
     clipwright_add_test(tst_editviewer SOURCES tst_editviewer.cpp EngineClient.h AgentTurn.h
         LIBS clipwright_engine Qt6::Network TIMEOUT 240)
 endif()
+# Real footage end to end (upload, three edits, export) on the conformance corpus.
+if(TARGET clipwright-engine)
+    clipwright_add_test(tst_conformance SOURCES tst_conformance.cpp EngineClient.h AgentTurn.h
+        LIBS clipwright_engine Qt6::Network TIMEOUT 1200)
+endif()

@@ -34,6 +34,13 @@ QHash<QString, RenderInput> inputs()
     in.insert("m3", {"/media/song.mp3", false, true, 60000});
     in.insert("m4", {"/media/logo.png", true, false, 0, true});
     in.insert("m5", {"/media/photo.jpg", true, false, 0}); // as the server passes stills
+    RenderInput sar{"/media/dvd.mp4", true, false, 10000};
+    sar.sarNum = 2;
+    sar.sarDen = 3;
+    in.insert("m6", sar);
+    RenderInput hlg{"/media/iphone.mov", true, false, 10000};
+    hlg.hdrTransfer = "arib-std-b67";
+    in.insert("m7", hlg);
     return in;
 }
 
@@ -125,6 +132,12 @@ private slots:
             "20",
             "-pix_fmt",
             "yuv420p",
+            "-colorspace",
+            "bt709",
+            "-color_primaries",
+            "bt709",
+            "-color_trc",
+            "bt709",
             "-r",
             "30",
             "-c:a",
@@ -205,6 +218,27 @@ private slots:
                    kAfmt + "[a0];" + segment(1, 1, 0, 2000, false) +
                    ";[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
             << qint64(3000);
+        // Non-square pixels become square before the fit, so 640x360 at 2:3 is pillarboxed
+        // as the 426x360 picture it is, not stretched to 16:9.
+        QTest::newRow("non-square pixels made square first")
+            << draftOf({track("v1", 0, {seg("s1", "m6", 0, 0, 1000)})})
+            << QStringList{"/media/dvd.mp4"}
+            << QString(segment(0, 0, 0, 1000, false))
+                       .replace("setpts=PTS-STARTPTS,scale=1920",
+                                "setpts=PTS-STARTPTS,scale=trunc(iw*sar/2)*2:ih,setsar=1,"
+                                "scale=1920") +
+                   ";[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
+            << qint64(1000);
+        QTest::newRow("HLG tone-mapped to BT.709 at the output size")
+            << draftOf({track("v1", 0, {seg("s1", "m7", 0, 0, 1000)})})
+            << QStringList{"/media/iphone.mov"}
+            << QString(segment(0, 0, 0, 1000, false))
+                       .replace("fps=30,format=yuv420p",
+                                "fps=30,zscale=tin=arib-std-b67:pin=bt2020:min=bt2020nc:t=linear:"
+                                "npl=203,format=gbrpf32le,zscale=p=bt709,tonemap=mobius:desat=0,"
+                                "zscale=t=bt709:m=bt709:r=tv,format=yuv420p") +
+                   ";[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
+            << qint64(1000);
         QTest::newRow("clip volume")
             << draftOf({track("v1", 0, {seg("s1", "m1", 0, 0, 1000, {{"vol", 0.5}})})})
             << QStringList{"/media/m1.mp4"}

@@ -133,14 +133,28 @@ OpOutcome Executor::applyCutPauses(const QString& sessionId, const Operation& op
     OpOutcome out;
     out.ok = true;
     const QString minText = formatSeconds(options.minPauseMs);
+    QStringList silentFiles;
+    for (const QString& id : std::as_const(result.sourcesWithoutSpeech))
+        if (const std::optional<MediaRecord> m = m_store.media(id))
+            silentFiles << m->filename;
+    const QString silentList = silentFiles.join(zh ? QStringLiteral("、") : QStringLiteral(", "));
     if (result.pausesRemoved <= 0) {
         out.response = QJsonObject{{QStringLiteral("ok"), true},
                                    {QStringLiteral("pauses_removed"), 0},
                                    {QStringLiteral("removed_ms"), 0},
                                    {QStringLiteral("version"), head->version}};
-        out.reply =
-            zh ? QStringLiteral("没有可剪的停顿：没有 %1 秒或更长的停顿。").arg(minText)
-               : QStringLiteral("Nothing to cut: no pauses of %1 s or longer.").arg(minText);
+        if (!silentFiles.isEmpty())
+            out.reply =
+                zh ? QStringLiteral("没有可剪的停顿：%1 里没有找到说话声（只有静音、环境声或"
+                                    "音乐），所以没有删除任何内容。")
+                         .arg(silentList)
+                   : QStringLiteral("Nothing to cut: I found no speech in %1 (only silence, "
+                                    "room tone or music), so nothing was removed.")
+                         .arg(silentList);
+        else
+            out.reply =
+                zh ? QStringLiteral("没有可剪的停顿：没有 %1 秒或更长的停顿。").arg(minText)
+                   : QStringLiteral("Nothing to cut: no pauses of %1 s or longer.").arg(minText);
         return out;
     }
     result.draft.d = result.draft.computedDuration();
@@ -152,18 +166,27 @@ OpOutcome Executor::applyCutPauses(const QString& sessionId, const Operation& op
                                {QStringLiteral("pauses_removed"), result.pausesRemoved},
                                {QStringLiteral("removed_ms"), result.removedMs},
                                {QStringLiteral("duration_ms"), result.draft.d},
+                               {QStringLiteral("threshold_db"), qRound(result.thresholdDb)},
                                {QStringLiteral("version"), version}};
     const QString removed = formatSeconds(result.removedMs);
     const QString now = formatClock(result.draft.d);
+    const QString db = QString::number(qRound(result.thresholdDb));
+    // Plural by hand: replies are picked per request, not translated (see the top of the file).
     if (zh)
-        out.reply = QStringLiteral("已剪掉 %1 处停顿，缩短 %2 秒（现在 %3）。")
-                        .arg(result.pausesRemoved)
-                        .arg(removed, now);
+        out.reply =
+            QStringLiteral("已剪掉 %1 处停顿（低于 %2 dB 且不短于 %3 秒），缩短 %4 秒（现在 %5）。")
+                .arg(QString::number(result.pausesRemoved), db, minText, removed, now);
     else
-        out.reply = (result.pausesRemoved == 1
-                         ? QStringLiteral("Removed 1 pause, %2 s shorter (now %3).")
-                         : QStringLiteral("Removed %1 pauses, %2 s shorter (now %3)."))
-                        .arg(QString::number(result.pausesRemoved), removed, now);
+        out.reply =
+            QStringLiteral("Removed %1 %2 (quieter than %3 dB for %4 s or longer), %5 s "
+                           "shorter (now %6).")
+                .arg(QString::number(result.pausesRemoved),
+                     result.pausesRemoved == 1 ? QStringLiteral("pause") : QStringLiteral("pauses"),
+                     db, minText, removed, now);
+    if (!silentFiles.isEmpty())
+        out.reply +=
+            zh ? QStringLiteral(" %1 里没有说话声，保持原样。").arg(silentList)
+               : QStringLiteral(" %1 has no speech and was left as it is.").arg(silentList);
     return out;
 }
 

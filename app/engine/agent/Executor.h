@@ -1,7 +1,7 @@
 // Applies one planned Operation to a session's head draft in the store and says what it did
-// in words, with numbers ("Removed 3 pauses, 4.5 s shorter (now 0:13)."). Every change is a
-// new draft version; undo/redo move the head. Replies are in Chinese when the message or the
-// session is.
+// in words, with numbers ("Removed 3 pauses (quieter than -42 dB for 0.5 s or longer), 4.5 s
+// shorter (now 0:13)."). Every change is a new draft version; undo/redo move the head.
+// Replies are in Chinese when the message or the session is.
 #pragma once
 
 #include "agent/Planner.h"
@@ -81,7 +81,7 @@ private:
     QList<Operation> takePending(const QString& sessionId);
     // The music for add_music: a named upload, the latest audio upload or a generated bed.
     // Returns false with *reply set when a named file is not among the uploads.
-    bool resolveMusic(const QString& sessionId, const Operation& op, qint64 lengthMs, bool zh,
+    bool resolveMusic(const QString& sessionId, const Draft& draft, const Operation& op, bool zh,
                       MediaRef* music, bool* generated, QString* reply);
 
     Store& m_store;

@@ -17,6 +17,7 @@
 #include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
+#include <QSet>
 #include <algorithm>
 #include <mutex>
 
@@ -149,8 +150,8 @@ bool isGenerated(const MediaRecord& m)
 
 } // namespace
 
-bool Executor::resolveMusic(const QString& sessionId, const Operation& op, qint64 lengthMs, bool zh,
-                            MediaRef* music, bool* generated, QString* reply)
+bool Executor::resolveMusic(const QString& sessionId, const Draft& draft, const Operation& op,
+                            bool zh, MediaRef* music, bool* generated, QString* reply)
 {
     const QString file = op.args.value(QStringLiteral("file")).toString();
     const QList<MediaRecord> media = m_store.sessionMedia(sessionId);
@@ -172,9 +173,17 @@ bool Executor::resolveMusic(const QString& sessionId, const Operation& op, qint6
                           .arg(file);
         return false;
     }
+    // The newest uploaded sound file that is not the footage itself (a voice memo on the main
+    // track is what the music goes under, not the music).
+    QSet<QString> footage;
+    for (const Track& t : draft.t)
+        if (t.tt == int(TrackType::Video))
+            for (const Segment& s : t.sg)
+                footage.insert(s.src);
+    const qint64 lengthMs = draft.computedDuration();
     const MediaRecord* latest = nullptr;
     for (const MediaRecord& m : media)
-        if (m.kind == QLatin1String("audio") && !isGenerated(m) &&
+        if (m.kind == QLatin1String("audio") && !isGenerated(m) && !footage.contains(m.id) &&
             (!latest || m.created >= latest->created))
             latest = &m;
     if (latest && !op.args.contains(QStringLiteral("mood"))) {
@@ -297,7 +306,7 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         r = setClipVolume(*draft, op.args.value(QStringLiteral("gain")).toDouble(1.0));
         label = QStringLiteral("change volume");
     } else if (n == Op::addMusic()) {
-        if (!resolveMusic(sessionId, op, length, zh, &music, &generated, &reply))
+        if (!resolveMusic(sessionId, *draft, op, zh, &music, &generated, &reply))
             return failure(reply);
         MusicOptions o;
         o.volume = op.args.value(QStringLiteral("volume")).toDouble(o.volume);

@@ -104,6 +104,8 @@ Failure EditRun::run(const EditJob& job)
                                      {QStringLiteral("has_audio"), m.hasAudio},
                                      {QStringLiteral("has_video"), m.hasVideo}});
     }
+    for (const QString& note : ingested.notes)
+        m_reporter.warning(note);
     if (g_interrupted)
         return interrupted();
 

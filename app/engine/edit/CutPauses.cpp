@@ -11,8 +11,8 @@
 // - The kept pieces are packed back to back from the segment's original st; pieces get
 //   ids "<id>_1", "<id>_2", ... (unique in the draft); later segments of the same track move
 //   left by the time removed before them, so gaps between segments are preserved.
-// - A source whose analysis has no window above the threshold (a silent or mute file) is
-//   left alone: cutting it would delete the whole clip.
+// - A source without speech (hasSpeech: silence, room tone, music) is left alone: cutting
+//   it would delete nearly the whole clip or chop the music.
 // - Every other track (text, music) keeps its positions and is only clipped to the new
 //   end of the speech tracks, so a title or music bed never outlasts the video.
 #include "edit/CutPauses.h"
@@ -42,12 +42,6 @@ bool isSpeechTrack(const Track& t)
     return t.tt == int(TrackType::Video) || (t.tt == int(TrackType::Audio) && !isMusicTrack(t));
 }
 
-bool hasSoundAbove(const AudioAnalysis& a, double thresholdDb)
-{
-    return std::any_of(a.levelsDb.begin(), a.levelsDb.end(),
-                       [&](float v) { return v >= thresholdDb; });
-}
-
 QString uniqueId(const QString& base, QSet<QString>& used)
 {
     QString id = base;
@@ -69,7 +63,7 @@ QHash<QString, QList<Interval>> pausesBySource(const QHash<QString, AudioAnalysi
             continue;
         const double thr =
             options.thresholdDb != 0 ? options.thresholdDb : adaptiveSilenceThresholdDb(a);
-        if (!hasSoundAbove(a, thr))
+        if (!hasSpeech(a, thr))
             continue;
         out.insert(it.key(), findSilences(a, thr, options.minPauseMs));
     }
@@ -104,6 +98,12 @@ PauseCutResult cutPauses(const Draft& draft, const QHash<QString, AudioAnalysis>
     result.draft = draft;
 
     const QHash<QString, QList<Interval>> pausesBySrc = pausesBySource(analyses, options);
+    for (auto it = pausesBySrc.begin(); it != pausesBySrc.end(); ++it) {
+        const AudioAnalysis a = analyses.value(it.key());
+        const double thr =
+            options.thresholdDb != 0 ? options.thresholdDb : adaptiveSilenceThresholdDb(a);
+        result.thresholdDb = result.thresholdDb == 0 ? thr : std::max(result.thresholdDb, thr);
+    }
 
     QSet<QString> usedIds;
     for (const Track& t : draft.t)
@@ -123,6 +123,9 @@ PauseCutResult cutPauses(const Draft& draft, const QHash<QString, AudioAnalysis>
         qint64 shift = 0;
         for (const Segment& s : segments) {
             const auto pit = pausesBySrc.constFind(s.src);
+            if (pit == pausesBySrc.constEnd() && analyses.contains(s.src) &&
+                !result.sourcesWithoutSpeech.contains(s.src))
+                result.sourcesWithoutSpeech << s.src;
             const QList<Interval> cuts = pit == pausesBySrc.constEnd() || s.d <= 0
                                              ? QList<Interval>{}
                                              : pauseCutsInSegment(s, *pit, options);

@@ -21,6 +21,8 @@ struct PauseCutResult {
     Draft draft;
     int pausesRemoved = 0;
     qint64 removedMs = 0;
+    double thresholdDb = 0;           // what counted as silence (the highest of the sources')
+    QStringList sourcesWithoutSpeech; // media ids on speech tracks left alone (hasSpeech)
 };
 
 // analyses: media id -> analysis of that media's audio.

@@ -357,6 +357,21 @@ double adaptiveSilenceThresholdDb(const AudioAnalysis& a)
     return std::clamp(t, -55.0, -25.0);
 }
 
+bool hasSpeech(const AudioAnalysis& a, double thresholdDb)
+{
+    if (a.levelsDb.isEmpty() || a.speechLevelDb - a.noiseFloorDb < kSpeechSpreadDb)
+        return false;
+    const qint64 above = std::count_if(a.levelsDb.begin(), a.levelsDb.end(),
+                                       [&](float v) { return v >= thresholdDb; });
+    return above * std::max(1, a.windowMs) >= 1000;
+}
+
+bool looksLikeMusic(const AudioAnalysis& a)
+{
+    return !a.levelsDb.isEmpty() && a.speechLevelDb - a.noiseFloorDb < kSpeechSpreadDb &&
+           a.noiseFloorDb > -45.0;
+}
+
 QList<Interval> findSilences(const AudioAnalysis& a, double thresholdDb, qint64 minSilenceMs)
 {
     QList<Interval> out;

@@ -175,7 +175,9 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
         // there in the render too: count only the frames that exist.
         if (known && !in.isImage && render::segmentSpeed(s) == 1.0 && a < proxy->frameCount())
             n = std::min(n, proxy->frameCount() - a);
-        const bool copyable = known && !look && !in.isImage && in.hasVideo &&
+        // A proxy holds the source's own pixels: non-square or HDR ones must be drawn.
+        const bool displayReady = in.sarNum == in.sarDen && in.hdrTransfer.isEmpty();
+        const bool copyable = known && !look && !in.isImage && in.hasVideo && displayReady &&
                               proxy->width == plan.width && proxy->height == plan.height &&
                               plainPicture(s) && a + n <= proxy->frameCount();
         if (!copyable) {
@@ -353,7 +355,7 @@ RenderCommand joinCommand(const QString& pictures, bool concat, const QString& s
     cmd.args << QStringLiteral("-f") << QStringLiteral("wav") << QStringLiteral("-i")
              << QStringLiteral("file:") + sound << QStringLiteral("-map") << QStringLiteral("0:v:0")
              << QStringLiteral("-map") << QStringLiteral("1:a:0") << QStringLiteral("-c:v")
-             << QStringLiteral("copy") << QStringLiteral("-c:a")
+             << QStringLiteral("copy") << render::bt709CopyTags() << QStringLiteral("-c:a")
              << (part ? QStringLiteral("pcm_s16le") : QStringLiteral("copy"))
              << QStringLiteral("-progress") << QStringLiteral("pipe:1")
              << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")

@@ -11,12 +11,13 @@ namespace cw::engine {
 
 QStringList proxyVideoCodecArgs()
 {
-    return {QStringLiteral("-c:v"),         QStringLiteral("libx264"),
-            QStringLiteral("-preset"),      QStringLiteral("ultrafast"),
-            QStringLiteral("-x264-params"), QStringLiteral("keyint=1:8x8dct=1"),
-            QStringLiteral("-profile:v"),   QStringLiteral("high"),
-            QStringLiteral("-crf"),         QStringLiteral("24"),
-            QStringLiteral("-pix_fmt"),     QStringLiteral("yuv420p")};
+    return QStringList{QStringLiteral("-c:v"),         QStringLiteral("libx264"),
+                       QStringLiteral("-preset"),      QStringLiteral("ultrafast"),
+                       QStringLiteral("-x264-params"), QStringLiteral("keyint=1:8x8dct=1"),
+                       QStringLiteral("-profile:v"),   QStringLiteral("high"),
+                       QStringLiteral("-crf"),         QStringLiteral("24"),
+                       QStringLiteral("-pix_fmt"),     QStringLiteral("yuv420p")} +
+           render::bt709Tags();
 }
 
 QStringList proxyArgs(const QString& source, const QString& videoOut, const QString& soundOut)
@@ -129,9 +130,13 @@ RenderCommand frameCommand(const Draft& window, const QHash<QString, RenderInput
     cmd.error = error;
     if (graph.isEmpty())
         return cmd;
-    cmd.args << QStringLiteral("-map") << QStringLiteral("[vout]") << jpeg << QStringLiteral("-map")
-             << QStringLiteral("[aout]") << QStringLiteral("-f") << QStringLiteral("null")
-             << QStringLiteral("-");
+    // The edit's pixels are BT.709 (as the export and the preview are tagged); a JPEG is read
+    // as BT.601 full range, so the still is converted to that.
+    cmd.args.last() += QStringLiteral(";[vout]scale=in_color_matrix=bt709:out_color_matrix=bt601:"
+                                      "out_range=full[still]");
+    cmd.args << QStringLiteral("-map") << QStringLiteral("[still]") << jpeg
+             << QStringLiteral("-map") << QStringLiteral("[aout]") << QStringLiteral("-f")
+             << QStringLiteral("null") << QStringLiteral("-");
     return cmd;
 }
 

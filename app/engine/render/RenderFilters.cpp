@@ -71,11 +71,52 @@ QString Graph::black(qint64 ms) const
         .arg(sec(ms));
 }
 
-QString Graph::fit(int n) const
+QStringList bt709Tags()
 {
-    const QString tail = QStringLiteral("setsar=1,fps=%1,format=yuv420p").arg(p.fps);
+    return {QStringLiteral("-colorspace"),      QStringLiteral("bt709"),
+            QStringLiteral("-color_primaries"), QStringLiteral("bt709"),
+            QStringLiteral("-color_trc"),       QStringLiteral("bt709")};
+}
+
+QStringList bt709CopyTags()
+{
+    return {QStringLiteral("-bsf:v"),
+            QStringLiteral("h264_metadata=colour_primaries=1:transfer_characteristics=1:"
+                           "matrix_coefficients=1")};
+}
+
+// Square pixels first, so force_original_aspect_ratio below sees the display aspect (the
+// expression reads the frame's own sample aspect, so a proxy with the source's works too).
+QString squarePixels(const RenderInput& in)
+{
+    if (in.sarNum <= 0 || in.sarDen <= 0 || in.sarNum == in.sarDen)
+        return {};
+    return QStringLiteral("scale=trunc(iw*sar/2)*2:ih,setsar=1,");
+}
+
+// PQ/HLG (BT.2020) -> SDR BT.709, after the picture is fitted so the float stages run at the
+// output's size. Reference white (203 nits, ITU-R BT.2408) maps to linear 1.0; mobius keeps
+// everything below it as is and rolls the highlights off. The source's primaries/matrix
+// are assumed BT.2020, as every HDR camera and phone writes them.
+QString toneMap(const RenderInput& in)
+{
+    if (in.hdrTransfer.isEmpty())
+        return {};
+    return QStringLiteral("zscale=tin=%1:pin=bt2020:min=bt2020nc:t=linear:npl=203,"
+                          "format=gbrpf32le,zscale=p=bt709,tonemap=mobius:desat=0,"
+                          "zscale=t=bt709:m=bt709:r=tv,")
+        .arg(in.hdrTransfer == QLatin1String("smpte2084") ? QStringLiteral("smpte2084")
+                                                          : QStringLiteral("arib-std-b67"));
+}
+
+QString Graph::fit(int n, const RenderInput& in) const
+{
+    const QString tail = QStringLiteral("setsar=1,fps=%1,").arg(p.fps) + toneMap(in) +
+                         QStringLiteral("format=yuv420p");
+    const QString head = squarePixels(in);
     if (aspectMode == QLatin1String("crop"))
-        return QStringLiteral("scale=%1:%2:force_original_aspect_ratio=increase,crop=%1:%2,")
+        return head +
+               QStringLiteral("scale=%1:%2:force_original_aspect_ratio=increase,crop=%1:%2,")
                    .arg(p.width)
                    .arg(p.height) +
                tail;
@@ -83,7 +124,8 @@ QString Graph::fit(int n) const
         const int bw = std::max(2, p.width / 8 / 2 * 2);
         const int bh = std::max(2, p.height / 8 / 2 * 2);
         const QString k = QString::number(n);
-        return QStringLiteral("split[bg%1][fg%1];"
+        return head +
+               QStringLiteral("split[bg%1][fg%1];"
                               "[bg%1]scale=%2:%3:force_original_aspect_ratio=increase,crop=%2:%3,"
                               "boxblur=8:2,scale=%4:%5,setsar=1[bb%1];"
                               "[fg%1]scale=%4:%5:force_original_aspect_ratio=decrease,setsar=1"
@@ -96,7 +138,8 @@ QString Graph::fit(int n) const
                    .arg(p.height) +
                tail;
     }
-    return QStringLiteral("scale=%1:%2:force_original_aspect_ratio=decrease,"
+    return head +
+           QStringLiteral("scale=%1:%2:force_original_aspect_ratio=decrease,"
                           "pad=%1:%2:(ow-iw)/2:(oh-ih)/2,")
                .arg(p.width)
                .arg(p.height) +
@@ -154,7 +197,7 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
         // the sound pass makes no picture
     } else if (in.hasVideo) {
         chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim + QLatin1Char(',') +
-                      pts + QLatin1Char(',') + fit(index) + QStringLiteral(",trim=duration=") +
+                      pts + QLatin1Char(',') + fit(index, in) + QStringLiteral(",trim=duration=") +
                       sec(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
     } else {
         chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
@@ -191,7 +234,7 @@ QString Graph::addBroll(const Segment& s, int input, const RenderInput& in, int 
     QString c = QStringLiteral("[%1:v]trim=start=%2:duration=%3,setpts=PTS-STARTPTS+%4/TB,")
                     .arg(input)
                     .arg(sec(isStill(in) ? 0 : s.in), sec(s.d), st) +
-                fit(1000 + k);
+                fit(1000 + k, in);
     const qint64 fade = std::min(
         s.m.value(QLatin1String("tr")).toObject().value(QLatin1String("d")).toInteger(0), s.d / 2);
     if (fade > 0)

@@ -18,6 +18,14 @@ QStringList aacArgs(int kbps); // every AAC encode of an export
 // x264 as every export encodes (the smart render's pieces must match the normal render).
 QStringList x264Args(const RenderPreset& preset);
 bool isStill(const RenderInput& in);
+// Output options tagging the picture as BT.709 (what the exported pixels are): for an
+// encode, and for a stream copy (rewrites the H.264 headers of every piece alike).
+QStringList bt709Tags();
+QStringList bt709CopyTags();
+// What makes a source's picture what it shows, each empty or ending in ',': square pixels
+// (before any sizing) and HDR tone-mapped to BT.709 (best after sizing: it is costly).
+QString squarePixels(const RenderInput& in);
+QString toneMap(const RenderInput& in);
 
 struct Piece {
     qint64 ms = 0;  // timeline length
@@ -33,7 +41,8 @@ struct Graph {
 
     QString silence(qint64 ms) const;
     QString black(qint64 ms) const;
-    QString fit(int n) const; // picture -> the frame; may add chains (blur) labelled by n
+    // picture -> the frame (display geometry and SDR first); may add chains (blur) labelled n
+    QString fit(int n, const RenderInput& in) const;
     void addGap(qint64 ms);
     void addSegment(const Segment& s, int input, const RenderInput& in);
     bool hasTransitions() const;

@@ -246,12 +246,12 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     cmd.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << inputArgs
              << QStringLiteral("-filter_complex") << chains.join(QLatin1Char(';'))
              << QStringLiteral("-map") << QStringLiteral("[vout]") << QStringLiteral("-map")
-             << QStringLiteral("[aout]") << render::x264Args(preset) << QStringLiteral("-r")
-             << QString::number(preset.fps) << render::aacArgs(preset.audioBitrateK)
-             << QStringLiteral("-movflags") << QStringLiteral("+faststart")
-             << QStringLiteral("-progress") << QStringLiteral("pipe:1")
-             << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
-             << QStringLiteral("mp4") << outputPath;
+             << QStringLiteral("[aout]") << render::x264Args(preset) << render::bt709Tags()
+             << QStringLiteral("-r") << QString::number(preset.fps)
+             << render::aacArgs(preset.audioBitrateK) << QStringLiteral("-movflags")
+             << QStringLiteral("+faststart") << QStringLiteral("-progress")
+             << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
+             << QStringLiteral("-f") << QStringLiteral("mp4") << outputPath;
     return cmd;
 }
 

@@ -46,6 +46,12 @@ struct RenderInput {
     // the sound (PCM WAV). Only previews read them.
     QString proxyVideo{};
     QString proxySound{};
+    // From the probe (MediaProbe.h): pixels that are not square are made square before the
+    // picture is fitted, and a PQ/HLG picture is tone-mapped to BT.709 (render::displayFix).
+    // Proxies keep both (their pixels are the source's, only fewer), so these stay valid.
+    int sarNum = 1;
+    int sarDen = 1;
+    QString hdrTransfer{}; // "smpte2084" or "arib-std-b67"; empty for SDR
 };
 
 struct RenderCommand {

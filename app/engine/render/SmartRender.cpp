@@ -147,6 +147,17 @@ SmartSource probeSmartSource(const QString& path)
     s.height = par->height;
     s.sarNum = par->sample_aspect_ratio.num;
     s.sarDen = par->sample_aspect_ratio.den;
+    // Copied packets keep the stored picture: a rotated one would lose its turn (the display
+    // matrix is the source's, not the export's), an HDR one its tone-mapping.
+    if (av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, nullptr) ||
+        av_dict_get(st->metadata, "rotate", nullptr, 0)) {
+        s.error = QStringLiteral("rotated picture (display matrix)");
+        return s;
+    }
+    if (par->color_trc == AVCOL_TRC_SMPTE2084 || par->color_trc == AVCOL_TRC_ARIB_STD_B67) {
+        s.error = QStringLiteral("HDR transfer (tone-mapped by the normal render)");
+        return s;
+    }
     s.tbNum = st->time_base.num;
     s.tbDen = st->time_base.den;
     const AVRational r = st->r_frame_rate;
@@ -372,10 +383,11 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
              << QStringLiteral("-i") << listPath << QStringLiteral("-i")
              << QStringLiteral("file:") + soundPath << QStringLiteral("-map")
              << QStringLiteral("0:v:0") << QStringLiteral("-map") << QStringLiteral("1:a:0")
-             << QStringLiteral("-c") << QStringLiteral("copy") << QStringLiteral("-movflags")
-             << QStringLiteral("+faststart") << QStringLiteral("-progress")
-             << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
-             << QStringLiteral("-f") << QStringLiteral("mp4") << finalPath;
+             << QStringLiteral("-c") << QStringLiteral("copy") << render::bt709CopyTags()
+             << QStringLiteral("-movflags") << QStringLiteral("+faststart")
+             << QStringLiteral("-progress") << QStringLiteral("pipe:1")
+             << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
+             << QStringLiteral("mp4") << finalPath;
     return runFfmpeg(
         mux, finalPath, [&](double f) { report(encodeWork + f * muxWork); }, cancel);
 }

@@ -21,16 +21,57 @@ void removeAll(const QList<ReceivedFile>& files)
         QFile::remove(f.tempPath);
 }
 
-void ensureAnalysis(Store& store, const MediaRecord& m)
+std::optional<AudioAnalysis> ensureAnalysis(Store& store, const MediaRecord& m)
 {
-    if (m.kind == QLatin1String("image") || store.analysis(m.hash))
-        return;
+    if (m.kind == QLatin1String("image"))
+        return std::nullopt;
+    if (const std::optional<QByteArray> cached = store.analysis(m.hash))
+        return AudioAnalysis::fromJson(*cached);
     const AudioAnalysis analysis = analyzeAudio(m.path);
     if (analysis.ok)
         store.putAnalysis(m.hash, analysis.toJson());
     else
         qWarning("engine: audio analysis of %s failed: %s", qPrintable(m.id),
                  qPrintable(analysis.error));
+    return analysis.ok ? std::optional<AudioAnalysis>(analysis) : std::nullopt;
+}
+
+bool isPicture(const MediaRecord& m)
+{
+    return m.hasVideo || m.kind == QLatin1String("image");
+}
+
+// A sound file is the main footage (a podcast, a voice memo) unless the project already has
+// pictures or the file is clearly music: named so, or sustained sound without the pauses of
+// speech (AudioAnalysis.h, looksLikeMusic).
+bool soundIsFootage(const MediaRecord& m, const std::optional<AudioAnalysis>& analysis,
+                    bool projectHasPicture)
+{
+    if (projectHasPicture)
+        return false;
+    static const QStringList musicWords = {
+        QStringLiteral("music"),        QStringLiteral("song"),
+        QStringLiteral("bgm"),          QStringLiteral("beat"),
+        QStringLiteral("instrumental"), QStringLiteral("soundtrack"),
+        QStringLiteral("音乐"),         QStringLiteral("歌")};
+    const QString name = m.filename.toLower();
+    for (const QString& w : musicWords)
+        if (name.contains(w))
+            return false;
+    return !(analysis && looksLikeMusic(*analysis));
+}
+
+// The canvas follows the first picture's display orientation until the user picks an aspect.
+QPair<int, int> canvasFor(int width, int height)
+{
+    if (width <= 0 || height <= 0)
+        return {1920, 1080};
+    const double r = double(width) / height;
+    if (r < 0.95)
+        return {1080, 1920};
+    if (r <= 1.05)
+        return {1080, 1080};
+    return {1920, 1080};
 }
 
 Track& trackFor(Draft& draft, bool audio)
@@ -50,9 +91,37 @@ Track& trackFor(Draft& draft, bool audio)
     return draft.t.first();
 }
 
-void appendSegment(Draft& draft, const MediaRecord& m)
+// A project that was sound only (a voice memo on the main track) gets its first pictures:
+// the sound moves, at its times, to a voice track under them (its own track: an audio track
+// holding music would make it music to the pause cutter), and the pictures start the main
+// track.
+void moveSoundFootageUnder(Draft& draft, Store& store)
 {
-    Track& track = trackFor(draft, m.kind == QLatin1String("audio"));
+    Track* main = draft.track(QStringLiteral("v1"));
+    if (!main || main->sg.isEmpty())
+        return;
+    for (const Segment& s : std::as_const(main->sg)) {
+        const std::optional<MediaRecord> m = store.media(s.src);
+        if (!m || isPicture(*m))
+            return;
+    }
+    const QList<Segment> sound = main->sg;
+    main->sg.clear();
+    if (Track* voice = draft.track(QStringLiteral("voice"))) {
+        voice->sg << sound;
+        return;
+    }
+    Track voice;
+    voice.id = QStringLiteral("voice");
+    voice.tt = int(TrackType::Audio);
+    voice.n = QStringLiteral("Voice");
+    voice.sg = sound;
+    draft.t.append(voice);
+}
+
+void appendSegment(Draft& draft, const MediaRecord& m, bool onAudioTrack)
+{
+    Track& track = trackFor(draft, onAudioTrack);
     qint64 start = 0;
     for (const Segment& s : std::as_const(track.sg))
         start = std::max(start, s.end());
@@ -64,6 +133,43 @@ void appendSegment(Draft& draft, const MediaRecord& m)
     s.d = m.kind == QLatin1String("image") ? kImageDurationMs : m.durationMs;
     s.m = QJsonObject{{QStringLiteral("name"), m.filename}};
     track.sg.append(s);
+}
+
+QString canvasNote(const QString& file, int w, int h, bool zh)
+{
+    if (zh)
+        return (w < h ? QStringLiteral(
+                            "项目画面设为竖屏（%1×%2），与 %3 一致。说“改成横屏”可以更改。")
+                      : QStringLiteral("项目画面设为方形（%1×%2），与 %3 一致。"))
+            .arg(w)
+            .arg(h)
+            .arg(file);
+    return (w < h ? QStringLiteral("The project is vertical (%1×%2) to match %3; say \"make it "
+                                   "16:9\" to change it.")
+                  : QStringLiteral("The project is square (%1×%2) to match %3."))
+        .arg(w)
+        .arg(h)
+        .arg(file);
+}
+
+// What the user should know about a file as it arrives: what will be converted or chosen.
+QStringList ingestNotes(const MediaRecord& m, const MediaInfo& info, bool zh)
+{
+    QStringList notes;
+    if (info.audioStreams > 1)
+        notes << (zh ? QStringLiteral("%1 有 %2 条音轨，使用第一条。")
+                           .arg(m.filename)
+                           .arg(info.audioStreams)
+                     : QStringLiteral("%1 has %2 sound tracks; the first one is used.")
+                           .arg(m.filename)
+                           .arg(info.audioStreams));
+    if (info.hdr())
+        notes << (zh ? QStringLiteral("%1 是 HDR 视频，导出时转换为标准动态范围（BT.709）。")
+                           .arg(m.filename)
+                     : QStringLiteral("%1 is HDR; the export converts it to standard dynamic "
+                                      "range (BT.709) so it does not look washed out.")
+                           .arg(m.filename));
+    return notes;
 }
 
 } // namespace
@@ -94,6 +200,9 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
         infos << info;
     }
 
+    const std::optional<SessionRecord> session = store.session(sessionId);
+    const bool zh = session && session->language.startsWith(QLatin1String("zh"));
+    QHash<QString, std::optional<AudioAnalysis>> analyses;
     for (int i = 0; i < files.size(); ++i) {
         const ReceivedFile& f = files.at(i);
         const MediaInfo& info = infos.at(i);
@@ -116,7 +225,7 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
             result.error = QStringLiteral("The upload could not be stored.");
             return result;
         }
-        ensureAnalysis(store, m);
+        analyses.insert(m.id, ensureAnalysis(store, m));
         if (!store.addMedia(m)) {
             QFile::remove(m.path);
             removeAll(files.mid(i + 1));
@@ -125,6 +234,7 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
             return result;
         }
         result.media << m;
+        result.notes << ingestNotes(m, info, zh);
     }
 
     std::lock_guard<std::mutex> lock(store.editMutex());
@@ -135,8 +245,37 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
         result.error = QStringLiteral("The session's timeline cannot be read.");
         return result;
     }
-    for (const MediaRecord& m : std::as_const(result.media))
-        appendSegment(*draft, m);
+    // Pictures anywhere in the project (or in this request, whatever the order of its files)
+    // decide whether a sound file is the footage or goes under the pictures.
+    bool firstPicture = true; // the canvas follows it
+    if (const Track* main = draft->track(QStringLiteral("v1")))
+        for (const Segment& s : main->sg)
+            if (const std::optional<MediaRecord> used = store.media(s.src))
+                firstPicture = firstPicture && !isPicture(*used);
+    const bool hasPicture =
+        !firstPicture || std::any_of(result.media.begin(), result.media.end(), isPicture);
+    if (hasPicture)
+        moveSoundFootageUnder(*draft, store);
+    for (const MediaRecord& m : std::as_const(result.media)) {
+        const bool sound = m.kind == QLatin1String("audio");
+        const bool footage = sound && soundIsFootage(m, analyses.value(m.id), hasPicture);
+        if (firstPicture && isPicture(m) && !draft->m.contains(QLatin1String("aspect"))) {
+            const auto [w, h] = canvasFor(m.width, m.height);
+            draft->m.insert(QStringLiteral("width"), w);
+            draft->m.insert(QStringLiteral("height"), h);
+            if (w != 1920 || h != 1080)
+                result.notes << canvasNote(m.filename, w, h, zh);
+            firstPicture = false;
+        }
+        if (footage)
+            result.notes << (zh ? QStringLiteral(
+                                      "%1 没有画面：它作为主轨道，导出的视频用纯色背景。")
+                                      .arg(m.filename)
+                                : QStringLiteral("%1 has no picture, so it is the main track "
+                                                 "(the video gets a plain background).")
+                                      .arg(m.filename));
+        appendSegment(*draft, m, sound && !footage);
+    }
     draft->d = draft->computedDuration();
     const QString label = result.media.size() == 1
                               ? QStringLiteral("upload ") + result.media.first().filename

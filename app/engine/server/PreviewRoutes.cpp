@@ -19,6 +19,7 @@
 #include "ApiError.h"
 #include "render/FfmpegRunner.h"
 #include "render/PreviewMedia.h"
+#include "render/RenderFilters.h"
 #include "server/ProxyMaker.h"
 #include "store/RenderInputs.h"
 #include "store/Store.h"
@@ -81,12 +82,14 @@ bool cutFrame(const MediaRecord& m, qint64 atMs, int width, const QString& out, 
     const QString part = out + QLatin1Char('.') +
                          QUuid::createUuid().toString(QUuid::Id128).left(8) +
                          QStringLiteral(".part");
+    const RenderInput fix = renderInputOf(m);
     QStringList args{QStringLiteral("-v"), QStringLiteral("error")};
     if (m.kind != QLatin1String("image") && atMs > 0)
         args << QStringLiteral("-ss") << QString::number(double(atMs) / 1000.0, 'f', 3);
     args << QStringLiteral("-i") << m.path << QStringLiteral("-frames:v") << QStringLiteral("1")
          << QStringLiteral("-an") << QStringLiteral("-vf")
-         << QStringLiteral("scale=%1:-2:flags=bilinear,format=yuvj420p").arg(width)
+         << render::squarePixels(fix) + QStringLiteral("scale=%1:-2:flags=bilinear,").arg(width) +
+                render::toneMap(fix) + QStringLiteral("format=yuvj420p")
          << QStringLiteral("-q:v") << QStringLiteral("5") << QStringLiteral("-f")
          << QStringLiteral("image2") << QStringLiteral("-c:v") << QStringLiteral("mjpeg")
          << QStringLiteral("-y") << part;

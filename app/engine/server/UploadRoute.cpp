@@ -82,19 +82,30 @@ bool isJsonBody(const httplib::Request& req)
     return type.rfind("application/json", 0) == 0;
 }
 
-QByteArray resultBody(ServerContext& ctx, const QString& sid, const QList<ReceivedFile>& files)
+// The answer to a stored upload; starts the preview proxies. `notes` (a local extension) says
+// what the engine chose for the user: the project's orientation, a sound file as the main
+// track, HDR converted.
+QJsonObject answerOf(ServerContext& ctx, const IngestResult& result)
 {
-    const IngestResult result = ingestUploads(ctx.store, sid, files);
-    if (!result.ok)
-        return errorBody(result.code, result.error);
     QJsonArray list;
     for (const MediaRecord& m : result.media) {
         ctx.proxies.request(m);
         list.append(mediaJson(m, ctx.baseUrl));
     }
-    return okBody(QJsonObject{{QStringLiteral("files"), list},
-                              {QStringLiteral("session_state_applied"), true},
-                              {QStringLiteral("version"), result.version}});
+    QJsonObject answer{{QStringLiteral("files"), list},
+                       {QStringLiteral("session_state_applied"), true},
+                       {QStringLiteral("version"), result.version}};
+    if (!result.notes.isEmpty())
+        answer.insert(QStringLiteral("notes"), QJsonArray::fromStringList(result.notes));
+    return answer;
+}
+
+QByteArray resultBody(ServerContext& ctx, const QString& sid, const QList<ReceivedFile>& files)
+{
+    const IngestResult result = ingestUploads(ctx.store, sid, files);
+    if (!result.ok)
+        return errorBody(result.code, result.error);
+    return okBody(answerOf(ctx, result));
 }
 
 // The body of a URL upload's answer: the downloads (a space each second while bytes arrive),
@@ -288,14 +299,7 @@ void handleUpload(ServerContext& ctx, const httplib::Request& req, httplib::Resp
         sendError(res, result.code, result.error);
         return;
     }
-    QJsonArray list;
-    for (const MediaRecord& m : result.media) {
-        ctx.proxies.request(m);
-        list.append(mediaJson(m, ctx.baseUrl));
-    }
-    sendOk(res, QJsonObject{{QStringLiteral("files"), list},
-                            {QStringLiteral("session_state_applied"), true},
-                            {QStringLiteral("version"), result.version}});
+    sendOk(res, answerOf(ctx, result));
 }
 
 } // namespace

@@ -1,6 +1,22 @@
 #include "store/RenderInputs.h"
 
+#include "media/MediaProbe.h"
+
 namespace cw::engine {
+
+RenderInput renderInputOf(const MediaRecord& m)
+{
+    RenderInput in{m.path, m.hasVideo, m.hasAudio, m.durationMs};
+    in.isImage = m.kind == QLatin1String("image");
+    if (m.hasVideo) {
+        const MediaInfo info = probeMediaCached(m.path);
+        in.sarNum = info.sarNum;
+        in.sarDen = info.sarDen;
+        if (info.hdr())
+            in.hdrTransfer = info.colorTransfer;
+    }
+    return in;
+}
 
 bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& draft,
                          QHash<QString, RenderInput>* inputs, QString* missing)
@@ -14,9 +30,7 @@ bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& dr
                 *missing = s.src;
                 return false;
             }
-            RenderInput in{m->path, m->hasVideo, m->hasAudio, m->durationMs};
-            in.isImage = m->kind == QLatin1String("image");
-            inputs->insert(s.src, in);
+            inputs->insert(s.src, renderInputOf(*m));
         }
     }
     return true;

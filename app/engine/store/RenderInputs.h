@@ -8,6 +8,10 @@
 
 namespace cw::engine {
 
+// The render input of one media row: its file, streams, and the display fixes the probe
+// asks for (non-square pixels, HDR).
+RenderInput renderInputOf(const MediaRecord& m);
+
 // Media id -> render input for every source the draft uses; false with *missing set to the
 // first id that is not media of the session.
 bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& draft,
