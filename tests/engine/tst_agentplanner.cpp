@@ -373,6 +373,13 @@ const Row kRows[] = {
     {"delete the last two clips", ""},
     {"keep it between 30 and 45 seconds", ""},
     {"black and white for the flashback part", ""},
+    {"perfect, go for it", "confirm"},
+    {"what did you change", "summary"},
+    {"there are too many long pauses", "cut_pauses"},
+    {"remove the moments where nobody speaks", "cut_pauses"},
+    {"speed up the pauses", "cut_pauses"},
+    {"make a cut at 1:10", "split_at at_ms=70000"},
+    {"chop it at the 2 minute mark", "split_at at_ms=120000"},
 };
 
 } // namespace

@@ -378,7 +378,10 @@ Plan planInstruction(const QString& message)
                  [](const QString& c) { return lexicon::whole(c, QStringLiteral("cancel")); }) &&
              !clauses.isEmpty())
         return Plan{{op(Op::cancel())}, plan.chinese, {}, {}, {}};
-    if (!plan.operations.isEmpty() && clauses.size() == 1)
+    // "perfect, go for it", "好，开始": an answer said twice is one answer.
+    if (!plan.operations.isEmpty() &&
+        std::all_of(clauses.cbegin() + 1, clauses.cend(),
+                    [](const QString& c) { return lexicon::whole(c, QStringLiteral("confirm")); }))
         return plan;
     QList<Operation> summaries;
     QString lastTarget;

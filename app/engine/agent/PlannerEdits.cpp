@@ -307,17 +307,17 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
 
 std::optional<Operation> cutPauses(const QString& c)
 {
-    if (!has(c,
-             "\\b(?:cut|remove|delete|trim|drop|strip|skip|kill|eliminate|get rid of|take out|edit "
-             "out|lose|shorten|reduce|tighten|removing|cutting)\\b.{0,80}?\\b(?:pauses?|silences?|"
-             "silent (?:parts?|bits?|sections?)|gaps?|dead air|dead space|empty space|awkward "
-             "(?:pauses?|silences?)|(?:long |awkward )?breaks|lulls?|quiet "
-             "(?:parts?|bits?|moments?|sections?|stretch(?:es)?))\\b|\\btighten|\\bjump[- "
-             "]?cut|(?:剪|删|去|移除|砍|切|裁|清除|减少).{0,30}?(?:停顿|静音|空白|沉默|间隙|气口|"
-             "没声音|没有声音|声音(?:很|比较|特别)?小的(?:地方|部分|片段|段落)|安静的(?:地方|部分|"
-             "片段))|(?:停顿|静音|沉默|空白|没声音|没有声音|声音(?:很|比较|特别)?小的(?:地方|部分|"
-             "片段|段落)|安静的(?:地方|部分|片段)).{0,30}?(?:剪|删|去|移除|砍|切|裁|弄掉|拿掉|清掉|"
-             "清理|清空)|紧凑|跳剪"))
+    // A verb before a pause word ("cut the dead air", 把停顿剪掉 the other way round), or a
+    // complaint about the pauses ("too many long pauses"): lexicon "pauses.*".
+    const QRegularExpressionMatch verb = lexicon::find(c, QStringLiteral("pauses.verb"));
+    const QRegularExpressionMatch noun = lexicon::find(c, QStringLiteral("pauses.noun"));
+    const bool verbThenNoun =
+        verb.hasMatch() && noun.hasMatch() &&
+        lexicon::find(c, QStringLiteral("pauses.noun"), verb.capturedEnd()).hasMatch();
+    const bool nounThenVerb =
+        noun.hasMatch() && containsChinese(c) &&
+        lexicon::find(c, QStringLiteral("pauses.verb"), noun.capturedEnd()).hasMatch();
+    if (!verbThenNoun && !nounThenVerb && !lexicon::has(c, QStringLiteral("pauses.complaint")))
         return std::nullopt;
     // "cut the last 30 seconds of dead air": a stretch with a length is a range.
     if (has(c, "\\b(?:first|last|final) [\\d.]+ ?(?:seconds?|secs?|s|minutes?|mins?) of\\b"))
@@ -422,8 +422,9 @@ std::optional<Operation> arrange(const QString& c)
         if (index >= -1)
             return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
     }
-    if (has(c, "\\bsplit|\\bcut (?:it |the clip |the video "
-               ")?(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
+    if (has(c, "\\bsplit|\\b(?:cut|chop|slice) (?:it |the clip |the video "
+               ")?(?:at|@)|\\b(?:make|put|add|do) (?:a |one )?(?:cut|split)s? "
+               "(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
                "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
         // "split every 30 seconds", "split it into 3 parts": many cuts at times not said; not
         // one cut at the first number.
@@ -562,16 +563,8 @@ std::optional<Operation> volume(const QString& c)
 
 std::optional<Operation> summary(const QString& c)
 {
-    if (has(c, "\\bwhat (?:have we got|do we have|is (?:inside|in) my timeline|is there "
-               "now)\\b|\\brundown\\b|\\boverview of (?:the|my) "
-               "(?:timeline|edit|project)\\b|时间线上.{0,6}(?:有什么|有啥)|都有啥"))
-        return op(Op::summary());
-    if (has(c, "what'?s (?:on|in) the timeline|what is (?:on|in) the timeline|\\bshow (?:me "
-               ")?(?:the )?(?:tracks|timeline)\\b|\\blist (?:the "
-               ")?tracks\\b|\\bstatus\\b|\\bsummary\\b|\\bsummari[sz]e\\b|\\bdescribe\\b|\\blist "
-               "(?:the |all )?(?:the )?(?:clips|segments|tracks)\\b|\\bwhat "
-               "clips\\b|状态|时间线上.{0,4}有什么|显示轨道|概况|有哪些轨道|哪些片段|有哪些片段|"
-               "几段素材|几个片段|有几段|列1下|列一下|列出.{0,4}(?:轨道|片段)"))
+    // "what's on the timeline", "what did you change", 时间线上有什么 (lexicon "summary").
+    if (lexicon::has(c, QStringLiteral("summary")))
         return op(Op::summary());
     return std::nullopt;
 }

@@ -260,6 +260,9 @@ std::optional<Operation> removeIntro(const QString& c, const Frame& f)
 
 std::optional<Operation> targetLength(const QString& c)
 {
+    // "make a cut at 1:10": a place to split, not a length.
+    if (has(c, "\\b(?:cut|split|chop)s? (?:it |this )?(?:at|@)\\s*(?:the )?[\\d:.]"))
+        return std::nullopt;
     static const RX timeRx(QStringLiteral(
         "(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|m|秒钟?|分钟|分)(?![a-z0-9])"));
     // A clock time that is an aspect ratio ("a tall 9:16 one") is not a length.
