@@ -38,7 +38,7 @@ const lexicon::Decline* declineOf(const QString& c)
     // of the picture ("a fade-in transition" still is one).
     if (d && d->id == QLatin1String("fade") &&
         has(c, "\\bbetween (?:the |all the |each )?(?:clips|shots|cuts|scenes)\\b|"
-               "淡入淡出的?(?:转场|过渡)|片段之间|镜头之间"))
+               "淡入淡出的?(?:转场|过渡)|片段之间|镜头之间|段之间|每段|衔接"))
         return nullptr;
     return d;
 }

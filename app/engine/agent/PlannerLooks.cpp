@@ -14,8 +14,11 @@ using namespace plannertext;
 std::optional<Operation> transitions(const QString& c)
 {
     if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
-                "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}渐变|加.{0,2}渐变|"
-                "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
+                "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}(?:渐变|淡入淡出|叠化)|加."
+                "{0,2}渐变|"
+                "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|(?:切换|衔接|过渡|连接)(?:的地方|处)?.{0,4}("
+                "?:顺滑|自然|平滑|柔和|流畅)|"
+                "衔接处|溶解|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
                 "jarring|sudden|choppy)\\b"))
         return std::nullopt;
     // "remove all the transitions", "make the transitions shorter": a change to transitions
