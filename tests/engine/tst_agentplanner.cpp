@@ -380,6 +380,11 @@ const Row kRows[] = {
     {"speed up the pauses", "cut_pauses"},
     {"make a cut at 1:10", "split_at at_ms=70000"},
     {"chop it at the 2 minute mark", "split_at at_ms=120000"},
+    {"去掉视频里的人声，只留背景音", ""},
+    {"I don't want the title at the top anymore", ""},
+    {"the title should show up at 0:03 and stay for 5 seconds",
+     "edit_text duration_ms=5000 start_ms=3000 style=title"},
+    {"标题从第3秒开始，显示5秒", "edit_text duration_ms=5000 start_ms=3000 style=title"},
 };
 
 } // namespace

@@ -571,8 +571,13 @@ std::optional<Operation> summary(const QString& c)
 
 bool negated(const QString& c)
 {
-    return has(c, "^(?:please |pls )?(?:for now,? )?(?:(?:don'?t|do not|never|no need "
-                  "to|no)\\b|不要|别|不用|无需|请不要|先不用|先别|先不要|暂时不|暂时别|还不用)");
+    // "I don't want the title at the top anymore": what is not wanted is no instruction to do
+    // it (a removal said this way is read before: "I don't want any music").
+    return has(
+        c, "^(?:please |pls )?(?:for now,? )?(?:(?:don'?t|do not|never|no need "
+           "to|no)\\b|(?:i|we) (?:don'?t|do not) (?:want|need) (?:the |it |them |this |that )?\\w+ "
+           "(?:at|on|in|to|for|during|before|after)\\b|不要|别|不用|无需|请不要|先不用|先别|先不要|"
+           "暂时不|暂时别|还不用)");
 }
 
 } // namespace cw::engine::planner

@@ -234,8 +234,8 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
         QStringLiteral("(?:\\b(?:appear|show(?: up)?|start|come in|pop "
                        "up|begin)s?\\b[^\\d]{0,20}|出现|开始)\\s*(?:at|from|在|于)?\\s*(\\d{1,2}:"
                        "\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s|秒))"));
-    static const RX fromRx(QStringLiteral(
-        "(?:从|在|于)\\s*(\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?\\s*秒)\\s*(?:开始)?(?:出现|显示)"));
+    static const RX fromRx(QStringLiteral("(?:从|在|于)\\s*(\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?\\s*秒)"
+                                          "\\s*(?:开始(?:出现|显示)?|出现|显示)"));
     QRegularExpressionMatch s = startRx.match(c);
     if (!s.hasMatch())
         s = fromRx.match(c);

@@ -100,7 +100,7 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
     if ((n == Op::addText() || n == Op::editText()) && noOtherVerb &&
         has(c, "^(?:and )?(?:then "
                ")?(?:顺便|然后|再|并且?|also "
-               ")?(?:move|put|place|make|keep|have|let|show|start|lasting|"
+               ")?(?:move|put|place|make|keep|have|let|show|start|lasting|stay|stays|remain|"
                "last|持续|显示|停留|放在|放到|移到|挪到|往|从|starting|from)|\\b(?:it|that)\\b|^(?:"
                "在|于)?(?:左上|右上|左下|右下|顶部|底部|上方|"
                "下方)")) {
