@@ -37,6 +37,7 @@ QHash<QString, RenderInput> inputs()
     RenderInput sar{"/media/dvd.mp4", true, false, 10000};
     sar.sarNum = 2;
     sar.sarDen = 3;
+    sar.matrix = "bt601"; // an SD file
     in.insert("m6", sar);
     RenderInput hlg{"/media/iphone.mov", true, false, 10000};
     hlg.hdrTransfer = "arib-std-b67";
@@ -215,20 +216,35 @@ private slots:
             << kBlack.arg("1.000") +
                    "[v0];[0:a]atrim=start=1.000:duration=1.000,"
                    "asetpts=PTS-STARTPTS," +
-                   kAfmt + "[a0];" + segment(1, 1, 0, 2000, false) +
+                   kAfmt + "[a0];" +
+                   // a picture file's samples (RGB, a JPEG's matrix) are made BT.709
+                   QString(segment(1, 1, 0, 2000, false))
+                       .replace("decrease,",
+                                "decrease:in_color_matrix=bt709:out_color_matrix=bt709,") +
                    ";[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
             << qint64(3000);
         // Non-square pixels become square before the fit, so 640x360 at 2:3 is pillarboxed
-        // as the 426x360 picture it is, not stretched to 16:9.
+        // as the 426x360 picture it is, not stretched to 16:9; its BT.601 samples become the
+        // export's BT.709.
         QTest::newRow("non-square pixels made square first")
             << draftOf({track("v1", 0, {seg("s1", "m6", 0, 0, 1000)})})
             << QStringList{"/media/dvd.mp4"}
             << QString(segment(0, 0, 0, 1000, false))
                        .replace("setpts=PTS-STARTPTS,scale=1920",
                                 "setpts=PTS-STARTPTS,scale=trunc(iw*sar/2)*2:ih,setsar=1,"
-                                "scale=1920") +
+                                "scale=1920")
+                       .replace("decrease,",
+                                "decrease:in_color_matrix=bt601:out_color_matrix=bt709,") +
                    ";[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
             << qint64(1000);
+        QTest::newRow("a segment reaching the file's end holds its last frame")
+            << draftOf({track("v1", 0, {seg("s1", "m1", 0, 9500, 500)})})
+            << QStringList{"/media/m1.mp4"}
+            << QString(segment(0, 0, 9500, 500))
+                       .replace(",trim=duration=0.500",
+                                ",tpad=stop_mode=clone:stop_duration=0.500,trim=duration=0.500") +
+                   ";[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
+            << qint64(500);
         QTest::newRow("HLG tone-mapped to BT.709 at the output size")
             << draftOf({track("v1", 0, {seg("s1", "m7", 0, 0, 1000)})})
             << QStringList{"/media/iphone.mov"}

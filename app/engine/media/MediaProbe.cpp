@@ -115,6 +115,21 @@ void readPicture(AVFormatContext* ctx, AVStream* st, MediaInfo* info)
     info->height = std::max(2, h);
     if (par->color_trc != AVCOL_TRC_UNSPECIFIED)
         info->colorTransfer = QString::fromLatin1(av_color_transfer_name(par->color_trc));
+    switch (par->color_space) {
+    case AVCOL_SPC_BT709:
+        info->colorMatrix = QStringLiteral("bt709");
+        break;
+    case AVCOL_SPC_BT470BG:
+    case AVCOL_SPC_SMPTE170M:
+        info->colorMatrix = QStringLiteral("bt601");
+        break;
+    case AVCOL_SPC_BT2020_NCL:
+    case AVCOL_SPC_BT2020_CL:
+        info->colorMatrix = QStringLiteral("bt2020");
+        break;
+    default:
+        info->colorMatrix = par->height >= 720 ? QStringLiteral("bt709") : QStringLiteral("bt601");
+    }
     if (const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(AVPixelFormat(par->format)))
         info->bitDepth = d->comp[0].depth;
     else if (par->bits_per_raw_sample > 0)

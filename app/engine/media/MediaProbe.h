@@ -28,6 +28,9 @@ struct MediaInfo {
     int sarDen = 1;
     QString colorTransfer; // e.g. "bt709", "smpte2084" (PQ), "arib-std-b67" (HLG); empty: unknown
     int bitDepth = 8;      // of the picture's samples
+    // The matrix of the picture's YUV samples for scale's in_color_matrix: "bt709", "bt601"
+    // or "bt2020"; untagged pictures follow players' convention (HD is BT.709, SD BT.601).
+    QString colorMatrix = QStringLiteral("bt709");
     double fps = 0;
     QString videoCodec;
     QString audioCodec;

@@ -175,8 +175,9 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
         // there in the render too: count only the frames that exist.
         if (known && !in.isImage && render::segmentSpeed(s) == 1.0 && a < proxy->frameCount())
             n = std::min(n, proxy->frameCount() - a);
-        // A proxy holds the source's own pixels: non-square or HDR ones must be drawn.
-        const bool displayReady = in.sarNum == in.sarDen && in.hdrTransfer.isEmpty();
+        // A proxy holds the source's own samples: non-square, HDR or BT.601 ones are drawn.
+        const bool displayReady = in.sarNum == in.sarDen && in.hdrTransfer.isEmpty() &&
+                                  in.matrix == QLatin1String("bt709");
         const bool copyable = known && !look && !in.isImage && in.hasVideo && displayReady &&
                               proxy->width == plan.width && proxy->height == plan.height &&
                               plainPicture(s) && a + n <= proxy->frameCount();

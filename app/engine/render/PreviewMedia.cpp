@@ -11,13 +11,12 @@ namespace cw::engine {
 
 QStringList proxyVideoCodecArgs()
 {
-    return QStringList{QStringLiteral("-c:v"),         QStringLiteral("libx264"),
-                       QStringLiteral("-preset"),      QStringLiteral("ultrafast"),
-                       QStringLiteral("-x264-params"), QStringLiteral("keyint=1:8x8dct=1"),
-                       QStringLiteral("-profile:v"),   QStringLiteral("high"),
-                       QStringLiteral("-crf"),         QStringLiteral("24"),
-                       QStringLiteral("-pix_fmt"),     QStringLiteral("yuv420p")} +
-           render::bt709Tags();
+    return {QStringLiteral("-c:v"),         QStringLiteral("libx264"),
+            QStringLiteral("-preset"),      QStringLiteral("ultrafast"),
+            QStringLiteral("-x264-params"), QStringLiteral("keyint=1:8x8dct=1"),
+            QStringLiteral("-profile:v"),   QStringLiteral("high"),
+            QStringLiteral("-crf"),         QStringLiteral("24"),
+            QStringLiteral("-pix_fmt"),     QStringLiteral("yuv420p")};
 }
 
 QStringList proxyArgs(const QString& source, const QString& videoOut, const QString& soundOut)

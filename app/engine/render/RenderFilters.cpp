@@ -109,16 +109,27 @@ QString toneMap(const RenderInput& in)
                                                           : QStringLiteral("arib-std-b67"));
 }
 
+// Options of the fit's scale that bring the samples to BT.709, which the export is tagged
+// as: an SD clip's BT.601, a photo's JPEG matrix or a PNG's RGB. HDR is left to toneMap.
+QString toBt709(const RenderInput& in)
+{
+    if (!in.hdrTransfer.isEmpty() || (!in.isImage && in.matrix == QLatin1String("bt709")))
+        return {};
+    return QStringLiteral(":in_color_matrix=%1:out_color_matrix=bt709").arg(in.matrix);
+}
+
 QString Graph::fit(int n, const RenderInput& in) const
 {
     const QString tail = QStringLiteral("setsar=1,fps=%1,").arg(p.fps) + toneMap(in) +
                          QStringLiteral("format=yuv420p");
     const QString head = squarePixels(in);
+    const QString colour = toBt709(in);
     if (aspectMode == QLatin1String("crop"))
         return head +
-               QStringLiteral("scale=%1:%2:force_original_aspect_ratio=increase,crop=%1:%2,")
+               QStringLiteral("scale=%1:%2:force_original_aspect_ratio=increase%3,crop=%1:%2,")
                    .arg(p.width)
-                   .arg(p.height) +
+                   .arg(p.height)
+                   .arg(colour) +
                tail;
     if (aspectMode == QLatin1String("blur")) {
         const int bw = std::max(2, p.width / 8 / 2 * 2);
@@ -126,23 +137,25 @@ QString Graph::fit(int n, const RenderInput& in) const
         const QString k = QString::number(n);
         return head +
                QStringLiteral("split[bg%1][fg%1];"
-                              "[bg%1]scale=%2:%3:force_original_aspect_ratio=increase,crop=%2:%3,"
-                              "boxblur=8:2,scale=%4:%5,setsar=1[bb%1];"
-                              "[fg%1]scale=%4:%5:force_original_aspect_ratio=decrease,setsar=1"
+                              "[bg%1]scale=%2:%3:force_original_aspect_ratio=increase%6,"
+                              "crop=%2:%3,boxblur=8:2,scale=%4:%5,setsar=1[bb%1];"
+                              "[fg%1]scale=%4:%5:force_original_aspect_ratio=decrease%6,setsar=1"
                               "[ff%1];"
                               "[bb%1][ff%1]overlay=(W-w)/2:(H-h)/2,")
                    .arg(k)
                    .arg(bw)
                    .arg(bh)
                    .arg(p.width)
-                   .arg(p.height) +
+                   .arg(p.height)
+                   .arg(colour) +
                tail;
     }
     return head +
-           QStringLiteral("scale=%1:%2:force_original_aspect_ratio=decrease,"
+           QStringLiteral("scale=%1:%2:force_original_aspect_ratio=decrease%3,"
                           "pad=%1:%2:(ow-iw)/2:(oh-ih)/2,")
                .arg(p.width)
-               .arg(p.height) +
+               .arg(p.height)
+               .arg(colour) +
            tail;
 }
 
@@ -196,9 +209,15 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
     if (p.soundOnly) {
         // the sound pass makes no picture
     } else if (in.hasVideo) {
+        // A file's picture may stop a frame or two before its sound (the container's length):
+        // a segment reaching the end holds its last frame, or the joins after it drift.
+        const bool nearEnd = in.durationMs > 0 && s.in + srcMs + 1000 > in.durationMs;
+        const QString hold =
+            nearEnd ? QStringLiteral(",tpad=stop_mode=clone:stop_duration=") + sec(s.d) : QString();
         chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim + QLatin1Char(',') +
-                      pts + QLatin1Char(',') + fit(index, in) + QStringLiteral(",trim=duration=") +
-                      sec(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
+                      pts + QLatin1Char(',') + fit(index, in) + hold +
+                      QStringLiteral(",trim=duration=") + sec(s.d) + QStringLiteral("[v") + n +
+                      QLatin1Char(']');
     } else {
         chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
     }

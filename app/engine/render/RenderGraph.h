@@ -52,6 +52,9 @@ struct RenderInput {
     int sarNum = 1;
     int sarDen = 1;
     QString hdrTransfer{}; // "smpte2084" or "arib-std-b67"; empty for SDR
+    // The matrix of its YUV samples (MediaProbe's colorMatrix): the fit converts it to the
+    // export's BT.709 (an SD clip's BT.601, a photo's JPEG matrix), so the tags tell the truth.
+    QString matrix = QStringLiteral("bt709");
 };
 
 struct RenderCommand {

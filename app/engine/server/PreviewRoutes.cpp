@@ -89,7 +89,11 @@ bool cutFrame(const MediaRecord& m, qint64 atMs, int width, const QString& out, 
     args << QStringLiteral("-i") << m.path << QStringLiteral("-frames:v") << QStringLiteral("1")
          << QStringLiteral("-an") << QStringLiteral("-vf")
          << render::squarePixels(fix) + QStringLiteral("scale=%1:-2:flags=bilinear,").arg(width) +
-                render::toneMap(fix) + QStringLiteral("format=yuvj420p")
+                render::toneMap(fix) +
+                // A JPEG is read as BT.601 full range, whatever the source's samples were.
+                QStringLiteral("scale=in_color_matrix=%1:out_color_matrix=bt601:out_range=full,"
+                               "format=yuvj420p")
+                    .arg(fix.hdrTransfer.isEmpty() ? fix.matrix : QStringLiteral("bt709"))
          << QStringLiteral("-q:v") << QStringLiteral("5") << QStringLiteral("-f")
          << QStringLiteral("image2") << QStringLiteral("-c:v") << QStringLiteral("mjpeg")
          << QStringLiteral("-y") << part;

@@ -12,6 +12,7 @@ RenderInput renderInputOf(const MediaRecord& m)
         const MediaInfo info = probeMediaCached(m.path);
         in.sarNum = info.sarNum;
         in.sarDen = info.sarDen;
+        in.matrix = info.colorMatrix;
         if (info.hdr())
             in.hdrTransfer = info.colorTransfer;
     }
