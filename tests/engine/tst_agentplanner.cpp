@@ -385,6 +385,9 @@ const Row kRows[] = {
     {"the title should show up at 0:03 and stay for 5 seconds",
      "edit_text duration_ms=5000 start_ms=3000 style=title"},
     {"标题从第3秒开始，显示5秒", "edit_text duration_ms=5000 start_ms=3000 style=title"},
+    {"trim it to just 0:20-0:50", "keep_range from_ms=20000 to_ms=50000"},
+    {"save the section from 1:20 to 1:50", "keep_range from_ms=80000 to_ms=110000"},
+    {"only the last minute", "keep_range last_ms=60000"},
 };
 
 } // namespace

@@ -435,10 +435,8 @@ std::optional<Operation> arrange(const QString& c)
             return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
         return std::nullopt;
     }
-    if (has(c, "\\bkeep\\b|\\bonly (?:need|want)\\b|\\bneed only\\b|\\bclip (?:it|this) "
-               "to\\b|\\bjust (?:need|want) (?:the "
-               ")?(?:part|bit|section)|\\bmake a (?:new )?(?:video|clip|version) "
-               "(?:with|of|from)\\b|只保留|保留|只要|剪出来|剪出|截取|截出|留下|留着|提取出")) {
+    // "keep 0:10-0:40", "trim it to just 0:20-0:50", 只保留 (lexicon "action.keep").
+    if (lexicon::has(c, QStringLiteral("action.keep"))) {
         // "keep it between 30 and 45 seconds": a length wanted, not a stretch to keep (keeping
         // would remove everything else).
         if (has(c, "\\bkeep (?:it|this|the video|the length|the whole thing) (?:from|between) "
