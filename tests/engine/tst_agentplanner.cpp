@@ -388,6 +388,13 @@ const Row kRows[] = {
     {"trim it to just 0:20-0:50", "keep_range from_ms=20000 to_ms=50000"},
     {"save the section from 1:20 to 1:50", "keep_range from_ms=80000 to_ms=110000"},
     {"only the last minute", "keep_range last_ms=60000"},
+    {"make the music barely audible", "set_music_volume factor=0.5"},
+    {"I don't need the last 5 seconds", "remove_range last_ms=5000"},
+    {"bump the speed to 1.25", "set_speed factor=1.25"},
+    {"twice as fast please", "set_speed factor=2"},
+    {"break it at 0:50", "split_at at_ms=50000"},
+    {"make it snappier", "propose"},
+    {"scratch that", "cancel"},
 };
 
 } // namespace

@@ -423,7 +423,7 @@ std::optional<Operation> arrange(const QString& c)
         if (index >= -1)
             return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
     }
-    if (has(c, "\\bsplit|\\b(?:cut|chop|slice) (?:it |the clip |the video "
+    if (has(c, "\\bsplit|\\b(?:cut|chop|slice|break) (?:it |the clip |the video "
                ")?(?:at|@)|\\b(?:make|put|add|do) (?:a |one )?(?:cut|split)s? "
                "(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
                "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
@@ -466,7 +466,8 @@ std::optional<Operation> arrange(const QString& c)
 std::optional<Operation> speed(const QString& c)
 {
     const bool faster =
-        has(c, "speed up|\\bfaster\\b|\\bquicker\\b|fast[- ]forward|double speed|\\bplays? at "
+        has(c, "speed up|\\bfaster\\b|\\bas fast\\b|\\bquicker\\b|fast[- ]forward|double "
+               "speed|\\bplays? at "
                "[\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ ?x\\b(?! "
                "?\\d)(?!\\s*(?:slower|as "
                "slow))|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|\\bspeed\\b|加速|快进|加快|"
@@ -481,6 +482,11 @@ std::optional<Operation> speed(const QString& c)
     double factor = findFactor(c);
     static const RX bareRx(QStringLiteral("(?:速度|倍速|变速|调速)(?:改成|改为|调到|调成|设为|设成|"
                                           "为|到)?\\s*(\\d+(?:\\.\\d+)?)(?!\\s*(?:秒|分|%))"));
+    // "bump the speed to 1.25": a bare factor after the speed.
+    static const RX speedTo(QStringLiteral(
+        "\\bspeed (?:to|at|of) ([\\d.]+)\\b(?!\\s*(?:seconds?|secs?|s\\b|%|percent|:|minutes?))"));
+    if (const QRegularExpressionMatch st = speedTo.match(c); factor <= 0 && st.hasMatch())
+        factor = st.captured(1).toDouble();
     if (factor <= 0) {
         const QRegularExpressionMatch b = bareRx.match(c);
         if (b.hasMatch())

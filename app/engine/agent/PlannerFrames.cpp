@@ -132,6 +132,11 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
     const QRegularExpressionMatch raiseAt = lexicon::find(c, QStringLiteral("action.raise"));
     bool lower = lowerAt.hasMatch();
     bool raise = raiseAt.hasMatch();
+    // "make the music barely audible": an instruction, not the complaint "I can barely hear it".
+    if (has(c, "\\bmake (?:\\w+ ){0,3}barely audible\\b")) {
+        lower = true;
+        raise = false;
+    }
     // "the music should be quieter than my voice": the music is what is to be quieter.
     if (has(c,
             "\\b(?:music|bgm|song|soundtrack)\\b(?: \\w+){0,3} (?:quieter|softer|lower) than\\b")) {
