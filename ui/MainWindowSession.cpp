@@ -121,6 +121,7 @@ void MainWindow::connectSession()
         m_mediaBin->uploadFinished(item);
         statusBar()->showMessage(tr("Added %1").arg(item.fileName), 5000);
     });
+    connect(s, &EditorSession::uploadNote, m_chat, &ChatPanel::addNotice);
     connect(s, &EditorSession::uploadFailed, this,
             [this](const QString& fileName, const QString& message) {
                 m_mediaBin->uploadFailed(fileName, message);

@@ -89,6 +89,9 @@ Q_SIGNALS:
     void uploadStarted(const QString& fileName);
     void uploadProgress(const QString& fileName, qint64 sent, qint64 total);
     void uploadFinished(const cw::MediaItem& item);
+    // What the engine chose for an upload, in the session's language: the project turned
+    // vertical for a portrait clip, a sound file taken as the main track, HDR converted.
+    void uploadNote(const QString& message);
     void uploadFailed(const QString& fileName, const QString& message);
     void mediaChanged();
     void agentStarted();

@@ -189,6 +189,10 @@ void EditorSession::Private::finishUpload(const Upload& upload, const Envelope& 
             }
             ++uploadsSucceeded;
             Q_EMIT q->uploadFinished(item);
+            const QJsonArray notes = env.data.toObject().value(QStringLiteral("notes")).toArray();
+            for (const QJsonValue& note : notes)
+                if (note.isString() && !note.toString().isEmpty())
+                    Q_EMIT q->uploadNote(note.toString().left(500));
         }
     }
     pumpUploads();

@@ -12,6 +12,7 @@
 #   yuv422p10.mp4                    H.264 High 4:2:2 10-bit 1280x720 (camera intermediate)
 #   vfr.mp4                          H.264 with jittered frame times (a phone's variable rate)
 #   uhd30.mp4                        3840x2160 30 fps H.264
+#   pal25.mp4                        1280x720 25 fps H.264 (a European camera's rate)
 #   surround51.mp4                   H.264 + 5.1 AAC
 #   voice-memo.m4a                   speech with pauses, no picture
 #   room-tone.mp4                    a clip whose sound is only steady low noise (no speech)
@@ -55,6 +56,9 @@ ff -f lavfi -i "testsrc2=size=1280x720:rate=30" -f lavfi -i "$tone" -t 4 \
 
 ff -f lavfi -i "testsrc2=size=3840x2160:rate=30" -f lavfi -i "$tone" -t 2 \
   -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$out/uhd30.mp4"
+
+ff -f lavfi -i "testsrc2=size=1280x720:rate=25" -f lavfi -i "$tone" -t 2 \
+  -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$out/pal25.mp4"
 
 ff -f lavfi -i "testsrc2=size=1280x720:rate=30" -i "$tmp/speech.mp4" -t 4 \
   -filter_complex "[1:a]pan=5.1|FL=c0|FR=c0|FC=c0|LFE=0*c0|BL=0.5*c0|BR=0.5*c0[a]" \

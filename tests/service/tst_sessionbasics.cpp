@@ -2,7 +2,9 @@
 // created in the UI language; cancelUploads fails the queued files at once and aborts the
 // running one with nothing stored; a large upload streams from disk (the client's peak memory
 // stays far below the file size); the render is polled at the configured interval (the
-// cloud's 30 s runs as 400 ms here, the same code path) and no faster.
+// cloud's 30 s runs as 400 ms here, the same code path) and no faster; a portrait phone clip
+// (stored landscape, turned by its display matrix) arrives at its display size and the
+// engine's note that the project is now vertical reaches the session, in its language.
 #include "EditorSession.h"
 #include "EngineFixture.h"
 
@@ -24,6 +26,8 @@ private Q_SLOTS:
     void cancelFileUploads();
     void uploadStreamsFromDisk();
     void rendersPolledAtInterval();
+    void portraitClipTurnsTheProject_data();
+    void portraitClipTurnsTheProject();
 
 private:
     std::unique_ptr<EditorSession> readySession(const QString& language = QStringLiteral("en"));
@@ -105,6 +109,42 @@ void TestSessionBasics::cancelFileUploads()
     QVERIFY(session->media().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(QDir(m_f.engine.dataDir() + QStringLiteral("/tmp")).isEmpty(), 5000);
     QVERIFY(QDir(m_f.engine.dataDir() + QStringLiteral("/media")).isEmpty());
+}
+
+void TestSessionBasics::portraitClipTurnsTheProject_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("said");
+    QTest::newRow("en") << "en"
+                        << "The project is vertical (1080×1920) to match portrait.mp4";
+    QTest::newRow("zh") << "zh_CN"
+                        << "项目画面设为竖屏（1080×1920），与 portrait.mp4 一致";
+}
+
+void TestSessionBasics::portraitClipTurnsTheProject()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, said);
+    const QString portrait = m_tmp.filePath(QStringLiteral("portrait.mp4"));
+    if (!QFileInfo::exists(portrait)) {
+        QString error;
+        QVERIFY2(runFfmpeg({"-i", m_clip, "-c", "copy", "-metadata:s:v:0", "rotate=90", portrait},
+                           &error),
+                 qPrintable(error));
+    }
+    auto session = readySession(language);
+    QVERIFY(session);
+    QSignalSpy finished(session.get(), &EditorSession::uploadFinished);
+    QSignalSpy notes(session.get(), &EditorSession::uploadNote);
+    session->upload({portrait});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    const auto item = finished.first().first().value<MediaItem>();
+    QCOMPARE(QSize(item.width, item.height), QSize(180, 320)); // stored 320x180
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().first().toString().startsWith(said),
+             qPrintable(notes.first().first().toString()));
+    QTRY_COMPARE(session->draft().m.value(QStringLiteral("height")).toInt(), 1920);
+    QCOMPARE(session->draft().m.value(QStringLiteral("width")).toInt(), 1080);
 }
 
 namespace {

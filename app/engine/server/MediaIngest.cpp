@@ -135,6 +135,19 @@ void appendSegment(Draft& draft, const MediaRecord& m, bool onAudioTrack)
     track.sg.append(s);
 }
 
+// The project's frame rate for a clip's: film and PAL rates keep their own, 50 and 60 fps are
+// halved (every other frame, no judder), the rest (NTSC, unusual low rates) is 30.
+int projectRate(double fps)
+{
+    if (fps < 23)
+        return 30;
+    if (fps < 24.5)
+        return 24;
+    if (fps < 27.5 || (fps >= 45 && fps < 55))
+        return 25;
+    return 30;
+}
+
 QString canvasNote(const QString& file, int w, int h, bool zh)
 {
     if (zh)
@@ -256,8 +269,34 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
         !firstPicture || std::any_of(result.media.begin(), result.media.end(), isPicture);
     if (hasPicture)
         moveSoundFootageUnder(*draft, store);
+    bool rateSet = !firstPicture;
     for (const MediaRecord& m : std::as_const(result.media)) {
         const bool sound = m.kind == QLatin1String("audio");
+        if (m.hasVideo && m.kind == QLatin1String("video")) {
+            const int rate = projectRate(m.fps);
+            const int project = draft->m.value(QStringLiteral("fps")).toInt(30);
+            if (!rateSet) {
+                draft->m.insert(QStringLiteral("fps"), rate);
+                if (rate != 30)
+                    result.notes << (zh ? QStringLiteral("项目帧率设为 %1 fps，与 %2 一致。")
+                                              .arg(rate)
+                                              .arg(m.filename)
+                                        : QStringLiteral("The project runs at %1 fps to match %2.")
+                                              .arg(rate)
+                                              .arg(m.filename));
+                rateSet = true;
+            } else if (rate != project) {
+                result.notes << (zh ? QStringLiteral("%1 是 %2 fps；项目保持 %3 fps。")
+                                          .arg(m.filename)
+                                          .arg(qRound(m.fps))
+                                          .arg(project)
+                                    : QStringLiteral("%1 runs at %2 fps; the project stays at %3 "
+                                                     "fps.")
+                                          .arg(m.filename)
+                                          .arg(qRound(m.fps))
+                                          .arg(project));
+            }
+        }
         const bool footage = sound && soundIsFootage(m, analyses.value(m.id), hasPicture);
         if (firstPicture && isPicture(m) && !draft->m.contains(QLatin1String("aspect"))) {
             const auto [w, h] = canvasFor(m.width, m.height);
