@@ -97,7 +97,8 @@ void TstEngineAgent::agentCutPauses()
     QCOMPARE(events.at(2).kind, AgentEvent::Kind::Text);
     QVERIFY(events.at(2).turnComplete);
     QVERIFY(!events.at(2).partial);
-    QVERIFY2(events.at(2).text.startsWith("Removed 3 pauses (quieter than "), qPrintable(events.at(2).text));
+    QVERIFY2(events.at(2).text.startsWith("Removed 3 pauses (quieter than "),
+             qPrintable(events.at(2).text));
 
     const QJsonObject draft = draftOf(m_sid);
     QCOMPARE(segments(draft).size(), 4);
