@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QString>
 #include <QStringList>
+#include <cmath>
 
 namespace cw::test {
 
@@ -83,6 +84,21 @@ inline QJsonObject probe(const QString& file)
              QStringLiteral("-show_format"), file});
     p.waitForFinished(60000);
     return QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+}
+
+// PSNR (dB) of two equally sized 8-bit pictures (e.g. raw RGB frames); 0 when they differ in
+// size or one is empty, 99 when identical.
+inline double psnr(const QByteArray& a, const QByteArray& b)
+{
+    if (a.isEmpty() || a.size() != b.size())
+        return 0;
+    double sum = 0;
+    for (int i = 0; i < a.size(); ++i) {
+        const double d = double(uchar(a[i])) - double(uchar(b[i]));
+        sum += d * d;
+    }
+    const double mse = sum / a.size();
+    return mse <= 0 ? 99 : 10 * std::log10(255.0 * 255.0 / mse);
 }
 
 } // namespace cw::test

@@ -265,6 +265,8 @@ const Row kRows[] = {
     {"remove silences, then add calm music at 30% and a title 'Trip' for the first 3 seconds",
      "cut_pauses | add_music mood=calm volume=0.3 | add_text duration_ms=3000 start_ms=0 "
      "style=title text=Trip"},
+    {"cut the pauses\nadd a title 'Hi'\r\nmake it vertical", // lines, as the CLI joins --do
+     "cut_pauses | add_text style=title text=Hi | set_aspect mode=crop ratio=9:16"},
     {"cut the first 5 seconds and make it vertical",
      "remove_range from_ms=0 to_ms=5000 | set_aspect mode=crop ratio=9:16"},
     {"normalize loudness; remove background noise; add crossfades",

@@ -76,18 +76,6 @@ QByteArray band(const QString& file, double seconds, const QString& filters = {}
                                             "rawvideo", "-pix_fmt", "rgb24", "-"});
 }
 
-double psnr(const QByteArray& a, const QByteArray& b)
-{
-    if (a.isEmpty() || a.size() != b.size())
-        return 0;
-    double sum = 0;
-    for (int i = 0; i < a.size(); ++i) {
-        const double d = double(uchar(a[i])) - double(uchar(b[i]));
-        sum += d * d;
-    }
-    return sum <= 0 ? 99 : 10 * std::log10(255.0 * 255.0 * a.size() / sum);
-}
-
 // Mean distance of the pixels from grey (max-min of r, g, b): 0 for a grey picture.
 double saturation(const QByteArray& rgb)
 {

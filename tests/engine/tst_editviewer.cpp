@@ -50,19 +50,6 @@ QByteArray frameAt(const QString& file, double seconds, const QSize& size)
     return p.readAllStandardOutput();
 }
 
-double psnr(const QByteArray& a, const QByteArray& b)
-{
-    if (a.isEmpty() || a.size() != b.size())
-        return 0;
-    double sum = 0;
-    for (int i = 0; i < a.size(); ++i) {
-        const double d = double(uchar(a[i])) - double(uchar(b[i]));
-        sum += d * d;
-    }
-    const double mse = sum / a.size();
-    return mse <= 0 ? 99 : 10 * std::log10(255.0 * 255.0 / mse);
-}
-
 QSize videoSize(const QString& file)
 {
     for (const QJsonValue& s : probe(file).value("streams").toArray())

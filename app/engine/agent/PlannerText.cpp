@@ -311,6 +311,10 @@ QString normalize(const QString& raw)
     // "between 1:00 and 1:20" -> "from 1:00 to 1:20", "black and white", "a 30-second reel":
     // lexicon.json "rewrites"/"normalize".
     text = lexicon::rewrite(text, QStringLiteral("normalize"));
+    // A line break ends a request (a message typed over several lines, the CLI's repeated
+    // --do): simplified() would otherwise run the lines into one clause.
+    static const RX lineBreak(QStringLiteral("\\s*[\\r\\n\\x{2028}\\x{2029}]+\\s*"));
+    text.replace(lineBreak, QStringLiteral(", "));
     return text.simplified();
 }
 
