@@ -96,6 +96,7 @@ private slots:
     void versionAndHelp();
     void cutPauses();
     void verticalPreset();
+    void repeatedDoAndOddName();
     void jsonEvents();
     void severalInputs();
     void joinedInputs();
@@ -182,6 +183,26 @@ void TestCli::cutPauses()
     QVERIFY2(std::abs(removed - reportedMs / 1000.0) < 0.25,
              qPrintable(QStringLiteral("%1 vs %2").arg(removed).arg(reportedMs)));
     QCOMPARE(leftovers(m_dir.filePath("cut")), QStringList{"talk-cut.mp4"});
+}
+
+// Each --do is its own request (they were run into one clause that planned only the title),
+// and a file name with a printf-like "%2" is printed as it is.
+void TestCli::repeatedDoAndOddName()
+{
+    const QString odd = m_dir.filePath("clip%2.mp4");
+    QVERIFY(QFile::copy(m_short1, odd));
+    const QString out = m_dir.filePath("odd-out.mp4");
+    Run r = runEngine({"edit", odd, "--do", "cut the first 1 second", "--do", "add a title 'Hi'",
+                       "-o", out, "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QStringList ops;
+    for (const QJsonObject& e : events(r.out))
+        if (e.value("event") == QLatin1String("operation"))
+            ops << e.value("name").toString();
+    QCOMPARE(ops, (QStringList{"remove_range", "add_text"}));
+    r = runEngine({"edit", odd, "--do", "add a title 'Hi'", "-o", out});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.out.contains("read clip%2.mp4 ("), r.out.constData());
 }
 
 void TestCli::verticalPreset()

@@ -91,9 +91,10 @@ void Reporter::input(const QString& file, const QJsonObject& info)
         emitJson(e);
         return;
     }
+    // One arg() call: a file named "clip%2.mp4" must not take the duration's place.
     line(QStringLiteral("  read %1 (%2 s)")
-             .arg(QFileInfo(file).fileName())
-             .arg(info.value(QStringLiteral("duration")).toDouble(), 0, 'f', 1));
+             .arg(QFileInfo(file).fileName(),
+                  QString::number(info.value(QStringLiteral("duration")).toDouble(), 'f', 1)));
 }
 
 void Reporter::operation(const QString& name, const QJsonObject& args, bool ok,

@@ -171,11 +171,8 @@ QStringList ingestNotes(const MediaRecord& m, const MediaInfo& info, bool zh)
     QStringList notes;
     if (info.audioStreams > 1)
         notes << (zh ? QStringLiteral("%1 有 %2 条音轨，使用第一条。")
-                           .arg(m.filename)
-                           .arg(info.audioStreams)
-                     : QStringLiteral("%1 has %2 sound tracks; the first one is used.")
-                           .arg(m.filename)
-                           .arg(info.audioStreams));
+                     : QStringLiteral("%1 has %2 sound tracks; the first one is used."))
+                     .arg(m.filename, QString::number(info.audioStreams));
     if (info.hdr())
         notes << (zh ? QStringLiteral("%1 是 HDR 视频，导出时转换为标准动态范围（BT.709）。")
                            .arg(m.filename)
@@ -287,14 +284,10 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
                 rateSet = true;
             } else if (rate != project) {
                 result.notes << (zh ? QStringLiteral("%1 是 %2 fps；项目保持 %3 fps。")
-                                          .arg(m.filename)
-                                          .arg(qRound(m.fps))
-                                          .arg(project)
                                     : QStringLiteral("%1 runs at %2 fps; the project stays at %3 "
-                                                     "fps.")
-                                          .arg(m.filename)
-                                          .arg(qRound(m.fps))
-                                          .arg(project));
+                                                     "fps."))
+                                    .arg(m.filename, QString::number(qRound(m.fps)),
+                                         QString::number(project));
             }
         }
         const bool footage = sound && soundIsFootage(m, analyses.value(m.id), hasPicture);
