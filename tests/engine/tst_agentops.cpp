@@ -34,6 +34,7 @@ private slots:
     void chineseReply();
     void unknownSuggests();
     void exportWithMusicAndTitle();
+    void transitionsRemoved();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -433,6 +434,43 @@ void TstAgentOps::exportWithMusicAndTitle()
     for (const QJsonValue& v : info.value("streams").toArray())
         audio = audio || v.toObject().value("codec_type") == "audio";
     QVERIFY(audio);
+}
+
+// "remove the transitions" takes off the transitions an earlier edit put at the cuts (one new
+// version, undoable); said again with none left, it changes nothing and says so.
+void TstAgentOps::transitionsRemoved()
+{
+    auto withTransition = [](const cw::Draft& d) {
+        int n = 0;
+        for (const cw::Track& t : d.t)
+            for (const cw::Segment& s : t.sg)
+                n += s.m.contains(QStringLiteral("tr")) ? 1 : 0;
+        return n;
+    };
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const Turn added = runTurn(c, sid, "split at 2 seconds and add wipe transitions");
+    QCOMPARE(added.calls, (QStringList{"split_at", "add_transitions"}));
+    const State before = stateOf(c, sid);
+    QCOMPARE(withTransition(before.draft), 1);
+
+    const Turn removed = runTurn(c, sid, "remove the transitions");
+    QCOMPARE(removed.calls, QStringList{"add_transitions"});
+    QVERIFY2(removed.results.value(0).value("ok").toBool(), qPrintable(removed.text));
+    QVERIFY2(removed.text.contains("Removed the transitions"), qPrintable(removed.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 1);
+    QCOMPARE(withTransition(after.draft), 0);
+    QCOMPARE(after.durationMs, before.durationMs);
+
+    const Turn again = runTurn(c, sid, "去掉转场");
+    QCOMPARE(again.results.value(0).value("ok").toBool(true), false);
+    QVERIFY2(again.text.contains(QStringLiteral("没有可以去掉的转场")), qPrintable(again.text));
+    QCOMPARE(stateOf(c, sid).version, after.version);
+
+    QVERIFY(runTurn(c, sid, "undo").text.startsWith("Undid"));
+    QCOMPARE(withTransition(stateOf(c, sid).draft), 1);
 }
 
 QTEST_GUILESS_MAIN(TstAgentOps)

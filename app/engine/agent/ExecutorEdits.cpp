@@ -323,6 +323,10 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         r = addText(*draft, o);
         label = QStringLiteral("add text");
     } else if (n == Op::addTransitions()) {
+        const bool none = op.args.value(QStringLiteral("type")).toString() == QLatin1String("none");
+        if (clips < 2 && none)
+            return failure(pick(zh, "There are no transitions to remove; nothing was changed.",
+                                "没有可以去掉的转场，所以没有修改。"));
         if (clips < 2)
             return failure(pick(
                 zh,
@@ -331,7 +335,11 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                 "只有一个片段，没有可以加转场的剪切点，所以没有修改。请先分割或再上传一个片段。"));
         r = addTransitions(*draft, op.args.value(QStringLiteral("type")).toString(),
                            argMs(op, "duration_ms", 500));
-        label = QStringLiteral("add transitions");
+        // "remove the transitions" when there are none: said, and no version is made.
+        if (none && r.ok && r.draft == *draft)
+            return failure(pick(zh, "There are no transitions to remove; nothing was changed.",
+                                "没有可以去掉的转场，所以没有修改。"));
+        label = none ? QStringLiteral("remove transitions") : QStringLiteral("add transitions");
     } else if (n == Op::setAspect()) {
         r = setAspect(*draft, op.args.value(QStringLiteral("ratio")).toString(),
                       op.args.value(QStringLiteral("mode")).toString());
@@ -465,6 +473,10 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                                      : QStringLiteral("title");
             reply = QStringLiteral("Added a %1 \"%2\" at %3 for %4 s.").arg(kind, text, start, dur);
         }
+    } else if (n == Op::addTransitions() &&
+               d.value(QStringLiteral("type")).toString() == QLatin1String("none")) {
+        reply = pick(zh, "Removed the transitions: the clips now follow each other with hard cuts.",
+                     "已去掉转场，片段之间恢复为直接切换。");
     } else if (n == Op::addTransitions()) {
         const QString type = d.value(QStringLiteral("type")).toString();
         reply =

@@ -57,7 +57,8 @@ bool platformIsReason(const QString& c, const Frame& f)
     return f.target == QLatin1String("music") || f.target == QLatin1String("title") ||
            f.target == QLatin1String("caption") || f.target == QLatin1String("lower_third") ||
            f.target == QLatin1String("text") ||
-           has(c, "\\b(?:audio|sound|loudness|volume|voice|speed|faster|slower|captions?|"
+           has(c, "\\b(?:audio|sound|loud|louder|quiet|loudness|volume|voice|speed|faster|slower|"
+                  "captions?|"
                   "subtitles?|titles?|text|music|song)\\b|声音|音量|响度|音乐|配乐|字幕|标题|文字|"
                   "速度|加速|倍速");
 }
@@ -174,6 +175,12 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
             ")?(?:top|bottom|upper|lower|"
             "left|right|corner|cent(?:er|re))"))
         f.target = QStringLiteral("text");
+    // "加个音乐，声音小一点", "add music, keep the volume low": a level said right after the
+    // music, naming no voice or clip, is the music's.
+    if (f.target == QLatin1String("clip_sound") && *lastTarget == QLatin1String("music") &&
+        !has(c, "人声|说话|解说|旁白|原声|视频|片段|素材|\\bvoices?\\b|\\bspeech\\b|\\bdialogue\\b|"
+                "\\bnarrat|\\btalking\\b|\\bvideo\\b|\\bclips?\\b|\\bfootage\\b|\\bmy\\b"))
+        f.target = QStringLiteral("music");
     if (f.target.isEmpty() &&
         (containsChinese(c) ||
          has(c,
@@ -313,6 +320,16 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     return ops;
 }
 
+// "except the intro", "but not during the intro" (the "but" is split off): a clause that
+// takes a part out of the request before it.
+const QRegularExpression& exclusion()
+{
+    static const RX rx(
+        QStringLiteral("^(?:except(?: for)?|excepting|apart from|other than|not (?=(?:the|during|"
+                       "in|on|for|over)\\b))"));
+    return rx;
+}
+
 QStringList suggestionsFor(const QString& text, bool zh)
 {
     auto s = [zh](const char* en, const char* chinese) {
@@ -389,6 +406,7 @@ Plan planInstruction(const QString& message)
     Correction correction;
     QString lastStep;
     QString lastStepClause;
+    qsizetype addedFrom = -1; // the first operation the clause before added
     for (qsizetype i = plan.operations.isEmpty() ? 0 : 1; i < clauses.size(); ++i) {
         const QString& clause = clauses.at(i);
         if (plan.operations.size() >= kMaxOperations)
@@ -424,6 +442,35 @@ Plan planInstruction(const QString& message)
         }
         if (applyModifier(clause, p, plan.operations))
             continue;
+        // "make it black and white except the intro", "add music but not during the intro": an
+        // exclusion that no operation can take; what the clause before planned for the whole
+        // video is not made at all (the reply names both parts as not done).
+        const QRegularExpressionMatch excluded = exclusion().match(clause);
+        if (excluded.hasMatch() && addedFrom >= 0 && addedFrom < plan.operations.size() && i > 0) {
+            plan.operations.resize(addedFrom);
+            plan.unrecognized << clauses.at(i - 1) + QLatin1Char(' ') + clause;
+            addedFrom = -1;
+            continue;
+        }
+        // "keep everything except the first 10 seconds": what is excepted is what goes.
+        if (excluded.hasMatch() && i > 0 &&
+            has(clauses.at(i - 1),
+                "^(?:please |just )?(?:keep|leave) (?:everything|all|the rest)\\b|"
+                "^(?:其他|其余|别的)(?:都|全)?(?:保留|留着)")) {
+            Plan scratch;
+            QString target = lastTarget;
+            const QList<Operation> out = parseClause(
+                QStringLiteral("remove ") + clause.mid(excluded.capturedEnd()).trimmed(), p,
+                scratch, &target);
+            if (out.size() == 1 && out.first().name == Op::removeRange() &&
+                scratch.declined.isEmpty()) {
+                plan.unrecognized.removeAll(clauses.at(i - 1));
+                addedFrom = plan.operations.size();
+                plan.operations << out;
+                continue;
+            }
+        }
+        addedFrom = -1;
         QList<Operation> ops = parseClause(clause, p, plan, &lastTarget, clauses.size() == 1);
         // "there's a long pause around 4:20, get rid of it": the verb comes after the thing.
         static const RX pointBack(
@@ -458,7 +505,7 @@ Plan planInstruction(const QString& message)
         // "中间那段太拖了，加速一下", "the part from 1:00 to 1:20, speed it up": a clause that
         // only sets the scene belongs to the request after it when together they say more.
         if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size() &&
-            !negated(clauses.at(i + 1))) {
+            !negated(clauses.at(i + 1)) && !exclusion().match(clauses.at(i + 1)).hasMatch()) {
             const QList<Operation> together = trial(clause + QLatin1Char(' ') + clauses.at(i + 1));
             const QList<Operation> alone = trial(clauses.at(i + 1));
             // Only where something happens is taken from the scene: "I recorded over 8 minutes"
@@ -595,6 +642,7 @@ Plan planInstruction(const QString& message)
         if (sameStep)
             continue;
         // "tighten it up, kill the dead air": one request said twice is done once.
+        addedFrom = plan.operations.size();
         for (const Operation& o : ops) {
             const bool repeat = o.name == Op::undo() || o.name == Op::redo();
             const bool seen = std::any_of(

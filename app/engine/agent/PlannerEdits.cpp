@@ -497,7 +497,9 @@ std::optional<Operation> speed(const QString& c)
     if (factor <= 0 && findPercent(c) > 0) {
         const double pct = findPercent(c);
         // "speed up 50%", "slow it down 20%": with no "to", a change by that much.
-        if (has(c, "\\bby [\\d.]+\\s*(?:%|percent)|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%|"
+        if (has(c, "\\bby [\\d.]+\\s*(?:%|percent)|[\\d.]+\\s*(?:%|percent) "
+                   "(?:faster|slower|quicker)\\b|"
+                   "(?:快|慢)了?[\\d.]+%|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%|"
                    "\\b(?:speed|slow) (?:it |this |the video |everything )?(?:up|down) "
                    "[\\d.]+\\s*(?:%|percent)"))
             factor = slower && !faster ? 1.0 - pct : 1.0 + pct;

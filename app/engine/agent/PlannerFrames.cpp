@@ -126,7 +126,15 @@ int voiceComplaint(const QString& c)
 
 std::optional<Operation> musicChange(const QString& c, const Frame& f)
 {
-    if (f.target != QLatin1String("music") || voiceComplaint(c) != 0)
+    if (f.target != QLatin1String("music"))
+        return std::nullopt;
+    // "加个音乐，声音小一点", "add some music, not too loud": the sound of a clause that follows
+    // the music, naming neither it nor the voice, is the music's.
+    const bool musicNamed = lexicon::has(c, QStringLiteral("target.music"));
+    const bool voiceNamed =
+        has(c, "人声|说话|解说|旁白|原声|视频(?:的)?(?:声音|音量)|\\bvoices?\\b|"
+               "\\bspeech\\b|\\bdialogue\\b|\\bnarrat|\\btalking\\b");
+    if (voiceComplaint(c) != 0 && (musicNamed || voiceNamed))
         return std::nullopt;
     const QRegularExpressionMatch lowerAt = lexicon::find(c, QStringLiteral("action.lower"));
     const QRegularExpressionMatch raiseAt = lexicon::find(c, QStringLiteral("action.raise"));
@@ -134,6 +142,13 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
     bool raise = raiseAt.hasMatch();
     // "make the music barely audible": an instruction, not the complaint "I can barely hear it".
     if (has(c, "\\bmake (?:\\w+ ){0,3}barely audible\\b")) {
+        lower = true;
+        raise = false;
+    }
+    // "the voice is hard to hear over the music": the music is what is to be quieter.
+    if (has(c, "\\b(?:voice|me|speech|talking|dialogue|narration|words)\\b.{0,30}\\bover the "
+               "(?:music|song|bgm|soundtrack|beat)\\b|\\bhear (?:me|my voice|the voice|the speech|"
+               "what i say)\\b")) {
         lower = true;
         raise = false;
     }

@@ -21,13 +21,23 @@ std::optional<Operation> transitions(const QString& c)
                 "衔接处|溶解|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
                 "jarring|sudden|choppy)\\b"))
         return std::nullopt;
-    // "remove all the transitions", "make the transitions shorter": a change to transitions
-    // that exist, which no operation makes; adding more would be the opposite.
+    // "skip the transitions", "I don't need transitions", "hard cuts instead of transitions":
+    // no transitions wanted, which adds none (and removes none: nothing says any are there).
+    if (has(c, "\\b(?:skip|without|instead of|no need for|(?:don'?t|do not) (?:need|want|add|use)|"
+               "hard cuts?)\\b.{0,20}\\btransitions?\\b|\\btransitions?\\b.{0,12}\\b(?:not "
+               "needed|unnecessary|instead)\\b|不需要.{0,4}(?:转场|过渡)"))
+        return std::nullopt;
+    // "remove all the transitions", "去掉转场": the transitions that are there go (the cuts are
+    // hard cuts again), which addTransitions does with the type "none".
     if (has(c, "\\b(?:remove|delete|get rid of|take out|drop|lose|kill|strip|disable|turn off|no "
-               "more)\\b.{0,20}\\btransitions?\\b|(?:去掉|删除|删掉|取消|不要|拿掉).{0,6}(?:转场|"
-               "过渡)|"
-               "\\btransitions? (?:are|is|feel|feels|look|looks) (?:\\w+ )?(?:too|so)\\b|"
-               "转场(?:太|有点)(?:慢|长|快|短|多)") ||
+               "more)\\b.{0,20}\\btransitions?\\b|(?:去掉|删除|删掉|取消|拿掉).{0,6}(?:转场|过渡)"))
+        return op(Op::addTransitions(),
+                  QJsonObject{{QStringLiteral("type"), QStringLiteral("none")}});
+    // "make the transitions shorter", "转场太慢了": a change by an amount to transitions that
+    // exist, which no operation makes; adding more would be the opposite ("set all the
+    // transitions to 1 second" names the length, and is made).
+    if (has(c, "\\btransitions? (?:are|is|feel|feels|look|looks) (?:\\w+ )?(?:too|so)\\b|"
+               "转场(?:太|有点)(?:慢|长|快|短|多)|不要.{0,6}(?:转场|过渡)") ||
         (has(c, "\\b(?:shorter|longer|faster|quicker|slower|snappier)\\b") &&
          !has(c, "\\b(?:add|put|use|insert|apply|give)\\b")))
         return std::nullopt;

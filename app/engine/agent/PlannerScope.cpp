@@ -82,6 +82,18 @@ bool clipScopeLost(const QString& clause, const QList<Operation>& ops)
         "(?:片段|视频|镜头)?|第\\d{1,2}个?(?:片段|镜头)|最后(?:一|1)?(?:个|段)(?:片段|视频|镜头)"));
     if (!clip.match(clause).hasMatch())
         return false;
+    // "delete the second and third clip", "remove clips 2 and 4", "删除第2和第3段": more clips
+    // than the one delete_clip takes; one of them would be dropped without a word.
+    static const RX several(QStringLiteral(
+        "\\b(?:first|second|third|fourth|fifth|sixth|last|\\d{1,2}(?:st|nd|rd|th))(?:,| and| &|"
+        " or)(?: the)? (?:first|second|third|fourth|fifth|sixth|last|\\d{1,2}(?:st|nd|rd|th)) "
+        "(?:\\w+ )?(?:clip|segment|shot|scene)s?\\b|\\b(?:clips|segments|shots|scenes) (?:#|no\\.? "
+        "?|number )?\\d{1,2}(?:,| and| &|-| "
+        "to)|第\\d{1,2}(?:个|段)?(?:和|、|跟|与|到|至)第?\\d{1,2}"));
+    const bool deletes = std::any_of(ops.cbegin(), ops.cend(),
+                                     [](const Operation& o) { return o.name == Op::deleteClip(); });
+    if (deletes && ops.size() == 1 && several.match(clause).hasMatch())
+        return true;
     return std::none_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
         return o.name == Op::deleteClip() || o.name == Op::moveClip() || o.name == Op::undo() ||
                o.name == Op::redo();
