@@ -134,7 +134,8 @@ const Row kRows[] = {
     {"play at half speed", "set_speed factor=0.5"},
     {"speed up the first 10 seconds 2x", "set_speed factor=2 from_ms=0 to_ms=10000"},
     {"speed up 0:10-0:20 by 3x", "set_speed factor=3 from_ms=10000 to_ms=20000"},
-    {"speed up 100x", "set_speed factor=4"},
+    {"speed up 100x", ""}, // declined by name: see speedOutOfRange
+    {"speed it up to 4x", "set_speed factor=4"},
     {"加速1.5倍", "set_speed factor=1.5"},
     {"加速一点五倍", "set_speed factor=1.5"},
     {"中间部分加速2倍", "set_speed factor=2 part=middle"},
@@ -431,6 +432,7 @@ private slots:
     void suggestions();
     void hostile_data();
     void hostile();
+    void speedOutOfRange();
     void chineseDetection_data();
     void chineseDetection();
 };
@@ -546,6 +548,22 @@ void TstAgentPlanner::chineseDetection()
     QFETCH(bool, chinese);
     QCOMPARE(containsChinese(message), chinese);
     QCOMPARE(planInstruction(message).chinese, chinese);
+}
+
+// A speed the engine cannot play is declined by name, in the message's language, rather than
+// made at the nearest speed it can.
+void TstAgentPlanner::speedOutOfRange()
+{
+    for (const QString& text :
+         {QStringLiteral("speed up 100x"), QStringLiteral("视频变速想要100倍"),
+          QStringLiteral("slow it down to 0.1x")}) {
+        const Plan plan = planInstruction(text);
+        QVERIFY2(plan.operations.isEmpty(), qPrintable(text));
+        QCOMPARE(plan.declined.size(), 1);
+        QCOMPARE(plan.declined.first().id, QStringLiteral("speed_range"));
+        QVERIFY(!plan.declined.first().en.isEmpty() && !plan.declined.first().zh.isEmpty());
+    }
+    QCOMPARE(planInstruction(QStringLiteral("slow it down to 0.25x")).operations.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TstAgentPlanner)

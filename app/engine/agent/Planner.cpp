@@ -166,6 +166,15 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     }
     if (negated(c))
         return {};
+    // "能不能保持原有视频比例", "keep the original aspect ratio": nothing to change.
+    // "竖屏会强制改成 横屏", "it keeps turning it landscape": what happens, told as a problem, is
+    // no request.
+    if (has(c,
+            "保持(?:原有|原来|原始|现在)的?(?:视频|画面)?(?:的)?(?:比例|尺寸|画幅)|\\bkeep (?:the "
+            ")?(?:original |same |current |existing )?(?:aspect(?: ratio)?|ratio|frame size)\\b|"
+            "(?:会|被)(?:强制|自动)?(?:改成|变成|转成|转为)|\\b(?:it|this) (?:keeps|always|"
+            "automatically) (?:turns?|changes?|converts?|crops?)\\b"))
+        return {};
     Frame f = readFrame(c);
     // "make it last 5 seconds", "move it to the top": only words on screen last or sit there.
     if (f.target.isEmpty() && lastTarget->isEmpty() &&
@@ -202,6 +211,9 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
             keepRest = isText(f.target);
         else if (d->id == QLatin1String("logo"))
             keepRest = f.target == QLatin1String("intro");
+        // "add music that fades in and out": the music is made, its fades are declined.
+        else if (d->id == QLatin1String("fade"))
+            keepRest = f.target == QLatin1String("music") && f.addVerb;
         else if (d->partial)
             keepRest = has(c, "vertical|portrait|landscape|horizontal|square|\\d+:\\d+|"
                               "竖屏|横屏|竖版|横版|方形");
@@ -260,6 +272,16 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
                                       QStringLiteral("a text with no words given"),
                                       QStringLiteral("没有给出文字的标题")};
         return {};
+    }
+    if (main->name == Op::setSpeed()) {
+        const double factor = main->args.value(QStringLiteral("factor")).toDouble();
+        if (factor > 4.001 || factor < 0.2499) {
+            plan.declined << Declined{c, QStringLiteral("speed_range"), QString(),
+                                      QStringLiteral("a speed outside 0.25x to 4x (say e.g. speed "
+                                                     "it up 4x)"),
+                                      QStringLiteral("0.25倍到4倍以外的速度（可以说：加速4倍）")};
+            return {};
+        }
     }
     QList<Operation> ops{*main};
     // "把视频声音关掉换成音乐", "replace the audio with music": the clips' sound goes too.
@@ -442,6 +464,13 @@ Plan planInstruction(const QString& message)
         }
         if (applyModifier(clause, p, plan.operations))
             continue;
+        // "比如音量小于一定阈值的", "e.g. the ones under -40 dB": an example of what was just asked
+        // is no request of its own (and no verb carries over to it).
+        if (has(clause, "^(?:比如|例如|譬如|像是|e\\.?g\\.?|for example|for instance|such as)\\b|"
+                        "^(?:比如|例如|譬如)")) {
+            plan.unrecognized << clause;
+            continue;
+        }
         // "make it black and white except the intro", "add music but not during the intro": an
         // exclusion that no operation can take; what the clause before planned for the whole
         // video is not made at all (the reply names both parts as not done).

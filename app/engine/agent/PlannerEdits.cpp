@@ -251,9 +251,10 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         QStringLiteral("^.*(?:用|换成|改成|设为|为|是|配上|放)(?=[^\\x{4E00}-\\x{9FFF}])"));
     if (quoteIndex(c) < 0 && containsChinese(file))
         file.remove(zhVerb);
-    const bool musicWord =
-        has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
-               "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|音乐|背景乐|bgm");
+    const bool musicWord = has(
+        c,
+        "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
+        "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm");
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|needs|set|lay|"
                              "layer|with|"
                              "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
@@ -278,7 +279,7 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     if (file.isEmpty() && !verb &&
         (has(c, "\\b(?:music|bgm|soundtrack|song|tunes)\\b (?:\\w+ ){0,3}?(?:is|are|was|'s|sounds?|"
                 "seems?|feels?|gets?)\\b|(?:音乐|配乐|bgm)(?:的声音|声音|音量)?(?:太|有点|好|很|"
-                "特别|比较)") ||
+                "特别|比较|过)") ||
          lexicon::has(c, QStringLiteral("action.lower")) ||
          lexicon::has(c, QStringLiteral("action.raise")) ||
          lexicon::has(c, QStringLiteral("action.remove"))))
@@ -507,7 +508,8 @@ std::optional<Operation> speed(const QString& c)
             factor = pct;
     }
     if (factor <= 0) {
-        if (has(c, "double (?:the )?speed|twice as (?:fast|slow)|two times (?:faster|slower)|"
+        if (has(c, "double (?:the )?(?:playback |play )?speed|twice as (?:fast|slow)|two times "
+                   "(?:faster|slower)|"
                    "half as fast|双倍"))
             factor = 2.0;
         else if (has(c, "triple (?:the )?speed|three times faster"))
@@ -523,7 +525,10 @@ std::optional<Operation> speed(const QString& c)
     }
     if (slower && !faster && factor > 1)
         factor = 1.0 / factor;
-    QJsonObject args{{QStringLiteral("factor"), std::clamp(factor, 0.25, 4.0)}};
+    // "视频变速想要100倍": a speed the engine cannot play is kept as said, so the clause is
+    // declined by name (Planner.cpp) instead of being made at 4x.
+    QJsonObject args{{QStringLiteral("factor"),
+                      factor > 4.001 || factor < 0.2499 ? factor : std::clamp(factor, 0.25, 4.0)}};
     if (has(c, "middle|中间")) {
         args.insert(QStringLiteral("part"), QStringLiteral("middle"));
     } else {

@@ -136,6 +136,10 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
                "\\bspeech\\b|\\bdialogue\\b|\\bnarrat|\\btalking\\b");
     if (voiceComplaint(c) != 0 && (musicNamed || voiceNamed))
         return std::nullopt;
+    // "背景音乐过大/过小、忽高忽低": a level that swings is evened out (set_loudness), not moved.
+    if (has(c,
+            "忽高忽低|忽大忽小|时大时小|时高时低|过大.{0,3}过小|过小.{0,3}过大|\\bup and down\\b"))
+        return std::nullopt;
     const QRegularExpressionMatch lowerAt = lexicon::find(c, QStringLiteral("action.lower"));
     const QRegularExpressionMatch raiseAt = lexicon::find(c, QStringLiteral("action.raise"));
     bool lower = lowerAt.hasMatch();

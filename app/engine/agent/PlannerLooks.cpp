@@ -106,7 +106,9 @@ std::optional<Operation> aspect(const QString& c)
          "9:16"},
         {"\\bsquare\\b|正方形|方形", "1:1"},
         {"\\bportrait post|\\b4 by 5\\b", "4:5"},
-        {"\\blandscape|\\bhorizontal|\\bwidescreen|横屏|横版|宽屏|横的|转横|改横|变横", "16:9"}};
+        {"\\blandscape|\\bhorizontal|\\bwidescreen|(?:横屏|横版|宽屏|横的)(?!(?:的)?(?:视频|画面|"
+         "素材)?(?:直接)?(?:放|居中|在中间|摆))|转横|改横|变横",
+         "16:9"}};
     // "my clip is vertical, ...": what the source is, not what to make.
     static const RX sourceRx(QStringLiteral(
         "\\b(?:is|was|are|it'?s|currently|already|shot|filmed|recorded|this|my|these)\\s+(?:(?!(?:"
@@ -153,7 +155,7 @@ std::optional<Operation> soundAndLook(const QString& c)
                "|are )?"
                "(?:consistent|even|uniform)\\b|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|"
                "音量统[1一]"
-               "|忽大忽小")) {
+               "|忽大忽小|忽高忽低|时大时小|时高时低")) {
         double lufs = findLufs(c);
         static const RX bare(
             QStringLiteral("(?:^|\\s|到|为|成)-\\s*(\\d{1,2}(?:\\.\\d)?)(?![\\d.:])"));
@@ -165,13 +167,14 @@ std::optional<Operation> soundAndLook(const QString& c)
     }
     if (has(c, "\\b(?:no|without) (?:audio|sound)\\b|\\bmute\\b|静音"))
         return std::nullopt; // "no audio at all, it only has noise": the sound goes
-    if (has(c, "denoise|de-noise|noise|hiss|hum\\b|降噪|降.{0,2}噪|去噪|噪音|噪声|杂音|风噪|风声|"
-               "底噪|电流声|嗡嗡声"))
+    if (has(c,
+            "denoise|de-noise|noise|hiss|hum\\b|降噪|减噪|降.{0,2}噪|去噪|噪音|噪声|杂音|风噪|风声|"
+            "底噪|电流声|嗡嗡声"))
         return op(Op::denoise());
     if (has(c, "\\bintro\\b|片头"))
         return std::nullopt;
     QString look;
-    if (has(c, "black-white|monochrome|gr[ae]yscale|黑白"))
+    if (has(c, "black-white|monochrome|gr[ae]yscale|desaturat|去色|黑白"))
         look = QStringLiteral("bw");
     else if (has(c, "\\bcinematic|\\bfilm look|\\bfilmic|like a "
                     "(?:movie|film)\\b|电影感|电影风格|电影色调"))
