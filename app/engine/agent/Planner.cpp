@@ -102,7 +102,14 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
             }
             return o;
         }
-    if (platformOnly && !platformIsReason(c, f))
+    // "I'm making a YouTube video, ...", "I uploaded this to YouTube and ...": a platform in a
+    // clause that only tells what the video is for changes no frame.
+    const bool context =
+        has(c, "^(?:so |and |but )?(?:i'?m|i am|we'?re|we are|this is|it'?s|i|we|my|our|this "
+               "(?:video|clip) is)\\b") &&
+        !has(c, "\\b(?:make|convert|format|reformat|resize|crop|turn|reframe|fit|optimi[sz]e|"
+                "prepare|adapt|change|switch|set|ready|need|want|should)\\b");
+    if (platformOnly && !platformIsReason(c, f) && !context)
         return platformOnly;
     // Export words only when nothing else is asked: "输出成黑白色" is a look, "the output video
     // twice as fast" a speed.

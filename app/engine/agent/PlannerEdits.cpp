@@ -556,6 +556,23 @@ std::optional<Operation> volume(const QString& c)
         !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声"))
         return std::nullopt;
     double gain = findPercent(c);
+    // "turn the volume up 20%", "lower it by 6 dB", "音量降低20%": a change by that much, not
+    // the new level ("volume 80%", "turn it up to 80%" are levels).
+    static const RX byRx(QStringLiteral(
+        "(?:\\bby|\\bup|\\bdown|提高|增加|降低|减少|调大|调小|加大|减小)了?\\s*(\\d+(?:\\.\\d+)?)"
+        "\\s*(%|percent|db)|"
+        "(\\d+(?:\\.\\d+)?)\\s*(%|percent|db) (louder|quieter|softer|more|less|higher|lower)\\b"));
+    if (const QRegularExpressionMatch by = byRx.match(c); by.hasMatch()) {
+        const bool trailing = !by.captured(3).isEmpty();
+        const double v = (trailing ? by.captured(3) : by.captured(1)).toDouble();
+        const QString unit = trailing ? by.captured(4) : by.captured(2);
+        const bool down = trailing ? has(by.captured(5), "quieter|softer|less|lower")
+                                   : lexicon::has(c, QStringLiteral("action.lower")) ||
+                                         has(by.captured(0), "down|降低|减少|调小|减小");
+        const double signedV = down ? -v : v;
+        gain = unit == QLatin1String("db") ? std::pow(10.0, signedV / 20.0) : 1.0 + signedV / 100.0;
+        gain = std::round(std::clamp(gain, 0.0, 4.0) * 100.0) / 100.0;
+    }
     if (gain < 0 && has(c, "音量|\\bvolume\\b"))
         gain = findFactor(c);
     if (gain < 0) {
@@ -584,10 +601,12 @@ std::optional<Operation> summary(const QString& c)
 bool negated(const QString& c)
 {
     // "I don't want the title at the top anymore": what is not wanted is no instruction to do
-    // it (a removal said this way is read before: "I don't want any music").
+    // it (a removal said this way is read before: "I don't want any music"). "no longer than
+    // 90 s" is a limit, not a negation.
     return has(
         c, "^(?:please |pls )?(?:for now,? )?(?:(?:don'?t|do not|never|no need "
-           "to|no)\\b|(?:i|we) (?:don'?t|do not) (?:want|need) (?:the |it |them |this |that )?\\w+ "
+           "to|no(?! (?:longer|more|shorter|less) than\\b))\\b|(?:i|we) (?:don'?t|do not) "
+           "(?:want|need) (?:the |it |them |this |that )?\\w+ "
            "(?:at|on|in|to|for|during|before|after)\\b|不要|别|不用|无需|请不要|先不用|先别|先不要|"
            "暂时不|暂时别|还不用)");
 }

@@ -62,6 +62,9 @@ QString restateScope(const QString& text)
     // "edit this three minute video down to 15 seconds", "my 45-minute zoom recording", 这个10分钟
     // 的视频: a length that describes what the user has (lexicon.json "drops"/"scope").
     t = lexicon::drop(t, QStringLiteral("scope"));
+    // "condense the 10 minute video to 2 minutes" -> "the video", not "the  video".
+    static const RX spaces(QStringLiteral(" {2,}"));
+    t.replace(spaces, QStringLiteral(" "));
     return t;
 }
 
