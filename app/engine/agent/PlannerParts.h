@@ -1,7 +1,7 @@
-// Internal to the planner: the clause parsers that Planner.cpp runs in order. PlannerEdits.cpp
-// and PlannerLooks.cpp hold the per-operation parsers; PlannerPasses.cpp the passes over a
-// whole message (modifiers, corrections, final readings); PlannerFrames.cpp reads a clause into
-// a frame (action, target, attribute, value, scope, modifiers) using the vocabulary in
+// Internal to the planner: the clause parsers that PlannerClause.cpp runs in order.
+// PlannerEdits.cpp and PlannerLooks.cpp hold the per-operation parsers; PlannerPasses.cpp the
+// passes over a whole message (modifiers, corrections, final readings); PlannerFrames.cpp reads a
+// clause into a frame (action, target, attribute, value, scope, modifiers) using the vocabulary in
 // resources/agent/ and maps frames to the operations that change what is already there.
 #pragma once
 
@@ -80,6 +80,13 @@ bool clipScopeLost(const QString& clause, const QList<Operation>& ops);
 bool partScopeLost(const QString& clause, const QList<Operation>& ops);
 // The clause changes a time by an amount ("2 seconds longer") that its operations took as a time.
 bool relativeTimeLost(const QString& clause, const QList<Operation>& ops);
+
+// One clause -> its operations (PlannerClause.cpp). `lastTarget` is what the clause before
+// named ("lower it" after "keep the music"); `alone` says the clause is the whole message.
+QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QString* lastTarget,
+                             bool alone = false);
+// A title, lower third, caption or text.
+bool isText(const QString& target);
 
 // Whole-message passes (PlannerPasses.cpp).
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);
