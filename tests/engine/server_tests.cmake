@@ -13,3 +13,8 @@ if(TARGET clipwright-engine)
         endif()
     endforeach()
 endif()
+# Export formats (render/RenderOutput.h) through the real engine over loopback and the CLI.
+if(TARGET clipwright-engine AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_exportformats.cpp)
+    clipwright_add_test(tst_exportformats SOURCES tst_exportformats.cpp EngineClient.h
+        MeasureAudio.h LIBS clipwright_engine Qt6::Network TIMEOUT 300)
+endif()

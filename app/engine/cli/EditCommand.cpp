@@ -14,6 +14,7 @@
 #include "cli/Reporter.h"
 #include "media/MediaProbe.h"
 #include "render/RenderDraft.h"
+#include "render/RenderOutput.h"
 #include "store/RenderInputs.h"
 #include "store/Store.h"
 
@@ -180,7 +181,15 @@ Failure EditRun::render(const QString& sessionId, const Draft& draft, const QStr
         return {ExitInternal,
                 tr("the timeline uses media that is not in the session: %1").arg(missing),
                 QString()};
-    const RenderPreset preset = RenderPreset::byName(m_options.preset);
+    RenderPreset preset = RenderPreset::byName(m_options.preset);
+    preset.format = m_options.format;
+    if (preset.format == QLatin1String("gif") && draft.computedDuration() > kGifMaxMs)
+        return {ExitRenderFailed,
+                tr("a GIF can be at most %1 s long and the edit is %2 s; trim it or write "
+                   ".mp4 or .webm")
+                    .arg(kGifMaxMs / 1000)
+                    .arg(double(draft.computedDuration()) / 1000.0, 0, 'f', 1),
+                output};
     m_reporter.progress(QStringLiteral("render"), 0.0);
     const RunResult run = renderDraft(
         draft, inputs, preset, output, m_store.tmpDir(),
@@ -195,7 +204,7 @@ Failure EditRun::render(const QString& sessionId, const Draft& draft, const QStr
     m_reporter.progress(QStringLiteral("render"), 1.0);
 
     const MediaInfo written = probeMedia(output);
-    result->insert(QStringLiteral("format"), QStringLiteral("mp4"));
+    result->insert(QStringLiteral("format"), preset.format);
     result->insert(QStringLiteral("preset"), preset.name);
     result->insert(QStringLiteral("duration"), double(written.durationMs) / 1000.0);
     result->insert(QStringLiteral("duration_ms"), written.durationMs);

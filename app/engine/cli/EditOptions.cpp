@@ -2,6 +2,8 @@
 // (packaging/linux/clipwright-engine.1) repeats it, so change both together.
 #include "cli/EditOptions.h"
 
+#include "render/RenderOutput.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -78,7 +80,8 @@ QString editHelpText()
         "Usage: clipwright-engine edit INPUT... --do TEXT [-o OUT] [options]\n"
         "\n"
         "Edits video files without the app: the same agent plans the instruction and the same\n"
-        "renderer writes the result (H.264/AAC MP4) or a hand-off file for another editor.\n"
+        "renderer writes the result (H.264/AAC MP4 by default) or a hand-off file for another\n"
+        "editor.\n"
         "\n"
         "Options:\n"
         "  --do TEXT          what to do, as you would type it in the chat (English or\n"
@@ -86,7 +89,11 @@ QString editHelpText()
         "                     Repeat it or join requests with commas; applied in order.\n"
         "  -o, --output PATH  the output file; with several inputs a folder (created if\n"
         "                     needed). Default: <input>-edited.mp4 beside each input.\n"
+        "                     Its extension picks the format (see --format).\n"
         "                     An existing output is replaced only when the edit succeeds.\n"
+        "  --format FORMAT    what to write: mp4 (default; H.264/AAC), mov (H.264/AAC),\n"
+        "                     webm (VP9/Opus), gif (480 px, 12 fps, loops; at most 60 s),\n"
+        "                     or only the sound: mp3, m4a (AAC) or wav.\n"
         "  --preset NAME      1080p (default; follows the edit's own aspect ratio),\n"
         "                     vertical-1080, square-1080, 720p or 4k.\n"
         "  --join             edit all inputs as one timeline, in order, into one output\n"
@@ -124,7 +131,8 @@ QString editHelpText()
         "  clipwright-engine edit a.mp4 b.mp4 --do \"add calm background music\" -o out/\n"
         "  clipwright-engine edit a.mp4 b.mp4 --join --do \"add crossfades\" -o both.mp4\n"
         "  clipwright-engine edit talk.mp4 --do \"make it vertical\" --preset vertical-1080\n"
-        "  clipwright-engine edit talk.mp4 --do \"cut the pauses\" -o talk.fcpxml\n");
+        "  clipwright-engine edit talk.mp4 --do \"cut the pauses\" -o talk.fcpxml\n"
+        "  clipwright-engine edit memo.m4a --do \"cut the pauses\" -o memo.mp3\n");
 }
 
 ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QString* error)
@@ -136,6 +144,8 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     const QCommandLineOption presetOpt(QStringLiteral("preset"), QString(), QStringLiteral("name"));
     const QCommandLineOption exportOpt(QStringLiteral("export"), QString(),
                                        QStringLiteral("format"));
+    const QCommandLineOption formatOpt(QStringLiteral("format"), QString(),
+                                       QStringLiteral("format"));
     const QCommandLineOption dataOpt(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"));
     const QCommandLineOption joinOpt(QStringLiteral("join"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
@@ -144,8 +154,8 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption versionOpt(
         QStringList{QStringLiteral("v"), QStringLiteral("version")});
-    parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, dataOpt, joinOpt, jsonOpt, quietOpt,
-                       keepOpt, helpOpt, versionOpt});
+    parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, formatOpt, dataOpt, joinOpt, jsonOpt,
+                       quietOpt, keepOpt, helpOpt, versionOpt});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return ParseResult::Error;
@@ -175,6 +185,23 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
                          .arg(o->preset.left(40), presetNames().join(QStringLiteral(", ")));
             return ParseResult::Error;
         }
+    }
+    if (parser.isSet(formatOpt)) {
+        QString format = parser.value(formatOpt).toLower();
+        if (format.startsWith(QLatin1Char('.')))
+            format.remove(0, 1);
+        if (!isOutputFormat(format)) {
+            *error = tr("unknown format '%1'; use one of: %2.")
+                         .arg(parser.value(formatOpt).left(40),
+                              outputFormats().join(QStringLiteral(", ")));
+            return ParseResult::Error;
+        }
+        o->format = format;
+        o->formatGiven = true;
+    }
+    if (parser.isSet(exportOpt) && o->formatGiven) {
+        *error = tr("--format renders and --export writes a hand-off file; give only one.");
+        return ParseResult::Error;
     }
     if (parser.isSet(exportOpt)) {
         QString format = parser.value(exportOpt).toLower();
@@ -213,11 +240,18 @@ bool planJobs(EditOptions* o, QString* error)
             return false;
         }
         const bool handOff = handOffExtensions().contains(suffix);
-        if (suffix != QLatin1String("mp4") && !handOff) {
-            *error = tr("%1: unsupported output type; use .mp4 or a hand-off format (%2).")
-                         .arg(o->output, handOffExtensions().join(QStringLiteral(", ")));
+        if (!isOutputFormat(suffix) && !handOff) {
+            *error = tr("%1: unsupported output type; use .%2 or a hand-off format (%3).")
+                         .arg(o->output, outputFormats().join(QStringLiteral(", .")),
+                              handOffExtensions().join(QStringLiteral(", ")));
             return false;
         }
+        if (o->formatGiven && suffix != o->format) {
+            *error = tr("%1 does not end in .%2 as --format %2 asks.").arg(o->output, o->format);
+            return false;
+        }
+        if (!handOff && o->exportFormat.isEmpty())
+            o->format = suffix;
         if (!o->exportFormat.isEmpty() && suffix != o->exportFormat) {
             *error =
                 tr("%1 does not end in .%2 as --export %2 asks.").arg(o->output, o->exportFormat);
@@ -226,7 +260,7 @@ bool planJobs(EditOptions* o, QString* error)
         if (handOff)
             o->exportFormat = suffix;
     }
-    const QString ext = o->exportFormat.isEmpty() ? QStringLiteral("mp4") : o->exportFormat;
+    const QString ext = o->exportFormat.isEmpty() ? o->format : o->exportFormat;
 
     QStringList inputs;
     for (const QString& in : std::as_const(o->inputs))

@@ -4,7 +4,8 @@
 //                            (<input folder>/<stem>-edited.<ext>)
 //   several inputs           one output each into -o FOLDER (created) or beside each input
 //   several inputs --join    one joined edit into -o FILE (or FOLDER/<first stem>-joined.<ext>)
-// <ext> is mp4, or the hand-off format of --export / of -o's extension.
+// <ext> is the render format (mp4 by default; --format or -o's extension: mov, webm, gif, mp3,
+// m4a, wav; RenderOutput.h), or the hand-off format of --export / of -o's extension.
 #pragma once
 
 #include <QList>
@@ -24,7 +25,9 @@ struct EditOptions {
     QStringList instructions;
     QString preset = QStringLiteral("1080p");
     bool presetGiven = false;
-    QString exportFormat; // "" (render an MP4) or a hand-off extension: fcpxml, edl, ...
+    QString format = QStringLiteral("mp4"); // what a render writes (outputFormats())
+    bool formatGiven = false;
+    QString exportFormat; // "" (render) or a hand-off extension: fcpxml, edl, ...
     bool join = false;
     bool json = false;
     bool quiet = false;

@@ -172,10 +172,12 @@ int correctLoudness(const RenderCommand& command, const QString& part,
                         QStringLiteral("volume=%1dB,alimiter=limit=0.84:level=false:attack=5:"
                                        "release=60,aresample=48000")
                             .arg(gain, 0, 'f', 2)} +
-                render::aacArgs(command.audioBitrateK) +
-                QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"),
-                            QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
-                            fixed},
+                (command.soundArgs.isEmpty()
+                     ? render::aacArgs(command.audioBitrateK) +
+                           QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"),
+                                       QStringLiteral("-f"), QStringLiteral("mp4")}
+                     : command.soundArgs) +
+                QStringList{QStringLiteral("-y"), fixed},
             cancel, err);
         if (r != 0) {
             QFile::remove(fixed);

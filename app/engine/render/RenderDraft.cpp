@@ -1,6 +1,7 @@
 #include "render/RenderDraft.h"
 
 #include "render/PreviewAssembly.h"
+#include "render/RenderOutput.h"
 #include "render/SmartRender.h"
 
 #include <QFile>
@@ -30,7 +31,9 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
             return result;
         qInfo("engine: preview rendered whole: %s", qPrintable(result.error.left(300)));
     }
-    if (smartRenderEnabled() && draftSuitsSmartRender(draft, inputs, preset, nullptr)) {
+    // The smart render writes MP4; other formats are the normal graph with other outputs.
+    if (preset.format == QLatin1String("mp4") && smartRenderEnabled() &&
+        draftSuitsSmartRender(draft, inputs, preset, nullptr)) {
         const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
         const SmartPlan plan = planSmartRender(draft, inputs, sources, preset);
         if (plan.eligible) {
@@ -45,8 +48,10 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
         }
     }
     QTemporaryDir textDir(tmpDir + QStringLiteral("/render-XXXXXX"));
-    const RenderCommand command =
-        buildRenderCommand(draft, inputs, preset, finalPath, textDir.path(), defaultFontFile());
+    const RenderPreset output = render::outputPreset(preset, draft);
+    const RenderCommand command = render::withOutputFormat(
+        buildRenderCommand(draft, inputs, output, finalPath, textDir.path(), defaultFontFile()),
+        output);
     if (!command.error.isEmpty()) {
         RunResult failed;
         failed.error = command.error;

@@ -22,6 +22,8 @@ struct RenderPreset {
     int crf = 20;
     int audioBitrateK = 192;
     bool soundOnly = false; // the graph makes only [aout] (the preview's sound pass)
+    // The container (RenderOutput.h): mp4, mov, webm, gif, mp3, m4a or wav.
+    QString format = QStringLiteral("mp4");
 
     // "1080p", "vertical-1080", "square-1080", "720p", "4k"; unknown names -> nullopt-like
     // (ok=false).
@@ -68,6 +70,9 @@ struct RenderCommand {
     bool normalizeLoudness = false;
     double loudnessLufs = -14.0;
     int audioBitrateK = 192; // the AAC rate the correction re-encodes at
+    // The sound's codec and muxer options for that re-encode (RenderOutput.h); empty: AAC
+    // in MP4.
+    QStringList soundArgs{};
 };
 
 // inputs: media id -> input. textDir: where text files for drawtext are written.

@@ -1,4 +1,4 @@
-// GET /files/media/<media id>, GET /files/renders/<job id>.mp4 and the waveform peaks.
+// GET /files/media/<media id>, GET /files/renders/<job id>.<format> and the waveform peaks.
 // A URL never names a path: ids are looked up in the store, which knows where the file is.
 // Files are served through a content provider with a known length, which lets httplib
 // answer Range requests (206, one range) without reading the whole file.
@@ -97,15 +97,17 @@ void registerFileRoutes(httplib::Server& http, ServerContext& ctx)
                  }
                  serveFile(m->path, res);
              });
-    http.Get("/files/renders/([A-Za-z0-9_-]{1,64})\\.mp4", [&ctx](const httplib::Request& req,
-                                                                  httplib::Response& res) {
-        const std::optional<JobRecord> job = ctx.renders.status(qs(req.matches[1]));
-        if (!job || job->status != QLatin1String("completed") || job->outputPath.isEmpty()) {
-            sendError(res, ErrorCode::NotFound, QStringLiteral("No such render."));
-            return;
-        }
-        serveFile(job->outputPath, res);
-    });
+    // The suffix is the render's format (RenderOutput.h); the job's file is what is served.
+    http.Get("/files/renders/([A-Za-z0-9_-]{1,64})\\.(?:mp4|mov|webm|gif|mp3|m4a|wav)",
+             [&ctx](const httplib::Request& req, httplib::Response& res) {
+                 const std::optional<JobRecord> job = ctx.renders.status(qs(req.matches[1]));
+                 if (!job || job->status != QLatin1String("completed") ||
+                     job->outputPath.isEmpty()) {
+                     sendError(res, ErrorCode::NotFound, QStringLiteral("No such render."));
+                     return;
+                 }
+                 serveFile(job->outputPath, res);
+             });
     http.Get("/api/media/([^/]+)/([^/]+)/waveform",
              [&ctx](const httplib::Request& req, httplib::Response& res) {
                  waveform(ctx, qs(req.matches[1]), qs(req.matches[2]), res);

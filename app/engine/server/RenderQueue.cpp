@@ -131,8 +131,9 @@ void RenderQueue::workerLoop()
 void RenderQueue::render(const std::shared_ptr<Job>& job)
 {
     const RenderRequest& rq = job->request;
+    // The file is named after its format (RenderOutput.h); the URL of a job uses its suffix.
     const QString finalPath =
-        m_store.rendersDir() + QLatin1Char('/') + rq.id + QStringLiteral(".mp4");
+        m_store.rendersDir() + QLatin1Char('/') + rq.id + QLatin1Char('.') + rq.preset.format;
     const auto onProgress = [this, job](double fraction) {
         const int pct = std::clamp(int(std::floor(fraction * 100.0)), 0, 99);
         JobRecord copy;

@@ -6,16 +6,23 @@
 // Local extensions for the app on the same machine: output.path (the finished file) and, for
 // the "preview" preset given output.at_ms (the viewer's playhead), window {path, from_ms,
 // to_ms} while a progressive preview is drawn (PreviewAssembly.h).
+// output.format (PROTOCOL.md knows "mp4"; local extension): mp4 (default), mov, webm, gif,
+// mp3, m4a or wav (RenderOutput.h has the codecs). The audio formats carry the draft's whole
+// mix without a picture; a GIF is 480 px on its long side at 12 fps and at most 60 s long
+// (longer drafts get 400 with the limit in the message). Anything else is a 400 that lists
+// the formats. A finished job's URL ends in its format: /files/renders/<id>.<format>.
 #include "server/Http.h"
 #include "server/MediaJson.h"
 #include "server/RenderQueue.h"
 #include "server/Routes.h"
 
 #include "ApiError.h"
+#include "render/RenderOutput.h"
 #include "server/ProxyMaker.h"
 #include "store/RenderInputs.h"
 #include "store/Store.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSet>
@@ -30,8 +37,10 @@ QJsonObject jobJson(const JobRecord& job, const QString& baseUrl)
                   {QStringLiteral("status"), job.status},
                   {QStringLiteral("progress"), job.progress}};
     if (job.status == QLatin1String("completed")) {
-        const QString url =
-            baseUrl + QStringLiteral("/files/renders/") + job.id + QStringLiteral(".mp4");
+        const QString suffix = QFileInfo(job.outputPath).suffix();
+        const QString url = baseUrl + QStringLiteral("/files/renders/") + job.id +
+                            QLatin1Char('.') +
+                            (isOutputFormat(suffix) ? suffix : QStringLiteral("mp4"));
         // The path lets an app on this machine link the file instead of downloading it.
         o.insert(QStringLiteral("output"), QJsonObject{{QStringLiteral("url"), url},
                                                        {QStringLiteral("path"), job.outputPath}});
@@ -129,8 +138,10 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
 
     const QJsonObject output = body.value(QStringLiteral("output")).toObject();
     const QString format = output.value(QStringLiteral("format")).toString(QStringLiteral("mp4"));
-    if (format != QLatin1String("mp4")) {
-        sendError(res, ErrorCode::BadRequest, QStringLiteral("Only mp4 output is supported."));
+    if (!isOutputFormat(format)) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("Unknown output format %1; use %2.")
+                      .arg(format.left(40), outputFormats().join(QStringLiteral(", "))));
         return;
     }
     const QString presetName =
@@ -151,6 +162,11 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
                   QStringLiteral("output.at_ms must be a time in milliseconds (0 or more)."));
         return;
     }
+    preset.format = format;
+    if (preset.name == QLatin1String("preview") && format != QLatin1String("mp4")) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("A preview is always mp4."));
+        return;
+    }
     const QString speed = x264PresetOverride();
     if (!speed.isEmpty() && preset.name != QLatin1String("preview"))
         preset.x264Preset = speed;
@@ -158,6 +174,14 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
     std::optional<Draft> draft = requestDraft(ctx, body, sid, res);
     if (!draft)
         return;
+    if (format == QLatin1String("gif") && draft->computedDuration() > kGifMaxMs) {
+        sendError(res, ErrorCode::BadRequest,
+                  QStringLiteral("A GIF can be at most %1 s long; this edit is %2 s. Trim it, or "
+                                 "export it as mp4 or webm.")
+                      .arg(kGifMaxMs / 1000)
+                      .arg(double(draft->computedDuration()) / 1000.0, 0, 'f', 1));
+        return;
+    }
     RenderRequest request;
     request.id = id;
     request.sessionId = sid;
