@@ -261,6 +261,12 @@ int findOrdinal(const QString& c, qsizetype from, qsizetype* end)
     const QRegularExpressionMatch m = rx.match(c, from);
     if (!m.hasMatch())
         return -2;
+    // "the 2nd to last clip", "next-to-last", 倒数第2个: counted from the end, which no index
+    // here says (-1 is only the last); none rather than the wrong clip.
+    static const RX fromEnd(
+        QStringLiteral("(?:\\b(?:2nd|second|3rd|third|next)[- ]to[- ]|倒数\\s*)$"));
+    if (fromEnd.match(c.left(m.capturedStart())).hasMatch())
+        return -2;
     if (end)
         *end = m.capturedEnd();
     if (!m.captured(5).isEmpty())
