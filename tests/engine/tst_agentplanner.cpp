@@ -406,6 +406,13 @@ const Row kRows[] = {
     {"remove the 2nd to last clip", ""},
     {"delete the second-to-last clip", ""},
     {"删除倒数第2个片段", ""},
+    // The user's own intro is a file to upload, not a generated card; B-roll chosen by what is
+    // said is a search.
+    {"add my intro", ""},
+    {"add the intro I made", ""},
+    {"add b-roll that matches what I'm saying", ""},
+    {"add some b-roll where it's boring", ""},
+    {"add an intro with the title 'Q3'", "add_intro title=Q3"},
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},
