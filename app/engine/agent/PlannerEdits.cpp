@@ -293,7 +293,7 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         args.insert(QStringLiteral("file"), file);
     if (has(c, "lo-?fi|lo fi|低保真"))
         args.insert(QStringLiteral("mood"), QStringLiteral("lofi"));
-    else if (has(c, "upbeat|energetic|happy|cheerful|欢快|动感|活泼|轻快"))
+    else if (has(c, "upbeat|energetic|happy|happier|cheerful|livelier|欢快|动感|活泼|轻快"))
         args.insert(QStringLiteral("mood"), QStringLiteral("upbeat"));
     else if (has(c, "calm|relax|chill|soft|gentle|peaceful|舒缓|平静|轻松|安静|柔和"))
         args.insert(QStringLiteral("mood"), QStringLiteral("calm"));

@@ -117,6 +117,20 @@ bool partScopeLost(const QString& clause, const QList<Operation>& ops)
     if (ops.isEmpty() || !lexicon::has(clause, QStringLiteral("scope.part_named")) ||
         lexicon::has(clause, QStringLiteral("scope.whole")))
         return false;
+    // "remove the music from the intro", "去掉开头的字幕": a removal limited to a part, which
+    // remove_music / remove_text cannot take ("remove the intro music" names the music).
+    static const RX removedFromPart(
+        QStringLiteral("\\b(?:from|during|in|on|over|at|for) the "
+                       "(?:intro|opening|beginning|start|end|ending|outro|"
+                       "middle|first|last|second)\\b|(?:开头|结尾|片头|片尾|中间|前面|后面)(?:那段|"
+                       "部分)?的(?:背景音乐|音乐|"
+                       "配乐|字幕|标题|文字)"));
+    if (std::all_of(ops.cbegin(), ops.cend(),
+                    [](const Operation& o) {
+                        return o.name == Op::removeMusic() || o.name == Op::removeText();
+                    }) &&
+        removedFromPart.match(clause).hasMatch())
+        return true;
     return std::all_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
         if (!unscoped.contains(o.name))
             return false;
