@@ -55,6 +55,13 @@ std::optional<Operation> history(const QString& c)
                "last) (?:change|edit)\\b|\\b(?:wanted|meant) to keep\\b|\\bby "
                "(?:mistake|accident)\\b|删错|误删"))
         return op(Op::undo());
+    // "undo everything", "scrap everything": every edit, not the last one.
+    if (has(c,
+            "\\bundo (?:everything|it all|all of it|all(?: the| my)? "
+            "(?:changes|edits))\\b|\\bscrap "
+            "(?:everything|it all|all (?:the |my )?(?:changes|edits))\\b|\\b(?:discard|throw away|"
+            "throw out|ditch) (?:all )?(?:the |my )?(?:changes|edits)\\b"))
+        return op(Op::reset());
     if (has(c, "\\brevert (?:everything|it all|all)\\b|\\bhow it was when i "
                "(?:imported|uploaded|added)|\\bback to the (?:original|raw|uploaded) "
                "(?:version|footage|video|clip)"))
