@@ -420,6 +420,14 @@ const Row kRows[] = {
     {"undo everything", "reset"},
     {"scrap everything and add transitions", "reset | add_transitions"},
     {"after cutting the pauses add a title 'Hi'", "cut_pauses | add_text style=title text=Hi"},
+    // Splits into parts or every so often are made when the message says how long the video is.
+    {"dividing a 12-minute file into 3 parts", "split_at at_ms=240000 | split_at at_ms=480000"},
+    {"the video is 4:20 long, split it every minute",
+     "split_at at_ms=60000 | split_at at_ms=120000 | split_at at_ms=180000 | split_at "
+     "at_ms=240000"},
+    {"4分20秒的视频，每1分钟分割一次", "split_at at_ms=60000 | split_at at_ms=120000 | split_at "
+                                       "at_ms=180000 | split_at at_ms=240000"},
+    {"split it into 3 parts", ""},
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},
