@@ -428,6 +428,11 @@ const Row kRows[] = {
     {"4分20秒的视频，每1分钟分割一次", "split_at at_ms=60000 | split_at at_ms=120000 | split_at "
                                        "at_ms=180000 | split_at at_ms=240000"},
     {"split it into 3 parts", ""},
+    // A speed change on a part named without times is declined, not made on the whole video.
+    {"slow down a point in the video then return to normal speed", ""},
+    {"speed up some parts", ""},
+    {"slow it down at the moment the ball hits", ""},
+    {"speed up 0:10-0:20 then back to normal", "set_speed factor=1.5 from_ms=10000 to_ms=20000"},
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},

@@ -31,6 +31,10 @@ std::optional<Operation> speed(const QString& c)
            "fast|慢[1一]?点|慢些|减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
+    // "... then return to normal speed": how a change said before ends, no change of its own.
+    if (has(c, "\\b(?:return|returns|go back|goes back|come back|comes back|back) to (?:normal|"
+               "regular|the original)(?: speed)?\\b|恢复(?:正常|原来的?)速度"))
+        return std::nullopt;
     double factor = findFactor(c);
     static const RX bareRx(QStringLiteral("(?:速度|倍速|变速|调速)(?:改成|改为|调到|调成|设为|设成|"
                                           "为|到)?\\s*(\\d+(?:\\.\\d+)?)(?!\\s*(?:秒|分|%))"));
