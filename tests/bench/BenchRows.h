@@ -12,12 +12,20 @@ struct Context {
     QString talk;    // the long talking clip (10 min; --quick: 40 s), 1280x720
     QString shortHd; // the 30-s (--quick: 10 s) 1080p clip
     QString big;     // the large upload (~480 MB; --quick: ~40 MB)
+    QString hevc10;  // 1080p30 HEVC Main10 with speech, as long as `talk` (probe row only)
+    QString hlg;     // HLG 1080p60 HEVC Main10, 20 s (--quick: 4 s) (tone-map rows only)
+    QString sdr;     // its 8-bit BT.709 twin: the same picture and sound
     QString workDir; // outputs of the baselines
     QString x264;    // encoder preset both sides use
     QString binDir;
 };
 
 Row analysisRow(const Context& ctx);
+// Issue 14's speed: the upload's probe + analysis of the HEVC 10-bit clip against one
+// `ffmpeg -vn -af silencedetect` pass; and the HLG export against its SDR twin's and plain
+// ffmpeg's (BenchMediaRows.cpp).
+Row probeAnalysisRow(const Context& ctx);
+QList<Row> toneMapRows(const Context& ctx);
 // Cut-only 720p export of the long clip (smart render as the engine does it; a second row
 // with CLIPWRIGHT_SMART_RENDER=0 when the engine knows the variable) and the chat latency
 // rows, all on one analysed upload of the long clip.

@@ -256,7 +256,8 @@ inline std::optional<double> renderAndWait(cw::test::EngineClient& c, const QStr
         QJsonObject{{QStringLiteral("sessionId"), sid}, {QStringLiteral("output"), output}});
     const QString id = submit.data().value(QStringLiteral("id")).toString();
     if (submit.code() != 0 || id.isEmpty()) {
-        *error = QStringLiteral("render submit failed: ") + QString::fromUtf8(submit.body);
+        *error = QStringLiteral("render submit failed (HTTP %1): ").arg(submit.status) +
+                 QString::fromUtf8(submit.body);
         return std::nullopt;
     }
     for (;;) {

@@ -23,16 +23,30 @@ QString loadAverage()
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll().trimmed()) : QString();
 }
 
-bool makeMedia(Context& ctx)
+// hevc: also the HEVC clips of the probe and tone-map rows (minutes of x265 the first time,
+// so only when those rows run).
+bool makeMedia(Context& ctx, bool hevc)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedChannels);
-    p.start(QStringLiteral("bash"),
-            {QStringLiteral(CLIPWRIGHT_BENCH_SOURCE_DIR "/make_media.sh"), ctx.mediaDir,
-             ctx.quick ? QStringLiteral("--quick") : QString()});
+    QStringList args{QStringLiteral(CLIPWRIGHT_BENCH_SOURCE_DIR "/make_media.sh"), ctx.mediaDir};
+    if (ctx.quick)
+        args << QStringLiteral("--quick");
+    if (hevc)
+        args << QStringLiteral("--hevc");
+    p.start(QStringLiteral("bash"), args);
     if (!p.waitForFinished(3600000) || p.exitCode() != 0)
         return false;
     const QDir dir(ctx.mediaDir);
+    ctx.hevc10 = dir.filePath(ctx.quick ? QStringLiteral("hevc10-40s.mp4")
+                                        : QStringLiteral("hevc10-600s.mp4"));
+    ctx.hlg =
+        dir.filePath(ctx.quick ? QStringLiteral("hlg60-4s.mp4") : QStringLiteral("hlg60-20s.mp4"));
+    ctx.sdr =
+        dir.filePath(ctx.quick ? QStringLiteral("sdr60-4s.mp4") : QStringLiteral("sdr60-20s.mp4"));
+    if (hevc && !(QFileInfo::exists(ctx.hevc10) && QFileInfo::exists(ctx.hlg) &&
+                  QFileInfo::exists(ctx.sdr)))
+        return false;
     ctx.talk =
         dir.filePath(ctx.quick ? QStringLiteral("talk-40s.mp4") : QStringLiteral("talk-600s.mp4"));
     ctx.shortHd =
@@ -65,7 +79,8 @@ int main(int argc, char** argv)
         else {
             std::fprintf(stderr,
                          "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                         "[--only analysis,long,short,memory,planner,viewer,app,timeline]\n");
+                         "[--only analysis,probe,tonemap,long,short,memory,planner,viewer,app,"
+                         "timeline]\n");
             return 2;
         }
     }
@@ -82,17 +97,17 @@ int main(int argc, char** argv)
     QTemporaryDir work(QDir::tempPath() + QStringLiteral("/clipwright-bench-XXXXXX"));
     ctx.workDir = work.path();
 
+    auto wanted = [&](const char* id) {
+        return only.isEmpty() || only.contains(QLatin1String(id));
+    };
     std::printf("clipwright bench (%s): generating media in %s ...\n", ctx.quick ? "quick" : "full",
                 qPrintable(ctx.mediaDir));
     std::fflush(stdout);
-    if (!makeMedia(ctx)) {
+    if (!makeMedia(ctx, wanted("probe") || wanted("tonemap"))) {
         std::fprintf(stderr, "bench: media generation failed\n");
         return 1;
     }
     const QString loadBefore = loadAverage();
-    auto wanted = [&](const char* id) {
-        return only.isEmpty() || only.contains(QLatin1String(id));
-    };
     auto progress = [](const char* what) {
         std::printf("  measuring %s ...\n", what);
         std::fflush(stdout);
@@ -118,7 +133,10 @@ int main(int argc, char** argv)
             {QStringLiteral("seconds"), seconds(total)},
             {QStringLiteral("media"), QJsonObject{{QStringLiteral("long"), ctx.talk},
                                                   {QStringLiteral("short"), ctx.shortHd},
-                                                  {QStringLiteral("upload"), ctx.big}}},
+                                                  {QStringLiteral("upload"), ctx.big},
+                                                  {QStringLiteral("hevc10"), ctx.hevc10},
+                                                  {QStringLiteral("hlg"), ctx.hlg},
+                                                  {QStringLiteral("sdr"), ctx.sdr}}},
             {QStringLiteral("rows"), out}};
         QFile f(json);
         if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -136,6 +154,14 @@ int main(int argc, char** argv)
     if (wanted("analysis")) {
         progress("pause analysis");
         measured({analysisRow(ctx)});
+    }
+    if (wanted("probe")) {
+        progress("probe + analysis (HEVC 10-bit clip)");
+        measured({probeAnalysisRow(ctx)});
+    }
+    if (wanted("tonemap")) {
+        progress("tone-mapping cost (HLG clip and its SDR twin)");
+        measured(toneMapRows(ctx));
     }
     if (wanted("long")) {
         progress("cut-only export and chat latency (long clip)");

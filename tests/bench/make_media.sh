@@ -1,22 +1,39 @@
 #!/bin/bash
 # Generates the benchmark media into a cache dir (skips files that already exist):
-#   make_media.sh DIR [--quick]
+#   make_media.sh DIR [--quick] [--hevc]
 #   talk-*.mp4 a 1280x720 talking clip: espeak-ng phrases separated by pauses of 0.4-2.6 s
 #              over a faint noise floor (-60 dBFS, like a room), 10 min (--quick: 40 s),
 #              H.264 with a fixed 2 s GOP and B-frames like a camera, AAC 48 kHz stereo;
 #   short-*.mp4 the same kind of speech, 1920x1080, 30 s (--quick: 10 s);
 #   big-*.mp4  a ~480 MB H.264 file for the upload-memory figure (--quick: ~40 MB), made by
 #              stream-copying a short high-bitrate clip, so it costs seconds, not minutes.
+# With --hevc (only the probe and tone-map rows need them, so CI's quick run never makes them):
+#   hevc10-*.mp4 the talking clip's kind of sound under a 1920x1080 30 fps HEVC Main10
+#              (yuv420p10le) picture, 10 min (--quick: 40 s), as a phone records it;
+#   hlg60-*.mp4 HEVC Main10 HLG BT.2020 1920x1080 60 fps, 20 s (--quick: 4 s), made like
+#              tests/data/make_phone_media.sh's (reference white at 203 nits);
+#   sdr60-*.mp4 its SDR twin: the same picture and sound, HEVC Main 8-bit BT.709, same
+#              encoder settings, so the two exports differ by the tone-mapping (and the
+#              10-bit decode) only.
 # Prints nothing on success; files are reused while their name (which encodes the
 # parameters) matches.
 set -euo pipefail
 dir=$1
-quick=${2:-}
+quick=
+hevc=
+for a in "${@:2}"; do
+  case $a in
+  --quick) quick=--quick ;;
+  --hevc) hevc=1 ;;
+  '') ;;
+  *) echo "make_media.sh: unknown option $a" >&2; exit 2 ;;
+  esac
+done
 mkdir -p "$dir"
 if [[ $quick == --quick ]]; then
-  talk_s=40 short_s=10 big_mb=40
+  talk_s=40 short_s=10 big_mb=40 hdr_s=4
 else
-  talk_s=600 short_s=30 big_mb=480
+  talk_s=600 short_s=30 big_mb=480 hdr_s=20
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -61,17 +78,23 @@ make_speech() {
     -c:a pcm_s16le "$out"
 }
 
-# make_clip OUT SECONDS WIDTH HEIGHT: testsrc2 picture, 2 s GOP, B-frames, AAC 128k stereo.
-# Longer than a minute: one minute of picture is encoded and stream-copied in a loop (whole
-# GOPs, so the result is a valid stream), which costs a tenth of encoding it all.
+# make_clip OUT SECONDS WIDTH HEIGHT [ENCODER ARGS...]: testsrc2 picture (default: H.264),
+# 2 s GOP, B-frames, AAC 128k stereo. Longer than a minute: one minute of picture is encoded
+# and stream-copied in a loop (whole closed GOPs, so the result is a valid stream), which
+# costs a tenth of encoding it all.
 make_clip() {
   local out=$1 secs=$2 w=$3 h=$4 unit=$2
+  shift 4
+  local enc=("$@")
+  if ((${#enc[@]} == 0)); then
+    enc=(-c:v libx264 -preset superfast -crf 23 -pix_fmt yuv420p
+      -g 60 -keyint_min 60 -sc_threshold 0 -bf 2)
+  fi
   [[ -s $out ]] && return 0
   make_speech "$secs" "$tmp/speech.wav"
   ((unit > 60)) && unit=60
   ffmpeg -v error -y -f lavfi -i "testsrc2=size=${w}x${h}:rate=30" -t "$unit" \
-    -c:v libx264 -preset superfast -crf 23 -pix_fmt yuv420p \
-    -g 60 -keyint_min 60 -sc_threshold 0 -bf 2 -an "$tmp/picture.mp4"
+    "${enc[@]}" -an "$tmp/picture.mp4"
   ffmpeg -v error -y -stream_loop -1 -i "$tmp/picture.mp4" -i "$tmp/speech.wav" \
     -map 0:v -map 1:a -t "$secs" -c:v copy -c:a aac -b:a 128k -ac 2 -ar 48000 \
     -movflags +faststart "$out.tmp.mp4"
@@ -93,3 +116,36 @@ if [[ ! -s $big ]]; then
     -fs $((big_mb * 1000000)) -movflags +faststart "$big.tmp.mp4"
   mv "$big.tmp.mp4" "$big"
 fi
+
+[[ -n $hevc ]] || exit 0
+
+# x265 as a phone's encoder leaves it: closed 2 s GOPs (so the loop above stays valid).
+x265=(-c:v libx265 -preset ultrafast -tag:v hvc1)
+x265p=log-level=error:keyint=60:min-keyint=60:scenecut=0:open-gop=0
+make_clip "$dir/hevc10-${talk_s}s.mp4" "$talk_s" 1920 1080 "${x265[@]}" -pix_fmt yuv420p10le \
+  -x265-params "$x265p"
+
+# hdr_twin OUT TRANSFER: the same testsrc2 1080p60 picture and speech, as HLG (arib-std-b67,
+# 10-bit BT.2020) or as plain 8-bit BT.709.
+hdr_twin() {
+  local out=$1 trc=$2 vf enc
+  [[ -s $out ]] && return 0
+  [[ -s $tmp/hdr-speech.wav ]] || make_speech "$hdr_s" "$tmp/hdr-speech.wav"
+  if [[ $trc == bt709 ]]; then
+    vf="format=yuv420p"
+    enc=(-pix_fmt yuv420p -x265-params "$x265p:colorprim=bt709:transfer=bt709:colormatrix=bt709"
+      -color_primaries bt709 -color_trc bt709 -colorspace bt709)
+  else
+    vf="format=gbrp,zscale=tin=bt709:pin=bt709:min=gbr:t=$trc:p=bt2020:m=bt2020nc:r=tv:npl=203"
+    vf+=",format=yuv420p10le"
+    enc=(-pix_fmt yuv420p10le
+      -x265-params "$x265p:colorprim=bt2020:transfer=$trc:colormatrix=bt2020nc"
+      -color_primaries bt2020 -color_trc "$trc" -colorspace bt2020nc)
+  fi
+  ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=60" -i "$tmp/hdr-speech.wav" \
+    -t "$hdr_s" -vf "$vf" "${x265[@]}" "${enc[@]}" -map 0:v -map 1:a \
+    -c:a aac -b:a 128k -ac 2 -ar 48000 -movflags +faststart "$out.tmp.mp4"
+  mv "$out.tmp.mp4" "$out"
+}
+hdr_twin "$dir/hlg60-${hdr_s}s.mp4" arib-std-b67
+hdr_twin "$dir/sdr60-${hdr_s}s.mp4" bt709
