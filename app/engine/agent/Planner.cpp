@@ -255,7 +255,17 @@ Plan planInstruction(const QString& message)
             }
         }
         addedFrom = -1;
+        // "加个音效，声音大一点", "add a voiceover, make it louder": a level said right after a
+        // declined sound is that sound's, not the clips'.
+        const bool afterDeclinedSound =
+            i > 0 && !plan.declined.isEmpty() && plan.declined.last().clause == clauses.at(i - 1) &&
+            has(plan.declined.last().id, "^(?:sound_fx|voiceover|voice|song)$");
         QList<Operation> ops = parseClause(clause, p, plan, &lastTarget, clauses.size() == 1);
+        if (afterDeclinedSound && ops.size() == 1 && ops.first().name == Op::setVolume() &&
+            !has(clause, "人声|说话|视频|原声|\\bvoice|\\bvideo|\\bclip|\\bmy\\b")) {
+            plan.unrecognized << clause;
+            continue;
+        }
         // "there's a long pause around 4:20, get rid of it": the verb comes after the thing.
         static const RX pointBack(
             QStringLiteral("^(?:just |please |so |and )?(get rid "

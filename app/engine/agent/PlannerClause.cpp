@@ -286,7 +286,7 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     // "把视频声音关掉换成音乐", "replace the audio with music": the clips' sound goes too.
     static const RX soundOff(
         QStringLiteral("(?<!音乐)(?<!音乐的)(?<!配乐)(?:视频|原始|原视频)?(?:的)?(?:声音|原声|人声)"
-                       "(?:关掉|去掉|关了|"
+                       "(?:关掉|去掉|关了|换成|"
                        "静音|不要)|\\bmute (?:the |my "
                        ")?(?:video|clip|original|voice|audio|sound)\\b|\\breplace (?:the "
                        "|my )?(?:original )?(?:audio|sound|voice) with\\b"));

@@ -128,6 +128,10 @@ std::optional<Operation> volume(const QString& c)
         gain = unit == QLatin1String("db") ? std::pow(10.0, signedV / 20.0) : 1.0 + signedV / 100.0;
         gain = std::round(std::clamp(gain, 0.0, 4.0) * 100.0) / 100.0;
     }
+    // "把声音提高一倍": up by one time as much, i.e. twice as loud.
+    static const RX timesMore(QStringLiteral("(?:提高|增加|加大|调大)了?(\\d+(?:\\.\\d+)?)倍"));
+    if (const QRegularExpressionMatch t = timesMore.match(c); gain < 0 && t.hasMatch())
+        gain = 1.0 + t.captured(1).toDouble();
     if (gain < 0 && has(c, "音量|\\bvolume\\b"))
         gain = findFactor(c);
     if (gain < 0) {
