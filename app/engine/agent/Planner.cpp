@@ -446,6 +446,14 @@ Plan planInstruction(const QString& message)
                 plan.operations << o;
         }
     }
+    // "发抖音用的，横屏素材改成9:16竖屏": the platform said as what the video is for names the
+    // frame made elsewhere in the message (it made no frame of its own).
+    for (const QString& u : plan.unrecognized)
+        if (const lexicon::Platform* pf = lexicon::findPlatform(u))
+            for (Operation& o : plan.operations)
+                if (o.name == Op::setAspect() && !o.args.contains(QStringLiteral("platform")) &&
+                    o.args.value(QStringLiteral("ratio")).toString() == pf->ratio)
+                    o.args.insert(QStringLiteral("platform"), pf->id);
     finish(plan, p);
     if (plan.operations.isEmpty() && !summaries.isEmpty())
         plan.operations << summaries.first();

@@ -72,10 +72,12 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
         return o;
     // "export for TikTok in 1080p": with a resolution or format, a platform after an export
     // verb names the export preset, not a new frame (a frame word still makes it one).
+    // "导出成抖音格式": the export preset too, said with "format"/格式 instead of a resolution.
     if (f.action == QLatin1String("export") && lexicon::findPlatform(c) &&
         (lexicon::has(c, QStringLiteral("resolution.1080p")) ||
          lexicon::has(c, QStringLiteral("resolution.720p")) ||
-         lexicon::has(c, QStringLiteral("resolution.4k")) || has(c, "\\bmp4\\b|\\bmov\\b")) &&
+         lexicon::has(c, QStringLiteral("resolution.4k")) ||
+         has(c, "\\bmp4\\b|\\bmov\\b|\\bformat\\b|\\bpreset\\b|格式|规格|预设")) &&
         !has(c,
              "vertical|portrait|landscape|horizontal|square|\\b\\d+:\\d+\\b|竖屏|横屏|竖版|横版"))
         if (const auto o = exportSettings(c, f))
@@ -95,8 +97,10 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
     // "I'm making a YouTube video, ...", "I uploaded this to YouTube and ...": a platform in a
     // clause that only tells what the video is for changes no frame.
     const bool context =
-        has(c, "^(?:so |and |but )?(?:i'?m|i am|we'?re|we are|this is|it'?s|i|we|my|our|this "
-               "(?:video|clip) is)\\b") &&
+        (has(c, "^(?:so |and |but )?(?:i'?m|i am|we'?re|we are|this is|it'?s|i|we|my|our|this "
+                "(?:video|clip) is)\\b") ||
+         has(c, "^(?:这是|这个是|我要|我想|我准备|准备|打算)?(?:发|投|上传到?|传到?)?\\S{0,4}(?:"
+                "用的|的视频)$")) &&
         !has(c, "\\b(?:make|convert|format|reformat|resize|crop|turn|reframe|fit|optimi[sz]e|"
                 "prepare|adapt|change|switch|set|ready|need|want|should)\\b");
     if (platformOnly && !platformIsReason(c, f) && !context)

@@ -91,6 +91,21 @@ std::optional<Operation> aspect(const QString& c)
                "\\bturn\\b|\\bswitch|\\bexport|\\buse\\b|比例|画幅|改成|变成|转成|转为|设为|设置|"
                "调成|改为|用") ||
         ratioRx.match(c).captured(0) == c.trimmed() || lexicon::findPlatform(c);
+    // "改成21:9电影宽屏", "make it 4:3": a frame this editor does not make is not replaced by the
+    // nearest one it does (a source named with one, "this 4:3 video to 9:16", still converts).
+    static const RX anyRatio(
+        QStringLiteral("\\b(\\d{1,2}(?:\\.\\d{1,2})?)\\s*[:x×]\\s*(\\d{1,2})\\b"));
+    bool supported = false;
+    bool unsupported = false;
+    for (auto it = anyRatio.globalMatch(c); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString pair = m.captured(1) + QLatin1Char(':') + m.captured(2);
+        const bool known = pair == QLatin1String("16:9") || pair == QLatin1String("9:16") ||
+                           pair == QLatin1String("1:1") || pair == QLatin1String("4:5");
+        (known ? supported : unsupported) = true;
+    }
+    if (unsupported && !supported && ratioContext)
+        return std::nullopt;
     for (auto it = ratioRx.globalMatch(c); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         const QString pair = m.captured(1) + QLatin1Char(':') + m.captured(2);
