@@ -35,6 +35,7 @@ private slots:
     void unknownSuggests();
     void exportWithMusicAndTitle();
     void transitionsRemoved();
+    void textAtTheEnd();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -471,6 +472,27 @@ void TstAgentOps::transitionsRemoved()
 
     QVERIFY(runTurn(c, sid, "undo").text.startsWith("Undid"));
     QCOMPARE(withTransition(stateOf(c, sid).draft), 1);
+}
+
+// "in the last 2 seconds", "at the end": the text ends with the video, wherever that is.
+void TstAgentOps::textAtTheEnd()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const Turn t = runTurn(c, sid, "put a caption 'Bye' in the last 2 seconds");
+    QCOMPARE(t.calls, QStringList{"add_text"});
+    QVERIFY2(t.results.value(0).value("ok").toBool(), qPrintable(t.text));
+    const State s = stateOf(c, sid);
+    const cw::Segment* bye = nullptr;
+    for (const cw::Track& tr : s.draft.t)
+        for (const cw::Segment& g : tr.sg)
+            if (tr.tt == 7 && g.m.value("text").toString() == QStringLiteral("Bye"))
+                bye = &g;
+    QVERIFY(bye);
+    QCOMPARE(bye->d, qint64(2000));
+    QCOMPARE(bye->end(), s.durationMs);
+    QVERIFY(bye->st > 0);
 }
 
 QTEST_GUILESS_MAIN(TstAgentOps)

@@ -440,6 +440,13 @@ const Row kRows[] = {
     {"导出成抖音格式", "export_settings platform=tiktok"},
     {"改成21:9电影宽屏", ""},
     {"convert this 4:3 video to 9:16", "set_aspect mode=crop ratio=9:16"},
+    // Text placed relative to the end ends with the video.
+    {"add a caption 'Thanks for watching' at the end",
+     "add_text at=end style=caption text=Thanks for watching"},
+    {"put a caption 'Subscribe' in the last 5 seconds",
+     "add_text at=end duration_ms=5000 style=caption text=Subscribe"},
+    {"add 'Subscribe' 3 seconds before the end", "add_text at=end duration_ms=3000 text=Subscribe"},
+    {"在结尾加上字幕「谢谢观看」", "add_text at=end style=caption text=谢谢观看"},
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},

@@ -320,6 +320,9 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         o.startMs = argMs(op, "start_ms", 0);
         o.durationMs = argMs(op, "duration_ms", o.durationMs);
         o.position = op.args.value(QStringLiteral("position")).toString();
+        // "a caption 'Bye' in the last 2 seconds": it ends with the video.
+        if (op.args.value(QStringLiteral("at")).toString() == QLatin1String("end"))
+            o.startMs = std::max<qint64>(0, draft->computedDuration() - o.durationMs);
         r = addText(*draft, o);
         label = QStringLiteral("add text");
     } else if (n == Op::addTransitions()) {

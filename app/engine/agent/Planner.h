@@ -161,6 +161,7 @@ const QStringList& all();
 //   remove_text: style (absent: all)                 target_length: target_ms, best
 //   export_settings: format, resolution, platform    set_aspect also: platform
 //   cut_pauses also: scope "start" | "end", at_ms (the one pause nearest that time)
+//   add_text also: at "end" (it ends with the video; duration_ms how long before the end)
 //   remove_music, remove_intro, propose, confirm, cancel, describe: no arguments
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {

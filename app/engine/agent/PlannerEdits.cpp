@@ -159,6 +159,22 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
         if (d > 0)
             args.insert(QStringLiteral("duration_ms"), d);
     }
+    // "at the end", "in the last 5 seconds", "3 seconds before the end", 结尾, 最后5秒: placed so
+    // it ends with the video (at "end": the executor counts back from the end).
+    if (!args.contains(QStringLiteral("start_ms"))) {
+        static const RX beforeEnd(
+            QStringLiteral("(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s|秒))\\s*(?:before the end\\b|"
+                           "(?:before|from) the end of (?:the|my) video\\b)"));
+        const QRegularExpressionMatch be = beforeEnd.match(rest);
+        qint64 last = r.lastMs;
+        if (last <= 0 && be.hasMatch())
+            last = parseTimeToken(be.captured(1));
+        if (last > 0 || has(rest, "\\bat the (?:very )?end(?:ing)?\\b|\\bat the close\\b|结尾|片尾|"
+                                  "最后(?:那|几)"))
+            args.insert(QStringLiteral("at"), QStringLiteral("end"));
+        if (last > 0)
+            args.insert(QStringLiteral("duration_ms"), last);
+    }
     return op(Op::addText(), args);
 }
 
