@@ -15,8 +15,34 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 
 namespace cw {
+
+namespace {
+const char* const kFormatKey = "export/format";
+
+// name without a known format's extension (a typed ".MOV" counts too)
+QString withoutFormat(const QString& name)
+{
+    const QString suffix = QFileInfo(name).suffix().toLower();
+    for (const auto& format : ExportDialog::formats())
+        if (format.first == suffix)
+            return name.left(name.size() - suffix.size() - 1);
+    return name;
+}
+} // namespace
+
+QList<QPair<QString, QString>> ExportDialog::formats()
+{
+    return {{QStringLiteral("mp4"), tr("MP4 video (H.264)")},
+            {QStringLiteral("mov"), tr("MOV video (H.264)")},
+            {QStringLiteral("webm"), tr("WebM video (VP9)")},
+            {QStringLiteral("gif"), tr("GIF animation (480 px, 12 fps, up to 60 s)")},
+            {QStringLiteral("mp3"), tr("Audio only: MP3")},
+            {QStringLiteral("m4a"), tr("Audio only: M4A (AAC)")},
+            {QStringLiteral("wav"), tr("Audio only: WAV")}};
+}
 
 ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(parent)
 {
@@ -24,9 +50,17 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     setWindowTitle(tr("Export video"));
     setAccessibleName(tr("Export video"));
 
+    m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("exportFormat"));
+    m_format->setAccessibleName(tr("Format"));
+    for (const auto& format : formats())
+        m_format->addItem(format.second, format.first);
+    m_format->setCurrentIndex(
+        std::max(0, m_format->findData(QSettings().value(QLatin1String(kFormatKey)).toString())));
+
     m_preset = new QComboBox(this);
     m_preset->setObjectName(QStringLiteral("exportPreset"));
-    m_preset->setAccessibleName(tr("Format"));
+    m_preset->setAccessibleName(tr("Size"));
     for (const ExportPreset& preset : exportPresets())
         m_preset->addItem(preset.label, preset.id);
     m_preset->setCurrentIndex(std::max(0, m_preset->findData(defaultExportPreset())));
@@ -34,10 +68,8 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     m_fileName = new QLineEdit(this);
     m_fileName->setObjectName(QStringLiteral("exportFileName"));
     m_fileName->setAccessibleName(tr("File name"));
-    QString name = baseName.isEmpty() ? QStringLiteral("clipwright-edit.mp4") : baseName;
-    if (!name.endsWith(QLatin1String(".mp4"), Qt::CaseInsensitive))
-        name += QStringLiteral(".mp4");
-    m_fileName->setText(name);
+    const QString name = baseName.isEmpty() ? QStringLiteral("clipwright-edit") : baseName;
+    m_fileName->setText(withoutFormat(name) + QLatin1Char('.') + format());
 
     m_folder = new QLineEdit(this);
     m_folder->setObjectName(QStringLiteral("exportFolder"));
@@ -65,9 +97,13 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("exportCancel"));
 
     auto* form = new QFormLayout;
-    form->addRow(tr("&Format:"), m_preset);
+    form->addRow(tr("&Format:"), m_format);
+    form->addRow(tr("Si&ze:"), m_preset);
     form->addRow(tr("File &name:"), m_fileName);
-    form->addRow(tr("F&older:"), folderRow);
+    // A row holding a layout gets a label without a buddy, which shows the '&' as it is.
+    auto* folderLabel = new QLabel(tr("F&older:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_problem);
@@ -77,17 +113,33 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ExportDialog::reject);
     connect(m_browseButton, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
     connect(m_fileName, &QLineEdit::textChanged, this, &ExportDialog::validate);
     connect(m_folder, &QLineEdit::textChanged, this, &ExportDialog::validate);
+    formatChanged();
     validate();
+}
+
+void ExportDialog::formatChanged()
+{
+    // The sound alone has no picture size; a GIF keeps the preset's shape at its own size.
+    const bool audio = format() == QLatin1String("mp3") || format() == QLatin1String("m4a") ||
+                       format() == QLatin1String("wav");
+    m_preset->setEnabled(!audio);
+    const QString name = m_fileName->text().trimmed();
+    if (!name.isEmpty())
+        m_fileName->setText(withoutFormat(name) + QLatin1Char('.') + format());
 }
 
 QString ExportDialog::path() const
 {
-    QString name = m_fileName->text().trimmed();
-    if (QFileInfo(name).suffix().compare(QLatin1String("mp4"), Qt::CaseInsensitive) != 0)
-        name += QStringLiteral(".mp4");
+    const QString name = withoutFormat(m_fileName->text().trimmed()) + QLatin1Char('.') + format();
     return QDir(QDir::fromNativeSeparators(m_folder->text().trimmed())).filePath(name);
+}
+
+QString ExportDialog::format() const
+{
+    return m_format->currentData().toString();
 }
 
 QString ExportDialog::preset() const
@@ -146,6 +198,7 @@ void ExportDialog::accept()
     }
     setDefaultExportFolder(info.absolutePath());
     setDefaultExportPreset(preset());
+    QSettings().setValue(QLatin1String(kFormatKey), format());
     QDialog::accept();
 }
 

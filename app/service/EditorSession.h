@@ -38,7 +38,8 @@ public:
     void sendMessage(const QString& text); // streams the agent's answer
     bool isAgentBusy() const;
     void refreshState();
-    // preset: "1080p" (default), "vertical-1080", "square-1080", "720p", "4k"
+    // preset: "1080p" (default), "vertical-1080", "square-1080", "720p", "4k". The file's
+    // extension is the render's output.format: mov, webm, gif, mp3, m4a, wav, else mp4.
     void exportVideo(const QString& destinationPath,
                      const QString& preset = QStringLiteral("1080p"));
     void cancelExport();

@@ -25,6 +25,18 @@ bool isKnownPreset(const QString& preset)
                                         QStringLiteral("4k")};
     return presets.contains(preset);
 }
+
+// The render's output.format follows the destination's extension (the Export dialog names the
+// file after the chosen format); anything else is rendered as MP4. The local engine knows all
+// of these (RenderRoutes.cpp); the cloud documents mp4.
+QString formatOf(const QString& destination)
+{
+    static const QStringList formats = {
+        QStringLiteral("mp4"), QStringLiteral("mov"), QStringLiteral("webm"), QStringLiteral("gif"),
+        QStringLiteral("mp3"), QStringLiteral("m4a"), QStringLiteral("wav")};
+    const QString suffix = QFileInfo(destination).suffix().toLower();
+    return formats.contains(suffix) ? suffix : QStringLiteral("mp4");
+}
 } // namespace
 
 bool EditorSession::isExporting() const
@@ -120,7 +132,7 @@ void EditorSession::Private::submitRender()
         {QStringLiteral("id"), id},
         {QStringLiteral("sessionId"), sessionId},
         {QStringLiteral("draft"), draft.toJson()},
-        {QStringLiteral("output"), QJsonObject{{QStringLiteral("format"), QStringLiteral("mp4")},
+        {QStringLiteral("output"), QJsonObject{{QStringLiteral("format"), formatOf(exportDest)},
                                                {QStringLiteral("quality"), QStringLiteral("high")},
                                                {QStringLiteral("preset"), exportPreset}}},
     };

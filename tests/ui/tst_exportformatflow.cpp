@@ -1,0 +1,155 @@
+// The Export dialog's format choice: seven formats, MP4 first and the default; a choice sets
+// the file's extension (a typed one is replaced), the size preset is off for the sound-only
+// formats, and the choice is remembered. Then in the real window against the real local
+// engine: "Audio only: MP3" reaches the engine as output.format and the file written is an
+// MP3 with no picture (ffprobe). Screenshots: export-formats.png, export-formats-open.png.
+#include "Backend.h"
+#include "EditorSession.h"
+#include "ExportDialog.h"
+#include "MainWindow.h"
+#include "TestMedia.h"
+#include "TimelineView.h"
+
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QDir>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+using namespace cw;
+
+namespace {
+void saveScreenshot(QWidget* widget, const QString& name)
+{
+    const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
+    QDir().mkpath(dir.path());
+    QVERIFY(widget->grab().save(dir.filePath(name)));
+}
+} // namespace
+
+class TstExportFormatFlow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void choiceSetsExtension();
+    void mp3ThroughTheWindow();
+};
+
+void TstExportFormatFlow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings().clear();
+}
+
+void TstExportFormatFlow::choiceSetsExtension()
+{
+    QStringList ids;
+    for (const auto& format : ExportDialog::formats()) {
+        ids << format.first;
+        QVERIFY(!format.second.isEmpty());
+    }
+    QCOMPARE(ids, (QStringList{"mp4", "mov", "webm", "gif", "mp3", "m4a", "wav"}));
+    {
+        ExportDialog dialog(QStringLiteral("walk.mp4"));
+        dialog.show();
+        auto* format = dialog.findChild<QComboBox*>(QStringLiteral("exportFormat"));
+        auto* preset = dialog.findChild<QComboBox*>(QStringLiteral("exportPreset"));
+        auto* name = dialog.findChild<QLineEdit*>(QStringLiteral("exportFileName"));
+        QVERIFY(format && preset && name);
+        QVERIFY(!format->accessibleName().isEmpty());
+        QCOMPARE(dialog.format(), QStringLiteral("mp4"));
+        QCOMPARE(name->text(), QStringLiteral("walk.mp4"));
+        format->setCurrentIndex(format->findData(QStringLiteral("gif")));
+        QCOMPARE(name->text(), QStringLiteral("walk.gif"));
+        QVERIFY(preset->isEnabled());              // a GIF keeps the preset's shape
+        name->setText(QStringLiteral("walk.MOV")); // a typed extension of another format
+        QVERIFY(dialog.path().endsWith(QLatin1String("/walk.gif")));
+        format->setCurrentIndex(format->findData(QStringLiteral("wav")));
+        QCOMPARE(name->text(), QStringLiteral("walk.wav"));
+        QVERIFY(!preset->isEnabled()); // no picture, no size
+        name->setText(QStringLiteral("notes.v2"));
+        QVERIFY(dialog.path().endsWith(QLatin1String("/notes.v2.wav")));
+        dialog.findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(QDir::tempPath());
+        format->setCurrentIndex(format->findData(QStringLiteral("webm")));
+        QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("exportStart")),
+                          Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    ExportDialog again(QStringLiteral("next"));
+    QCOMPARE(again.format(), QStringLiteral("webm")); // remembered
+    QCOMPARE(again.findChild<QLineEdit*>(QStringLiteral("exportFileName"))->text(),
+             QStringLiteral("next.webm"));
+    QSettings().clear();
+}
+
+void TstExportFormatFlow::mp3ThroughTheWindow()
+{
+    QSettings().clear();
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString clip = tmp.filePath(QStringLiteral("bars.mp4"));
+    QString error;
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f",
+                              "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264",
+                              "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                              "-shortest", clip},
+                             &error),
+             qPrintable(error));
+    Backend backend;
+    backend.setEngineDataDir(tmp.filePath(QStringLiteral("engine")));
+    MainWindow window(&backend);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    backend.start();
+    QTRY_VERIFY_WITH_TIMEOUT(backend.isConnected() && backend.session()->isReady(), 30000);
+    window.setOpenFilesHook([&](QWidget*) { return QStringList{clip}; });
+    window.addMedia();
+    auto* timeline = window.findChild<TimelineView*>(QStringLiteral("timelineView"));
+    QTRY_COMPARE_WITH_TIMEOUT(timeline->segmentCount(), 1, 60000);
+
+    auto* exportButton = window.findChild<QToolButton*>(QStringLiteral("exportButton"));
+    QTRY_VERIFY(exportButton->isEnabled());
+    QTest::mouseClick(exportButton, Qt::LeftButton);
+    ExportDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<ExportDialog*>(QStringLiteral("exportDialog"))));
+    QTRY_VERIFY(dialog->isVisible());
+    auto* format = dialog->findChild<QComboBox*>(QStringLiteral("exportFormat"));
+    format->setCurrentIndex(format->findData(QStringLiteral("mp3")));
+    dialog->findChild<QLineEdit*>(QStringLiteral("exportFileName"))->setText("sound");
+    dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(tmp.path());
+    saveScreenshot(dialog, QStringLiteral("export-formats.png"));
+    format->showPopup();
+    QTest::qWait(200);
+    saveScreenshot(&window, QStringLiteral("export-formats-open.png"));
+    format->hidePopup();
+
+    QSignalSpy finished(backend.session(), &EditorSession::exportFinished);
+    QSignalSpy failed(backend.session(), &EditorSession::exportFailed);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("exportStart")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 120000);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    const QString out = tmp.filePath(QStringLiteral("sound.mp3"));
+    QCOMPARE(finished.first().first().toString(), out);
+    const QJsonObject probe = test::probe(out);
+    QCOMPARE(probe.value("format").toObject().value("format_name").toString(),
+             QStringLiteral("mp3"));
+    const QJsonArray streams = probe.value(QStringLiteral("streams")).toArray();
+    QCOMPARE(streams.size(), 1);
+    QCOMPARE(streams.at(0).toObject().value("codec_name").toString(), QStringLiteral("mp3"));
+    const double seconds = probe.value("format").toObject().value("duration").toString().toDouble();
+    QVERIFY2(seconds > 1.9 && seconds < 2.1, qPrintable(QString::number(seconds)));
+    QSettings().clear();
+}
+
+QTEST_MAIN(TstExportFormatFlow)
+#include "tst_exportformatflow.moc"
