@@ -447,6 +447,7 @@ const Row kRows[] = {
      "add_text at=end duration_ms=5000 style=caption text=Subscribe"},
     {"add 'Subscribe' 3 seconds before the end", "add_text at=end duration_ms=3000 text=Subscribe"},
     {"在结尾加上字幕「谢谢观看」", "add_text at=end style=caption text=谢谢观看"},
+    {"how long is my video", "describe"},
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},
