@@ -13,6 +13,7 @@
 #   vfr.mp4                          H.264 with jittered frame times (a phone's variable rate)
 #   uhd30.mp4                        3840x2160 30 fps H.264
 #   pal25.mp4                        1280x720 25 fps H.264 (a European camera's rate)
+#   ntsc2997.mp4, ntsc5994.mp4       1280x720 at 30000/1001 and 60000/1001 (American cameras)
 #   surround51.mp4                   H.264 + 5.1 AAC
 #   voice-memo.m4a                   speech with pauses, no picture
 #   room-tone.mp4                    a clip whose sound is only steady low noise (no speech)
@@ -59,6 +60,12 @@ ff -f lavfi -i "testsrc2=size=3840x2160:rate=30" -f lavfi -i "$tone" -t 2 \
 
 ff -f lavfi -i "testsrc2=size=1280x720:rate=25" -f lavfi -i "$tone" -t 2 \
   -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest "$out/pal25.mp4"
+
+for rate in 30000/1001 60000/1001; do
+  ff -f lavfi -i "testsrc2=size=1280x720:rate=$rate" -f lavfi -i "$tone" -t 2 \
+    -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac -shortest \
+    "$out/ntsc$([ $rate = 30000/1001 ] && echo 2997 || echo 5994).mp4"
+done
 
 ff -f lavfi -i "testsrc2=size=1280x720:rate=30" -i "$tmp/speech.mp4" -t 4 \
   -filter_complex "[1:a]pan=5.1|FL=c0|FR=c0|FC=c0|LFE=0*c0|BL=0.5*c0|BR=0.5*c0[a]" \

@@ -40,7 +40,7 @@ struct Case {
     Speech speech; // what "cut the pauses" must find
     bool hdr = false;
     bool soundOnly = false;
-    int fps = 30; // the export's rate: the project follows the first clip (25 stays 25)
+    const char* fps = "30/1"; // the export's rate: the project follows the first clip
 };
 
 // The shared folder beside the checkout (<checkout>/../shared/media).
@@ -160,7 +160,7 @@ void TstConformance::corpus_data()
 {
     QTest::addColumn<Case>("c");
     const auto add = [](const QString& path, QSize size, Speech speech, bool hdr = false,
-                        bool soundOnly = false, int fps = 30) {
+                        bool soundOnly = false, const char* fps = "30/1") {
         QTest::newRow(qPrintable(QFileInfo(path).fileName()))
             << Case{path, size, speech, hdr, soundOnly, fps};
     };
@@ -173,7 +173,9 @@ void TstConformance::corpus_data()
     add(g + "yuv422p10.mp4", {1280, 720}, Speech::No);
     add(g + "vfr.mp4", {1280, 720}, Speech::No);
     add(g + "uhd30.mp4", {3840, 2160}, Speech::No);
-    add(g + "pal25.mp4", {1280, 720}, Speech::No, false, false, 25);
+    add(g + "pal25.mp4", {1280, 720}, Speech::No, false, false, "25/1");
+    add(g + "ntsc2997.mp4", {1280, 720}, Speech::No, false, false, "30000/1001");
+    add(g + "ntsc5994.mp4", {1280, 720}, Speech::No, false, false, "30000/1001");
     add(g + "surround51.mp4", {1280, 720}, Speech::Yes);
     add(g + "voice-memo.m4a", {}, Speech::Yes, false, true);
     add(g + "room-tone.mp4", {1280, 720}, Speech::No);
@@ -270,7 +272,7 @@ void TstConformance::corpus()
     QCOMPARE(v.value("color_transfer").toString(), QStringLiteral("bt709"));
     QCOMPARE(v.value("color_primaries").toString(), QStringLiteral("bt709"));
     QCOMPARE(v.value("pix_fmt").toString(), QStringLiteral("yuv420p"));
-    QCOMPARE(v.value("avg_frame_rate").toString(), QStringLiteral("%1/1").arg(c.fps));
+    QCOMPARE(v.value("avg_frame_rate").toString(), QLatin1String(c.fps));
 
     // The picture: the first kept frame's top band against the source's, made square, turned
     // (ffmpeg autorotates) and cover-cropped to 9:16 by ffmpeg here.

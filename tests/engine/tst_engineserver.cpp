@@ -32,6 +32,7 @@ private slots:
     void uploadUnknownSessionOrNoFiles();
     void hostileFileNames();
     void uploadAudioAndImage();
+    void projectRateFollowsFirstVideo();
     void oversizedJsonBody();
     void unknownFilesAndRoutes();
     void waveform();
@@ -329,6 +330,45 @@ void TstEngineServer::uploadAudioAndImage()
     QCOMPARE(segments(draftOf(sid), 1).at(0).toObject().value("src").toString(),
              files.at(0).toObject().value("media_id").toString());
     QVERIFY(segments(draftOf(sid), 0).at(0).toObject().value("d").toInteger() > 0);
+}
+
+// A photo first does not set the rate; the first video does (an NTSC rate kept exactly, 59.94
+// halved to it); a later clip of another rate is named in the upload's notes.
+void TstEngineServer::projectRateFollowsFirstVideo()
+{
+    auto clip = [this](const QString& rate, const QString& name) {
+        const QString path = m_tmp.filePath(name);
+        QString error;
+        if (!runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=320x180:rate=" + rate, "-t", "1",
+                        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", path},
+                       &error))
+            qWarning("%s", qPrintable(error));
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    QString error;
+    const QString png = m_tmp.filePath("still.png");
+    QVERIFY2(runFfmpeg({"-f", "lavfi", "-i", "color=c=blue:size=640x480", "-frames:v", "1", png},
+                       &error),
+             qPrintable(error));
+    QFile still(png);
+    QVERIFY(still.open(QIODevice::ReadOnly));
+    const QString sid = client().createSession();
+    HttpReply r = client().upload(sid, {{still.readAll(), "still.png"}});
+    QCOMPARE(r.code(), 0);
+    QCOMPARE(draftOf(sid).value("m").toObject().value("fps").toDouble(), 30.0);
+
+    r = client().upload(sid, {{clip("60000/1001", "ntsc5994.mp4"), "ntsc5994.mp4"}});
+    QCOMPARE(r.code(), 0);
+    QCOMPARE(draftOf(sid).value("m").toObject().value("fps").toDouble(), 29.97);
+    QCOMPARE(r.data().value("notes").toArray().first().toString(),
+             QStringLiteral("The project runs at 29.97 fps to match ntsc5994.mp4."));
+
+    r = client().upload(sid, {{clip("25", "pal.mp4"), "pal.mp4"}});
+    QCOMPARE(r.code(), 0);
+    QCOMPARE(draftOf(sid).value("m").toObject().value("fps").toDouble(), 29.97);
+    QCOMPARE(r.data().value("notes").toArray().first().toString(),
+             QStringLiteral("pal.mp4 runs at 25 fps; the project stays at 29.97 fps."));
 }
 
 void TstEngineServer::oversizedJsonBody()

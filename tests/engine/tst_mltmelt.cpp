@@ -199,7 +199,7 @@ private slots:
         preset.name = QStringLiteral("test");
         preset.width = 320;
         preset.height = 240;
-        preset.fps = fps;
+        preset.fps = engine::FrameRate{fps, 1};
         preset.x264Preset = QStringLiteral("ultrafast");
         preset.crf = 12;
         const QString ownOut = dir.filePath(QStringLiteral("own.mp4"));

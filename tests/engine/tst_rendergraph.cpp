@@ -297,7 +297,7 @@ private slots:
                    segment(0, 2, 6000, 1000) +
                    ";[v0]tpad=stop_mode=clone:stop_duration=0.500,settb=AVTB[vh1];"
                    "[v1]settb=AVTB[vi1];[vh1][vi1]xfade=transition=wipeleft:duration=0.500:"
-                   "offset=2.000,setpts=N/30/TB[vj1];"
+                   "offset=2.000,setpts=N/(30)/TB[vj1];"
                    "[a0]apad=pad_dur=0.500[ah1];[ah1][a1]acrossfade=d=0.500[aj1];"
                    "[vj1][v2]concat=n=2:v=1:a=0[vout];[aj1][a2]concat=n=2:v=0:a=1[aout]"
             << qint64(5000);
@@ -513,8 +513,54 @@ private slots:
         QCOMPARE(p.width, width);
         QCOMPARE(p.height, height);
         QCOMPARE(p.name, ok ? name : QStringLiteral("1080p"));
-        QCOMPARE(p.fps, 30);
+        QCOMPARE(p.fps.text(), QStringLiteral("30"));
         QVERIFY(RenderPreset::byName(name).width == width); // ok pointer optional
+    }
+
+    // The project rates a draft may name, and an NTSC one reaching every place a rate is
+    // written (a 29.97 export at 30 would repeat a frame every 33 seconds).
+    void projectRates_data()
+    {
+        QTest::addColumn<double>("fps");
+        QTest::addColumn<QString>("rate"); // empty: not a project rate
+        QTest::newRow("23.976") << 23.976 << "24000/1001";
+        QTest::newRow("24") << 24.0 << "24";
+        QTest::newRow("25") << 25.0 << "25";
+        QTest::newRow("29.97") << 29.97 << "30000/1001";
+        QTest::newRow("exact 30000/1001") << 30000.0 / 1001 << "30000/1001";
+        QTest::newRow("30") << 30.0 << "30";
+        QTest::newRow("60 is not a project rate") << 60.0 << "";
+        QTest::newRow("29.9 is not") << 29.9 << "";
+        QTest::newRow("0") << 0.0 << "";
+    }
+
+    void projectRates()
+    {
+        QFETCH(double, fps);
+        QFETCH(QString, rate);
+        const std::optional<FrameRate> r = FrameRate::ofProject(fps);
+        QCOMPARE(r ? r->text() : QString(), rate);
+    }
+
+    void ntscRateInTheGraph()
+    {
+        RenderPreset p = preset();
+        p.fps = FrameRate{30000, 1001};
+        const Draft d = draftOf({track("v1", 0,
+                                       {seg("s1", "m1", 0, 0, 2000),
+                                        seg("s2", "m1", 2000, 3000, 2000,
+                                            {{"tr", QJsonObject{{"type", "fade"}, {"d", 500}}}})}),
+                                 track("a1", 1, {seg("bg", "m3", 0, 0, 4000)})});
+        const RenderCommand c =
+            buildRenderCommand(d, inputs(), p, "/out/r.mp4", dir_.path(), "/f.ttf");
+        QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
+        const QString graph = graphOf(c);
+        QVERIFY2(graph.contains("fps=30000/1001,"), qPrintable(graph));
+        QVERIFY2(graph.contains("setpts=N/(30000/1001)/TB"), qPrintable(graph));
+        QVERIFY(!graph.contains("fps=30,"));
+        const int r = int(c.args.indexOf("-r"));
+        QVERIFY(r > 0);
+        QCOMPARE(c.args.at(r + 1), QStringLiteral("30000/1001"));
     }
 
     void escaping_data()

@@ -82,14 +82,14 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
                         const QHash<QString, SmartSource>& proxies, const RenderPreset& preset)
 {
     PreviewPlan plan;
-    plan.fps = preset.fps;
+    plan.fps = preset.fps.num; // the preview's proxies are a whole 30 fps
     std::tie(plan.width, plan.height) = renderSize(draft, preset);
     const int fps = plan.fps;
     auto no = [&plan](const QString& why) {
         plan.reason = why;
         return plan;
     };
-    if (fps <= 0)
+    if (fps <= 0 || preset.fps.den != 1)
         return no(QStringLiteral("bad preset"));
 
     const Track* main = nullptr;
@@ -286,7 +286,7 @@ QStringList previewSoundArgs(const PreviewPlan& plan, const QString& out, const 
 {
     RenderPreset sound;
     sound.name = QStringLiteral("sound");
-    sound.fps = plan.fps;
+    sound.fps = FrameRate{plan.fps, 1};
     sound.soundOnly = true;
     const RenderCommand cmd =
         buildRenderCommand(plan.sound, plan.soundInputs, sound, out, textDir, defaultFontFile());

@@ -15,12 +15,12 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
                       const std::atomic_bool* cancel, bool* smart, const PreviewWindow* window)
 {
     // An export runs at the project's rate (MediaIngest.cpp sets it from the first clip, so
-    // 25 fps footage is not stuttered into 30); the preview stays at its proxies' 30.
+    // 25 or 29.97 fps footage is not stuttered into 30); the preview stays at its proxies' 30.
     RenderPreset preset = chosen;
-    const int projectFps = draft.m.value(QLatin1String("fps")).toInt(0);
-    if (preset.name != QLatin1String("preview") &&
-        (projectFps == 24 || projectFps == 25 || projectFps == 30))
-        preset.fps = projectFps;
+    const std::optional<FrameRate> projectFps =
+        FrameRate::ofProject(draft.m.value(QLatin1String("fps")).toDouble(0));
+    if (preset.name != QLatin1String("preview") && projectFps)
+        preset.fps = *projectFps;
     if (smart)
         *smart = false;
     if (preset.name == QLatin1String("preview")) {

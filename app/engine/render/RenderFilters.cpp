@@ -67,8 +67,7 @@ QString Graph::black(qint64 ms) const
     return QStringLiteral("color=c=black:s=%1x%2:r=%3:d=%4,setsar=1,format=yuv420p")
         .arg(p.width)
         .arg(p.height)
-        .arg(p.fps)
-        .arg(sec(ms));
+        .arg(p.fps.text(), sec(ms));
 }
 
 QStringList bt709Tags()
@@ -120,7 +119,7 @@ QString toBt709(const RenderInput& in)
 
 QString Graph::fit(int n, const RenderInput& in) const
 {
-    const QString tail = QStringLiteral("setsar=1,fps=%1,").arg(p.fps) + toneMap(in) +
+    const QString tail = QStringLiteral("setsar=1,fps=%1,").arg(p.fps.text()) + toneMap(in) +
                          QStringLiteral("format=yuv420p");
     const QString head = squarePixels(in);
     const QString colour = toBt709(in);
@@ -314,7 +313,7 @@ void Graph::join(const QString& vout, const QString& aout)
                                   .arg(n) +
                               xfadeName(piece.trType) + QStringLiteral(":duration=") + d +
                               QStringLiteral(":offset=") + sec(offset) +
-                              QStringLiteral(",setpts=N/%1/TB").arg(p.fps) + vo;
+                              QStringLiteral(",setpts=N/(%1)/TB").arg(p.fps.text()) + vo;
             chains << a + QStringLiteral("apad=pad_dur=") + d +
                           QStringLiteral("[ah%1];[ah%1][a%1]acrossfade=d=").arg(n) + d + ao;
         } else {

@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <algorithm>
+#include <cmath>
 
 namespace cw::engine {
 
@@ -44,6 +45,15 @@ RenderCommand failed(const QString& error)
 }
 
 } // namespace
+
+std::optional<FrameRate> FrameRate::ofProject(double fps)
+{
+    for (const FrameRate r : {FrameRate{24000, 1001}, FrameRate{24, 1}, FrameRate{25, 1},
+                              FrameRate{30000, 1001}, FrameRate{30, 1}})
+        if (std::abs(r.value() - fps) < 0.005)
+            return r;
+    return std::nullopt;
+}
 
 RenderPreset RenderPreset::byName(const QString& name, bool* ok)
 {
@@ -160,7 +170,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                       << QStringLiteral("-max_size") << QString::number(kWavPacketBytes);
         if (isStill(*it))
             inputArgs << QStringLiteral("-loop") << QStringLiteral("1")
-                      << QStringLiteral("-framerate") << QString::number(preset.fps);
+                      << QStringLiteral("-framerate") << preset.fps.text();
         inputArgs << QStringLiteral("-i") << it->path;
         const int index = int(inputIndex.size());
         inputIndex.insert(s.src, index);
@@ -247,11 +257,11 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
              << QStringLiteral("-filter_complex") << chains.join(QLatin1Char(';'))
              << QStringLiteral("-map") << QStringLiteral("[vout]") << QStringLiteral("-map")
              << QStringLiteral("[aout]") << render::x264Args(preset) << render::bt709Tags()
-             << QStringLiteral("-r") << QString::number(preset.fps)
-             << render::aacArgs(preset.audioBitrateK) << QStringLiteral("-movflags")
-             << QStringLiteral("+faststart") << QStringLiteral("-progress")
-             << QStringLiteral("pipe:1") << QStringLiteral("-nostats") << QStringLiteral("-y")
-             << QStringLiteral("-f") << QStringLiteral("mp4") << outputPath;
+             << QStringLiteral("-r") << preset.fps.text() << render::aacArgs(preset.audioBitrateK)
+             << QStringLiteral("-movflags") << QStringLiteral("+faststart")
+             << QStringLiteral("-progress") << QStringLiteral("pipe:1")
+             << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
+             << QStringLiteral("mp4") << outputPath;
     return cmd;
 }
 

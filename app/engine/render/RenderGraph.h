@@ -10,14 +10,29 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace cw::engine {
+
+// A frame rate as FFmpeg takes it: 30000/1001 for NTSC's 29.97 (exporting 29.97 fps footage
+// at 30 would repeat a frame every 33 seconds).
+struct FrameRate {
+    int num = 30;
+    int den = 1;
+    double value() const { return double(num) / den; }
+    QString text() const
+    {
+        return den == 1 ? QString::number(num) : QStringLiteral("%1/%2").arg(num).arg(den);
+    }
+    // The project rates a draft's m.fps may name (MediaIngest.cpp projectRate); else nullopt.
+    static std::optional<FrameRate> ofProject(double fps);
+};
 
 struct RenderPreset {
     QString name = QStringLiteral("1080p");
     int width = 1920;
     int height = 1080;
-    int fps = 30;
+    FrameRate fps;
     QString x264Preset = QStringLiteral("veryfast");
     int crf = 20;
     int audioBitrateK = 192;

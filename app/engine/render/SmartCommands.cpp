@@ -63,7 +63,7 @@ QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartS
                               const SmartTitles& titles, const QString& out)
 {
     const QVector<int> timelineStart = pieceTimelineStarts(plan);
-    const double fps = plan.fps;
+    const double fps = plan.fps.value();
     QStringList args{QStringLiteral("-v"), QStringLiteral("error")};
     QString graph;
     QString join;
@@ -95,16 +95,16 @@ QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartS
                 titles.spans[t].second * fps > 1000.0 * (first - 1))
                 shown << titles.filters[t];
         if (!shown.isEmpty())
-            graph += QStringLiteral("setpts=(N+%1)/(%2*TB),").arg(first).arg(plan.fps) +
+            graph += QStringLiteral("setpts=(N+%1)/(%2*TB),").arg(first).arg(plan.fps.text()) +
                      shown.join(QLatin1Char(',')) + QLatin1Char(',');
-        graph += QStringLiteral("setpts=N/(%1*TB)[p%2];").arg(plan.fps).arg(j);
+        graph += QStringLiteral("setpts=N/(%1*TB)[p%2];").arg(plan.fps.text()).arg(j);
         join += QStringLiteral("[p%1]").arg(j);
         if (j > 0)
             keyframes << QStringLiteral("eq(n,%1)").arg(batch.starts[j]);
     }
     graph += join + QStringLiteral("concat=n=%1:v=1:a=0,setpts=N/(%2*TB)[v]")
                         .arg(batch.pieces.size())
-                        .arg(plan.fps);
+                        .arg(plan.fps.text());
     args << QStringLiteral("-filter_complex") << graph << QStringLiteral("-map")
          << QStringLiteral("[v]") << QStringLiteral("-an") << QStringLiteral("-fps_mode")
          << QStringLiteral("passthrough") << render::x264Args(preset);
@@ -129,7 +129,7 @@ QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartS
 QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
                               const RenderPreset& preset, const QString& out, render::AudioMix* mix)
 {
-    const double fps = plan.fps;
+    const double fps = plan.fps.value();
     QStringList inputs;
     int inputCount = 0;
     QHash<QString, int> inputIndex;
@@ -174,7 +174,8 @@ QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartS
                        QStringLiteral("file:") + out};
 }
 
-QStringList smartConcatEntry(const QString& file, const SmartSource& s, int from, int to, int fps)
+QStringList smartConcatEntry(const QString& file, const SmartSource& s, int from, int to,
+                             double fps)
 {
     const double tb = double(s.tbNum) / s.tbDen;
     QStringList lines{QStringLiteral("file ") + ffconcatQuoted(QStringLiteral("file:") + file)};

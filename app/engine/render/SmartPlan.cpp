@@ -36,7 +36,7 @@ QList<Segment> videoSegments(const Draft& draft)
     return {};
 }
 
-QString sourceProblem(const SmartSource& s, int width, int height, int fps)
+QString sourceProblem(const SmartSource& s, int width, int height, FrameRate fps)
 {
     if (!s.ok)
         return s.error.isEmpty() ? QStringLiteral("source not probed") : s.error;
@@ -54,11 +54,11 @@ QString sourceProblem(const SmartSource& s, int width, int height, int fps)
             .arg(s.height)
             .arg(width)
             .arg(height);
-    if (s.fpsDen <= 0 || s.fpsNum != fps * s.fpsDen)
+    if (s.fpsDen <= 0 || qint64(s.fpsNum) * fps.den != qint64(fps.num) * s.fpsDen)
         return QStringLiteral("source frame rate %1/%2 is not %3")
             .arg(s.fpsNum)
             .arg(s.fpsDen)
-            .arg(fps);
+            .arg(fps.text());
     if (s.sarNum != 0 && s.sarNum != s.sarDen)
         return QStringLiteral("non-square pixels");
     if (!s.hasAudio)
@@ -212,7 +212,7 @@ bool draftSuitsSmartRender(const Draft& draft, const QHash<QString, RenderInput>
                 return no(QStringLiteral("segment %1 uses unknown media").arg(s.id));
         }
     }
-    if (preset.fps <= 0)
+    if (preset.fps.num <= 0 || preset.fps.den <= 0)
         return no(QStringLiteral("bad preset"));
     return true;
 }
@@ -234,8 +234,9 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
         for (const Segment& s : t.sg)
             if (t.tt == int(TrackType::Text) && s.d > 0 &&
                 !s.m.value(QLatin1String("text")).toString().trimmed().isEmpty())
-                plan.redrawn << qMakePair(int(std::floor(double(s.st) * plan.fps / 1000.0)),
-                                          int(std::ceil(double(s.end()) * plan.fps / 1000.0)) + 1);
+                plan.redrawn << qMakePair(
+                    int(std::floor(double(s.st) * plan.fps.value() / 1000.0)),
+                    int(std::ceil(double(s.end()) * plan.fps.value() / 1000.0)) + 1);
 
     QHash<QString, QVector<bool>> clean;
     int timeline = 0; // the segment's first frame on the timeline
@@ -252,8 +253,8 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
         }
         if (!clean.contains(s.src))
             clean.insert(s.src, cleanPrefixes(*src));
-        const int a = int(std::ceil(double(s.in) * plan.fps / 1000.0 - 1e-6));
-        const int n = int(std::ceil(double(s.d) * plan.fps / 1000.0 - 1e-6));
+        const int a = int(std::ceil(double(s.in) * plan.fps.value() / 1000.0 - 1e-6));
+        const int n = int(std::ceil(double(s.d) * plan.fps.value() / 1000.0 - 1e-6));
         // The clip's length (probed from the container) can exceed its last video frame by
         // a frame or two of audio: the normal render's trim then also stops at the last frame.
         int b = a + n;

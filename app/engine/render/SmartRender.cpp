@@ -252,7 +252,7 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         result.error = tr("Cannot create the folder %1").arg(workDir);
         return result;
     }
-    const int fps = plan.fps;
+    const double fps = plan.fps.value();
     // Weights: a re-encoded frame costs about ten copied ones (measured on 720p veryfast).
     const double encodeWork = plan.encodedFrames();
     const double muxWork = 0.1 * plan.totalFrames();

@@ -85,7 +85,7 @@ struct SmartPlan {
     QString reason; // why not (for logs and tests), empty when eligible
     int width = 0;
     int height = 0;
-    int fps = 30;
+    FrameRate fps;
     QList<SmartRange> segments; // the timeline, frame-aligned, in order
     QVector<double> volumes;    // each segment's own sound level
     QList<SmartPiece> pieces;
@@ -148,7 +148,8 @@ QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartS
                               const RenderPreset& preset, const QString& out,
                               render::AudioMix* mix);
 // Concat demuxer lines that take frames [from, to) of `file` (packets as in `s`).
-QStringList smartConcatEntry(const QString& file, const SmartSource& s, int from, int to, int fps);
+QStringList smartConcatEntry(const QString& file, const SmartSource& s, int from, int to,
+                             double fps);
 QString ffconcatQuoted(const QString& path); // '...' with ' written as '\''
 
 // Runs the plan: re-encodes the pieces into workDir, then concatenates them and the audio

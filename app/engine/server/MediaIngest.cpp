@@ -7,6 +7,9 @@
 #include "server/MediaJson.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <cmath>
 #include <mutex>
 
 namespace cw::engine {
@@ -36,9 +39,35 @@ std::optional<AudioAnalysis> ensureAnalysis(Store& store, const MediaRecord& m)
     return analysis.ok ? std::optional<AudioAnalysis>(analysis) : std::nullopt;
 }
 
+bool isVideo(const MediaRecord& m)
+{
+    return m.hasVideo && m.kind == QLatin1String("video");
+}
+
 bool isPicture(const MediaRecord& m)
 {
     return m.hasVideo || m.kind == QLatin1String("image");
+}
+
+// resources/media/ingest.json: a vocabulary, not code.
+const QStringList& musicNameWords()
+{
+    static const QStringList words = [] {
+        QFile f(QStringLiteral(":/media/ingest.json"));
+        QStringList out;
+        if (!f.open(QIODevice::ReadOnly)) {
+            qWarning("engine: cannot open %s", qPrintable(f.fileName()));
+            return out;
+        }
+        const QJsonArray list = QJsonDocument::fromJson(f.readAll())
+                                    .object()
+                                    .value(QLatin1String("music_name_words"))
+                                    .toArray();
+        for (const QJsonValue& v : list)
+            out << v.toString().toLower();
+        return out;
+    }();
+    return words;
 }
 
 // A sound file is the main footage (a podcast, a voice memo) unless the project already has
@@ -49,13 +78,8 @@ bool soundIsFootage(const MediaRecord& m, const std::optional<AudioAnalysis>& an
 {
     if (projectHasPicture)
         return false;
-    static const QStringList musicWords = {
-        QStringLiteral("music"),        QStringLiteral("song"),
-        QStringLiteral("bgm"),          QStringLiteral("beat"),
-        QStringLiteral("instrumental"), QStringLiteral("soundtrack"),
-        QStringLiteral("音乐"),         QStringLiteral("歌")};
     const QString name = m.filename.toLower();
-    for (const QString& w : musicWords)
+    for (const QString& w : musicNameWords())
         if (name.contains(w))
             return false;
     return !(analysis && looksLikeMusic(*analysis));
@@ -135,17 +159,30 @@ void appendSegment(Draft& draft, const MediaRecord& m, bool onAudioTrack)
     track.sg.append(s);
 }
 
-// The project's frame rate for a clip's: film and PAL rates keep their own, 50 and 60 fps are
-// halved (every other frame, no judder), the rest (NTSC, unusual low rates) is 30.
-int projectRate(double fps)
+// The project's frame rate for a clip's: film, PAL and NTSC rates keep their own (23.976,
+// 24, 25, 29.97, 30), high rates are halved until they fit (every other frame, no judder:
+// 50 -> 25, 59.94 -> 29.97), unusual ones become 30. The NTSC rates only when exact: a
+// phone's variable rate averages 29.9-something and means 30. RenderGraph.h
+// FrameRate::ofProject reads them back.
+double projectRate(double fps)
 {
-    if (fps < 23)
-        return 30;
-    if (fps < 24.5)
+    if (fps > 46)
+        return projectRate(fps / 2);
+    const auto ntsc = [fps](double base) { return std::abs(fps - base * 1000 / 1001) < 0.002; };
+    if (ntsc(24))
+        return 23.976;
+    if (ntsc(30))
+        return 29.97;
+    if (fps >= 23 && fps < 24.5)
         return 24;
-    if (fps < 27.5 || (fps >= 45 && fps < 55))
+    if (fps >= 24.5 && fps < 27.5)
         return 25;
     return 30;
+}
+
+QString rateText(double fps)
+{
+    return QString::number(fps, 'g', 5);
 }
 
 QString canvasNote(const QString& file, int w, int h, bool zh)
@@ -266,28 +303,30 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
         !firstPicture || std::any_of(result.media.begin(), result.media.end(), isPicture);
     if (hasPicture)
         moveSoundFootageUnder(*draft, store);
-    bool rateSet = !firstPicture;
+    // The rate follows the project's first video clip (a photo or a sound file first does not
+    // set it).
+    bool rateSet = false;
+    if (const Track* main = draft->track(QStringLiteral("v1")))
+        for (const Segment& s : main->sg)
+            if (const std::optional<MediaRecord> used = store.media(s.src))
+                rateSet = rateSet || isVideo(*used);
     for (const MediaRecord& m : std::as_const(result.media)) {
         const bool sound = m.kind == QLatin1String("audio");
-        if (m.hasVideo && m.kind == QLatin1String("video")) {
-            const int rate = projectRate(m.fps);
-            const int project = draft->m.value(QStringLiteral("fps")).toInt(30);
+        if (isVideo(m)) {
+            const double rate = projectRate(m.fps);
+            const double project = draft->m.value(QStringLiteral("fps")).toDouble(30);
             if (!rateSet) {
                 draft->m.insert(QStringLiteral("fps"), rate);
                 if (rate != 30)
                     result.notes << (zh ? QStringLiteral("项目帧率设为 %1 fps，与 %2 一致。")
-                                              .arg(rate)
-                                              .arg(m.filename)
-                                        : QStringLiteral("The project runs at %1 fps to match %2.")
-                                              .arg(rate)
-                                              .arg(m.filename));
+                                        : QStringLiteral("The project runs at %1 fps to match %2."))
+                                        .arg(rateText(rate), m.filename);
                 rateSet = true;
-            } else if (rate != project) {
+            } else if (std::abs(rate - project) > 0.005) {
                 result.notes << (zh ? QStringLiteral("%1 是 %2 fps；项目保持 %3 fps。")
                                     : QStringLiteral("%1 runs at %2 fps; the project stays at %3 "
                                                      "fps."))
-                                    .arg(m.filename, QString::number(qRound(m.fps)),
-                                         QString::number(project));
+                                    .arg(m.filename, rateText(m.fps), rateText(project));
             }
         }
         const bool footage = sound && soundIsFootage(m, analyses.value(m.id), hasPicture);

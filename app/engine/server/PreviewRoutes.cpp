@@ -195,9 +195,10 @@ void editFrame(ServerContext& ctx, const httplib::Request& req, httplib::Respons
     const qint64 total = draft->computedDuration();
     bool atOk = false;
     qint64 at = qs(req.get_param_value("at")).toLongLong(&atOk);
-    const qint64 frameMs = 1000 / preset.fps;
+    const qint64 fps = preset.fps.num; // the preview is a whole 30 fps
+    const qint64 frameMs = 1000 / fps;
     at = std::clamp<qint64>(atOk ? at : 0, 0, std::max<qint64>(0, total - frameMs));
-    at = at * preset.fps / 1000 * 1000 / preset.fps; // the frame that shows at `at`
+    at = at * fps / 1000 * 1000 / fps; // the frame that shows at `at`
     QHash<QString, RenderInput> inputs;
     const Draft window = draftWindow(*draft, at, frameMs, sources, &inputs);
     QTemporaryDir work(QDir(ctx.store.tmpDir()).filePath(QStringLiteral("frame-XXXXXX")));
