@@ -451,6 +451,10 @@ const Row kRows[] = {
     {"cut my 2 hour stream down to 10 minutes", "target_length target_ms=600000"},
     {"cut the 20 minute podcast to a 2 minute clip", "target_length target_ms=120000"},
     {"shorten the 8:30 video to 3 minutes", "target_length target_ms=180000"},
+    // Something of a clip removed is not the clip removed.
+    {"把第一段的声音关掉", ""},
+    {"remove the sound of the first clip", ""},
+    {"删除第二段", "delete_clip index=1"},
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},

@@ -360,7 +360,11 @@ std::optional<Operation> arrange(const QString& c)
         has(c, "\\b(?:first|last|final) (?:[2-9]|\\d{2}) (?:clips|segments|shots|"
                "scenes|videos|parts)\\b|(?:前|最后)(?:[2-9]|\\d{2})(?:段|个片段|个镜头)"))
         return std::nullopt;
-    if (removeVerb) {
+    // "把第一段的声音关掉", "remove the sound of the first clip", "delete the title on clip 2":
+    // something of the clip goes, not the clip.
+    if (removeVerb &&
+        !has(c, "(?:声音|音量|原声|音乐|字幕|标题|文字|噪音|杂音|画面|颜色)|\\b(?:sound|audio|"
+                "volume|voice|music|noise|title|caption|text|colou?r)s?\\b")) {
         const int index = findOrdinal(c);
         if (index >= -1)
             return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
