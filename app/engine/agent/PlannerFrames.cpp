@@ -279,6 +279,11 @@ std::optional<Operation> removeIntro(const QString& c, const Frame& f)
         return std::nullopt;
     if (findRange(c).found())
         return std::nullopt; // "cut the first 5 seconds of the intro" is a range
+    // "remove everything but the intro", "everything after the intro": the intro is where,
+    // not what, goes.
+    if (has(c, "\\b(?:everything|all|the rest|anything)\\b.{0,12}\\b(?:but|except|after|before|"
+               "apart from|other than|besides)\\b|除了|之后的|以后的|之前的"))
+        return std::nullopt;
     return op(Op::removeIntro());
 }
 

@@ -326,7 +326,8 @@ QStringList splitClauses(const QString& text)
         ")?(?:second|third|fourth|fifth|sixth|last|final|\\d+(?:st|nd|rd|th)) (?:clips?|segments?|"
         "shots?|scenes?|videos?|parts?|ones?)\\b)(?!(?<=clip \\d |clips \\d |clip \\d\\d |clips "
         "\\d\\d )and \\d+\\b)and|"
-        "then|also|plus|after that|afterwards|finally|but|(?=except\\b)|so that|so i can|so we "
+        "then|also|plus|after that|afterwards|finally|(?<!everything )(?<!anything )(?<!all "
+        ")but|(?=except\\b)|so that|so i can|so we "
         "can)\\b|\\s[+&]\\s|然后|接着|并且|而且|同时|以及|还有|(?<!\\d段|\\d个)和(?!第)|但是|不过|"
         "\\s+-\\s+(?=(?:actually|no|sorry|oops|wait|i mean)\\b)|再(?=把|加|添|改|剪|删|"
         "去掉|用|做|调成|放|生成|导出|换|变|转|配|插|分割|移|给|设|弄|来|开|关))\\s*"));
