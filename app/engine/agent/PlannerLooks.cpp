@@ -72,8 +72,9 @@ bool dontCrop(const QString& c)
         "don'?t crop|do not crop|no crop|without crop|instead of crop|not cut (?:off "
         ")?(?:my|the)|don'?t cut (?:off )?(?:my|the|anything)|fill the "
         "rest|\\bblur|\\bpad|letterbox|without (?:cutting|cropping|losing) (?:anything|any of|the "
-        "sides|stuff)|keep (?:everything|the whole (?:frame|picture)) in|不要裁|不裁|别裁|模糊|"
-        "留边");
+        "sides|stuff)|keep (?:everything|the whole (?:frame|picture)) in|\\b(?:keep|fit|show) the "
+        "(?:whole|entire|full) (?:picture|frame|image|shot|video)\\b|\\bnothing (?:gets )?cut "
+        "off\\b|不要裁|不裁|别裁|模糊|留边|完整(?:的)?画面|画面完整");
 }
 
 // The frame asked for. Several may be named ("convert this 16:9 demo to vertical"): the one
