@@ -3,7 +3,7 @@
 // the sound of an MP3 is the sound of the MP4 of the same draft (clips, music and its ducking,
 // loudness, voice tracks), never a second mixer:
 //   mp4   H.264 High + AAC 192k (+faststart)      mov   the same in a QuickTime file
-//   webm  VP9 (libvpx-vp9, good/cpu-used 4, row-mt, CRF 32) + Opus 128k
+//   webm  VP9 (libvpx-vp9, realtime/cpu-used 6, row-mt, CRF 32) + Opus 128k
 //   gif   at most 480 px on its long side, 12 fps, one palette for the whole clip
 //         (palettegen + paletteuse in one pass), loops forever; at most kGifMaxMs long
 //   mp3   LAME 192k      m4a   AAC 192k (iPod/M4A)      wav   PCM s16le
