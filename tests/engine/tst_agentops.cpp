@@ -36,6 +36,7 @@ private slots:
     void exportWithMusicAndTitle();
     void transitionsRemoved();
     void textAtTheEnd();
+    void lookRemoved();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -493,6 +494,30 @@ void TstAgentOps::textAtTheEnd()
     QCOMPARE(bye->d, qint64(2000));
     QCOMPARE(bye->end(), s.durationMs);
     QVERIFY(bye->st > 0);
+}
+
+// "remove the black and white" takes the look off (one version, undoable); with none on, it
+// changes nothing and says so.
+void TstAgentOps::lookRemoved()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    QVERIFY(runTurn(c, sid, "make it black and white").results.value(0).value("ok").toBool());
+    const State before = stateOf(c, sid);
+    QCOMPARE(before.draft.m.value("look").toString(), QStringLiteral("bw"));
+    const Turn removed = runTurn(c, sid, "remove the black and white");
+    QCOMPARE(removed.calls, QStringList{"set_look"});
+    QVERIFY2(removed.text.contains("original colours"), qPrintable(removed.text));
+    const State after = stateOf(c, sid);
+    QCOMPARE(after.version, before.version + 1);
+    QVERIFY(!after.draft.m.contains("look"));
+    const Turn again = runTurn(c, sid, "去掉滤镜");
+    QCOMPARE(again.results.value(0).value("ok").toBool(true), false);
+    QVERIFY2(again.text.contains(QStringLiteral("没有可以去掉的调色")), qPrintable(again.text));
+    QCOMPARE(stateOf(c, sid).version, after.version);
+    runTurn(c, sid, "undo");
+    QCOMPARE(stateOf(c, sid).draft.m.value("look").toString(), QStringLiteral("bw"));
 }
 
 QTEST_GUILESS_MAIN(TstAgentOps)

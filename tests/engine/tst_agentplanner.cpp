@@ -466,6 +466,10 @@ const Row kRows[] = {
     {"make it vertical but keep the whole picture", "set_aspect mode=blur ratio=9:16"},
     {"vertical, fit the whole frame", "set_aspect mode=blur ratio=9:16"},
     {"改成竖屏，保持画面完整", "set_aspect mode=blur ratio=9:16"},
+    // A look that is there is removed, not added again.
+    {"remove the black and white", "set_look look=none"},
+    {"去掉滤镜", "set_look look=none"},
+    {"make it black and white", "set_look look=bw"},
     {"每隔5秒加个转场", ""},
     {"把视频声音关掉换成音乐", "set_volume gain=0 | add_music"},
     {"把音乐声音关掉", "set_music_volume volume=0"},

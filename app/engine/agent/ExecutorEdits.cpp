@@ -354,8 +354,13 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         r = setDenoise(*draft, true);
         label = QStringLiteral("denoise");
     } else if (n == Op::setLook()) {
+        const bool none = op.args.value(QStringLiteral("look")).toString() == QLatin1String("none");
+        // "remove the black and white" with no look on: said, and no version is made.
+        if (none && !draft->m.contains(QLatin1String("look")))
+            return failure(pick(zh, "There is no colour look to remove; nothing was changed.",
+                                "没有可以去掉的调色，所以没有修改。"));
         r = setLook(*draft, op.args.value(QStringLiteral("look")).toString());
-        label = QStringLiteral("colour look");
+        label = none ? QStringLiteral("remove colour look") : QStringLiteral("colour look");
     } else {
         return failure(capabilitiesReply(zh));
     }
@@ -507,6 +512,10 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                    : QStringLiteral("Loudness will be normalised to %1 LUFS on export.").arg(lufs);
     } else if (n == Op::denoise()) {
         reply = pick(zh, "Background noise reduction is on.", "已开启降噪。");
+    } else if (n == Op::setLook() &&
+               op.args.value(QStringLiteral("look")).toString() == QLatin1String("none")) {
+        reply = pick(zh, "Removed the colour look: the original colours are back.",
+                     "已去掉调色，恢复原来的颜色。");
     } else if (n == Op::setLook()) {
         const QString look = lookName(op.args.value(QStringLiteral("look")).toString(), zh);
         reply = zh ? QStringLiteral("已应用%1调色。").arg(look)

@@ -153,7 +153,7 @@ const QStringList& all();
 //   set_volume: gain (required; 0 mute)              set_loudness: lufs (required)
 //   add_music: file, mood, volume (0-1), duck (false when said)
 //   add_text: text + style (required), start_ms, duration_ms
-//   add_transitions: type (required), duration_ms    set_look: look (required)
+//   add_transitions: type (required; "none" removes)  set_look: look (required; "none" removes)
 //   set_aspect: ratio + mode "crop" | "blur" (required)
 //   add_intro: title                                 add_broll: file, every_ms, from_ms/to_ms
 //   set_music_volume: volume (absolute 0-1) or factor (relative)

@@ -189,6 +189,19 @@ std::optional<Operation> soundAndLook(const QString& c)
         return op(Op::denoise());
     if (has(c, "\\bintro\\b|片头"))
         return std::nullopt;
+    // "remove the black and white", "去掉滤镜": the look that is there goes (look "none"); adding
+    // the look named would be the opposite.
+    if (has(c,
+            "\\b(?:remove|delete|get rid of|take off|take away|turn off|drop|lose|undo|no "
+            "more|switch off)\\b.{0,12}\\b(?:the |that |this )?(?:black-white|bw|b&w|filter|look|"
+            "colou?r (?:grade|grading|look|filter)|warm look|cool look|cinematic look|vivid "
+            "look|tint)\\b|(?:去掉|取消|删掉|删除|关掉|不要)(?:这个|那个)?(?:滤镜|调色|黑白|色调)|"
+            "恢复(?:原来的|原始)?(?:颜色|色彩)"))
+        return has(c, "^undo\\b")
+                   ? std::nullopt
+                   : std::optional<Operation>(
+                         op(Op::setLook(),
+                            QJsonObject{{QStringLiteral("look"), QStringLiteral("none")}}));
     QString look;
     if (has(c, "black-white|monochrome|gr[ae]yscale|desaturat|去色|黑白"))
         look = QStringLiteral("bw");
