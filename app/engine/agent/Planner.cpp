@@ -215,6 +215,11 @@ Plan planInstruction(const QString& message)
         // "dividing a 12-minute file into 3 parts", "it's 4:20 long, split it every minute": with
         // the length said, the splits are known; without it the clause is declined below.
         if (const QList<Operation> splits = splitsFor(clause, sourceMs); !splits.isEmpty()) {
+            // "it's a 12-minute file" said the length the splits used: it was understood.
+            plan.unrecognized.removeIf([](const QString& u) {
+                return has(u, "^(?:so |and )?(?:it'?s|this is|i have|i'?ve got|(?:the|my|this) "
+                              "(?:video|clip|file|recording) is|这是|这个是|这段是)\\b");
+            });
             addedFrom = plan.operations.size();
             plan.operations << splits.mid(0, kMaxOperations - plan.operations.size());
             continue;
