@@ -13,3 +13,8 @@ if(TARGET clipwright-engine)
     clipwright_add_test(tst_conformance SOURCES tst_conformance.cpp EngineClient.h AgentTurn.h
         LIBS clipwright_engine Qt6::Network TIMEOUT 1200)
 endif()
+# Ten minutes of variable-frame-rate footage: A/V sync at ten cuts (flashes and beeps).
+if(TARGET clipwright-engine)
+    clipwright_add_test(tst_vfrsync SOURCES tst_vfrsync.cpp EngineClient.h AgentTurn.h
+        LIBS clipwright_engine Qt6::Network TIMEOUT 600)
+endif()

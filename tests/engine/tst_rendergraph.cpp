@@ -19,8 +19,9 @@ using cw::test::draftOf;
 using cw::test::seg;
 using cw::test::track;
 
-const QString kFit = "scale=1920:1080:force_original_aspect_ratio=decrease,"
-                     "pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30,format=yuv420p";
+const QString kFit =
+    "scale=1920:1080:force_original_aspect_ratio=decrease,"
+    "pad=1920:1080:(ow-iw)/2:(oh-ih)/2,setsar=1,fps=30:start_time=0.000:round=down,format=yuv420p";
 const QString kAfmt = "aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo";
 const QString kSilence = "anullsrc=r=48000:cl=stereo,atrim=duration=%1,"
                          "aformat=sample_fmts=fltp:channel_layouts=stereo";
@@ -56,9 +57,9 @@ QString segment(int input, int n, qint64 inMs, qint64 dMs, bool audio = true)
     const QString trim = QStringLiteral("start=%1:duration=%2")
                              .arg(inMs / 1000.0, 0, 'f', 3)
                              .arg(dMs / 1000.0, 0, 'f', 3);
-    QString v = QStringLiteral("[%1:v]trim=%2,setpts=PTS-STARTPTS,%3,trim=duration=%4[v%5]")
+    QString v = QStringLiteral("[%1:v]trim=%2,setpts=PTS-%3/TB,%4,trim=duration=%5[v%6]")
                     .arg(input)
-                    .arg(trim, kFit)
+                    .arg(trim, QString::number(inMs / 1000.0, 'f', 3), kFit)
                     .arg(dMs / 1000.0, 0, 'f', 3)
                     .arg(n);
     QString a = audio ? QStringLiteral("[%1:a]atrim=%2,asetpts=PTS-STARTPTS,%3[a%4]")
@@ -112,10 +113,10 @@ private slots:
             "-i",
             "/media/m1.mp4",
             "-filter_complex",
-            "[0:v]trim=start=0.000:duration=3.000,setpts=PTS-STARTPTS,"
+            "[0:v]trim=start=0.000:duration=3.000,setpts=PTS-0.000/TB,"
             "scale=1920:1080:force_original_aspect_ratio=decrease,pad=1920:1080:(ow-iw)/2:(oh-ih)/"
             "2,"
-            "setsar=1,fps=30,format=yuv420p,trim=duration=3.000[v0];"
+            "setsar=1,fps=30:start_time=0.000:round=down,format=yuv420p,trim=duration=3.000[v0];"
             "[0:a]atrim=start=0.000:duration=3.000,asetpts=PTS-STARTPTS,aresample=48000,"
             "aformat=sample_fmts=fltp:channel_layouts=stereo[a0];"
             "[v0][a0]concat=n=1:v=1:a=1[vout][aout]",
@@ -218,9 +219,11 @@ private slots:
                    "asetpts=PTS-STARTPTS," +
                    kAfmt + "[a0];" +
                    // a picture file's samples (RGB, a JPEG's matrix) are made BT.709
+                   // (a still has no times to count from the cut)
                    QString(segment(1, 1, 0, 2000, false))
                        .replace("decrease,",
-                                "decrease:in_color_matrix=bt709:out_color_matrix=bt709,") +
+                                "decrease:in_color_matrix=bt709:out_color_matrix=bt709,")
+                       .replace("setpts=PTS-0.000/TB", "setpts=PTS") +
                    ";[v0][a0][v1][a1]concat=n=2:v=1:a=1[vout][aout]"
             << qint64(3000);
         // Non-square pixels become square before the fit, so 640x360 at 2:3 is pillarboxed
@@ -230,8 +233,8 @@ private slots:
             << draftOf({track("v1", 0, {seg("s1", "m6", 0, 0, 1000)})})
             << QStringList{"/media/dvd.mp4"}
             << QString(segment(0, 0, 0, 1000, false))
-                       .replace("setpts=PTS-STARTPTS,scale=1920",
-                                "setpts=PTS-STARTPTS,scale=trunc(iw*sar/2)*2:ih,setsar=1,"
+                       .replace("setpts=PTS-0.000/TB,scale=1920",
+                                "setpts=PTS-0.000/TB,scale=trunc(iw*sar/2)*2:ih,setsar=1,"
                                 "scale=1920")
                        .replace("decrease,",
                                 "decrease:in_color_matrix=bt601:out_color_matrix=bt709,") +
@@ -249,10 +252,11 @@ private slots:
             << draftOf({track("v1", 0, {seg("s1", "m7", 0, 0, 1000)})})
             << QStringList{"/media/iphone.mov"}
             << QString(segment(0, 0, 0, 1000, false))
-                       .replace("fps=30,format=yuv420p",
-                                "fps=30,zscale=tin=arib-std-b67:pin=bt2020:min=bt2020nc:t=linear:"
-                                "npl=203,format=gbrpf32le,zscale=p=bt709,tonemap=mobius:desat=0,"
-                                "zscale=t=bt709:m=bt709:r=tv,format=yuv420p") +
+                       .replace(
+                           "round=down,format=yuv420p",
+                           "round=down,zscale=tin=arib-std-b67:pin=bt2020:min=bt2020nc:t=linear:"
+                           "npl=203,format=gbrpf32le,zscale=p=bt709,tonemap=mobius:desat=0,"
+                           "zscale=t=bt709:m=bt709:r=tv,format=yuv420p") +
                    ";[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
             << qint64(1000);
         QTest::newRow("clip volume")
@@ -264,7 +268,7 @@ private slots:
         QTest::newRow("speed 2x: twice the source, atempo")
             << draftOf({track("v1", 0, {seg("s1", "m1", 0, 500, 1000, {{"speed", 2.0}})})})
             << QStringList{"/media/m1.mp4"}
-            << "[0:v]trim=start=0.500:duration=2.000,setpts=(PTS-STARTPTS)/2," + kFit +
+            << "[0:v]trim=start=0.500:duration=2.000,setpts=(PTS-0.500/TB)/2," + kFit +
                    ",trim=duration=1.000[v0];[0:a]atrim=start=0.500:duration=2.000,asetpts=PTS-"
                    "STARTPTS," +
                    kAfmt + ",atempo=2[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
@@ -274,12 +278,12 @@ private slots:
                               {seg("s1", "m1", 0, 0, 1000, {{"speed", 3.0}}),
                                seg("s2", "m1", 1000, 0, 400, {{"speed", 0.25}})})})
             << QStringList{"/media/m1.mp4"}
-            << "[0:v]trim=start=0.000:duration=3.000,setpts=(PTS-STARTPTS)/3," + kFit +
+            << "[0:v]trim=start=0.000:duration=3.000,setpts=(PTS-0.000/TB)/3," + kFit +
                    ",trim=duration=1.000[v0];[0:a]atrim=start=0.000:duration=3.000,asetpts=PTS-"
                    "STARTPTS," +
                    kAfmt +
                    ",atempo=2,atempo=1.5[a0];"
-                   "[0:v]trim=start=0.000:duration=0.100,setpts=(PTS-STARTPTS)/0.25," +
+                   "[0:v]trim=start=0.000:duration=0.100,setpts=(PTS-0.000/TB)/0.25," +
                    kFit +
                    ",trim=duration=0.400[v1];[0:a]atrim=start=0.000:duration=0.100,asetpts=PTS-"
                    "STARTPTS," +
@@ -309,9 +313,9 @@ private slots:
                                  {"look", "bw"}};
         QTest::newRow("vertical crop replaces the default preset size, bw look")
             << vertical << QStringList{"/media/m1.mp4"}
-            << "[0:v]trim=start=0.000:duration=1.000,setpts=PTS-STARTPTS,"
+            << "[0:v]trim=start=0.000:duration=1.000,setpts=PTS-0.000/TB,"
                "scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,"
-               "setsar=1,fps=30,format=yuv420p,trim=duration=1.000[v0];"
+               "setsar=1,fps=30:start_time=0.000:round=down,format=yuv420p,trim=duration=1.000[v0];"
                "[0:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
                    kAfmt + "[a0];[v0][a0]concat=n=1:v=1:a=1[vcat][aout];[vcat]hue=s=0[vout]"
             << qint64(1000);
@@ -320,12 +324,13 @@ private slots:
             {"width", 1080}, {"height", 1350}, {"aspect", "4:5"}, {"aspect_mode", "blur"}};
         QTest::newRow("4:5 with a blurred fill")
             << blurred << QStringList{"/media/m1.mp4"}
-            << "[0:v]trim=start=0.000:duration=1.000,setpts=PTS-STARTPTS,split[bg0][fg0];"
+            << "[0:v]trim=start=0.000:duration=1.000,setpts=PTS-0.000/TB,split[bg0][fg0];"
                "[bg0]scale=134:168:force_original_aspect_ratio=increase,crop=134:168,"
                "boxblur=8:2,scale=1080:1350,setsar=1[bb0];"
                "[fg0]scale=1080:1350:force_original_aspect_ratio=decrease,setsar=1[ff0];"
                "[bb0][ff0]overlay=(W-w)/2:(H-h)/"
-               "2,setsar=1,fps=30,format=yuv420p,trim=duration=1.000[v0];"
+               "2,setsar=1,fps=30:start_time=0.000:round=down,format=yuv420p,trim=duration=1.000["
+               "v0];"
                "[0:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
                    kAfmt + "[a0];[v0][a0]concat=n=1:v=1:a=1[vout][aout]"
             << qint64(1000);
@@ -337,7 +342,8 @@ private slots:
                                     {"tr", QJsonObject{{"type", "fade"}, {"d", 200}}}})})})
             << QStringList{"/media/m1.mp4", "/media/m2 silent.mov"}
             << segment(0, 0, 0, 3000) +
-                   ";[1:v]trim=start=0.500:duration=1.000,setpts=PTS-STARTPTS+1.000/TB," + kFit +
+                   ";[1:v]trim=start=0.500:duration=1.000,setpts=PTS-0.500/TB+1.000/TB," +
+                   QString(kFit).replace("start_time=0.000", "start_time=1.000") +
                    ",format=yuva420p,fade=t=in:st=1.000:d=0.200:alpha=1,"
                    "fade=t=out:st=1.800:d=0.200:alpha=1[b0];"
                    "[v0][a0]concat=n=1:v=1:a=1[vcat][aout];"
@@ -555,9 +561,9 @@ private slots:
             buildRenderCommand(d, inputs(), p, "/out/r.mp4", dir_.path(), "/f.ttf");
         QVERIFY2(c.error.isEmpty(), qPrintable(c.error));
         const QString graph = graphOf(c);
-        QVERIFY2(graph.contains("fps=30000/1001,"), qPrintable(graph));
+        QVERIFY2(graph.contains("fps=30000/1001:"), qPrintable(graph));
         QVERIFY2(graph.contains("setpts=N/(30000/1001)/TB"), qPrintable(graph));
-        QVERIFY(!graph.contains("fps=30,"));
+        QVERIFY(!graph.contains("fps=30:"));
         const int r = int(c.args.indexOf("-r"));
         QVERIFY(r > 0);
         QCOMPARE(c.args.at(r + 1), QStringLiteral("30000/1001"));

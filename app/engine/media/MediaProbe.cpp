@@ -258,6 +258,9 @@ MediaInfo probeMedia(const QString& path)
         const AVRational rate = av_guess_frame_rate(ctx, st, nullptr);
         if (rate.num > 0 && rate.den > 0)
             info.fps = av_q2d(rate);
+        const double base = av_q2d(st->r_frame_rate);
+        const double average = av_q2d(st->avg_frame_rate);
+        info.variableRate = base > 0 && average > 0 && std::abs(base - average) > 0.01 * base;
         if (st->duration != AV_NOPTS_VALUE && st->duration > 0)
             durationUs = std::max<qint64>(
                 durationUs, av_rescale_q(st->duration, st->time_base, AVRational{1, 1000000}));

@@ -32,6 +32,9 @@ struct MediaInfo {
     // or "bt2020"; untagged pictures follow players' convention (HD is BT.709, SD BT.601).
     QString colorMatrix = QStringLiteral("bt709");
     double fps = 0;
+    // Frame times that are not a steady rate (a phone in low light): the average (fps) says
+    // nothing about the rate it was meant to play at.
+    bool variableRate = false;
     QString videoCodec;
     QString audioCodec;
     int sampleRate = 0;

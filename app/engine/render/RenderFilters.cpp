@@ -117,10 +117,11 @@ QString toBt709(const RenderInput& in)
     return QStringLiteral(":in_color_matrix=%1:out_color_matrix=bt709").arg(in.matrix);
 }
 
-QString Graph::fit(int n, const RenderInput& in) const
+QString Graph::fit(int n, const RenderInput& in, qint64 startMs) const
 {
-    const QString tail = QStringLiteral("setsar=1,fps=%1,").arg(p.fps.text()) + toneMap(in) +
-                         QStringLiteral("format=yuv420p");
+    const QString tail = QStringLiteral("setsar=1,fps=%1:start_time=%2:round=down,")
+                             .arg(p.fps.text(), sec(startMs)) +
+                         toneMap(in) + QStringLiteral("format=yuv420p");
     const QString head = squarePixels(in);
     const QString colour = toBt709(in);
     if (aspectMode == QLatin1String("crop"))
@@ -201,8 +202,15 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
     const qint64 srcMs = sped ? qRound64(double(s.d) * speed) : s.d;
     const QString trim = QStringLiteral("start=") + sec(still ? 0 : s.in) +
                          QStringLiteral(":duration=") + sec(srcMs);
-    const QString pts = sped ? QStringLiteral("setpts=(PTS-STARTPTS)/") + num(speed)
-                             : QStringLiteral("setpts=PTS-STARTPTS");
+    // The picture's times count from the cut point, not from the first frame kept: with a
+    // variable frame rate (or a picture that starts after the sound) that frame may come up
+    // to a source frame later, and counting from it would show the piece early. The fit's
+    // fps filter (start_time=0, round=down) fills from 0 with the first frame and, for a
+    // steady rate, keeps exactly the frames it kept before (SmartPlan.cpp relies on that).
+    const QString fromCut =
+        still ? QStringLiteral("PTS") : QString(QStringLiteral("PTS-") + sec(s.in) + "/TB");
+    const QString pts = sped ? QString(QStringLiteral("setpts=(") + fromCut + ")/" + num(speed))
+                             : QString(QStringLiteral("setpts=") + fromCut);
     // The closing trim: when one source feeds several pieces out of order, ffmpeg 5.1's fps
     // filter repeats a piece's last frame up to the source's end; cut it to the piece length.
     if (p.soundOnly) {
@@ -249,10 +257,11 @@ QString Graph::addBroll(const Segment& s, int input, const RenderInput& in, int 
 {
     const QString st = sec(s.st);
     const QString end = sec(s.end());
-    QString c = QStringLiteral("[%1:v]trim=start=%2:duration=%3,setpts=PTS-STARTPTS+%4/TB,")
+    const QString in0 = sec(isStill(in) ? 0 : s.in);
+    QString c = QStringLiteral("[%1:v]trim=start=%2:duration=%3,setpts=PTS-%2/TB+%4/TB,")
                     .arg(input)
-                    .arg(sec(isStill(in) ? 0 : s.in), sec(s.d), st) +
-                fit(1000 + k, in);
+                    .arg(in0, sec(s.d), st) +
+                fit(1000 + k, in, s.st);
     const qint64 fade = std::min(
         s.m.value(QLatin1String("tr")).toObject().value(QLatin1String("d")).toInteger(0), s.d / 2);
     if (fade > 0)

@@ -42,7 +42,8 @@ struct Graph {
     QString silence(qint64 ms) const;
     QString black(qint64 ms) const;
     // picture -> the frame (display geometry and SDR first); may add chains (blur) labelled n
-    QString fit(int n, const RenderInput& in) const;
+    // `startMs`: where the piece's first frame belongs (its frames are timed from there).
+    QString fit(int n, const RenderInput& in, qint64 startMs = 0) const;
     void addGap(qint64 ms);
     void addSegment(const Segment& s, int input, const RenderInput& in);
     bool hasTransitions() const;

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <cmath>
 #include <mutex>
 
@@ -250,6 +251,7 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
     const std::optional<SessionRecord> session = store.session(sessionId);
     const bool zh = session && session->language.startsWith(QLatin1String("zh"));
     QHash<QString, std::optional<AudioAnalysis>> analyses;
+    QSet<QString> variableRate;
     for (int i = 0; i < files.size(); ++i) {
         const ReceivedFile& f = files.at(i);
         const MediaInfo& info = infos.at(i);
@@ -282,6 +284,8 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
         }
         result.media << m;
         result.notes << ingestNotes(m, info, zh);
+        if (info.variableRate)
+            variableRate << m.id;
     }
 
     std::lock_guard<std::mutex> lock(store.editMutex());
@@ -313,7 +317,8 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
     for (const MediaRecord& m : std::as_const(result.media)) {
         const bool sound = m.kind == QLatin1String("audio");
         if (isVideo(m)) {
-            const double rate = projectRate(m.fps);
+            // A variable rate averages below what the phone was set to, nearly always 30.
+            const double rate = variableRate.contains(m.id) ? 30 : projectRate(m.fps);
             const double project = draft->m.value(QStringLiteral("fps")).toDouble(30);
             if (!rateSet) {
                 draft->m.insert(QStringLiteral("fps"), rate);
