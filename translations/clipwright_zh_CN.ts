@@ -498,17 +498,17 @@
         <translation>助手发送的事件过大。</translation>
     </message>
     <message>
-        <location filename="../app/service/AgentStream.cpp" line="302"/>
+        <location filename="../app/service/AgentStream.cpp" line="306"/>
         <source>The connection to the editing engine was lost before the agent finished, and the current state could not be read: %1</source>
         <translation>在助手完成之前与剪辑引擎的连接已断开，且无法读取当前状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/service/AgentStream.cpp" line="317"/>
+        <location filename="../app/service/AgentStream.cpp" line="321"/>
         <source>The connection to the agent was interrupted before it finished. Nothing changed on the timeline; try again.</source>
         <translation>与助手的连接在完成前中断。时间线没有变化，请重试。</translation>
     </message>
     <message>
-        <location filename="../app/service/AgentStream.cpp" line="324"/>
+        <location filename="../app/service/AgentStream.cpp" line="328"/>
         <source>The connection to the agent was interrupted, but the edit was saved. %1</source>
         <translation>与助手的连接已中断，但编辑已保存。%1</translation>
     </message>
@@ -672,27 +672,27 @@
 <context>
     <name>cw::ChatTranscript</name>
     <message>
-        <location filename="../ui/ChatTranscript.cpp" line="24"/>
+        <location filename="../ui/ChatTranscript.cpp" line="15"/>
         <source>Conversation</source>
         <translation>对话</translation>
     </message>
     <message>
-        <location filename="../ui/ChatTranscript.cpp" line="104"/>
+        <location filename="../ui/ChatTranscript.cpp" line="95"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../ui/ChatTranscript.cpp" line="108"/>
+        <location filename="../ui/ChatTranscript.cpp" line="99"/>
         <source>Clipwright</source>
         <translation>Clipwright</translation>
     </message>
     <message>
-        <location filename="../ui/ChatTranscript.cpp" line="111"/>
+        <location filename="../ui/ChatTranscript.cpp" line="102"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../ui/ChatTranscript.cpp" line="28"/>
+        <location filename="../ui/ChatTranscript.cpp" line="19"/>
         <source>Drop clips on the left, then tell me what to make, for example “cut the pauses and add a title that says Urban Dreams”.</source>
         <translation>把片段拖到左侧，然后告诉我你想做什么，例如“剪掉停顿，并添加标题 Urban Dreams”。</translation>
     </message>
@@ -749,9 +749,9 @@
     </message>
     <message>
         <location filename="../app/service/EditorSession.cpp" line="321"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="57"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="69"/>
         <location filename="../app/service/EditorSessionFrame.cpp" line="27"/>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="220"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="225"/>
         <source>Not connected to the editor yet. Wait a moment and try again.</source>
         <translation>尚未连接到编辑器。请稍候再试。</translation>
     </message>
@@ -762,7 +762,7 @@
     </message>
     <message>
         <location filename="../app/service/EditorSession.cpp" line="333"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="78"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="90"/>
         <source>There is nothing to export yet. Add a clip first.</source>
         <translation>还没有可导出的内容。请先添加片段。</translation>
     </message>
@@ -787,54 +787,54 @@
         <translation>积分：可用 %1，已预留 %2。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="38"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="50"/>
         <source>An export is already running.</source>
         <translation>已有导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="43"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="55"/>
         <source>Unknown export format &quot;%1&quot;.</source>
         <translation>未知的导出格式“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="48"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="60"/>
         <source>Choose a file name for the exported video.</source>
         <translation>请为导出的视频选择文件名。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="53"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="65"/>
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="74"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="86"/>
         <source>Could not read the timeline to export it.</source>
         <translation>无法读取时间线以进行导出。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="113"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="125"/>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="143"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="182"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="155"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="194"/>
         <source>The export failed.</source>
         <translation>导出失败。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="144"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="183"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="156"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="195"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="171"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="183"/>
         <source>The export job was lost (the editor was restarted). Export again.</source>
         <translation>导出任务已丢失（编辑器已重新启动）。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="260"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="272"/>
         <source>Register here: %1</source>
         <translation>在此注册：%1</translation>
     </message>
@@ -855,13 +855,13 @@
     </message>
     <message>
         <location filename="../app/service/EditorSessionFrame.cpp" line="25"/>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="216"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="221"/>
         <source>A preview of the edit needs the local engine.</source>
         <translation>预览剪辑需要使用本地引擎。</translation>
     </message>
     <message>
         <location filename="../app/service/EditorSessionFrame.cpp" line="29"/>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="224"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="229"/>
         <source>There is nothing to preview yet. Add a clip first.</source>
         <translation>还没有可预览的内容。请先添加片段。</translation>
     </message>
@@ -871,17 +871,17 @@
         <translation>引擎没有返回画面。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="232"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="237"/>
         <source>There is no folder to keep the preview in.</source>
         <translation>没有可存放预览的文件夹。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="341"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="350"/>
         <source>The preview could not be made.</source>
         <translation>无法生成预览。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionMedia.cpp" line="342"/>
+        <location filename="../app/service/EditorSessionMedia.cpp" line="351"/>
         <source>The preview could not be made: %1</source>
         <translation>无法生成预览：%1</translation>
     </message>
@@ -1033,98 +1033,143 @@
 <context>
     <name>cw::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="24"/>
-        <location filename="../ui/ExportDialog.cpp" line="25"/>
+        <location filename="../ui/ExportDialog.cpp" line="38"/>
+        <source>MP4 video (H.264)</source>
+        <translation>MP4 视频（H.264）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="39"/>
+        <source>MOV video (H.264)</source>
+        <translation>MOV 视频（H.264）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="40"/>
+        <source>WebM video (VP9)</source>
+        <translation>WebM 视频（VP9）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="41"/>
+        <source>GIF animation (480 px, 12 fps, up to 60 s)</source>
+        <translation>GIF 动图（480 像素，12 帧/秒，最长 60 秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="42"/>
+        <source>Audio only: MP3</source>
+        <translation>仅音频：MP3</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="43"/>
+        <source>Audio only: M4A (AAC)</source>
+        <translation>仅音频：M4A（AAC）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="44"/>
+        <source>Audio only: WAV</source>
+        <translation>仅音频：WAV</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="50"/>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="29"/>
+        <location filename="../ui/ExportDialog.cpp" line="55"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="36"/>
+        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="70"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="44"/>
+        <location filename="../ui/ExportDialog.cpp" line="76"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="46"/>
+        <location filename="../ui/ExportDialog.cpp" line="78"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="48"/>
+        <location filename="../ui/ExportDialog.cpp" line="80"/>
         <source>Choose the folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="59"/>
+        <location filename="../ui/ExportDialog.cpp" line="91"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="61"/>
+        <location filename="../ui/ExportDialog.cpp" line="93"/>
         <source>Start the export</source>
         <translation>开始导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <location filename="../ui/ExportDialog.cpp" line="96"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="68"/>
+        <location filename="../ui/ExportDialog.cpp" line="100"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <location filename="../ui/ExportDialog.cpp" line="101"/>
+        <source>Si&amp;ze:</source>
+        <translation>尺寸(&amp;Z)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="102"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="70"/>
+        <location filename="../ui/ExportDialog.cpp" line="104"/>
         <source>F&amp;older:</source>
         <translation>文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="104"/>
+        <location filename="../ui/ExportDialog.cpp" line="156"/>
         <source>Enter a file name.</source>
         <translation>请输入文件名。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="106"/>
+        <location filename="../ui/ExportDialog.cpp" line="158"/>
         <source>The file name cannot contain / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>文件名不能包含 / \ : * ? &quot; &lt; &gt; |。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="108"/>
+        <location filename="../ui/ExportDialog.cpp" line="160"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="119"/>
+        <location filename="../ui/ExportDialog.cpp" line="171"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="133"/>
+        <location filename="../ui/ExportDialog.cpp" line="185"/>
         <source>A folder with this name exists; choose another name.</source>
         <translation>已存在同名文件夹，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="141"/>
+        <location filename="../ui/ExportDialog.cpp" line="193"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="142"/>
+        <location filename="../ui/ExportDialog.cpp" line="194"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -1240,7 +1285,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="60"/>
         <location filename="../ui/MainWindowSession.cpp" line="27"/>
-        <location filename="../ui/MainWindowSession.cpp" line="105"/>
+        <location filename="../ui/MainWindowSession.cpp" line="106"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
@@ -1434,28 +1479,28 @@
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="112"/>
+        <location filename="../ui/MainWindowSession.cpp" line="113"/>
         <source>Credits: %1</source>
         <translation>积分：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="121"/>
+        <location filename="../ui/MainWindowSession.cpp" line="122"/>
         <source>Added %1</source>
         <translation>已添加 %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="126"/>
+        <location filename="../ui/MainWindowSession.cpp" line="128"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="155"/>
-        <location filename="../ui/MainWindowSession.cpp" line="156"/>
+        <location filename="../ui/MainWindowSession.cpp" line="157"/>
+        <location filename="../ui/MainWindowSession.cpp" line="158"/>
         <source>Export finished: %1</source>
         <translation>导出完成：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="164"/>
+        <location filename="../ui/MainWindowSession.cpp" line="166"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
@@ -1636,22 +1681,22 @@
         <translation>当前剪辑</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="186"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="232"/>
         <source>Select a clip to preview it</source>
         <translation>选择一个片段进行预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="189"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="235"/>
         <source>Drop video clips anywhere on this window, then tell me in the chat what to make. Your edit plays here.</source>
         <translation>把视频片段拖到窗口任意位置，然后在聊天里告诉我想做什么。剪辑会在这里播放。</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="202"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="248"/>
         <source>Updating… %1%</source>
         <translation>正在更新… %1%</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="204"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="250"/>
         <source>Updating…</source>
         <translation>正在更新…</translation>
     </message>
@@ -1686,17 +1731,17 @@
         <translation>预览时间</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="359"/>
+        <location filename="../ui/PreviewPane.cpp" line="378"/>
         <source>Pause (Space or K)</source>
         <translation>暂停（空格或 K）</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="359"/>
+        <location filename="../ui/PreviewPane.cpp" line="378"/>
         <source>Play (Space or L)</source>
         <translation>播放（空格或 L）</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="374"/>
+        <location filename="../ui/PreviewPane.cpp" line="393"/>
         <source>%1 · %2×</source>
         <translation>%1 · %2×</translation>
     </message>
@@ -1705,18 +1750,19 @@
         <translation type="vanished">视频预览</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPane.cpp" line="145"/>
+        <location filename="../ui/PreviewPane.cpp" line="151"/>
         <source>Cannot play: %1</source>
         <translation>无法播放：%1</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="192"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="238"/>
         <source>The preview of your edit appears here</source>
         <translation>剪辑预览将显示在这里</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="32"/>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="162"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="43"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="56"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="193"/>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
@@ -1725,7 +1771,7 @@
         <translation type="vanished">正在渲染预览… %1%</translation>
     </message>
     <message>
-        <location filename="../ui/PreviewPaneEdit.cpp" line="200"/>
+        <location filename="../ui/PreviewPaneEdit.cpp" line="246"/>
         <source>No preview: %1</source>
         <translation>无预览：%1</translation>
     </message>
@@ -2172,12 +2218,12 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineViewPaint.cpp" line="62"/>
+        <location filename="../ui/TimelineViewPaint.cpp" line="56"/>
         <source>The timeline is empty. Add clips, then tell me what to make.</source>
         <translation>时间线是空的。添加片段，然后告诉我你想做什么。</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineViewPaint.cpp" line="98"/>
+        <location filename="../ui/TimelineViewPaint.cpp" line="92"/>
         <source>Total %1</source>
         <translation>总长 %1</translation>
     </message>
