@@ -97,6 +97,7 @@ private slots:
     void cutPauses();
     void verticalPreset();
     void repeatedDoAndOddName();
+    void damagedMidway();
     void jsonEvents();
     void severalInputs();
     void joinedInputs();
@@ -187,6 +188,41 @@ void TestCli::cutPauses()
 
 // Each --do is its own request (they were run into one clause that planned only the title),
 // and a file name with a printf-like "%2" is printed as it is.
+// A file garbled in its middle (30 KB of noise over picture and sound packets) is accepted
+// with a warning that says where, and the export is made of what decodes, at full length.
+void TestCli::damagedMidway()
+{
+    QFile good(m_speech);
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QByteArray bytes = good.readAll();
+    quint32 seed = 12345;
+    for (qsizetype i = bytes.size() / 2; i < bytes.size() / 2 + 30000 && i < bytes.size(); ++i) {
+        seed = seed * 1664525u + 1013904223u;
+        bytes[i] = char(seed >> 24);
+    }
+    const QString damaged = m_dir.filePath("damaged.mp4");
+    QFile out(damaged);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(bytes);
+    out.close();
+    const QString result = m_dir.filePath("damaged-out.mp4");
+    Run r = runEngine({"edit", damaged, "--do", "add a title 'Hi'", "-o", result, "--json"});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QString warning;
+    for (const QJsonObject& e : events(r.out))
+        if (e.value("event") == QLatin1String("warning"))
+            warning = e.value("message").toString();
+    QVERIFY2(warning.startsWith("damaged.mp4 is damaged near 0:"), qPrintable(warning));
+    const double seconds =
+        probe(result).value("format").toObject().value("duration").toString().toDouble();
+    QVERIFY2(std::abs(seconds - m_speechInfo.value("duration").toDouble()) < 0.2,
+             qPrintable(QString::number(seconds)));
+    // The undamaged original gives no such warning.
+    r = runEngine({"edit", m_speech, "--do", "add a title 'Hi'", "-o", result, "--json"});
+    for (const QJsonObject& e : events(r.out))
+        QVERIFY(!e.value("message").toString().contains("damaged"));
+}
+
 void TestCli::repeatedDoAndOddName()
 {
     const QString odd = m_dir.filePath("clip%2.mp4");

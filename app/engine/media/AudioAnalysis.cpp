@@ -17,6 +17,7 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -124,8 +125,9 @@ struct Decoder {
     AVFrame* frame = av_frame_alloc();
     const AVStream* stream = nullptr;
     int64_t fileStartUs = AV_NOPTS_VALUE;
-    int outRate = 0;     // 0 until the first frame
-    bool direct = false; // float input at outRate: mixed down here, no swr
+    int outRate = 0;      // 0 until the first frame
+    bool direct = false;  // float input at outRate: mixed down here, no swr
+    bool damaged = false; // a frame failed to decode since the flag was read
     QVector<float> buf;
 
     ~Decoder()
@@ -272,8 +274,10 @@ struct Decoder {
             const int rc = avcodec_receive_frame(codec, frame);
             if (rc == AVERROR(EAGAIN) || rc == AVERROR_EOF)
                 return true;
-            if (rc < 0)
+            if (rc < 0) {
+                damaged = true;
                 return true; // bad data: keep going with the next packet
+            }
             if (env.total == 0) {
                 if (!configure(frame, env))
                     return false;
@@ -286,6 +290,54 @@ struct Decoder {
         }
     }
 };
+
+} // namespace
+
+namespace {
+
+// Length-prefixed H.264/HEVC (MP4, MKV): the NAL unit lengths of a packet must add up to
+// its size and each unit's forbidden bit must be clear. Damage in the middle of a file nearly
+// always breaks this, and checking it costs no decoding. 0: not length-prefixed, not checked.
+int nalLengthSize(const AVCodecParameters* par)
+{
+    const uint8_t* x = par->extradata;
+    if (par->codec_id == AV_CODEC_ID_H264 && par->extradata_size >= 7 && x[0] == 1)
+        return (x[4] & 3) + 1;
+    if (par->codec_id == AV_CODEC_ID_HEVC && par->extradata_size >= 23 && x[0] == 1)
+        return (x[21] & 3) + 1;
+    return 0;
+}
+
+bool nalUnitsBroken(const AVPacket* pkt, int lengthSize)
+{
+    const uint8_t* p = pkt->data;
+    qint64 left = pkt->size;
+    while (left > 0) {
+        if (left < lengthSize)
+            return true;
+        qint64 n = 0;
+        for (int i = 0; i < lengthSize; ++i)
+            n = (n << 8) | p[i];
+        p += lengthSize;
+        left -= lengthSize;
+        if (n == 0 || n > left || (p[0] & 0x80))
+            return true;
+        p += n;
+        left -= n;
+    }
+    return false;
+}
+
+qint64 packetMs(const AVPacket* pkt, const AVStream* st, int64_t fileStartUs)
+{
+    const int64_t ts = pkt->pts != AV_NOPTS_VALUE ? pkt->pts : pkt->dts;
+    if (ts == AV_NOPTS_VALUE)
+        return 0;
+    double s = double(ts) * av_q2d(st->time_base);
+    if (fileStartUs != AV_NOPTS_VALUE)
+        s -= double(fileStartUs) / 1e6;
+    return std::max<qint64>(0, qint64(s * 1000));
+}
 
 } // namespace
 
@@ -304,8 +356,12 @@ AudioAnalysis analyzeAudio(const QString& path)
         result.ok = true; // no audio: nothing to analyse, nothing to cut
         return result;
     }
+    const int video = av_find_best_stream(ctx, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    const int lengthSize = video >= 0 ? nalLengthSize(ctx->streams[video]->codecpar) : 0;
     for (unsigned i = 0; i < ctx->nb_streams; ++i)
-        ctx->streams[i]->discard = int(i) == index ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+        ctx->streams[i]->discard = int(i) == index || (lengthSize > 0 && int(i) == video)
+                                       ? AVDISCARD_DEFAULT
+                                       : AVDISCARD_ALL;
 
     Decoder dec;
     dec.stream = ctx->streams[index];
@@ -321,9 +377,21 @@ AudioAnalysis analyzeAudio(const QString& path)
     // what was decoded so far; only a resampler failure is fatal.
     Envelope env;
     bool broken = false;
+    auto damage = [&](const AVPacket* pkt) {
+        if (result.damagedAtMs < 0)
+            result.damagedAtMs = packetMs(pkt, ctx->streams[pkt->stream_index], ctx->start_time);
+    };
     while (!broken && av_read_frame(ctx, dec.pkt) >= 0) {
-        if (dec.pkt->stream_index == index && avcodec_send_packet(dec.codec, dec.pkt) >= 0)
-            broken = !dec.receive(env);
+        if (dec.pkt->stream_index == index) {
+            if (avcodec_send_packet(dec.codec, dec.pkt) >= 0)
+                broken = !dec.receive(env);
+            else
+                dec.damaged = true;
+            if (std::exchange(dec.damaged, false))
+                damage(dec.pkt);
+        } else if (dec.pkt->stream_index == video && nalUnitsBroken(dec.pkt, lengthSize)) {
+            damage(dec.pkt);
+        }
         av_packet_unref(dec.pkt);
     }
     if (!broken) {
@@ -407,6 +475,7 @@ QByteArray AudioAnalysis::toJson() const
     out += ",\"nf\":" + QByteArray::number(std::lround(noiseFloorDb * 10));
     out += ",\"sp\":" + QByteArray::number(std::lround(speechLevelDb * 10));
     out += ",\"pps\":" + QByteArray::number(peaksPerSecond);
+    out += ",\"dmg\":" + QByteArray::number(damagedAtMs);
     out += ",\"l\":[";
     for (int i = 0; i < levelsDb.size(); ++i) {
         if (i)
@@ -438,6 +507,7 @@ AudioAnalysis AudioAnalysis::fromJson(const QByteArray& json)
     a.noiseFloorDb = o.value(QLatin1String("nf")).toDouble(-1200) / 10.0;
     a.speechLevelDb = o.value(QLatin1String("sp")).toDouble(-1200) / 10.0;
     a.peaksPerSecond = std::max(1, o.value(QLatin1String("pps")).toInt(50));
+    a.damagedAtMs = qint64(o.value(QLatin1String("dmg")).toDouble(-1));
     const QJsonArray l = o.value(QLatin1String("l")).toArray();
     a.levelsDb.reserve(l.size());
     for (const QJsonValue& v : l)

@@ -29,13 +29,16 @@ struct AudioAnalysis {
     double speechLevelDb = -120; // e.g. 90th percentile of levels
     int peaksPerSecond = 50;
     QVector<float> peaks; // 0..1 absolute sample peak per 1/peaksPerSecond s
+    // Where the file is first damaged: sound that would not decode, or a picture packet whose
+    // NAL units do not add up (the picture is only read, not decoded); -1 when none was found.
+    qint64 damagedAtMs = -1;
 
     QByteArray toJson() const;
     static AudioAnalysis fromJson(const QByteArray& json);
 };
 
 // Decodes the first audio stream of `path`. A file without audio gives ok=true with
-// empty levels (no speech, nothing to cut).
+// empty levels (no speech, nothing to cut). Damage found on the way is noted, not fatal.
 AudioAnalysis analyzeAudio(const QString& path);
 
 // Threshold used when the user gives none: adapts to the clip's noise floor and speech

@@ -204,6 +204,19 @@ QString canvasNote(const QString& file, int w, int h, bool zh)
 }
 
 // What the user should know about a file as it arrives: what will be converted or chosen.
+// A file damaged midway is kept (what decodes is rendered, as players show it); the user is
+// told where, so a glitch in the export is not a surprise.
+QString damageNote(const QString& file, qint64 atMs, bool zh)
+{
+    const qint64 s = atMs / 1000;
+    const QString at = QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+    return (zh ? QStringLiteral("%1 在 %2 附近有损坏：能解码的部分都保留了，那里的画面或声音可能"
+                                "缺失。")
+               : QStringLiteral("%1 is damaged near %2: everything that can be decoded is kept, "
+                                "but picture or sound may be missing there."))
+        .arg(file, at);
+}
+
 QStringList ingestNotes(const MediaRecord& m, const MediaInfo& info, bool zh)
 {
     QStringList notes;
@@ -275,6 +288,8 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
             return result;
         }
         analyses.insert(m.id, ensureAnalysis(store, m));
+        if (const std::optional<AudioAnalysis>& a = analyses.value(m.id); a && a->damagedAtMs >= 0)
+            result.notes << damageNote(m.filename, a->damagedAtMs, zh);
         if (!store.addMedia(m)) {
             QFile::remove(m.path);
             removeAll(files.mid(i + 1));
