@@ -33,12 +33,14 @@ private slots:
     void hostileFileNames();
     void uploadAudioAndImage();
     void projectRateFollowsFirstVideo();
+    void animatedWebpKeepsItsAnimation();
     void oversizedJsonBody();
     void unknownFilesAndRoutes();
     void waveform();
     void exitsWithParent();
 
 private:
+    QByteArray animatedWebp();
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
     QJsonObject draftOf(const QString& sid)
     {
@@ -212,6 +214,21 @@ void TstEngineServer::mediaFileWithRange()
     QCOMPARE(tail.body, m_clipBytes.right(10));
 }
 
+// 2 s of testsrc2 at 10 fps, 320x240, as an animated WebP (libwebp_anim).
+QByteArray TstEngineServer::animatedWebp()
+{
+    const QString path = m_tmp.filePath("sticker.webp");
+    if (!QFile::exists(path)) {
+        QString error;
+        if (!runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=10", "-t", "2", "-c:v",
+                        "libwebp_anim", "-loop", "0", path},
+                       &error))
+            qWarning("%s", qPrintable(error));
+    }
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
 void TstEngineServer::uploadRejected_data()
 {
     QTest::addColumn<QByteArray>("content");
@@ -224,6 +241,8 @@ void TstEngineServer::uploadRejected_data()
         noise[i] = char((i * 7919 + 13) % 251);
     QTest::newRow("noise named mov") << noise << QStringLiteral("noise.mov");
     QTest::newRow("truncated mp4") << m_clipBytes.left(2000) << QStringLiteral("cut.mp4");
+    QTest::newRow("truncated animated webp")
+        << animatedWebp().left(3000) << QStringLiteral("sticker.webp");
 }
 
 void TstEngineServer::uploadRejected()
@@ -330,6 +349,39 @@ void TstEngineServer::uploadAudioAndImage()
     QCOMPARE(segments(draftOf(sid), 1).at(0).toObject().value("src").toString(),
              files.at(0).toObject().value("media_id").toString());
     QVERIFY(segments(draftOf(sid), 0).at(0).toObject().value("d").toInteger() > 0);
+}
+
+// FFmpeg 5.1 reads only still WebP; an animated one becomes a clip of its frames at their
+// times (media/AnimatedWebp.h): 2 s long, moving, its own size.
+void TstEngineServer::animatedWebpKeepsItsAnimation()
+{
+    const QByteArray webp = animatedWebp();
+    QVERIFY(webp.startsWith("RIFF"));
+    const QString sid = client().createSession();
+    const HttpReply r = client().upload(sid, {{webp, "sticker.webp"}});
+    QCOMPARE(r.code(), 0);
+    const QJsonObject f = r.data().value("files").toArray().first().toObject();
+    QCOMPARE(f.value("file_type").toString(), QStringLiteral("video"));
+    QVERIFY2(std::abs(f.value("duration_ms").toInteger() - 2000) <= 40,
+             qPrintable(QString::number(f.value("duration_ms").toInteger())));
+    QCOMPARE(f.value("width").toInt(), 320);
+    QCOMPARE(f.value("height").toInt(), 240);
+    const QString stored = m_engine.dataDir() + "/media/" + f.value("media_id").toString() + ".mp4";
+    QVERIFY(QFile::exists(stored));
+    auto frameAt = [&stored](const char* at) {
+        QProcess p;
+        p.start("ffmpeg", {"-v", "error", "-ss", at, "-i", stored, "-frames:v", "1", "-vf",
+                           "scale=32:24,format=gray", "-f", "rawvideo", "-"});
+        p.waitForFinished(30000);
+        return p.readAllStandardOutput();
+    };
+    const QByteArray early = frameAt("0.2");
+    const QByteArray late = frameAt("1.5");
+    QCOMPARE(early.size(), 32 * 24);
+    int differ = 0;
+    for (int i = 0; i < early.size(); ++i)
+        differ += std::abs(int(uchar(early[i])) - int(uchar(late[i]))) > 24;
+    QVERIFY2(differ > 20, qPrintable(QString::number(differ))); // it moves
 }
 
 // A photo first does not set the rate; the first video does (an NTSC rate kept exactly, 59.94

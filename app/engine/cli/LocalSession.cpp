@@ -2,6 +2,7 @@
 // and the link lives only as long as the work folder.
 #include "cli/LocalSession.h"
 
+#include "media/AnimatedWebp.h"
 #include "media/MediaProbe.h"
 #include "server/MediaJson.h"
 
@@ -54,6 +55,8 @@ bool checkMediaFile(const QString& path, QString* reason)
         *reason = tr("is empty");
         return false;
     }
+    if (isAnimatedWebp(path)) // FFmpeg cannot read it; the ingest converts it (AnimatedWebp.h)
+        return true;
     const MediaInfo media = probeMedia(path);
     const bool usable = media.ok && !media.kind.isEmpty() &&
                         (media.kind == QLatin1String("image") || media.durationMs > 0);

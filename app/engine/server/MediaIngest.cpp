@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "Draft.h"
+#include "media/AnimatedWebp.h"
 #include "media/AudioAnalysis.h"
 #include "media/MediaProbe.h"
 #include "server/MediaJson.h"
@@ -239,8 +240,24 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
 {
     IngestResult result;
     QList<MediaInfo> infos;
+    QSet<QString> animations; // temp paths now holding an MP4
     for (const ReceivedFile& f : files) {
         MediaInfo info;
+        if (f.size > 0 && isAnimatedWebp(f.tempPath)) {
+            // The upload's file becomes the animation as a clip (AnimatedWebp.h).
+            const QString clip = f.tempPath + QStringLiteral(".mp4");
+            QString why;
+            if (!convertAnimatedWebp(f.tempPath, clip, &why) || !QFile::remove(f.tempPath) ||
+                !QFile::rename(clip, f.tempPath)) {
+                QFile::remove(clip);
+                removeAll(files);
+                result.code = ErrorCode::UnsupportedFile;
+                result.error = QStringLiteral("%1 is an animated WebP that cannot be read: %2.")
+                                   .arg(f.displayName, why);
+                return result;
+            }
+            animations << f.tempPath;
+        }
         if (f.size > 0)
             info = probeMedia(f.tempPath);
         const bool usable = info.ok && !info.kind.isEmpty() &&
@@ -273,7 +290,9 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
         m.sessionId = sessionId;
         m.filename = f.displayName;
         m.kind = info.kind;
-        m.path = store.mediaDir() + QLatin1Char('/') + m.id + safeExtension(f.displayName);
+        m.path = store.mediaDir() + QLatin1Char('/') + m.id +
+                 (animations.contains(f.tempPath) ? QStringLiteral(".mp4")
+                                                  : safeExtension(f.displayName));
         m.hash = f.hash;
         m.durationMs = info.durationMs;
         m.width = info.width;
