@@ -13,6 +13,7 @@
 #include "EditorSession.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
+#include "PlatformNoise.h"
 #include "TestMedia.h"
 #include "TimelineDrag.h"
 #include "TimelineView.h"
@@ -118,6 +119,7 @@ private:
 
 void TstEditFlows::initTestCase()
 {
+    cw::test::dropPlatformNoise();
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     QVERIFY(m_tmp.isValid());

@@ -9,6 +9,7 @@
 #include "ExportBar.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
+#include "PlatformNoise.h"
 #include "PreviewPane.h"
 #include "TestMedia.h"
 #include "TimelineView.h"
@@ -32,6 +33,7 @@ using namespace cw;
 class TstExportFlow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { cw::test::dropPlatformNoise(); }
     void exportThroughDialog();
 };
 

@@ -11,6 +11,7 @@
 #include "EditorSession.h"
 #include "MainWindow.h"
 #include "MediaBin.h"
+#include "PlatformNoise.h"
 #include "PreviewPane.h"
 #include "TestMedia.h"
 #include "TimelineMediaCache.h"
@@ -100,6 +101,7 @@ private:
 
 void TstMediaVisuals::initTestCase()
 {
+    cw::test::dropPlatformNoise();
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     QVERIFY(m_tmp.isValid());

@@ -11,6 +11,7 @@
 // reports a load only for the new file and shows none of the previous file's frames. A
 // preview's window (a later part of the edit) plays at its timeline times, stills stand in
 // outside it, and at its end the viewer waits for the whole render, which plays on from there.
+#include "PlatformNoise.h"
 #include "PreviewPane.h"
 #include "PreviewPlayer.h"
 #include "TestMedia.h"
@@ -32,6 +33,7 @@ using namespace cw;
 class TstPreviewPane : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { cw::test::dropPlatformNoise(); }
     void lazyPlayer();
     void playsGeneratedClip();
     void missingFileIsAnError();

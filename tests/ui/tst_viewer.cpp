@@ -14,6 +14,7 @@
 #include "ChatPanel.h"
 #include "EditorSession.h"
 #include "MainWindow.h"
+#include "PlatformNoise.h"
 #include "PreviewPane.h"
 #include "TestMedia.h"
 #include "TimelineView.h"
@@ -125,6 +126,7 @@ private:
 
 void TstViewer::initTestCase()
 {
+    cw::test::dropPlatformNoise();
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
     QVERIFY(m_tmp.isValid());
