@@ -4,6 +4,7 @@
 // tst_smartrender and the benchmark's cut-only rows.
 #pragma once
 
+#include <QList>
 #include <QProcess>
 #include <QStringList>
 #include <QVector>
@@ -67,6 +68,25 @@ inline double audioLag(const QVector<qint16>& out, double outAt, const QVector<q
     const int coarse = bestLag;
     scan(coarse - 8, coarse + 8, 1, 1);
     return bestLag / 48000.0;
+}
+
+// Onsets (s) of beeps in a file's sound: a sample above a quarter of full scale after at
+// least 0.1 s below it (the flash-and-beep clips of tst_smartrender and tst_vfrsync).
+inline QList<double> beepTimes(const QString& file)
+{
+    const QVector<qint16> s = monoPcm(file);
+    QList<double> out;
+    int quiet = 48000;
+    for (int i = 0; i < s.size(); ++i) {
+        if (std::abs(int(s[i])) > 8000) {
+            if (quiet > 4800)
+                out << i / 48000.0;
+            quiet = 0;
+        } else {
+            ++quiet;
+        }
+    }
+    return out;
 }
 
 } // namespace cw::test

@@ -29,6 +29,7 @@
 
 using namespace cw;
 using namespace cw::engine;
+using cw::test::beepTimes;
 using cw::test::cutDraft;
 using cw::test::draftOf;
 using cw::test::fakeInputs;
@@ -123,26 +124,6 @@ QList<double> flashTimes(const QString& file)
     for (int i = 0; i < luma.size(); ++i)
         if (quint8(luma[i]) > 128 && (i == 0 || quint8(luma[i - 1]) <= 128))
             out << i / 30.0;
-    return out;
-}
-
-QList<double> beepTimes(const QString& file)
-{
-    const QByteArray pcm = run("ffmpeg", {"-v", "error", "-i", file, "-vn", "-ac", "1", "-ar",
-                                          "48000", "-f", "s16le", "-"});
-    const auto* s = reinterpret_cast<const qint16*>(pcm.constData());
-    const int n = int(pcm.size() / 2);
-    QList<double> out;
-    int quiet = 48000;
-    for (int i = 0; i < n; ++i) {
-        if (std::abs(int(s[i])) > 8000) {
-            if (quiet > 4800)
-                out << i / 48000.0;
-            quiet = 0;
-        } else {
-            ++quiet;
-        }
-    }
     return out;
 }
 

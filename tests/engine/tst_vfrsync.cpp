@@ -7,6 +7,7 @@
 // its place on the timeline and have its beep within one frame (1/30 s), and the sound must
 // show no drift from the first window to the last.
 #include "AgentTurn.h"
+#include "AvSync.h"
 #include "EngineClient.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -24,14 +25,6 @@ namespace {
 
 constexpr int kWindows = 10;
 constexpr double kFrame = 1.0 / 30;
-
-QByteArray run(const QStringList& args)
-{
-    QProcess p;
-    p.start(QStringLiteral("ffmpeg"), args);
-    p.waitForFinished(600000);
-    return p.readAllStandardOutput();
-}
 
 // Times (s) where the picture turns white: frame times from the file (pts), not frame counts.
 QList<double> flashTimes(const QString& file)
@@ -52,26 +45,6 @@ QList<double> flashTimes(const QString& file)
         if (now && !bright)
             out << f[0].toDouble();
         bright = now;
-    }
-    return out;
-}
-
-QList<double> beepTimes(const QString& file)
-{
-    const QByteArray pcm =
-        run({"-v", "error", "-i", file, "-vn", "-ac", "1", "-ar", "48000", "-f", "s16le", "-"});
-    const auto* s = reinterpret_cast<const qint16*>(pcm.constData());
-    const int n = int(pcm.size() / 2);
-    QList<double> out;
-    int quiet = 48000;
-    for (int i = 0; i < n; ++i) {
-        if (std::abs(int(s[i])) > 8000) {
-            if (quiet > 4800)
-                out << i / 48000.0;
-            quiet = 0;
-        } else {
-            ++quiet;
-        }
     }
     return out;
 }
