@@ -17,6 +17,7 @@
 #   surround51.mp4                   H.264 + 5.1 AAC
 #   voice-memo.m4a                   speech with pauses, no picture
 #   room-tone.mp4                    a clip whose sound is only steady low noise (no speech)
+#   silent.mp4                       a clip whose sound track is digital silence
 #   photo-exif6.jpg                  a 640x480 photo stored landscape, EXIF orientation 6
 # Reference white of the HDR files sits at 203 nits (ITU-R BT.2408), as cameras record it.
 set -euo pipefail
@@ -73,6 +74,9 @@ ff -f lavfi -i "testsrc2=size=1280x720:rate=30" -i "$tmp/speech.mp4" -t 4 \
 
 ff -f lavfi -i "testsrc2=size=1280x720:rate=30" -f lavfi -i "anoisesrc=c=pink:a=0.003:r=48000" -t 6 \
   -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac "$out/room-tone.mp4"
+
+ff -f lavfi -i "testsrc2=size=1280x720:rate=30" -f lavfi -i "anullsrc=r=48000:cl=stereo" -t 3 \
+  -c:v libx264 -preset ultrafast -pix_fmt yuv420p -c:a aac "$out/silent.mp4"
 
 # A JPEG whose pixels are landscape with an APP1 Exif segment saying "rotate 90 clockwise"
 # (orientation 6), inserted right after the SOI marker. Big-endian TIFF, one IFD entry.

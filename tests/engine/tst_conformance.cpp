@@ -179,6 +179,7 @@ void TstConformance::corpus_data()
     add(g + "surround51.mp4", {1280, 720}, Speech::Yes);
     add(g + "voice-memo.m4a", {}, Speech::Yes, false, true);
     add(g + "room-tone.mp4", {1280, 720}, Speech::No);
+    add(g + "silent.mp4", {1280, 720}, Speech::No);
     add(g + "photo-exif6.jpg", {480, 640}, Speech::Either);
     const QDir shared(sharedMedia());
     if (!shared.exists()) {
