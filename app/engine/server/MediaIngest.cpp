@@ -204,7 +204,6 @@ QString canvasNote(const QString& file, int w, int h, bool zh)
         .arg(file);
 }
 
-// What the user should know about a file as it arrives: what will be converted or chosen.
 // A file damaged midway is kept (what decodes is rendered, as players show it); the user is
 // told where, so a glitch in the export is not a surprise.
 QString damageNote(const QString& file, qint64 atMs, bool zh)
@@ -218,6 +217,7 @@ QString damageNote(const QString& file, qint64 atMs, bool zh)
         .arg(file, at);
 }
 
+// What the user should know about a file as it arrives: what will be converted or chosen.
 QStringList ingestNotes(const MediaRecord& m, const MediaInfo& info, bool zh)
 {
     QStringList notes;
