@@ -7,6 +7,7 @@
 #include "EditorSession.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
+#include "PlatformNoise.h"
 #include "TestMedia.h"
 #include "TimelineView.h"
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
 
 void TstExportFormatFlow::initTestCase()
 {
+    cw::test::dropPlatformNoise();
     QStandardPaths::setTestModeEnabled(true);
     QSettings().clear();
 }
