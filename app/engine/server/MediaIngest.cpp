@@ -2,6 +2,7 @@
 
 #include "ApiError.h"
 #include "Draft.h"
+#include "agent/Executor.h"
 #include "media/AnimatedWebp.h"
 #include "media/AudioAnalysis.h"
 #include "media/MediaProbe.h"
@@ -208,13 +209,11 @@ QString canvasNote(const QString& file, int w, int h, bool zh)
 // told where, so a glitch in the export is not a surprise.
 QString damageNote(const QString& file, qint64 atMs, bool zh)
 {
-    const qint64 s = atMs / 1000;
-    const QString at = QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     return (zh ? QStringLiteral("%1 在 %2 附近有损坏：能解码的部分都保留了，那里的画面或声音可能"
                                 "缺失。")
                : QStringLiteral("%1 is damaged near %2: everything that can be decoded is kept, "
                                 "but picture or sound may be missing there."))
-        .arg(file, at);
+        .arg(file, formatClock(atMs));
 }
 
 // What the user should know about a file as it arrives: what will be converted or chosen.
