@@ -1,5 +1,5 @@
 # Tests of the engine's server, store and agent (included by tests/engine/CMakeLists.txt).
-foreach(unit store agentplanner phrasecorpus changeops targetlength)
+foreach(unit store agentplanner agentplanner_frames phrasecorpus changeops targetlength)
     if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/tst_${unit}.cpp)
         clipwright_add_test(tst_${unit} SOURCES tst_${unit}.cpp LIBS clipwright_engine TIMEOUT 120)
     endif()

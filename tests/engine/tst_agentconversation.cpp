@@ -261,9 +261,9 @@ void TstAgentConversation::exportWordsAndDeclines()
 
     // A part that cannot be done is named; the rest is done.
     const int version = s.version;
-    t = runTurn(c, sid, "cut the pauses and fade out at the end");
+    t = runTurn(c, sid, "cut the pauses and stabilise the shaky parts");
     QCOMPARE(t.calls, QStringList{"cut_pauses"});
-    QVERIFY2(t.text.contains("can't do fades"), qPrintable(t.text));
+    QVERIFY2(t.text.contains("can't do stabilising"), qPrintable(t.text));
     QCOMPARE(stateOf(c, sid).version, version + 1);
 
     // A logo that was never uploaded: nothing changes, the reply asks for the image.

@@ -141,6 +141,14 @@ inline QString describe()
 {
     return QStringLiteral("describe");
 }
+inline QString fadeIn()
+{
+    return QStringLiteral("fade_in");
+}
+inline QString fadeOut()
+{
+    return QStringLiteral("fade_out");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -163,6 +171,9 @@ const QStringList& all();
 //   cut_pauses also: scope "start" | "end", at_ms (the one pause nearest that time)
 //   add_text also: at "end" (it ends with the video; duration_ms how long before the end)
 //   remove_music, remove_intro, propose, confirm, cancel, describe: no arguments
+//   fade_in, fade_out: target "music" | "sound" (absent: picture and sound), color "white"
+//     (absent: black), duration_ms (0 removes the fade), clip (0-based, -1 last; absent: the
+//     start or end of the whole video)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*
@@ -173,7 +184,7 @@ struct Operation {
 // needs something the user has not given (need: "logo", "file", "text").
 struct Declined {
     QString clause;
-    QString id; // the lexicon's decline id ("fade", "avatar", ...), or "text" for a title
+    QString id; // the lexicon's decline id ("fade_text", "avatar", ...), or "text" for a title
     QString need;
     QString en; // what cannot be done, as a noun phrase
     QString zh;

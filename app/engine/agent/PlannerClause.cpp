@@ -17,18 +17,12 @@ using RX = QRegularExpression;
 
 // A clause that names something the engine cannot do (or a file it does not have) is
 // declined by name before any parser sees it, so "remove the background" never reaches the
-// noise filter and "fade out at the end" never becomes a cut. Quoted captions are texts, not
+// noise filter and "stabilise the end" never becomes a cut. Quoted captions are texts, not
 // transcription requests.
 const lexicon::Decline* declineOf(const QString& c)
 {
     const lexicon::Decline* d = lexicon::findDecline(c);
     if (d && d->id == QLatin1String("transcribe") && quoteIndex(c) >= 0)
-        return nullptr;
-    // "片段之间加上淡入淡出的转场", "fade between the clips": a transition type, not a fade
-    // of the picture ("a fade-in transition" still is one).
-    if (d && d->id == QLatin1String("fade") &&
-        has(c, "\\bbetween (?:the |all the |each )?(?:clips|shots|cuts|scenes)\\b|"
-               "淡入淡出的?(?:转场|过渡)|片段之间|镜头之间|段之间|每段|衔接"))
         return nullptr;
     return d;
 }
@@ -58,6 +52,8 @@ bool platformIsReason(const QString& c, const Frame& f)
 std::optional<Operation> mainOperation(const QString& c, const Prepared& p, const Frame& f)
 {
     if (const auto o = describeContent(c))
+        return o;
+    if (const auto o = formatExport(c))
         return o;
     if (const auto o = musicChange(c, f))
         return o;
@@ -110,6 +106,27 @@ std::optional<Operation> mainOperation(const QString& c, const Prepared& p, cons
     if (const auto o = exportSettings(c, f))
         return o;
     return propose(c);
+}
+
+// "fade in at the start", "add music that fades in and out", 背景音乐淡入淡出: the fades, and
+// the clause's other request when the words left say one (before the fades when said before).
+std::optional<QList<Operation>> fadeClause(const QString& c, const Prepared& p, const Frame& f,
+                                           const QString& lastTarget)
+{
+    const std::optional<FadeReading> r = fades(c, f, lastTarget);
+    if (!r || r->ops.isEmpty())
+        return r ? std::optional<QList<Operation>>(QList<Operation>()) : std::nullopt;
+    QList<Operation> out = r->ops;
+    const Frame rf = readFrame(r->rest);
+    if ((rf.addVerb || !rf.action.isEmpty()) && !lexicon::findDecline(r->rest))
+        if (const auto o = mainOperation(r->rest, p, rf);
+            o && o->name != Op::addTransitions() && o->name != Op::propose()) {
+            if (has(c.left(r->at), "[a-z]{3,}|[\\x{4e00}-\\x{9fff}]{2,}"))
+                out.prepend(*o);
+            else
+                out << *o;
+        }
+    return out;
 }
 
 } // namespace
@@ -167,7 +184,7 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
                        ? QJsonObject{{QStringLiteral("style"), QStringLiteral("title")}}
                        : QJsonObject{})};
     }
-    if (negated(c))
+    if (negated(c) && !noFade(c))
         return {};
     // "能不能保持原有视频比例", "keep the original aspect ratio": nothing to change.
     // "竖屏会强制改成 横屏", "it keeps turning it landscape": what happens, told as a problem, is
@@ -203,6 +220,10 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         f.target = *lastTarget;
     else if (!f.target.isEmpty())
         *lastTarget = f.target;
+    // A clause that also names something declined reads its fades in the part not declined.
+    if (!declineOf(c))
+        if (const auto fl = fadeClause(c, p, f, *lastTarget))
+            return *fl;
     if (const lexicon::Decline* d = declineOf(c)) {
         // Partial declines keep the rest of the clause: text styling when a text is named
         // ("move the caption to the top in yellow"), posting when a frame is named ("make it
@@ -214,9 +235,6 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
             keepRest = isText(f.target);
         else if (d->id == QLatin1String("logo"))
             keepRest = f.target == QLatin1String("intro");
-        // "add music that fades in and out": the music is made, its fades are declined.
-        else if (d->id == QLatin1String("fade"))
-            keepRest = f.target == QLatin1String("music") && f.addVerb;
         else if (d->partial)
             keepRest = has(c, "vertical|portrait|landscape|horizontal|square|\\d+:\\d+|"
                               "竖屏|横屏|竖版|横版|方形");
@@ -240,6 +258,8 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
             if (rest.isEmpty() || lexicon::findDecline(rest))
                 return {};
             Frame rf = readFrame(rest);
+            if (const auto fl = fadeClause(rest, p, rf, *lastTarget))
+                return *fl;
             if (const std::optional<Operation> o = mainOperation(rest, p, rf)) {
                 QList<Operation> out{*o};
                 if (o->name != Op::setAspect() && o->name != Op::exportSettings())

@@ -360,6 +360,57 @@ std::optional<Operation> targetLength(const QString& c)
     return op(Op::targetLength(), args);
 }
 
+QString formatSaid(const QString& c)
+{
+    // The engine's export formats (render/RenderOutput.h). A format inside a file name
+    // ("song.mp3") names the file, not the export. An audio-only export with no format named is
+    // an MP3.
+    static const struct {
+        const char* format;
+        const char* words;
+    } formats[] = {
+        {"gif", "(?<![.\\w])gifs?\\b|动图"},
+        {"webm", "(?<![.\\w])webm\\b"},
+        {"mp3", "(?<![.\\w])mp3\\b"},
+        {"m4a", "(?<![.\\w])m4a\\b"},
+        {"wav", "(?<![.\\w])wav\\b|\\bwave file\\b"},
+        {"mov", "(?<![.\\w])mov\\b|\\bquicktime\\b"},
+        {"mp4", "(?<![.\\w])mp4\\b|\\bh\\.?264\\b"},
+        {"mp3",
+         "\\b(?:audio|sound)[- ]only\\b|\\b(?:just|only) (?:the )?(?:audio|sound)\\b|"
+         "\\bextract (?:the )?(?:audio|sound)\\b|\\baudio (?:version|file)\\b|\\b(?:as|to|"
+         "into) (?:an? )?audio\\b|提取音频|导出音频|只要声音|音频文件|纯音频|导出.{0,4}音频"}};
+    for (const auto& fm : formats)
+        if (has(c, fm.words))
+            return QLatin1String(fm.format);
+    return {};
+}
+
+std::optional<Operation> formatExport(const QString& c)
+{
+    // "make a GIF", "gif this", "give me the audio as MP3", 导出成GIF, 导出为mp3音频: a format
+    // that is made from the video is an export, even with no export verb.
+    const QString format = formatSaid(c);
+    if (format.isEmpty() || format == QLatin1String("mp4") || format == QLatin1String("mov"))
+        return std::nullopt;
+    if (!lexicon::has(c, QStringLiteral("action.export")) &&
+        !has(c,
+             "\\b(?:make|create|turn|convert|give|send|save|render|get|produce|output|"
+             "generate|extract)\\b|^(?:please "
+             ")?gif\\b|\\b(?:as|into|to|in)\\s+(?:an?\\s+)?(?:\\w+\\s+)?"
+             "(?:gif|webm|mp3|m4a|wav)\\b|\\b(?:audio|sound)[- ]only\\b|\\b(?:just|only) "
+             "(?:the )?(?:audio|sound)\\b|导出|输出|转成|转为|转换|做成|做个|做一个|生成|保存|存成|"
+             "弄成|变成|给我|提取|只要声音"))
+        return std::nullopt;
+    QJsonObject args{{QStringLiteral("format"), format}};
+    for (const char* res : {"4k", "1080p", "720p"})
+        if (lexicon::has(c, QStringLiteral("resolution.") + QLatin1String(res))) {
+            args.insert(QStringLiteral("resolution"), QLatin1String(res));
+            break;
+        }
+    return op(Op::exportSettings(), args);
+}
+
 std::optional<Operation> exportSettings(const QString& c, const Frame& f)
 {
     // "edit a screen recording into a 1080p mp4": an earlier verb ("edit") names no other
@@ -379,10 +430,8 @@ std::optional<Operation> exportSettings(const QString& c, const Frame& f)
             args.insert(QStringLiteral("resolution"), QLatin1String(res));
             break;
         }
-    if (has(c, "\\bmp4\\b|\\bh\\.?264\\b"))
-        args.insert(QStringLiteral("format"), QStringLiteral("mp4"));
-    else if (has(c, "\\bmov\\b"))
-        args.insert(QStringLiteral("format"), QStringLiteral("mov"));
+    if (const QString format = formatSaid(c); !format.isEmpty())
+        args.insert(QStringLiteral("format"), format);
     if (const lexicon::Platform* pf = lexicon::findPlatform(c))
         args.insert(QStringLiteral("platform"), pf->id);
     return op(Op::exportSettings(), args);

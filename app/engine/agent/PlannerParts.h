@@ -53,6 +53,18 @@ struct Frame {
 };
 Frame readFrame(const QString& c);
 
+// The fades a clause asks for (PlannerFades.cpp): none when it says no fade (std::nullopt), or
+// the fade_in / fade_out operations in the order said (empty: a fade nobody can tell which) and
+// the rest of the clause without the fade's words, which may hold another request.
+struct FadeReading {
+    QList<Operation> ops;
+    QString rest;
+    qsizetype at = 0; // where the first fade is said
+};
+std::optional<FadeReading> fades(const QString& c, const Frame& f, const QString& lastTarget);
+// "no fade at the start", 不要淡出了: a fade taken off, not a negation of the whole clause.
+bool noFade(const QString& c);
+
 // +1 when the clause says the voice is too quiet, -1 too loud, 0 when it says neither.
 int voiceComplaint(const QString& c);
 std::optional<Operation> describeContent(const QString& c);
@@ -61,6 +73,11 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
 std::optional<Operation> removeIntro(const QString& c, const Frame& f);
 std::optional<Operation> targetLength(const QString& c);
 std::optional<Operation> exportSettings(const QString& c, const Frame& f);
+// The export format named in a clause (mp4, mov, webm, gif, mp3, m4a, wav; "audio only" is
+// mp3), or "".
+QString formatSaid(const QString& c);
+// "make a GIF", "give me the audio as MP3": a format other than mp4/mov named as what to make.
+std::optional<Operation> formatExport(const QString& c);
 std::optional<Operation> propose(const QString& c);
 // A platform named in a clause whose main operation is something else ("cut the pauses for
 // TikTok"): the frame the platform shows.

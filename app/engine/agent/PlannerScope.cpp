@@ -99,7 +99,7 @@ bool clipScopeLost(const QString& clause, const QList<Operation>& ops)
         return true;
     return std::none_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
         return o.name == Op::deleteClip() || o.name == Op::moveClip() || o.name == Op::undo() ||
-               o.name == Op::redo();
+               o.name == Op::redo() || o.args.contains(QStringLiteral("clip"));
     });
 }
 
