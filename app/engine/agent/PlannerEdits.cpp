@@ -192,10 +192,10 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         QStringLiteral("^.*(?:用|换成|改成|设为|为|是|配上|放)(?=[^\\x{4E00}-\\x{9FFF}])"));
     if (quoteIndex(c) < 0 && containsChinese(file))
         file.remove(zhVerb);
-    const bool musicWord = has(
-        c,
-        "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
-        "(?:track|audio)\\b|\\bmusic bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm");
+    const bool musicWord =
+        has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
+               "(?:track|audio)\\b|\\bbacking (?:track|music)\\b|\\bmusic "
+               "bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm");
     const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|needs|set|lay|"
                              "layer|with|"
                              "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
@@ -369,10 +369,11 @@ std::optional<Operation> arrange(const QString& c)
         if (index >= -1)
             return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
     }
-    if (has(c, "\\bsplit|\\b(?:cut|chop|slice|break) (?:it |the clip |the video "
-               ")?(?:at|@)|\\b(?:make|put|add|do) (?:a |one )?(?:cut|split)s? "
-               "(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
-               "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
+    if (has(c,
+            "\\bsplit|\\b(?:cut|chop|slice|break) (?:it |the clip |the video "
+            ")?(?:in (?:two|2|half) )?(?:at|@)|\\b(?:make|put|add|do) (?:a |one )?(?:cut|split)s? "
+            "(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
+            "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
         // "split every 30 seconds", "split it into 3 parts": many cuts at times not said; not
         // one cut at the first number.
         if (has(c, "\\bevery\\b|每隔"))

@@ -184,8 +184,10 @@ std::optional<Operation> soundAndLook(const QString& c)
     if (has(c, "\\b(?:no|without) (?:audio|sound)\\b|\\bmute\\b|静音"))
         return std::nullopt; // "no audio at all, it only has noise": the sound goes
     if (has(c,
-            "denoise|de-noise|noise|hiss|hum\\b|降噪|减噪|降.{0,2}噪|去噪|噪音|噪声|杂音|风噪|风声|"
-            "底噪|电流声|嗡嗡声"))
+            "denoise|de-noise|noise|hiss|hum\\b|\\bclean(?:ing)? up the "
+            "(?:audio|sound)\\b|\\b(?:audio|"
+            "sound) "
+            "clean-?up\\b|降噪|减噪|降.{0,2}噪|去噪|噪音|噪声|杂音|风噪|风声|底噪|电流声|嗡嗡声"))
         return op(Op::denoise());
     if (has(c, "\\bintro\\b|片头"))
         return std::nullopt;
