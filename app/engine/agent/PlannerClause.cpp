@@ -330,6 +330,9 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     if (main->name == Op::addMusic() &&
         has(c,
             "\\b(?:swap|switch|replace|change)\\b.{0,20}\\b(?:music|song|track|soundtrack|bgm)\\b|"
+            "替换(?:掉)?(?:背景音乐|音乐|配乐|bgm)|(?:背景音乐|音乐|配乐|bgm)(?:换掉|替换掉?|换1首|"
+            "换1个)|"
+            "换(?:1首|首|个|1个)(?:别的|其他|新的)?(?:背景音乐|音乐|配乐|歌)|"
             "\\b(?:different|another|new) (?:music|song|track|soundtrack)\\b") &&
         !main->args.contains(QStringLiteral("file")))
         ops.prepend(op(Op::removeMusic()));

@@ -262,6 +262,10 @@ std::optional<Operation> cutPauses(const QString& c)
         lexicon::find(c, QStringLiteral("pauses.verb"), noun.capturedEnd()).hasMatch();
     if (!verbThenNoun && !nounThenVerb && !lexicon::has(c, QStringLiteral("pauses.complaint")))
         return std::nullopt;
+    // "delete it and close the gap": the gap a removal leaves is closed by the removal itself.
+    if (has(c, "\\bclose (?:up )?(?:the |that |any )?gaps?\\b|\\b(?:without|leaving no|leave no) "
+               "(?:a |any )?gaps?\\b"))
+        return std::nullopt;
     // "cut the last 30 seconds of dead air": a stretch with a length is a range.
     if (has(c, "\\b(?:first|last|final) [\\d.]+ ?(?:seconds?|secs?|s|minutes?|mins?) of\\b"))
         return std::nullopt;

@@ -447,8 +447,14 @@ std::optional<Operation> propose(const QString& c)
 // "too long for TikTok" names a platform as a reason, not as a frame to make.
 bool platformAsReason(const QString& c)
 {
+    // "YouTube counts a 60 second video as 61": the platform said as the one that does
+    // something is the reason for the request, not a frame to make.
     return has(
-        c, "\\btoo (?:long|short|big)\\b|\\bover the limit\\b|太长|太短|发不了|不能发|超过了|超时");
+        c, "\\btoo (?:long|short|big)\\b|\\bover the limit\\b|太长|太短|发不了|不能发|超过了|超时|"
+           "\\b(?:youtube|tiktok|instagram|insta|reels|shorts|linkedin|twitter|facebook) "
+           "(?:counts?|says?|requires?|only (?:allows?|accepts?|lets?|takes?)|allows?|limits?|"
+           "caps?|rejects?|won'?t|doesn'?t|has a (?:limit|max))\\b|"
+           "(?:抖音|快手|b站|视频号|小红书)(?:只|限制|要求|不让|不允许|最多)");
 }
 
 std::optional<Operation> platformAspect(const QString& c)

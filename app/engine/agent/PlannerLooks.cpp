@@ -134,6 +134,9 @@ std::optional<Operation> aspect(const QString& c)
         if (m.hasMatch() && !sourceRx.match(c.left(m.capturedStart())).hasMatch())
             found << Candidate{m.capturedStart(), QString::fromLatin1(w.ratio)};
     }
+    // "from 16:9 to something more TikTok like": the frame it comes from is not the one to make.
+    static const RX fromRx(QStringLiteral("(?:\\bfrom|从|由)\\s*$"));
+    found.removeIf([&](const Candidate& k) { return fromRx.match(c.left(k.at)).hasMatch(); });
     qsizetype platformAt = -1;
     const lexicon::Platform* pf = lexicon::findPlatform(c, &platformAt);
     if (found.isEmpty() && (!pf || platformAsReason(c)))
@@ -157,7 +160,10 @@ std::optional<Operation> aspect(const QString& c)
     QJsonObject args{
         {QStringLiteral("ratio"), ratio},
         {QStringLiteral("mode"), dontCrop(c) ? QStringLiteral("blur") : QStringLiteral("crop")}};
-    if (pf)
+    // "vertical for Instagram": a frame said that is not the platform's own (the feed takes 4:5
+    // or 1:1) is the frame asked for; the platform's preset (another frame) is not what is made.
+    if (pf && (pf->ratio == ratio ||
+               (pf->id == QLatin1String("instagram_feed") && ratio == QLatin1String("1:1"))))
         args.insert(QStringLiteral("platform"), pf->id);
     return op(Op::setAspect(), args);
 }
