@@ -82,6 +82,7 @@ protected:
 private:
     void paintRuler(QPainter& p, const TimelineLayout& layout) const;
     void paintTrack(QPainter& p, const TimelineLayout& layout, int track) const;
+    void paintFades(QPainter& p, const TimelineLayout& lay, int index) const;
     void paintPlayhead(QPainter& p, const TimelineLayout& layout) const;
     void paintHoverTime(QPainter& p, const TimelineLayout& layout) const;
     void setHoverMs(qint64 ms);

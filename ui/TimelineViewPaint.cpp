@@ -210,7 +210,59 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
         p.fillPath(bow, fillTr);
         p.drawPath(bow);
     }
+    paintFades(p, lay, index);
     p.restore();
+}
+
+// Fades as NLEs draw them: a shaded wedge over the faded part of a clip, its edge the ramp
+// from silence/black to full. A clip's own fades (m.fade_in/fade_out, music's fi/fo) and the
+// whole video's (draft m) on the first and last clip of the main track.
+void TimelineView::paintFades(QPainter& p, const TimelineLayout& lay, int index) const
+{
+    const Track& track = m_draft.t.at(index);
+    int first = -1;
+    int last = -1;
+    bool main = track.tt == int(TrackType::Video);
+    for (int i = 0; main && i < index; ++i)
+        main = !(m_draft.t.at(i).tt == int(TrackType::Video) && !m_draft.t.at(i).sg.isEmpty());
+    for (int s = 0; main && s < track.sg.size(); ++s) {
+        if (first < 0 || track.sg.at(s).st < track.sg.at(first).st)
+            first = s;
+        if (last < 0 || track.sg.at(s).end() > track.sg.at(last).end())
+            last = s;
+    }
+    auto fadeMs = [](const QJsonObject& m, const char* key, const char* musicKey) {
+        const QJsonValue v = m.value(QLatin1String(key));
+        return v.isObject() ? v.toObject().value(QLatin1String("d")).toInteger(0)
+                            : m.value(QLatin1String(musicKey)).toInteger(0);
+    };
+    const QColor shade(0, 0, 0, 90);
+    p.setPen(QPen(palette().color(QPalette::Text), 1));
+    for (int s = 0; s < track.sg.size(); ++s) {
+        const Segment& seg = track.sg.at(s);
+        const QRectF r = lay.segmentRect(index, s).adjusted(0.5, 3.5, -0.5, -3.5);
+        if (r.width() < 12)
+            continue;
+        qint64 in = fadeMs(seg.m, "fade_in", "fi");
+        qint64 out = fadeMs(seg.m, "fade_out", "fo");
+        if (s == first)
+            in = std::max(in, fadeMs(m_draft.m, "fade_in", "-"));
+        if (s == last)
+            out = std::max(out, fadeMs(m_draft.m, "fade_out", "-"));
+        const double wIn = std::min(r.width() / 2, in * lay.pixelsPerMs());
+        const double wOut = std::min(r.width() / 2, out * lay.pixelsPerMs());
+        if (wIn >= 1) {
+            const QPolygonF wedge{r.topLeft(), r.topLeft() + QPointF(wIn, 0), r.bottomLeft()};
+            p.setBrush(shade);
+            p.drawPolygon(wedge);
+        }
+        if (wOut >= 1) {
+            const QPolygonF wedge{r.topRight(), r.topRight() - QPointF(wOut, 0), r.bottomRight()};
+            p.setBrush(shade);
+            p.drawPolygon(wedge);
+        }
+    }
+    p.setBrush(Qt::NoBrush);
 }
 
 void TimelineView::paintHoverTime(QPainter& p, const TimelineLayout& lay) const

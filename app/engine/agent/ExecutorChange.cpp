@@ -1,4 +1,4 @@
-// The executor's changes to what is already there (music level, texts, the added intro),
+// The executor's changes to what is already there (music level, texts, the added intro, fades),
 // the frame for a named platform, export words inside an edit message, pauses named by place
 // ("the silence at the end", "the pause at 4:20") and cutting to a target length. Each is one
 // new version with a reply that says what changed in numbers; a removal of more than half the
@@ -9,6 +9,7 @@
 #include "Draft.h"
 #include "agent/Lexicon.h"
 #include "edit/CutPauses.h"
+#include "edit/Fades.h"
 #include "edit/OperationsChange.h"
 #include "edit/TargetLength.h"
 #include "store/Store.h"
@@ -387,6 +388,84 @@ OpOutcome Executor::applyPauseAt(const QString& sessionId, const Operation& op, 
                                 {QStringLiteral("to_ms"), pick1->endMs},
                                 {QStringLiteral("confirmed"), true}}},
                      zh);
+}
+
+// Fades of the whole video, one clip, its sound only or the music (edit/Fades.h).
+OpOutcome Executor::applyFade(const QString& sessionId, const Operation& op, bool zh)
+{
+    std::lock_guard<std::mutex> lock(m_store.editMutex());
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
+    if (!draft)
+        return failed;
+    FadeOptions o;
+    o.in = op.name == Op::fadeIn();
+    o.target = op.args.value(QStringLiteral("target")).toString();
+    o.color = op.args.value(QStringLiteral("color")).toString();
+    o.durationMs = op.args.value(QStringLiteral("duration_ms")).toInteger(-1);
+    o.clip = op.args.value(QStringLiteral("clip")).toInt(-2);
+    if (o.target == QLatin1String("music") && !hasMusic(*draft))
+        return failure(pick(zh, "There is no background music to fade; nothing was changed.",
+                            "还没有背景音乐，无法淡入淡出（没有修改）。"));
+    const EditResult r = setFade(*draft, o);
+    if (!r.ok) {
+        return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
+    }
+    Draft next = r.draft;
+    next.d = next.computedDuration();
+    const int version = m_store.addDraftVersion(
+        sessionId, next.toBytes(), o.in ? QStringLiteral("fade in") : QStringLiteral("fade out"));
+    if (version <= 0)
+        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    const qint64 ms = r.details.value(QStringLiteral("duration_ms")).toInteger();
+    const QString color = r.details.value(QStringLiteral("color")).toString();
+    OpOutcome out;
+    out.ok = true;
+    out.response = r.details;
+    out.response.insert(QStringLiteral("ok"), true);
+    out.response.insert(QStringLiteral("version"), version);
+    out.response.insert(QStringLiteral("duration_ms"), next.d);
+    out.response.insert(QStringLiteral("fade_ms"), ms);
+    const QString secs = formatSeconds(ms);
+    const QString what =
+        o.target == QLatin1String("music")   ? pick(zh, "The music", "背景音乐")
+        : o.target == QLatin1String("sound") ? pick(zh, "The sound", "声音")
+        : o.clip == -2                       ? pick(zh, "The video", "视频")
+        : o.clip == -1
+            ? pick(zh, "The last clip", "最后一段")
+            : (zh ? QStringLiteral("第 %1 段") : QStringLiteral("Clip %1")).arg(o.clip + 1);
+    if (ms <= 0) {
+        out.reply = o.in ? (zh ? QStringLiteral("%1的淡入已去掉。")
+                               : QStringLiteral("%1 no longer fades in."))
+                               .arg(what)
+                         : (zh ? QStringLiteral("%1的淡出已去掉。")
+                               : QStringLiteral("%1 no longer fades out."))
+                               .arg(what);
+        return out;
+    }
+    const bool picture = color != QLatin1String("none") && o.target != QLatin1String("music");
+    const QString shade =
+        color == QLatin1String("white") ? pick(zh, "white", "白场") : pick(zh, "black", "黑场");
+    if (zh)
+        out.reply =
+            o.in ? (picture ? QStringLiteral("%1现在从%2淡入，用时 %3 秒。").arg(what, shade, secs)
+                            : QStringLiteral("%1现在在开头 %2 秒内淡入。").arg(what, secs))
+                 : (picture ? QStringLiteral("%1现在在最后 %3 秒淡出到%2。").arg(what, shade, secs)
+                            : QStringLiteral("%1现在在最后 %2 秒内淡出。").arg(what, secs));
+    else
+        out.reply =
+            o.in
+                ? (picture
+                       ? QStringLiteral("%1 now fades in from %2 over %3 s.").arg(what, shade, secs)
+                       : QStringLiteral("%1 now fades in over the first %2 s.").arg(what, secs))
+                : (picture
+                       ? QStringLiteral("%1 now fades out to %2 over the last %3 s.")
+                             .arg(what, shade, secs)
+                       : QStringLiteral("%1 now fades out over the last %2 s.").arg(what, secs));
+    if (r.details.value(QStringLiteral("clamped")).toBool())
+        out.reply += pick(zh, " (Shortened to half of its length, so the fades do not overlap.)",
+                          "（已缩短到其长度的一半，以免淡入淡出重叠。）");
+    return out;
 }
 
 } // namespace cw::engine

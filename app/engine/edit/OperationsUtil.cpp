@@ -127,6 +127,8 @@ QPair<Segment, Segment> splitSegment(const Draft& d, const Segment& s, qint64 t)
     b.in = s.in + qRound64(double(a.d) * speedOf(s));
     b.id = uniqueSegmentId(d, s.id);
     b.m.remove(QLatin1String("tr"));
+    a.m.remove(QLatin1String("fade_out"));
+    b.m.remove(QLatin1String("fade_in"));
     return {a, b};
 }
 

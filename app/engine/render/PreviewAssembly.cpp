@@ -136,6 +136,13 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
         if (used)
             overlays << &t;
     }
+    // The whole video's fades are drawn too: the first drawn run then starts the batch and
+    // the last ends it, so the batch's own fade in / out falls on the same frames.
+    QList<QPair<qint64, qint64>> fades;
+    render::pictureFades(draft.m, cursor, &fades);
+    for (const auto& f : qAsConst(fades))
+        drawn << qMakePair(int(std::floor(double(f.first) * fps / 1000.0)),
+                           framesOf(f.second, fps) + 1);
     for (const Track& t : draft.t)
         if (t.tt == int(TrackType::Audio))
             for (const Segment& s : t.sg)

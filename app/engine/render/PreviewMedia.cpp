@@ -77,6 +77,10 @@ Draft draftWindow(const Draft& draft, qint64 atMs, qint64 lengthMs,
     window.t.clear();
     const qint64 a = atMs;
     const qint64 b = atMs + std::max<qint64>(1, lengthMs);
+    // The whole video's fades stay timed on the whole timeline (RenderFilters.h).
+    window.m.insert(QStringLiteral("fade_window"),
+                    QJsonObject{{QStringLiteral("at"), a},
+                                {QStringLiteral("length"), render::timelineLength(draft)}});
     for (const Track& track : draft.t) {
         if (track.tt == int(TrackType::Audio))
             continue;

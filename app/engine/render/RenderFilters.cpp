@@ -221,10 +221,12 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
         const bool nearEnd = in.durationMs > 0 && s.in + srcMs + 1000 > in.durationMs;
         const QString hold =
             nearEnd ? QStringLiteral(",tpad=stop_mode=clone:stop_duration=") + sec(s.d) : QString();
+        QStringList fades = pictureFades(s.m, s.d);
+        fades.prepend(QString());
         chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim + QLatin1Char(',') +
                       pts + QLatin1Char(',') + fit(index, in) + hold +
-                      QStringLiteral(",trim=duration=") + sec(s.d) + QStringLiteral("[v") + n +
-                      QLatin1Char(']');
+                      QStringLiteral(",trim=duration=") + sec(s.d) + fades.join(QLatin1Char(',')) +
+                      QStringLiteral("[v") + n + QLatin1Char(']');
     } else {
         chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
     }
@@ -236,6 +238,9 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
         const double vol = s.m.value(QLatin1String("vol")).toDouble(1.0);
         if (vol != 1.0)
             chain += QStringLiteral(",volume=") + num(vol);
+        const QString fades = soundFades(s.m, s.d);
+        if (!fades.isEmpty())
+            chain += QLatin1Char(',') + fades;
         chains << chain + QStringLiteral("[a") + n + QLatin1Char(']');
     } else {
         chains << silence(s.d) + QStringLiteral("[a") + n + QLatin1Char(']');

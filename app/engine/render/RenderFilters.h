@@ -84,4 +84,15 @@ QStringList textOverlays(const Draft& draft, const RenderPreset& p, const QStrin
                          const QString& textDir, const QString& stem, QStringList* files,
                          QString* error, QList<QPair<qint64, qint64>>* spans = nullptr);
 
+// Fades (edit/Fades.h). The whole video's at timeline times over totalMs (the picture's
+// filters, their spans in ms when asked; the sound's as one chain or ""), and one clip's at
+// its own times (m a segment's, totalMs its length). A window of the timeline (a preview
+// frame, PreviewMedia.h draftWindow) carries m.fade_window {at, length}: its frames are
+// shifted to their timeline times around the fades, so a frame inside a fade is faded as much
+// as in the export.
+qint64 timelineLength(const Draft& draft); // the latest end of a picture, sound or text
+QStringList pictureFades(const QJsonObject& m, qint64 totalMs,
+                         QList<QPair<qint64, qint64>>* spans = nullptr);
+QString soundFades(const QJsonObject& m, qint64 totalMs);
+
 } // namespace cw::engine::render

@@ -7,7 +7,8 @@
 //   join      concat of the pairs into [vcat][acat] (or straight into [vout]/[aout]); with
 //             transitions, a chain of xfade/acrossfade (RenderFilters.cpp: the length stays);
 //   [vcat]    then the look (eq/colorbalance/hue) and one drawtext per text segment, reading
-//             its text from a file with expansion=none, so no user text becomes filter syntax;
+//             its text from a file with expansion=none, so no user text becomes filter syntax,
+//             and the whole video's fade in / out (RenderLayers.cpp);
 //   [mK]      each audio-track segment trimmed, faded, set to its volume, delayed to st;
 //   [acat]    then denoise, the music mix and loudness (RenderLayers.cpp).
 // The draft's m.width/height (set by the aspect operation) replace the size of the default
@@ -236,6 +237,7 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                               &cmd.files, &error);
     if (!error.isEmpty())
         return failed(error);
+    videoPost << pictureFades(draft.m, total);
     if (preset.soundOnly)
         videoPost.clear();
 

@@ -4,6 +4,8 @@
 //   is meant for the speech, not the music), then music ducked under the speech
 //   (sidechaincompress keyed by the speech) or mixed plainly, amix normalize=0 so music at
 //   35% stays at 35%, and loudnorm (one pass; FfmpegRunner corrects the rest);
+// - the whole video's fades: the picture's after the titles (they fade too), the sound's
+//   after loudnorm (whose one-pass gain would otherwise lift the fading tail back up);
 // - the text segments as drawtext filters reading their text from files (expansion=none),
 //   so no user text ever becomes filter syntax.
 #include "render/RenderFilters.h"
@@ -12,7 +14,89 @@
 #include <QDir>
 #include <QFile>
 
+#include <algorithm>
+
 namespace cw::engine::render {
+
+namespace {
+
+struct Fade {
+    qint64 ms = 0;
+    QString color; // black, white, none (sound only)
+};
+
+// m's fade_in / fade_out, at most half of totalMs; ms 0 when absent or unreadable.
+Fade fadeOf(const QJsonObject& m, const char* key, qint64 totalMs)
+{
+    const QJsonObject o = m.value(QLatin1String(key)).toObject();
+    Fade f;
+    f.ms = std::clamp<qint64>(o.value(QLatin1String("d")).toInteger(0), 0, totalMs / 2);
+    f.color = o.value(QLatin1String("color")).toString();
+    if (f.color != QLatin1String("white") && f.color != QLatin1String("none"))
+        f.color = QStringLiteral("black");
+    return f;
+}
+
+} // namespace
+
+qint64 timelineLength(const Draft& draft)
+{
+    qint64 total = 0;
+    for (const Track& t : draft.t)
+        if (t.tt == int(TrackType::Video) || t.tt == int(TrackType::Audio) ||
+            t.tt == int(TrackType::Text))
+            for (const Segment& s : t.sg)
+                if (s.d > 0)
+                    total = std::max(total, s.end());
+    return total;
+}
+
+// fade_window's shift: filters that run on timeline times between two setpts.
+QStringList inWindow(const QJsonObject& m, QStringList filters, qint64* totalMs, bool sound)
+{
+    const QJsonObject w = m.value(QLatin1String("fade_window")).toObject();
+    const qint64 at = w.value(QLatin1String("at")).toInteger(0);
+    if (w.contains(QLatin1String("length")))
+        *totalMs = w.value(QLatin1String("length")).toInteger(*totalMs);
+    if (filters.isEmpty() || at <= 0)
+        return filters;
+    const QString setpts = sound ? QStringLiteral("asetpts") : QStringLiteral("setpts");
+    filters.prepend(setpts + QStringLiteral("=PTS+") + sec(at) + QStringLiteral("/TB"));
+    filters << setpts + QStringLiteral("=PTS-") + sec(at) + QStringLiteral("/TB");
+    return filters;
+}
+
+QStringList pictureFades(const QJsonObject& m, qint64 totalMs, QList<QPair<qint64, qint64>>* spans)
+{
+    QStringList filters;
+    inWindow(m, {}, &totalMs, false);
+    for (const bool in : {true, false}) {
+        const Fade f = fadeOf(m, in ? "fade_in" : "fade_out", totalMs);
+        if (f.ms <= 0 || f.color == QLatin1String("none"))
+            continue;
+        const qint64 st = in ? 0 : totalMs - f.ms;
+        filters << QStringLiteral("fade=t=%1:st=%2:d=%3:color=%4")
+                       .arg(in ? QStringLiteral("in") : QStringLiteral("out"), sec(st), sec(f.ms),
+                            f.color);
+        if (spans)
+            *spans << qMakePair(st, st + f.ms);
+    }
+    return inWindow(m, filters, &totalMs, false);
+}
+
+QString soundFades(const QJsonObject& m, qint64 totalMs)
+{
+    QStringList filters;
+    inWindow(m, {}, &totalMs, true);
+    for (const bool in : {true, false}) {
+        const Fade f = fadeOf(m, in ? "fade_in" : "fade_out", totalMs);
+        if (f.ms > 0)
+            filters << QStringLiteral("afade=t=%1:st=%2:d=%3")
+                           .arg(in ? QStringLiteral("in") : QStringLiteral("out"),
+                                sec(in ? 0 : totalMs - f.ms), sec(f.ms));
+    }
+    return inWindow(m, filters, &totalMs, true).join(QLatin1Char(','));
+}
 
 AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                   const std::function<int(const Segment&, QString*)>& inputFor, const QString& in,
@@ -81,6 +165,11 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                            QStringLiteral("[aloud]"));
         mix.loudness = true;
         mix.lufs = lufs.toDouble();
+    }
+    const QString fades = soundFades(draft.m, timelineLength(draft));
+    if (!fades.isEmpty()) {
+        steps << qMakePair(cur + fades, QStringLiteral("[afade]"));
+        cur = QStringLiteral("[afade]");
     }
     if (steps.isEmpty())
         return mix;

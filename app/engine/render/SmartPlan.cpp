@@ -178,6 +178,8 @@ bool draftSuitsSmartRender(const Draft& draft, const QHash<QString, RenderInput>
             return no(QStringLiteral("segment %1 starts before its source").arg(s.id));
         if (notUnit(s.m, "speed"))
             return no(QStringLiteral("segment %1 changes speed").arg(s.id));
+        if (s.m.contains(QLatin1String("fade_in")) || s.m.contains(QLatin1String("fade_out")))
+            return no(QStringLiteral("segment %1 fades").arg(s.id));
         const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
         if (!tr.value(QLatin1String("type")).toString().isEmpty() &&
             tr.value(QLatin1String("d")).toInteger(0) > 0)
@@ -229,14 +231,18 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
     std::tie(plan.width, plan.height) = renderSize(draft, preset);
     plan.fps = preset.fps;
 
-    // Titled frames (timeline frames, generously rounded outwards) are always re-encoded.
+    // Titled and faded frames (timeline frames, generously rounded outwards) are always
+    // re-encoded.
+    QList<QPair<qint64, qint64>> drawnMs;
     for (const Track& t : draft.t)
         for (const Segment& s : t.sg)
             if (t.tt == int(TrackType::Text) && s.d > 0 &&
                 !s.m.value(QLatin1String("text")).toString().trimmed().isEmpty())
-                plan.redrawn << qMakePair(
-                    int(std::floor(double(s.st) * plan.fps.value() / 1000.0)),
-                    int(std::ceil(double(s.end()) * plan.fps.value() / 1000.0)) + 1);
+                drawnMs << qMakePair(s.st, s.end());
+    render::pictureFades(draft.m, render::timelineLength(draft), &drawnMs);
+    for (const auto& r : qAsConst(drawnMs))
+        plan.redrawn << qMakePair(int(std::floor(double(r.first) * plan.fps.value() / 1000.0)),
+                                  int(std::ceil(double(r.second) * plan.fps.value() / 1000.0)) + 1);
 
     QHash<QString, QVector<bool>> clean;
     int timeline = 0; // the segment's first frame on the timeline

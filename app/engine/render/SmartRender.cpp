@@ -310,6 +310,8 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         result.error = textError;
         return result;
     }
+    titles.filters << render::pictureFades(plan.draft.m, render::timelineLength(plan.draft),
+                                           &titles.spans);
     const int workers = std::clamp(qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS") > 0
                                        ? qEnvironmentVariableIntValue("CLIPWRIGHT_SMART_JOBS")
                                        : 2,

@@ -4,8 +4,9 @@
 // first clean keyframe and the tail after the last clean cut point are re-encoded with the
 // output's x264 settings; the GOPs between are stream-copied. Adjacent re-encoded parts
 // (tail of one segment + head of the next) share one encoder run, so the joins themselves
-// are always inside re-encoded video. Frames under a title are re-encoded too, with the
-// same drawtext filters as the normal render at their timeline times. The pieces are joined
+// are always inside re-encoded video. Frames under a title or in the whole video's fade in /
+// out are re-encoded too, with the normal render's drawtext and fade filters at their timeline
+// times. The pieces are joined
 // by the concat demuxer, whose auto_convert turns every piece into Annex B with in-band
 // SPS/PPS at each IDR, so pieces with different parameter sets decode cleanly. The sound is
 // made again in the final mux: the main track's audio cut from the same frame-aligned
