@@ -373,11 +373,11 @@ std::optional<Operation> arrange(const QString& c)
         if (index >= -1)
             return op(Op::deleteClip(), QJsonObject{{QStringLiteral("index"), index}});
     }
-    if (has(c,
-            "\\bsplit|\\b(?:cut|chop|slice|break) (?:it |the clip |the video "
-            ")?(?:in (?:two|2|half) )?(?:at|@)|\\b(?:make|put|add|do) (?:a |one )?(?:cut|split)s? "
-            "(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
-            "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
+    if (has(c, "\\bsplit|\\b(?:cut|chop|slice|break|divide|separate) (?:it |this |the clip |the "
+               "video |this clip |this video )?(?:(?:in|into) (?:two|2|half)(?: (?:parts|pieces|"
+               "clips|halves))? )?(?:at|@)|\\b(?:make|put|add|do) (?:a |one )?(?:cut|split)s? "
+               "(?:at|@)|分割|切开|拆分|切成|分开|分成|切一刀|剪一刀|切1刀|剪1刀|断开|拆成|"
+               "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
         // "split every 30 seconds", "split it into 3 parts": many cuts at times not said; not
         // one cut at the first number.
         if (has(c, "\\bevery\\b|每隔"))

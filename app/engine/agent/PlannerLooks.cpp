@@ -175,7 +175,10 @@ std::optional<Operation> soundAndLook(const QString& c)
                "(?:audio|volume|sound|levels)|\\bconsistent "
                "(?:volume|loudness|audio)|\\b(?:volume|audio|sound|levels?|loudness) (?:more |is "
                "|are )?"
-               "(?:consistent|even|uniform)\\b|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|"
+               "(?:consistent|even|uniform)\\b|\\b(?:volume|audio|sound|levels?|loudness) (?:keeps "
+               ")?(?:jumps?|jumping|goes up and down|going up and down|is all over the place|is "
+               "(?:inconsistent|uneven))\\b|\\b(?:inconsistent|uneven) (?:volume|audio|sound|"
+               "levels?|loudness)\\b|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|"
                "音量统[1一]"
                "|忽大忽小|忽高忽低|时大时小|时高时低")) {
         double lufs = findLufs(c);
