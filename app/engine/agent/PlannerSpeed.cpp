@@ -32,7 +32,11 @@ std::optional<Operation> speed(const QString& c)
     if (!faster && !slower)
         return std::nullopt;
     // "... then return to normal speed": how a change said before ends, no change of its own.
-    if (has(c, "\\b(?:return|returns|go back|goes back|come back|comes back|back) to (?:normal|"
+    // "play it at normal speed" is no faster speed either (which speed is meant, not said).
+    if (has(c, "\\b(?:at|to) (?:normal|regular|the original|original|real-?time) "
+               "speed\\b(?!.{0,40}\\b(?:"
+               "then|after|until)\\b)|\\b(?:return|returns|go back|goes back|come back|comes "
+               "back|back) to (?:normal|"
                "regular|the original)(?: speed)?\\b|恢复(?:正常|原来的?)速度"))
         return std::nullopt;
     double factor = findFactor(c);
@@ -56,6 +60,7 @@ std::optional<Operation> speed(const QString& c)
         if (has(c, "\\bby [\\d.]+\\s*(?:%|percent)|[\\d.]+\\s*(?:%|percent) "
                    "(?:faster|slower|quicker)\\b|"
                    "(?:快|慢)了?[\\d.]+%|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%|"
+                   "(?:加速|减速|提速|降速|放慢)了?[\\d.]+%|"
                    "\\b(?:speed|slow) (?:it |this |the video |everything )?(?:up|down) "
                    "[\\d.]+\\s*(?:%|percent)"))
             factor = slower && !faster ? 1.0 - pct : 1.0 + pct;
