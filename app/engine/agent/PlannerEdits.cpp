@@ -262,6 +262,12 @@ std::optional<Operation> cutPauses(const QString& c)
         lexicon::find(c, QStringLiteral("pauses.verb"), noun.capturedEnd()).hasMatch();
     if (!verbThenNoun && !nounThenVerb && !lexicon::has(c, QStringLiteral("pauses.complaint")))
         return std::nullopt;
+    // "the jump cuts are too jarring", "make the jump cuts less noticeable": a complaint about
+    // the cuts, which more cutting would make worse.
+    if (has(c,
+            "\\bjump[- ]?cuts? (?:are|is|feel|feels|look|looks|seem|seems)\\b|\\b(?:less|more) "
+            "noticeable\\b|\\b(?:hide|smooth(?: out)?|soften) the jump[- ]?cuts?\\b|\\bjarring\\b"))
+        return std::nullopt;
     // "delete it and close the gap": the gap a removal leaves is closed by the removal itself.
     if (has(c, "\\bclose (?:up )?(?:the |that |any )?gaps?\\b|\\b(?:without|leaving no|leave no) "
                "(?:a |any )?gaps?\\b"))
@@ -283,6 +289,10 @@ std::optional<Operation> cutPauses(const QString& c)
             t = at.captured(g);
         args.insert(QStringLiteral("at_ms"), parseTimeToken(t));
     } else {
+        // "remove the jump cut at 1:00": a place, which is no pause length.
+        if (has(c,
+                "\\b(?:at|@|around)\\s*\\d{1,2}:\\d{2}|(?:在|于)\\s*\\d[^，,]{0,8}(?:处|的地方)"))
+            return std::nullopt;
         const qint64 ms = findDuration(c);
         if (ms > 0)
             args.insert(QStringLiteral("min_pause_ms"), std::clamp<qint64>(ms, 100, 60000));

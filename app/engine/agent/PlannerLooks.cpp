@@ -59,6 +59,9 @@ std::optional<Operation> transitions(const QString& c)
         args.insert(QStringLiteral("type"), type);
     // "每隔5秒加个转场", "a transition every 10 seconds": a place, not a length (transitions go
     // at the cuts, so the time is left for the reply to name).
+    // "在1分钟处加个转场": a place, which is no length either.
+    if (has(c, "(?:在|于)\\s*\\d[^，,]{0,8}(?:处|的地方|的位置)"))
+        return std::nullopt;
     const qint64 d = has(c, "\\bevery\\b|\\beach [\\d.]+|每隔|每\\d") ? -1 : findDuration(c);
     if (d > 0)
         args.insert(QStringLiteral("duration_ms"), std::clamp<qint64>(d, 100, 5000));
