@@ -206,6 +206,11 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
         f.target = QStringLiteral("text");
     // "加个音乐，声音小一点", "add music, keep the volume low": a level said right after the
     // music, naming no voice or clip, is the music's.
+    // "音乐声音太大了，盖过了人声": the voice that is drowned out is not what to turn down.
+    if (f.target == QLatin1String("clip_sound") && *lastTarget == QLatin1String("music") &&
+        has(c, "盖过|压过|盖住|压住|\\bdrown(?:s|ing)? out\\b|\\boverpower(?:s|ing)?\\b|"
+               "\\bdrown(?:s|ing)?\\b"))
+        f.target = QStringLiteral("music");
     if (f.target == QLatin1String("clip_sound") && *lastTarget == QLatin1String("music") &&
         !has(c, "人声|说话|解说|旁白|原声|视频|片段|素材|\\bvoices?\\b|\\bspeech\\b|\\bdialogue\\b|"
                 "\\bnarrat|\\btalking\\b|\\bvideo\\b|\\bclips?\\b|\\bfootage\\b|\\bmy\\b"))

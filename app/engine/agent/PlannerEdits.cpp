@@ -105,6 +105,11 @@ int repeatCount(const QString& c)
 
 std::optional<Operation> intro(const QString& c, const Prepared& p)
 {
+    // "add some intro music", 片头曲: music for the opening, not an intro card.
+    if (has(c, "\\b(?:intro|outro|opening) "
+               "(?:music|song|tune|track|theme|jingle)s?\\b|片头(?:音乐|曲|配乐)|"
+               "片尾(?:音乐|曲|配乐)"))
+        return std::nullopt;
     // "put 'Holidays' as a title card before the video starts": any intro word of the
     // vocabulary after a verb of making.
     const bool introWord =
