@@ -192,8 +192,8 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
     const bool levelWord = has(c, "\\bvolume\\b|\\blevel\\b|\\bgain\\b|音量|声音");
     if (f.action == QLatin1String("remove") && !lower && !raise && !levelWord)
         return op(Op::removeMusic());
-    static const RX byRx(QStringLiteral(
-        "(?:\\bby|降低|提高|减少|增加|减小|加大)\\s*(\\d+(?:\\.\\d+)?)\\s*(%|percent|db)"));
+    static const RX byRx(QStringLiteral("(?:\\bby|\\bdown|\\bup|降低|提高|减少|增加|减小|加大)\\s*("
+                                        "\\d+(?:\\.\\d+)?)\\s*(%|percent|db)"));
     const QRegularExpressionMatch by = byRx.match(c);
     if (by.hasMatch() && (lower || raise)) {
         const double v = by.captured(1).toDouble();
@@ -208,6 +208,12 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
          has(c, "\\b(?:to|at)\\s*\\d|调到|调成|设为|设成|改成|改为|降到|升到|减到|调整到")))
         return op(Op::setMusicVolume(),
                   QJsonObject{{QStringLiteral("volume"), std::clamp(f.percent, 0.0, 1.0)}});
+    // "set the music volume 0.2": a level said as a fraction.
+    static const RX fraction(
+        QStringLiteral("\\b(?:volume|level|gain)(?: to| at| of)?\\s*(0?\\.\\d{1,3})(?![\\d.%])"));
+    if (const QRegularExpressionMatch fr = fraction.match(c); fr.hasMatch())
+        return op(Op::setMusicVolume(),
+                  QJsonObject{{QStringLiteral("volume"), fr.captured(1).toDouble()}});
     if (lower == raise)
         return std::nullopt;
     const double factor = lower ? (f.slight ? 0.75 : 0.5) : (f.slight ? 1.25 : 1.5);

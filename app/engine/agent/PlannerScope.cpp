@@ -191,6 +191,9 @@ QString unusedNumber(const QString& clause, const QList<Operation>& ops)
         QList<double> forms{n, -n, n / 100.0, n - 1, n * 1000.0, 1 + n / 100.0, 1 - n / 100.0};
         if (n > 0)
             forms << 1.0 / n;
+        // "down 10 dB" is carried as a factor (rounded as the music's change rounds it).
+        for (const double db : {-n, n})
+            forms << std::round(std::pow(10.0, db / 20.0) * 100.0) / 100.0;
         if (time)
             forms << n * 60000.0 << n * 3600000.0;
         for (double v : values)
