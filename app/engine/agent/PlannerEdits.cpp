@@ -199,12 +199,14 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         file.remove(zhVerb);
     const bool musicWord =
         has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
-               "(?:track|audio)\\b|\\bbacking (?:track|music)\\b|\\bmusic "
+               "(?:track|audio)\\b|\\bbacking (?:track|music)\\b|\\b(?:happy|upbeat|calm|chill|"
+               "catchy|nice) tunes?\\b|\\bmusic "
                "bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm");
-    const bool verb = has(c, "\\b(?:add|use|put|play|include|insert|give|want|need|needs|set|lay|"
-                             "layer|with|"
-                             "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
-                             "score|swap|switch|replace|change)\\b|加|添|用|配|放|来|换");
+    const bool verb =
+        has(c, "\\b(?:add|use|put|play|include|insert|give|get|want|need|needs|set|lay|"
+               "layer|with|"
+               "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
+               "score|swap|switch|replace|change)\\b|加|添|用|配|放|来|换");
     // "some calm music at 20%", "lofi music please": a request said as the thing wanted. "the
     // song ends too early" names music that is there.
     const bool nounPhrase =
