@@ -2,6 +2,7 @@
 // window, the export dialog, the export bar and the settings dialog, checks that every
 // label and button they show is translated (contains CJK text, or is a name/number that
 // stays as is) and saves screenshots. Needs a CJK font (fonts-noto-cjk) for readable images.
+#include "EngineWindowFixture.h"
 #include "ExportBar.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
@@ -11,7 +12,6 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QComboBox>
-#include <QDir>
 #include <QGroupBox>
 #include <QLabel>
 #include <QRegularExpression>
@@ -22,13 +22,6 @@
 using namespace cw;
 
 namespace {
-
-void saveScreenshot(QWidget* widget, const QString& name)
-{
-    const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
-    QDir().mkpath(dir.path());
-    QVERIFY(widget->grab().save(dir.filePath(name)));
-}
 
 bool translated(const QString& text)
 {
@@ -88,7 +81,7 @@ void TstChineseUi::exportDialog()
     QCOMPARE(dialog.windowTitle(), QStringLiteral("导出视频"));
     const QStringList bad = untranslated(&dialog);
     QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral(" | "))));
-    saveScreenshot(&dialog, QStringLiteral("zh-export-dialog.png"));
+    QVERIFY(test::saveScreenshot(&dialog, QStringLiteral("zh-export-dialog.png")));
 }
 
 void TstChineseUi::exportBar()
@@ -111,7 +104,7 @@ void TstChineseUi::settingsDialog()
     dialog.show();
     const QStringList bad = untranslated(&dialog);
     QVERIFY2(bad.isEmpty(), qPrintable(bad.join(QStringLiteral(" | "))));
-    saveScreenshot(&dialog, QStringLiteral("zh-settings-dialog.png"));
+    QVERIFY(test::saveScreenshot(&dialog, QStringLiteral("zh-settings-dialog.png")));
 }
 
 void TstChineseUi::mainWindow()
@@ -123,7 +116,7 @@ void TstChineseUi::mainWindow()
     QVERIFY(window.settingsAction()->text().contains(QStringLiteral("设置")));
     auto* jobs = window.findChild<QLabel*>(QStringLiteral("jobsStatus"));
     QVERIFY(jobs && translated(jobs->text()));
-    saveScreenshot(&window, QStringLiteral("zh-main-window.png"));
+    QVERIFY(test::saveScreenshot(&window, QStringLiteral("zh-main-window.png")));
 }
 
 QTEST_MAIN(TstChineseUi)

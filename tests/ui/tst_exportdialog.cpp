@@ -2,6 +2,7 @@
 // preset (QSettings in test mode), Browse through its hook, bad file names refused, an
 // existing file never replaced without a yes from the confirm hook, and the export bar's
 // time-left estimate (injected clock), Cancel, Show in folder (injected opener) and Play.
+#include "EngineWindowFixture.h"
 #include "ExportBar.h"
 #include "ExportDialog.h"
 #include "ExportSettings.h"
@@ -24,13 +25,6 @@
 using namespace cw;
 
 namespace {
-void saveScreenshot(QWidget* widget, const QString& name)
-{
-    const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
-    QDir().mkpath(dir.path());
-    QVERIFY(widget->grab().save(dir.filePath(name)));
-}
-
 template <typename T> T* child(QWidget* parent, const char* name)
 {
     auto* found = parent->findChild<T*>(QLatin1String(name));
@@ -118,7 +112,7 @@ void TstExportDialog::remembersFolderAndPreset()
     ExportDialog again(QStringLiteral("next"));
     QCOMPARE(again.preset(), QStringLiteral("vertical-1080"));
     QCOMPARE(QDir::fromNativeSeparators(child<QLineEdit>(&again, "exportFolder")->text()), folder);
-    saveScreenshot(&again, QStringLiteral("export-dialog.png"));
+    QVERIFY(test::saveScreenshot(&again, QStringLiteral("export-dialog.png")));
 }
 
 void TstExportDialog::browseUsesHook()
@@ -276,7 +270,7 @@ void TstExportDialog::barDoneActions()
     QVERIFY(playButton->isVisible());
     QVERIFY(!child<QToolButton>(bar, "cancelExportButton")->isVisible());
     QVERIFY(!showInFolder->accessibleName().isEmpty());
-    saveScreenshot(&window, QStringLiteral("export-done-bar.png"));
+    QVERIFY(test::saveScreenshot(&window, QStringLiteral("export-done-bar.png")));
     QTest::mouseClick(showInFolder, Qt::LeftButton);
     QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(m_tmp.filePath(QStringLiteral("out")))});
     QTest::mouseClick(playButton, Qt::LeftButton);

@@ -6,6 +6,7 @@
 // "delete clip 2" and the engine's new draft comes back to the timeline.
 #include "Backend.h"
 #include "EditorSession.h"
+#include "EngineWindowFixture.h"
 #include "ExportBar.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
@@ -15,7 +16,6 @@
 #include "TimelineView.h"
 
 #include <QComboBox>
-#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
@@ -44,33 +44,18 @@ void TstExportFlow::exportThroughDialog()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     const QString clip = tmp.filePath(QStringLiteral("bars.mp4"));
-    QString error;
-    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f",
-                              "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264",
-                              "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                              "-shortest", clip},
-                             &error),
-             qPrintable(error));
     const QString clip2 = tmp.filePath(QStringLiteral("tone.mp4"));
-    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=1", "-f",
-                              "lavfi", "-i", "sine=frequency=660:duration=1", "-c:v", "libx264",
-                              "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                              "-shortest", clip2},
-                             &error),
+    QString error;
+    QVERIFY2(test::makeToneClip(clip, QStringLiteral("testsrc2"), 2, 440, &error),
+             qPrintable(error));
+    QVERIFY2(test::makeToneClip(clip2, QStringLiteral("testsrc"), 1, 660, &error),
              qPrintable(error));
 
-    Backend backend;
-    backend.setEngineDataDir(tmp.filePath(QStringLiteral("engine")));
-    MainWindow window(&backend);
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
-    QTRY_VERIFY_WITH_TIMEOUT(backend.isConnected() && backend.session()->isReady(), 30000);
-    window.setOpenFilesHook([&](QWidget*) { return QStringList{clip, clip2}; });
-    window.addMedia();
-    auto* timeline = window.findChild<TimelineView*>(QStringLiteral("timelineView"));
-    QTRY_COMPARE_WITH_TIMEOUT(timeline->segmentCount(), 2, 60000);
+    test::EngineWindowFixture app(tmp.filePath(QStringLiteral("engine")));
+    QVERIFY2(app.start() && app.addMedia({clip, clip2}), qPrintable(app.error()));
+    Backend& backend = app.backend();
+    MainWindow& window = app.window();
+    TimelineView* timeline = app.timeline();
 
     // An older export with the same name: the dialog asks, "no" keeps the dialog open.
     const QString out = tmp.filePath(QStringLiteral("flow.mp4"));
@@ -85,12 +70,8 @@ void TstExportFlow::exportThroughDialog()
         asked << path;
         return replace;
     });
-    auto* exportButton = window.findChild<QToolButton*>(QStringLiteral("exportButton"));
-    QTRY_VERIFY(exportButton->isEnabled());
-    QTest::mouseClick(exportButton, Qt::LeftButton);
-    ExportDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<ExportDialog*>(QStringLiteral("exportDialog"))));
-    QTRY_VERIFY(dialog->isVisible());
+    ExportDialog* dialog = app.openExportDialog();
+    QVERIFY2(dialog, qPrintable(app.error()));
     auto* preset = dialog->findChild<QComboBox*>(QStringLiteral("exportPreset"));
     preset->setCurrentIndex(preset->findData(QStringLiteral("720p")));
     dialog->findChild<QLineEdit*>(QStringLiteral("exportFileName"))->setText("flow");
@@ -129,9 +110,7 @@ void TstExportFlow::exportThroughDialog()
     auto* show = bar->findChild<QToolButton*>(QStringLiteral("showInFolderButton"));
     auto* play = bar->findChild<QToolButton*>(QStringLiteral("playExportButton"));
     QTRY_VERIFY(show->isVisible() && play->isVisible());
-    const QDir shots(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
-    QDir().mkpath(shots.path());
-    QVERIFY(window.grab().save(shots.filePath(QStringLiteral("export-done.png"))));
+    QVERIFY(test::saveScreenshot(&window, QStringLiteral("export-done.png")));
     QTest::mouseClick(show, Qt::LeftButton);
     QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(tmp.path())});
     window.previewPane()->setSource(QUrl::fromLocalFile(clip));

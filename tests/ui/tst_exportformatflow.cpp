@@ -5,11 +5,11 @@
 // MP3 with no picture (ffprobe). Screenshots: export-formats.png, export-formats-open.png.
 #include "Backend.h"
 #include "EditorSession.h"
+#include "EngineWindowFixture.h"
 #include "ExportDialog.h"
 #include "MainWindow.h"
 #include "PlatformNoise.h"
 #include "TestMedia.h"
-#include "TimelineView.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -22,18 +22,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QToolButton>
 
 using namespace cw;
-
-namespace {
-void saveScreenshot(QWidget* widget, const QString& name)
-{
-    const QDir dir(QStringLiteral(CLIPWRIGHT_BUILD_DIR "/screenshots"));
-    QDir().mkpath(dir.path());
-    QVERIFY(widget->grab().save(dir.filePath(name)));
-}
-} // namespace
 
 class TstExportFormatFlow : public QObject {
     Q_OBJECT
@@ -98,39 +88,23 @@ void TstExportFormatFlow::mp3ThroughTheWindow()
     QVERIFY(tmp.isValid());
     const QString clip = tmp.filePath(QStringLiteral("bars.mp4"));
     QString error;
-    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=320x240:rate=25:duration=2", "-f",
-                              "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264",
-                              "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac",
-                              "-shortest", clip},
-                             &error),
+    QVERIFY2(test::makeToneClip(clip, QStringLiteral("testsrc2"), 2, 440, &error),
              qPrintable(error));
-    Backend backend;
-    backend.setEngineDataDir(tmp.filePath(QStringLiteral("engine")));
-    MainWindow window(&backend);
-    window.resize(1400, 900);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    backend.start();
-    QTRY_VERIFY_WITH_TIMEOUT(backend.isConnected() && backend.session()->isReady(), 30000);
-    window.setOpenFilesHook([&](QWidget*) { return QStringList{clip}; });
-    window.addMedia();
-    auto* timeline = window.findChild<TimelineView*>(QStringLiteral("timelineView"));
-    QTRY_COMPARE_WITH_TIMEOUT(timeline->segmentCount(), 1, 60000);
+    test::EngineWindowFixture app(tmp.filePath(QStringLiteral("engine")));
+    QVERIFY2(app.start() && app.addMedia({clip}), qPrintable(app.error()));
+    Backend& backend = app.backend();
+    MainWindow& window = app.window();
 
-    auto* exportButton = window.findChild<QToolButton*>(QStringLiteral("exportButton"));
-    QTRY_VERIFY(exportButton->isEnabled());
-    QTest::mouseClick(exportButton, Qt::LeftButton);
-    ExportDialog* dialog = nullptr;
-    QTRY_VERIFY((dialog = window.findChild<ExportDialog*>(QStringLiteral("exportDialog"))));
-    QTRY_VERIFY(dialog->isVisible());
+    ExportDialog* dialog = app.openExportDialog();
+    QVERIFY2(dialog, qPrintable(app.error()));
     auto* format = dialog->findChild<QComboBox*>(QStringLiteral("exportFormat"));
     format->setCurrentIndex(format->findData(QStringLiteral("mp3")));
     dialog->findChild<QLineEdit*>(QStringLiteral("exportFileName"))->setText("sound");
     dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(tmp.path());
-    saveScreenshot(dialog, QStringLiteral("export-formats.png"));
+    QVERIFY(test::saveScreenshot(dialog, QStringLiteral("export-formats.png")));
     format->showPopup();
     QTest::qWait(200);
-    saveScreenshot(&window, QStringLiteral("export-formats-open.png"));
+    QVERIFY(test::saveScreenshot(&window, QStringLiteral("export-formats-open.png")));
     format->hidePopup();
 
     QSignalSpy finished(backend.session(), &EditorSession::exportFinished);
