@@ -8,6 +8,8 @@ clipwright_add_test(tst_cutpauses SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cutpause
     LIBS clipwright_engine TIMEOUT 180)
 clipwright_add_test(tst_rendergraph SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rendergraph.cpp
     LIBS clipwright_engine TIMEOUT 60)
+clipwright_add_test(tst_rendergraphparts SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_rendergraphparts.cpp
+    LIBS clipwright_engine TIMEOUT 60)
 clipwright_add_test(tst_ffmpegrunner SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_ffmpegrunner.cpp
     LIBS clipwright_engine TIMEOUT 240)
 clipwright_add_test(tst_operations SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_operations.cpp

@@ -1,6 +1,7 @@
 // buildRenderCommand golden tests: whole argument vectors and filter graphs for typical
-// drafts, the error cases, presets, and the escaping of hostile paths and text (user text
-// goes to a file and never into the graph).
+// drafts, the error cases, an NTSC project rate, and hostile title text (user text goes to a
+// file and never into the graph). The presets, rates and escaping it is built from are in
+// tst_rendergraphparts.
 #include "DraftBuilder.h"
 #include "render/RenderGraph.h"
 
@@ -492,62 +493,8 @@ private slots:
         QVERIFY(c.args.isEmpty());
     }
 
-    void presets_data()
-    {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<bool>("ok");
-        QTest::addColumn<int>("width");
-        QTest::addColumn<int>("height");
-        QTest::newRow("1080p") << "1080p" << true << 1920 << 1080;
-        QTest::newRow("vertical") << "vertical-1080" << true << 1080 << 1920;
-        QTest::newRow("square") << "square-1080" << true << 1080 << 1080;
-        QTest::newRow("720p") << "720p" << true << 1280 << 720;
-        QTest::newRow("4k") << "4k" << true << 3840 << 2160;
-        QTest::newRow("unknown") << "8k" << false << 1920 << 1080;
-        QTest::newRow("empty") << "" << false << 1920 << 1080;
-    }
-
-    void presets()
-    {
-        QFETCH(QString, name);
-        QFETCH(bool, ok);
-        QFETCH(int, width);
-        QFETCH(int, height);
-        bool got = !ok;
-        const RenderPreset p = RenderPreset::byName(name, &got);
-        QCOMPARE(got, ok);
-        QCOMPARE(p.width, width);
-        QCOMPARE(p.height, height);
-        QCOMPARE(p.name, ok ? name : QStringLiteral("1080p"));
-        QCOMPARE(p.fps.text(), QStringLiteral("30"));
-        QVERIFY(RenderPreset::byName(name).width == width); // ok pointer optional
-    }
-
-    // The project rates a draft may name, and an NTSC one reaching every place a rate is
-    // written (a 29.97 export at 30 would repeat a frame every 33 seconds).
-    void projectRates_data()
-    {
-        QTest::addColumn<double>("fps");
-        QTest::addColumn<QString>("rate"); // empty: not a project rate
-        QTest::newRow("23.976") << 23.976 << "24000/1001";
-        QTest::newRow("24") << 24.0 << "24";
-        QTest::newRow("25") << 25.0 << "25";
-        QTest::newRow("29.97") << 29.97 << "30000/1001";
-        QTest::newRow("exact 30000/1001") << 30000.0 / 1001 << "30000/1001";
-        QTest::newRow("30") << 30.0 << "30";
-        QTest::newRow("60 is not a project rate") << 60.0 << "";
-        QTest::newRow("29.9 is not") << 29.9 << "";
-        QTest::newRow("0") << 0.0 << "";
-    }
-
-    void projectRates()
-    {
-        QFETCH(double, fps);
-        QFETCH(QString, rate);
-        const std::optional<FrameRate> r = FrameRate::ofProject(fps);
-        QCOMPARE(r ? r->text() : QString(), rate);
-    }
-
+    // An NTSC rate reaches every place a rate is written (a 29.97 export at 30 would repeat a
+    // frame every 33 seconds).
     void ntscRateInTheGraph()
     {
         RenderPreset p = preset();
@@ -568,33 +515,6 @@ private slots:
         QVERIFY(r > 0);
         QCOMPARE(c.args.at(r + 1), QStringLiteral("30000/1001"));
     }
-
-    void escaping_data()
-    {
-        QTest::addColumn<QString>("value");
-        QTest::addColumn<QString>("expected");
-        QTest::newRow("plain") << "/a/b.txt"
-                               << "/a/b.txt";
-        QTest::newRow("colon") << "/tmp/a:b"
-                               << "/tmp/a\\\\:b";
-        QTest::newRow("quote") << "it's"
-                               << "it\\\\\\'s";
-        QTest::newRow("backslash") << "a\\b"
-                                   << "a\\\\\\\\b";
-        QTest::newRow("graph separators") << "a,b;c[d]"
-                                          << "a\\,b\\;c\\[d\\]";
-        QTest::newRow("space") << " x"
-                               << "\\\\\\ x";
-    }
-
-    void escaping()
-    {
-        QFETCH(QString, value);
-        QFETCH(QString, expected);
-        QCOMPARE(escapeFilterValue(value), expected);
-    }
-
-    void defaultFont() { QVERIFY(QFile::exists(defaultFontFile())); }
 };
 
 QTEST_GUILESS_MAIN(TstRenderGraph)
