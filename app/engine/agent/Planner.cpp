@@ -174,6 +174,7 @@ Plan planInstruction(const QString& message)
     QString lastTarget;
     QString previousVerb;
     Correction correction;
+    QStringList pendingCorrection; // words after a "no" that changed nothing (yet)
     QString lastStep;
     QString lastStepClause;
     qsizetype addedFrom = -1; // the first operation the clause before added
@@ -197,8 +198,11 @@ Plan planInstruction(const QString& message)
                     const QList<Operation> out = parseClause(text, p, scratch, &target);
                     return scratch.declined.isEmpty() ? out : QList<Operation>();
                 });
-            if (fixed.isEmpty())
-                continue; // chatter between the "no" and the new words
+            if (fixed.isEmpty()) {
+                pendingCorrection << words; // chatter between the "no" and the new words
+                continue;
+            }
+            pendingCorrection.clear();
             correction.active = false;
             for (const Operation& o : fixed) {
                 auto same = std::find_if(plan.operations.rbegin(), plan.operations.rend(),
@@ -450,6 +454,15 @@ Plan planInstruction(const QString& message)
             if (repeat || !seen)
                 plan.operations << o;
         }
+    }
+    // "make it black and white, actually sepia": a correction that was never understood leaves
+    // the request it corrects undone, and says so, instead of making what was taken back.
+    if (correction.active && !pendingCorrection.isEmpty() && !plan.operations.isEmpty() &&
+        plan.operations.last().name != Op::confirm() &&
+        plan.operations.last().name != Op::cancel()) {
+        plan.operations.removeLast();
+        plan.unrecognized << correction.lastClause + QStringLiteral(" → ") +
+                                 pendingCorrection.join(QStringLiteral(", "));
     }
     // "发抖音用的，横屏素材改成9:16竖屏": the platform said as what the video is for names the
     // frame made elsewhere in the message (it made no frame of its own).
