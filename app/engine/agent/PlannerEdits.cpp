@@ -397,6 +397,10 @@ std::optional<Operation> arrange(const QString& c)
                "\\bblade\\b|\\brazor\\b|\\bslice (?:it |the clip )?(?:at|in)\\b")) {
         // "split every 30 seconds", "split it into 3 parts": many cuts at times not said; not
         // one cut at the first number.
+        // "remove the jump cut at 1:00": a cut that is there, to be taken away, is no new split.
+        if (has(c, "\\b(?:remove|delete|undo|get rid of|fix|smooth)\\b.{0,20}\\bcut\\b|\\bjump[- "
+                   "]cut"))
+            return std::nullopt;
         // "2 seconds before the end", 倒数第5秒: a time counted from the end, which at_ms is not.
         if (has(c, "\\bevery\\b|每隔|\\b(?:before|from) the (?:very )?end\\b|\\bto the "
                    "end\\b.{0,4}$|倒数|结束前|"
