@@ -77,7 +77,10 @@ bool dontCrop(const QString& c)
         "rest|\\bblur|\\bpad|letterbox|without (?:cutting|cropping|losing) (?:anything|any of|the "
         "sides|stuff)|keep (?:everything|the whole (?:frame|picture)) in|\\b(?:keep|fit|show) the "
         "(?:whole|entire|full) (?:picture|frame|image|shot|video)\\b|\\bnothing (?:gets )?cut "
-        "off\\b|不要裁|不裁|别裁|模糊|留边|完整(?:的)?画面|画面完整");
+        "off\\b|\\b(?:with|add|adding|keep|use|leave|put) (?:the |some )?black "
+        "(?:bars|borders|edges)\\b|"
+        "\\bpillarbox|不要裁|不裁|别裁|模糊|留边|留黑|加黑边|"
+        "黑边填充|完整(?:的)?画面|画面完整");
 }
 
 // The frame asked for. Several may be named ("convert this 16:9 demo to vertical"): the one
@@ -183,7 +186,7 @@ std::optional<Operation> soundAndLook(const QString& c)
                "(?:inconsistent|uneven))\\b|\\b(?:inconsistent|uneven) (?:volume|audio|sound|"
                "levels?|loudness)\\b|响度|标准化|归一化|音量均衡|统[1一].{0,3}音量|"
                "音量统[1一]"
-               "|忽大忽小|忽高忽低|时大时小|时高时低")) {
+               "|忽大忽小|忽高忽低|时大时小|时高时低|(?:声音|音量)(?:大小)?统[1一]")) {
         double lufs = findLufs(c);
         static const RX bare(
             QStringLiteral("(?:^|\\s|到|为|成)-\\s*(\\d{1,2}(?:\\.\\d)?)(?![\\d.:])"));
