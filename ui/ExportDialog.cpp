@@ -33,6 +33,14 @@ QString withoutFormat(const QString& name)
 }
 } // namespace
 
+void ExportDialog::suggest(const QString& format, const QString& preset)
+{
+    if (const int i = m_format->findData(format.toLower()); i >= 0)
+        m_format->setCurrentIndex(i);
+    if (const int i = m_preset->findData(preset); i >= 0)
+        m_preset->setCurrentIndex(i);
+}
+
 QList<QPair<QString, QString>> ExportDialog::formats()
 {
     return {{QStringLiteral("mp4"), tr("MP4 video (H.264)")},

@@ -35,6 +35,9 @@ public:
     QString path() const;   // folder + file name, always ending in the format's extension
     QString preset() const; // EditorSession::exportVideo preset id
     QString format() const; // "mp4", "mov", "webm", "gif", "mp3", "m4a" or "wav"
+    // Selects what the user asked for in the chat ("export as a GIF at 720p"); unknown or
+    // empty values leave the remembered choice.
+    void suggest(const QString& format, const QString& preset);
 
 public Q_SLOTS:
     void accept() override;

@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonObject>
 #include <QMenuBar>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -199,6 +200,10 @@ void MainWindow::startExport()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_confirmHook)
         dialog->setConfirmOverwriteHook(m_confirmHook);
+    // Export words said in the chat ("make it a GIF") are kept with the draft (m.export).
+    const QJsonObject asked = m_session->draft().m.value(QLatin1String("export")).toObject();
+    dialog->suggest(asked.value(QLatin1String("format")).toString(),
+                    asked.value(QLatin1String("resolution")).toString());
     connect(dialog, &QDialog::accepted, this,
             [this, dialog] { beginExport(dialog->path(), dialog->preset()); });
     dialog->open();

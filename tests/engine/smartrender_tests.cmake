@@ -5,3 +5,6 @@ clipwright_add_test(tst_smartplan SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_smartpla
     ${CMAKE_CURRENT_LIST_DIR}/SmartFixtures.h LIBS clipwright_engine)
 clipwright_add_test(tst_smartrender SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_smartrender.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SmartFixtures.h LIBS clipwright_engine TIMEOUT 600)
+# Fades through every render path (tst_fades: normal, smart, preview assembly, viewer frame).
+clipwright_add_test(tst_fades SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fades.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)

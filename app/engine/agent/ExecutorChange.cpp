@@ -98,14 +98,18 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
         for (const char* key : {"resolution", "format", "platform"})
             if (arg(key).isString())
                 exp.insert(QLatin1String(key), arg(key));
-        QString what = arg("resolution").toString(QStringLiteral("1080p"));
-        if (arg("format").isString())
-            what += QLatin1Char(' ') + arg("format").toString().toUpper();
-        else
-            what += QStringLiteral(" MP4");
-        if (arg("format").toString() == QLatin1String("mov"))
-            note = pick(zh, " (MOV is not offered yet, so it will be an MP4)",
-                        "（暂不支持 MOV，将导出 MP4）");
+        // The Export dialog offers these formats (RenderOutput.h) and preselects the one said.
+        const QString format = arg("format").toString(QStringLiteral("mp4"));
+        const bool sound = format == QLatin1String("mp3") || format == QLatin1String("m4a") ||
+                           format == QLatin1String("wav");
+        QString what = sound ? pick(zh, "the sound alone as ", "仅声音，格式 ")
+                       : format == QLatin1String("gif")
+                           ? QString()
+                           : arg("resolution").toString(QStringLiteral("1080p")) + QLatin1Char(' ');
+        what += format == QLatin1String("webm") ? QStringLiteral("WebM") : format.toUpper();
+        if (format == QLatin1String("gif"))
+            note = pick(zh, " (480 pixels wide, 12 frames a second, up to 60 s)",
+                        "（宽 480 像素，每秒 12 帧，最长 60 秒）");
         if (exp.isEmpty() || exp == d.m.value(QLatin1String("export")).toObject()) {
             OpOutcome out;
             out.ok = true;
