@@ -232,7 +232,6 @@ const Row kRows[] = {
     {"remove parts with no audio", "cut_pauses"},
     {"the silences should be removed", "cut_pauses"},
     {"remove the delay before I start talking", "cut_pauses scope=start"},
-    {"remove the jump cut at 1:00", ""},
     {"make the jump cuts less noticeable", ""},
     {"clean up the audio", "denoise"},
     {"the volume jumps around", "set_loudness"},
@@ -266,6 +265,11 @@ const Row kRows[] = {
     {"别改了", "cancel"},
     {"这个视频讲啥", "describe"},
     {"make it look nicer", "propose"},
+    {"I just want the first 10 seconds removed", "remove_range from_ms=0 to_ms=10000"},
+    {"I only want the last minute cut", "remove_range last_ms=60000"},
+    {"remove the jump cut at 1:00", ""},
+    {"竖屏转横屏，两边留黑", "set_aspect mode=blur ratio=16:9"},
+    {"声音大小统一", "set_loudness"},
 };
 
 } // namespace

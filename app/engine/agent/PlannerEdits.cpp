@@ -411,6 +411,20 @@ std::optional<Operation> arrange(const QString& c)
             return op(Op::splitAt(), QJsonObject{{QStringLiteral("at_ms"), at}});
         return std::nullopt;
     }
+    // "I just want the first 10 seconds removed", "only want the last minute cut": what is
+    // wanted is the removal (keeping it would remove everything else).
+    const bool wantedGone =
+        has(c, "\\b(?:want|need|like|have)\\b.{0,40}\\b(?:removed|deleted|gone|cut(?: out| off)?|"
+               "trimmed(?: off| out)?|taken out|chopped(?: off)?|dropped|erased|got rid of)\\s*"
+               "(?:please)?[.!]*$");
+    if (wantedGone) {
+        const Range r = findRange(c);
+        if (r.found()) {
+            QJsonObject args;
+            putRange(args, r);
+            return op(Op::removeRange(), args);
+        }
+    }
     // "keep 0:10-0:40", "trim it to just 0:20-0:50", 只保留 (lexicon "action.keep").
     if (lexicon::has(c, QStringLiteral("action.keep"))) {
         // "keep it between 30 and 45 seconds": a length wanted, not a stretch to keep (keeping
