@@ -37,6 +37,7 @@ private slots:
     void transitionsRemoved();
     void textAtTheEnd();
     void lookRemoved();
+    void fadesAndUndo();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -518,6 +519,36 @@ void TstAgentOps::lookRemoved()
     QCOMPARE(stateOf(c, sid).version, after.version);
     runTurn(c, sid, "undo");
     QCOMPARE(stateOf(c, sid).draft.m.value("look").toString(), QStringLiteral("bw"));
+}
+
+void TstAgentOps::fadesAndUndo()
+{
+    EngineClient c = client();
+    const QString sid = newSessionWithClip(c);
+    QVERIFY(!sid.isEmpty());
+    const int start = stateOf(c, sid).version;
+    const Turn both = runTurn(c, sid, "fade in at the start and fade out to white at the end");
+    QCOMPARE(both.calls, (QStringList{"fade_in", "fade_out"}));
+    QVERIFY2(both.text.contains("fades in from black over 1.0 s") &&
+                 both.text.contains("fades out to white over the last 1.0 s"),
+             qPrintable(both.text));
+    State s = stateOf(c, sid);
+    QCOMPARE(s.version, start + 2);
+    QCOMPARE(s.draft.m.value("fade_in").toObject().value("d").toInt(), 1000);
+    QCOMPARE(s.draft.m.value("fade_out").toObject().value("color").toString(), QString("white"));
+
+    // No music yet: said, nothing changed.
+    const Turn music = runTurn(c, sid, "fade the music out over the last 3 seconds");
+    QCOMPARE(music.calls, QStringList{"fade_out"});
+    QVERIFY2(music.text.contains("no background music"), qPrintable(music.text));
+    QCOMPARE(stateOf(c, sid).version, s.version);
+
+    const Turn zh = runTurn(c, sid, QStringLiteral("去掉淡出"));
+    QCOMPARE(zh.calls, QStringList{"fade_out"});
+    QVERIFY2(zh.text.contains(QStringLiteral("淡出已去掉")), qPrintable(zh.text));
+    QVERIFY(!stateOf(c, sid).draft.m.contains("fade_out"));
+    runTurn(c, sid, "undo");
+    QVERIFY(stateOf(c, sid).draft.m.contains("fade_out"));
 }
 
 QTEST_GUILESS_MAIN(TstAgentOps)
