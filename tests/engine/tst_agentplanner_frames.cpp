@@ -270,6 +270,11 @@ const Row kRows[] = {
     {"remove the jump cut at 1:00", ""},
     {"竖屏转横屏，两边留黑", "set_aspect mode=blur ratio=16:9"},
     {"声音大小统一", "set_loudness"},
+    {"keep the intro but remove the outro", ""},
+    {"leave the first 10 seconds alone and cut the rest", "keep_range from_ms=0 to_ms=10000"},
+    {"keep everything after the first minute", "keep_range from_ms=60000 to_ms=-1"},
+    {"cut everything before the last 10 seconds", ""},
+    {"保留前10秒的原声", ""},
 };
 
 } // namespace

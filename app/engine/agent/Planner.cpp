@@ -294,12 +294,26 @@ Plan planInstruction(const QString& message)
             if (!ops.isEmpty())
                 ++i;
         }
+        // "keep the intro, remove the outro", "leave the first 10 seconds alone": a clause that
+        // keeps something is a request of its own, never the scene of the next one.
+        const bool keeps = lexicon::has(clause, QStringLiteral("action.keep")) ||
+                           has(clause, "\\bleave\\b|\\balone\\b|\\buntouched\\b|\\bas (?:it "
+                                       "is|is)\\b|别动|不动|保留|留着");
         // "前10秒和最后10秒都剪掉": a stretch named before the clause whose verb covers it.
+        // "leave the first 10 seconds alone and cut the rest": the rest goes, the stretch stays.
         if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size() &&
             findRange(clause).found()) {
             const QList<Operation> next = trial(clauses.at(i + 1));
-            if (next.size() == 1 &&
-                (next.first().name == Op::removeRange() || next.first().name == Op::keepRange())) {
+            const bool rest = has(clauses.at(i + 1), "\\b(?:the rest|everything else|all else|the "
+                                                     "remainder|anything else)\\b|其余|其他|剩下");
+            if (keeps && rest && lexicon::has(clauses.at(i + 1), QStringLiteral("action.remove"))) {
+                QJsonObject args;
+                putRange(args, findRange(clause));
+                ops << op(Op::keepRange(), args);
+                ++i;
+            } else if (!keeps && next.size() == 1 &&
+                       (next.first().name == Op::removeRange() ||
+                        next.first().name == Op::keepRange())) {
                 QJsonObject args;
                 putRange(args, findRange(clause));
                 ops << op(next.first().name, args);
@@ -307,8 +321,9 @@ Plan planInstruction(const QString& message)
         }
         // "中间那段太拖了，加速一下", "the part from 1:00 to 1:20, speed it up": a clause that
         // only sets the scene belongs to the request after it when together they say more.
-        if (ops.isEmpty() && !declinedHere && !negated(clause) && i + 1 < clauses.size() &&
-            !negated(clauses.at(i + 1)) && !exclusion().match(clauses.at(i + 1)).hasMatch()) {
+        if (ops.isEmpty() && !declinedHere && !negated(clause) && !keeps &&
+            i + 1 < clauses.size() && !negated(clauses.at(i + 1)) &&
+            !exclusion().match(clauses.at(i + 1)).hasMatch()) {
             const QList<Operation> together = trial(clause + QLatin1Char(' ') + clauses.at(i + 1));
             const QList<Operation> alone = trial(clauses.at(i + 1));
             // Only where something happens is taken from the scene: "I recorded over 8 minutes"
@@ -402,7 +417,16 @@ Plan planInstruction(const QString& message)
         // "音乐只要前30秒", "cut the music at 0:30": a stretch of the music or of a text is not a
         // stretch of the video.
         const QString named = readFrame(clause).target;
-        const bool otherTrack = (named == QLatin1String("music") || isText(named)) &&
+        // "保留前10秒的原声", "keep the audio of the first 10 seconds": the sound of a stretch,
+        // which is no stretch of the video either.
+        const bool soundOf =
+            named == QLatin1String("clip_sound") &&
+            has(clause,
+                "\\b(?:keep|remove|cut|delete|trim)\\s+(?:only )?(?:the |my )?(?:audio|sound|"
+                "voice)\\b|的(?:原声|声音|人声|音频)(?:$|[，。,.])|(?:保留|去掉|删掉|删除).{0,8}的?"
+                "(?:原声|"
+                "人声|声音)$");
+        const bool otherTrack = (named == QLatin1String("music") || isText(named) || soundOf) &&
                                 std::any_of(ops.cbegin(), ops.cend(), [](const Operation& o) {
                                     return o.name == Op::removeRange() ||
                                            o.name == Op::keepRange() || o.name == Op::splitAt() ||

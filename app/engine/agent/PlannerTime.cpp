@@ -143,6 +143,26 @@ Range findRange(const QString& c)
         }
         return r;
     }
+    // "everything after the first minute" starts where the first minute ends; "before the last
+    // 10 seconds" ends at a time counted from the end, which no range here says (none rather
+    // than the wrong stretch).
+    static const RX afterFirstRx(
+        QStringLiteral(
+            "(?:\\bafter|\\bpast|\\bbeyond|\\bfollowing) (?:the )?(?:first|opening)\\s*(%1)|"
+            "(?:前|开头)\\s*(%1)(?:之后|以后|后面)")
+            .arg(tu));
+    m = afterFirstRx.match(c);
+    if (m.hasMatch()) {
+        r.fromMs = parseTimeToken(m.captured(1).isEmpty() ? m.captured(2) : m.captured(1));
+        r.toMs = -1;
+        return r;
+    }
+    static const RX beforeLastRx(
+        QStringLiteral("(?:\\bbefore|\\bup to|\\buntil|\\bexcept) (?:the )?(?:last|final)\\s*(%1)|"
+                       "(?:最后|结尾)\\s*(%1)(?:之前|以前)")
+            .arg(tu));
+    if (beforeLastRx.match(c).hasMatch())
+        return r;
     static const RX firstRx(
         QStringLiteral(
             "(?:\\bfirst|\\bopening|\\bbeginning|前面的?|前|开头(?:的|那|这)?|开始的?)\\s*(%1)")
