@@ -54,6 +54,7 @@ private Q_SLOTS:
     void scrubAndArrowKeys();
     void glowOnChangedSegments();
     void transitionPaintedAtJoin();
+    void fadesPainted();
     void ctrlWheelZoomAndFitShortcut();
 };
 
@@ -235,6 +236,45 @@ void TstTimelineEdit::transitionPaintedAtJoin()
     }
     QVERIFY2(differing > 20, qPrintable(QString::number(differing)));
     QVERIFY(with.save(screenshotPath(QStringLiteral("timeline-transition.png"))));
+}
+
+// The whole video's fade in shades the start of the first clip, a clip's own fade out the end
+// of its clip, the music's fade out the end of the music; nothing else changes.
+void TstTimelineEdit::fadesPainted()
+{
+    auto grab = [](const Draft& draft) {
+        TimelineView view;
+        view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 200);
+        view.setDraft(draft);
+        return std::make_pair(view.grab().toImage(), view.layout());
+    };
+    Draft faded = cutDraft();
+    faded.m.insert("fade_in", QJsonObject{{"d", 1500}, {"color", "black"}});
+    faded.t[0].sg[1].m.insert("fade_out", QJsonObject{{"d", 1000}, {"color", "black"}});
+    faded.t[1].sg[0].m.insert("fo", 2000);
+    const auto [with, lay] = grab(faded);
+    const auto [without, lay2] = grab(cutDraft());
+    Q_UNUSED(lay2);
+    const qreal dpr = with.devicePixelRatio();
+    auto differing = [&](const QRectF& r, double fromX, double toX) {
+        int n = 0;
+        for (double x = fromX; x < toX; x += 2)
+            for (double y = r.top() + 6; y < r.bottom() - 6; y += 2) {
+                const QPoint p = (QPointF(x, y) * dpr).toPoint();
+                n += with.pixelColor(p) != without.pixelColor(p);
+            }
+        return n;
+    };
+    const double px = lay.pixelsPerMs();
+    const QRectF first = lay.segmentRect(0, 0);
+    const QRectF second = lay.segmentRect(0, 1);
+    const QRectF music = lay.segmentRect(1, 0);
+    QVERIFY(differing(first, first.left() + 2, first.left() + 1400 * px) > 20);
+    QVERIFY(differing(second, second.right() - 900 * px, second.right() - 2) > 20);
+    QVERIFY(differing(music, music.right() - 1900 * px, music.right() - 2) > 20);
+    QCOMPARE(differing(first, first.left() + 1600 * px, first.right() - 4), 0);
+    QCOMPARE(differing(music, music.left() + 4, music.right() - 2100 * px), 0);
+    QVERIFY(with.save(screenshotPath(QStringLiteral("timeline-fades.png"))));
 }
 
 void TstTimelineEdit::ctrlWheelZoomAndFitShortcut()
