@@ -6,7 +6,8 @@
 // lanes are connected asset-clips (lane -1, -2, ...), cutaway lanes connected video-only
 // asset-clips (lane 1, 2, ...), text segments Basic Title clips above them. A connected
 // item's offset is in its parent's time (parent start + distance from the parent's offset).
-// Transitions are Cross Dissolves starting at the incoming clip (the engine's timing).
+// Transitions are Cross Dissolves starting at the incoming clip (the engine's timing). Fades
+// are not carried (a comment in the sequence says so).
 // Checked against the 1.10 DTD while writing; no DTD ships in Debian for a test to use.
 #include "InterchangeTimeline.h"
 
@@ -309,6 +310,17 @@ QByteArray writeFcpxml(const Timeline& tl, const Draft& draft)
     xml.writeAttribute(QStringLiteral("tcFormat"), QStringLiteral("NDF"));
     xml.writeAttribute(QStringLiteral("audioLayout"), QStringLiteral("stereo"));
     xml.writeAttribute(QStringLiteral("audioRate"), QStringLiteral("48k"));
+    // FCPXML has no plain fade-to-black element (Final Cut applies a transition or keyframes
+    // by hand), so the fades are named for the editor to redo rather than dropped unsaid.
+    bool fades = tl.fadeIn.f > 0 || tl.fadeOut.f > 0;
+    for (const QList<Lane>* lanes : {&tl.video, &tl.audio})
+        for (const Lane& lane : *lanes)
+            for (const Item& it : lane.items)
+                fades = fades || it.fadeIn.f > 0 || it.fadeOut.f > 0;
+    if (fades)
+        xml.writeComment(QStringLiteral(" Clipwright's fades (in/out of the video, of clips, of "
+                                        "the music) are not carried in FCPXML: add them in the "
+                                        "editor. "));
     w.writeSpine(w.spine());
     xml.writeEndElement(); // sequence
     xml.writeEndElement(); // project

@@ -6,6 +6,10 @@
 // picture only (as the engine's B-roll), the main lane and the audio lanes mixed in (mix, sum) with
 // their volume as a `volume` filter on their producer. Transitions are written as cuts: an MLT
 // dissolve overlaps the clips and would shorten the timeline. Text tracks are left to SRT/WebVTT.
+// Fades are Shotcut's: a `brightness` filter (level 0 black .. 1) and a `volume` filter (level
+// in dB) with keyframes, on a clip's entry (positions count in the producer's frames, from the
+// entry's in) or, for the whole video, on the tractor. MLT's brightness fades to black only: a
+// fade to white is written as one to black, and the file says so in a comment.
 #include "InterchangeTimeline.h"
 
 #include <QHash>
@@ -28,6 +32,32 @@ struct Writer {
         xml.writeStartElement(QStringLiteral("property"));
         xml.writeAttribute(QStringLiteral("name"), name);
         xml.writeCharacters(xmlSafe(value));
+        xml.writeEndElement();
+    }
+
+    // One filter animating from `from` to `to` over the fade in and back over the fade out,
+    // positions first..last; nothing when neither fades.
+    void fades(const Fade& in, const Fade& out, qint64 first, qint64 last, bool picture)
+    {
+        const bool fadeIn = in.f > 0 && (!picture || in.picture);
+        const bool fadeOut = out.f > 0 && (!picture || out.picture);
+        if (!fadeIn && !fadeOut)
+            return;
+        if (picture && ((fadeIn && in.white) || (fadeOut && out.white)))
+            xml.writeComment(QStringLiteral(" a fade to white, written as a fade to black "));
+        const QString low = picture ? QStringLiteral("0") : QStringLiteral("-60");
+        const QString full = picture ? QStringLiteral("1") : QStringLiteral("0");
+        QStringList keys;
+        if (fadeIn)
+            keys << QStringLiteral("%1=%2").arg(first).arg(low)
+                 << QStringLiteral("%1=%2").arg(first + in.f).arg(full);
+        if (fadeOut)
+            keys << QStringLiteral("%1=%2").arg(last - out.f).arg(full)
+                 << QStringLiteral("%1=%2").arg(last).arg(low);
+        xml.writeStartElement(QStringLiteral("filter"));
+        property(QStringLiteral("mlt_service"),
+                 picture ? QStringLiteral("brightness") : QStringLiteral("volume"));
+        property(QStringLiteral("level"), keys.join(QLatin1Char(';')));
         xml.writeEndElement();
     }
 
@@ -77,6 +107,7 @@ struct Writer {
         xml.writeEndElement();
     }
 
+    // index: 0 the main lane (picture and sound), then the other video lanes, then audio.
     void playlist(const Lane& lane, int index, bool audioLane)
     {
         xml.writeStartElement(QStringLiteral("playlist"));
@@ -96,6 +127,10 @@ struct Writer {
             xml.writeAttribute(QStringLiteral("in"), QString::number(in));
             xml.writeAttribute(QStringLiteral("out"), QString::number(in + it.dF - 1));
             property(QStringLiteral("shotcut:caption"), it.name);
+            if (!audioLane)
+                fades(it.fadeIn, it.fadeOut, in, in + it.dF - 1, true);
+            if (audioLane || index == 0)
+                fades(it.fadeIn, it.fadeOut, in, in + it.dF - 1, false);
             xml.writeEndElement();
             cursor = it.endF();
         }
@@ -208,6 +243,8 @@ QByteArray writeMlt(const Timeline& tl)
         if (i < tl.video.size())
             w.transition(QStringLiteral("qtblend"), 0, i + 1);
     }
+    w.fades(tl.fadeIn, tl.fadeOut, 0, tl.totalF - 1, true);
+    w.fades(tl.fadeIn, tl.fadeOut, 0, tl.totalF - 1, false);
     xml.writeEndElement(); // tractor
     xml.writeEndElement(); // mlt
     xml.writeEndDocument();

@@ -57,6 +57,11 @@ QJsonObject clip(const Item& it, const Timeline& tl)
                      {QStringLiteral("media_id"), it.media->id}};
     if (it.volume != 1.0)
         meta.insert(QStringLiteral("volume"), it.volume);
+    // OTIO has no fade schema: the lengths are kept for scripts and for a look by hand.
+    if (it.fadeIn.f > 0)
+        meta.insert(QStringLiteral("fade_in_frames"), double(it.fadeIn.f));
+    if (it.fadeOut.f > 0)
+        meta.insert(QStringLiteral("fade_out_frames"), double(it.fadeOut.f));
     c.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("clipwright"), meta}});
     if (it.speed != 1.0)
         c.insert(QStringLiteral("effects"),
@@ -111,14 +116,17 @@ QByteArray writeOtio(const Timeline& tl)
     QJsonObject stack = item("Stack.1", QStringLiteral("tracks"), QJsonObject());
     stack.insert(QStringLiteral("source_range"), QJsonValue::Null);
     stack.insert(QStringLiteral("children"), tracks);
+    QJsonObject meta{{QStringLiteral("width"), tl.width},
+                     {QStringLiteral("height"), tl.height},
+                     {QStringLiteral("duration_frames"), double(tl.totalF)}};
+    if (tl.fadeIn.f > 0)
+        meta.insert(QStringLiteral("fade_in_frames"), double(tl.fadeIn.f));
+    if (tl.fadeOut.f > 0)
+        meta.insert(QStringLiteral("fade_out_frames"), double(tl.fadeOut.f));
     const QJsonObject timeline{
         {QStringLiteral("OTIO_SCHEMA"), QStringLiteral("Timeline.1")},
         {QStringLiteral("name"), tl.title},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("clipwright"),
-                      QJsonObject{{QStringLiteral("width"), tl.width},
-                                  {QStringLiteral("height"), tl.height},
-                                  {QStringLiteral("duration_frames"), double(tl.totalF)}}}}},
+        {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("clipwright"), meta}}},
         {QStringLiteral("global_start_time"), time(0, tl.rate.fps())},
         {QStringLiteral("tracks"), stack}};
     return QJsonDocument(timeline).toJson(QJsonDocument::Indented);

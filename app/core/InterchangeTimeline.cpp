@@ -67,6 +67,21 @@ double finiteOr(double v, double fallback, double lo, double hi)
     return std::isfinite(v) && v >= lo && v <= hi ? v : fallback;
 }
 
+// m.fade_in {d, color} (a clip, the whole video) or the music's m.fi (ms), at most `limitF`.
+Fade fadeOf(const QJsonObject& m, const char* key, const char* musicKey, const Rate& rate,
+            qint64 limitF)
+{
+    Fade f;
+    const QJsonValue v = m.value(QLatin1String(key));
+    const QString color = v.toObject().value(QLatin1String("color")).toString();
+    const qint64 ms = v.isObject() ? v.toObject().value(QLatin1String("d")).toInteger(0)
+                                   : m.value(QLatin1String(musicKey)).toInteger(0);
+    f.f = std::clamp<qint64>(rate.frames(std::max<qint64>(0, ms)), 0, limitF);
+    f.picture = color != QLatin1String("none");
+    f.white = color == QLatin1String("white");
+    return f;
+}
+
 } // namespace
 
 bool collect(const Draft& draft, const QList<SourceMedia>& media, Timeline* out, QString* error)
@@ -126,6 +141,8 @@ bool collect(const Draft& draft, const QList<SourceMedia>& media, Timeline* out,
             const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
             it.trType = oneLine(tr.value(QLatin1String("type")).toString(), 40);
             it.trF = tl.rate.frames(std::min(tr.value(QLatin1String("d")).toInteger(0), s.d / 2));
+            it.fadeIn = fadeOf(s.m, "fade_in", "fi", tl.rate, it.dF);
+            it.fadeOut = fadeOf(s.m, "fade_out", "fo", tl.rate, it.dF);
             items << it;
             if (!tl.media.contains(m))
                 tl.media << m;
@@ -158,6 +175,8 @@ bool collect(const Draft& draft, const QList<SourceMedia>& media, Timeline* out,
             *error = translate("The timeline is empty.");
         return false;
     }
+    tl.fadeIn = fadeOf(draft.m, "fade_in", "", tl.rate, tl.totalF / 2);
+    tl.fadeOut = fadeOf(draft.m, "fade_out", "", tl.rate, tl.totalF / 2);
     return true;
 }
 

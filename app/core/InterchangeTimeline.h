@@ -25,6 +25,14 @@ struct Rate {
 };
 Rate rateOf(const Draft& draft);
 
+// A fade in or out (edit/Fades.h in the engine): its length in frames; picture false when it
+// fades only the sound; white when the picture fades from / to white.
+struct Fade {
+    qint64 f = 0;
+    bool picture = true;
+    bool white = false;
+};
+
 struct Item {
     const Segment* seg = nullptr;
     const SourceMedia* media = nullptr;
@@ -37,6 +45,8 @@ struct Item {
     double volume = 1.0; // m.vol
     QString trType;      // m.tr.type when the segment starts with a transition
     qint64 trF = 0;      // m.tr.d, frames (0: none)
+    Fade fadeIn;         // a clip's m.fade_in, the music's m.fi
+    Fade fadeOut;        // a clip's m.fade_out, the music's m.fo
     qint64 endF() const { return stF + dF; }
 };
 
@@ -53,6 +63,8 @@ struct Timeline {
     int height = 1080;
     QString title;
     qint64 totalF = 0; // latest end over all lanes and text cues, frames
+    Fade fadeIn;       // the whole video's (draft m.fade_in / fade_out)
+    Fade fadeOut;
     QList<Lane> video; // lane 0 is the main video track
     QList<Lane> audio;
     QList<const SourceMedia*> media; // the media used, in first-use order

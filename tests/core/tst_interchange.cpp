@@ -348,6 +348,35 @@ private slots:
             QVERIFY(bytes.contains("<property name=\"gain\">0.35</property>"));
     }
 
+    // Fades: MLT filters with keyframes on the tractor and the entry, named in FCPXML (which
+    // cannot carry them) and in OTIO's metadata; none of it without fades.
+    void fades()
+    {
+        Draft d = cw::test::draftOf(
+            {track("v1", 0,
+                   {seg("a", "m1", 0, 0, 2000, {{"fade_out", QJsonObject{{"d", 500}}}}),
+                    seg("b", "m1", 2000, 3000, 2000)})});
+        d.m = QJsonObject{{"fade_in", QJsonObject{{"d", 1000}, {"color", "white"}}}};
+        QString error;
+        const QByteArray mlt = write(Format::Mlt, d, media(), &error);
+        QVERIFY2(xmllint(mlt).isEmpty(), qPrintable(xmllint(mlt)));
+        QVERIFY(mlt.contains("<property name=\"level\">0=0;30=1</property>")); // the video
+        QVERIFY(mlt.contains("<property name=\"level\">0=-60;30=0</property>"));
+        QVERIFY(mlt.contains("<property name=\"level\">44=1;59=0</property>")); // clip a
+        QVERIFY(mlt.contains("a fade to white, written as a fade to black"));
+        const QByteArray fcpxml = write(Format::Fcpxml, d, media(), &error);
+        QVERIFY(fcpxml.contains("fades (in/out of the video"));
+        const QByteArray otio = write(Format::Otio, d, media(), &error);
+        QVERIFY(otio.contains("\"fade_in_frames\": 30"));
+        QVERIFY(otio.contains("\"fade_out_frames\": 15"));
+
+        d.m = {};
+        d.t[0].sg[0].m = {};
+        QVERIFY(!write(Format::Mlt, d, media(), &error).contains("level"));
+        QVERIFY(!write(Format::Fcpxml, d, media(), &error).contains("fades"));
+        QVERIFY(!write(Format::Otio, d, media(), &error).contains("fade_"));
+    }
+
     void subtitles_data()
     {
         QTest::addColumn<QString>("scenario");

@@ -5,7 +5,8 @@
 // frame by frame (±1 frame: melt's avformat seek may land one frame early), gaps must be
 // black, durations must match the draft, and the music must be as loud as in the engine's
 // render where the video track has a gap.
-// Skipped only when melt is not installed.
+// Fades: the whole video's and a clip's, as melt plays them. Skipped only when melt is not
+// installed.
 #include "DraftBuilder.h"
 #include "TestMedia.h"
 
@@ -97,6 +98,30 @@ QString checkFrames(const QList<double>& luma, const QList<Cut>& cuts, int fps, 
     return {};
 }
 
+// Writes `mlt` to dir/edit.mlt and renders it with melt into dir/melt.mp4; "" + *error on failure.
+QString renderWithMelt(const QByteArray& mlt, const QTemporaryDir& dir, QString* error)
+{
+    const QString mltFile = dir.filePath(QStringLiteral("edit.mlt"));
+    QFile f(mltFile);
+    if (!f.open(QIODevice::WriteOnly) || f.write(mlt) != mlt.size()) {
+        *error = QStringLiteral("cannot write ") + mltFile;
+        return {};
+    }
+    f.close();
+    const QString out = dir.filePath(QStringLiteral("melt.mp4"));
+    QProcess melt;
+    melt.start(QStringLiteral("melt"),
+               {QStringLiteral("-quiet"), mltFile, QStringLiteral("-consumer"),
+                QStringLiteral("avformat:") + out, QStringLiteral("vcodec=libx264"),
+                QStringLiteral("preset=ultrafast"), QStringLiteral("crf=12"),
+                QStringLiteral("acodec=aac"), QStringLiteral("real_time=-1")});
+    if (!melt.waitForFinished(120000) || melt.exitCode() != 0 || !QFile::exists(out)) {
+        *error = QString::fromUtf8(melt.readAllStandardError().right(2000));
+        return {};
+    }
+    return out;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(QList<Cut>)
@@ -176,20 +201,8 @@ private slots:
             {QStringLiteral("m2"), music, QStringLiteral("music.m4a"), 6000, 0, 0, 0, false, true}};
         const QByteArray mlt = interchange::write(interchange::Format::Mlt, draft, media, &error);
         QVERIFY2(!mlt.isEmpty(), qPrintable(error));
-        const QString mltFile = dir.filePath(QStringLiteral("edit.mlt"));
-        QFile f(mltFile);
-        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(mlt) == mlt.size());
-        f.close();
-        const QString meltOut = dir.filePath(QStringLiteral("melt.mp4"));
-        QProcess melt;
-        melt.start(QStringLiteral("melt"),
-                   {QStringLiteral("-quiet"), mltFile, QStringLiteral("-consumer"),
-                    QStringLiteral("avformat:") + meltOut, QStringLiteral("vcodec=libx264"),
-                    QStringLiteral("preset=ultrafast"), QStringLiteral("crf=12"),
-                    QStringLiteral("acodec=aac"), QStringLiteral("real_time=-1")});
-        QVERIFY(melt.waitForFinished(120000));
-        QVERIFY2(melt.exitCode() == 0 && QFile::exists(meltOut),
-                 melt.readAllStandardError().right(2000).constData());
+        const QString meltOut = renderWithMelt(mlt, dir, &error);
+        QVERIFY2(!meltOut.isEmpty(), qPrintable(error));
 
         // Clipwright's own render of the same draft
         QHash<QString, engine::RenderInput> inputs;
@@ -231,6 +244,48 @@ private slots:
             QVERIFY2(meltGap > -45.0 && ownGap > -45.0, qPrintable(levels));
             QVERIFY2(std::abs(meltGap - ownGap) < 6.0, qPrintable(levels));
         }
+    }
+
+    // The whole video's fade in (on the tractor) and the first clip's fade out (on its entry)
+    // as melt plays them: black at the start, a dip at the join, the sound following.
+    void fadesCarried()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString src = dir.filePath(QStringLiteral("grey.mp4"));
+        QString error;
+        QVERIFY2(cw::test::runFfmpeg({"-f", "lavfi", "-i", "color=c=gray:s=320x240:r=30:d=4", "-f",
+                                      "lavfi", "-i", "sine=f=440:d=4", "-c:v", "libx264",
+                                      "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", src},
+                                     &error),
+                 qPrintable(error));
+        const QJsonObject black{{"d", 1000}, {"color", "black"}};
+        Draft draft = cw::test::draftOf(
+            {track("v1", 0,
+                   {seg("a", "m1", 0, 0, 2000, {{"fade_out", QJsonObject{{"d", 500}}}}),
+                    seg("b", "m1", 2000, 2000, 2000)})});
+        draft.m = QJsonObject{{"width", 320}, {"height", 240}, {"fps", 30}, {"fade_in", black}};
+        const QByteArray mlt =
+            interchange::write(interchange::Format::Mlt, draft,
+                               {{"m1", src, "grey.mp4", 4000, 320, 240, 30.0, true, true}}, &error);
+        QVERIFY2(!mlt.isEmpty(), qPrintable(error));
+        const QString out = renderWithMelt(mlt, dir, &error);
+        QVERIFY2(!out.isEmpty(), qPrintable(error));
+        const QList<double> l = lumaPerFrame(out);
+        QVERIFY2(l.size() >= 119, qPrintable(QString::number(l.size())));
+        const QString where = QStringLiteral("frames 0/15/40/58/61: %1 %2 %3 %4 %5")
+                                  .arg(l[0])
+                                  .arg(l[15])
+                                  .arg(l[40])
+                                  .arg(l[58])
+                                  .arg(l[61]);
+        QVERIFY2(l[0] < 25 && l[15] > 40 && l[15] < 100 && l[40] > 115 && l[58] < 40 && l[61] > 115,
+                 qPrintable(where));
+        const double start = meanVolume(out, 0.0, 0.3);
+        const double middle = meanVolume(out, 1.2, 1.5);
+        const double join = meanVolume(out, 1.9, 2.0);
+        QVERIFY2(middle > -30 && start < middle - 10 && join < middle - 10,
+                 qPrintable(QStringLiteral("%1 %2 %3 dB").arg(start).arg(middle).arg(join)));
     }
 };
 
