@@ -275,6 +275,9 @@ const Row kRows[] = {
     {"keep everything after the first minute", "keep_range from_ms=60000 to_ms=-1"},
     {"cut everything before the last 10 seconds", ""},
     {"保留前10秒的原声", ""},
+    {"change the caption to yellow", ""},
+    {"change the title to Blue Monday", "edit_text style=title text=Blue Monday"},
+    {"I need it in 720p", "export_settings resolution=720p"},
 };
 
 } // namespace
