@@ -278,6 +278,8 @@ const Row kRows[] = {
     {"change the caption to yellow", ""},
     {"change the title to Blue Monday", "edit_text style=title text=Blue Monday"},
     {"I need it in 720p", "export_settings resolution=720p"},
+    {"add calm music, don't lower it when I talk", "add_music duck=false mood=calm"},
+    {"配一段安静的钢琴曲", "add_music mood=calm"},
 };
 
 } // namespace

@@ -197,11 +197,11 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         QStringLiteral("^.*(?:用|换成|改成|设为|为|是|配上|放)(?=[^\\x{4E00}-\\x{9FFF}])"));
     if (quoteIndex(c) < 0 && containsChinese(file))
         file.remove(zhVerb);
-    const bool musicWord =
-        has(c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
-               "(?:track|audio)\\b|\\bbacking (?:track|music)\\b|\\b(?:happy|upbeat|calm|chill|"
-               "catchy|nice) tunes?\\b|\\bmusic "
-               "bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm");
+    const bool musicWord = has(
+        c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
+           "(?:track|audio)\\b|\\bbacking (?:track|music)\\b|\\b(?:happy|upbeat|calm|chill|"
+           "catchy|nice) tunes?\\b|\\bmusic "
+           "bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm|钢琴曲|吉他曲|曲子|纯音乐");
     const bool verb =
         has(c, "\\b(?:add|use|put|play|include|insert|give|get|want|need|needs|set|lay|"
                "layer|with|"
@@ -241,7 +241,9 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
         args.insert(QStringLiteral("file"), file);
     if (has(c, "lo-?fi|lo fi|低保真"))
         args.insert(QStringLiteral("mood"), QStringLiteral("lofi"));
-    else if (has(c, "upbeat|energetic|happy|happier|cheerful|livelier|欢快|动感|活泼|轻快"))
+    else if (has(c, "upbeat|energetic|happy|happier|cheerful|livelier|欢快|动感|活泼|轻快|节奏快|"
+                    "快节奏|"
+                    "\\bfast[- ]paced\\b|\\bup-?tempo\\b"))
         args.insert(QStringLiteral("mood"), QStringLiteral("upbeat"));
     else if (has(c, "calm|relax|chill|soft|gentle|peaceful|舒缓|平静|轻松|安静|柔和"))
         args.insert(QStringLiteral("mood"), QStringLiteral("calm"));

@@ -46,7 +46,9 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
         }
     if (n == Op::addMusic() || n == Op::setMusicVolume()) {
         if (n == Op::addMusic() &&
-            has(c, "\\bno duck|without duck|don'?t duck|do not duck|不要闪避|不闪避|"
+            has(c, "\\bno duck|without duck|don'?t duck|do not duck|\\b(?:don'?t|do not|never) "
+                   "(?:lower|dip|reduce|duck|turn down) (?:it|the music|the song)(?: down)? "
+                   "(?:when|while|whenever|during)\\b|不要闪避|不闪避|"
                    "不要(?:把音乐)?压(?:下去|低)|(?:别|不要).{0,4}压(?:低|下)|不要压"))
             return set("duck", false);
         const double v = findPercent(c);
