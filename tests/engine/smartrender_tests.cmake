@@ -8,3 +8,6 @@ clipwright_add_test(tst_smartrender SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_smartr
 # Fades through every render path (tst_fades: normal, smart, preview assembly, viewer frame).
 clipwright_add_test(tst_fades SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fades.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)
+# Logos and watermarks (tst_overlays: placement, opacity, transparency, time range, preview).
+clipwright_add_test(tst_overlays SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_overlays.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)

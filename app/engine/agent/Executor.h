@@ -70,6 +70,7 @@ private:
     OpOutcome describe(const QString& sessionId, bool zh);
     OpOutcome applyChange(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyFade(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyLogo(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

@@ -318,7 +318,9 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         o.text = op.args.value(QStringLiteral("text")).toString();
         o.style = op.args.value(QStringLiteral("style")).toString(o.style);
         o.startMs = argMs(op, "start_ms", 0);
-        o.durationMs = argMs(op, "duration_ms", o.durationMs);
+        // A watermark stays to the end unless a length is said.
+        o.durationMs =
+            argMs(op, "duration_ms", o.style == QLatin1String("watermark") ? -1 : o.durationMs);
         o.position = op.args.value(QStringLiteral("position")).toString();
         // "a caption 'Bye' in the last 2 seconds": it ends with the video.
         if (op.args.value(QStringLiteral("at")).toString() == QLatin1String("end"))
@@ -471,6 +473,7 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         if (zh) {
             const QString kind = style == QLatin1String("caption")       ? QStringLiteral("字幕")
                                  : style == QLatin1String("lower_third") ? QStringLiteral("人名条")
+                                 : style == QLatin1String("watermark")   ? QStringLiteral("水印")
                                                                          : QStringLiteral("标题");
             reply = QStringLiteral("已添加%1「%2」，从 %3 开始，持续 %4 秒。")
                         .arg(kind, text, start, dur);
@@ -478,7 +481,8 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
             const QString kind = style == QLatin1String("caption") ? QStringLiteral("caption")
                                  : style == QLatin1String("lower_third")
                                      ? QStringLiteral("lower third")
-                                     : QStringLiteral("title");
+                                 : style == QLatin1String("watermark") ? QStringLiteral("watermark")
+                                                                       : QStringLiteral("title");
             reply = QStringLiteral("Added a %1 \"%2\" at %3 for %4 s.").arg(kind, text, start, dur);
         }
     } else if (n == Op::addTransitions() &&

@@ -102,6 +102,8 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyBroll(sessionId, op, zh);
     else if (n == Op::fadeIn() || n == Op::fadeOut())
         out = applyFade(sessionId, op, zh);
+    else if (n == Op::addLogo())
+        out = applyLogo(sessionId, op, zh);
     else if (n == Op::targetLength())
         out = applyTargetLength(sessionId, op, zh, confirmed);
     else if (n == Op::setMusicVolume() || n == Op::removeMusic() || n == Op::editText() ||

@@ -149,6 +149,10 @@ inline QString fadeOut()
 {
     return QStringLiteral("fade_out");
 }
+inline QString addLogo()
+{
+    return QStringLiteral("add_logo");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -174,6 +178,8 @@ const QStringList& all();
 //   fade_in, fade_out: target "music" | "sound" (absent: picture and sound), color "white"
 //     (absent: black), duration_ms (0 removes the fade), clip (0-based, -1 last; absent: the
 //     start or end of the whole video)
+//   add_logo: file (absent: the latest uploaded image), position (a corner, top, bottom,
+//     center), size (percent of the width), opacity (0-1), start_ms, duration_ms
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

@@ -11,7 +11,9 @@
 //            INTO this segment from the previous one (fade, dissolve, wipe, slide, zoom),
 //            role ("intro" on the generated intro; only removeIntro reads it).
 //   music track (tt 1, m.role "music" on its segments): vol, duck (bool), fi, fo (ms).
-//   text track (tt 7) segment m: text, style ("title" | "lower_third" | "caption"), pos.
+//   text track (tt 7) segment m: text, style ("title" | "lower_third" | "caption" |
+//            "watermark": half-transparent, to the end unless a length is given), pos.
+//   Fades and logos: edit/Fades.h and edit/Overlays.h.
 //   B-roll: a second video track (after the main one) whose segments (m.role "broll") are
 //            drawn over the main picture at their st, silent; m.tr {d} fades them in/out.
 #pragma once

@@ -49,12 +49,14 @@ double roundedVolume(double v)
 bool knownStyle(const QString& style)
 {
     return style.isEmpty() || style == QLatin1String("title") ||
-           style == QLatin1String("lower_third") || style == QLatin1String("caption");
+           style == QLatin1String("lower_third") || style == QLatin1String("caption") ||
+           style == QLatin1String("watermark");
 }
 
 QString unknownStyle(const QString& style)
 {
-    return QStringLiteral("Unknown text style \"%1\" (use title, lower_third or caption).")
+    return QStringLiteral(
+               "Unknown text style \"%1\" (use title, lower_third, caption or watermark).")
         .arg(style);
 }
 

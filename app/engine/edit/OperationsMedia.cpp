@@ -97,11 +97,12 @@ EditResult addText(const Draft& draft, const TextOptions& options)
     if (text.isEmpty())
         return fail(ErrorCode::BadRequest, QStringLiteral("The text is empty."));
     static const QStringList styles = {QStringLiteral("title"), QStringLiteral("lower_third"),
-                                       QStringLiteral("caption")};
+                                       QStringLiteral("caption"), QStringLiteral("watermark")};
     const QString style = options.style.isEmpty() ? QStringLiteral("title") : options.style;
     if (!styles.contains(style))
         return fail(ErrorCode::BadRequest,
-                    QStringLiteral("Unknown text style \"%1\" (use title, lower_third or caption).")
+                    QStringLiteral("Unknown text style \"%1\" (use title, lower_third, caption or "
+                                   "watermark).")
                         .arg(style));
     if (options.startMs < 0)
         return fail(ErrorCode::BadRequest, QStringLiteral("The text cannot start before 0:00."));
@@ -109,7 +110,11 @@ EditResult addText(const Draft& draft, const TextOptions& options)
     if (total > 0 && options.startMs >= total)
         return fail(ErrorCode::BadRequest, QStringLiteral("%1 is after the end of the video (%2).")
                                                .arg(clock(options.startMs), clock(total)));
-    const qint64 wanted = options.durationMs > 0 ? options.durationMs : 3000;
+    // A watermark stays on to the end unless a length is given.
+    const bool watermark = style == QLatin1String("watermark");
+    const qint64 wanted = options.durationMs > 0   ? options.durationMs
+                          : watermark && total > 0 ? total - options.startMs
+                                                   : 3000;
     const qint64 d = total > 0 ? std::min(wanted, total - options.startMs) : wanted;
 
     Draft out = draft;
@@ -123,6 +128,7 @@ EditResult addText(const Draft& draft, const TextOptions& options)
     if (pos.isEmpty())
         pos = style == QLatin1String("title")         ? QStringLiteral("center")
               : style == QLatin1String("lower_third") ? QStringLiteral("bottom_left")
+              : watermark                             ? QStringLiteral("bottom_right")
                                                       : QStringLiteral("bottom");
     Segment s;
     s.id = uniqueSegmentId(out, QStringLiteral("text"));

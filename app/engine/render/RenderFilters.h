@@ -49,6 +49,8 @@ struct Graph {
     bool hasTransitions() const;
     // A B-roll cutaway: adds its chain [bK] and returns the overlay filter taking [bK].
     QString addBroll(const Segment& s, int input, const RenderInput& in, int k);
+    // A logo (edit/Overlays.h): scaled to m.w percent of the width, at m.pos, m.op opaque.
+    QString addOverlay(const Segment& s, int input, const RenderInput& in, int k);
     // Joins the pieces into vout/aout (labels with brackets).
     void join(const QString& vout, const QString& aout);
 };

@@ -14,9 +14,10 @@
 // The draft's m.width/height (set by the aspect operation) replace the size of the default
 // "1080p" preset; an explicitly chosen preset wins. The first non-empty video track is the
 // picture and the sound; later video tracks are B-roll cutaways [bK] overlaid on [vcat]
-// (silent) before the look and the text.
+// (silent) before the look and the text, or logos (edit/Overlays.h) drawn at their corner.
 #include "render/RenderGraph.h"
 
+#include "edit/Overlays.h"
 #include "render/RenderFilters.h"
 
 #include <QCoreApplication>
@@ -226,7 +227,9 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                 return failed(error);
             if (!inputs.value(s.src).hasVideo)
                 continue;
-            videoPost << g.addBroll(s, index, inputs.value(s.src), int(videoPost.size()));
+            const int k = int(videoPost.size());
+            videoPost << (isOverlaySegment(s) ? g.addOverlay(s, index, inputs.value(s.src), k)
+                                              : g.addBroll(s, index, inputs.value(s.src), k));
         }
     }
     const QString look = lookFilter(draft.m.value(QLatin1String("look")).toString());

@@ -1,0 +1,123 @@
+// "Put my logo in the bottom-right corner at 80% opacity from 0:03": an uploaded picture drawn
+// over the video (edit/Overlays.h). The picture is the one named, else the latest uploaded
+// image; without one the reply asks for it and nothing changes. An upload puts a picture on
+// the main track as a 3-second clip, so the logo's clip is taken off the main track in the
+// same version (one undo), and the reply says so.
+#include "agent/Executor.h"
+#include "agent/ExecutorSupport.h"
+
+#include "Draft.h"
+#include "edit/Overlays.h"
+#include "store/Store.h"
+
+#include <cmath>
+#include <mutex>
+
+namespace cw::engine {
+
+namespace {
+
+QString positionWords(const QString& pos, bool zh)
+{
+    static const QHash<QString, QPair<const char*, const char*>> words{
+        {QStringLiteral("top_left"), {"top-left corner", "左上角"}},
+        {QStringLiteral("top"), {"top", "顶部"}},
+        {QStringLiteral("top_right"), {"top-right corner", "右上角"}},
+        {QStringLiteral("center"), {"centre", "中间"}},
+        {QStringLiteral("bottom_left"), {"bottom-left corner", "左下角"}},
+        {QStringLiteral("bottom"), {"bottom", "底部"}},
+        {QStringLiteral("bottom_right"), {"bottom-right corner", "右下角"}}};
+    const auto it = words.constFind(pos);
+    return it == words.cend() ? pos : pick(zh, it->first, it->second);
+}
+
+} // namespace
+
+OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, bool zh)
+{
+    std::lock_guard<std::mutex> lock(m_store.editMutex());
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
+    if (!draft)
+        return failed;
+    auto arg = [&op](const char* key) { return op.args.value(QLatin1String(key)); };
+    const QString file = arg("file").toString();
+    std::optional<MediaRecord> picture;
+    for (const MediaRecord& m : m_store.sessionMedia(sessionId)) {
+        if (!file.isEmpty()
+                ? sameFileName(m.filename, file)
+                : m.kind == QLatin1String("image") &&
+                      !m.path.startsWith(m_store.dataDir() + QStringLiteral("/generated/")))
+            picture = m; // the latest one wins
+    }
+    if (!picture && !file.isEmpty())
+        return failure(
+            zh ? QStringLiteral("没有找到上传的 %1，所以没有修改。请先上传它。").arg(file)
+               : QStringLiteral("I can't find %1 among your uploads, so nothing was "
+                                "changed. Upload it first.")
+                     .arg(file));
+    if (!picture)
+        return failure(pick(zh,
+                            "Upload your logo first (a PNG with a transparent background works "
+                            "best), then say e.g. \"put my logo in the bottom-right corner\". "
+                            "Nothing was changed.",
+                            "请先上传你的 logo（透明背景的 PNG 效果最好），再说“把 logo "
+                            "放在右下角”。没有修改。"));
+
+    // The upload's own clip of the picture on the main track goes: it is a logo, not a shot.
+    Draft base = *draft;
+    int taken = 0;
+    for (Track& t : base.t) {
+        if (t.tt != int(TrackType::Video))
+            continue;
+        for (int i = int(t.sg.size()) - 1; i >= 0; --i)
+            if (t.sg[i].src == picture->id && !isOverlaySegment(t.sg[i])) {
+                const EditResult r = deleteClip(base, i);
+                if (r.ok) {
+                    base = r.draft;
+                    ++taken;
+                }
+            }
+        break;
+    }
+    OverlayOptions o;
+    o.position = arg("position").toString(o.position);
+    o.widthPercent = arg("size").toDouble(o.widthPercent);
+    o.opacity = arg("opacity").toDouble(o.opacity);
+    o.startMs = arg("start_ms").toInteger(0);
+    o.durationMs = arg("duration_ms").toInteger(-1);
+    const EditResult r = addOverlay(base, refOf(*picture), o);
+    if (!r.ok)
+        return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
+    Draft next = r.draft;
+    next.d = next.computedDuration();
+    const int version =
+        m_store.addDraftVersion(sessionId, next.toBytes(), QStringLiteral("add logo"));
+    if (version <= 0)
+        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    OpOutcome out;
+    out.ok = true;
+    out.response = r.details;
+    out.response.insert(QStringLiteral("ok"), true);
+    out.response.insert(QStringLiteral("version"), version);
+    out.response.insert(QStringLiteral("duration_ms"), next.d);
+    const qint64 st = r.details.value(QStringLiteral("start_ms")).toInteger();
+    const qint64 end = st + r.details.value(QStringLiteral("duration_ms")).toInteger();
+    const QString span = end >= next.d && st == 0
+                             ? pick(zh, "for the whole video", "全程显示")
+                             : (zh ? QStringLiteral("%1 到 %2") : QStringLiteral("from %1 to %2"))
+                                   .arg(formatClock(st), formatClock(end));
+    const QString size = QString::number(std::round(o.widthPercent)) + QLatin1Char('%');
+    const QString opacity = QString::number(std::round(o.opacity * 100)) + QLatin1Char('%');
+    out.reply =
+        zh ? QStringLiteral("已把 %1 放在%2，宽度为画面的 %3，不透明度 %4，%5。")
+                 .arg(picture->filename, positionWords(o.position, true), size, opacity, span)
+           : QStringLiteral("Put %1 in the %2 at %3 of the width, %4 opaque, %5.")
+                 .arg(picture->filename, positionWords(o.position, false), size, opacity, span);
+    if (taken > 0)
+        out.reply += pick(zh, " It is no longer a clip of its own on the timeline.",
+                          "它不再作为单独的片段出现在时间线上。");
+    return out;
+}
+
+} // namespace cw::engine
