@@ -321,6 +321,8 @@ QByteArray writeFcpxml(const Timeline& tl, const Draft& draft)
         xml.writeComment(QStringLiteral(" Clipwright's fades (in/out of the video, of clips, of "
                                         "the music) are not carried in FCPXML: add them in the "
                                         "editor. "));
+    if (!tl.logos.isEmpty())
+        xml.writeComment(logosNote(tl));
     w.writeSpine(w.spine());
     xml.writeEndElement(); // sequence
     xml.writeEndElement(); // project

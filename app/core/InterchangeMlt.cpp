@@ -243,6 +243,8 @@ QByteArray writeMlt(const Timeline& tl)
         if (i < tl.video.size())
             w.transition(QStringLiteral("qtblend"), 0, i + 1);
     }
+    if (!tl.logos.isEmpty())
+        xml.writeComment(logosNote(tl));
     w.fades(tl.fadeIn, tl.fadeOut, 0, tl.totalF - 1, true);
     w.fades(tl.fadeIn, tl.fadeOut, 0, tl.totalF - 1, false);
     xml.writeEndElement(); // tractor

@@ -123,6 +123,8 @@ QByteArray writeOtio(const Timeline& tl)
         meta.insert(QStringLiteral("fade_in_frames"), double(tl.fadeIn.f));
     if (tl.fadeOut.f > 0)
         meta.insert(QStringLiteral("fade_out_frames"), double(tl.fadeOut.f));
+    if (!tl.logos.isEmpty())
+        meta.insert(QStringLiteral("not_carried"), logosNote(tl).trimmed());
     const QJsonObject timeline{
         {QStringLiteral("OTIO_SCHEMA"), QStringLiteral("Timeline.1")},
         {QStringLiteral("name"), tl.title},

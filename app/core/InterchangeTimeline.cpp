@@ -114,6 +114,12 @@ bool collect(const Draft& draft, const QList<SourceMedia>& media, Timeline* out,
         for (const Segment& s : t.sg) {
             if (s.d <= 0)
                 continue;
+            // A logo is placed and scaled over the picture, which no cut list carries as
+            // such; as a cutaway it would cover the frame. The writers name it instead.
+            if (s.m.value(QLatin1String("role")).toString() == QLatin1String("overlay")) {
+                tl.logos << oneLine(s.m.value(QLatin1String("name")).toString(s.src), 200);
+                continue;
+            }
             const SourceMedia* m = byId.value(s.src, nullptr);
             if (s.src.isEmpty() || !m) {
                 if (error)
@@ -178,6 +184,16 @@ bool collect(const Draft& draft, const QList<SourceMedia>& media, Timeline* out,
     tl.fadeIn = fadeOf(draft.m, "fade_in", "", tl.rate, tl.totalF / 2);
     tl.fadeOut = fadeOf(draft.m, "fade_out", "", tl.rate, tl.totalF / 2);
     return true;
+}
+
+QString logosNote(const Timeline& tl)
+{
+    // "--" may not appear in an XML comment.
+    QString names = tl.logos.join(QStringLiteral(", "));
+    names.replace(QLatin1String("--"), QLatin1String("- -"));
+    return QStringLiteral(
+               " Logos drawn over the video are not carried; add them in the editor: %1 ")
+        .arg(xmlSafe(names));
 }
 
 QString xmlSafe(const QString& text)

@@ -65,6 +65,7 @@ struct Timeline {
     qint64 totalF = 0; // latest end over all lanes and text cues, frames
     Fade fadeIn;       // the whole video's (draft m.fade_in / fade_out)
     Fade fadeOut;
+    QStringList logos; // names of the pictures drawn over the video (not carried by any format)
     QList<Lane> video; // lane 0 is the main video track
     QList<Lane> audio;
     QList<const SourceMedia*> media; // the media used, in first-use order
@@ -83,6 +84,9 @@ QString fileUrl(const QString& pathOrUrl);
 // A local path for a path or file:// URL (what melt and the EDL comments want).
 QString localPath(const QString& pathOrUrl);
 QString translate(const char* text);
+
+// " Logos drawn over the video are not carried: logo.png. " (for a comment or metadata).
+QString logosNote(const Timeline& timeline);
 
 // The writers (one file each). Text segments come from the draft itself.
 QByteArray writeFcpxml(const Timeline& timeline, const Draft& draft);

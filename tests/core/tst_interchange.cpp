@@ -349,7 +349,7 @@ private slots:
     }
 
     // Fades: MLT filters with keyframes on the tractor and the entry, named in FCPXML (which
-    // cannot carry them) and in OTIO's metadata; none of it without fades.
+    // cannot carry them) and in OTIO's metadata; none of it without fades. Logos: named.
     void fades()
     {
         Draft d = cw::test::draftOf(
@@ -369,6 +369,18 @@ private slots:
         const QByteArray otio = write(Format::Otio, d, media(), &error);
         QVERIFY(otio.contains("\"fade_in_frames\": 30"));
         QVERIFY(otio.contains("\"fade_out_frames\": 15"));
+
+        // A logo is named, not placed as a full-frame cutaway.
+        d.t << track("x1", 0,
+                     {seg("l", "m3", 0, 0, 4000,
+                          {{"role", "overlay"}, {"name", "b--logo.png"}, {"pos", "top_left"}})});
+        const QByteArray withLogo = write(Format::Mlt, d, media(), &error);
+        QVERIFY2(xmllint(withLogo).isEmpty(), qPrintable(xmllint(withLogo)));
+        QVERIFY(withLogo.contains("not carried; add them in the editor: b- -logo.png"));
+        QVERIFY(!withLogo.contains("b roll.mov"));
+        QVERIFY(write(Format::Fcpxml, d, media(), &error).contains("Logos drawn over the video"));
+        QVERIFY(write(Format::Otio, d, media(), &error).contains("\"not_carried\""));
+        d.t.removeLast();
 
         d.m = {};
         d.t[0].sg[0].m = {};
