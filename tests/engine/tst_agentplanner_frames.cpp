@@ -280,6 +280,14 @@ const Row kRows[] = {
     {"I need it in 720p", "export_settings resolution=720p"},
     {"add calm music, don't lower it when I talk", "add_music duck=false mood=calm"},
     {"配一段安静的钢琴曲", "add_music mood=calm"},
+    {"trim the video so it starts at 0:10 and ends at 0:50",
+     "keep_range from_ms=10000 to_ms=50000"},
+    {"make it start at 0:15", "remove_range from_ms=0 to_ms=15000"},
+    {"make it end at 2:00", "remove_range from_ms=120000 to_ms=-1"},
+    {"从0:10开始到0:50结束", "keep_range from_ms=10000 to_ms=50000"},
+    {"only use the part between 0:30 and 1:00", "keep_range from_ms=30000 to_ms=60000"},
+    {"extract the section 1:00-2:00", "keep_range from_ms=60000 to_ms=120000"},
+    {"I would love some music in the background", "add_music"},
 };
 
 } // namespace

@@ -203,7 +203,7 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
            "catchy|nice) tunes?\\b|\\bmusic "
            "bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm|钢琴曲|吉他曲|曲子|纯音乐");
     const bool verb =
-        has(c, "\\b(?:add|use|put|play|include|insert|give|get|want|need|needs|set|lay|"
+        has(c, "\\b(?:add|use|put|play|include|insert|give|get|want|need|needs|love|like|set|lay|"
                "layer|with|"
                "overlay|apply|choose|pick|throw|slap|pop|stick|chuck|drop in|"
                "score|swap|switch|replace|change)\\b|加|添|用|配|放|来|换");

@@ -295,8 +295,10 @@ std::optional<Operation> removeIntro(const QString& c, const Frame& f)
 
 std::optional<Operation> targetLength(const QString& c)
 {
-    // "make a cut at 1:10": a place to split, not a length.
-    if (has(c, "\\b(?:cut|split|chop)s? (?:it |this )?(?:at|@)\\s*(?:the )?[\\d:.]"))
+    // "make a cut at 1:10": a place to split, not a length. "make it end at 2:00": a place too.
+    if (has(c,
+            "\\b(?:cut|split|chop)s? (?:it |this )?(?:at|@)\\s*(?:the )?[\\d:.]|\\b(?:start|starts|"
+            "begin|begins|end|ends|stop|stops|finish|finishes) (?:at|from|by)\\s*[\\d]"))
         return std::nullopt;
     static const RX timeRx(QStringLiteral(
         "(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|m|秒钟?|分钟|分)(?![a-z0-9])"));
