@@ -8,11 +8,13 @@
 #include "agent/ExecutorSupport.h"
 
 #include "Draft.h"
+#include "edit/Overlays.h"
 #include "store/Store.h"
 
 #include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
+#include <QSet>
 #include <algorithm>
 #include <mutex>
 
@@ -67,6 +69,11 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
                             "时间线是空的：请先上传一个片段。"));
 
     const QString generatedDir = m_store.dataDir() + QStringLiteral("/generated/");
+    QSet<QString> logos; // pictures already over the video are not cutaways
+    for (const Track& t : draft->t)
+        for (const Segment& s : t.sg)
+            if (isOverlaySegment(s))
+                logos.insert(s.src);
     const QList<MediaRecord> media = m_store.sessionMedia(sessionId);
     const QString file = op.args.value(QStringLiteral("file")).toString();
     QList<MediaRef> sources;
@@ -79,7 +86,7 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
                 sources = {refOf(m)};
                 break;
             }
-        } else if (m.id != mainId && !m.path.startsWith(generatedDir)) {
+        } else if (m.id != mainId && !m.path.startsWith(generatedDir) && !logos.contains(m.id)) {
             sources << refOf(m);
         }
     }
