@@ -288,6 +288,7 @@ const Row kRows[] = {
     {"only use the part between 0:30 and 1:00", "keep_range from_ms=30000 to_ms=60000"},
     {"extract the section 1:00-2:00", "keep_range from_ms=60000 to_ms=120000"},
     {"I would love some music in the background", "add_music"},
+    {"have 'Welcome' appear at the start", "add_text start_ms=0 text=Welcome"},
 };
 
 } // namespace

@@ -25,7 +25,9 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
         style = QStringLiteral("title");
     // "put 'Chapter 1' at the start", "text 'Sale' in the corner": words on screen with no
     // style named (the executor's default).
-    else if (!has(c, "\\btext\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|\\blabel\\b|文字|文本|写上?|"
+    else if (!has(c, "\\btext\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|\\blabel\\b|\\bwords\\b|"
+                     "\\b(?:appear|appears|pop up|pops up|show up|shows up|on "
+                     "screen|on-screen)\\b|文字|文本|写上?|"
                      "[1一](?:句话|行字|段话|行文字)|^(?:please "
                      "|can you |could you )?(?:put|show|display|place|add)\\b|^(?:在|把)") ||
              has(p.quotes.at(q).toLower(), "\\.[a-z0-9]{2,4}$"))
