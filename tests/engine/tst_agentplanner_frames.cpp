@@ -289,6 +289,9 @@ const Row kRows[] = {
     {"extract the section 1:00-2:00", "keep_range from_ms=60000 to_ms=120000"},
     {"I would love some music in the background", "add_music"},
     {"have 'Welcome' appear at the start", "add_text start_ms=0 text=Welcome"},
+    {"describe what happens", "describe"},
+    {"summarize what I say in the video", "describe"},
+    {"yep do it", "confirm"},
 };
 
 } // namespace
