@@ -292,6 +292,9 @@ const Row kRows[] = {
     {"describe what happens", "describe"},
     {"summarize what I say in the video", "describe"},
     {"yep do it", "confirm"},
+    {"my mic was too quiet", "set_volume gain=1.3"},
+    {"the audio is too loud in some parts and too quiet in others", "set_loudness"},
+    {"保存成mp4", "export_settings format=mp4"},
 };
 
 } // namespace

@@ -113,7 +113,7 @@ int voiceComplaint(const QString& c)
         "(?<!background )(?<!backing "
         ")\\b(?:video|clip|recording|footage|audio|voice|voices|sound|speech|dialogue|vocals?|"
         "talking|narration|mic|speaker)\\b"
-        "(?: \\w+){0,2} (?:is|are|'s|sounds?|seems?|gets?) (?:\\w+ ){0,2}too "
+        "(?: \\w+){0,2} (?:is|are|was|were|'s|sounds?|seems?|gets?) (?:\\w+ ){0,2}too "
         "(quiet|soft|low|faint|loud|high)\\b|(?<!音乐)(?<!音乐的)(?<!配乐)(?<!配乐的)(?:人声|"
         "说话声|"
         "声音|讲话)(?:太|有点|比较)(小|轻|低|大|响)"));
