@@ -295,6 +295,7 @@ const Row kRows[] = {
     {"my mic was too quiet", "set_volume gain=1.3"},
     {"the audio is too loud in some parts and too quiet in others", "set_loudness"},
     {"保存成mp4", "export_settings format=mp4"},
+    {"make the intro short", ""},
 };
 
 } // namespace

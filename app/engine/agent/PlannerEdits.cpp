@@ -105,6 +105,12 @@ int repeatCount(const QString& c)
 
 std::optional<Operation> intro(const QString& c, const Prepared& p)
 {
+    // "make the intro short": a change to the intro that is there, not a new one.
+    if (has(c, "\\b(?:make|get|keep) (?:the|my|this|that) (?:intro|opening)(?: card)? (?:a "
+               "(?:bit|little) "
+               ")?(?:\\w+er|short|long|quick|slow|snappy|better|punchy)\\b|片头(?:太|有点)?(?:短|"
+               "长|快|慢)"))
+        return std::nullopt;
     // "add some intro music", 片头曲: music for the opening, not an intro card.
     if (has(c, "\\b(?:intro|outro|opening) "
                "(?:music|song|tune|track|theme|jingle)s?\\b|片头(?:音乐|曲|配乐)|"
