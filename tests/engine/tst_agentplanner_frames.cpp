@@ -296,6 +296,9 @@ const Row kRows[] = {
     {"the audio is too loud in some parts and too quiet in others", "set_loudness"},
     {"保存成mp4", "export_settings format=mp4"},
     {"make the intro short", ""},
+    {"make it black and white for the first 10 seconds", ""},
+    {"黑白改回彩色", "set_look look=none"},
+    {"no more black and white", "set_look look=none"},
 };
 
 } // namespace

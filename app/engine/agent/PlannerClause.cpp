@@ -184,6 +184,9 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
                        ? QJsonObject{{QStringLiteral("style"), QStringLiteral("title")}}
                        : QJsonObject{})};
     }
+    // "no more black and white": the look that is there goes.
+    if (has(c, "^(?:please |and )?no more black-white\\b"))
+        return {op(Op::setLook(), QJsonObject{{QStringLiteral("look"), QStringLiteral("none")}})};
     if (negated(c) && !noFade(c))
         return {};
     // "能不能保持原有视频比例", "keep the original aspect ratio": nothing to change.

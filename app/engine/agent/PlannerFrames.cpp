@@ -300,6 +300,10 @@ std::optional<Operation> targetLength(const QString& c)
             "\\b(?:cut|split|chop)s? (?:it |this )?(?:at|@)\\s*(?:the )?[\\d:.]|\\b(?:start|starts|"
             "begin|begins|end|ends|stop|stops|finish|finishes) (?:at|from|by)\\s*[\\d]"))
         return std::nullopt;
+    // "make it black and white for the first 10 seconds": a stretch of the video, not its length.
+    if (has(c, "\\bfor (?:the )?(?:first|last|final|opening|closing) [\\d.]+ ?(?:seconds?|secs?|s|"
+               "minutes?|mins?)\\b|(?:前|最后|后)\\s*[\\d.]+\\s*(?:秒|分钟)(?:内|里|的时候)"))
+        return std::nullopt;
     static const RX timeRx(QStringLiteral(
         "(\\d+(?:\\.\\d+)?)\\s*(seconds?|secs?|s|minutes?|mins?|m|秒钟?|分钟|分)(?![a-z0-9])"));
     // A clock time that is an aspect ratio ("a tall 9:16 one") is not a length.

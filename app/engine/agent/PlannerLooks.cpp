@@ -176,6 +176,13 @@ std::optional<Operation> aspect(const QString& c)
 
 std::optional<Operation> soundAndLook(const QString& c)
 {
+    // "黑白改回彩色", "make it colour again": back to the colours the footage has (before the
+    // look words below read "black and white" as the look wanted).
+    if (has(c, "(?:改回|变回|恢复|回到|换回)(?:成|到|为)?(?:彩色|原色|原来的颜色)|\\bback to "
+               "(?:full )?colou?rs?\\b|"
+               "\\b(?:in )?colou?rs? again\\b|\\bno more black-white\\b|\\bnot black-white "
+               "anymore\\b"))
+        return op(Op::setLook(), QJsonObject{{QStringLiteral("look"), QStringLiteral("none")}});
     if (has(c, "normali[sz]e|loudness|loudnorm|\\blufs\\b|\\beven out the "
                "(?:volume|audio|sound|levels)|\\blevel out\\b|\\bbalance the "
                "(?:audio|volume|sound|levels)|\\bconsistent "
