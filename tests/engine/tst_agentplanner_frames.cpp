@@ -299,6 +299,9 @@ const Row kRows[] = {
     {"make it black and white for the first 10 seconds", ""},
     {"黑白改回彩色", "set_look look=none"},
     {"no more black and white", "set_look look=none"},
+    {"make every clip 3 seconds long", ""},
+    {"每段剪成10秒", ""},
+    {"make it loop for 30 seconds", ""},
 };
 
 } // namespace

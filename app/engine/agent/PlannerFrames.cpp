@@ -300,6 +300,12 @@ std::optional<Operation> targetLength(const QString& c)
             "\\b(?:cut|split|chop)s? (?:it |this )?(?:at|@)\\s*(?:the )?[\\d:.]|\\b(?:start|starts|"
             "begin|begins|end|ends|stop|stops|finish|finishes) (?:at|from|by)\\s*[\\d]"))
         return std::nullopt;
+    // "make every clip 3 seconds long", 每段剪成10秒: a length for each clip, which no operation
+    // makes; the whole video cut to that length would be a destructive guess.
+    if (has(c,
+            "\\b(?:each|every|all(?: of)?(?: the)?) (?:clips?|segments?|shots?|scenes?|parts?)\\b|"
+            "每(?:1|一)?(?:段|个片段|个镜头|个视频|个)"))
+        return std::nullopt;
     // "make it black and white for the first 10 seconds": a stretch of the video, not its length.
     if (has(c, "\\bfor (?:the )?(?:first|last|final|opening|closing) [\\d.]+ ?(?:seconds?|secs?|s|"
                "minutes?|mins?)\\b|(?:前|最后|后)\\s*[\\d.]+\\s*(?:秒|分钟)(?:内|里|的时候)"))
