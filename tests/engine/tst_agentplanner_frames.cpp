@@ -302,6 +302,9 @@ const Row kRows[] = {
     {"make every clip 3 seconds long", ""},
     {"每段剪成10秒", ""},
     {"make it loop for 30 seconds", ""},
+    {"cut the pauses in the first minute", ""},
+    {"cut the last 30 seconds of dead air", "remove_range last_ms=30000"},
+    {"cut 30 seconds from the video", ""},
 };
 
 } // namespace

@@ -308,6 +308,16 @@ std::optional<Operation> cutPauses(const QString& c)
         if (has(c,
                 "\\b(?:at|@|around)\\s*\\d{1,2}:\\d{2}|(?:在|于)\\s*\\d[^，,]{0,8}(?:处|的地方)"))
             return std::nullopt;
+        // "cut the pauses in the first minute": a stretch, which is no pause length, and the cut
+        // cannot be limited to it (reported, rather than cut everywhere or cut whole).
+        const bool stretch = has(
+            c,
+            "\\b(?:in|during|from|over|for|within) (?:the )?(?:first|last|final|opening|closing) "
+            "[\\d.]+ "
+            "?(?:seconds?|secs?|s|minutes?|mins?)\\b|(?:前|最后|后)\\s*[\\d.]+\\s*(?:秒|分钟)"
+            "(?:内|里|中|的)");
+        if (stretch)
+            return std::nullopt;
         const qint64 ms = findDuration(c);
         if (ms > 0)
             args.insert(QStringLiteral("min_pause_ms"), std::clamp<qint64>(ms, 100, 60000));
@@ -449,6 +459,12 @@ std::optional<Operation> arrange(const QString& c)
         }
         return std::nullopt;
     }
+    // "cut the pauses in the first minute": the pauses in a stretch, not the stretch ("the last
+    // 30 seconds of dead air" is the stretch).
+    if (removeVerb && lexicon::has(c, QStringLiteral("pauses.noun")) &&
+        !has(c, "\\bof (?:the )?(?:dead "
+                "air|silence|pauses?|gaps?|quiet|nothing)\\b|的(?:停顿|静音|空白)"))
+        return std::nullopt;
     if (removeVerb) {
         const Range r = findRange(c);
         if (r.found()) {

@@ -306,6 +306,11 @@ std::optional<Operation> targetLength(const QString& c)
             "\\b(?:each|every|all(?: of)?(?: the)?) (?:clips?|segments?|shots?|scenes?|parts?)\\b|"
             "每(?:1|一)?(?:段|个片段|个镜头|个视频|个)"))
         return std::nullopt;
+    // "cut 30 seconds from the video": an amount taken off, not the length to reach.
+    if (has(c, "\\b(?:cut|trim|remove|shave|take|chop|lose|drop)\\b[^\\d]{0,12}[\\d.]+ "
+               "?(?:seconds?|secs?|"
+               "s|minutes?|mins?) (?:from|off|out of)\\b"))
+        return std::nullopt;
     // "make it black and white for the first 10 seconds": a stretch of the video, not its length.
     if (has(c, "\\bfor (?:the )?(?:first|last|final|opening|closing) [\\d.]+ ?(?:seconds?|secs?|s|"
                "minutes?|mins?)\\b|(?:前|最后|后)\\s*[\\d.]+\\s*(?:秒|分钟)(?:内|里|的时候)"))
