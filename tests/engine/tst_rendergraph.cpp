@@ -356,7 +356,9 @@ private slots:
                    {seg("bg", "m3", 0, 0, 2000, {{"vol", 0.35}, {"duck", true}, {"role", "music"}}),
                     seg("fx", "m3", 0, 0, 1000, {{"vol", 0.5}})})});
         mixed.m = QJsonObject{{"denoise", true}, {"loudness_lufs", -14.0}};
-        QTest::newRow("denoise, ducked music, plain audio, loudness")
+        // The second audio segment is no music: a recording mixed into the speech first, so
+        // the music ducks under it too.
+        QTest::newRow("denoise, ducked music, another recording, loudness")
             << mixed << QStringList{"/media/m1.mp4", "/media/song.mp3"}
             << segment(0, 0, 0, 2000) +
                    ";[v0][a0]concat=n=1:v=1:a=1[vout][acat];"
@@ -366,10 +368,12 @@ private slots:
                    "[1:a]atrim=start=0.000:duration=1.000,asetpts=PTS-STARTPTS," +
                    kAfmt +
                    ",volume=0.5[m1];"
-                   "[acat]afftdn=nr=12:nf=-30[aden];[aden]asplit=2[asp][asc];"
+                   "[acat][m1]amix=inputs=2:duration=first:dropout_transition=0:normalize=0"
+                   "[avoice];"
+                   "[avoice]afftdn=nr=12:nf=-30[aden];[aden]asplit=2[asp][asc];"
                    "[m0][asc]sidechaincompress=threshold=0.03:ratio=8:attack=20:release=400"
                    "[mduck];"
-                   "[asp][mduck][m1]amix=inputs=3:duration=first:dropout_transition=0:"
+                   "[asp][mduck]amix=inputs=2:duration=first:dropout_transition=0:"
                    "normalize=0[amix];"
                    "[amix]loudnorm=I=-14:TP=-1.5:LRA=11," +
                    kAfmt + "[aout]"

@@ -269,6 +269,50 @@ private slots:
         QVERIFY2(std::abs(flatQuiet - flatSpeech) < 2.5, qPrintable(all)); // not without duck
     }
 
+    // A voice-over (an audio track that is not music) counts as speech: the music ducks under
+    // it even where the clip itself is silent, and the voice is heard.
+    void musicIsDuckedUnderVoiceOver()
+    {
+        make("vo.m4a", {"-f", "lavfi", "-i", "aevalsrc=exprs='0.3*sin(2*PI*5000*t)':s=48000:d=1.5",
+                        "-c:a", "aac"});
+        inputs_.insert("vo", {path("vo.m4a"), false, true, 1500});
+        MusicOptions o;
+        o.volume = 0.5;
+        o.fadeInMs = 0;
+        o.fadeOutMs = 0;
+        Draft d = clipDraft("talk", 4000);
+        d.t[0].sg[0].m.insert("vol", 0); // the clip's own "speech" muted
+        d = must(addMusic(d, {"bed", "bed.m4a", "audio", 3000, true, false}, o));
+        Segment vo;
+        vo.id = "vo1";
+        vo.src = "vo";
+        vo.st = 2000;
+        vo.d = 1500;
+        vo.m.insert("role", "voiceover");
+        Track track;
+        track.id = "a9";
+        track.tt = int(TrackType::Audio);
+        track.n = "Voice-over";
+        track.sg << vo;
+        d.t << track;
+        const QString out = render(d);
+        QVERIFY(!out.isEmpty());
+        const QString low = "lowpass=f=1200,lowpass=f=1200,lowpass=f=1200";
+        const QString high = "highpass=f=3000,highpass=f=3000";
+        const double musicAlone = test::rmsDb(out, 0.5, 1.8, low);
+        const double musicUnder = test::rmsDb(out, 2.5, 3.4, low);
+        const double voice = test::rmsDb(out, 2.2, 3.4, high);
+        const double noVoice = test::rmsDb(out, 0.5, 1.8, high);
+        const QString all = QStringLiteral("music %1 / under voice %2, voice %3 / before %4")
+                                .arg(musicAlone)
+                                .arg(musicUnder)
+                                .arg(voice)
+                                .arg(noVoice);
+        qInfo().noquote() << all;
+        QVERIFY2(musicAlone - musicUnder >= 6, qPrintable(all));
+        QVERIFY2(voice > noVoice + 20, qPrintable(all));
+    }
+
     void shortDuckedMusicAfterSlowDown()
     {
         // Slowing the video down after adding music leaves the music shorter than the video;

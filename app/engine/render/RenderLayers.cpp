@@ -1,6 +1,7 @@
 // What sits on top of the main track, shared by the normal render (RenderGraph.cpp) and the
 // smart render (SmartRender.cpp), so both mix the same sound and draw the same titles:
-// - the audio tracks mixed into the main track's sound after its join: denoise first (it
+// - the audio tracks mixed into the main track's sound after its join: other recordings (a
+//   voice-over) first, into the speech, so the music ducks under them too; then denoise (it
 //   is meant for the speech, not the music), then music ducked under the speech
 //   (sidechaincompress keyed by the speech) or mixed plainly, amix normalize=0 so music at
 //   35% stays at 35%, and loudnorm (one pass; FfmpegRunner corrects the rest);
@@ -8,6 +9,7 @@
 //   after loudnorm (whose one-pass gain would otherwise lift the fading tail back up);
 // - the text segments as drawtext filters reading their text from files (expansion=none),
 //   so no user text ever becomes filter syntax.
+#include "edit/OperationsUtil.h"
 #include "render/RenderFilters.h"
 
 #include <QCoreApplication>
@@ -106,6 +108,7 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
     QStringList music;
     QStringList ducked;
     QStringList plain;
+    QStringList voices;
     for (const Track& t : draft.t) {
         if (t.tt != int(TrackType::Audio))
             continue;
@@ -119,8 +122,13 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                 continue;
             const int k = int(music.size());
             music << audioTrackChain(s, index, k);
-            (s.m.value(QLatin1String("duck")).toBool() ? ducked : plain)
-                << QStringLiteral("[m%1]").arg(k);
+            const QString label = QStringLiteral("[m%1]").arg(k);
+            if (s.m.value(QLatin1String("duck")).toBool())
+                ducked << label;
+            else if (ops::isMusicSegment(t, s))
+                plain << label;
+            else
+                voices << label; // a voice-over or another recording: speech, not music
         }
     }
     mix.chains = music;
@@ -128,11 +136,19 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
     // (chain without output label, label); the last one is renamed to `out`.
     QList<QPair<QString, QString>> steps;
     QString cur = in;
+    if (!voices.isEmpty()) {
+        steps << qMakePair(cur + voices.join(QString()) +
+                               QStringLiteral("amix=inputs=%1:duration=first:"
+                                              "dropout_transition=0:normalize=0")
+                                   .arg(voices.size() + 1),
+                           QStringLiteral("[avoice]"));
+        cur = QStringLiteral("[avoice]");
+    }
     if (draft.m.value(QLatin1String("denoise")).toBool()) {
         steps << qMakePair(cur + QStringLiteral("afftdn=nr=12:nf=-30"), QStringLiteral("[aden]"));
         cur = QStringLiteral("[aden]");
     }
-    if (!music.isEmpty()) {
+    if (!ducked.isEmpty() || !plain.isEmpty()) {
         QString mixIn = cur;
         if (!ducked.isEmpty()) {
             steps << qMakePair(cur + QStringLiteral("asplit=2[asp]"), QStringLiteral("[asc]"));
