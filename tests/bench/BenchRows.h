@@ -39,6 +39,11 @@ Row appStartRow(const Context& ctx);
 // The viewer after "cut the pauses": message -> still and message -> playable preview, on
 // the short and the long clip (BenchViewerRows.cpp).
 QList<Row> viewerRows(const Context& ctx);
+// Issue 16's speed bar for single operations: a fade in + out of the whole short clip and a
+// logo in a corner at 80% opacity, each exported by the engine against one hand-written
+// ffmpeg command (BenchOperationRows.cpp).
+Row fadeRow(const Context& ctx);
+Row logoRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

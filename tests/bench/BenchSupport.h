@@ -234,12 +234,14 @@ inline QJsonObject headDraft(cw::test::EngineClient& c, const QString& sid)
 
 // Submits a render of the session's head draft and polls until it ends. Returns the
 // seconds from submit to "completed" (or nullopt with *error). A preview given the playhead
-// (atMs) may report a playable window first: *windowSeconds is when (-1: none).
+// (atMs) may report a playable window first: *windowSeconds is when (-1: none). A non-empty
+// draft is rendered instead of the head (for operations no chat message reaches yet).
 inline std::optional<double> renderAndWait(cw::test::EngineClient& c, const QString& sid,
                                            const QString& preset, QString* outputUrl,
                                            QString* error, qint64 enginePid = 0,
                                            double* cpuSeconds = nullptr, qint64 atMs = -1,
-                                           double* windowSeconds = nullptr)
+                                           double* windowSeconds = nullptr,
+                                           const QJsonObject& draft = {})
 {
     QJsonObject output{{QStringLiteral("format"), QStringLiteral("mp4")},
                        {QStringLiteral("quality"), QStringLiteral("high")},
@@ -251,9 +253,10 @@ inline std::optional<double> renderAndWait(cw::test::EngineClient& c, const QStr
     QElapsedTimer t;
     const double cpu0 = enginePid > 0 ? processTreeCpuSeconds(enginePid) : 0;
     t.start();
-    const cw::test::HttpReply submit = c.postJson(
-        QStringLiteral("/api/render/proxy/lambda"),
-        QJsonObject{{QStringLiteral("sessionId"), sid}, {QStringLiteral("output"), output}});
+    QJsonObject body{{QStringLiteral("sessionId"), sid}, {QStringLiteral("output"), output}};
+    if (!draft.isEmpty())
+        body.insert(QStringLiteral("draft"), draft);
+    const cw::test::HttpReply submit = c.postJson(QStringLiteral("/api/render/proxy/lambda"), body);
     const QString id = submit.data().value(QStringLiteral("id")).toString();
     if (submit.code() != 0 || id.isEmpty()) {
         *error = QStringLiteral("render submit failed (HTTP %1): ").arg(submit.status) +

@@ -79,8 +79,8 @@ int main(int argc, char** argv)
         else {
             std::fprintf(stderr,
                          "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                         "[--only analysis,probe,tonemap,long,short,memory,planner,viewer,app,"
-                         "timeline]\n");
+                         "[--only analysis,probe,tonemap,long,short,fade,logo,memory,planner,"
+                         "viewer,app,timeline]\n");
             return 2;
         }
     }
@@ -170,6 +170,14 @@ int main(int argc, char** argv)
     if (wanted("short")) {
         progress("end to end and export (short clip)");
         measured(shortClipRows(ctx));
+    }
+    if (wanted("fade")) {
+        progress("fade in + out export (short clip)");
+        measured({fadeRow(ctx)});
+    }
+    if (wanted("logo")) {
+        progress("logo export (short clip)");
+        measured({logoRow(ctx)});
     }
     if (wanted("memory")) {
         progress("upload memory");
