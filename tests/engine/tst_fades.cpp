@@ -9,6 +9,7 @@
 #include "render/SmartRender.h"
 
 #include "MeasureAudio.h"
+#include "RenderFixtures.h"
 #include "TestMedia.h"
 
 #include <QTemporaryDir>
@@ -109,23 +110,12 @@ class TstFades : public QObject {
     QString source_;
     QHash<QString, RenderInput> inputs_;
 
-    static RenderPreset preset()
-    {
-        RenderPreset p;
-        p.name = QStringLiteral("test");
-        p.width = 320;
-        p.height = 180;
-        p.x264Preset = QStringLiteral("ultrafast");
-        return p;
-    }
-
     QString normalRender(const Draft& d, const QString& name)
     {
-        const QString out = dir_.filePath(name);
-        const RenderCommand cmd =
-            buildRenderCommand(d, inputs_, preset(), out, dir_.path(), defaultFontFile());
-        if (!cmd.error.isEmpty() || !runFfmpeg(cmd, out, {}, nullptr).ok)
-            return {};
+        QString error;
+        const QString out = test::renderDraft(d, inputs_, dir_, name, &error);
+        if (out.isEmpty())
+            qWarning() << error;
         return out;
     }
 
@@ -255,7 +245,7 @@ void TstFades::smartMatchesNormal()
     Draft d = must(setFade(clips(1), fade(true, 1000)));
     d = must(setFade(d, fade(false, 500)));
     const QHash<QString, SmartSource> sources = probeSmartSources(d, inputs_);
-    const SmartPlan plan = planSmartRender(d, inputs_, sources, preset());
+    const SmartPlan plan = planSmartRender(d, inputs_, sources, test::smallPreset());
     QVERIFY2(plan.eligible, qPrintable(plan.reason));
     // The faded frames are re-encoded, the GOPs between copied.
     QVERIFY2(
@@ -263,8 +253,8 @@ void TstFades::smartMatchesNormal()
         qPrintable(
             QString("%1 encoded, %2 copied").arg(plan.encodedFrames()).arg(plan.copiedFrames())));
     const QString smart = dir_.filePath("smart.mp4");
-    const RunResult rs =
-        runSmartRender(plan, sources, preset(), smart, dir_.filePath("work"), {}, nullptr);
+    const RunResult rs = runSmartRender(plan, sources, test::smallPreset(), smart,
+                                        dir_.filePath("work"), {}, nullptr);
     QVERIFY2(rs.ok, qPrintable(rs.error));
     const QString normal = normalRender(d, "normal.mp4");
     const QList<double> a = lumas(smart);
@@ -288,7 +278,7 @@ void TstFades::oneClip()
     Draft d = must(setFade(clips(2), fade(false, 500, {}, 0)));
     d = must(setFade(d, fade(true, 500, {}, 1)));
     QString reason;
-    QVERIFY(!draftSuitsSmartRender(d, inputs_, preset(), &reason));
+    QVERIFY(!draftSuitsSmartRender(d, inputs_, test::smallPreset(), &reason));
     QVERIFY2(reason.contains("fades"), qPrintable(reason));
     const QString out = normalRender(d, "clips.mp4");
     QVERIFY(!out.isEmpty());
@@ -315,7 +305,8 @@ void TstFades::previewAndFrame()
     QHash<QString, RenderInput> windowInputs;
     const Draft window = draftWindow(d, 500, 34, inputs_, &windowInputs);
     const QString still = dir_.filePath("still.jpg");
-    const RenderCommand cmd = frameCommand(window, windowInputs, preset(), still, dir_.path());
+    const RenderCommand cmd =
+        frameCommand(window, windowInputs, test::smallPreset(), still, dir_.path());
     QVERIFY2(cmd.error.isEmpty(), qPrintable(cmd.error));
     QString error;
     QVERIFY2(test::runFfmpeg(cmd.args, &error), qPrintable(error));
@@ -332,10 +323,7 @@ void TstFades::previewAndFrame()
 
     // The assembled preview: proxies made as the engine makes them, the faded frames drawn.
     RenderInput in = inputs_.value("m1");
-    in.proxyVideo = dir_.filePath("proxy.mp4");
-    in.proxySound = dir_.filePath("proxy.wav");
-    QVERIFY2(test::runFfmpeg(proxyArgs(source_, in.proxyVideo, in.proxySound), &error),
-             qPrintable(error));
+    QVERIFY2(test::makeProxies(&in, dir_, &error), qPrintable(error));
     const QHash<QString, RenderInput> inputs{{"m1", in}};
     const RenderPreset pp = RenderPreset::byName(QStringLiteral("preview"));
     const QHash<QString, SmartSource> proxies{{"m1", probeSmartSource(in.proxyVideo)}};

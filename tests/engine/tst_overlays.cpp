@@ -10,6 +10,7 @@
 #include "render/SmartRender.h"
 
 #include "MeasureAudio.h"
+#include "RenderFixtures.h"
 #include "TestMedia.h"
 
 #include <QFile>
@@ -101,29 +102,13 @@ class TstOverlays : public QObject {
     QString logo_;
     QHash<QString, RenderInput> inputs_;
 
-    static RenderPreset preset()
-    {
-        RenderPreset p;
-        p.name = QStringLiteral("test");
-        p.width = 320;
-        p.height = 180;
-        p.x264Preset = QStringLiteral("ultrafast");
-        return p;
-    }
-
     QString render(const Draft& d, const QString& name)
     {
-        const QString out = dir_.filePath(name);
-        const RenderCommand cmd =
-            buildRenderCommand(d, inputs_, preset(), out, dir_.path(), defaultFontFile());
-        if (!cmd.error.isEmpty()) {
-            qWarning() << cmd.error;
-            return {};
-        }
-        const RunResult r = runFfmpeg(cmd, out, {}, nullptr);
-        if (!r.ok)
-            qWarning() << r.error;
-        return r.ok ? out : QString();
+        QString error;
+        const QString out = test::renderDraft(d, inputs_, dir_, name, &error);
+        if (out.isEmpty())
+            qWarning() << error;
+        return out;
     }
 
 private Q_SLOTS:
@@ -201,7 +186,8 @@ void TstOverlays::placedAndTimed()
     const EditResult r = addOverlay(oneClip(), kLogo, at("bottom_right", 20, 0.8, 1000, 1000));
     QVERIFY(r.ok);
     QString reason;
-    QVERIFY(!draftSuitsSmartRender(r.draft, inputs_, preset(), &reason)); // drawn over every frame
+    QVERIFY(!draftSuitsSmartRender(r.draft, inputs_, test::smallPreset(),
+                                   &reason)); // drawn over every frame
     const QString out = render(r.draft, "logo.mp4");
     QVERIFY(!out.isEmpty());
 
@@ -239,8 +225,9 @@ void TstOverlays::hostileFileName()
     const MediaRef media{"med_0001", "lo'go;[x]:,=%{pts}%03d.png", "image", 0, false, true};
     const EditResult r = addOverlay(oneClip(), media, at("top_left", 20, 1, 0, -1));
     QVERIFY(r.ok);
-    const RenderCommand cmd = buildRenderCommand(r.draft, inputs_, preset(), dir_.filePath("h.mp4"),
-                                                 dir_.path(), defaultFontFile());
+    const RenderCommand cmd =
+        buildRenderCommand(r.draft, inputs_, test::smallPreset(), dir_.filePath("h.mp4"),
+                           dir_.path(), defaultFontFile());
     QVERIFY(!cmd.args.join(' ').contains(QLatin1String("lo'go")));
     const QString out = render(r.draft, "hostile.mp4");
     QVERIFY(!out.isEmpty());
@@ -254,11 +241,8 @@ void TstOverlays::preview()
     const EditResult r = addOverlay(oneClip(), kLogo, at("top_right", 20, 1, 1000, 1000));
     QVERIFY(r.ok);
     RenderInput in = inputs_.value("m1");
-    in.proxyVideo = dir_.filePath("proxy.mp4");
-    in.proxySound = dir_.filePath("proxy.wav");
     QString error;
-    QVERIFY2(test::runFfmpeg(proxyArgs(source_, in.proxyVideo, in.proxySound), &error),
-             qPrintable(error));
+    QVERIFY2(test::makeProxies(&in, dir_, &error), qPrintable(error));
     QHash<QString, RenderInput> inputs = inputs_;
     inputs.insert("m1", in);
     const RenderPreset pp = RenderPreset::byName(QStringLiteral("preview"));

@@ -412,23 +412,15 @@ OpOutcome Executor::applyFade(const QString& sessionId, const Operation& op, boo
         return failure(pick(zh, "There is no background music to fade; nothing was changed.",
                             "还没有背景音乐，无法淡入淡出（没有修改）。"));
     const EditResult r = setFade(*draft, o);
-    if (!r.ok) {
+    if (!r.ok)
         return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
-    }
-    Draft next = r.draft;
-    next.d = next.computedDuration();
-    const int version = m_store.addDraftVersion(
-        sessionId, next.toBytes(), o.in ? QStringLiteral("fade in") : QStringLiteral("fade out"));
-    if (version <= 0)
-        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    OpOutcome out =
+        saveVersion(m_store, sessionId, r.draft,
+                    o.in ? QStringLiteral("fade in") : QStringLiteral("fade out"), r.details, zh);
+    if (!out.ok)
+        return out;
     const qint64 ms = r.details.value(QStringLiteral("duration_ms")).toInteger();
     const QString color = r.details.value(QStringLiteral("color")).toString();
-    OpOutcome out;
-    out.ok = true;
-    out.response = r.details;
-    out.response.insert(QStringLiteral("ok"), true);
-    out.response.insert(QStringLiteral("version"), version);
-    out.response.insert(QStringLiteral("duration_ms"), next.d);
     out.response.insert(QStringLiteral("fade_ms"), ms);
     const QString secs = formatSeconds(ms);
     const QString what =

@@ -105,17 +105,10 @@ OpOutcome Executor::applyIntro(const QString& sessionId, const Operation& op, bo
         return failure(zh ? QStringLiteral("没有修改：%1").arg(r.error)
                           : r.error + QStringLiteral(" Nothing was changed."));
     r.draft.d = r.draft.computedDuration();
-    const int version =
-        m_store.addDraftVersion(sessionId, r.draft.toBytes(), QStringLiteral("add intro"));
-    if (version <= 0)
-        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
-
-    OpOutcome out;
-    out.ok = true;
-    out.response = r.details;
-    out.response.insert(QStringLiteral("ok"), true);
-    out.response.insert(QStringLiteral("version"), version);
-    out.response.insert(QStringLiteral("duration_ms"), r.draft.d);
+    OpOutcome out =
+        saveVersion(m_store, sessionId, r.draft, QStringLiteral("add intro"), r.details, zh);
+    if (!out.ok)
+        return out;
     out.response.insert(QStringLiteral("intro_ms"), rec.durationMs);
     out.response.insert(QStringLiteral("frame_ms"), pickedMs);
     const QString len = formatSeconds(rec.durationMs);

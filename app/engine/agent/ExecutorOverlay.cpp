@@ -89,21 +89,13 @@ OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, boo
     const EditResult r = addOverlay(base, refOf(*picture), o);
     if (!r.ok)
         return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
-    Draft next = r.draft;
-    next.d = next.computedDuration();
-    const int version =
-        m_store.addDraftVersion(sessionId, next.toBytes(), QStringLiteral("add logo"));
-    if (version <= 0)
-        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
-    OpOutcome out;
-    out.ok = true;
-    out.response = r.details;
-    out.response.insert(QStringLiteral("ok"), true);
-    out.response.insert(QStringLiteral("version"), version);
-    out.response.insert(QStringLiteral("duration_ms"), next.d);
+    OpOutcome out =
+        saveVersion(m_store, sessionId, r.draft, QStringLiteral("add logo"), r.details, zh);
+    if (!out.ok)
+        return out;
     const qint64 st = r.details.value(QStringLiteral("start_ms")).toInteger();
     const qint64 end = st + r.details.value(QStringLiteral("duration_ms")).toInteger();
-    const QString span = end >= next.d && st == 0
+    const QString span = end >= r.draft.computedDuration() && st == 0
                              ? pick(zh, "for the whole video", "全程显示")
                              : (zh ? QStringLiteral("%1 到 %2") : QStringLiteral("from %1 to %2"))
                                    .arg(formatClock(st), formatClock(end));

@@ -15,6 +15,22 @@ QString pick(bool zh, const char* en, const char* chinese)
     return zh ? QString::fromUtf8(chinese) : QString::fromUtf8(en);
 }
 
+OpOutcome saveVersion(Store& store, const QString& sessionId, Draft draft, const QString& label,
+                      const QJsonObject& details, bool zh)
+{
+    draft.d = draft.computedDuration();
+    const int version = store.addDraftVersion(sessionId, draft.toBytes(), label);
+    if (version <= 0)
+        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    OpOutcome out;
+    out.ok = true;
+    out.response = details;
+    out.response.insert(QStringLiteral("ok"), true);
+    out.response.insert(QStringLiteral("version"), version);
+    out.response.insert(QStringLiteral("duration_ms"), draft.d);
+    return out;
+}
+
 OpOutcome failure(const QString& message)
 {
     OpOutcome out;

@@ -29,5 +29,9 @@ std::optional<Draft> editableHead(Store& store, const QString& sessionId, bool z
 // Media id -> stored audio analysis, for the draft's media of this session.
 QHash<QString, AudioAnalysis> analysesOf(Store& store, const QString& sessionId, const Draft& d);
 bool hasMusic(const Draft& d);
+// Stores `draft` (its length recomputed) as the session's next version named `label` and
+// answers ok with `details` plus ok, version and duration_ms; a failure when it cannot be saved.
+OpOutcome saveVersion(Store& store, const QString& sessionId, Draft draft, const QString& label,
+                      const QJsonObject& details, bool zh);
 
 } // namespace cw::engine
