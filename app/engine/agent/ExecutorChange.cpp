@@ -178,16 +178,10 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
                             ? QString()
                             : QStringLiteral(" Nothing was changed.")));
     r.draft.d = r.draft.computedDuration();
-    const int version = m_store.addDraftVersion(sessionId, r.draft.toBytes(), label);
-    if (version <= 0)
-        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
+    OpOutcome out = saveVersion(m_store, sessionId, r.draft, label, r.details, zh);
+    if (!out.ok)
+        return out;
     const QJsonObject& d = r.details;
-    OpOutcome out;
-    out.ok = true;
-    out.response = d;
-    out.response.insert(QStringLiteral("ok"), true);
-    out.response.insert(QStringLiteral("version"), version);
-    out.response.insert(QStringLiteral("duration_ms"), r.draft.d);
     if (n == Op::setMusicVolume()) {
         const double v = d.value(QStringLiteral("volume")).toDouble();
         const double old = d.value(QStringLiteral("old_volume")).toDouble();
@@ -287,16 +281,9 @@ OpOutcome Executor::applyTargetLength(const QString& sessionId, const Operation&
                                 "\"yes\" to do it, or give another length.")
                      .arg(formatClock(o.targetMs), formatClock(removed), formatClock(before)));
     }
-    const int version =
-        m_store.addDraftVersion(sessionId, result.toBytes(), QStringLiteral("cut to length"));
-    if (version <= 0)
-        return failure(pick(zh, "The edit could not be saved.", "无法保存这次编辑。"));
-    OpOutcome out;
-    out.ok = true;
-    out.response = d;
-    out.response.insert(QStringLiteral("ok"), true);
-    out.response.insert(QStringLiteral("version"), version);
-    out.response.insert(QStringLiteral("duration_ms"), result.d);
+    OpOutcome out = saveVersion(m_store, sessionId, result, QStringLiteral("cut to length"), d, zh);
+    if (!out.ok)
+        return out;
     const int stretches = int(res.removedStretches.size());
     if (o.best)
         out.reply =
