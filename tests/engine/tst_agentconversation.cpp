@@ -4,7 +4,8 @@
 // one pause named by its time; a target length; removals of more than half the video asked
 // about first and applied only after "yes"; vague requests answered with a proposal that "go
 // ahead" applies; export words inside an edit message; declined parts said by name; and
-// "summarise the video" answered with what the engine knows, not the track listing.
+// "summarise the video" answered with what the engine knows, not the track listing; a logo
+// asked for before and after it is uploaded, and a text watermark.
 #include "AgentTurn.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -64,6 +65,7 @@ private slots:
     void vagueRequestProposes();
     void exportWordsAndDeclines();
     void summariseTheVideo();
+    void logoAndWatermark();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -268,8 +270,8 @@ void TstAgentConversation::exportWordsAndDeclines()
 
     // A logo that was never uploaded: nothing changes, the reply asks for the image.
     t = runTurn(c, sid, "put my logo in the bottom-right corner");
-    QVERIFY(t.calls.isEmpty());
-    QVERIFY2(t.text.contains("logo") && t.text.contains("upload"), qPrintable(t.text));
+    QCOMPARE(t.calls, QStringList{"add_logo"});
+    QVERIFY2(t.text.contains("Upload your logo"), qPrintable(t.text));
     QCOMPARE(stateOf(c, sid).version, version + 1);
 }
 
@@ -284,6 +286,57 @@ void TstAgentConversation::summariseTheVideo()
     QVERIFY2(t.text.contains("speech") && t.text.contains("pauses"), qPrintable(t.text));
     QVERIFY2(t.results.value(0).value("pauses").toInt() >= 3,
              QJsonDocument(t.results.value(0)).toJson().constData());
+}
+
+void TstAgentConversation::logoAndWatermark()
+{
+    EngineClient c = client();
+    const QString sid = newSession(c);
+    QVERIFY(!sid.isEmpty());
+    const int start = stateOf(c, sid).version;
+    const QString ask = "put my logo in the top-right corner at 80% opacity";
+    Turn t = runTurn(c, sid, ask);
+    QCOMPARE(t.calls, QStringList{"add_logo"});
+    QVERIFY2(t.text.contains("Upload your logo first"), qPrintable(t.text));
+    QCOMPARE(stateOf(c, sid).version, start);
+    const qint64 footage = stateOf(c, sid).draft.computedDuration();
+
+    // Uploaded, the picture first lands on the timeline as a clip; the logo takes it off.
+    const QString png = m_tmp.filePath("logo.png");
+    QString error;
+    QVERIFY2(runFfmpeg({"-f", "lavfi", "-i", "color=c=red:s=64x32", "-frames:v", "1", png}, &error),
+             qPrintable(error));
+    QFile f(png);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const HttpReply up = c.upload(sid, {{f.readAll(), "Brand Logo.png"}});
+    QCOMPARE(up.code(), 0);
+    const QString logoId =
+        up.data().value("files").toArray().at(0).toObject().value("media_id").toString();
+    const qint64 withClip = stateOf(c, sid).draft.computedDuration();
+    t = runTurn(c, sid, ask);
+    QCOMPARE(t.calls, QStringList{"add_logo"});
+    QVERIFY2(t.text.contains("Brand Logo.png") && t.text.contains("top-right corner") &&
+                 t.text.contains("80% opaque") && t.text.contains("no longer a clip"),
+             qPrintable(t.text));
+    State s = stateOf(c, sid);
+    const cw::Segment* logo = firstSegment(s.draft, 0, "overlay");
+    QVERIFY(logo);
+    QCOMPARE(logo->src, logoId);
+    QCOMPARE(logo->m.value("pos").toString(), QString("top_right"));
+    QCOMPARE(logo->m.value("op").toDouble(), 0.8);
+    QVERIFY(withClip > footage);
+    QCOMPARE(s.draft.computedDuration(), footage); // its clip is gone
+    QCOMPARE(logo->st + logo->d, s.draft.computedDuration());
+
+    t = runTurn(c, sid, "add a watermark 'DRAFT'");
+    QCOMPARE(t.calls, QStringList{"add_text"});
+    const cw::Segment* mark = firstSegment(stateOf(c, sid).draft, 7);
+    QVERIFY(mark);
+    QCOMPARE(mark->m.value("style").toString(), QString("watermark"));
+    QCOMPARE(mark->st + mark->d, s.draft.computedDuration()); // to the end
+
+    runTurn(c, sid, "undo the last two");
+    QCOMPARE(stateOf(c, sid).draft.computedDuration(), withClip);
 }
 
 QTEST_GUILESS_MAIN(TstAgentConversation)

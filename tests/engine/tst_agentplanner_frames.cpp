@@ -190,6 +190,16 @@ const Row kRows[] = {
     {"a 2 second fade in and a 3 second fade out",
      "fade_in duration_ms=2000 | fade_out duration_ms=3000"},
     {"fade the music out over the last 3 seconds", "fade_out duration_ms=3000 target=music"},
+    // Logos and watermarks: the place, opacity, size and time said; a removal stays declined.
+    {"place my logo in the bottom-right corner at 80% opacity starting at 3 seconds",
+     "add_logo opacity=0.8 position=bottom_right start_ms=3000"},
+    {"put a small semi-transparent logo.png top left from 0:05 to 0:20",
+     "add_logo duration_ms=15000 file=logo.png opacity=0.5 position=top_left size=10 "
+     "start_ms=5000"},
+    {"右下角加上我们公司的logo", "add_logo position=bottom_right"},
+    {"add a watermark 'DRAFT' in the top right", "add_text position=top_right style=watermark "
+                                                 "text=DRAFT"},
+    {"remove the watermark from this video", ""},
     {"fade in the second clip", "fade_in clip=1"},
     {"fade out the last clip", "fade_out clip=-1"},
     {"fade the audio in", "fade_in target=sound"},

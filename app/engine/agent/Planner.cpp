@@ -129,7 +129,7 @@ const QStringList& Op::all()
         addIntro(),       addBroll(),       undo(),           redo(),     reset(),
         summary(),        setMusicVolume(), removeMusic(),    editText(), removeText(),
         removeIntro(),    targetLength(),   exportSettings(), propose(),  confirm(),
-        cancel(),         describe(),       fadeIn(),         fadeOut()};
+        cancel(),         describe(),       fadeIn(),         fadeOut(),  addLogo()};
     return names;
 }
 

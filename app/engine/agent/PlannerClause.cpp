@@ -232,6 +232,9 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     if (!declineOf(c))
         if (const auto fl = fadeClause(c, p, f, *lastTarget))
             return *fl;
+    if (const lexicon::Decline* d = declineOf(c); d && d->id == QLatin1String("logo"))
+        if (const auto o = logo(c, p, f))
+            return QList<Operation>{*o};
     if (const lexicon::Decline* d = declineOf(c)) {
         // Partial declines keep the rest of the clause: text styling when a text is named
         // ("move the caption to the top in yellow"), posting when a frame is named ("make it

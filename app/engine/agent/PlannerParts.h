@@ -79,6 +79,8 @@ QString formatSaid(const QString& c);
 // "make a GIF", "give me the audio as MP3": a format other than mp4/mov named as what to make.
 std::optional<Operation> formatExport(const QString& c);
 std::optional<Operation> propose(const QString& c);
+// A logo or watermark to add (PlannerOverlay.cpp); nullopt for removing one from the footage.
+std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& f);
 // A platform named in a clause whose main operation is something else ("cut the pauses for
 // TikTok"): the frame the platform shows.
 std::optional<Operation> platformAspect(const QString& c);
