@@ -10,6 +10,7 @@
 #include "edit/Overlays.h"
 #include "store/Store.h"
 
+#include <algorithm>
 #include <cmath>
 #include <mutex>
 
@@ -65,20 +66,32 @@ OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, boo
                             "放在右下角”。没有修改。"));
 
     // The upload's own clip of the picture on the main track goes: it is a logo, not a shot.
+    // deleteClip counts clips in timeline order; each removal makes a new draft, so the next
+    // clip is looked for in that one.
     Draft base = *draft;
     int taken = 0;
-    for (Track& t : base.t) {
-        if (t.tt != int(TrackType::Video))
-            continue;
-        for (int i = int(t.sg.size()) - 1; i >= 0; --i)
-            if (t.sg[i].src == picture->id && !isOverlaySegment(t.sg[i])) {
-                const EditResult r = deleteClip(base, i);
-                if (r.ok) {
-                    base = r.draft;
-                    ++taken;
-                }
-            }
-        break;
+    for (int guard = 0; guard < 64; ++guard) {
+        int at = -1;
+        for (const Track& t : base.t) {
+            if (t.tt != int(TrackType::Video) || t.sg.isEmpty())
+                continue;
+            QList<const Segment*> order;
+            for (const Segment& s : t.sg)
+                order << &s;
+            std::stable_sort(order.begin(), order.end(),
+                             [](const Segment* a, const Segment* b) { return a->st < b->st; });
+            for (int k = 0; k < order.size() && at < 0; ++k)
+                if (order[k]->src == picture->id && !isOverlaySegment(*order[k]))
+                    at = k;
+            break; // the main track only
+        }
+        if (at < 0)
+            break;
+        const EditResult r = deleteClip(base, at);
+        if (!r.ok)
+            break;
+        base = r.draft;
+        ++taken;
     }
     OverlayOptions o;
     o.position = arg("position").toString(o.position);
