@@ -5,7 +5,8 @@
 // about first and applied only after "yes"; vague requests answered with a proposal that "go
 // ahead" applies; export words inside an edit message; declined parts said by name; and
 // "summarise the video" answered with what the engine knows, not the track listing; a logo
-// asked for before and after it is uploaded, and a text watermark.
+// asked for before and after it is uploaded, and a text watermark; a voice-over from an
+// uploaded recording, and the clip's sound replaced by it.
 #include "AgentTurn.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -66,6 +67,7 @@ private slots:
     void exportWordsAndDeclines();
     void summariseTheVideo();
     void logoAndWatermark();
+    void voiceOver();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -337,6 +339,46 @@ void TstAgentConversation::logoAndWatermark()
 
     runTurn(c, sid, "undo the last two");
     QCOMPARE(stateOf(c, sid).draft.computedDuration(), withClip);
+}
+
+void TstAgentConversation::voiceOver()
+{
+    EngineClient c = client();
+    const QString sid = newSession(c);
+    QVERIFY(!sid.isEmpty());
+    const QString wav = m_tmp.filePath("voice.m4a");
+    QString error;
+    QVERIFY2(runFfmpeg({"-f", "lavfi", "-i", "sine=f=300:d=2", "-c:a", "aac", wav}, &error),
+             qPrintable(error));
+    QFile f(wav);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const HttpReply up = c.upload(sid, {{f.readAll(), "Voice.m4a"}});
+    QCOMPARE(up.code(), 0);
+    const QString voiceId =
+        up.data().value("files").toArray().at(0).toObject().value("media_id").toString();
+
+    Turn t = runTurn(c, sid, "use voice.m4a as the narration from 0:02");
+    QCOMPARE(t.calls, QStringList{"set_voiceover"});
+    QVERIFY2(t.text.contains("Voice.m4a is now the voice-over from 0:02 to 0:04"),
+             qPrintable(t.text));
+    State s = stateOf(c, sid);
+    int placed = 0;
+    for (const cw::Track& track : s.draft.t)
+        for (const cw::Segment& seg : track.sg)
+            if (seg.src == voiceId) {
+                ++placed;
+                QCOMPARE(track.n, QString("Voice-over"));
+                QCOMPARE(seg.st, 2000);
+                QCOMPARE(seg.m.value("role").toString(), QString("voiceover"));
+            }
+    QCOMPARE(placed, 1); // the upload's own place is gone
+
+    t = runTurn(c, sid, "replace the audio with voice.m4a");
+    QCOMPARE(t.calls, QStringList{"set_voiceover"});
+    QVERIFY2(t.text.contains("muted"), qPrintable(t.text));
+    s = stateOf(c, sid);
+    QCOMPARE(firstSegment(s.draft, 0)->m.value("vol").toDouble(1), 0.0);
+    QCOMPARE(countSegments(s.draft, 1, "role", "voiceover"), 1);
 }
 
 QTEST_GUILESS_MAIN(TstAgentConversation)

@@ -71,6 +71,7 @@ private:
     OpOutcome applyChange(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyFade(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyLogo(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyVoiceOver(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

@@ -1,3 +1,5 @@
+// Things laid over the video: pictures (logos) and recordings (voice-overs).
+//
 // "Put my logo in the bottom-right corner at 80% opacity from 0:03": an uploaded picture drawn
 // over the video (edit/Overlays.h). The picture is the one named, else the latest uploaded
 // image; without one the reply asks for it and nothing changes. An upload puts a picture on
@@ -122,6 +124,61 @@ OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, boo
     if (taken > 0)
         out.reply += pick(zh, " It is no longer a clip of its own on the timeline.",
                           "它不再作为单独的片段出现在时间线上。");
+    return out;
+}
+
+// "Use voiceover.m4a as the narration from 0:05", "replace the audio with take2.wav": a
+// recording under the video (edit/Overlays.h setVoiceOver). The file is the one named, else
+// the latest uploaded sound-only file; without one the reply asks for it.
+OpOutcome Executor::applyVoiceOver(const QString& sessionId, const Operation& op, bool zh)
+{
+    std::lock_guard<std::mutex> lock(m_store.editMutex());
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
+    if (!draft)
+        return failed;
+    const QString file = op.args.value(QStringLiteral("file")).toString();
+    std::optional<MediaRecord> voice;
+    for (const MediaRecord& m : m_store.sessionMedia(sessionId))
+        if (!file.isEmpty()
+                ? sameFileName(m.filename, file)
+                : m.kind == QLatin1String("audio") &&
+                      !m.path.startsWith(m_store.dataDir() + QStringLiteral("/generated/")))
+            voice = m; // the latest one wins
+    if (!voice)
+        return failure(
+            file.isEmpty()
+                ? pick(zh,
+                       "Upload the voice-over first (an audio file), then say e.g. \"use "
+                       "voiceover.m4a as the narration\". Nothing was changed.",
+                       "请先上传旁白录音（音频文件），再说“用 voiceover.m4a 作为旁白”。没有修改。")
+                : (zh ? QStringLiteral("没有找到上传的 %1，所以没有修改。请先上传它。").arg(file)
+                      : QStringLiteral("I can't find %1 among your uploads, so nothing was "
+                                       "changed. Upload it first.")
+                            .arg(file)));
+    const bool replace = op.args.value(QStringLiteral("replace")).toBool();
+    const EditResult r = setVoiceOver(
+        *draft, refOf(*voice), op.args.value(QStringLiteral("start_ms")).toInteger(0), replace);
+    if (!r.ok)
+        return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
+    OpOutcome out =
+        saveVersion(m_store, sessionId, r.draft, QStringLiteral("voice-over"), r.details, zh);
+    if (!out.ok)
+        return out;
+    const qint64 st = r.details.value(QStringLiteral("start_ms")).toInteger();
+    const qint64 end = st + r.details.value(QStringLiteral("duration_ms")).toInteger();
+    const qint64 cut = r.details.value(QStringLiteral("cut_ms")).toInteger();
+    out.reply = zh ? QStringLiteral("%1 现在是旁白（%2 到 %3），背景音乐会在它下面自动压低。")
+                         .arg(voice->filename, formatClock(st), formatClock(end))
+                   : QStringLiteral("%1 is now the voice-over from %2 to %3; music ducks under it.")
+                         .arg(voice->filename, formatClock(st), formatClock(end));
+    if (replace)
+        out.reply += pick(zh, " The clips' own sound is muted.", "片段原声已静音。");
+    if (cut > 0)
+        out.reply +=
+            zh ? QStringLiteral("录音比视频长，最后 %1 秒没有用上。").arg(formatSeconds(cut))
+               : QStringLiteral(" It runs longer than the video: the last %1 s are not used.")
+                     .arg(formatSeconds(cut));
     return out;
 }
 

@@ -54,9 +54,18 @@ MediaRef refOf(const MediaRecord& m)
 
 bool sameFileName(const QString& stored, const QString& asked)
 {
-    return stored.compare(asked, Qt::CaseInsensitive) == 0 ||
-           QFileInfo(stored).fileName().compare(QFileInfo(asked).fileName(), Qt::CaseInsensitive) ==
-               0;
+    if (stored.compare(asked, Qt::CaseInsensitive) == 0 ||
+        QFileInfo(stored).fileName().compare(QFileInfo(asked).fileName(), Qt::CaseInsensitive) == 0)
+        return true;
+    // Chinese runs words into the name ("用旁白.m4a作为配音" reads "用旁白.m4a"): the stored
+    // name at the end, after Chinese characters only.
+    const QString name = QFileInfo(stored).fileName();
+    if (name.isEmpty() || !asked.endsWith(name, Qt::CaseInsensitive))
+        return false;
+    const QString before = asked.left(asked.size() - name.size());
+    return !before.isEmpty() && std::all_of(before.begin(), before.end(), [](QChar c) {
+        return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff;
+    });
 }
 
 std::optional<Draft> editableHead(Store& store, const QString& sessionId, bool zh,

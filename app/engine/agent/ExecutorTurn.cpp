@@ -104,6 +104,8 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyFade(sessionId, op, zh);
     else if (n == Op::addLogo())
         out = applyLogo(sessionId, op, zh);
+    else if (n == Op::setVoiceOver())
+        out = applyVoiceOver(sessionId, op, zh);
     else if (n == Op::targetLength())
         out = applyTargetLength(sessionId, op, zh, confirmed);
     else if (n == Op::setMusicVolume() || n == Op::removeMusic() || n == Op::editText() ||

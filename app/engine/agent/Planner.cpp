@@ -129,7 +129,8 @@ const QStringList& Op::all()
         addIntro(),       addBroll(),       undo(),           redo(),     reset(),
         summary(),        setMusicVolume(), removeMusic(),    editText(), removeText(),
         removeIntro(),    targetLength(),   exportSettings(), propose(),  confirm(),
-        cancel(),         describe(),       fadeIn(),         fadeOut(),  addLogo()};
+        cancel(),         describe(),       fadeIn(),         fadeOut(),  addLogo(),
+        setVoiceOver()};
     return names;
 }
 

@@ -153,6 +153,10 @@ inline QString addLogo()
 {
     return QStringLiteral("add_logo");
 }
+inline QString setVoiceOver()
+{
+    return QStringLiteral("set_voiceover");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -180,6 +184,8 @@ const QStringList& all();
 //     start or end of the whole video)
 //   add_logo: file (absent: the latest uploaded image), position (a corner, top, bottom,
 //     center), size (percent of the width), opacity (0-1), start_ms, duration_ms
+//   set_voiceover: file (absent: the latest uploaded recording), start_ms, replace (true:
+//     the clips' own sound is muted: "replace the audio with X")
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

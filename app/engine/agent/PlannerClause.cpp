@@ -232,7 +232,12 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     if (!declineOf(c))
         if (const auto fl = fadeClause(c, p, f, *lastTarget))
             return *fl;
-    if (const lexicon::Decline* d = declineOf(c); d && d->id == QLatin1String("logo"))
+    // A recording named by its file is the user's own, whatever words call it (配音).
+    if (!declineOf(c) || has(c, "\\.(?:mp3|m4a|wav|aac|ogg|opus|flac)\\b"))
+        if (const auto o = voiceOver(c, p))
+            return QList<Operation>{*o};
+    if (const lexicon::Decline* d = declineOf(c);
+        d ? d->id == QLatin1String("logo") : !f.position.isEmpty())
         if (const auto o = logo(c, p, f))
             return QList<Operation>{*o};
     if (const lexicon::Decline* d = declineOf(c)) {

@@ -48,7 +48,11 @@ double sizeOf(const QString& c)
 
 std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& f)
 {
-    if (!has(c, "\\blogos?\\b|watermark|brand (?:mark|image)|\\bmy brand\\b|标志|水印|台标|徽标"))
+    // A picture named by its file and put at a place is one too ("stick brand.png top right").
+    const bool placedPicture =
+        !f.position.isEmpty() && has(c, "\\.(?:png|jpe?g|webp|bmp|tiff?)\\b");
+    if (!placedPicture &&
+        !has(c, "\\blogos?\\b|watermark|brand (?:mark|image)|\\bmy brand\\b|标志|水印|台标|徽标"))
         return std::nullopt;
     if (has(c, "\\b(?:remove|erase|delete|get rid of|take (?:off|out)|hide|blur|without)\\b|"
                "去掉|去除|删除|删掉|去水印|抹掉|消除") ||
@@ -73,7 +77,8 @@ std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& 
         return op(Op::addText(), args);
     }
     QJsonObject args;
-    static const RX file(QStringLiteral("[\\w.-]+\\.(?:png|jpe?g|webp|bmp|tiff?)\\b"));
+    static const RX file(
+        QStringLiteral("[^\\s/\\\\:*?\"<>|，。、；：]+\\.(?:png|jpe?g|webp|bmp|tiff?)\\b"));
     const QRegularExpressionMatch named = file.match(c);
     if (named.hasMatch())
         args.insert(QStringLiteral("file"), originalCase(named.captured(0), p));
@@ -94,6 +99,46 @@ std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& 
             args.insert(QStringLiteral("start_ms"), d);
     }
     return op(Op::addLogo(), args);
+}
+
+} // namespace cw::engine::planner
+
+namespace cw::engine::planner {
+
+// "use voiceover.m4a as the narration from 0:05", "add my voice-over", "replace the audio
+// with take2.wav", 用旁白.m4a作为配音, 把原声换成 voice.mp3: a recording under the video. A
+// voice to be made (read a script, clone, translate) is declined before this is asked.
+std::optional<Operation> voiceOver(const QString& c, const Prepared& p)
+{
+    static const QRegularExpression audioFile(QStringLiteral(
+        "[^\\s/\\\\:*?\"<>|，。、；：]+\\.(?:mp3|m4a|wav|aac|ogg|oga|opus|flac|aiff?)\\b"));
+    const QRegularExpressionMatch named = audioFile.match(c);
+    const bool voiceWords =
+        has(c, "\\bvoice[- ]?overs?\\b|\\bnarration\\b|\\bnarrator\\b|\\bcommentary\\b|"
+               "\\bvoice track\\b|旁白|配音|解说");
+    const bool replace =
+        has(c, "\\breplace (?:the |its |my |all )?(?:original )?(?:audio|sound)(?: track)? "
+               "with\\b|\\bswap (?:the )?(?:audio|sound) (?:for|with)\\b|"
+               "把(?:声音|音频|原声)(?:换成|替换成|替换为)");
+    if (!replace && !(voiceWords && (named.hasMatch() || has(c, "\\bmy\\b|\\bthis\\b|我的")) &&
+                      has(c, "\\b(?:use|add|put|set|lay|place|insert|make)\\b|用|作为|当|加")))
+        return std::nullopt;
+    // A voice to be made is not a recording the user has.
+    if (has(c, "\\b(?:clone|cloned|ai|generate|synthesi[sz]e|text to speech|tts|read|reading|"
+               "translate|dub)\\b|克隆|合成|朗读|翻译|生成"))
+        return std::nullopt;
+    if (replace && !named.hasMatch())
+        return std::nullopt; // "replace the audio with music": the music's own request
+    if (has(c, "\\b(?:remove|delete|mute|lower|quieter|louder|volume|sync)\\b|去掉|删除|调|同步"))
+        return std::nullopt; // about a voice-over that is there, not a new one
+    QJsonObject args;
+    if (named.hasMatch())
+        args.insert(QStringLiteral("file"), originalCase(named.captured(0), p));
+    if (replace)
+        args.insert(QStringLiteral("replace"), true);
+    if (const qint64 at = plannertext::findAt(c); at >= 0)
+        args.insert(QStringLiteral("start_ms"), at);
+    return op(Op::setVoiceOver(), args);
 }
 
 } // namespace cw::engine::planner

@@ -81,6 +81,8 @@ std::optional<Operation> formatExport(const QString& c);
 std::optional<Operation> propose(const QString& c);
 // A logo or watermark to add (PlannerOverlay.cpp); nullopt for removing one from the footage.
 std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& f);
+// A recording to lay under the video as its voice-over (PlannerOverlay.cpp).
+std::optional<Operation> voiceOver(const QString& c, const Prepared& p);
 // A platform named in a clause whose main operation is something else ("cut the pauses for
 // TikTok"): the frame the platform shows.
 std::optional<Operation> platformAspect(const QString& c);

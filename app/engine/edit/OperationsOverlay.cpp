@@ -1,4 +1,4 @@
-// addOverlay (Overlays.h).
+// addOverlay and setVoiceOver (Overlays.h).
 #include "edit/Overlays.h"
 
 #include "edit/OperationsUtil.h"
@@ -96,6 +96,75 @@ EditResult addOverlay(const Draft& draft, const MediaRef& picture, const Overlay
     return success(out, {{QStringLiteral("start_ms"), s.st},
                          {QStringLiteral("duration_ms"), s.d},
                          {QStringLiteral("position"), o.position}});
+}
+
+EditResult setVoiceOver(const Draft& draft, const MediaRef& voice, qint64 startMs,
+                        bool replaceSound)
+{
+    if (voice.id.isEmpty() || !voice.hasAudio || voice.durationMs <= 0)
+        return fail(
+            ErrorCode::BadRequest,
+            QStringLiteral("\"%1\" has no sound to use as a voice-over.").arg(voice.fileName));
+    const int main = mainVideoTrack(draft);
+    const qint64 end = footageEnd(draft);
+    if (main < 0 || draft.t[main].sg.isEmpty() || end <= 0)
+        return fail(ErrorCode::Conflict,
+                    QStringLiteral("Add a video first; the voice-over goes under it."));
+    for (const Segment& s : draft.t[main].sg)
+        if (s.src == voice.id)
+            return fail(ErrorCode::Conflict,
+                        QStringLiteral("\"%1\" is the video itself.").arg(voice.fileName));
+    const qint64 start = std::max<qint64>(0, startMs);
+    if (start >= end)
+        return fail(
+            ErrorCode::BadRequest,
+            QStringLiteral("%1 is past the end of the video (%2).").arg(clock(start), clock(end)));
+    Draft out = draft;
+    if (replaceSound) {
+        const EditResult muted = setClipVolume(out, 0);
+        if (!muted.ok)
+            return muted;
+        out = muted.draft;
+    }
+    int trackIndex = -1;
+    for (int i = int(out.t.size()) - 1; i >= 0; --i) {
+        Track& t = out.t[i];
+        if (t.tt != int(TrackType::Audio))
+            continue;
+        t.sg.erase(std::remove_if(t.sg.begin(), t.sg.end(),
+                                  [&](const Segment& s) { return s.src == voice.id; }),
+                   t.sg.end());
+        if (t.n == QLatin1String("Voice-over"))
+            trackIndex = i;
+        else if (t.sg.isEmpty())
+            out.t.removeAt(i);
+    }
+    if (trackIndex < 0) {
+        Track t;
+        t.id = uniqueTrackId(out, QStringLiteral("voice"));
+        t.tt = int(TrackType::Audio);
+        t.n = QStringLiteral("Voice-over");
+        out.t.append(t);
+        trackIndex = int(out.t.size()) - 1;
+    }
+    Track& track = out.t[trackIndex];
+    const qint64 d = std::min(voice.durationMs, end - start);
+    // A voice-over it overlaps is replaced.
+    track.sg.erase(
+        std::remove_if(track.sg.begin(), track.sg.end(),
+                       [&](const Segment& s) { return s.st < start + d && s.end() > start; }),
+        track.sg.end());
+    Segment s;
+    s.id = uniqueSegmentId(out, QStringLiteral("voice"));
+    s.src = voice.id;
+    s.st = start;
+    s.d = d;
+    s.m.insert(QStringLiteral("role"), QStringLiteral("voiceover"));
+    s.m.insert(QStringLiteral("name"), voice.fileName);
+    track.sg.append(s);
+    return success(out, {{QStringLiteral("start_ms"), start},
+                         {QStringLiteral("duration_ms"), d},
+                         {QStringLiteral("cut_ms"), voice.durationMs - d}});
 }
 
 } // namespace cw::engine

@@ -29,4 +29,12 @@ EditResult addOverlay(const Draft& draft, const MediaRef& picture, const Overlay
 
 bool isOverlaySegment(const Segment& s); // m.role "overlay"
 
+// A voice-over: `voice` (a recording) on an audio track "Voice-over" from startMs (m.role
+// "voiceover"), cut at the end of the footage; the renderer mixes it into the speech, so the
+// music ducks under it. The recording's other places on audio tracks are taken off first (an
+// upload puts it on one at 0:00). replaceSound mutes the clips' own sound.
+// details: start_ms, duration_ms, cut_ms (what did not fit).
+EditResult setVoiceOver(const Draft& draft, const MediaRef& voice, qint64 startMs,
+                        bool replaceSound);
+
 } // namespace cw::engine
