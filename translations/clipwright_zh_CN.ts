@@ -1033,143 +1033,143 @@
 <context>
     <name>cw::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="38"/>
+        <location filename="../ui/ExportDialog.cpp" line="46"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4 视频（H.264）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="39"/>
+        <location filename="../ui/ExportDialog.cpp" line="47"/>
         <source>MOV video (H.264)</source>
         <translation>MOV 视频（H.264）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="40"/>
+        <location filename="../ui/ExportDialog.cpp" line="48"/>
         <source>WebM video (VP9)</source>
         <translation>WebM 视频（VP9）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="41"/>
+        <location filename="../ui/ExportDialog.cpp" line="49"/>
         <source>GIF animation (480 px, 12 fps, up to 60 s)</source>
         <translation>GIF 动图（480 像素，12 帧/秒，最长 60 秒）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="42"/>
+        <location filename="../ui/ExportDialog.cpp" line="50"/>
         <source>Audio only: MP3</source>
         <translation>仅音频：MP3</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="43"/>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
         <source>Audio only: M4A (AAC)</source>
         <translation>仅音频：M4A（AAC）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="44"/>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
         <source>Audio only: WAV</source>
         <translation>仅音频：WAV</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="50"/>
-        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <location filename="../ui/ExportDialog.cpp" line="58"/>
+        <location filename="../ui/ExportDialog.cpp" line="59"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="55"/>
+        <location filename="../ui/ExportDialog.cpp" line="63"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <location filename="../ui/ExportDialog.cpp" line="71"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="70"/>
+        <location filename="../ui/ExportDialog.cpp" line="78"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="76"/>
+        <location filename="../ui/ExportDialog.cpp" line="84"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="78"/>
+        <location filename="../ui/ExportDialog.cpp" line="86"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="80"/>
+        <location filename="../ui/ExportDialog.cpp" line="88"/>
         <source>Choose the folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="91"/>
+        <location filename="../ui/ExportDialog.cpp" line="99"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="93"/>
+        <location filename="../ui/ExportDialog.cpp" line="101"/>
         <source>Start the export</source>
         <translation>开始导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="96"/>
+        <location filename="../ui/ExportDialog.cpp" line="104"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="100"/>
+        <location filename="../ui/ExportDialog.cpp" line="108"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="101"/>
+        <location filename="../ui/ExportDialog.cpp" line="109"/>
         <source>Si&amp;ze:</source>
         <translation>尺寸(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="102"/>
+        <location filename="../ui/ExportDialog.cpp" line="110"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="104"/>
+        <location filename="../ui/ExportDialog.cpp" line="112"/>
         <source>F&amp;older:</source>
         <translation>文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="156"/>
+        <location filename="../ui/ExportDialog.cpp" line="164"/>
         <source>Enter a file name.</source>
         <translation>请输入文件名。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="158"/>
+        <location filename="../ui/ExportDialog.cpp" line="166"/>
         <source>The file name cannot contain / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>文件名不能包含 / \ : * ? &quot; &lt; &gt; |。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="160"/>
+        <location filename="../ui/ExportDialog.cpp" line="168"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="171"/>
+        <location filename="../ui/ExportDialog.cpp" line="179"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="185"/>
+        <location filename="../ui/ExportDialog.cpp" line="193"/>
         <source>A folder with this name exists; choose another name.</source>
         <translation>已存在同名文件夹，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="193"/>
+        <location filename="../ui/ExportDialog.cpp" line="201"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="194"/>
+        <location filename="../ui/ExportDialog.cpp" line="202"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -1343,128 +1343,128 @@
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="34"/>
+        <location filename="../ui/MainWindowActions.cpp" line="35"/>
         <source>&amp;Add media…</source>
         <translation>添加素材(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="36"/>
+        <location filename="../ui/MainWindowActions.cpp" line="37"/>
         <source>Add video, audio or image files</source>
         <translation>添加视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="39"/>
+        <location filename="../ui/MainWindowActions.cpp" line="40"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="41"/>
+        <location filename="../ui/MainWindowActions.cpp" line="42"/>
         <source>Export the edit as an MP4 video (Ctrl+E)</source>
         <translation>将剪辑导出为 MP4 视频（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="44"/>
+        <location filename="../ui/MainWindowActions.cpp" line="45"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="46"/>
+        <location filename="../ui/MainWindowActions.cpp" line="47"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="50"/>
+        <location filename="../ui/MainWindowActions.cpp" line="51"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="52"/>
+        <location filename="../ui/MainWindowActions.cpp" line="53"/>
         <source>Redo the edit you undid (Ctrl+Shift+Z)</source>
         <translation>重做已撤销的编辑（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="56"/>
+        <location filename="../ui/MainWindowActions.cpp" line="57"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="62"/>
+        <location filename="../ui/MainWindowActions.cpp" line="63"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="66"/>
+        <location filename="../ui/MainWindowActions.cpp" line="67"/>
         <source>Zoom Timeline to &amp;Fit</source>
         <translation>时间线缩放至适合(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="70"/>
+        <location filename="../ui/MainWindowActions.cpp" line="71"/>
         <source>Show &amp;chat</source>
         <translation>显示聊天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="75"/>
+        <location filename="../ui/MainWindowActions.cpp" line="76"/>
         <source>Show or hide the chat panel (Ctrl+Shift+C)</source>
         <translation>显示或隐藏聊天面板 (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="78"/>
+        <location filename="../ui/MainWindowActions.cpp" line="79"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="84"/>
+        <location filename="../ui/MainWindowActions.cpp" line="85"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="89"/>
+        <location filename="../ui/MainWindowActions.cpp" line="90"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="92"/>
+        <location filename="../ui/MainWindowActions.cpp" line="93"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="93"/>
+        <location filename="../ui/MainWindowActions.cpp" line="94"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="107"/>
+        <location filename="../ui/MainWindowActions.cpp" line="108"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="120"/>
+        <location filename="../ui/MainWindowActions.cpp" line="121"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="144"/>
+        <location filename="../ui/MainWindowActions.cpp" line="145"/>
         <source>Add media</source>
         <translation>添加素材</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="145"/>
+        <location filename="../ui/MainWindowActions.cpp" line="146"/>
         <source>Media files (%1);;All files (*)</source>
         <translation>媒体文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="155"/>
+        <location filename="../ui/MainWindowActions.cpp" line="156"/>
         <source>Not connected to a backend.</source>
         <translation>未连接到后端。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="181"/>
+        <location filename="../ui/MainWindowActions.cpp" line="182"/>
         <location filename="../ui/MainWindowExport.cpp" line="90"/>
         <source>Nothing to export yet: add a clip first.</source>
         <translation>还没有可导出的内容：请先添加片段。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="216"/>
+        <location filename="../ui/MainWindowActions.cpp" line="221"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
