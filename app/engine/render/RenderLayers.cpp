@@ -39,6 +39,28 @@ Fade fadeOf(const QJsonObject& m, const char* key, qint64 totalMs)
     return f;
 }
 
+// A window of the timeline (m.fade_window {at, length}, RenderFilters.h) is faded as the
+// whole timeline: its length, and its frames shifted to their timeline times around the fades.
+qint64 fadedLength(const QJsonObject& m, qint64 totalMs)
+{
+    return m.value(QLatin1String("fade_window"))
+        .toObject()
+        .value(QLatin1String("length"))
+        .toInteger(totalMs);
+}
+
+QStringList onTimeline(const QJsonObject& m, QStringList filters, bool sound)
+{
+    const qint64 at =
+        m.value(QLatin1String("fade_window")).toObject().value(QLatin1String("at")).toInteger(0);
+    if (filters.isEmpty() || at <= 0)
+        return filters;
+    const QString setpts = sound ? QStringLiteral("asetpts") : QStringLiteral("setpts");
+    filters.prepend(setpts + QStringLiteral("=PTS+") + sec(at) + QStringLiteral("/TB"));
+    filters << setpts + QStringLiteral("=PTS-") + sec(at) + QStringLiteral("/TB");
+    return filters;
+}
+
 } // namespace
 
 qint64 timelineLength(const Draft& draft)
@@ -53,25 +75,10 @@ qint64 timelineLength(const Draft& draft)
     return total;
 }
 
-// fade_window's shift: filters that run on timeline times between two setpts.
-QStringList inWindow(const QJsonObject& m, QStringList filters, qint64* totalMs, bool sound)
-{
-    const QJsonObject w = m.value(QLatin1String("fade_window")).toObject();
-    const qint64 at = w.value(QLatin1String("at")).toInteger(0);
-    if (w.contains(QLatin1String("length")))
-        *totalMs = w.value(QLatin1String("length")).toInteger(*totalMs);
-    if (filters.isEmpty() || at <= 0)
-        return filters;
-    const QString setpts = sound ? QStringLiteral("asetpts") : QStringLiteral("setpts");
-    filters.prepend(setpts + QStringLiteral("=PTS+") + sec(at) + QStringLiteral("/TB"));
-    filters << setpts + QStringLiteral("=PTS-") + sec(at) + QStringLiteral("/TB");
-    return filters;
-}
-
 QStringList pictureFades(const QJsonObject& m, qint64 totalMs, QList<QPair<qint64, qint64>>* spans)
 {
     QStringList filters;
-    inWindow(m, {}, &totalMs, false);
+    totalMs = fadedLength(m, totalMs);
     for (const bool in : {true, false}) {
         const Fade f = fadeOf(m, in ? "fade_in" : "fade_out", totalMs);
         if (f.ms <= 0 || f.color == QLatin1String("none"))
@@ -83,13 +90,13 @@ QStringList pictureFades(const QJsonObject& m, qint64 totalMs, QList<QPair<qint6
         if (spans)
             *spans << qMakePair(st, st + f.ms);
     }
-    return inWindow(m, filters, &totalMs, false);
+    return onTimeline(m, filters, false);
 }
 
 QString soundFades(const QJsonObject& m, qint64 totalMs)
 {
     QStringList filters;
-    inWindow(m, {}, &totalMs, true);
+    totalMs = fadedLength(m, totalMs);
     for (const bool in : {true, false}) {
         const Fade f = fadeOf(m, in ? "fade_in" : "fade_out", totalMs);
         if (f.ms > 0)
@@ -97,7 +104,7 @@ QString soundFades(const QJsonObject& m, qint64 totalMs)
                            .arg(in ? QStringLiteral("in") : QStringLiteral("out"),
                                 sec(in ? 0 : totalMs - f.ms), sec(f.ms));
     }
-    return inWindow(m, filters, &totalMs, true).join(QLatin1Char(','));
+    return onTimeline(m, filters, true).join(QLatin1Char(','));
 }
 
 AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
