@@ -399,11 +399,8 @@ OpOutcome Executor::applyFade(const QString& sessionId, const Operation& op, boo
         return failure(pick(zh, "There is no background music to fade; nothing was changed.",
                             "还没有背景音乐，无法淡入淡出（没有修改）。"));
     const EditResult r = setFade(*draft, o);
-    if (!r.ok)
-        return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
-    OpOutcome out =
-        saveVersion(m_store, sessionId, r.draft,
-                    o.in ? QStringLiteral("fade in") : QStringLiteral("fade out"), r.details, zh);
+    OpOutcome out = saveEdit(m_store, sessionId, r,
+                             o.in ? QStringLiteral("fade in") : QStringLiteral("fade out"), zh);
     if (!out.ok)
         return out;
     const qint64 ms = r.details.value(QStringLiteral("duration_ms")).toInteger();

@@ -54,11 +54,7 @@ OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, boo
             picture = m; // the latest one wins
     }
     if (!picture && !file.isEmpty())
-        return failure(
-            zh ? QStringLiteral("没有找到上传的 %1，所以没有修改。请先上传它。").arg(file)
-               : QStringLiteral("I can't find %1 among your uploads, so nothing was "
-                                "changed. Upload it first.")
-                     .arg(file));
+        return notUploaded(file, zh);
     if (!picture)
         return failure(pick(zh,
                             "Upload your logo first (a PNG with a transparent background works "
@@ -102,10 +98,7 @@ OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, boo
     o.startMs = arg("start_ms").toInteger(0);
     o.durationMs = arg("duration_ms").toInteger(-1);
     const EditResult r = addOverlay(base, refOf(*picture), o);
-    if (!r.ok)
-        return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
-    OpOutcome out =
-        saveVersion(m_store, sessionId, r.draft, QStringLiteral("add logo"), r.details, zh);
+    OpOutcome out = saveEdit(m_store, sessionId, r, QStringLiteral("add logo"), zh);
     if (!out.ok)
         return out;
     const qint64 st = r.details.value(QStringLiteral("start_ms")).toInteger();
@@ -145,24 +138,18 @@ OpOutcome Executor::applyVoiceOver(const QString& sessionId, const Operation& op
                 : m.kind == QLatin1String("audio") &&
                       !m.path.startsWith(m_store.dataDir() + QStringLiteral("/generated/")))
             voice = m; // the latest one wins
+    if (!voice && !file.isEmpty())
+        return notUploaded(file, zh);
     if (!voice)
         return failure(
-            file.isEmpty()
-                ? pick(zh,
-                       "Upload the voice-over first (an audio file), then say e.g. \"use "
-                       "voiceover.m4a as the narration\". Nothing was changed.",
-                       "请先上传旁白录音（音频文件），再说“用 voiceover.m4a 作为旁白”。没有修改。")
-                : (zh ? QStringLiteral("没有找到上传的 %1，所以没有修改。请先上传它。").arg(file)
-                      : QStringLiteral("I can't find %1 among your uploads, so nothing was "
-                                       "changed. Upload it first.")
-                            .arg(file)));
+            pick(zh,
+                 "Upload the voice-over first (an audio file), then say e.g. \"use "
+                 "voiceover.m4a as the narration\". Nothing was changed.",
+                 "请先上传旁白录音（音频文件），再说“用 voiceover.m4a 作为旁白”。没有修改。"));
     const bool replace = op.args.value(QStringLiteral("replace")).toBool();
     const EditResult r = setVoiceOver(
         *draft, refOf(*voice), op.args.value(QStringLiteral("start_ms")).toInteger(0), replace);
-    if (!r.ok)
-        return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
-    OpOutcome out =
-        saveVersion(m_store, sessionId, r.draft, QStringLiteral("voice-over"), r.details, zh);
+    OpOutcome out = saveEdit(m_store, sessionId, r, QStringLiteral("voice-over"), zh);
     if (!out.ok)
         return out;
     const qint64 st = r.details.value(QStringLiteral("start_ms")).toInteger();

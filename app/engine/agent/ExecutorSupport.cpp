@@ -31,6 +31,22 @@ OpOutcome saveVersion(Store& store, const QString& sessionId, Draft draft, const
     return out;
 }
 
+OpOutcome saveEdit(Store& store, const QString& sessionId, const EditResult& r,
+                   const QString& label, bool zh)
+{
+    if (!r.ok)
+        return failure(r.error + pick(zh, " Nothing was changed.", "（没有修改）"));
+    return saveVersion(store, sessionId, r.draft, label, r.details, zh);
+}
+
+OpOutcome notUploaded(const QString& file, bool zh)
+{
+    return failure(zh ? QStringLiteral("没有找到上传的 %1，所以没有修改。请先上传它。").arg(file)
+                      : QStringLiteral("I can't find %1 among your uploads, so nothing was "
+                                       "changed. Upload it first.")
+                            .arg(file));
+}
+
 OpOutcome failure(const QString& message)
 {
     OpOutcome out;

@@ -33,5 +33,10 @@ bool hasMusic(const Draft& d);
 // answers ok with `details` plus ok, version and duration_ms; a failure when it cannot be saved.
 OpOutcome saveVersion(Store& store, const QString& sessionId, Draft draft, const QString& label,
                       const QJsonObject& details, bool zh);
+// saveVersion of an operation's result, or its error with "Nothing was changed." when it failed.
+OpOutcome saveEdit(Store& store, const QString& sessionId, const EditResult& r,
+                   const QString& label, bool zh);
+// "I can't find <file> among your uploads, so nothing was changed. Upload it first."
+OpOutcome notUploaded(const QString& file, bool zh);
 
 } // namespace cw::engine
