@@ -252,9 +252,11 @@ void TstTimelineEdit::fadesPainted()
     faded.m.insert("fade_in", QJsonObject{{"d", 1500}, {"color", "black"}});
     faded.t[0].sg[1].m.insert("fade_out", QJsonObject{{"d", 1000}, {"color", "black"}});
     faded.t[1].sg[0].m.insert("fo", 2000);
-    const auto [with, lay] = grab(faded);
-    const auto [without, lay2] = grab(cutDraft());
-    Q_UNUSED(lay2);
+    // Plain variables, not structured bindings: a lambda cannot capture those in C++17.
+    const auto withFades = grab(faded);
+    const QImage& with = withFades.first;
+    const TimelineLayout& lay = withFades.second;
+    const QImage without = grab(cutDraft()).first;
     const qreal dpr = with.devicePixelRatio();
     auto differing = [&](const QRectF& r, double fromX, double toX) {
         int n = 0;
