@@ -332,7 +332,8 @@ void TstAgentConversation::logoAndWatermark()
 
     t = runTurn(c, sid, "add a watermark 'DRAFT'");
     QCOMPARE(t.calls, QStringList{"add_text"});
-    const cw::Segment* mark = firstSegment(stateOf(c, sid).draft, 7);
+    const State marked = stateOf(c, sid);
+    const cw::Segment* mark = firstSegment(marked.draft, 7);
     QVERIFY(mark);
     QCOMPARE(mark->m.value("style").toString(), QString("watermark"));
     QCOMPARE(mark->st + mark->d, s.draft.computedDuration()); // to the end

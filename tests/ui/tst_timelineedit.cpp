@@ -242,41 +242,47 @@ void TstTimelineEdit::transitionPaintedAtJoin()
 // of its clip, the music's fade out the end of the music; nothing else changes.
 void TstTimelineEdit::fadesPainted()
 {
+    // The picture and the places of the first clip, the second clip and the music, taken while
+    // the view (which the layout reads) is alive.
+    struct Shot {
+        QImage image;
+        QRectF first, second, music;
+        double pxPerMs = 0;
+    };
     auto grab = [](const Draft& draft) {
         TimelineView view;
         view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 200);
         view.setDraft(draft);
-        return std::make_pair(view.grab().toImage(), view.layout());
+        const TimelineLayout lay = view.layout();
+        return Shot{view.grab().toImage(), lay.segmentRect(0, 0), lay.segmentRect(0, 1),
+                    lay.segmentRect(1, 0), lay.pixelsPerMs()};
     };
     Draft faded = cutDraft();
     faded.m.insert("fade_in", QJsonObject{{"d", 1500}, {"color", "black"}});
     faded.t[0].sg[1].m.insert("fade_out", QJsonObject{{"d", 1000}, {"color", "black"}});
     faded.t[1].sg[0].m.insert("fo", 2000);
-    // Plain variables, not structured bindings: a lambda cannot capture those in C++17.
-    const auto withFades = grab(faded);
-    const QImage& with = withFades.first;
-    const TimelineLayout& lay = withFades.second;
-    const QImage without = grab(cutDraft()).first;
-    const qreal dpr = with.devicePixelRatio();
+    const Shot with = grab(faded);
+    const Shot without = grab(cutDraft());
+    const qreal dpr = with.image.devicePixelRatio();
     auto differing = [&](const QRectF& r, double fromX, double toX) {
         int n = 0;
         for (double x = fromX; x < toX; x += 2)
             for (double y = r.top() + 6; y < r.bottom() - 6; y += 2) {
                 const QPoint p = (QPointF(x, y) * dpr).toPoint();
-                n += with.pixelColor(p) != without.pixelColor(p);
+                n += with.image.pixelColor(p) != without.image.pixelColor(p);
             }
         return n;
     };
-    const double px = lay.pixelsPerMs();
-    const QRectF first = lay.segmentRect(0, 0);
-    const QRectF second = lay.segmentRect(0, 1);
-    const QRectF music = lay.segmentRect(1, 0);
+    const double px = with.pxPerMs;
+    const QRectF& first = with.first;
+    const QRectF& second = with.second;
+    const QRectF& music = with.music;
     QVERIFY(differing(first, first.left() + 2, first.left() + 1400 * px) > 20);
     QVERIFY(differing(second, second.right() - 900 * px, second.right() - 2) > 20);
     QVERIFY(differing(music, music.right() - 1900 * px, music.right() - 2) > 20);
     QCOMPARE(differing(first, first.left() + 1600 * px, first.right() - 4), 0);
     QCOMPARE(differing(music, music.left() + 4, music.right() - 2100 * px), 0);
-    QVERIFY(with.save(screenshotPath(QStringLiteral("timeline-fades.png"))));
+    QVERIFY(with.image.save(screenshotPath(QStringLiteral("timeline-fades.png"))));
 }
 
 void TstTimelineEdit::ctrlWheelZoomAndFitShortcut()
