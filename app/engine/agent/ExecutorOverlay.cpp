@@ -45,14 +45,8 @@ OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, boo
         return failed;
     auto arg = [&op](const char* key) { return op.args.value(QLatin1String(key)); };
     const QString file = arg("file").toString();
-    std::optional<MediaRecord> picture;
-    for (const MediaRecord& m : m_store.sessionMedia(sessionId)) {
-        if (!file.isEmpty()
-                ? sameFileName(m.filename, file)
-                : m.kind == QLatin1String("image") &&
-                      !m.path.startsWith(m_store.dataDir() + QStringLiteral("/generated/")))
-            picture = m; // the latest one wins
-    }
+    const std::optional<MediaRecord> picture =
+        pickUpload(m_store, sessionId, file, QStringLiteral("image"));
     if (!picture && !file.isEmpty())
         return notUploaded(file, zh);
     if (!picture)
@@ -131,13 +125,8 @@ OpOutcome Executor::applyVoiceOver(const QString& sessionId, const Operation& op
     if (!draft)
         return failed;
     const QString file = op.args.value(QStringLiteral("file")).toString();
-    std::optional<MediaRecord> voice;
-    for (const MediaRecord& m : m_store.sessionMedia(sessionId))
-        if (!file.isEmpty()
-                ? sameFileName(m.filename, file)
-                : m.kind == QLatin1String("audio") &&
-                      !m.path.startsWith(m_store.dataDir() + QStringLiteral("/generated/")))
-            voice = m; // the latest one wins
+    const std::optional<MediaRecord> voice =
+        pickUpload(m_store, sessionId, file, QStringLiteral("audio"));
     if (!voice && !file.isEmpty())
         return notUploaded(file, zh);
     if (!voice)

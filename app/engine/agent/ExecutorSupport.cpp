@@ -39,6 +39,18 @@ OpOutcome saveEdit(Store& store, const QString& sessionId, const EditResult& r,
     return saveVersion(store, sessionId, r.draft, label, r.details, zh);
 }
 
+std::optional<MediaRecord> pickUpload(Store& store, const QString& sessionId, const QString& file,
+                                      const QString& kind)
+{
+    const QString generated = store.dataDir() + QStringLiteral("/generated/");
+    std::optional<MediaRecord> picked;
+    for (const MediaRecord& m : store.sessionMedia(sessionId))
+        if (!file.isEmpty() ? sameFileName(m.filename, file)
+                            : m.kind == kind && !m.path.startsWith(generated))
+            picked = m; // the latest one wins
+    return picked;
+}
+
 OpOutcome notUploaded(const QString& file, bool zh)
 {
     return failure(zh ? QStringLiteral("没有找到上传的 %1，所以没有修改。请先上传它。").arg(file)

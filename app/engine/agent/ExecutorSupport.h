@@ -36,6 +36,10 @@ OpOutcome saveVersion(Store& store, const QString& sessionId, Draft draft, const
 // saveVersion of an operation's result, or its error with "Nothing was changed." when it failed.
 OpOutcome saveEdit(Store& store, const QString& sessionId, const EditResult& r,
                    const QString& label, bool zh);
+// The upload named `file` (sameFileName), or when none is named the latest upload of `kind`
+// ("image", "audio") that the engine did not generate itself.
+std::optional<MediaRecord> pickUpload(Store& store, const QString& sessionId, const QString& file,
+                                      const QString& kind);
 // "I can't find <file> among your uploads, so nothing was changed. Upload it first."
 OpOutcome notUploaded(const QString& file, bool zh);
 

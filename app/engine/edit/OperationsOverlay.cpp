@@ -71,14 +71,9 @@ EditResult addOverlay(const Draft& draft, const MediaRef& picture, const Overlay
                                   }),
                    t.sg.end());
     }
-    if (trackIndex < 0) {
-        Track t;
-        t.id = uniqueTrackId(out, QStringLiteral("logo"));
-        t.tt = int(TrackType::Video);
-        t.n = QStringLiteral("Logo");
-        out.t.append(t);
-        trackIndex = int(out.t.size()) - 1;
-    }
+    if (trackIndex < 0)
+        trackIndex =
+            appendTrack(out, int(TrackType::Video), QStringLiteral("logo"), QStringLiteral("Logo"));
     Segment s;
     s.id = uniqueSegmentId(out, QStringLiteral("logo"));
     s.src = picture.id;
@@ -139,14 +134,9 @@ EditResult setVoiceOver(const Draft& draft, const MediaRef& voice, qint64 startM
         else if (t.sg.isEmpty())
             out.t.removeAt(i);
     }
-    if (trackIndex < 0) {
-        Track t;
-        t.id = uniqueTrackId(out, QStringLiteral("voice"));
-        t.tt = int(TrackType::Audio);
-        t.n = QStringLiteral("Voice-over");
-        out.t.append(t);
-        trackIndex = int(out.t.size()) - 1;
-    }
+    if (trackIndex < 0)
+        trackIndex = appendTrack(out, int(TrackType::Audio), QStringLiteral("voice"),
+                                 QStringLiteral("Voice-over"));
     Track& track = out.t[trackIndex];
     const qint64 d = std::min(voice.durationMs, end - start);
     // A voice-over it overlaps is replaced.

@@ -98,14 +98,19 @@ QString uniqueSegmentId(const Draft& d, const QString& base, const QSet<QString>
     }
 }
 
-int appendTextTrack(Draft& d)
+int appendTrack(Draft& d, int tt, const QString& idBase, const QString& name)
 {
     Track t;
-    t.id = uniqueTrackId(d, QStringLiteral("x"));
-    t.tt = int(TrackType::Text);
-    t.n = QStringLiteral("Titles");
+    t.id = uniqueTrackId(d, idBase);
+    t.tt = tt;
+    t.n = name;
     d.t << t;
     return int(d.t.size()) - 1;
+}
+
+int appendTextTrack(Draft& d)
+{
+    return appendTrack(d, int(TrackType::Text), QStringLiteral("x"), QStringLiteral("Titles"));
 }
 
 QString uniqueTrackId(const Draft& d, const QString& base)

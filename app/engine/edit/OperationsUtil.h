@@ -24,6 +24,8 @@ QList<int> sortedIndices(const Track& t); // segment indices by st
 
 QString uniqueSegmentId(const Draft& d, const QString& base, const QSet<QString>& alsoTaken = {});
 QString uniqueTrackId(const Draft& d, const QString& base);
+// Appends an empty track of type tt named `name` (id from idBase) and returns its index.
+int appendTrack(Draft& d, int tt, const QString& idBase, const QString& name);
 // Appends an empty text track ("Titles") and returns its index.
 int appendTextTrack(Draft& d);
 
