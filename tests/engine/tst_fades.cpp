@@ -8,6 +8,7 @@
 #include "render/PreviewMedia.h"
 #include "render/SmartRender.h"
 
+#include "DraftBuilder.h"
 #include "MeasureAudio.h"
 #include "RenderFixtures.h"
 #include "TestMedia.h"
@@ -23,29 +24,13 @@ namespace {
 constexpr qint64 kClipMs = 4000;
 constexpr double kGrey = 128; // color=gray's luma
 
-Segment segment(const QString& id, const QString& src, qint64 st, qint64 d, qint64 in = 0)
-{
-    Segment s;
-    s.id = id;
-    s.src = src;
-    s.st = st;
-    s.d = d;
-    s.in = in;
-    return s;
-}
-
 Draft clips(int count)
 {
-    Track t;
-    t.id = QStringLiteral("v1");
-    t.n = QStringLiteral("Video");
+    const qint64 d = kClipMs / count;
+    QList<Segment> sg;
     for (int i = 0; i < count; ++i)
-        t.sg << segment(QStringLiteral("s%1").arg(i + 1), QStringLiteral("m1"),
-                        i * (kClipMs / count), kClipMs / count, i * (kClipMs / count));
-    Draft d;
-    d.t << t;
-    d.d = kClipMs;
-    return d;
+        sg << test::seg(QStringLiteral("s%1").arg(i + 1), "m1", i * d, i * d, d);
+    return test::draftOf({test::track("v1", 0, "Video", sg)});
 }
 
 Draft must(const EditResult& r)

@@ -9,6 +9,7 @@
 #include "render/PreviewMedia.h"
 #include "render/SmartRender.h"
 
+#include "DraftBuilder.h"
 #include "MeasureAudio.h"
 #include "RenderFixtures.h"
 #include "TestMedia.h"
@@ -26,18 +27,7 @@ constexpr qint64 kClipMs = 3000;
 
 Draft oneClip()
 {
-    Segment s;
-    s.id = QStringLiteral("s1");
-    s.src = QStringLiteral("m1");
-    s.d = kClipMs;
-    Track t;
-    t.id = QStringLiteral("v1");
-    t.n = QStringLiteral("Video");
-    t.sg << s;
-    Draft d;
-    d.t << t;
-    d.d = kClipMs;
-    return d;
+    return test::draftOf({test::track("v1", 0, "Video", {test::seg("s1", "m1", 0, 0, kClipMs)})});
 }
 
 const MediaRef kLogo{
