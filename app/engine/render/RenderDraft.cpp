@@ -1,5 +1,6 @@
 #include "render/RenderDraft.h"
 
+#include "media/Stabilise.h"
 #include "render/PreviewAssembly.h"
 #include "render/RenderOutput.h"
 #include "render/SmartRender.h"
@@ -47,17 +48,25 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
             }
         }
     }
+    // Stabilised segments need their sources' shake analysed first (media/Stabilise.h; cached
+    // per media, so only a clip's first export waits for it). Previews are not stabilised.
+    QHash<QString, RenderInput> ready = inputs;
+    std::function<void(double)> progress = onProgress;
+    if (preset.name != QLatin1String("preview"))
+        if (const RunResult analysed = prepareStabilisation(draft, &ready, &progress, cancel);
+            !analysed.ok)
+            return analysed;
     QTemporaryDir textDir(tmpDir + QStringLiteral("/render-XXXXXX"));
     const RenderPreset output = render::outputPreset(preset, draft);
     const RenderCommand command = render::withOutputFormat(
-        buildRenderCommand(draft, inputs, output, finalPath, textDir.path(), defaultFontFile()),
+        buildRenderCommand(draft, ready, output, finalPath, textDir.path(), defaultFontFile()),
         output);
     if (!command.error.isEmpty()) {
         RunResult failed;
         failed.error = command.error;
         return failed;
     }
-    const RunResult result = runFfmpeg(command, finalPath, onProgress, cancel);
+    const RunResult result = runFfmpeg(command, finalPath, progress, cancel);
     for (const QString& file : command.files)
         QFile::remove(file);
     return result;

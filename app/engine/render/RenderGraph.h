@@ -72,6 +72,10 @@ struct RenderInput {
     // The matrix of its YUV samples (MediaProbe's colorMatrix): the fit converts it to the
     // export's BT.709 (an SD clip's BT.601, a photo's JPEG matrix), so the tags tell the truth.
     QString matrix = QStringLiteral("bt709");
+    // Stabilisation (media/Stabilise.h): where this media's shake analysis is cached, and the
+    // analysis once it exists (prepareStabilisation sets it before a render; empty: none).
+    QString stabCache{};
+    QString stabTrf{};
 };
 
 struct RenderCommand {

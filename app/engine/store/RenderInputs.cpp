@@ -1,6 +1,7 @@
 #include "store/RenderInputs.h"
 
 #include "media/MediaProbe.h"
+#include "media/Stabilise.h"
 
 namespace cw::engine {
 
@@ -31,7 +32,9 @@ bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& dr
                 *missing = s.src;
                 return false;
             }
-            inputs->insert(s.src, renderInputOf(*m));
+            RenderInput in = renderInputOf(*m);
+            in.stabCache = stabiliseCachePath(store.dataDir(), m->hash); // media/Stabilise.h
+            inputs->insert(s.src, in);
         }
     }
     return true;
