@@ -100,6 +100,7 @@ private Q_SLOTS:
     void filterReadsTheSourceFromItsFirstFrame();
     void exportIsSteadier();
     void analysisIsCachedPerMedia();
+    void withoutTimestampsCountsFromTheFirstFrame();
     void brokenMediaFailsClearly();
     void cancelStopsTheAnalysis();
     void chatEditIsOneUndoableVersion();
@@ -167,7 +168,15 @@ void TstStabilise::filterReadsTheSourceFromItsFirstFrame()
     in.stabTrf = QStringLiteral("/tmp/it's a:b,c.trf");
     const Segment s = test::seg("s1", "m1", 0, 2000, 5000, stab());
     const QString f = stabiliseFilter(s, in);
+    // Without the segment's own stretch: the whole file's, counted from the first frame.
     QVERIFY2(f.startsWith(QLatin1String("trim=end=8.000,vidstabtransform=input=")), qPrintable(f));
+    QVERIFY2(f.contains(QLatin1String("trim=start=1.000,unsharp")), qPrintable(f));
+    RenderInput own = in;
+    own.stabFrom.insert(QStringLiteral("s1"), QStringLiteral("/tmp/it's a:b,c-f30-300.trf"));
+    const QString g = stabiliseFilter(s, own);
+    QVERIFY2(g.startsWith(QLatin1String("trim=start=1.000:end=8.000,vidstabtransform=input=") +
+                          escapeFilterValue(own.stabFrom.value("s1"))),
+             qPrintable(g));
     QVERIFY2(f.contains(escapeFilterValue(in.stabTrf)), qPrintable(f));
     QVERIFY(f.endsWith(QLatin1Char(',')));
     QVERIFY(stabiliseFilter(test::seg("s1", "m1", 0, 2000, 5000), in).isEmpty());
@@ -205,6 +214,8 @@ void TstStabilise::exportIsSteadier()
     QVERIFY2(steady.ok, qPrintable(steady.error));
     QCOMPARE(shakeAnalysesRun(), runs + 1);
     QVERIFY(QFileInfo(inputs_.value("m1").stabCache).size() > 0);
+    // The segment read its own stretch: from 1 s (its in-point less a second) at 30 fps.
+    QCOMPARE(QDir(dir_.filePath("data/stabilise")).entryList({"shaky-v1-f30-*.trf"}).size(), 1);
     const double before = meanMotion(dir_.filePath("plain.mp4"));
     const double after = meanMotion(dir_.filePath("steady.mp4"));
     // The same two passes by hand, for the time (the engine's graph also fits and encodes).
@@ -239,10 +250,37 @@ void TstStabilise::analysisIsCachedPerMedia()
     QVERIFY2(again.ok, qPrintable(again.error));
     QCOMPARE(shakeAnalysesRun(), runs);
     QCOMPARE(QFileInfo(cache).lastModified(), made);
+    QCOMPARE(QDir(dir_.filePath("data/stabilise")).entryList({"shaky-v1-f90-*.trf"}).size(), 1);
     QVERIFY(render(oneClip({}, 4000, 3500), "again-plain.mp4").ok);
     const double before = meanMotion(dir_.filePath("again-plain.mp4"));
     const double after = meanMotion(dir_.filePath("again.mp4"));
     qInfo("late stretch: %.2f px before, %.2f px after", before, after);
+    QVERIFY2(after * 3.0 <= before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+}
+
+void TstStabilise::withoutTimestampsCountsFromTheFirstFrame()
+{
+    // The same analysis with timestamps out of order: no stretch of it can be cut, so the
+    // segment's chain reads the file from its first frame through the whole analysis.
+    RenderInput in = inputs_.value("m1");
+    QVERIFY(QFileInfo::exists(in.stabCache));
+    const QString copy = dir_.filePath("data/stabilise/copy-v1.trf");
+    QVERIFY(QFile::copy(in.stabCache, copy));
+    QFile pts(copy + QStringLiteral(".pts"));
+    QVERIFY(pts.open(QIODevice::WriteOnly));
+    pts.write("#tb 0: 1/30\n0, 5, 5, 1, 472, 0x0\n0, 1, 1, 1, 472, 0x0\n");
+    pts.close();
+    in.stabCache = copy;
+    const int runs = shakeAnalysesRun();
+    const RunResult r = render(oneClip(stab(), 4000, 3500), "counted.mp4", {{"m1", in}});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(shakeAnalysesRun(), runs);
+    QCOMPARE(QDir(dir_.filePath("data/stabilise")).entryList({"copy-v1-f*"}).size(), 0);
+    QVERIFY(render(oneClip({}, 4000, 3500), "counted-plain.mp4").ok);
+    const double before = meanMotion(dir_.filePath("counted-plain.mp4"));
+    const double after = meanMotion(dir_.filePath("counted.mp4"));
+    qInfo("late stretch counted from the first frame: %.2f px before, %.2f px after", before,
+          after);
     QVERIFY2(after * 3.0 <= before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
 }
 

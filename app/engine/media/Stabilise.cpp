@@ -47,16 +47,6 @@ bool usable(const RenderInput& in)
     return in.hasVideo && !render::isStill(in);
 }
 
-// A finished analysis starts with vid.stab's header and holds at least one frame.
-bool looksComplete(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QByteArray head = f.read(4096);
-    return head.startsWith("VID.STAB") && head.contains("Frame ");
-}
-
 } // namespace
 
 bool isStabilisedSegment(const Segment& s)
@@ -83,7 +73,7 @@ RunResult analyseShake(const QString& source, qint64 durationMs, const QString& 
                        const std::atomic_bool* cancel)
 {
     const QString name = QFileInfo(source).fileName();
-    if (QFileInfo(trfPath).size() > 0 && looksComplete(trfPath)) {
+    if (stabilise::analysisComplete(trfPath)) {
         RunResult ok;
         ok.ok = true;
         return ok;
@@ -94,6 +84,8 @@ RunResult analyseShake(const QString& source, qint64 durationMs, const QString& 
     // A name of its own, so two renders analysing the same media never share a half file.
     const QString part =
         trfPath + QStringLiteral(".part-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString ptsPart = part + QStringLiteral(".pts");
+    // Every decoded frame's timestamp, in the stream's time base, without encoding a thing.
     const QStringList args{QStringLiteral("-i"),
                            source,
                            QStringLiteral("-map"),
@@ -105,9 +97,15 @@ RunResult analyseShake(const QString& source, qint64 durationMs, const QString& 
                                escapeFilterValue(part),
                            QStringLiteral("-progress"),
                            QStringLiteral("pipe:1"),
+                           QStringLiteral("-fps_mode"),
+                           QStringLiteral("passthrough"),
+                           QStringLiteral("-enc_time_base"),
+                           QStringLiteral("-1"),
+                           QStringLiteral("-c:v"),
+                           QStringLiteral("wrapped_avframe"),
                            QStringLiteral("-f"),
-                           QStringLiteral("null"),
-                           QStringLiteral("-")};
+                           QStringLiteral("framecrc"),
+                           ptsPart};
     ++g_runs;
     QByteArray err;
     QByteArray pending;
@@ -124,22 +122,43 @@ RunResult analyseShake(const QString& source, qint64 durationMs, const QString& 
     });
     if (code == 2) {
         QFile::remove(part);
+        QFile::remove(ptsPart);
         return failed(tr("Cancelled."), true);
     }
-    if (code != 0 || !looksComplete(part)) {
+    if (code != 0 || !stabilise::trfComplete(part)) {
         QFile::remove(part);
+        QFile::remove(ptsPart);
         const QStringList lines = QString::fromUtf8(err).trimmed().split(QLatin1Char('\n'));
         return failed(
             tr("Cannot stabilise %1: its picture could not be analysed (%2).")
                 .arg(name, lines.isEmpty() ? QString() : lines.last().trimmed().left(200)));
     }
     QFile::remove(trfPath);
-    if (!QFile::rename(part, trfPath)) {
+    QFile::remove(stabilise::ptsPathOf(trfPath));
+    if (!QFile::rename(ptsPart, stabilise::ptsPathOf(trfPath)) || !QFile::rename(part, trfPath)) {
         QFile::remove(part);
+        QFile::remove(ptsPart);
         return failed(tr("Cannot stabilise %1: the analysis could not be saved.").arg(name));
     }
     if (onProgress)
         onProgress(1.0);
+    RunResult ok;
+    ok.ok = true;
+    return ok;
+}
+
+// Each stabilised segment's own stretch of its source's analysis (windowAnalysis), so the
+// render transforms only the frames it shows.
+static RunResult windows(const Track& main, QHash<QString, RenderInput>* inputs)
+{
+    for (const Segment& s : main.sg) {
+        auto it = inputs->find(s.src);
+        if (!isStabilisedSegment(s) || it == inputs->end() || it->stabTrf.isEmpty())
+            continue;
+        const QString part = stabilise::windowAnalysis(it->stabTrf, stabilise::sourceWindow(s));
+        if (!part.isEmpty())
+            it->stabFrom.insert(s.id, part);
+    }
     RunResult ok;
     ok.ok = true;
     return ok;
@@ -162,7 +181,7 @@ RunResult prepareStabilisation(const Draft& draft, QHash<QString, RenderInput>* 
         if (!isStabilisedSegment(s) || it == inputs->end() || !usable(*it) ||
             it->stabCache.isEmpty() || todo.contains(s.src))
             continue;
-        if (looksComplete(it->stabCache)) {
+        if (stabilise::analysisComplete(it->stabCache)) {
             it->stabTrf = it->stabCache;
             continue;
         }
@@ -170,7 +189,7 @@ RunResult prepareStabilisation(const Draft& draft, QHash<QString, RenderInput>* 
         totalMs += std::max<qint64>(1, it->durationMs);
     }
     if (todo.isEmpty())
-        return ok;
+        return windows(*main, inputs);
     // The analysis decodes the whole file, as the render will: it gets 40% of the bar.
     constexpr double share = 0.4;
     const std::function<void(double)> report = progress ? *progress : nullptr;
@@ -192,7 +211,7 @@ RunResult prepareStabilisation(const Draft& draft, QHash<QString, RenderInput>* 
     }
     if (progress && report)
         *progress = [report](double f) { report(share + (1.0 - share) * f); };
-    return ok;
+    return windows(*main, inputs);
 }
 
 QString stabiliseFilter(const Segment& s, const RenderInput& in)
@@ -200,15 +219,21 @@ QString stabiliseFilter(const Segment& s, const RenderInput& in)
     if (!isStabilisedSegment(s) || in.stabTrf.isEmpty() || in.seekMs >= 0 || !usable(in) ||
         (!in.proxyVideo.isEmpty() && in.path == in.proxyVideo))
         return {};
-    // Nothing after the segment's picture needs transforming (its trim drops it anyway), and
-    // only its own frames need sharpening: the frames before it pass through vidstabtransform
-    // just to keep its count (about 0.02 s a 1080p frame here), not through unsharp. Both cuts
-    // keep a second's margin (a frame straddling an edge; a held frame looks back 0.5 s).
-    const qint64 srcEnd = s.in + qRound64(double(s.d) * render::segmentSpeed(s)) + 1000;
-    return QStringLiteral("trim=end=%1,vidstabtransform=input=%2:smoothing=30:optzoom=1:"
-                          "interpol=bilinear,trim=start=%3,unsharp=5:5:0.8:3:3:0.4,")
-        .arg(render::sec(srcEnd), escapeFilterValue(in.stabTrf),
-             render::sec(std::max<qint64>(0, s.in - 1000)));
+    const auto [from, to] = stabilise::sourceWindow(s);
+    const QString opts = QStringLiteral(":smoothing=30:optzoom=1:interpol=bilinear,");
+    const QString sharpen = QStringLiteral("unsharp=5:5:0.8:3:3:0.4,");
+    // With the segment's own analysis the frames around it are all it reads.
+    const QString own = in.stabFrom.value(s.id);
+    if (!own.isEmpty())
+        return QStringLiteral("trim=start=%1:end=%2,vidstabtransform=input=%3")
+                   .arg(render::sec(from), render::sec(to), escapeFilterValue(own)) +
+               opts + sharpen;
+    // Else the whole file's, counted from its first frame: the frames before the segment pass
+    // through vidstabtransform only to keep its count (about 0.02 s a 1080p frame here), not
+    // through unsharp; nothing after the segment is read.
+    return QStringLiteral("trim=end=%1,vidstabtransform=input=%2")
+               .arg(render::sec(to), escapeFilterValue(in.stabTrf)) +
+           opts + QStringLiteral("trim=start=%1,").arg(render::sec(from)) + sharpen;
 }
 
 } // namespace cw::engine

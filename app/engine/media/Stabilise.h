@@ -7,11 +7,14 @@
 // frame against the shake; the render does it in the segment's chain (stabiliseFilter).
 //
 // vid.stab's transform takes the transforms in the order frames arrive (the n-th frame it sees
-// gets the file's n-th transform), not by timestamp: so it must see the source's frames from
-// the first one, before the segment's trim re-times them. A segment that starts late in a long
-// file therefore transforms the frames before it too (a trim=end before it stops at the
-// segment's end); a windowed input (a preview reading from -ss) or a proxy is never
-// stabilised, since its frames are not the source's from frame 0.
+// gets the file's n-th transform), not by timestamp. So the detect pass also lists every
+// frame's timestamp (<cache>.trf.pts), and before a render each stabilised segment gets the
+// stretch of the analysis for the frames its trim keeps, renumbered from 1 (cached beside it):
+// the render then transforms only those frames. When the timestamps cannot tell (out of
+// order, or not as many as the analysed frames), the segment's chain reads the source from its
+// first frame through the whole file's analysis instead, which is right but transforms every
+// frame before the segment too. A windowed input (a preview reading from -ss) or a proxy is
+// never stabilised: its frames are not the source's.
 #pragma once
 
 #include "Draft.h"
@@ -25,7 +28,7 @@
 namespace cw::engine {
 
 // Bumped when the detect options change: an old analysis is then not reused.
-inline constexpr int kStabiliseFormat = 1;
+inline constexpr int kStabiliseFormat = 2;
 
 // The segment asks for stabilisation (edit/Stabilise.h sets m.stab).
 bool isStabilisedSegment(const Segment& s);
@@ -46,8 +49,9 @@ RunResult analyseShake(const QString& source, qint64 durationMs, const QString& 
 int shakeAnalysesRun();
 
 // Before a render: analyses (or finds cached) every source a stabilised segment of the main
-// track uses, and sets those inputs' stabTrf. When an analysis ran, it took the first part of
-// the job's progress and *progress is replaced by one that maps the render to the rest.
+// track uses, and sets those inputs' stabTrf and stabFrom (each segment's own stretch). When
+// an analysis ran, it took the first part of the job's progress and *progress is replaced by
+// one that maps the render to the rest.
 RunResult prepareStabilisation(const Draft& draft, QHash<QString, RenderInput>* inputs,
                                std::function<void(double)>* progress,
                                const std::atomic_bool* cancel);
@@ -56,5 +60,19 @@ RunResult prepareStabilisation(const Draft& draft, QHash<QString, RenderInput>* 
 // ("[3:v]") and before the segment's own trim; each ends in ','. Empty when the segment is not
 // stabilised or its input has no analysis (or is not read from its first frame).
 QString stabiliseFilter(const Segment& s, const RenderInput& in);
+
+// Internal to Stabilise*.cpp (StabiliseWindow.cpp), declared here for the tests.
+namespace stabilise {
+bool trfComplete(const QString& trf);  // vid.stab's header and at least one frame
+QString ptsPathOf(const QString& trf); // the frames' timestamps beside the analysis
+bool analysisComplete(const QString& trf);
+// The part of the source a segment's chain reads, in ms: a second's margin either side (a
+// frame straddling an edge; a held frame looks back half a second).
+QPair<qint64, qint64> sourceWindow(const Segment& s);
+// The analysis of the frames trim keeps from `window` of the source (and two seconds after,
+// which the smoothing looks ahead into), renumbered from 1 as vidstabtransform counts them;
+// cached beside the whole file's. Empty when the timestamps cannot say which frames those are.
+QString windowAnalysis(const QString& trf, QPair<qint64, qint64> window);
+} // namespace stabilise
 
 } // namespace cw::engine

@@ -76,6 +76,9 @@ struct RenderInput {
     // analysis once it exists (prepareStabilisation sets it before a render; empty: none).
     QString stabCache{};
     QString stabTrf{};
+    // Segment id -> that segment's own stretch of the analysis (read after its trim), when
+    // the frames' timestamps allow it; else the render counts from the file's first frame.
+    QHash<QString, QString> stabFrom{};
 };
 
 struct RenderCommand {
