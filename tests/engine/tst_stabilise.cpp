@@ -101,6 +101,7 @@ private Q_SLOTS:
     void exportIsSteadier();
     void analysisIsCachedPerMedia();
     void withoutTimestampsCountsFromTheFirstFrame();
+    void variableFrameRateStaysAligned();
     void brokenMediaFailsClearly();
     void cancelStopsTheAnalysis();
     void chatEditIsOneUndoableVersion();
@@ -281,6 +282,31 @@ void TstStabilise::withoutTimestampsCountsFromTheFirstFrame()
     const double after = meanMotion(dir_.filePath("counted.mp4"));
     qInfo("late stretch counted from the first frame: %.2f px before, %.2f px after", before,
           after);
+    QVERIFY2(after * 3.0 <= before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+}
+
+void TstStabilise::variableFrameRateStaysAligned()
+{
+    // From frame 60 on, the frames come a quarter further apart (a phone's variable rate): a
+    // frame's number is then no longer its time x 30, which only the timestamps can tell.
+    const QString vfr = dir_.filePath("vfr.mp4");
+    QString error;
+    QVERIFY2(test::runFfmpeg({"-i", shaky_, "-vf",
+                              "setpts='(N+if(gte(N\\,60)\\,(N-60)*0.25\\,0))/30/TB'", "-fps_mode",
+                              "passthrough", "-c:v", "libx264", "-preset", "veryfast", "-crf", "18",
+                              "-an", vfr},
+                             &error),
+             qPrintable(error));
+    RenderInput in{vfr, true, false, 9500, false};
+    in.stabCache = dir_.filePath("data/stabilise/vfr-v1.trf");
+    QHash<QString, RenderInput> inputs{{QStringLiteral("m1"), in}};
+    const RunResult r = render(oneClip(stab(), 5000, 3000), "vfr-steady.mp4", inputs);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(QDir(dir_.filePath("data/stabilise")).entryList({"vfr-v1-f*.trf"}).size(), 1);
+    QVERIFY(render(oneClip({}, 5000, 3000), "vfr-plain.mp4", inputs).ok);
+    const double before = meanMotion(dir_.filePath("vfr-plain.mp4"));
+    const double after = meanMotion(dir_.filePath("vfr-steady.mp4"));
+    qInfo("variable frame rate, late stretch: %.2f px before, %.2f px after", before, after);
     QVERIFY2(after * 3.0 <= before, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
 }
 
