@@ -5,9 +5,7 @@
 // by ffmpeg alone, and with the same picture stretched, which must compare worse: both
 // pictures are present, in their places, and neither is stretched. The tone heard over the
 // span is the chosen clip's. The preview assembly draws the same frame; the smart render and
-// the hand-off formats step aside / name it. And the chat over the real engine: asked before
-// the second clip is there, in English and Chinese, one version each, undone by "undo".
-#include "AgentTurn.h"
+// the hand-off formats step aside / name it. The chat is tst_layoutchat.
 #include "Interchange.h"
 #include "edit/Layouts.h"
 #include "render/PreviewAssembly.h"
@@ -18,12 +16,10 @@
 #include "DraftBuilder.h"
 #include "MeasureAudio.h"
 #include "RenderFixtures.h"
-#include "TestEngine.h"
 #include "TestMedia.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -125,7 +121,6 @@ private Q_SLOTS:
     void preview();
     void handOff();
     void speedAgainstFfmpeg();
-    void chat();
 };
 
 void TstLayouts::initTestCase()
@@ -391,66 +386,6 @@ void TstLayouts::speedAgainstFfmpeg()
     qInfo("side by side 1280x720 10 s: engine %lld ms, hand-written ffmpeg %lld ms, ratio %.2f",
           ours, theirs, ratio);
     QVERIFY2(ratio < 1.6, "far slower than ffmpeg alone");
-}
-
-void TstLayouts::chat()
-{
-    QString error;
-    const QString talk = dir_.filePath(QStringLiteral("talk.mp4"));
-    QVERIFY2(!test::makeSpeechClipWithPauses(talk, {1.0, 1.0}, 640, 360, &error).isEmpty(),
-             qPrintable(error));
-    test::TestEngine engine;
-    engine.setEnv("CLIPWRIGHT_X264_PRESET", "ultrafast");
-    QVERIFY2(engine.start(&error), qPrintable(error));
-    test::EngineClient c(engine.baseUrl(), engine.token());
-    const QString sid = c.createSession();
-    auto upload = [&](const QString& file, const char* name) {
-        QFile f(file);
-        return f.open(QIODevice::ReadOnly) ? c.upload(sid, {{f.readAll(), name}})
-                                           : test::HttpReply{};
-    };
-    QCOMPARE(upload(talk, "talk.mp4").code(), 0);
-    const qint64 footage = test::stateOf(c, sid).draft.computedDuration();
-    const int start = test::stateOf(c, sid).version;
-    test::Turn t = test::runTurn(c, sid, "put my face cam in the corner");
-    QCOMPARE(t.calls, QStringList{"add_pip"});
-    QVERIFY2(t.text.contains("Upload the second clip first"), qPrintable(t.text));
-    QCOMPARE(test::stateOf(c, sid).version, start);
-
-    // The face cam: a steady tone, no speech; the talk keeps the sound.
-    const test::HttpReply up = upload(other_, "face cam.mp4");
-    QCOMPARE(up.code(), 0);
-    const QString faceId =
-        up.data().value("files").toArray().at(0).toObject().value("media_id").toString();
-    t = test::runTurn(c, sid, "put my face cam in the corner");
-    QCOMPARE(t.calls, QStringList{"add_pip"});
-    QVERIFY2(t.text.contains("face cam.mp4") && t.text.contains("bottom-right corner") &&
-                 t.text.contains("talk.mp4's (it has the speech)"),
-             qPrintable(t.text));
-    test::State s = test::stateOf(c, sid);
-    QCOMPARE(s.draft.computedDuration(), footage); // beside it, not after it
-    QCOMPARE(s.draft.t.last().sg.first().src, faceId);
-    QCOMPARE(s.draft.t.last().sg.first().m.value("role").toString(), QString("pip"));
-
-    t = test::runTurn(c, sid, "split screen, top and bottom");
-    QCOMPARE(t.calls, QStringList{"split_screen"});
-    QVERIFY2(t.text.contains("top and bottom"), qPrintable(t.text));
-    s = test::stateOf(c, sid);
-    QCOMPARE(s.draft.t.last().sg.size(), 1); // replaced, not stacked
-    QCOMPARE(s.draft.t.last().sg.first().m.value("layout").toString(), QString("v"));
-
-    t = test::runTurn(c, sid, "左右分屏，用第二个视频的声音");
-    QCOMPARE(t.calls, QStringList{"split_screen"});
-    QVERIFY2(t.text.contains("声音来自 face cam.mp4"), qPrintable(t.text));
-    s = test::stateOf(c, sid);
-    QCOMPARE(s.draft.t.last().n, QString("Layout sound"));
-
-    test::runTurn(c, sid, "undo the last two");
-    QCOMPARE(test::stateOf(c, sid).draft.t.last().sg.first().m.value("role").toString(),
-             QString("pip"));
-
-    t = test::runTurn(c, sid, "remove the picture in picture");
-    QVERIFY(t.calls.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TstLayouts)
