@@ -324,7 +324,13 @@ void TstLayouts::handOff()
     const QByteArray mlt = interchange::write(interchange::Format::Mlt, r.draft, media, &error);
     QVERIFY2(!mlt.isEmpty(), qPrintable(error));
     QVERIFY(mlt.contains("bars.mp4 (picture-in-picture, bottom_right)"));
-    QVERIFY(!interchange::write(interchange::Format::Fcpxml, r.draft, media).isEmpty());
+    for (const interchange::Format f : {interchange::Format::Fcpxml, interchange::Format::Otio})
+        QVERIFY(
+            interchange::write(f, r.draft, media).contains("(picture-in-picture, bottom_right)"));
+    const EditResult side = addLayout(twoClips(), kOther, split("h", "crop", "main"));
+    QVERIFY(side.ok);
+    QVERIFY(interchange::write(interchange::Format::Mlt, side.draft, media)
+                .contains("bars.mp4 (split screen, side by side)"));
 }
 
 // The normal render of a whole-length side-by-side against one hand-written ffmpeg command
