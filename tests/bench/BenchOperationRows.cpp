@@ -317,4 +317,47 @@ Row logoRow(const Context& ctx)
     return r;
 }
 
+// "Put both clips side by side" over the short clip and a copy of it (a second upload), each
+// cropped to its half, against one hstack command (edit/Layouts.h, render/RenderLayout.cpp).
+Row splitRow(const Context& ctx)
+{
+    Row r = operationRow("split", "side-by-side split screen of two clips, short 1080p");
+    const QString second = ctx.workDir + QStringLiteral("/second.mp4");
+    const ProcResult copied =
+        runTimed(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"),
+                                            QStringLiteral("-y"), QStringLiteral("-i"), ctx.shortHd,
+                                            QStringLiteral("-c"), QStringLiteral("copy"), second});
+    if (!copied.ok) {
+        r.note =
+            QStringLiteral("cannot copy the clip: ") + QString::fromUtf8(copied.err.right(300));
+        return r;
+    }
+    Edited e;
+    if (!edit(ctx, {second}, QStringLiteral("put both clips side by side"), &e)) {
+        r.note = e.error;
+        return r;
+    }
+    bool split = false;
+    for (const QJsonValue& tv : e.draft.value(QStringLiteral("t")).toArray())
+        for (const QJsonValue& sv : tv.toObject().value(QStringLiteral("sg")).toArray())
+            split =
+                split ||
+                sv.toObject().value(QStringLiteral("m")).toObject().value(QStringLiteral("role")) ==
+                    QLatin1String("split");
+    if (!split) {
+        r.note = QStringLiteral("no split screen in the draft; reply: ") + e.reply.left(300);
+        return r;
+    }
+    const QString file = ctx.workDir + QStringLiteral("/split-baseline.mp4");
+    const QStringList args =
+        handWritten({QStringLiteral("-i"), ctx.shortHd, QStringLiteral("-i"), second},
+                    {QStringLiteral("-filter_complex"),
+                     QStringLiteral("[0:v]crop=960:1080[l];[1:v]crop=960:1080[r];[l][r]hstack[v]"),
+                     QStringLiteral("-map"), QStringLiteral("[v]"), QStringLiteral("-map"),
+                     QStringLiteral("0:a")},
+                    ctx.x264, file);
+    measure(ctx, e, args, file, enginePath(e.draft, ctx.shortHd, {}, ctx.workDir), &r);
+    return r;
+}
+
 } // namespace cw::bench

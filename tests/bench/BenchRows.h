@@ -44,6 +44,8 @@ QList<Row> viewerRows(const Context& ctx);
 // ffmpeg command (BenchOperationRows.cpp).
 Row fadeRow(const Context& ctx);
 Row logoRow(const Context& ctx);
+// "Put both clips side by side" (a second upload of the short clip) against one hstack command.
+Row splitRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -179,6 +179,10 @@ int main(int argc, char** argv)
         progress("logo export (short clip)");
         measured({logoRow(ctx)});
     }
+    if (wanted("split")) {
+        progress("split screen export (short clip and a copy)");
+        measured({splitRow(ctx)});
+    }
     if (wanted("memory")) {
         progress("upload memory");
         measured({uploadMemoryRow(ctx)});
