@@ -2188,32 +2188,52 @@
 <context>
     <name>cw::TimelineView</name>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="32"/>
+        <location filename="../ui/TimelineView.cpp" line="25"/>
+        <source>Reversed</source>
+        <translation>倒放</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="27"/>
+        <source>Freeze</source>
+        <translation>定格</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="33"/>
+        <source>Zoom %1×</source>
+        <translation>放大 %1×</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="35"/>
+        <source>Zoom %1×→%2×</source>
+        <translation>放大 %1×→%2×</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="54"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="34"/>
+        <location filename="../ui/TimelineView.cpp" line="56"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="36"/>
+        <location filename="../ui/TimelineView.cpp" line="58"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="38"/>
+        <location filename="../ui/TimelineView.cpp" line="60"/>
         <source>Type %1</source>
         <translation>类型 %1</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="46"/>
+        <location filename="../ui/TimelineView.cpp" line="68"/>
         <source>%1 · in %2 · out %3 · %4 s</source>
         <translation>%1 · 入点 %2 · 出点 %3 · %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="68"/>
+        <location filename="../ui/TimelineView.cpp" line="90"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>

@@ -12,17 +12,39 @@
 #include <QVariantAnimation>
 #include <QWheelEvent>
 #include <algorithm>
+#include <cmath>
 
 namespace cw {
 
+// A clip played backwards, held or zoomed (the engine's edit/Motion.h marks) says so ahead of
+// its name, so the timeline shows at a glance what the export will do to it.
 QString segmentLabel(const Segment& segment)
 {
+    QStringList tags;
+    if (segment.m.value(QLatin1String("reverse")).toBool())
+        tags << QCoreApplication::translate("cw::TimelineView", "Reversed");
+    if (segment.m.value(QLatin1String("freeze")).toBool())
+        tags << QCoreApplication::translate("cw::TimelineView", "Freeze");
+    if (segment.m.contains(QLatin1String("zoom"))) {
+        const QJsonObject z = segment.m.value(QLatin1String("zoom")).toObject();
+        const double z0 = z.value(QLatin1String("z0")).toDouble(1);
+        const double z1 = z.value(QLatin1String("z1")).toDouble(1);
+        tags << (std::abs(z1 - z0) < 1e-3
+                     ? QCoreApplication::translate("cw::TimelineView", "Zoom %1×")
+                           .arg(QString::number(z1, 'g', 3))
+                     : QCoreApplication::translate("cw::TimelineView", "Zoom %1×→%2×")
+                           .arg(QString::number(z0, 'g', 3), QString::number(z1, 'g', 3)));
+    }
+    QString name = segment.src.isEmpty() ? segment.id : segment.src;
     for (const char* key : {"name", "text"}) {
         const QString value = segment.m.value(QLatin1String(key)).toString();
-        if (!value.isEmpty())
-            return value;
+        if (!value.isEmpty()) {
+            name = value;
+            break;
+        }
     }
-    return segment.src.isEmpty() ? segment.id : segment.src;
+    tags << name;
+    return tags.join(QStringLiteral(" · "));
 }
 
 QString trackTypeName(int tt)

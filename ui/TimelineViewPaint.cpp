@@ -177,7 +177,16 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
         p.drawPath(path);
         if (r.width() > 16) {
             p.setPen(label);
-            const QRectF area = r.adjusted(6, 0, -4, 0);
+            // The name starts after the transition's bow tie drawn over the join.
+            const QJsonValue tr = track.sg.at(s).m.value(QLatin1String("tr"));
+            const double bow =
+                !tr.isObject() && !tr.isString()
+                    ? 0
+                    : std::max(5.0, (tr.isObject()
+                                         ? tr.toObject().value(QLatin1String("d")).toInteger(500)
+                                         : 500) *
+                                        lay.pixelsPerMs() / 2);
+            const QRectF area = r.adjusted(6 + bow, 0, -4, 0);
             p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter,
                        p.fontMetrics().elidedText(segmentLabel(track.sg.at(s)), Qt::ElideRight,
                                                   int(area.width())));

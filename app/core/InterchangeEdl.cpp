@@ -68,9 +68,8 @@ struct Writer {
                             -20)
                        .arg(timecode(it.inF, tl.rate.timebase()));
         out += QStringLiteral("* SOURCE FILE: %1\n").arg(oneLine(localPath(it.media->path), 4096));
-        if (it.seg && it.seg->m.contains(QLatin1String("stab")))
-            out += QStringLiteral("* STABILISED IN CLIPWRIGHT: NOT CARRIED, STABILISE IT IN THE "
-                                  "EDITOR\n");
+        if (const QString fx = it.seg ? clipEffects(*it.seg) : QString(); !fx.isEmpty())
+            out += QStringLiteral("* NOT CARRIED, REDO IN THE EDITOR: %1\n").arg(fx.toUpper());
         out += u'\n';
     }
 

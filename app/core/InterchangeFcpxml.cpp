@@ -323,6 +323,8 @@ QByteArray writeFcpxml(const Timeline& tl, const Draft& draft)
                                         "editor. "));
     if (!tl.logos.isEmpty())
         xml.writeComment(logosNote(tl));
+    if (!tl.effects.isEmpty())
+        xml.writeComment(effectsNote(tl));
     w.writeSpine(w.spine());
     xml.writeEndElement(); // sequence
     xml.writeEndElement(); // project

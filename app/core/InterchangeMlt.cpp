@@ -245,6 +245,8 @@ QByteArray writeMlt(const Timeline& tl)
     }
     if (!tl.logos.isEmpty())
         xml.writeComment(logosNote(tl));
+    if (!tl.effects.isEmpty())
+        xml.writeComment(effectsNote(tl));
     w.fades(tl.fadeIn, tl.fadeOut, 0, tl.totalF - 1, true);
     w.fades(tl.fadeIn, tl.fadeOut, 0, tl.totalF - 1, false);
     xml.writeEndElement(); // tractor

@@ -125,6 +125,8 @@ QByteArray writeOtio(const Timeline& tl)
         meta.insert(QStringLiteral("fade_out_frames"), double(tl.fadeOut.f));
     if (!tl.logos.isEmpty())
         meta.insert(QStringLiteral("not_carried"), logosNote(tl).trimmed());
+    if (!tl.effects.isEmpty())
+        meta.insert(QStringLiteral("effects_not_carried"), effectsNote(tl).trimmed());
     const QJsonObject timeline{
         {QStringLiteral("OTIO_SCHEMA"), QStringLiteral("Timeline.1")},
         {QStringLiteral("name"), tl.title},

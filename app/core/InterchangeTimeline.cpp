@@ -120,6 +120,21 @@ bool collect(const Draft& draft, const QList<SourceMedia>& media, Timeline* out,
                 tl.logos << oneLine(s.m.value(QLatin1String("name")).toString(s.src), 200);
                 continue;
             }
+            // A picture-in-picture or split screen (edit/Layouts.h) likewise: named with its
+            // place, so it can be made again there. Its sound is an ordinary audio track.
+            const QString role = s.m.value(QLatin1String("role")).toString();
+            if (role == QLatin1String("pip") || role == QLatin1String("split")) {
+                const QString where =
+                    role == QLatin1String("pip")
+                        ? QStringLiteral("picture-in-picture, %1")
+                              .arg(s.m.value(QLatin1String("pos")).toString())
+                    : s.m.value(QLatin1String("layout")).toString() == QLatin1String("v")
+                        ? QStringLiteral("split screen, top and bottom")
+                        : QStringLiteral("split screen, side by side");
+                tl.logos << oneLine(s.m.value(QLatin1String("name")).toString(s.src), 200) +
+                                QStringLiteral(" (%1)").arg(oneLine(where, 60));
+                continue;
+            }
             const SourceMedia* m = byId.value(s.src, nullptr);
             if (s.src.isEmpty() || !m) {
                 if (error)
@@ -150,6 +165,10 @@ bool collect(const Draft& draft, const QList<SourceMedia>& media, Timeline* out,
             it.fadeIn = fadeOf(s.m, "fade_in", "fi", tl.rate, it.dF);
             it.fadeOut = fadeOf(s.m, "fade_out", "fo", tl.rate, it.dF);
             items << it;
+            if (const QString fx = clipEffects(s); isVideo && !fx.isEmpty())
+                tl.effects << QStringLiteral("%1 (%2-%3 s) %4")
+                                  .arg(it.name, QString::number(double(s.st) / 1000.0, 'f', 1),
+                                       QString::number(double(s.end()) / 1000.0, 'f', 1), fx);
             if (!tl.media.contains(m))
                 tl.media << m;
         }
@@ -193,6 +212,32 @@ QString logosNote(const Timeline& tl)
     names.replace(QLatin1String("--"), QLatin1String("- -"));
     return QStringLiteral(
                " Logos drawn over the video are not carried; add them in the editor: %1 ")
+        .arg(xmlSafe(names));
+}
+
+QString clipEffects(const Segment& s)
+{
+    QStringList fx;
+    if (s.m.contains(QLatin1String("stab")))
+        fx << QStringLiteral("stabilised");
+    if (s.m.value(QLatin1String("reverse")).toBool())
+        fx << QStringLiteral("played backwards");
+    if (s.m.value(QLatin1String("freeze")).toBool())
+        fx << QStringLiteral("a held frame");
+    if (s.m.contains(QLatin1String("zoom"))) {
+        const QJsonObject z = s.m.value(QLatin1String("zoom")).toObject();
+        fx << QStringLiteral("zoomed %1x to %2x")
+                  .arg(z.value(QLatin1String("z0")).toDouble(1), 0, 'g', 3)
+                  .arg(z.value(QLatin1String("z1")).toDouble(1), 0, 'g', 3);
+    }
+    return fx.join(QStringLiteral(", "));
+}
+
+QString effectsNote(const Timeline& tl)
+{
+    QString names = tl.effects.join(QStringLiteral("; "));
+    names.replace(QLatin1String("--"), QLatin1String("- -"));
+    return QStringLiteral(" Clip effects are not carried; redo them in the editor: %1 ")
         .arg(xmlSafe(names));
 }
 

@@ -66,6 +66,10 @@ struct Timeline {
     Fade fadeIn;       // the whole video's (draft m.fade_in / fade_out)
     Fade fadeOut;
     QStringList logos; // names of the pictures drawn over the video (not carried by any format)
+    // What the export does to main-track clips that no format here carries, "city.mp4
+    // (10.0-20.0 s) stabilised": stabilisation (the engine's analysis), playing backwards, a held
+    // frame, a zoom (edit/Stabilise.h, edit/Motion.h). The writers name them instead.
+    QStringList effects;
     QList<Lane> video; // lane 0 is the main video track
     QList<Lane> audio;
     QList<const SourceMedia*> media; // the media used, in first-use order
@@ -87,6 +91,10 @@ QString translate(const char* text);
 
 // " Logos drawn over the video are not carried: logo.png. " (for a comment or metadata).
 QString logosNote(const Timeline& timeline);
+// " Clip effects are not carried; redo them in the editor: city.mp4 (10.0-20.0 s) stabilised. "
+QString effectsNote(const Timeline& timeline);
+// "stabilised, reversed" for a segment's effects; "" when it has none.
+QString clipEffects(const Segment& s);
 
 // The writers (one file each). Text segments come from the draft itself.
 QByteArray writeFcpxml(const Timeline& timeline, const Draft& draft);

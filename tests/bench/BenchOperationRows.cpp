@@ -6,7 +6,8 @@
 // beside wall time. The note says which path the engine took (the smart render copies the
 // source's GOPs and re-encodes only the frames the operation draws; the normal render
 // re-encodes every frame), from the engine's own plan for the draft, and the engine's
-// filter graph goes into the JSON so a slow row shows where the time goes.
+// filter graph goes into the JSON so a slow row shows where the time goes. Rows: fade, logo,
+// split screen, reverse.
 #include "BenchRows.h"
 
 #include "Draft.h"
@@ -355,6 +356,40 @@ Row splitRow(const Context& ctx)
                      QStringLiteral("[0:v]crop=960:1080[l];[1:v]crop=960:1080[r];[l][r]hstack[v]"),
                      QStringLiteral("-map"), QStringLiteral("[v]"), QStringLiteral("-map"),
                      QStringLiteral("0:a")},
+                    ctx.x264, file);
+    measure(ctx, e, args, file, enginePath(e.draft, ctx.shortHd, {}, ctx.workDir), &r);
+    return r;
+}
+
+Row reverseRow(const Context& ctx)
+{
+    Row r = operationRow("reverse", "the last 5 s played backwards, short 1080p clip");
+    Edited e;
+    if (!edit(ctx, {}, QStringLiteral("play the last 5 seconds backwards"), &e)) {
+        r.note = e.error;
+        return r;
+    }
+    const qint64 total = qint64(e.draft.value(QStringLiteral("d")).toDouble());
+    if (total <= 5000) {
+        r.note = QStringLiteral("the clip is too short: ") + e.reply.left(300);
+        return r;
+    }
+    // Split, trim both parts, reverse the second, join: picture and sound alike.
+    const QString cut = sec(total - 5000);
+    const QString end = sec(total);
+    const QString graph =
+        QStringLiteral(
+            "[0:v]split[v1][v2];[v1]trim=0:%1,setpts=PTS-STARTPTS[va];"
+            "[v2]trim=%1:%2,setpts=PTS-STARTPTS,reverse[vb];[va][vb]concat=n=2:v=1:a=0[v];"
+            "[0:a]asplit[a1][a2];[a1]atrim=0:%1,asetpts=PTS-STARTPTS[aa];"
+            "[a2]atrim=%1:%2,asetpts=PTS-STARTPTS,areverse[ab];"
+            "[aa][ab]concat=n=2:v=0:a=1[a]")
+            .arg(cut, end);
+    const QString file = ctx.workDir + QStringLiteral("/reverse-baseline.mp4");
+    const QStringList args =
+        handWritten({QStringLiteral("-i"), ctx.shortHd},
+                    {QStringLiteral("-filter_complex"), graph, QStringLiteral("-map"),
+                     QStringLiteral("[v]"), QStringLiteral("-map"), QStringLiteral("[a]")},
                     ctx.x264, file);
     measure(ctx, e, args, file, enginePath(e.draft, ctx.shortHd, {}, ctx.workDir), &r);
     return r;

@@ -46,6 +46,8 @@ Row fadeRow(const Context& ctx);
 Row logoRow(const Context& ctx);
 // "Put both clips side by side" (a second upload of the short clip) against one hstack command.
 Row splitRow(const Context& ctx);
+// "Play the last 5 seconds backwards" against one split/trim/reverse/concat command.
+Row reverseRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -183,6 +183,10 @@ int main(int argc, char** argv)
         progress("split screen export (short clip and a copy)");
         measured({splitRow(ctx)});
     }
+    if (wanted("reverse")) {
+        progress("reverse export (short clip)");
+        measured({reverseRow(ctx)});
+    }
     if (wanted("memory")) {
         progress("upload memory");
         measured({uploadMemoryRow(ctx)});

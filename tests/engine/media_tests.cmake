@@ -18,3 +18,7 @@ clipwright_add_test(tst_musicbed SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_musicbed.
     ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 120)
 clipwright_add_test(tst_renderops SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_renderops.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)
+# Stabilising (tst_stabilise: the motion measured in the export of a generated shaky clip, the
+# analysis cached per media, broken media, cancel, the planner's words, the hand-off notes).
+clipwright_add_test(tst_stabilise SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_stabilise.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 240)

@@ -11,3 +11,19 @@ clipwright_add_test(tst_fades SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fades.cpp
 # Logos and watermarks (tst_overlays: placement, opacity, transparency, time range, preview).
 clipwright_add_test(tst_overlays SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_overlays.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)
+# Picture-in-picture and split screen (tst_layouts: each region against its source, no
+# stretch, the chosen clip's sound, preview, hand-off, speed against plain ffmpeg).
+clipwright_add_test(tst_layouts SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_layouts.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 240)
+# ... and through the chat over the real engine (tst_layoutchat).
+if(TARGET clipwright-engine)
+    clipwright_add_test(tst_layoutchat SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_layoutchat.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/EngineClient.h LIBS clipwright_engine Qt6::Network TIMEOUT 240)
+endif()
+# Reverse, freeze frame, loop and zoom (tst_motion: frame by frame in the export, the smart
+# render stepping aside, the preview assembly drawing them).
+clipwright_add_test(tst_motion SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_motion.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 240)
+# "Clean up the audio" (tst_audiocleanup: rumble, hiss and loudness measured in the export).
+clipwright_add_test(tst_audiocleanup SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_audiocleanup.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)

@@ -68,6 +68,7 @@ private slots:
     void summariseTheVideo();
     void logoAndWatermark();
     void voiceOver();
+    void motionAndCleanup();
 
 private:
     EngineClient client() { return EngineClient(m_engine.baseUrl(), m_engine.token()); }
@@ -265,9 +266,9 @@ void TstAgentConversation::exportWordsAndDeclines()
 
     // A part that cannot be done is named; the rest is done.
     const int version = s.version;
-    t = runTurn(c, sid, "cut the pauses and stabilise the shaky parts");
+    t = runTurn(c, sid, "cut the pauses and add a progress bar");
     QCOMPARE(t.calls, QStringList{"cut_pauses"});
-    QVERIFY2(t.text.contains("can't do stabilising"), qPrintable(t.text));
+    QVERIFY2(t.text.contains("can't do progress bars"), qPrintable(t.text));
     QCOMPARE(stateOf(c, sid).version, version + 1);
 
     // A logo that was never uploaded: nothing changes, the reply asks for the image.
@@ -338,7 +339,20 @@ void TstAgentConversation::logoAndWatermark()
     QCOMPARE(mark->m.value("style").toString(), QString("watermark"));
     QCOMPARE(mark->st + mark->d, s.draft.computedDuration()); // to the end
 
-    runTurn(c, sid, "undo the last two");
+    // "remove my logo" takes the logo put on here off; with none left it says so.
+    t = runTurn(c, sid, "remove my logo");
+    QCOMPARE(t.calls, QStringList{"remove_logo"});
+    QVERIFY2(t.text.contains("Took the logo off"), qPrintable(t.text));
+    QCOMPARE(countSegments(stateOf(c, sid).draft, 0, "role", "overlay"), 0);
+    const int removedAt = stateOf(c, sid).version;
+    t = runTurn(c, sid, "remove my logo");
+    QVERIFY2(t.text.contains("No logo was added"), qPrintable(t.text));
+    QCOMPARE(stateOf(c, sid).version, removedAt);
+    t = runTurn(c, sid, "remove the watermark in the corner of my footage");
+    QVERIFY(t.calls.isEmpty());
+    QVERIFY2(t.text.contains("part of the footage"), qPrintable(t.text));
+
+    runTurn(c, sid, "undo the last three");
     QCOMPARE(stateOf(c, sid).draft.computedDuration(), withClip);
 }
 
@@ -380,6 +394,62 @@ void TstAgentConversation::voiceOver()
     s = stateOf(c, sid);
     QCOMPARE(firstSegment(s.draft, 0)->m.value("vol").toDouble(1), 0.0);
     QCOMPARE(countSegments(s.draft, 1, "role", "voiceover"), 1);
+}
+
+// Reverse, freeze, loop, zoom, one clip muted and the audio cleaned up, each a version that
+// undo takes back; the replies say what happened, with the new length and the loudness.
+void TstAgentConversation::motionAndCleanup()
+{
+    EngineClient c = client();
+    const QString sid = newSession(c);
+    QVERIFY(!sid.isEmpty());
+    const qint64 length = stateOf(c, sid).durationMs;
+    QVERIFY(length > 5000);
+    auto marked = [](const cw::Draft& d, const char* key) {
+        int n = 0;
+        for (const cw::Track& track : d.t)
+            for (const cw::Segment& seg : track.sg)
+                n += seg.m.contains(QLatin1String(key)) ? 1 : 0;
+        return n;
+    };
+
+    Turn t = runTurn(c, sid, "play the last 3 seconds backwards");
+    QCOMPARE(t.calls, QStringList{"reverse"});
+    QVERIFY2(t.text.contains("now plays backwards"), qPrintable(t.text));
+    State s = stateOf(c, sid);
+    QCOMPARE(marked(s.draft, "reverse"), 1);
+    QCOMPARE(s.durationMs, length);
+
+    t = runTurn(c, sid, "freeze the last frame for 2 seconds");
+    QCOMPARE(t.calls, QStringList{"freeze_frame"});
+    QVERIFY2(t.text.contains("last frame now holds for 2"), qPrintable(t.text));
+    QCOMPARE(stateOf(c, sid).durationMs, length + 2000);
+
+    t = runTurn(c, sid, "undo");
+    QCOMPARE(stateOf(c, sid).durationMs, length);
+    t = runTurn(c, sid, "loop it 2 times");
+    QCOMPARE(t.calls, QStringList{"loop"});
+    QVERIFY2(t.text.contains("plays 2 times"), qPrintable(t.text));
+    QCOMPARE(stateOf(c, sid).durationMs, 2 * length);
+
+    t = runTurn(c, sid, "在0:01到0:03放大画面");
+    QCOMPARE(t.calls, QStringList{"zoom"});
+    QVERIFY2(t.text.contains("放大到 1.3x"), qPrintable(t.text));
+    QCOMPARE(marked(stateOf(c, sid).draft, "zoom"), 1);
+
+    t = runTurn(c, sid, "reverse the whole video");
+    QCOMPARE(t.calls, QStringList{"reverse"});
+    QVERIFY2(t.text.contains("15 seconds"), qPrintable(t.text)); // over the limit: said, not done
+
+    t = runTurn(c, sid, "mute the second clip");
+    QCOMPARE(t.calls, QStringList{"set_volume"});
+    QVERIFY2(t.text.contains("Muted clip 2"), qPrintable(t.text));
+
+    t = runTurn(c, sid, "clean up the audio");
+    QCOMPARE(t.calls, QStringList{"clean_audio"});
+    QVERIFY2(t.text.contains("LUFS to -14 LUFS"), qPrintable(t.text));
+    QVERIFY(stateOf(c, sid).draft.m.value("cleanup").toBool());
+    QVERIFY(t.results.value(0).value("lufs_before").toDouble() < -10);
 }
 
 QTEST_GUILESS_MAIN(TstAgentConversation)

@@ -123,9 +123,9 @@ const Row kRows[] = {
     {"cut my 2 hour stream down to 10 minutes", "target_length target_ms=600000"},
     {"cut the 20 minute podcast to a 2 minute clip", "target_length target_ms=120000"},
     {"shorten the 8:30 video to 3 minutes", "target_length target_ms=180000"},
-    // Something of a clip removed is not the clip removed.
-    {"把第一段的声音关掉", ""},
-    {"remove the sound of the first clip", ""},
+    // Something of a clip removed is not the clip removed: that clip's sound goes.
+    {"把第一段的声音关掉", "set_volume clip=0 gain=0"},
+    {"remove the sound of the first clip", "set_volume clip=0 gain=0"},
     {"删除第二段", "delete_clip index=1"},
     // "everything but X": the verb turns round on X.
     {"keep everything but the first 10 seconds", "remove_range from_ms=0 to_ms=10000"},
@@ -243,7 +243,7 @@ const Row kRows[] = {
     {"the silences should be removed", "cut_pauses"},
     {"remove the delay before I start talking", "cut_pauses scope=start"},
     {"make the jump cuts less noticeable", ""},
-    {"clean up the audio", "denoise"},
+    {"clean up the audio", "clean_audio"},
     {"the volume jumps around", "set_loudness"},
     {"divide the video at 45 seconds", "split_at at_ms=45000"},
     {"cut the clip into two at 0:50", "split_at at_ms=50000"},

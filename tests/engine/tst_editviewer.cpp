@@ -293,7 +293,12 @@ void TstEditViewer::proxiesAreMade()
     QElapsedTimer t;
     t.start();
     QDir dir(m_engine.dataDir() + "/proxies");
-    while (dir.entryList({"*.mp4"}, QDir::Files).isEmpty() && t.elapsed() < 90000)
+    // The stale files are there from the start: wait for the new proxy and the clean-up (on a
+    // loaded machine the listing can come before the proxy thread has run at all).
+    const QString current = QStringLiteral("*-p%1.mp4").arg(engine::kProxyFormat);
+    while ((dir.entryList({current}, QDir::Files).isEmpty() ||
+            dir.entryList({"*.mp4"}, QDir::Files).size() > 1) &&
+           t.elapsed() < 90000)
         QThread::msleep(100);
     const QStringList mp4 = dir.entryList({"*.mp4"}, QDir::Files);
     QCOMPARE(mp4.size(), 1);

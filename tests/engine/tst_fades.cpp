@@ -112,6 +112,7 @@ private Q_SLOTS:
     void rules();
     void splitKeepsEachFadeOnItsEnd();
     void wholeVideo();
+    void withLoudness();
     void smartMatchesNormal();
     void oneClip();
     void previewAndFrame();
@@ -223,6 +224,19 @@ void TstFades::wholeVideo()
     for (int w = 1; w < 10; ++w)
         QVERIFY2(e[w] > e[w - 1], qPrintable(QString("window %1").arg(w)));
     QVERIFY2(e[38] < full * 0.25, qPrintable(QString("%1 vs %2").arg(e[38]).arg(full)));
+}
+
+void TstFades::withLoudness()
+{
+    // The sound's fade follows the loudness pass (it was once fed the sound from before it).
+    Draft d = must(setFade(clips(1), fade(true, 1000)));
+    d.m.insert("loudness_lufs", -14);
+    const QString out = normalRender(d, "loud.mp4");
+    QVERIFY(!out.isEmpty());
+    const QList<double> e = envelope(out);
+    QVERIFY(e.size() >= 39);
+    QVERIFY2(e[0] < e[20] * 0.15 && e[20] > 0.05,
+             qPrintable(QString("%1 vs %2").arg(e[0]).arg(e[20])));
 }
 
 void TstFades::smartMatchesNormal()

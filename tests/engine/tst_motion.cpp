@@ -3,8 +3,10 @@
 // whose tone swells (its volume follows the time), so a frame's mean luma says which source
 // moment it shows and the sound's RMS which way time runs. The zoom source is a white box
 // centred on black: the white share of the frame grows with the square of the zoom.
+#include "Interchange.h"
 #include "edit/Motion.h"
 #include "render/PreviewAssembly.h"
+#include "render/RenderFilters.h"
 #include "render/SmartRender.h"
 
 #include "DraftBuilder.h"
@@ -111,6 +113,8 @@ private Q_SLOTS:
     void loop();
     void zoom();
     void smartStepsAsideAndPreviewDraws();
+    void timers();
+    void handOffNamesThem();
 };
 
 void TstMotion::initTestCase()
@@ -316,6 +320,102 @@ void TstMotion::smartStepsAsideAndPreviewDraws()
     QCOMPARE(l.size(), 120);
     for (int f = 0; f < 120; f += 5)
         QVERIFY2(std::abs(l[f] - exported[f]) < 5, qPrintable(at(f, l[f], exported[f])));
+}
+
+// A countdown's and a timecode's digits are those of the time: each grabbed frame is nearest to
+// the same drawtext with the expected digits as plain text, drawn on the plain render, among
+// the digits of the seconds around it.
+void TstMotion::timers()
+{
+    auto withText = [&](const QString& style, qint64 st, qint64 d) {
+        TextOptions o;
+        o.style = style;
+        o.text = style;
+        o.startMs = st;
+        o.durationMs = d;
+        return must(addText(clips(1), o));
+    };
+    const QString plain = render(clips(1), "plain-ramp.mp4");
+    QVERIFY(!plain.isEmpty());
+    // The middle of the picture (the countdown's place) and the top right (the timecode's).
+    auto grab = [](const QString& file, double at) -> QByteArray {
+        return test::greyFrame(file, at, QStringLiteral("iw/2:ih/3:iw/4:ih/3"), 160, 60) +
+               test::greyFrame(file, at, QStringLiteral("iw/2:ih/3:iw/2:0"), 160, 60);
+    };
+    // The segment's drawtext showing `digits` without expansion, over the plain render.
+    auto reference = [&](const Segment& s, const QString& digits, double at) {
+        const QString textFile = dir_.filePath("digits.txt");
+        QFile f(textFile);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(digits.toUtf8()) < 0)
+            return QByteArray();
+        f.close();
+        const QString filter =
+            render::drawtext(s, test::smallPreset(), defaultFontFile(), textFile)
+                .replace(QStringLiteral("expansion=normal"), QStringLiteral("expansion=none"));
+        const QString out =
+            dir_.filePath(QStringLiteral("ref-%1.mp4").arg(QString(digits).remove(':')));
+        QString error;
+        if (!test::runFfmpeg({"-i", plain, "-vf", filter, "-c:v", "libx264", "-preset", "ultrafast",
+                              "-crf", "18", out},
+                             &error))
+            qWarning() << error;
+        return grab(out, at);
+    };
+    auto nearest = [&](const Segment& s, const QByteArray& shown, double at,
+                       const QStringList& candidates) {
+        QString best;
+        double bestDiff = 1e9;
+        for (const QString& c : candidates) {
+            const double diff = test::meanAbsDiff(shown, reference(s, c, at));
+            if (diff < bestDiff) {
+                bestDiff = diff;
+                best = c;
+            }
+        }
+        return best;
+    };
+
+    // A 3 s countdown from 0:01 shows 3, 2, 1; nothing before it starts.
+    const Draft countdown = withText("countdown", 1000, 3000);
+    const Segment cs = countdown.t.last().sg.last();
+    const QString out = render(countdown, "countdown.mp4");
+    QVERIFY(!out.isEmpty());
+    QVERIFY2(test::meanAbsDiff(grab(out, 0.5), grab(plain, 0.5)) < 0.5, "nothing before it");
+    const QList<QPair<double, QString>> expected{{1.5, "3"}, {2.5, "2"}, {3.5, "1"}};
+    for (const auto& e : expected) {
+        const QByteArray shown = grab(out, e.first);
+        const double drawn = test::meanAbsDiff(shown, grab(plain, e.first));
+        QVERIFY2(drawn > 1, qPrintable(QString::number(drawn)));
+        QCOMPARE(nearest(cs, shown, e.first, {"1", "2", "3", "4"}), e.second);
+    }
+    // A running timecode to the end reads 00:00:02 at 2.5 s.
+    const Draft timecode = withText("timecode", 0, -1);
+    const Segment ts = timecode.t.last().sg.last();
+    QCOMPARE(ts.d, kClipMs);
+    const QString tc = render(timecode, "timecode.mp4");
+    QCOMPARE(nearest(ts, grab(tc, 2.5), 2.5, {"00:00:01", "00:00:02", "00:00:03"}),
+             QString("00:00:02"));
+}
+
+// No hand-off format carries these: every one names the clip and what was done to it.
+void TstMotion::handOffNamesThem()
+{
+    Draft d = must(reverseRange(clips(2), 0, 2000));
+    d = must(zoomRange(d, 2000, 4000, 1.5, false));
+    d = must(freezeFrame(d, -1, 1000));
+    const QList<interchange::SourceMedia> media{{QStringLiteral("m1"), inputs_.value("m1").path,
+                                                 QStringLiteral("ramp.mp4"), kClipMs, 320, 180,
+                                                 30}};
+    for (const interchange::Format f : {interchange::Format::Fcpxml, interchange::Format::Mlt,
+                                        interchange::Format::Otio, interchange::Format::Edl}) {
+        QString error;
+        const QString out = QString::fromUtf8(interchange::write(f, d, media, &error));
+        QVERIFY2(!out.isEmpty(), qPrintable(error));
+        for (const char* said : {"played backwards", "a held frame", "zoomed 1.5x to 1.5x"})
+            QVERIFY2(
+                out.contains(QLatin1String(said), Qt::CaseInsensitive),
+                qPrintable(interchange::extension(f) + QLatin1Char(' ') + QLatin1String(said)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TstMotion)

@@ -124,7 +124,7 @@ private slots:
             << "Video[s1:0+5000@1000*2]" << qint64(5000) << "segments" << 1.0;
         QTest::newRow("speed up the middle 1.5x splits at the edges")
             << oneClip() << OpFn([](const Draft& d) { return setSpeed(d, 3000, 6000, 1.5); })
-            << "Video[s1:0+3000@1000,s1_1:3000+2000@4000*1.5,s1_2:5000+4000@7000]" << qint64(9000)
+            << "Video[s1:0+3000@1000,s1_1:3000+2000@4000*1.5,s1_1_1:5000+4000@7000]" << qint64(9000)
             << "segments" << 1.0;
         QTest::newRow("slow down half: title stretches, music clipped stays")
             << three << OpFn([](const Draft& d) { return setSpeed(d, 0, 2000, 0.5); })

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void glowOnChangedSegments();
     void transitionPaintedAtJoin();
     void fadesPainted();
+    void motionLabelled();
     void ctrlWheelZoomAndFitShortcut();
 };
 
@@ -283,6 +284,39 @@ void TstTimelineEdit::fadesPainted()
     QCOMPARE(differing(first, first.left() + 1600 * px, first.right() - 4), 0);
     QCOMPARE(differing(music, music.left() + 4, music.right() - 2100 * px), 0);
     QVERIFY(with.image.save(screenshotPath(QStringLiteral("timeline-fades.png"))));
+}
+
+// A reversed, held or zoomed clip says so ahead of its name, on the clip and in its details.
+void TstTimelineEdit::motionLabelled()
+{
+    Draft draft = cutDraft();
+    draft.t[0].sg[0].m.insert("zoom", QJsonObject{{"z0", 1.0}, {"z1", 1.2}});
+    draft.t[0].sg[1].m.insert("reverse", true);
+    draft.t[0].sg[2].m.insert("freeze", true);
+    TimelineView view;
+    view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 200);
+    view.setDraft(draft);
+    const QStringList expected{"Zoom 1×→1.2× · city.mp4", "Reversed · city.mp4",
+                               "Freeze · city.mp4"};
+    for (int s = 0; s < 3; ++s) {
+        QTest::mouseClick(&view, Qt::LeftButton, {},
+                          view.layout().segmentRect(0, s).center().toPoint());
+        const QString details = view.selectionDetails();
+        QVERIFY2(details.startsWith(expected[s]), qPrintable(details));
+    }
+    // The label is drawn: the clips differ from the plain draft's where their names start.
+    TimelineView plain;
+    plain.resize(view.size());
+    plain.setDraft(cutDraft());
+    const QImage a = view.grab().toImage();
+    const QImage b = plain.grab().toImage();
+    const QRectF r = view.layout().segmentRect(0, 1);
+    int differing = 0;
+    for (double x = r.left() + 8; x < r.left() + 60; x += 1)
+        differing += a.pixelColor((QPointF(x, r.center().y()) * a.devicePixelRatio()).toPoint()) !=
+                     b.pixelColor((QPointF(x, r.center().y()) * b.devicePixelRatio()).toPoint());
+    QVERIFY(differing > 5);
+    QVERIFY(a.save(screenshotPath(QStringLiteral("timeline-motion.png"))));
 }
 
 void TstTimelineEdit::ctrlWheelZoomAndFitShortcut()

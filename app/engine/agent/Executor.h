@@ -72,6 +72,11 @@ private:
     OpOutcome applyFade(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyLogo(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyVoiceOver(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyRemoveLogo(const QString& sessionId, bool zh);
+    OpOutcome applyLayout(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyMotion(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyCleanAudio(const QString& sessionId, bool zh);
+    OpOutcome applyStabilise(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

@@ -303,7 +303,10 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         r = setSpeed(*draft, from, to, op.args.value(QStringLiteral("factor")).toDouble(1.0));
         label = QStringLiteral("change speed");
     } else if (n == Op::setVolume()) {
-        r = setClipVolume(*draft, op.args.value(QStringLiteral("gain")).toDouble(1.0));
+        r = setClipVolume(*draft, op.args.value(QStringLiteral("gain")).toDouble(1.0),
+                          op.args.contains(QStringLiteral("clip"))
+                              ? op.args.value(QStringLiteral("clip")).toInt()
+                              : -2);
         label = QStringLiteral("change volume");
     } else if (n == Op::addMusic()) {
         if (!resolveMusic(sessionId, *draft, op, zh, &music, &generated, &reply))
@@ -317,10 +320,16 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         TextOptions o;
         o.text = op.args.value(QStringLiteral("text")).toString();
         o.style = op.args.value(QStringLiteral("style")).toString(o.style);
+        // A timer draws its own digits; its text is its name on the timeline.
+        if (o.text.isEmpty() && o.style == QLatin1String("countdown"))
+            o.text = pick(zh, "Countdown", "倒计时");
+        else if (o.text.isEmpty() && o.style == QLatin1String("timecode"))
+            o.text = pick(zh, "Timecode", "时间码");
         o.startMs = argMs(op, "start_ms", 0);
-        // A watermark stays to the end unless a length is said.
-        o.durationMs =
-            argMs(op, "duration_ms", o.style == QLatin1String("watermark") ? -1 : o.durationMs);
+        // A watermark and a timecode stay to the end unless a length is said.
+        const bool toEnd =
+            o.style == QLatin1String("watermark") || o.style == QLatin1String("timecode");
+        o.durationMs = argMs(op, "duration_ms", toEnd ? -1 : o.durationMs);
         o.position = op.args.value(QStringLiteral("position")).toString();
         // "a caption 'Bye' in the last 2 seconds": it ends with the video.
         if (op.args.value(QStringLiteral("at")).toString() == QLatin1String("end"))
@@ -443,7 +452,18 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                        : QStringLiteral("Set the speed to %1x; now %2.").arg(factor, nowText);
     } else if (n == Op::setVolume()) {
         const double gain = op.args.value(QStringLiteral("gain")).toDouble();
-        if (gain <= 0)
+        const int clip = op.args.value(QStringLiteral("clip")).toInt(-2);
+        const QString which = clip == -1 ? pick(zh, "the last clip", "最后一个片段")
+                              : zh       ? QStringLiteral("第 %1 个片段").arg(clip + 1)
+                                         : QStringLiteral("clip %1").arg(clip + 1);
+        if (clip != -2)
+            reply = gain <= 0 ? (zh ? QStringLiteral("已把%1静音，其他片段的声音不变。")
+                                    : QStringLiteral("Muted %1; the other clips keep their sound."))
+                                    .arg(which)
+                              : (zh ? QStringLiteral("已把%1的音量设为 %2。")
+                                    : QStringLiteral("Set %1's volume to %2."))
+                                    .arg(which, percent(gain));
+        else if (gain <= 0)
             reply = pick(zh, "Muted the clips' sound.", "已把片段静音。");
         else
             reply = zh ? QStringLiteral("已把片段音量设为 %1。").arg(percent(gain))
@@ -470,7 +490,18 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
         const QString style = op.args.value(QStringLiteral("style")).toString();
         const QString start = formatClock(num("start_ms"));
         const QString dur = formatSeconds(num("duration_ms"));
-        if (zh) {
+        if (style == QLatin1String("countdown") || style == QLatin1String("timecode")) {
+            const bool down = style == QLatin1String("countdown");
+            const QString end = formatClock(num("start_ms") + num("duration_ms"));
+            reply = down ? (zh ? QStringLiteral("已添加 %1 秒倒计时（%2 到 %3，画面中央）。")
+                               : QStringLiteral("Added a %1-second countdown from %2 to %3 (centre "
+                                                "of the picture)."))
+                               .arg(QString::number((num("duration_ms") + 999) / 1000), start, end)
+                         : (zh ? QStringLiteral("已添加走动的时间码（%1 到 %2，右上角）。")
+                               : QStringLiteral("Added a running timecode from %1 to %2 (top "
+                                                "right)."))
+                               .arg(start, end);
+        } else if (zh) {
             const QString kind = style == QLatin1String("caption")       ? QStringLiteral("字幕")
                                  : style == QLatin1String("lower_third") ? QStringLiteral("人名条")
                                  : style == QLatin1String("watermark")   ? QStringLiteral("水印")

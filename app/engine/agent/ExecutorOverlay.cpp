@@ -114,6 +114,29 @@ OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, boo
     return out;
 }
 
+// "Remove my logo": the logos put on here go; with none the reply says so (and that a logo in
+// the footage itself cannot be removed), and nothing changes.
+OpOutcome Executor::applyRemoveLogo(const QString& sessionId, bool zh)
+{
+    std::lock_guard<std::mutex> lock(m_store.editMutex());
+    OpOutcome failed;
+    const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
+    if (!draft)
+        return failed;
+    const EditResult r = removeOverlays(*draft);
+    if (!r.ok && zh)
+        return failure(
+            QStringLiteral("这个视频没有加过 logo，所以没有可去掉的（素材画面里原有的 logo "
+                           "这里去不掉）。没有修改。"));
+    OpOutcome out = saveEdit(m_store, sessionId, r, QStringLiteral("remove logo"), zh);
+    if (out.ok)
+        out.reply =
+            zh ? QStringLiteral("已去掉 logo（%1 处）。").arg(r.details.value("removed").toInt())
+               : QStringLiteral("Took the logo off (%1 placed).")
+                     .arg(r.details.value("removed").toInt());
+    return out;
+}
+
 // "Use voiceover.m4a as the narration from 0:05", "replace the audio with take2.wav": a
 // recording under the video (edit/Overlays.h setVoiceOver). The file is the one named, else
 // the latest uploaded sound-only file; without one the reply asks for it.

@@ -106,6 +106,16 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyLogo(sessionId, op, zh);
     else if (n == Op::setVoiceOver())
         out = applyVoiceOver(sessionId, op, zh);
+    else if (n == Op::addPip() || n == Op::splitScreen())
+        out = applyLayout(sessionId, op, zh);
+    else if (n == Op::reverse() || n == Op::freezeFrame() || n == Op::loop() || n == Op::zoom())
+        out = applyMotion(sessionId, op, zh);
+    else if (n == Op::removeLogo())
+        out = applyRemoveLogo(sessionId, zh);
+    else if (n == Op::cleanAudio())
+        out = applyCleanAudio(sessionId, zh);
+    else if (n == Op::stabilise())
+        out = applyStabilise(sessionId, op, zh);
     else if (n == Op::targetLength())
         out = applyTargetLength(sessionId, op, zh, confirmed);
     else if (n == Op::setMusicVolume() || n == Op::removeMusic() || n == Op::editText() ||

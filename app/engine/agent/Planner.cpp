@@ -123,14 +123,15 @@ QStringList suggestionsFor(const QString& text, bool zh)
 const QStringList& Op::all()
 {
     static const QStringList names{
-        cutPauses(),      removeRange(),    keepRange(),      splitAt(),  deleteClip(),
-        moveClip(),       setSpeed(),       setVolume(),      addMusic(), addText(),
-        addTransitions(), setAspect(),      setLoudness(),    denoise(),  setLook(),
-        addIntro(),       addBroll(),       undo(),           redo(),     reset(),
-        summary(),        setMusicVolume(), removeMusic(),    editText(), removeText(),
-        removeIntro(),    targetLength(),   exportSettings(), propose(),  confirm(),
-        cancel(),         describe(),       fadeIn(),         fadeOut(),  addLogo(),
-        setVoiceOver()};
+        cutPauses(),      removeRange(),    keepRange(),      splitAt(),    deleteClip(),
+        moveClip(),       setSpeed(),       setVolume(),      addMusic(),   addText(),
+        addTransitions(), setAspect(),      setLoudness(),    denoise(),    setLook(),
+        addIntro(),       addBroll(),       undo(),           redo(),       reset(),
+        summary(),        setMusicVolume(), removeMusic(),    editText(),   removeText(),
+        removeIntro(),    targetLength(),   exportSettings(), propose(),    confirm(),
+        cancel(),         describe(),       fadeIn(),         fadeOut(),    addLogo(),
+        setVoiceOver(),   reverse(),        freezeFrame(),    loop(),       zoom(),
+        addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo()};
     return names;
 }
 

@@ -157,6 +157,42 @@ inline QString setVoiceOver()
 {
     return QStringLiteral("set_voiceover");
 }
+inline QString removeLogo()
+{
+    return QStringLiteral("remove_logo");
+}
+inline QString cleanAudio()
+{
+    return QStringLiteral("clean_audio");
+}
+inline QString reverse()
+{
+    return QStringLiteral("reverse");
+}
+inline QString freezeFrame()
+{
+    return QStringLiteral("freeze_frame");
+}
+inline QString loop()
+{
+    return QStringLiteral("loop");
+}
+inline QString zoom()
+{
+    return QStringLiteral("zoom");
+}
+inline QString stabilise()
+{
+    return QStringLiteral("stabilise");
+}
+inline QString addPip()
+{
+    return QStringLiteral("add_pip");
+}
+inline QString splitScreen()
+{
+    return QStringLiteral("split_screen");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -168,7 +204,8 @@ const QStringList& all();
 //   set_speed: factor (required), part "middle" or from_ms/to_ms or last_ms
 //   set_volume: gain (required; 0 mute)              set_loudness: lufs (required)
 //   add_music: file, mood, volume (0-1), duck (false when said)
-//   add_text: text + style (required), start_ms, duration_ms
+//   add_text: text + style (required; style countdown / timecode needs no text), start_ms,
+//     duration_ms
 //   add_transitions: type (required; "none" removes)  set_look: look (required; "none" removes)
 //   set_aspect: ratio + mode "crop" | "blur" (required)
 //   add_intro: title                                 add_broll: file, every_ms, from_ms/to_ms
@@ -186,6 +223,20 @@ const QStringList& all();
 //     center), size (percent of the width), opacity (0-1), start_ms, duration_ms
 //   set_voiceover: file (absent: the latest uploaded recording), start_ms, replace (true:
 //     the clips' own sound is muted: "replace the audio with X")
+//   remove_logo: no arguments (every logo put on here)
+//   clean_audio: no arguments (high-pass, noise reduction, de-essing, loudness)
+//   reverse: from_ms/to_ms or last_ms or clip (absent: the whole video)
+//   freeze_frame: at_ms (-1 the last frame; absent: the last), duration_ms (absent: 2 s)
+//   loop: times (plays in all), clip (absent: the whole video)
+//   zoom: from_ms/to_ms or last_ms or clip, factor (absent: 1.3; 1 removes), gradual (a
+//     slow push in from 1x instead of a punch-in)
+//   stabilise: from_ms/to_ms or last_ms or clip (absent: the whole video), off (true: take
+//     the stabilisation off)
+//   add_pip: file or clip (0-based main-track clip; absent: the latest other video), position,
+//     size (percent of the width, 10-60), border (true), sound ("main" | "other"), start_ms,
+//     duration_ms
+//   split_screen: file or clip, layout "v" (top and bottom; absent: side by side), fit "pad"
+//     (letterboxed; absent: cropped to fill), sound, start_ms, duration_ms
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

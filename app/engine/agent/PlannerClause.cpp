@@ -232,12 +232,23 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     if (!declineOf(c))
         if (const auto fl = fadeClause(c, p, f, *lastTarget))
             return *fl;
+    if (!declineOf(c))
+        if (const auto o = stabilise(c))
+            return QList<Operation>{*o};
+    if (const lexicon::Decline* d = declineOf(c);
+        !d || d->id == QLatin1String("motion") || d->id == QLatin1String("overlay"))
+        if (const auto o = motion(c))
+            return QList<Operation>{*o};
     // A recording named by its file is the user's own, whatever words call it (配音).
     if (!declineOf(c) || has(c, "\\.(?:mp3|m4a|wav|aac|ogg|opus|flac)\\b"))
         if (const auto o = voiceOver(c, p))
             return QList<Operation>{*o};
+    // A picture-in-picture or split screen, or a clause saying more about the one just asked.
+    if (const auto o = layoutClause(c, p, f, plan))
+        return QList<Operation>{*o};
     if (const lexicon::Decline* d = declineOf(c);
-        d ? d->id == QLatin1String("logo") : !f.position.isEmpty())
+        d ? d->id == QLatin1String("logo") || d->id == QLatin1String("logo_removal")
+          : !f.position.isEmpty())
         if (const auto o = logo(c, p, f))
             return QList<Operation>{*o};
     if (const lexicon::Decline* d = declineOf(c)) {
@@ -364,10 +375,10 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
             ops << *len;
     } else if (main->name != Op::exportSettings() && main->name != Op::targetLength() &&
                main->name != Op::describe()) {
-        static const QStringList reasonOnly{Op::setLoudness(),    Op::denoise(),  Op::setVolume(),
-                                            Op::setMusicVolume(), Op::addMusic(), Op::removeMusic(),
-                                            Op::addText(),        Op::editText(), Op::removeText(),
-                                            Op::setSpeed()};
+        static const QStringList reasonOnly{
+            Op::setLoudness(),    Op::denoise(),    Op::cleanAudio(),  Op::setVolume(),
+            Op::setMusicVolume(), Op::addMusic(),   Op::removeMusic(), Op::addText(),
+            Op::editText(),       Op::removeText(), Op::setSpeed()};
         if (const auto frame = platformAspect(c);
             frame && (!reasonOnly.contains(main->name) || framed(c)))
             ops << *frame;

@@ -205,6 +205,18 @@ std::optional<Operation> soundAndLook(const QString& c)
     }
     if (has(c, "\\b(?:no|without) (?:audio|sound)\\b|\\bmute\\b|静音"))
         return std::nullopt; // "no audio at all, it only has noise": the sound goes
+    // "clean up the audio", "make my voice sound better", 优化一下音质: the whole chain; a noise
+    // named ("clean up the hiss") is noise reduction alone.
+    if (!has(
+            c,
+            "noise|hiss|hum\\b|噪|杂音|电流声|嗡嗡|\\bsync|\\blevels?\\b|\\bvolume\\b|同步|音量") &&
+        has(c,
+            "\\b(?:clean(?:ing)? up|improve|enhance|polish|sweeten|tidy up|fix up)\\b (?:the "
+            "|my |our )?(?:audio|sound|voice|vocals?|voiceover|narration)\\b|\\b(?:audio|sound) "
+            "clean-?up\\b|\\bmake (?:the |my )?(?:audio|sound|voice) sound (?:better|"
+            "professional|clean(?:er)?|crisp(?:er)?|clear(?:er)?)\\b|(?:优化|美化|改善|提升|处理|"
+            "清理)(?:一下)?(?:音频|声音|音质|人声)|(?:音频|声音|音质|人声)(?:优化|处理一下|清理)"))
+        return op(Op::cleanAudio());
     if (has(c,
             "denoise|de-noise|noise|hiss|hum\\b|\\bclean(?:ing)? up the "
             "(?:audio|sound)\\b|\\b(?:audio|"

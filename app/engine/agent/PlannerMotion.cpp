@@ -135,11 +135,62 @@ std::optional<Operation> zoom(const QString& c)
     return op(Op::zoom(), args);
 }
 
+// "at 0:05", "starting at 12 seconds", 在0:05: where a timer starts (findAt also reads "a
+// 10 second countdown at the start" as 0:10).
+const QRegularExpression& startSaid()
+{
+    static const RX rx(QStringLiteral(
+        "(?:\\bat|\\bstarting "
+        "(?:at|from)|\\bfrom|在|从)\\s*(\\d{1,2}:\\d{2}(?:\\.\\d{1,3})?|\\d+(?:\\.\\d+)?"
+        "\\s*(?:seconds?|secs?|s|秒)(?![a-z]))"));
+    return rx;
+}
+
+// "add a 10-second countdown", "a countdown from 5 at the end", "show a timecode", 加个10秒
+// 倒计时, 显示时间码: an add_text of the countdown or timecode style.
+std::optional<Operation> timer(const QString& c)
+{
+    const bool countdown = has(c, "\\bcount ?downs?\\b|倒计时|倒数");
+    const bool timecode = has(c, "\\btime ?codes?\\b|\\b(?:running|elapsed) (?:time|clock)\\b|"
+                                 "\\b(?:a |the )?timer\\b|时间码|计时器|时间戳");
+    if (!countdown && !timecode)
+        return std::nullopt;
+    if (has(c, "\\b(?:remove|delete|get rid of|take off|hide)\\b|去掉|删除|删掉|不要"))
+        return std::nullopt; // taking one off is remove_text's
+    QJsonObject args{{QStringLiteral("style"),
+                      countdown ? QStringLiteral("countdown") : QStringLiteral("timecode")}};
+    // "a countdown from 5", "a 10-second countdown", 倒数5秒: how many seconds it counts;
+    // "from 0:05 to 0:15" where it runs, "at 0:05" where it starts.
+    static const RX from(
+        QStringLiteral("\\bfrom (\\d{1,3})\\b(?![:.]\\d)(?! to\\b)|倒数\\s*(\\d{1,3})"));
+    const QRegularExpressionMatch m = from.match(c);
+    const Range r = findRange(c);
+    const bool span = r.fromMs >= 0 && r.toMs > r.fromMs;
+    if (countdown && m.hasMatch())
+        args.insert(QStringLiteral("duration_ms"),
+                    1000 * (m.captured(1).isEmpty() ? m.captured(2) : m.captured(1)).toInt());
+    else if (r.lastMs > 0)
+        args.insert(QStringLiteral("duration_ms"), r.lastMs);
+    else if (span)
+        args.insert(QStringLiteral("duration_ms"), r.toMs - r.fromMs);
+    else if (const qint64 d = findDuration(c); d > 0)
+        args.insert(QStringLiteral("duration_ms"), d);
+    if (r.lastMs > 0 || has(c, "\\bat the end\\b|\\bbefore the end\\b|结尾|最后|片尾"))
+        args.insert(QStringLiteral("at"), QStringLiteral("end"));
+    else if (span)
+        args.insert(QStringLiteral("start_ms"), r.fromMs);
+    else if (const QRegularExpressionMatch a = startSaid().match(c); a.hasMatch())
+        args.insert(QStringLiteral("start_ms"), parseTimeToken(a.captured(1)));
+    if (countdown && !args.contains(QStringLiteral("duration_ms")))
+        args.insert(QStringLiteral("duration_ms"), 10000);
+    return op(Op::addText(), args);
+}
+
 } // namespace
 
 std::optional<Operation> motion(const QString& c)
 {
-    for (auto parse : {freeze, loop, reverse, zoom})
+    for (auto parse : {timer, freeze, loop, reverse, zoom})
         if (auto o = parse(c))
             return o;
     return std::nullopt;

@@ -54,6 +54,18 @@ std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& 
     if (!placedPicture &&
         !has(c, "\\blogos?\\b|watermark|brand (?:mark|image)|\\bmy brand\\b|标志|水印|台标|徽标"))
         return std::nullopt;
+    // "remove my logo", "take the logo off", 去掉我的logo: the logo put on here (the executor
+    // says so when there is none). One in the footage ("the logo in the corner of my footage",
+    // "the iStock logo") stays declined.
+    if (has(c, "\\b(?:remove|delete|get rid of|take (?:off|out)|drop|hide)\\b "
+               "(?:my|the|that|this|our) "
+               "(?:added |new |company |brand )?logos?\\b|\\btake (?:my|the|that) logos? "
+               "(?:off|out|away)\\b|(?:去掉|删除|删掉|拿掉|去除)(?:我的|我们的|刚才加的|那个)?(?:"
+               "logo|标志|台标)") &&
+        !has(c, "footage|\\bvideo(?:'s)? logo|istock|tiktok|shutterstock|getty|burn|original|"
+                "\\bcorner of\\b|\\bfrom (?:the|my) (?:video|footage|clip|recording)\\b|last frame|"
+                "素材|原视频|视频里|视频上原"))
+        return op(Op::removeLogo());
     if (has(c, "\\b(?:remove|erase|delete|get rid of|take (?:off|out)|hide|blur|without)\\b|"
                "去掉|去除|删除|删掉|去水印|抹掉|消除") ||
         f.target == QLatin1String("intro") || has(c, "\\b(?:animate|animation|reveal|3d)\\b|动画"))

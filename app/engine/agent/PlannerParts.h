@@ -83,6 +83,15 @@ std::optional<Operation> propose(const QString& c);
 std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& f);
 // A recording to lay under the video as its voice-over (PlannerOverlay.cpp).
 std::optional<Operation> voiceOver(const QString& c, const Prepared& p);
+// A picture-in-picture or split screen (PlannerLayout.cpp), or the one just planned (it then
+// leaves plan.operations) with what a short clause after it adds ("split screen, top and
+// bottom"); nullopt for anything else, and for what the "pip" decline keeps declining.
+std::optional<Operation> layoutClause(const QString& c, const Prepared& p, const Frame& f,
+                                      Plan& plan);
+// Reverse, freeze frame, loop or zoom (PlannerMotion.cpp).
+std::optional<Operation> motion(const QString& c);
+// Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).
+std::optional<Operation> stabilise(const QString& c);
 // A platform named in a clause whose main operation is something else ("cut the pauses for
 // TikTok"): the frame the platform shows.
 std::optional<Operation> platformAspect(const QString& c);

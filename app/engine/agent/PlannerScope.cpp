@@ -107,13 +107,13 @@ bool partScopeLost(const QString& clause, const QList<Operation>& ops)
 {
     // "speed up the ending", "最后那段加速", "make the second half black and white": a part of
     // the video named by words, on an edit that then carries no range, would change it all.
-    static const QStringList unscoped{Op::setSpeed(),       Op::setVolume(),   Op::setLook(),
-                                      Op::denoise(),        Op::setLoudness(), Op::addTransitions(),
-                                      Op::setMusicVolume(), Op::addMusic()};
+    static const QStringList unscoped{Op::setSpeed(),       Op::setVolume(),      Op::setLook(),
+                                      Op::denoise(),        Op::cleanAudio(),     Op::setLoudness(),
+                                      Op::addTransitions(), Op::setMusicVolume(), Op::addMusic()};
     static const QStringList where{QStringLiteral("from_ms"), QStringLiteral("to_ms"),
                                    QStringLiteral("last_ms"), QStringLiteral("part"),
                                    QStringLiteral("at_ms"),   QStringLiteral("start_ms"),
-                                   QStringLiteral("scope")};
+                                   QStringLiteral("scope"),   QStringLiteral("clip")};
     if (ops.isEmpty() || !lexicon::has(clause, QStringLiteral("scope.part_named")) ||
         lexicon::has(clause, QStringLiteral("scope.whole")))
         return false;

@@ -99,7 +99,9 @@ std::optional<Operation> speed(const QString& c)
     return op(Op::setSpeed(), args);
 }
 
-std::optional<Operation> volume(const QString& c)
+namespace {
+
+std::optional<Operation> clipsVolume(const QString& c)
 {
     // The music's level is musicChange's (PlannerFrames.cpp); these change the clips' sound.
     if (const int v = voiceComplaint(c); v != 0)
@@ -152,6 +154,21 @@ std::optional<Operation> volume(const QString& c)
             return std::nullopt;
     }
     return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), std::clamp(gain, 0.0, 4.0)}});
+}
+
+} // namespace
+
+// "mute the second clip", "make clip 3 louder", 把第2段静音: one clip's sound, the others kept.
+std::optional<Operation> volume(const QString& c)
+{
+    std::optional<Operation> o = clipsVolume(c);
+    if (o &&
+        has(c, "\\b(?:clips?|segments?|shots?)\\b|片段|第\\d+(?:个|段)|最后(?:一|1)?(?:个|段)")) {
+        const int clip = plannertext::findOrdinal(c);
+        if (clip >= -1)
+            o->args.insert(QStringLiteral("clip"), clip);
+    }
+    return o;
 }
 
 } // namespace cw::engine::planner

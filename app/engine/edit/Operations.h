@@ -51,7 +51,8 @@ EditResult splitAt(const Draft& draft, qint64 atMs);
 EditResult deleteClip(const Draft& draft, int index);      // video-track segment, 0-based; -1 last
 EditResult moveClip(const Draft& draft, int from, int to); // -1 = last
 EditResult setSpeed(const Draft& draft, qint64 fromMs, qint64 toMs, double factor); // to<=from: all
-EditResult setClipVolume(const Draft& draft, double gain); // 0 = mute; applies to video track
+// 0 = mute; every clip of the video tracks, or main-track clip `clip` (0-based, -1 the last).
+EditResult setClipVolume(const Draft& draft, double gain, int clip = -2);
 // Inserts the whole of `media` (a generated intro, a B-roll clip) as a clip of the main
 // video track before clip `index` (-1 or n = at the end); later clips, text and music move
 // right. With a transition type, the clip after the inserted one (and the inserted one when
@@ -81,8 +82,10 @@ struct TextOptions {
     QString text;
     qint64 startMs = 0;
     qint64 durationMs = 3000;
-    QString style = QStringLiteral("title"); // title, lower_third, caption
-    QString position;                        // "" = the style's default
+    // title, lower_third, caption, watermark; countdown and timecode draw the seconds left
+    // and the running time (the text is only their name on the timeline).
+    QString style = QStringLiteral("title");
+    QString position; // "" = the style's default
 };
 EditResult addText(const Draft& draft, const TextOptions& options);
 
@@ -92,6 +95,9 @@ EditResult addTransitions(const Draft& draft, const QString& type, qint64 durati
 EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mode);
 EditResult setLoudness(const Draft& draft, double lufs);
 EditResult setDenoise(const Draft& draft, bool on);
+// "Clean up the audio": draft m.cleanup (a high-pass for rumble, noise reduction and de-essing
+// on the speech) and a loudness target (-14 LUFS unless one is set).
+EditResult setAudioCleanup(const Draft& draft, bool on);
 EditResult setLook(const Draft& draft, const QString& look);
 
 } // namespace cw::engine

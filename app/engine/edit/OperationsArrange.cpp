@@ -232,29 +232,11 @@ EditResult setSpeed(const Draft& draft, qint64 fromMs, qint64 toMs, double facto
         return a + qRound64(double(x - a) / factor);
     };
     Draft out = draft;
+    splitFootageAt(out, a);
+    splitFootageAt(out, b);
     int changed = 0;
     for (Track& t : out.t) {
-        QList<Segment> split;
-        for (const Segment& s : t.sg) {
-            if (!isFootage(t, s)) {
-                split << s;
-                continue;
-            }
-            QList<Segment> parts{s};
-            QSet<QString> taken;
-            for (qint64 edge : {a, b}) {
-                Segment& last = parts.last();
-                if (last.st < edge && edge < last.end()) {
-                    auto p = splitSegment(out, last, edge);
-                    p.second.id = uniqueSegmentId(out, s.id, taken);
-                    taken.insert(p.second.id);
-                    last = p.first;
-                    parts << p.second;
-                }
-            }
-            split << parts;
-        }
-        for (Segment& s : split) {
+        for (Segment& s : t.sg) {
             if (!isFootage(t, s))
                 continue;
             const bool inside = s.st >= a && s.end() <= b;
@@ -271,7 +253,6 @@ EditResult setSpeed(const Draft& draft, qint64 fromMs, qint64 toMs, double facto
             s.st = st;
             s.d = end - st;
         }
-        t.sg = split;
     }
     remapSpans(out, map);
     clipSpansTo(out, footageEnd(out));
@@ -282,16 +263,29 @@ EditResult setSpeed(const Draft& draft, qint64 fromMs, qint64 toMs, double facto
                          {QStringLiteral("old_duration_ms"), draft.computedDuration()}});
 }
 
-EditResult setClipVolume(const Draft& draft, double gain)
+EditResult setClipVolume(const Draft& draft, double gain, int clip)
 {
     if (!std::isfinite(gain) || gain < 0.0 || gain > 4.0)
         return fail(ErrorCode::BadRequest, QStringLiteral("Volume must be between 0% and 400%."));
     Draft out = draft;
+    QString only; // the one clip's segment id when a clip is named
+    if (clip != -2) {
+        const int main = mainVideoTrack(draft);
+        const QList<int> order = main < 0 ? QList<int>() : sortedIndices(draft.t[main]);
+        const int k = clip < 0 ? int(order.size()) - 1 : clip;
+        if (k < 0 || k >= order.size())
+            return fail(ErrorCode::NotFound, QStringLiteral("There is no clip %1. %2")
+                                                 .arg(clip + 1)
+                                                 .arg(clipsMessage(int(order.size()))));
+        only = draft.t[main].sg[order[k]].id;
+    }
     int changed = 0;
     for (Track& t : out.t) {
         if (t.tt != int(TrackType::Video))
             continue;
         for (Segment& s : t.sg) {
+            if (!only.isEmpty() && s.id != only)
+                continue;
             if (gain == 1.0)
                 s.m.remove(QLatin1String("vol"));
             else

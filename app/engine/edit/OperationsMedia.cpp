@@ -96,13 +96,14 @@ EditResult addText(const Draft& draft, const TextOptions& options)
     const QString text = options.text.trimmed();
     if (text.isEmpty())
         return fail(ErrorCode::BadRequest, QStringLiteral("The text is empty."));
-    static const QStringList styles = {QStringLiteral("title"), QStringLiteral("lower_third"),
-                                       QStringLiteral("caption"), QStringLiteral("watermark")};
+    static const QStringList styles = {QStringLiteral("title"),     QStringLiteral("lower_third"),
+                                       QStringLiteral("caption"),   QStringLiteral("watermark"),
+                                       QStringLiteral("countdown"), QStringLiteral("timecode")};
     const QString style = options.style.isEmpty() ? QStringLiteral("title") : options.style;
     if (!styles.contains(style))
         return fail(ErrorCode::BadRequest,
-                    QStringLiteral("Unknown text style \"%1\" (use title, lower_third, caption or "
-                                   "watermark).")
+                    QStringLiteral("Unknown text style \"%1\" (use title, lower_third, caption, "
+                                   "watermark, countdown or timecode).")
                         .arg(style));
     if (options.startMs < 0)
         return fail(ErrorCode::BadRequest, QStringLiteral("The text cannot start before 0:00."));
@@ -110,11 +111,12 @@ EditResult addText(const Draft& draft, const TextOptions& options)
     if (total > 0 && options.startMs >= total)
         return fail(ErrorCode::BadRequest, QStringLiteral("%1 is after the end of the video (%2).")
                                                .arg(clock(options.startMs), clock(total)));
-    // A watermark stays on to the end unless a length is given.
+    // A watermark and a running timecode stay on to the end unless a length is given.
     const bool watermark = style == QLatin1String("watermark");
-    const qint64 wanted = options.durationMs > 0   ? options.durationMs
-                          : watermark && total > 0 ? total - options.startMs
-                                                   : 3000;
+    const bool toEnd = watermark || style == QLatin1String("timecode");
+    const qint64 wanted = options.durationMs > 0 ? options.durationMs
+                          : toEnd && total > 0   ? total - options.startMs
+                                                 : 3000;
     const qint64 d = total > 0 ? std::min(wanted, total - options.startMs) : wanted;
 
     Draft out = draft;
@@ -126,9 +128,11 @@ EditResult addText(const Draft& draft, const TextOptions& options)
         ti = appendTextTrack(out);
     QString pos = options.position;
     if (pos.isEmpty())
-        pos = style == QLatin1String("title")         ? QStringLiteral("center")
+        pos = style == QLatin1String("title") || style == QLatin1String("countdown")
+                  ? QStringLiteral("center")
               : style == QLatin1String("lower_third") ? QStringLiteral("bottom_left")
               : watermark                             ? QStringLiteral("bottom_right")
+              : style == QLatin1String("timecode")    ? QStringLiteral("top_right")
                                                       : QStringLiteral("bottom");
     Segment s;
     s.id = uniqueSegmentId(out, QStringLiteral("text"));
@@ -243,6 +247,21 @@ EditResult setDenoise(const Draft& draft, bool on)
     else
         out.m.remove(QLatin1String("denoise"));
     return success(out, {{QStringLiteral("denoise"), on}});
+}
+
+EditResult setAudioCleanup(const Draft& draft, bool on)
+{
+    Draft out = draft;
+    if (on) {
+        out.m.insert(QStringLiteral("cleanup"), true);
+        out.m.remove(QLatin1String("denoise")); // the chain reduces noise itself
+        if (!out.m.contains(QLatin1String("loudness_lufs")))
+            out.m.insert(QStringLiteral("loudness_lufs"), -14.0);
+    } else {
+        out.m.remove(QLatin1String("cleanup"));
+    }
+    return success(out, {{QStringLiteral("cleanup"), on},
+                         {QStringLiteral("lufs"), out.m.value(QLatin1String("loudness_lufs"))}});
 }
 
 EditResult setLook(const Draft& draft, const QString& look)

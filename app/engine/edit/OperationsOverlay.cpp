@@ -17,6 +17,24 @@ bool isOverlaySegment(const Segment& s)
     return s.m.value(QLatin1String("role")).toString() == QLatin1String("overlay");
 }
 
+EditResult removeOverlays(const Draft& draft)
+{
+    Draft out = draft;
+    int removed = 0;
+    for (Track& t : out.t)
+        removed += int(t.sg.removeIf(isOverlaySegment));
+    if (removed == 0)
+        return fail(ErrorCode::NotFound,
+                    QStringLiteral("No logo was added to this video, so there is none to take "
+                                   "off (a logo that is part of the footage itself cannot be "
+                                   "removed here)."));
+    out.t.removeIf([&draft](const Track& t) {
+        const Track* before = draft.track(t.id);
+        return t.sg.isEmpty() && before && !before->sg.isEmpty();
+    });
+    return success(out, {{QStringLiteral("removed"), removed}});
+}
+
 EditResult addOverlay(const Draft& draft, const MediaRef& picture, const OverlayOptions& o)
 {
     static const QStringList positions{QStringLiteral("top_left"),    QStringLiteral("top"),

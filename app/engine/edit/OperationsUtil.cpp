@@ -129,12 +129,44 @@ QPair<Segment, Segment> splitSegment(const Draft& d, const Segment& s, qint64 t)
     a.d = t - s.st;
     b.st = t;
     b.d = s.end() - t;
-    b.in = s.in + qRound64(double(a.d) * speedOf(s));
+    // A reversed piece plays its source backwards: the first part shows the later source.
+    // A held frame stays the same frame in both parts.
+    if (s.m.value(QLatin1String("reverse")).toBool())
+        a.in = s.in + qRound64(double(b.d) * speedOf(s));
+    else if (!s.m.value(QLatin1String("freeze")).toBool())
+        b.in = s.in + qRound64(double(a.d) * speedOf(s));
+    if (s.m.contains(QLatin1String("zoom"))) {
+        // A gradual zoom keeps its course: each part takes its share of the change.
+        const QJsonObject z = s.m.value(QLatin1String("zoom")).toObject();
+        const double z0 = z.value(QLatin1String("z0")).toDouble(1);
+        const double z1 = z.value(QLatin1String("z1")).toDouble(1);
+        const double mid = z0 + (z1 - z0) * double(a.d) / double(std::max<qint64>(1, s.d));
+        a.m.insert(QLatin1String("zoom"),
+                   QJsonObject{{QLatin1String("z0"), z0}, {QLatin1String("z1"), mid}});
+        b.m.insert(QLatin1String("zoom"),
+                   QJsonObject{{QLatin1String("z0"), mid}, {QLatin1String("z1"), z1}});
+    }
     b.id = uniqueSegmentId(d, s.id);
     b.m.remove(QLatin1String("tr"));
     a.m.remove(QLatin1String("fade_out"));
     b.m.remove(QLatin1String("fade_in"));
     return {a, b};
+}
+
+void splitFootageAt(Draft& d, qint64 t)
+{
+    for (Track& tr : d.t) {
+        QList<Segment> out;
+        for (const Segment& s : tr.sg) {
+            if (isFootage(tr, s) && s.st < t && t < s.end()) {
+                const auto parts = splitSegment(d, s, t);
+                out << parts.first << parts.second;
+            } else {
+                out << s;
+            }
+        }
+        tr.sg = out;
+    }
 }
 
 void remapSpans(Draft& d, const std::function<qint64(qint64)>& map)

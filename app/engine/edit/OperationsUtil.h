@@ -31,6 +31,8 @@ int appendTextTrack(Draft& d);
 
 // Splits footage segment s at timeline time t (st < t < end): the first part keeps the id.
 QPair<Segment, Segment> splitSegment(const Draft& d, const Segment& s, qint64 t);
+// Splits every footage segment that runs across t, so that t falls on a cut.
+void splitFootageAt(Draft& d, qint64 t);
 
 // Moves text/music spans through a monotonic map of timeline time. Spans that end up empty are
 // dropped; a music segment keeps its in-point (the bed plays on; its tail is what is lost).

@@ -29,6 +29,10 @@ EditResult addOverlay(const Draft& draft, const MediaRef& picture, const Overlay
 
 bool isOverlaySegment(const Segment& s); // m.role "overlay"
 
+// Takes every logo (overlay) off, and a track left empty. NotFound when there is none: a logo
+// in the footage itself cannot be removed here. details: removed.
+EditResult removeOverlays(const Draft& draft);
+
 // A voice-over: `voice` (a recording) on an audio track "Voice-over" from startMs (m.role
 // "voiceover"), cut at the end of the footage; the renderer mixes it into the speech, so the
 // music ducks under it. The recording's other places on audio tracks are taken off first (an

@@ -132,8 +132,6 @@ int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByte
     return proc.exitStatus() == QProcess::NormalExit && proc.exitCode() == 0 ? 0 : 1;
 }
 
-namespace {
-
 double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status)
 {
     QByteArray err;
@@ -149,6 +147,8 @@ double integratedLoudness(const QString& file, const std::atomic_bool* cancel, i
     const double v = err.mid(i + 2, 16).trimmed().split(' ').value(0).toDouble(&ok);
     return ok ? v : std::nan("");
 }
+
+namespace {
 
 // Brings `part` to the target integrated loudness; 0 ok, 1 failed, 2 cancelled.
 int correctLoudness(const RenderCommand& command, const QString& part,

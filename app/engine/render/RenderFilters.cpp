@@ -11,6 +11,8 @@
 //   (done at 1/8 size for speed) under the fitted picture; absent: fit and pad with black.
 #include "render/RenderFilters.h"
 
+#include "media/Stabilise.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -191,13 +193,44 @@ double segmentSpeed(const Segment& s)
     return speed > 0.01 && std::isfinite(speed) ? speed : 1.0;
 }
 
+// m.zoom {z0, z1} (edit/Motion.h) on a fitted picture: a steady zoom crops the centre and
+// scales it back; a changing one is zoompan, one output frame per input frame, its zoom
+// following the segment's own time. zoompan places its window on whole pixels, so the
+// picture is doubled first: the window then moves in half-pixel steps (no visible jitter).
+QString Graph::zoomFilter(const Segment& s) const
+{
+    if (!s.m.contains(QLatin1String("zoom")))
+        return {};
+    const QJsonObject z = s.m.value(QLatin1String("zoom")).toObject();
+    const double z0 = std::clamp(z.value(QLatin1String("z0")).toDouble(1), 1.0, 4.0);
+    const double z1 = std::clamp(z.value(QLatin1String("z1")).toDouble(1), 1.0, 4.0);
+    if (std::abs(z1 - z0) < 1e-3) {
+        if (z0 < 1.001)
+            return {};
+        return QStringLiteral("crop=w=2*trunc(iw/%1/2):h=2*trunc(ih/%1/2),scale=%2:%3,setsar=1")
+            .arg(num(z0))
+            .arg(p.width)
+            .arg(p.height);
+    }
+    return QStringLiteral("scale=%1:%2,zoompan=z='%3+(%4)*min(1,it/%5)':x='iw/2-iw/zoom/2':"
+                          "y='ih/2-ih/zoom/2':d=1:s=%6x%7:fps=%8,setsar=1")
+        .arg(p.width * 2)
+        .arg(p.height * 2)
+        .arg(num(z0), num(z1 - z0), sec(std::max<qint64>(1, s.d)))
+        .arg(p.width)
+        .arg(p.height)
+        .arg(p.fps.text());
+}
+
 void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
 {
     const int index = int(pieces.size());
     const QString n = QString::number(index);
     const QString i = QString::number(input);
     const bool still = isStill(in);
-    const double speed = still ? 1.0 : segmentSpeed(s);
+    const bool frozen = !still && s.m.value(QLatin1String("freeze")).toBool();
+    const bool reversed = !still && !frozen && s.m.value(QLatin1String("reverse")).toBool();
+    const double speed = still || frozen ? 1.0 : segmentSpeed(s);
     const bool sped = speed != 1.0;
     const qint64 srcMs = sped ? qRound64(double(s.d) * speed) : s.d;
     const QString trim = QStringLiteral("start=") + sec(still ? 0 : s.in) +
@@ -221,18 +254,33 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
         const bool nearEnd = in.durationMs > 0 && s.in + srcMs + 1000 > in.durationMs;
         const QString hold =
             nearEnd ? QStringLiteral(",tpad=stop_mode=clone:stop_duration=") + sec(s.d) : QString();
-        QStringList fades = pictureFades(s.m, s.d);
-        fades.prepend(QString());
-        chains << QStringLiteral("[") + i + QStringLiteral(":v]trim=") + trim + QLatin1Char(',') +
-                      pts + QLatin1Char(',') + fit(index, in) + hold +
-                      QStringLiteral(",trim=duration=") + sec(s.d) + fades.join(QLatin1Char(',')) +
-                      QStringLiteral("[v") + n + QLatin1Char(']');
+        QStringList after = pictureFades(s.m, s.d);
+        after.prepend(zoomFilter(s));
+        if (reversed)
+            after.prepend(QStringLiteral("reverse"));
+        after.removeAll(QString());
+        after.prepend(QString());
+        // A held frame is the last source frame at or before `in` (a window read backwards),
+        // repeated for the segment's length.
+        const QString head =
+            frozen ? QStringLiteral("trim=start=%1:end=%2,reverse,trim=end_frame=1,setpts=PTS-"
+                                    "STARTPTS")
+                         .arg(sec(std::max<qint64>(0, s.in - 500)), sec(s.in + 1))
+                   : QStringLiteral("trim=") + trim + QLatin1Char(',') + pts;
+        const QString tail =
+            frozen ? QStringLiteral(",tpad=stop_mode=clone:stop_duration=") + sec(s.d) : hold;
+        chains << QStringLiteral("[") + i + QStringLiteral(":v]") + stabiliseFilter(s, in) + head +
+                      QLatin1Char(',') + fit(index, in) + tail + QStringLiteral(",trim=duration=") +
+                      sec(s.d) + after.join(QLatin1Char(',')) + QStringLiteral("[v") + n +
+                      QLatin1Char(']');
     } else {
         chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
     }
-    if (in.hasAudio && !still) {
+    if (in.hasAudio && !still && !frozen) {
         QString chain = QStringLiteral("[") + i + QStringLiteral(":a]atrim=") + trim +
                         QStringLiteral(",asetpts=PTS-STARTPTS,") + audioFormat();
+        if (reversed)
+            chain += QStringLiteral(",areverse");
         if (sped)
             chain += QLatin1Char(',') + atempoChain(speed);
         const double vol = s.m.value(QLatin1String("vol")).toDouble(1.0);
@@ -412,7 +460,12 @@ QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFil
     const bool lower = style == QLatin1String("lower_third");
     const bool caption = style == QLatin1String("caption");
     const bool watermark = style == QLatin1String("watermark");
-    const int size = title ? base / 12 : lower ? base / 22 : watermark ? base / 14 : base / 20;
+    const bool countdown = style == QLatin1String("countdown");
+    const int size = title       ? base / 12
+                     : countdown ? base / 5
+                     : lower     ? base / 22
+                     : watermark ? base / 14
+                                 : base / 20;
     const int margin = p.height * 8 / 100;
     const QString pos = s.m.value(QLatin1String("pos")).toString();
     QString x = QStringLiteral("(w-text_w)/2");
@@ -441,12 +494,31 @@ QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFil
         alpha = QStringLiteral(":alpha='if(lt(t,%1+%3),(t-%1)/%3,if(gt(t,%2-%3),(%2-t)/%3,1))'")
                     .arg(sec(s.st), sec(s.end()), f);
     }
+    if (countdown)
+        look = QStringLiteral(":fontcolor=white:borderw=") + QString::number(size / 20 + 1) +
+               QStringLiteral(":bordercolor=black@0.7");
+    // Only a timer's own text (timerText, never the user's) is expanded.
+    const bool timer = !timerText(s).isEmpty();
     return QStringLiteral("drawtext=fontfile=") + escapeFilterValue(fontFile) +
            QStringLiteral(":textfile=") + escapeFilterValue(textFile) +
-           QStringLiteral(":expansion=none:fontsize=") + QString::number(size) + look +
+           QLatin1String(timer ? ":expansion=normal:fontsize=" : ":expansion=none:fontsize=") +
+           QString::number(size) + look +
            QStringLiteral(":shadowcolor=black@0.6:shadowx=2:shadowy=2:x=") + x +
            QStringLiteral(":y=") + y + alpha + QStringLiteral(":enable='between(t,") + sec(s.st) +
            QLatin1Char(',') + sec(s.end()) + QStringLiteral(")'");
+}
+
+// drawtext's expansion of the timeline time t (the text runs over the joined picture): the
+// whole seconds left until the segment ends, or the running time as H:MM:SS. '\:' keeps a
+// colon inside the strftime argument.
+QString timerText(const Segment& s)
+{
+    const QString style = s.m.value(QLatin1String("style")).toString();
+    if (style == QLatin1String("countdown"))
+        return QStringLiteral("%{eif:ceil(") + sec(s.end()) + QStringLiteral("-t-0.0005):d}");
+    if (style == QLatin1String("timecode"))
+        return QStringLiteral("%{pts:gmtime:0:%H\\:%M\\:%S}");
+    return {};
 }
 
 // Warm/cool scale the channels (colorbalance barely moves saturated or clipped colours).

@@ -26,6 +26,8 @@ QStringList bt709CopyTags();
 // (before any sizing) and HDR tone-mapped to BT.709 (best after sizing: it is costly).
 QString squarePixels(const RenderInput& in);
 QString toneMap(const RenderInput& in);
+// Options of a scale that bring a source's samples to BT.709 ("" when they are).
+QString toBt709(const RenderInput& in);
 
 struct Piece {
     qint64 ms = 0;  // timeline length
@@ -46,11 +48,15 @@ struct Graph {
     QString fit(int n, const RenderInput& in, qint64 startMs = 0) const;
     void addGap(qint64 ms);
     void addSegment(const Segment& s, int input, const RenderInput& in);
+    QString zoomFilter(const Segment& s) const;
     bool hasTransitions() const;
     // A B-roll cutaway: adds its chain [bK] and returns the overlay filter taking [bK].
     QString addBroll(const Segment& s, int input, const RenderInput& in, int k);
     // A logo (edit/Overlays.h): scaled to m.w percent of the width, at m.pos, m.op opaque.
     QString addOverlay(const Segment& s, int input, const RenderInput& in, int k);
+    // A picture-in-picture or split screen (edit/Layouts.h; RenderLayout.cpp): adds the other
+    // clip's chain [bK] and returns the filters drawing it (and moving the main picture) on top.
+    QString addLayout(const Segment& s, int input, const RenderInput& in, int k);
     // Joins the pieces into vout/aout (labels with brackets).
     void join(const QString& vout, const QString& aout);
 };
@@ -60,6 +66,8 @@ QString atempoChain(double speed); // "atempo=2,atempo=1.5"; empty for 1
 double segmentSpeed(const Segment& s);
 QString xfadeName(const QString& type);
 QString audioTrackChain(const Segment& s, int input, int k);
+// The expansion drawtext shows for a countdown or timecode text (m.style), else "".
+QString timerText(const Segment& s);
 QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
                  const QString& textFile);
 QString lookFilter(const QString& look); // empty for none/unknown

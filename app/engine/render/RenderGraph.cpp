@@ -1,22 +1,26 @@
 // Draft -> ffmpeg arguments. Layout of the graph (labels are stable so tests can compare
 // whole strings):
 //   [vN][aN]  one pair per piece of the main video track in timeline order: a trimmed,
-//             sped, scaled (pad / crop / blurred fill) source segment, or black + silence
-//             for a gap (also before the first and after the last segment when other tracks
-//             run longer);
+//             sped, scaled (pad / crop / blurred fill) source segment, stabilised, played
+//             backwards, held or zoomed as its marks say (edit/Stabilise.h, edit/Motion.h),
+//             or black + silence for a gap (also before the first and after the last segment
+//             when other tracks run longer);
 //   join      concat of the pairs into [vcat][acat] (or straight into [vout]/[aout]); with
 //             transitions, a chain of xfade/acrossfade (RenderFilters.cpp: the length stays);
 //   [vcat]    then the look (eq/colorbalance/hue) and one drawtext per text segment, reading
-//             its text from a file with expansion=none, so no user text becomes filter syntax,
-//             and the whole video's fade in / out (RenderLayers.cpp);
+//             its text from a file with expansion=none, so no user text becomes filter syntax
+//             (a countdown's or timecode's own expansion is the only expanded text), and the
+//             whole video's fade in / out (RenderLayers.cpp);
 //   [mK]      each audio-track segment trimmed, faded, set to its volume, delayed to st;
-//   [acat]    then denoise, the music mix and loudness (RenderLayers.cpp).
+//   [acat]    then the clean-up chain or denoise, the music mix and loudness (RenderLayers.cpp).
 // The draft's m.width/height (set by the aspect operation) replace the size of the default
 // "1080p" preset; an explicitly chosen preset wins. The first non-empty video track is the
 // picture and the sound; later video tracks are B-roll cutaways [bK] overlaid on [vcat]
-// (silent) before the look and the text, or logos (edit/Overlays.h) drawn at their corner.
+// (silent) before the look and the text, or logos (edit/Overlays.h) drawn at their corner,
+// or a picture-in-picture / split screen (edit/Layouts.h, RenderLayout.cpp).
 #include "render/RenderGraph.h"
 
+#include "edit/Layouts.h"
 #include "edit/Overlays.h"
 #include "render/RenderFilters.h"
 
@@ -228,8 +232,11 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
             if (!inputs.value(s.src).hasVideo)
                 continue;
             const int k = int(videoPost.size());
-            videoPost << (isOverlaySegment(s) ? g.addOverlay(s, index, inputs.value(s.src), k)
-                                              : g.addBroll(s, index, inputs.value(s.src), k));
+            if (isLayoutSegment(s)) // edit/Layouts.h
+                videoPost << g.addLayout(s, index, inputs.value(s.src), k);
+            else
+                videoPost << (isOverlaySegment(s) ? g.addOverlay(s, index, inputs.value(s.src), k)
+                                                  : g.addBroll(s, index, inputs.value(s.src), k));
         }
     }
     const QString look = lookFilter(draft.m.value(QLatin1String("look")).toString());

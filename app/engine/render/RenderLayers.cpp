@@ -151,7 +151,13 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                            QStringLiteral("[avoice]"));
         cur = QStringLiteral("[avoice]");
     }
-    if (draft.m.value(QLatin1String("denoise")).toBool()) {
+    // "Clean up the audio": rumble below 80 Hz goes, then the noise, then harsh sibilance
+    // (the loudness target follows below).
+    if (draft.m.value(QLatin1String("cleanup")).toBool()) {
+        steps << qMakePair(cur + QStringLiteral("highpass=f=80:p=2,afftdn=nr=12:nf=-30,deesser"),
+                           QStringLiteral("[aclean]"));
+        cur = QStringLiteral("[aclean]");
+    } else if (draft.m.value(QLatin1String("denoise")).toBool()) {
         steps << qMakePair(cur + QStringLiteral("afftdn=nr=12:nf=-30"), QStringLiteral("[aden]"));
         cur = QStringLiteral("[aden]");
     }
@@ -186,6 +192,7 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
         steps << qMakePair(cur + QStringLiteral("loudnorm=I=") + num(lufs.toDouble()) +
                                QStringLiteral(":TP=-1.5:LRA=11,") + audioFormat(),
                            QStringLiteral("[aloud]"));
+        cur = QStringLiteral("[aloud]");
         mix.loudness = true;
         mix.lufs = lufs.toDouble();
     }
@@ -212,7 +219,9 @@ QStringList textOverlays(const Draft& draft, const RenderPreset& p, const QStrin
         if (t.tt != int(TrackType::Text))
             continue;
         for (const Segment& s : t.sg) {
-            const QString text = s.m.value(QLatin1String("text")).toString();
+            const QString timer = timerText(s);
+            const QString text =
+                timer.isEmpty() ? s.m.value(QLatin1String("text")).toString() : timer;
             if (s.d <= 0 || text.trimmed().isEmpty())
                 continue;
             if (!QDir().mkpath(textDir)) {

@@ -180,6 +180,12 @@ bool draftSuitsSmartRender(const Draft& draft, const QHash<QString, RenderInput>
             return no(QStringLiteral("segment %1 changes speed").arg(s.id));
         if (s.m.contains(QLatin1String("fade_in")) || s.m.contains(QLatin1String("fade_out")))
             return no(QStringLiteral("segment %1 fades").arg(s.id));
+        for (const char* key : {"reverse", "freeze", "zoom"})
+            if (s.m.contains(QLatin1String(key)))
+                return no(QStringLiteral("segment %1 sets %2").arg(s.id, QLatin1String(key)));
+        // Stabilising transforms every frame (media/Stabilise.h): nothing to copy.
+        if (s.m.contains(QLatin1String("stab")))
+            return no(QStringLiteral("segment %1 is stabilised").arg(s.id));
         const QJsonObject tr = s.m.value(QLatin1String("tr")).toObject();
         if (!tr.value(QLatin1String("type")).toString().isEmpty() &&
             tr.value(QLatin1String("d")).toInteger(0) > 0)
