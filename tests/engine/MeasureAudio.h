@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QString>
@@ -88,6 +89,42 @@ inline double meanAbsDiff(const QByteArray& a, const QByteArray& b)
     for (int i = 0; i < a.size(); ++i)
         sum += std::abs(int(quint8(a[i])) - int(quint8(b[i])));
     return sum / a.size();
+}
+
+// Mean luma of every frame of `file`, read as 32x18 grey pictures (full range).
+inline QList<double> frameLumas(const QString& file)
+{
+    const QByteArray raw =
+        ffmpegOutput({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), file,
+                      QStringLiteral("-vf"), QStringLiteral("scale=32:18,format=gray"),
+                      QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")});
+    QList<double> out;
+    for (qsizetype at = 0; at + 576 <= raw.size(); at += 576) {
+        double sum = 0;
+        for (qsizetype i = at; i < at + 576; ++i)
+            sum += quint8(raw[i]);
+        out << sum / 576;
+    }
+    return out;
+}
+
+// RMS (linear, 0..1) of each 100 ms of the first 60 s of `file`'s sound.
+inline QList<double> rmsEnvelope(const QString& file)
+{
+    const QByteArray samples = pcm(file, 60);
+    QList<double> out;
+    constexpr int window = 800; // 100 ms at 8 kHz
+    for (qsizetype at = 0; at + window * 2 <= samples.size(); at += window * 2) {
+        double sum = 0;
+        for (int i = 0; i < window; ++i) {
+            const double v =
+                qint16(quint8(samples[at + 2 * i]) | (quint8(samples[at + 2 * i + 1]) << 8)) /
+                32768.0;
+            sum += v * v;
+        }
+        out << std::sqrt(sum / window);
+    }
+    return out;
 }
 
 } // namespace cw::test

@@ -9,6 +9,7 @@
 
 #include "TestMedia.h"
 
+#include <QDebug>
 #include <QTemporaryDir>
 
 namespace cw::test {
@@ -37,6 +38,17 @@ inline QString renderDraft(const Draft& draft, const QHash<QString, engine::Rend
     const engine::RunResult r = engine::runFfmpeg(cmd, out, {}, nullptr);
     *error = r.error;
     return r.ok ? out : QString();
+}
+
+// renderDraft, its error a warning (the caller checks the path it gets).
+inline QString renderOrWarn(const Draft& draft, const QHash<QString, engine::RenderInput>& inputs,
+                            const QTemporaryDir& dir, const QString& name)
+{
+    QString error;
+    const QString out = renderDraft(draft, inputs, dir, name, &error);
+    if (out.isEmpty())
+        qWarning() << error;
+    return out;
 }
 
 // Makes `in`'s proxies (picture and sound) in dir and points `in` at them.

@@ -52,41 +52,6 @@ FadeOptions fade(bool in, qint64 ms = -1, const QString& color = {}, int clip = 
     return o;
 }
 
-// Mean luma of every frame (32x18 grey pictures).
-QList<double> lumas(const QString& file)
-{
-    const QByteArray raw =
-        test::ffmpegOutput({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-                            file, QStringLiteral("-vf"), QStringLiteral("scale=32:18,format=gray"),
-                            QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")});
-    QList<double> out;
-    for (qsizetype at = 0; at + 576 <= raw.size(); at += 576) {
-        double sum = 0;
-        for (qsizetype i = at; i < at + 576; ++i)
-            sum += quint8(raw[i]);
-        out << sum / 576;
-    }
-    return out;
-}
-
-// RMS (linear, 0..1) of each 100 ms of the sound.
-QList<double> envelope(const QString& file)
-{
-    const QByteArray pcm = test::pcm(file, 60);
-    QList<double> out;
-    constexpr int window = 800; // 100 ms at 8 kHz
-    for (qsizetype at = 0; at + window * 2 <= pcm.size(); at += window * 2) {
-        double sum = 0;
-        for (int i = 0; i < window; ++i) {
-            const double v =
-                qint16(quint8(pcm[at + 2 * i]) | (quint8(pcm[at + 2 * i + 1]) << 8)) / 32768.0;
-            sum += v * v;
-        }
-        out << std::sqrt(sum / window);
-    }
-    return out;
-}
-
 } // namespace
 
 class TstFades : public QObject {
@@ -97,11 +62,7 @@ class TstFades : public QObject {
 
     QString normalRender(const Draft& d, const QString& name)
     {
-        QString error;
-        const QString out = test::renderDraft(d, inputs_, dir_, name, &error);
-        if (out.isEmpty())
-            qWarning() << error;
-        return out;
+        return test::renderOrWarn(d, inputs_, dir_, name);
     }
 
     // In 0..1: how far frame `f` of `l` is from black (16) towards the clip's grey.
@@ -203,7 +164,7 @@ void TstFades::wholeVideo()
     d = must(setFade(d, fade(false, 1000, "white")));
     const QString out = normalRender(d, "whole.mp4");
     QVERIFY(!out.isEmpty());
-    const QList<double> l = lumas(out);
+    const QList<double> l = test::frameLumas(out);
     QCOMPARE(l.size(), 120);
     QVERIFY2(l.first() < 20, qPrintable(QString::number(l.first())));
     for (int f = 1; f < 30; ++f) // rising over the fade in, by about 1/30 of the range a frame
@@ -216,7 +177,7 @@ void TstFades::wholeVideo()
     QVERIFY2(l.last() > 225, qPrintable(QString::number(l.last())));
 
     // The sound follows: silent at the start, full in the middle, fading out at the end.
-    const QList<double> e = envelope(out);
+    const QList<double> e = test::rmsEnvelope(out);
     QVERIFY(e.size() >= 39);
     const double full = e[20];
     QVERIFY(full > 0.05); // a sine at 1/8 of full scale
@@ -233,7 +194,7 @@ void TstFades::withLoudness()
     d.m.insert("loudness_lufs", -14);
     const QString out = normalRender(d, "loud.mp4");
     QVERIFY(!out.isEmpty());
-    const QList<double> e = envelope(out);
+    const QList<double> e = test::rmsEnvelope(out);
     QVERIFY(e.size() >= 39);
     QVERIFY2(e[0] < e[20] * 0.15 && e[20] > 0.05,
              qPrintable(QString("%1 vs %2").arg(e[0]).arg(e[20])));
@@ -256,15 +217,15 @@ void TstFades::smartMatchesNormal()
                                         dir_.filePath("work"), {}, nullptr);
     QVERIFY2(rs.ok, qPrintable(rs.error));
     const QString normal = normalRender(d, "normal.mp4");
-    const QList<double> a = lumas(smart);
-    const QList<double> b = lumas(normal);
+    const QList<double> a = test::frameLumas(smart);
+    const QList<double> b = test::frameLumas(normal);
     QCOMPARE(a.size(), b.size());
     for (int f = 0; f < a.size(); ++f)
         QVERIFY2(std::abs(a[f] - b[f]) < 3,
                  qPrintable(QString("frame %1: smart %2, normal %3").arg(f).arg(a[f]).arg(b[f])));
     QVERIFY(a.first() < 20 && a.last() < 30);
-    const QList<double> ea = envelope(smart);
-    const QList<double> eb = envelope(normal);
+    const QList<double> ea = test::rmsEnvelope(smart);
+    const QList<double> eb = test::rmsEnvelope(normal);
     QVERIFY(ea.size() >= 39 && eb.size() >= 39);
     for (int w : {0, 5, 20, 37})
         QVERIFY2(std::abs(ea[w] - eb[w]) < 0.02,
@@ -281,14 +242,14 @@ void TstFades::oneClip()
     QVERIFY2(reason.contains("fades"), qPrintable(reason));
     const QString out = normalRender(d, "clips.mp4");
     QVERIFY(!out.isEmpty());
-    const QList<double> l = lumas(out);
+    const QList<double> l = test::frameLumas(out);
     QCOMPARE(l.size(), 120);
     QVERIFY2(std::abs(l[0] - kGrey) < 3 && std::abs(l[119] - kGrey) < 3, "ends untouched");
     QVERIFY2(l[59] < 25 && l[60] < 25, qPrintable(QString("%1 %2").arg(l[59]).arg(l[60])));
     QVERIFY2(level(l, 52) > 0.25 && level(l, 52) < 0.75 && level(l, 67) > 0.25 &&
                  level(l, 67) < 0.75,
              qPrintable(QString("%1 %2").arg(level(l, 52)).arg(level(l, 67))));
-    const QList<double> e = envelope(out);
+    const QList<double> e = test::rmsEnvelope(out);
     QVERIFY(e.size() >= 39);
     QVERIFY2(e[19] < e[10] * 0.3 && e[20] < e[10] * 0.3, "the sound dips at the join too");
 }
@@ -297,7 +258,7 @@ void TstFades::previewAndFrame()
 {
     Draft d = must(setFade(clips(1), fade(true, 1000)));
     d = must(setFade(d, fade(false, 1000)));
-    const QList<double> exported = lumas(normalRender(d, "export.mp4"));
+    const QList<double> exported = test::frameLumas(normalRender(d, "export.mp4"));
     QCOMPARE(exported.size(), 120);
 
     // The viewer's frame at 0:00.5 is as faded as the export's (a full-range JPEG).
@@ -316,8 +277,8 @@ void TstFades::previewAndFrame()
                               "-frames:v", "1", "-c:v", "mjpeg", "-pix_fmt", "yuvj420p", reference},
                              &error),
              qPrintable(error));
-    const double y = lumas(still).value(0);
-    const double expected = lumas(reference).value(0);
+    const double y = test::frameLumas(still).value(0);
+    const double expected = test::frameLumas(reference).value(0);
     QVERIFY2(std::abs(y - expected) < 8, qPrintable(QString("%1 vs %2").arg(y).arg(expected)));
 
     // The assembled preview: proxies made as the engine makes them, the faded frames drawn.
@@ -335,7 +296,7 @@ void TstFades::previewAndFrame()
     const RunResult r =
         runPreviewAssembly(d, inputs, pp, preview, dir_.filePath("pwork"), {}, nullptr);
     QVERIFY2(r.ok, qPrintable(r.error));
-    const QList<double> l = lumas(preview);
+    const QList<double> l = test::frameLumas(preview);
     QCOMPARE(l.size(), 120);
     for (int f = 0; f < l.size(); ++f)
         QVERIFY2(std::abs(l[f] - exported[f]) < 4,

@@ -94,11 +94,7 @@ class TstLayouts : public QObject {
 
     QString render(const Draft& d, const QString& name)
     {
-        QString error;
-        const QString out = test::renderDraft(d, inputs_, dir_, name, &error);
-        if (out.isEmpty())
-            qWarning() << error;
-        return out;
+        return test::renderOrWarn(d, inputs_, dir_, name);
     }
     // PSNR of the output's region against the source fitted by ffmpeg (vf, to w x h) and
     // against the source stretched to w x h.

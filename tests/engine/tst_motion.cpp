@@ -48,41 +48,6 @@ QList<Segment> byStart(const Track& t)
     return s;
 }
 
-// Mean luma of every frame (32x18 grey pictures).
-QList<double> lumas(const QString& file)
-{
-    const QByteArray raw =
-        test::ffmpegOutput({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-                            file, QStringLiteral("-vf"), QStringLiteral("scale=32:18,format=gray"),
-                            QStringLiteral("-f"), QStringLiteral("rawvideo"), QStringLiteral("-")});
-    QList<double> out;
-    for (qsizetype at = 0; at + 576 <= raw.size(); at += 576) {
-        double sum = 0;
-        for (qsizetype i = at; i < at + 576; ++i)
-            sum += quint8(raw[i]);
-        out << sum / 576;
-    }
-    return out;
-}
-
-// RMS (linear, 0..1) of each 100 ms of the sound.
-QList<double> envelope(const QString& file)
-{
-    const QByteArray pcm = test::pcm(file, 60);
-    QList<double> out;
-    constexpr int window = 800; // 100 ms at 8 kHz
-    for (qsizetype at = 0; at + window * 2 <= pcm.size(); at += window * 2) {
-        double sum = 0;
-        for (int i = 0; i < window; ++i) {
-            const double v =
-                qint16(quint8(pcm[at + 2 * i]) | (quint8(pcm[at + 2 * i + 1]) << 8)) / 32768.0;
-            sum += v * v;
-        }
-        out << std::sqrt(sum / window);
-    }
-    return out;
-}
-
 QString at(int f, double v, double want)
 {
     return QStringLiteral("frame %1: %2, expected %3").arg(f).arg(v).arg(want);
@@ -98,11 +63,7 @@ class TstMotion : public QObject {
 
     QString render(const Draft& d, const QString& name)
     {
-        QString error;
-        const QString out = test::renderDraft(d, inputs_, dir_, name, &error);
-        if (out.isEmpty())
-            qWarning() << error;
-        return out;
+        return test::renderOrWarn(d, inputs_, dir_, name);
     }
 
 private Q_SLOTS:
@@ -138,7 +99,7 @@ void TstMotion::initTestCase()
              qPrintable(error));
     inputs_.insert(QStringLiteral("m1"), RenderInput{ramp, true, true, kClipMs, false});
     inputs_.insert(QStringLiteral("m2"), RenderInput{box, true, true, kClipMs, false});
-    source_ = lumas(render(clips(1), "plain.mp4"));
+    source_ = test::frameLumas(render(clips(1), "plain.mp4"));
     QCOMPARE(source_.size(), 120);
     QVERIFY2(source_.last() - source_.first() > 150, "the source brightens");
 }
@@ -220,17 +181,18 @@ void TstMotion::rules()
 void TstMotion::reverse()
 {
     const QString out = render(must(reverseRange(clips(1), 0, 0)), "reverse.mp4");
-    const QList<double> l = lumas(out);
+    const QList<double> l = test::frameLumas(out);
     QCOMPARE(l.size(), 120);
     for (int f = 0; f < 120; f += 7)
         QVERIFY2(std::abs(l[f] - source_[119 - f]) < 4, qPrintable(at(f, l[f], source_[119 - f])));
     // The sound runs backwards too: loud at the start, fading.
-    const QList<double> e = envelope(out);
+    const QList<double> e = test::rmsEnvelope(out);
     QVERIFY(e.size() >= 38);
     QVERIFY2(e[2] > 3 * e[35], qPrintable(QString("%1 vs %2").arg(e[2]).arg(e[35])));
 
     // Only 1-2 s of two clips: before and after untouched.
-    const QList<double> part = lumas(render(must(reverseRange(clips(2), 1000, 2000)), "part.mp4"));
+    const QList<double> part =
+        test::frameLumas(render(must(reverseRange(clips(2), 1000, 2000)), "part.mp4"));
     QCOMPARE(part.size(), 120);
     for (int f : {5, 29, 60, 100})
         QVERIFY2(std::abs(part[f] - source_[f]) < 4, qPrintable(at(f, part[f], source_[f])));
@@ -242,19 +204,20 @@ void TstMotion::reverse()
 void TstMotion::freeze()
 {
     const QString out = render(must(freezeFrame(clips(1), 2000, 1000)), "freeze.mp4");
-    const QList<double> l = lumas(out);
+    const QList<double> l = test::frameLumas(out);
     QCOMPARE(l.size(), 150);
     for (int f = 60; f < 90; ++f) // the frame at 0:02 held
         QVERIFY2(std::abs(l[f] - source_[60]) < 3, qPrintable(at(f, l[f], source_[60])));
     for (int f : {10, 59, 90, 120, 149}) // before as it was, after a second later
         QVERIFY2(std::abs(l[f] - source_[f < 60 ? f : f - 30]) < 4,
                  qPrintable(at(f, l[f], source_[f < 60 ? f : f - 30])));
-    const QList<double> e = envelope(out);
+    const QList<double> e = test::rmsEnvelope(out);
     QVERIFY(e.size() >= 48);
     QVERIFY2(e[25] < 0.005 && e[18] > 0.02 && e[32] > 0.02,
              qPrintable(QString("%1 %2 %3").arg(e[18]).arg(e[25]).arg(e[32])));
 
-    const QList<double> last = lumas(render(must(freezeFrame(clips(1), -1, 1000)), "last.mp4"));
+    const QList<double> last =
+        test::frameLumas(render(must(freezeFrame(clips(1), -1, 1000)), "last.mp4"));
     QCOMPARE(last.size(), 150);
     for (int f = 119; f < 150; ++f)
         QVERIFY2(std::abs(last[f] - source_[119]) < 3, qPrintable(at(f, last[f], source_[119])));
@@ -262,7 +225,7 @@ void TstMotion::freeze()
 
 void TstMotion::loop()
 {
-    const QList<double> l = lumas(render(must(loopVideo(clips(1), 3)), "loop.mp4"));
+    const QList<double> l = test::frameLumas(render(must(loopVideo(clips(1), 3)), "loop.mp4"));
     QCOMPARE(l.size(), 360);
     for (int f = 0; f < 360; f += 11)
         QVERIFY2(std::abs(l[f] - source_[f % 120]) < 4, qPrintable(at(f, l[f], source_[f % 120])));
@@ -273,8 +236,8 @@ void TstMotion::zoom()
     // The box covers 80x40 of 320x180 (5.6%): a 1.5x punch-in over 1-2 s makes it 2.25 times
     // as large there, a gradual 2x zoom grows it steadily to 4 times by the end.
     auto white = [](double luma) { return luma / 255; }; // the grey pictures are full range
-    const QList<double> l =
-        lumas(render(must(zoomRange(clips(1, "m2"), 1000, 2000, 1.5, false)), "punch.mp4"));
+    const QList<double> l = test::frameLumas(
+        render(must(zoomRange(clips(1, "m2"), 1000, 2000, 1.5, false)), "punch.mp4"));
     QCOMPARE(l.size(), 120);
     const double base = white(l[10]);
     QVERIFY2(base > 0.04 && base < 0.08, qPrintable(QString::number(base)));
@@ -284,7 +247,7 @@ void TstMotion::zoom()
     QVERIFY(std::abs(white(l[70]) / base - 1) < 0.1);
 
     const QList<double> g =
-        lumas(render(must(zoomRange(clips(1, "m2"), 0, 0, 2.0, true)), "gradual.mp4"));
+        test::frameLumas(render(must(zoomRange(clips(1, "m2"), 0, 0, 2.0, true)), "gradual.mp4"));
     QCOMPARE(g.size(), 120);
     QVERIFY2(std::abs(white(g[0]) / base - 1) < 0.1,
              qPrintable(QString::number(white(g[0]) / base)));
@@ -305,7 +268,7 @@ void TstMotion::smartStepsAsideAndPreviewDraws()
     }
     // The assembled preview draws the reversed stretch as the export shows it.
     const Draft d = must(reverseRange(clips(2), 1000, 2000));
-    const QList<double> exported = lumas(render(d, "export.mp4"));
+    const QList<double> exported = test::frameLumas(render(d, "export.mp4"));
     RenderInput in = inputs_.value("m1");
     QString error;
     QVERIFY2(test::makeProxies(&in, dir_, &error), qPrintable(error));
@@ -316,7 +279,7 @@ void TstMotion::smartStepsAsideAndPreviewDraws()
     const RunResult r =
         runPreviewAssembly(d, inputs, pp, preview, dir_.filePath("pwork"), {}, nullptr);
     QVERIFY2(r.ok, qPrintable(r.error));
-    const QList<double> l = lumas(preview);
+    const QList<double> l = test::frameLumas(preview);
     QCOMPARE(l.size(), 120);
     for (int f = 0; f < 120; f += 5)
         QVERIFY2(std::abs(l[f] - exported[f]) < 5, qPrintable(at(f, l[f], exported[f])));

@@ -94,11 +94,7 @@ class TstOverlays : public QObject {
 
     QString render(const Draft& d, const QString& name)
     {
-        QString error;
-        const QString out = test::renderDraft(d, inputs_, dir_, name, &error);
-        if (out.isEmpty())
-            qWarning() << error;
-        return out;
+        return test::renderOrWarn(d, inputs_, dir_, name);
     }
 
 private Q_SLOTS:

@@ -47,20 +47,6 @@ bool speaks(const QHash<QString, AudioAnalysis>& analyses, const QString& id)
     return it != analyses.constEnd() && it->ok && hasSpeech(*it, adaptiveSilenceThresholdDb(*it));
 }
 
-QString cornerWords(const QString& pos, bool zh)
-{
-    static const QHash<QString, QPair<const char*, const char*>> words{
-        {QStringLiteral("top_left"), {"top-left corner", "左上角"}},
-        {QStringLiteral("top"), {"top", "顶部"}},
-        {QStringLiteral("top_right"), {"top-right corner", "右上角"}},
-        {QStringLiteral("center"), {"centre", "中间"}},
-        {QStringLiteral("bottom_left"), {"bottom-left corner", "左下角"}},
-        {QStringLiteral("bottom"), {"bottom", "底部"}},
-        {QStringLiteral("bottom_right"), {"bottom-right corner", "右下角"}}};
-    const auto it = words.constFind(pos);
-    return it == words.cend() ? pos : pick(zh, it->first, it->second);
-}
-
 } // namespace
 
 OpOutcome Executor::applyLayout(const QString& sessionId, const Operation& op, bool zh)
@@ -152,10 +138,10 @@ OpOutcome Executor::applyLayout(const QString& sessionId, const Operation& op, b
     const QString size = QString::number(std::round(o.widthPercent)) + QLatin1Char('%');
     if (pip)
         out.reply = zh ? QStringLiteral("已把 %1 以画中画放在%2，宽度为画面的 %3，%4。")
-                             .arg(other->filename, cornerWords(o.position, true), size, span)
+                             .arg(other->filename, positionWords(o.position, true), size, span)
                        : QStringLiteral("Put %1 as a picture-in-picture in the %2 at %3 of the "
                                         "width, %4.")
-                             .arg(other->filename, cornerWords(o.position, false), size, span);
+                             .arg(other->filename, positionWords(o.position, false), size, span);
     else if (zh)
         out.reply =
             QStringLiteral("%1 和 %2 现在%3分屏（%1 在%4），%5，%6。")

@@ -18,24 +18,6 @@
 
 namespace cw::engine {
 
-namespace {
-
-QString positionWords(const QString& pos, bool zh)
-{
-    static const QHash<QString, QPair<const char*, const char*>> words{
-        {QStringLiteral("top_left"), {"top-left corner", "左上角"}},
-        {QStringLiteral("top"), {"top", "顶部"}},
-        {QStringLiteral("top_right"), {"top-right corner", "右上角"}},
-        {QStringLiteral("center"), {"centre", "中间"}},
-        {QStringLiteral("bottom_left"), {"bottom-left corner", "左下角"}},
-        {QStringLiteral("bottom"), {"bottom", "底部"}},
-        {QStringLiteral("bottom_right"), {"bottom-right corner", "右下角"}}};
-    const auto it = words.constFind(pos);
-    return it == words.cend() ? pos : pick(zh, it->first, it->second);
-}
-
-} // namespace
-
 OpOutcome Executor::applyLogo(const QString& sessionId, const Operation& op, bool zh)
 {
     std::lock_guard<std::mutex> lock(m_store.editMutex());

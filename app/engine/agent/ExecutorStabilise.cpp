@@ -14,40 +14,6 @@
 
 namespace cw::engine {
 
-namespace {
-
-// The op's stretch on `d`: its range, the last N ms, or clip N's span; [0, 0) the whole video.
-QPair<qint64, qint64> stretchOf(const Operation& op, const Draft& d)
-{
-    const qint64 length = d.computedDuration();
-    auto ms = [&op](const char* key, qint64 fallback) {
-        return op.args.value(QLatin1String(key)).toInteger(fallback);
-    };
-    if (ms("last_ms", -1) >= 0)
-        return {std::max<qint64>(0, length - ms("last_ms", 0)), length};
-    if (op.args.contains(QLatin1String("from_ms"))) {
-        const qint64 to = ms("to_ms", -1);
-        return {ms("from_ms", 0), to < 0 ? length : to};
-    }
-    if (op.args.contains(QLatin1String("clip"))) {
-        for (const Track& t : d.t) {
-            if (t.tt != int(TrackType::Video) || t.sg.isEmpty())
-                continue;
-            QList<Segment> order = t.sg;
-            std::stable_sort(order.begin(), order.end(),
-                             [](const Segment& a, const Segment& b) { return a.st < b.st; });
-            const int clip = int(ms("clip", 0));
-            const int k = clip < 0 ? int(order.size()) + clip : clip;
-            if (k >= 0 && k < order.size())
-                return {order[k].st, order[k].end()};
-            return {length + 1, length + 1}; // no such clip: the operation says so
-        }
-    }
-    return {0, 0};
-}
-
-} // namespace
-
 OpOutcome Executor::applyStabilise(const QString& sessionId, const Operation& op, bool zh)
 {
     std::lock_guard<std::mutex> lock(m_store.editMutex());

@@ -139,4 +139,47 @@ bool hasMusic(const Draft& d)
     });
 }
 
+QString positionWords(const QString& pos, bool zh)
+{
+    static const QHash<QString, QPair<const char*, const char*>> words{
+        {QStringLiteral("top_left"), {"top-left corner", "左上角"}},
+        {QStringLiteral("top"), {"top", "顶部"}},
+        {QStringLiteral("top_right"), {"top-right corner", "右上角"}},
+        {QStringLiteral("center"), {"centre", "中间"}},
+        {QStringLiteral("bottom_left"), {"bottom-left corner", "左下角"}},
+        {QStringLiteral("bottom"), {"bottom", "底部"}},
+        {QStringLiteral("bottom_right"), {"bottom-right corner", "右下角"}}};
+    const auto it = words.constFind(pos);
+    return it == words.cend() ? pos : pick(zh, it->first, it->second);
+}
+
+QPair<qint64, qint64> stretchOf(const Operation& op, const Draft& d)
+{
+    const qint64 length = d.computedDuration();
+    auto ms = [&op](const char* key, qint64 fallback) {
+        return op.args.value(QLatin1String(key)).toInteger(fallback);
+    };
+    if (ms("last_ms", -1) >= 0)
+        return {std::max<qint64>(0, length - ms("last_ms", 0)), length};
+    if (op.args.contains(QLatin1String("from_ms"))) {
+        const qint64 to = ms("to_ms", -1);
+        return {ms("from_ms", 0), to < 0 ? length : to};
+    }
+    if (op.args.contains(QLatin1String("clip"))) {
+        for (const Track& t : d.t) {
+            if (t.tt != int(TrackType::Video) || t.sg.isEmpty())
+                continue;
+            QList<Segment> order = t.sg;
+            std::stable_sort(order.begin(), order.end(),
+                             [](const Segment& a, const Segment& b) { return a.st < b.st; });
+            const int clip = int(ms("clip", 0));
+            const int k = clip < 0 ? int(order.size()) + clip : clip;
+            if (k >= 0 && k < order.size())
+                return {order[k].st, order[k].end()};
+            return {length + 1, length + 1}; // no such clip: the operation says so
+        }
+    }
+    return {0, 0};
+}
+
 } // namespace cw::engine

@@ -42,5 +42,11 @@ std::optional<MediaRecord> pickUpload(Store& store, const QString& sessionId, co
                                       const QString& kind);
 // "I can't find <file> among your uploads, so nothing was changed. Upload it first."
 OpOutcome notUploaded(const QString& file, bool zh);
+// "top-right corner" / 右上角 for a position name (top_left ... bottom_right, center).
+QString positionWords(const QString& pos, bool zh);
+// The stretch an operation names on `d`: from_ms/to_ms, the last last_ms, or clip N's span on
+// the main track; {0, 0} the whole video, past the end when the clip does not exist (the
+// operation then says so).
+QPair<qint64, qint64> stretchOf(const Operation& op, const Draft& d);
 
 } // namespace cw::engine

@@ -304,6 +304,22 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
     pieces << piece;
 }
 
+QPair<QString, QString> cornerXY(const QString& pos, int frameWidth)
+{
+    const QString m = QString::number(std::max(1, int(std::lround(frameWidth * 0.03))));
+    QString x = QStringLiteral("(W-w)/2");
+    QString y = QStringLiteral("(H-h)/2");
+    if (pos.endsWith(QLatin1String("left")))
+        x = m;
+    else if (pos.endsWith(QLatin1String("right")))
+        x = QStringLiteral("W-w-") + m;
+    if (pos.startsWith(QLatin1String("top")))
+        y = m;
+    else if (pos.startsWith(QLatin1String("bottom")))
+        y = QStringLiteral("H-h-") + m;
+    return {x, y};
+}
+
 // Cutaways are shifted to their timeline start (setpts +st) and drawn only while they run
 // (overlay enable + eof_action=pass), so the main picture shows before and after them.
 QString Graph::addBroll(const Segment& s, int input, const RenderInput& in, int k)
@@ -336,18 +352,7 @@ QString Graph::addOverlay(const Segment& s, int input, const RenderInput& in, in
         2, int(p.width * std::clamp(s.m.value(QLatin1String("w")).toDouble(15), 2.0, 100.0) / 100) /
                2 * 2);
     const double opacity = std::clamp(s.m.value(QLatin1String("op")).toDouble(1), 0.0, 1.0);
-    const QString m = QString::number(std::max(1, int(std::lround(p.width * 0.03))));
-    const QString pos = s.m.value(QLatin1String("pos")).toString();
-    QString x = QStringLiteral("(W-w)/2");
-    QString y = QStringLiteral("(H-h)/2");
-    if (pos.endsWith(QLatin1String("left")))
-        x = m;
-    else if (pos.endsWith(QLatin1String("right")))
-        x = QStringLiteral("W-w-") + m;
-    if (pos.startsWith(QLatin1String("top")))
-        y = m;
-    else if (pos.startsWith(QLatin1String("bottom")))
-        y = QStringLiteral("H-h-") + m;
+    const auto [x, y] = cornerXY(s.m.value(QLatin1String("pos")).toString(), p.width);
     const QString st = sec(s.st);
     const QString in0 = sec(isStill(in) ? 0 : s.in);
     QString c = QStringLiteral("[%1:v]trim=start=%2:duration=%3,setpts=PTS-%2/TB+%4/TB,")

@@ -66,6 +66,9 @@ QString atempoChain(double speed); // "atempo=2,atempo=1.5"; empty for 1
 double segmentSpeed(const Segment& s);
 QString xfadeName(const QString& type);
 QString audioTrackChain(const Segment& s, int input, int k);
+// overlay's x and y for a picture at `pos` (top_left ... bottom_right, center): a margin of
+// 3% of the frame's width from the edges it names, as broadcasters place a bug.
+QPair<QString, QString> cornerXY(const QString& pos, int frameWidth);
 // The expansion drawtext shows for a countdown or timecode text (m.style), else "".
 QString timerText(const Segment& s);
 QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,

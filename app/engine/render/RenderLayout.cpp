@@ -68,18 +68,7 @@ QString Graph::addLayout(const Segment& s, int input, const RenderInput& in, int
         const int border = b > 0 ? std::max(1, int(std::lround(b * scale))) : 0;
         const double percent = std::clamp(s.m.value(QLatin1String("w")).toDouble(30), 10.0, 60.0);
         const int w = std::max(2, int(p.width * percent / 100 - 2 * border) / 2 * 2);
-        const QString m = QString::number(std::max(1, int(std::lround(p.width * 0.03))));
-        const QString pos = s.m.value(QLatin1String("pos")).toString();
-        QString x = QStringLiteral("(W-w)/2");
-        QString y = QStringLiteral("(H-h)/2");
-        if (pos.endsWith(QLatin1String("left")))
-            x = m;
-        else if (pos.endsWith(QLatin1String("right")))
-            x = QStringLiteral("W-w-") + m;
-        if (pos.startsWith(QLatin1String("top")))
-            y = m;
-        else if (pos.startsWith(QLatin1String("bottom")))
-            y = QStringLiteral("H-h-") + m;
+        const auto [x, y] = cornerXY(s.m.value(QLatin1String("pos")).toString(), p.width);
         QString c = otherClip(s, input, in, p) + QStringLiteral("scale=%1:-2").arg(w) + toBt709(in);
         if (border > 0)
             c += QStringLiteral(",pad=iw+%1:ih+%1:%2:%2:color=white").arg(2 * border).arg(border);
