@@ -2188,52 +2188,62 @@
 <context>
     <name>cw::TimelineView</name>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="25"/>
+        <location filename="../ui/TimelineView.cpp" line="26"/>
+        <source>Stabilised</source>
+        <translation>防抖</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="29"/>
+        <source>Muted</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="31"/>
         <source>Reversed</source>
         <translation>倒放</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="27"/>
+        <location filename="../ui/TimelineView.cpp" line="33"/>
         <source>Freeze</source>
         <translation>定格</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="33"/>
+        <location filename="../ui/TimelineView.cpp" line="39"/>
         <source>Zoom %1×</source>
         <translation>放大 %1×</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="35"/>
+        <location filename="../ui/TimelineView.cpp" line="41"/>
         <source>Zoom %1×→%2×</source>
         <translation>放大 %1×→%2×</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="54"/>
+        <location filename="../ui/TimelineView.cpp" line="60"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="56"/>
+        <location filename="../ui/TimelineView.cpp" line="62"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="58"/>
+        <location filename="../ui/TimelineView.cpp" line="64"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="60"/>
+        <location filename="../ui/TimelineView.cpp" line="66"/>
         <source>Type %1</source>
         <translation>类型 %1</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="68"/>
+        <location filename="../ui/TimelineView.cpp" line="74"/>
         <source>%1 · in %2 · out %3 · %4 s</source>
         <translation>%1 · 入点 %2 · 出点 %3 · %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="90"/>
+        <location filename="../ui/TimelineView.cpp" line="96"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>

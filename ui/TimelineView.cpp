@@ -16,11 +16,17 @@
 
 namespace cw {
 
-// A clip played backwards, held or zoomed (the engine's edit/Motion.h marks) says so ahead of
-// its name, so the timeline shows at a glance what the export will do to it.
+// A clip stabilised, played backwards, held, zoomed or muted (the engine's edit/Stabilise.h and
+// edit/Motion.h marks, m.vol 0) says so ahead of its name, so the timeline shows at a glance
+// what the export will do to it.
 QString segmentLabel(const Segment& segment)
 {
     QStringList tags;
+    if (segment.m.value(QLatin1String("stab")).toBool())
+        tags << QCoreApplication::translate("cw::TimelineView", "Stabilised");
+    if (segment.m.contains(QLatin1String("vol")) &&
+        segment.m.value(QLatin1String("vol")).toDouble(1) <= 0)
+        tags << QCoreApplication::translate("cw::TimelineView", "Muted");
     if (segment.m.value(QLatin1String("reverse")).toBool())
         tags << QCoreApplication::translate("cw::TimelineView", "Reversed");
     if (segment.m.value(QLatin1String("freeze")).toBool())

@@ -293,11 +293,13 @@ void TstTimelineEdit::motionLabelled()
     draft.t[0].sg[0].m.insert("zoom", QJsonObject{{"z0", 1.0}, {"z1", 1.2}});
     draft.t[0].sg[1].m.insert("reverse", true);
     draft.t[0].sg[2].m.insert("freeze", true);
+    draft.t[0].sg[2].m.insert("stab", true);
+    draft.t[0].sg[2].m.insert("vol", 0);
     TimelineView view;
     view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 200);
     view.setDraft(draft);
     const QStringList expected{"Zoom 1×→1.2× · city.mp4", "Reversed · city.mp4",
-                               "Freeze · city.mp4"};
+                               "Stabilised · Muted · Freeze · city.mp4"};
     for (int s = 0; s < 3; ++s) {
         QTest::mouseClick(&view, Qt::LeftButton, {},
                           view.layout().segmentRect(0, s).center().toPoint());
