@@ -5,6 +5,7 @@
 #include "Backend.h"
 #include "EditorSession.h"
 #include "MainWindow.h"
+#include "PlatformNoise.h"
 #include "TestMedia.h"
 #include "TimelineView.h"
 
@@ -27,6 +28,9 @@ using namespace cw;
 class TestE2eStory : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // The viewer plays the preview: Qt Multimedia's notes about the machine (no sound server,
+    // no GPU) are not the app's warnings.
+    void initTestCase() { test::dropPlatformNoise(); }
     void dropChatCutExport();
 
 private:
