@@ -161,6 +161,11 @@ void TstMotion::rules()
     QCOMPARE(d.t[1].sg[0].st, 5000); // the title after the clip moved with it
     QVERIFY(!loopVideo(clips(1), 1).ok);
     QVERIFY(!loopVideo(clips(1), 3, 4).ok);
+    d = must(loopVideo(clips(2), 2, -1)); // the last clip
+    s = byStart(d.t[0]);
+    QCOMPARE(s.size(), 3);
+    QCOMPARE(s[2].st, 4000);
+    QCOMPARE(s[2].in, 2000);
 
     // Zoom: a steady punch-in on a stretch; a gradual one keeps its course across a split.
     d = must(zoomRange(clips(1), 1000, 2000, 1.5, false));

@@ -41,21 +41,8 @@ OpOutcome Executor::applyMotion(const QString& sessionId, const Operation& op, b
                              op.args.value(QLatin1String("duration_ms")).toInteger(2000));
         label = QStringLiteral("freeze frame");
     } else if (op.name == Op::loop()) {
-        const int clip = op.args.contains(QLatin1String("clip"))
-                             ? op.args.value(QLatin1String("clip")).toInt()
-                             : -2;
-        int index = clip;
-        if (clip == -1) { // the last clip
-            const int main = [&] {
-                for (int i = 0; i < draft->t.size(); ++i)
-                    if (draft->t[i].tt == int(TrackType::Video) && !draft->t[i].sg.isEmpty())
-                        return i;
-                return -1;
-            }();
-            index = main < 0 ? 0 : int(draft->t[main].sg.size()) - 1;
-        }
         result = loopVideo(*draft, op.args.value(QLatin1String("times")).toInt(2),
-                           clip == -2 ? -1 : index);
+                           op.args.value(QLatin1String("clip")).toInt(-2));
         label = QStringLiteral("loop");
     } else {
         const bool gradual = op.args.value(QLatin1String("gradual")).toBool();

@@ -21,9 +21,9 @@ EditResult reverseRange(const Draft& draft, qint64 fromMs, qint64 toMs);
 // Holds the frame shown at atMs (-1: the last frame) for holdMs (100 ms - 60 s), pushing what
 // follows later. details: at_ms, hold_ms, old_duration_ms.
 EditResult freezeFrame(const Draft& draft, qint64 atMs, qint64 holdMs);
-// The whole video (clip < 0) or main-track clip `clip` (0-based) played `times` times in all
-// (2-20; the result at most an hour). details: times, added_ms, old_duration_ms.
-EditResult loopVideo(const Draft& draft, int times, int clip = -1);
+// The whole video (clip -2) or main-track clip `clip` (0-based, -1 the last) played `times`
+// times in all (2-20; the result at most an hour). details: times, added_ms, old_duration_ms.
+EditResult loopVideo(const Draft& draft, int times, int clip = -2);
 // Zooms [from, to) (to <= from: the whole video) to `zoom` (1.05-4); gradual: from 1 to zoom
 // across the stretch instead of all at once. zoom 1 removes the zoom. details: from_ms, to_ms.
 EditResult zoomRange(const Draft& draft, qint64 fromMs, qint64 toMs, double zoom, bool gradual);

@@ -151,14 +151,16 @@ EditResult loopVideo(const Draft& draft, int times, int clip)
     if (total <= 0 || main < 0)
         return fail(ErrorCode::NotFound, QStringLiteral("There are no clips on the timeline."));
     qint64 a = 0, b = total;
-    if (clip >= 0) {
+    const bool whole = clip == -2;
+    if (!whole) {
         const QList<int> order = sortedIndices(draft.t[main]);
-        if (clip >= order.size())
+        const int k = clip == -1 ? int(order.size()) - 1 : clip;
+        if (k < 0 || k >= order.size())
             return fail(ErrorCode::NotFound, QStringLiteral("There is no clip %1 (there are %2).")
                                                  .arg(clip + 1)
                                                  .arg(order.size()));
-        a = draft.t[main].sg[order[clip]].st;
-        b = draft.t[main].sg[order[clip]].end();
+        a = draft.t[main].sg[order[k]].st;
+        b = draft.t[main].sg[order[k]].end();
     }
     const qint64 added = (b - a) * (times - 1);
     if (total + added > 3600000)
@@ -171,7 +173,7 @@ EditResult loopVideo(const Draft& draft, int times, int clip)
         QList<Segment> copies;
         for (Segment& s : t.sg) {
             // The whole video repeats everything on it; one clip repeats its footage.
-            const bool inside = s.st >= a && s.end() <= b && (clip < 0 || isFootage(t, s));
+            const bool inside = s.st >= a && s.end() <= b && (whole || isFootage(t, s));
             if (!inside && s.st >= b && isFootage(t, s))
                 s.st += added;
             if (!inside)
@@ -184,7 +186,7 @@ EditResult loopVideo(const Draft& draft, int times, int clip)
         }
         t.sg << copies;
     }
-    if (clip >= 0)
+    if (!whole)
         remapSpans(out, [b, added](qint64 x) { return x >= b ? x + added : x; });
     return success(out, {{QStringLiteral("times"), times},
                          {QStringLiteral("added_ms"), added},
