@@ -6,6 +6,7 @@
 #include "media/AnimatedWebp.h"
 #include "media/AudioAnalysis.h"
 #include "media/MediaProbe.h"
+#include "media/SvgImage.h"
 #include "server/MediaJson.h"
 
 #include <QFile>
@@ -233,15 +234,47 @@ QStringList ingestNotes(const MediaRecord& m, const MediaInfo& info, bool zh)
     return notes;
 }
 
+// An SVG's links to other files are not followed (SvgImage.h): what they drew is missing.
+QString svgLinksNote(const QString& file, const QStringList& links, bool zh)
+{
+    const QString shown =
+        links.mid(0, 3).join(zh ? QStringLiteral("、") : QStringLiteral(", ")) +
+        (links.size() > 3 ? (zh ? QStringLiteral(" 等") : QStringLiteral(" and more"))
+                          : QString());
+    return (zh ? QStringLiteral("%1 引用了它之外的文件（%2）：出于安全不会读取，这些部分不会显示。")
+               : QStringLiteral("%1 refers to files outside it (%2); they are not read, for "
+                                "safety, so those parts do not show."))
+        .arg(file, shown);
+}
+
 } // namespace
 
 IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<ReceivedFile>& files)
 {
     IngestResult result;
     QList<MediaInfo> infos;
-    QSet<QString> animations; // temp paths now holding an MP4
+    QHash<QString, QString> converted; // temp path -> the extension of what it now holds
+    QList<QPair<QString, QStringList>> svgLinks; // display name, links left out
     for (const ReceivedFile& f : files) {
         MediaInfo info;
+        if (f.size > 0 && looksLikeSvg(f.tempPath)) {
+            // The upload's file becomes the drawing as a PNG with alpha (SvgImage.h).
+            const QString png = f.tempPath + QStringLiteral(".png");
+            QString why;
+            QStringList links;
+            if (!rasterizeSvg(f.tempPath, png, &why, &links) || !QFile::remove(f.tempPath) ||
+                !QFile::rename(png, f.tempPath)) {
+                QFile::remove(png);
+                removeAll(files);
+                result.code = ErrorCode::UnsupportedFile;
+                result.error = QStringLiteral("%1 %2.").arg(
+                    f.displayName, why.isEmpty() ? QStringLiteral("cannot be stored") : why);
+                return result;
+            }
+            converted.insert(f.tempPath, QStringLiteral(".png"));
+            if (!links.isEmpty())
+                svgLinks.append({f.displayName, links});
+        }
         if (f.size > 0 && isAnimatedWebp(f.tempPath)) {
             // The upload's file becomes the animation as a clip (AnimatedWebp.h).
             const QString clip = f.tempPath + QStringLiteral(".mp4");
@@ -255,10 +288,19 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
                                    .arg(f.displayName, why);
                 return result;
             }
-            animations << f.tempPath;
+            converted.insert(f.tempPath, QStringLiteral(".mp4"));
         }
         if (f.size > 0)
             info = probeMedia(f.tempPath);
+        if (info.videoCodec == QLatin1String("svg")) {
+            // An SVG the sniff did not take (.svgz): FFmpeg would draw it as it is.
+            removeAll(files);
+            result.code = ErrorCode::UnsupportedFile;
+            result.error = QStringLiteral("%1 is a compressed or unusual SVG the engine cannot "
+                                          "check; save it as a plain .svg.")
+                               .arg(f.displayName);
+            return result;
+        }
         const bool usable = info.ok && !info.kind.isEmpty() &&
                             (info.kind == QLatin1String("image") || info.durationMs > 0);
         if (!usable) {
@@ -279,6 +321,8 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
 
     const std::optional<SessionRecord> session = store.session(sessionId);
     const bool zh = session && session->language.startsWith(QLatin1String("zh"));
+    for (const auto& [file, links] : std::as_const(svgLinks))
+        result.notes << svgLinksNote(file, links, zh);
     QHash<QString, std::optional<AudioAnalysis>> analyses;
     QSet<QString> variableRate;
     for (int i = 0; i < files.size(); ++i) {
@@ -290,8 +334,7 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
         m.filename = f.displayName;
         m.kind = info.kind;
         m.path = store.mediaDir() + QLatin1Char('/') + m.id +
-                 (animations.contains(f.tempPath) ? QStringLiteral(".mp4")
-                                                  : safeExtension(f.displayName));
+                 converted.value(f.tempPath, safeExtension(f.displayName));
         m.hash = f.hash;
         m.durationMs = info.durationMs;
         m.width = info.width;

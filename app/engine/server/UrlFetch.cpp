@@ -96,6 +96,7 @@ QString extensionForType(const std::string& contentType)
         {QStringLiteral("image/png"), QStringLiteral(".png")},
         {QStringLiteral("image/gif"), QStringLiteral(".gif")},
         {QStringLiteral("image/webp"), QStringLiteral(".webp")},
+        {QStringLiteral("image/svg+xml"), QStringLiteral(".svg")}, // drawn at ingest (SvgImage.h)
     };
     const QString type =
         QString::fromStdString(contentType).section(QLatin1Char(';'), 0, 0).trimmed().toLower();
