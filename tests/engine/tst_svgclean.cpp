@@ -404,6 +404,12 @@ void TstSvgClean::refusedLeavesNoFile()
     QVERIFY2(why.contains("DOCTYPE"), qPrintable(why));
     QVERIFY(!QFile::exists(out));
     QVERIFY(!QFile::exists(out + ".clean.svg"));
+
+    QVERIFY(writeFile(in, doc("<desc>" + QByteArray(7 * 1024 * 1024, 'x') + "</desc>")));
+    QVERIFY(!rasterizeSvg(in, out, &why));
+    QCOMPARE(why,
+             QString("is over 5 MB, more than a logo needs; simplify it or export it as a PNG"));
+    QVERIFY(!QFile::exists(out));
 }
 
 QTEST_GUILESS_MAIN(TstSvgClean)

@@ -277,8 +277,8 @@ SvgCleanResult cleanSvg(const QByteArray& svg, int longSide)
 {
     if (svg.size() > kSvgMaxBytes)
         return refused(SvgRefusal::TooLarge,
-                       QStringLiteral("is %1 MB; an SVG logo can be at most %2 MB")
-                           .arg(svg.size() / 1048576.0, 0, 'f', 1)
+                       QStringLiteral("is over %1 MB, more than a logo needs; simplify it or "
+                                      "export it as a PNG")
                            .arg(kSvgMaxBytes / 1048576));
     SvgCleanResult r;
     QXmlStreamReader in(svg);
