@@ -167,7 +167,7 @@ private slots:
 
         QTest::newRow("new text without style: the title of several")
             << f << OpFn([](const Draft& d) {
-                   return editText(d, {"", "Urban Dreams", "", -1, -1});
+                   return editText(d, {"", "Urban Dreams", "", -1, -1, {}, false});
                })
             << videoOut + " Titles[t1:1000+1000 'Urban Dreams' center,t2:3000+1000 'Sub 2' bottom,"
                           "t3:0+1000 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom] "
@@ -182,13 +182,13 @@ private slots:
             << withTexts({seg("t2", "", 3000, 0, 1000, text("Sub", "caption", "bottom")),
                           seg("t3", "", 500, 0, 1500, text("Ana", "lower_third", "bottom_left"))})
             << OpFn([](const Draft& d) {
-                   return editText(d, {"", "Ana Silva", "", -1, -1});
+                   return editText(d, {"", "Ana Silva", "", -1, -1, {}, false});
                })
             << videoOut + " Titles[t2:3000+1000 'Sub' bottom,t3:500+1500 'Ana Silva' bottom_left]"
             << qint64(6000) << QJsonObject{{"changed", 1}, {"text", "Ana Silva"}};
         QTest::newRow("every caption to the top")
             << f << OpFn([](const Draft& d) {
-                   return editText(d, {"caption", "", "top", -1, -1});
+                   return editText(d, {"caption", "", "top", -1, -1, {}, false});
                })
             << videoOut + " Titles[t1:1000+1000 'Hi' center,t2:3000+1000 'Sub 2' top,"
                           "t3:0+1000 'Ana' bottom_left,t4:2000+500 'Sub 1' top] "
@@ -197,20 +197,20 @@ private slots:
         QTest::newRow("position words are normalised")
             << withTexts({seg("t1", "", 0, 0, 1000, text("Hi", "title", "center"))})
             << OpFn([](const Draft& d) {
-                   return editText(d, {"", "", "Top Left", -1, -1});
+                   return editText(d, {"", "", "Top Left", -1, -1, {}, false});
                })
             << videoOut + " Titles[t1:0+1000 'Hi' top_left]" << qint64(6000)
             << QJsonObject{{"position", "top_left"}};
         QTest::newRow("title moved and lengthened, clamped to the footage")
             << withTexts({seg("t1", "", 0, 0, 1000, text("Hi", "title", "center"))})
             << OpFn([](const Draft& d) {
-                   return editText(d, {"title", "", "", 4500, 3000});
+                   return editText(d, {"title", "", "", 4500, 3000, {}, false});
                })
             << videoOut + " Titles[t1:4500+1500 'Hi' center]" << qint64(6000)
             << QJsonObject{{"start_ms", 4500}, {"duration_ms", 1500}, {"changed", 1}};
         QTest::newRow("lower third shortened")
             << f << OpFn([](const Draft& d) {
-                   return editText(d, {"lower_third", "", "", -1, 700});
+                   return editText(d, {"lower_third", "", "", -1, 700, {}, false});
                })
             << videoOut + " Titles[t1:1000+1000 'Hi' center,t2:3000+1000 'Sub 2' bottom,"
                           "t3:0+700 'Ana' bottom_left,t4:2000+500 'Sub 1' bottom] "
@@ -220,7 +220,7 @@ private slots:
             << withTexts({seg("t1", "", 0, 0, 1000, text("One", "caption", "bottom")),
                           seg("t2", "", 2000, 0, 1000, text("Two", "caption", "bottom"))})
             << OpFn([](const Draft& d) {
-                   return editText(d, {"", "", "", -1, 3000});
+                   return editText(d, {"", "", "", -1, 3000, {}, false});
                })
             << videoOut + " Titles[t2:2000+1000 'Two' bottom] Titles[t1:0+3000 'One' bottom]"
             << qint64(6000) << QJsonObject{{"duration_ms", 3000}, {"changed", 1}};
@@ -234,7 +234,7 @@ private slots:
                     track("x2", 7, "Lower",
                           {seg("t4", "", 0, 0, 1500, text("Ana", "lower_third", "bottom_left"))})})
             << OpFn([](const Draft& d) {
-                   return editText(d, {"title", "", "", 2500, -1});
+                   return editText(d, {"title", "", "", 2500, -1, {}, false});
                })
             << videoOut + " Titles[t1:0+1000 'One' bottom,t2:2000+1000 'Two' bottom] "
                           "Lower[t4:0+1500 'Ana' bottom_left,t3:2500+1000 'Hi' center]"
@@ -324,40 +324,40 @@ private slots:
             << 4000 << "not a number";
 
         QTest::newRow("no title") << plain << OpFn([](const Draft& d) {
-            return editText(d, {"title", "X", "", -1, -1});
+            return editText(d, {"title", "X", "", -1, -1, {}, false});
         }) << 4009 << "There is no title on the timeline.";
         QTest::newRow("no lower third") << plain << OpFn([](const Draft& d) {
-            return editText(d, {"lower_third", "X", "", -1, -1});
+            return editText(d, {"lower_third", "X", "", -1, -1, {}, false});
         }) << 4009 << "There is no lower third on the timeline.";
         QTest::newRow("no caption")
             << withTexts({seg("t1", "", 0, 0, 1000, text("Hi", "title", "center"))})
             << OpFn([](const Draft& d) {
-                   return editText(d, {"caption", "", "top", -1, -1});
+                   return editText(d, {"caption", "", "top", -1, -1, {}, false});
                })
             << 4009 << "There is no caption on the timeline.";
         QTest::newRow("no text at all") << bare << OpFn([](const Draft& d) {
-            return editText(d, {"", "X", "", -1, -1});
+            return editText(d, {"", "X", "", -1, -1, {}, false});
         }) << 4009 << "There is no text on the timeline.";
         QTest::newRow("unknown position") << plain << OpFn([](const Draft& d) {
-            return editText(d, {"caption", "", "upper", -1, -1});
+            return editText(d, {"caption", "", "upper", -1, -1, {}, false});
         }) << 4000 << "Unknown position \"upper\"";
         QTest::newRow("unknown style") << plain << OpFn([](const Draft& d) {
-            return editText(d, {"banner", "X", "", -1, -1});
+            return editText(d, {"banner", "X", "", -1, -1, {}, false});
         }) << 4000 << "Unknown text style \"banner\"";
         QTest::newRow("nothing to change") << plain << OpFn([](const Draft& d) {
-            return editText(d, {"caption", "", "", -1, 0});
+            return editText(d, {"caption", "", "", -1, 0, {}, false});
         }) << 4000 << "Nothing to change";
         QTest::newRow("blank new text") << plain << OpFn([](const Draft& d) {
-            return editText(d, {"caption", "  ", "", -1, -1});
+            return editText(d, {"caption", "  ", "", -1, -1, {}, false});
         }) << 4000 << "The new text is empty.";
         QTest::newRow("start after the end")
             << withTexts({seg("t1", "", 0, 0, 1000, text("Hi", "title", "center"))})
             << OpFn([](const Draft& d) {
-                   return editText(d, {"", "", "", 6000, -1});
+                   return editText(d, {"", "", "", 6000, -1, {}, false});
                })
             << 4000 << "after the end of the video";
         QTest::newRow("one start for several captions") << plain << OpFn([](const Draft& d) {
-            return editText(d, {"caption", "", "", 500, -1});
+            return editText(d, {"caption", "", "", 500, -1, {}, false});
         }) << 4000 << "There are 2 captions";
         QTest::newRow("remove captions when there are none")
             << withTexts({seg("t1", "", 0, 0, 1000, text("Hi", "title", "center"))})

@@ -331,6 +331,7 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
             o.style == QLatin1String("watermark") || o.style == QLatin1String("timecode");
         o.durationMs = argMs(op, "duration_ms", toEnd ? -1 : o.durationMs);
         o.position = op.args.value(QStringLiteral("position")).toString();
+        o.look = textLookFromArgs(op.args);
         // "a caption 'Bye' in the last 2 seconds": it ends with the video.
         if (op.args.value(QStringLiteral("at")).toString() == QLatin1String("end"))
             o.startMs = std::max<qint64>(0, draft->computedDuration() - o.durationMs);
@@ -516,6 +517,10 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                                                                        : QStringLiteral("title");
             reply = QStringLiteral("Added a %1 \"%2\" at %3 for %4 s.").arg(kind, text, start, dur);
         }
+        if (const QStringList look = textLookWords(op.args, d, zh); !look.isEmpty())
+            reply.insert(reply.size() - 1,
+                         zh ? QStringLiteral("（%1）").arg(look.join(QStringLiteral("，")))
+                            : QStringLiteral(" (%1)").arg(look.join(QStringLiteral(", "))));
     } else if (n == Op::addTransitions() &&
                d.value(QStringLiteral("type")).toString() == QLatin1String("none")) {
         reply = pick(zh, "Removed the transitions: the clips now follow each other with hard cuts.",

@@ -1,6 +1,7 @@
 // See ExecutorSupport.h.
 #include "agent/ExecutorSupport.h"
 
+#include "edit/TextLook.h"
 #include "store/Store.h"
 
 #include <algorithm>
@@ -180,6 +181,32 @@ QPair<qint64, qint64> stretchOf(const Operation& op, const Draft& d)
         }
     }
     return {0, 0};
+}
+
+QStringList textLookWords(const QJsonObject& args, const QJsonObject& details, bool zh)
+{
+    QStringList words;
+    auto asked = [&](const char* key) { return args.contains(QLatin1String(key)); };
+    auto on = [&](const char* key) { return details.value(QLatin1String(key)).toBool(); };
+    if (asked("color"))
+        words << textColorName(details.value(QLatin1String("color")).toString(), zh);
+    if (asked("size") || asked("size_px")) {
+        const QString x = QString::number(details.value(QLatin1String("size")).toDouble(1), 'g', 3);
+        words
+            << (zh ? QStringLiteral("大小为原来的 %1 倍") : QStringLiteral("%1x the size")).arg(x);
+    }
+    if (asked("bold"))
+        words << (on("bold") ? pick(zh, "bold", "加粗") : pick(zh, "not bold", "取消加粗"));
+    if (asked("box_color"))
+        words << (zh ? QStringLiteral("%1背景框") : QStringLiteral("on a %1 box"))
+                     .arg(textColorName(details.value(QLatin1String("box_color")).toString(), zh));
+    else if (asked("box"))
+        words << (on("box") ? pick(zh, "on a box", "加背景框")
+                            : pick(zh, "without a box", "去掉背景框"));
+    if (asked("outline"))
+        words << (on("outline") ? pick(zh, "with an outline", "加描边")
+                                : pick(zh, "without an outline", "去掉描边"));
+    return words;
 }
 
 } // namespace cw::engine

@@ -18,6 +18,9 @@ struct MediaRecord;
 class Store;
 
 QString pick(bool zh, const char* en, const char* chinese);
+// The look a text operation was asked for (its args), in words from the result (details):
+// "red", "bold", "1.5x the size", "without a box" / 红色、加粗.
+QStringList textLookWords(const QJsonObject& args, const QJsonObject& details, bool zh);
 OpOutcome failure(const QString& message); // draft unchanged; the message is the reply
 MediaRef refOf(const MediaRecord& media);
 // A file name the user typed matches an upload by full name or base name, ignoring case.

@@ -187,6 +187,9 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     // "no more black and white": the look that is there goes.
     if (has(c, "^(?:please |and )?no more black-white\\b"))
         return {op(Op::setLook(), QJsonObject{{QStringLiteral("look"), QStringLiteral("none")}})};
+    if (const lexicon::Decline* d = declineOf(c); !d || d->id != QLatin1String("text_style"))
+        if (const auto o = lookChange(c, p, lastTarget))
+            return {*o};
     if (negated(c) && !noFade(c))
         return {};
     // "能不能保持原有视频比例", "keep the original aspect ratio": nothing to change.
@@ -225,6 +228,9 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
              "take|bring|get rid of|shorten|lengthen|center|centre)\\s+(?:it|them)\\b|\\bit "
              "should\\b|"
              "\\ba (?:new|different|another) (?:one|1)\\b|把它|将它")))
+        f.target = *lastTarget;
+    // "make the title bigger and bold": a look said alone is of the text just named.
+    else if (f.target.isEmpty() && isText(*lastTarget) && !textLook(c).isEmpty())
         f.target = *lastTarget;
     else if (!f.target.isEmpty())
         *lastTarget = f.target;

@@ -225,17 +225,28 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
     if (!isTextTarget(f.target))
         return std::nullopt;
     QJsonObject args;
-    const QString style = textStyle(f.target);
+    // "white text on a black box for the title": the style named wins over "text" or "font".
+    QString style = textStyle(f.target);
+    for (const char* named : {"title", "lower_third", "caption"})
+        if (style.isEmpty() && lexicon::has(c, QStringLiteral("target.") + QLatin1String(named)))
+            style = QLatin1String(named);
     if (!style.isEmpty())
         args.insert(QStringLiteral("style"), style);
     const bool quoted = f.quote >= 0 && f.quote < p.quotes.size();
-    if (f.action == QLatin1String("remove") && !quoted && !f.addVerb) {
+    // "remove the box behind the captions" changes their look; it does not remove them.
+    const QJsonObject look = textLook(c);
+    for (auto it = look.begin(); it != look.end(); ++it)
+        args.insert(it.key(), it.value());
+    if (f.action == QLatin1String("remove") && !quoted && !f.addVerb && look.isEmpty()) {
         if (f.target == QLatin1String("text") || lexicon::has(c, QStringLiteral("misc.delete_all")))
             args.remove(QStringLiteral("style"));
         return op(Op::removeText(), args);
     }
     if (f.addVerb)
         return std::nullopt;
+    if (style.isEmpty() && has(c, "\\b(?:all|every|each)\\b(?: (?:of )?(?:the|my))? "
+                                  "(?:texts?|titles?|words|captions?)\\b|所有|全部"))
+        args.insert(QStringLiteral("all"), true);
     if (quoted && (f.action == QLatin1String("change") ||
                    has(c, "\\b(?:should|to) (?:say|read)\\b|\\bsay\\b|\\bread\\b"))) {
         args.insert(QStringLiteral("text"), p.quotes.at(f.quote));
@@ -243,7 +254,7 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
     }
     if (quoted)
         return std::nullopt;
-    bool changed = false;
+    bool changed = !look.isEmpty();
     if (!f.position.isEmpty()) {
         args.insert(QStringLiteral("position"), f.position);
         changed = true;

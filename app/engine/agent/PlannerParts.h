@@ -70,6 +70,13 @@ int voiceComplaint(const QString& c);
 std::optional<Operation> describeContent(const QString& c);
 std::optional<Operation> musicChange(const QString& c, const Frame& f);
 std::optional<Operation> textChange(const QString& c, const Frame& f, const Prepared& p);
+// The look of a text the clause asks for (PlannerTextLook.cpp): color, box_color, size,
+// size_px, bold, box, outline; empty when it names none.
+QJsonObject textLook(const QString& c);
+// A clause that only changes how a text already there looks ("title in green, no box", "add an
+// outline to the title", "put the captions on a yellow background"): read before negations
+// and the declines for new captions take "no" and "put the captions" for themselves.
+std::optional<Operation> lookChange(const QString& c, const Prepared& p, QString* lastTarget);
 std::optional<Operation> removeIntro(const QString& c, const Frame& f);
 std::optional<Operation> targetLength(const QString& c);
 std::optional<Operation> exportSettings(const QString& c, const Frame& f);

@@ -2,6 +2,7 @@
 // to the operation before them, corrections ("no wait, 10 s"), and the readings that need
 // every clause at once (advice, repeated levels, kept stretches, a loose threshold).
 #include "agent/PlannerParts.h"
+#include "edit/TextLook.h"
 
 #include <QRegularExpression>
 #include <algorithm>
@@ -233,6 +234,28 @@ void finish(Plan& plan, const Prepared& p)
             merged.insert(it.key(), it.value());
         ops[i].args = merged;
         ops.removeAt(i - 1);
+    }
+    // "add a title 'Hi' and make it red": the look goes into the new text.
+    for (qsizetype i = ops.size() - 1; i > 0; --i) {
+        const QJsonObject& look = ops.at(i).args;
+        const QJsonObject& added = ops.at(i - 1).args;
+        const QString style = look.value(QStringLiteral("style")).toString();
+        if (ops.at(i).name != Op::editText() || ops.at(i - 1).name != Op::addText() ||
+            (!style.isEmpty() &&
+             style != added.value(QStringLiteral("style")).toString(QStringLiteral("title"))))
+            continue;
+        QJsonObject merged = added;
+        bool lookOnly = true;
+        for (auto it = look.begin(); it != look.end() && lookOnly; ++it) {
+            if (it.key() == QLatin1String("style"))
+                continue;
+            lookOnly = !textLookFromArgs(QJsonObject{{it.key(), it.value()}}).empty();
+            merged.insert(it.key(), it.value());
+        }
+        if (!lookOnly)
+            continue;
+        ops[i - 1].args = merged;
+        ops.removeAt(i);
     }
     // "I only want 0-10 s and 20-31 s": two kept stretches are the gaps between them removed.
     QList<QPair<qint64, qint64>> kept;

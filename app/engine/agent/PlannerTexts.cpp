@@ -40,6 +40,9 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
     QString rest = c;
     rest.remove(RX(QStringLiteral("\\x{E000}\\d+\\x{E001}")));
     rest.replace(RX(QStringLiteral(":\\s*$|:\\s+")), QStringLiteral(" "));
+    const QJsonObject look = textLook(rest);
+    for (auto it = look.begin(); it != look.end(); ++it)
+        args.insert(it.key(), it.value());
     const QString position = readFrame(rest).position;
     if (!position.isEmpty())
         args.insert(QStringLiteral("position"), position);

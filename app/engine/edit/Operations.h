@@ -12,13 +12,15 @@
 //            role ("intro" on the generated intro; only removeIntro reads it).
 //   music track (tt 1, m.role "music" on its segments): vol, duck (bool), fi, fo (ms).
 //   text track (tt 7) segment m: text, style ("title" | "lower_third" | "caption" |
-//            "watermark": half-transparent, to the end unless a length is given), pos.
+//            "watermark": half-transparent, to the end unless a length is given), pos,
+//            and its look (edit/TextLook.h).
 //   Fades and logos: edit/Fades.h and edit/Overlays.h.
 //   B-roll: a second video track (after the main one) whose segments (m.role "broll") are
 //            drawn over the main picture at their st, silent; m.tr {d} fades them in/out.
 #pragma once
 
 #include "Draft.h"
+#include "edit/TextLook.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -86,6 +88,7 @@ struct TextOptions {
     // and the running time (the text is only their name on the timeline).
     QString style = QStringLiteral("title");
     QString position; // "" = the style's default
+    TextLook look;    // size is a factor on the style's size
 };
 EditResult addText(const Draft& draft, const TextOptions& options);
 

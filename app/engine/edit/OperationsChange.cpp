@@ -224,11 +224,13 @@ EditResult editText(const Draft& draft, const TextChange& change)
                         .arg(change.position));
     const bool moveStart = change.startMs >= 0;
     const bool resize = change.durationMs > 0;
-    if (text.isEmpty() && position.isEmpty() && !moveStart && !resize)
+    if (const QString problem = textLookProblem(change.look); !problem.isEmpty())
+        return fail(ErrorCode::BadRequest, problem);
+    if (text.isEmpty() && position.isEmpty() && !moveStart && !resize && change.look.empty())
         return fail(ErrorCode::BadRequest,
-                    QStringLiteral("Nothing to change: give a new text, position, start or "
-                                   "length."));
-    const QList<QPair<int, int>> targets = selectTexts(draft, change.style, false);
+                    QStringLiteral("Nothing to change: give a new text, position, start, "
+                                   "length or look."));
+    const QList<QPair<int, int>> targets = selectTexts(draft, change.style, change.all);
     if (targets.isEmpty())
         return fail(ErrorCode::Conflict, noText(change.style));
     if (moveStart && targets.size() > 1)
@@ -252,6 +254,7 @@ EditResult editText(const Draft& draft, const TextChange& change)
         }
         if (!position.isEmpty())
             s.m.insert(QStringLiteral("pos"), position);
+        applyTextLook(s.m, change.look, true);
         if (moveStart)
             s.st = change.startMs;
         if (resize)
@@ -263,11 +266,13 @@ EditResult editText(const Draft& draft, const TextChange& change)
     const Segment first = out.t[targets.first().first].sg[targets.first().second];
     if (moveStart || resize)
         separateOverlaps(out, ids);
-    return success(out, {{QStringLiteral("changed"), int(targets.size())},
-                         {QStringLiteral("text"), first.m.value(QLatin1String("text"))},
-                         {QStringLiteral("position"), first.m.value(QLatin1String("pos"))},
-                         {QStringLiteral("start_ms"), first.st},
-                         {QStringLiteral("duration_ms"), first.d}});
+    QJsonObject details = textLookDetails(first.m);
+    details.insert(QStringLiteral("changed"), int(targets.size()));
+    details.insert(QStringLiteral("text"), first.m.value(QLatin1String("text")));
+    details.insert(QStringLiteral("position"), first.m.value(QLatin1String("pos")));
+    details.insert(QStringLiteral("start_ms"), first.st);
+    details.insert(QStringLiteral("duration_ms"), first.d);
+    return success(out, details);
 }
 
 EditResult removeText(const Draft& draft, const QString& style)

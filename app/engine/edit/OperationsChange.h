@@ -16,7 +16,7 @@ EditResult setMusicVolume(const Draft& draft, double volume, double factor);
 // Removes the music segments, and a music track left empty.
 EditResult removeMusic(const Draft& draft);
 
-// Empty / negative fields are left as they are. style picks the texts: "title",
+// Empty / negative fields (and an empty look) are left as they are. style picks the texts: "title",
 // "lower_third", "caption" = every text of that style; "" = the only text, or when there are
 // several the first title (by start), else the first text.
 struct TextChange {
@@ -25,6 +25,8 @@ struct TextChange {
     QString position; // top, bottom, center, top_left, top_right, bottom_left, bottom_right
     qint64 startMs = -1;
     qint64 durationMs = -1; // clamped to the end of the footage
+    TextLook look;          // size multiplies the current size
+    bool all = false;       // with no style: every text, not the one picked
 };
 EditResult editText(const Draft& draft, const TextChange& change);
 // Removes the texts of that style ("" = all texts), and text tracks left empty.

@@ -107,6 +107,8 @@ EditResult addText(const Draft& draft, const TextOptions& options)
                         .arg(style));
     if (options.startMs < 0)
         return fail(ErrorCode::BadRequest, QStringLiteral("The text cannot start before 0:00."));
+    if (const QString problem = textLookProblem(options.look); !problem.isEmpty())
+        return fail(ErrorCode::BadRequest, problem);
     const qint64 total = draft.computedDuration();
     if (total > 0 && options.startMs >= total)
         return fail(ErrorCode::BadRequest, QStringLiteral("%1 is after the end of the video (%2).")
@@ -142,11 +144,14 @@ EditResult addText(const Draft& draft, const TextOptions& options)
            {QStringLiteral("style"), style},
            {QStringLiteral("pos"), pos},
            {QStringLiteral("name"), text.left(40)}};
+    applyTextLook(s.m, options.look, false);
     out.t[ti].sg << s;
-    return success(out, {{QStringLiteral("start_ms"), s.st},
-                         {QStringLiteral("duration_ms"), s.d},
-                         {QStringLiteral("clamped_ms"), wanted - d},
-                         {QStringLiteral("style"), style}});
+    QJsonObject details = textLookDetails(s.m);
+    details.insert(QStringLiteral("start_ms"), s.st);
+    details.insert(QStringLiteral("duration_ms"), s.d);
+    details.insert(QStringLiteral("clamped_ms"), wanted - d);
+    details.insert(QStringLiteral("style"), style);
+    return success(out, details);
 }
 
 EditResult addTransitions(const Draft& draft, const QString& type, qint64 durationMs)

@@ -11,8 +11,10 @@
 //   (done at 1/8 size for speed) under the fitted picture; absent: fit and pad with black.
 #include "render/RenderFilters.h"
 
+#include "edit/TextLook.h"
 #include "media/Stabilise.h"
 
+#include <QFileInfo>
 #include <algorithm>
 #include <cmath>
 
@@ -455,7 +457,8 @@ QString audioTrackChain(const Segment& s, int input, int k)
 // Styles: "title" big and centred, fading in and out, with a shadow and no box;
 // "lower_third" bottom-left on a box; "caption" bottom centre on a box. Without a style the
 // text is a plain boxed line placed by pos (top, bottom, center, and the corners top_left,
-// top_right, bottom_left, bottom_right).
+// top_right, bottom_left, bottom_right). The look a user asked for (edit/TextLook.h) then
+// replaces the style's colour, size, weight, box and outline.
 QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
                  const QString& textFile)
 {
@@ -466,11 +469,8 @@ QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFil
     const bool caption = style == QLatin1String("caption");
     const bool watermark = style == QLatin1String("watermark");
     const bool countdown = style == QLatin1String("countdown");
-    const int size = title       ? base / 12
-                     : countdown ? base / 5
-                     : lower     ? base / 22
-                     : watermark ? base / 14
-                                 : base / 20;
+    const int size = std::max(8, int(std::lround(styleTextPx(style, base) *
+                                                 s.m.value(QLatin1String("size")).toDouble(1))));
     const int margin = p.height * 8 / 100;
     const QString pos = s.m.value(QLatin1String("pos")).toString();
     QString x = QStringLiteral("(w-text_w)/2");
@@ -483,34 +483,54 @@ QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFil
         x = QStringLiteral("w-text_w-") + QString::number(p.width * 6 / 100);
     else if (lower || pos.endsWith(QLatin1String("_left")))
         x = QString::number(p.width * 6 / 100);
-    QString look = QStringLiteral(":fontcolor=white:box=1:boxcolor=black@0.45:boxborderw=") +
-                   QString::number(size / 4);
-    if (lower)
-        look = QStringLiteral(":fontcolor=white:box=1:boxcolor=black@0.6:boxborderw=") +
-               QString::number(size / 2);
     // A watermark is half-transparent white, unboxed, with a faint shadow: readable on any
-    // picture without hiding it.
-    if (watermark)
-        look = QStringLiteral(":fontcolor=white@0.5");
+    // picture without hiding it. A title and a countdown have no box either.
+    const QString hex = textColorHex(s.m.value(QLatin1String("color")).toString());
+    QString look = QStringLiteral(":fontcolor=") +
+                   (hex.isEmpty() ? QStringLiteral("white") : QStringLiteral("0x") + hex.mid(1)) +
+                   QLatin1String(watermark ? "@0.5" : "");
+    const bool boxed = s.m.value(QLatin1String("box")).toBool(!title && !watermark && !countdown);
+    if (boxed) {
+        const QString boxHex = textColorHex(s.m.value(QLatin1String("box_color")).toString());
+        look +=
+            QStringLiteral(":box=1:boxcolor=") +
+            (boxHex.isEmpty() ? QStringLiteral("black") : QStringLiteral("0x") + boxHex.mid(1)) +
+            QLatin1String(lower              ? "@0.6"
+                          : boxHex.isEmpty() ? "@0.45"
+                                             : "@0.85") +
+            QStringLiteral(":boxborderw=") + QString::number(lower ? size / 2 : size / 4);
+    }
+    if (s.m.value(QLatin1String("outline")).toBool(countdown))
+        look += QStringLiteral(":borderw=") + QString::number(std::max(2, size / 20 + 1)) +
+                QStringLiteral(":bordercolor=black@0.7");
     QString alpha;
     if (title) {
-        look = QStringLiteral(":fontcolor=white");
         const QString f = sec(std::min<qint64>(500, s.d / 4));
         alpha = QStringLiteral(":alpha='if(lt(t,%1+%3),(t-%1)/%3,if(gt(t,%2-%3),(%2-t)/%3,1))'")
                     .arg(sec(s.st), sec(s.end()), f);
     }
-    if (countdown)
-        look = QStringLiteral(":fontcolor=white:borderw=") + QString::number(size / 20 + 1) +
-               QStringLiteral(":bordercolor=black@0.7");
     // Only a timer's own text (timerText, never the user's) is expanded.
     const bool timer = !timerText(s).isEmpty();
-    return QStringLiteral("drawtext=fontfile=") + escapeFilterValue(fontFile) +
+    const QString font =
+        s.m.value(QLatin1String("bold")).toBool() ? boldFontFile(fontFile) : fontFile;
+    return QStringLiteral("drawtext=fontfile=") + escapeFilterValue(font) +
            QStringLiteral(":textfile=") + escapeFilterValue(textFile) +
            QLatin1String(timer ? ":expansion=normal:fontsize=" : ":expansion=none:fontsize=") +
            QString::number(size) + look +
            QStringLiteral(":shadowcolor=black@0.6:shadowx=2:shadowy=2:x=") + x +
            QStringLiteral(":y=") + y + alpha + QStringLiteral(":enable='between(t,") + sec(s.st) +
            QLatin1Char(',') + sec(s.end()) + QStringLiteral(")'");
+}
+
+QString boldFontFile(const QString& fontFile)
+{
+    // NotoSansCJK-Regular.ttc -> NotoSansCJK-Bold.ttc, DejaVuSans.ttf -> DejaVuSans-Bold.ttf.
+    QString bold = fontFile;
+    if (bold.contains(QLatin1String("-Regular.")))
+        bold.replace(QLatin1String("-Regular."), QLatin1String("-Bold."));
+    else
+        bold.insert(bold.lastIndexOf(QLatin1Char('.')), QLatin1String("-Bold"));
+    return QFileInfo::exists(bold) ? bold : fontFile;
 }
 
 // drawtext's expansion of the timeline time t (the text runs over the joined picture): the

@@ -73,6 +73,8 @@ QPair<QString, QString> cornerXY(const QString& pos, int frameWidth);
 QString timerText(const Segment& s);
 QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFile,
                  const QString& textFile);
+// The bold face beside a regular font file, or the file itself when there is none.
+QString boldFontFile(const QString& fontFile);
 QString lookFilter(const QString& look); // empty for none/unknown
 
 // The audio tracks mixed into the main track's sound `in` (RenderLayers.cpp). chains: the
