@@ -1,4 +1,5 @@
-// Upload extensions of PROTOCOL.md, plus "jpeg" as an alias of "jpg" (cameras write both).
+// Upload extensions of PROTOCOL.md, plus "jpeg" as an alias of "jpg" (cameras write both) and
+// "svg", which the local engine cleans and draws into a PNG logo (engine/media/SvgImage.h).
 // Only the name is judged here; the engine probes the content before accepting a file.
 #include "MediaTypes.h"
 
@@ -14,7 +15,7 @@ struct Kind {
 constexpr Kind kKinds[] = {
     {"mp4", "video"}, {"mov", "video"},  {"avi", "video"}, {"webm", "video"}, {"mkv", "video"},
     {"jpg", "image"}, {"jpeg", "image"}, {"png", "image"}, {"gif", "image"},  {"webp", "image"},
-    {"mp3", "audio"}, {"wav", "audio"},  {"m4a", "audio"}, {"aac", "audio"},
+    {"svg", "image"}, {"mp3", "audio"},  {"wav", "audio"}, {"m4a", "audio"},  {"aac", "audio"},
 };
 
 QString extensionOf(const QString& fileName)

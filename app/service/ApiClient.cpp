@@ -28,8 +28,9 @@ QByteArray contentTypeFor(const QString& fileName)
         {QStringLiteral("mkv"), "video/x-matroska"}, {QStringLiteral("jpg"), "image/jpeg"},
         {QStringLiteral("jpeg"), "image/jpeg"},      {QStringLiteral("png"), "image/png"},
         {QStringLiteral("gif"), "image/gif"},        {QStringLiteral("webp"), "image/webp"},
-        {QStringLiteral("mp3"), "audio/mpeg"},       {QStringLiteral("wav"), "audio/wav"},
-        {QStringLiteral("m4a"), "audio/mp4"},        {QStringLiteral("aac"), "audio/aac"},
+        {QStringLiteral("svg"), "image/svg+xml"},    {QStringLiteral("mp3"), "audio/mpeg"},
+        {QStringLiteral("wav"), "audio/wav"},        {QStringLiteral("m4a"), "audio/mp4"},
+        {QStringLiteral("aac"), "audio/aac"},
     };
     return types.value(ext, QByteArrayLiteral("application/octet-stream"));
 }

@@ -4,6 +4,7 @@
 
 #include "media/AnimatedWebp.h"
 #include "media/MediaProbe.h"
+#include "media/SvgImage.h"
 #include "server/MediaJson.h"
 
 #include <QCoreApplication>
@@ -55,7 +56,9 @@ bool checkMediaFile(const QString& path, QString* reason)
         *reason = tr("is empty");
         return false;
     }
-    if (isAnimatedWebp(path)) // FFmpeg cannot read it; the ingest converts it (AnimatedWebp.h)
+    // FFmpeg cannot read an animated WebP, and must not read an SVG before it is cleaned: the
+    // ingest converts both (AnimatedWebp.h, SvgImage.h) and says what is wrong with them.
+    if (isAnimatedWebp(path) || looksLikeSvg(path))
         return true;
     const MediaInfo media = probeMedia(path);
     const bool usable = media.ok && !media.kind.isEmpty() &&
