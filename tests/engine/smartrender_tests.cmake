@@ -27,3 +27,10 @@ clipwright_add_test(tst_motion SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_motion.cpp
 # "Clean up the audio" (tst_audiocleanup: rumble, hiss and loudness measured in the export).
 clipwright_add_test(tst_audiocleanup SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_audiocleanup.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)
+# A text's colour, size, weight, box and outline (tst_textlook: rules, the filter, the pixels,
+# and through the chat over the real engine).
+if(TARGET clipwright-engine)
+    clipwright_add_test(tst_textlook SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_textlook.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/EngineClient.h ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h
+        LIBS clipwright_engine Qt6::Network TIMEOUT 180)
+endif()
