@@ -8,196 +8,20 @@
 // re-encodes every frame), from the engine's own plan for the draft, and the engine's
 // filter graph goes into the JSON so a slow row shows where the time goes. Rows: fade, logo,
 // split screen, reverse.
-#include "BenchRows.h"
+#include "BenchOperationSupport.h"
 
 #include "Draft.h"
 #include "edit/Overlays.h"
-#include "render/RenderOutput.h"
-#include "render/SmartRender.h"
 
-#include <QDir>
 #include <QJsonArray>
 #include <QSet>
-#include <algorithm>
+#include <cmath>
 
 namespace cw::bench {
 
 using namespace cw::engine;
 
-using cw::test::EngineClient;
 using cw::test::HttpReply;
-using cw::test::TestEngine;
-
-namespace {
-
-QString sec(qint64 ms)
-{
-    return QString::number(double(ms) / 1000.0, 'f', 3);
-}
-
-// What the engine would do with the draft: smart render (and how many frames it encodes) or
-// the normal render, and the normal render's filter graph. `picture` is the overlay's file.
-struct EnginePath {
-    bool smart = false;
-    QString why; // the reason the smart render does not apply
-    int encoded = -1;
-    int total = -1;
-    QString graph;
-};
-
-EnginePath enginePath(const QJsonObject& json, const QString& source, const QString& picture,
-                      const QString& workDir)
-{
-    EnginePath p;
-    const std::optional<Draft> draft = Draft::fromJson(json);
-    if (!draft) {
-        p.why = QStringLiteral("the draft does not decode");
-        return p;
-    }
-    QHash<QString, RenderInput> inputs;
-    const qint64 durationMs = qRound64(probeDuration(source) * 1000);
-    for (const Track& t : draft->t)
-        for (const Segment& s : t.sg)
-            if (!s.src.isEmpty())
-                inputs.insert(s.src, isOverlaySegment(s)
-                                         ? RenderInput{picture, true, false, 0, true}
-                                         : RenderInput{source, true, true, durationMs});
-    const RenderPreset preset = RenderPreset::byName(QStringLiteral("1080p"));
-    if (draftSuitsSmartRender(*draft, inputs, preset, &p.why)) {
-        const SmartPlan plan =
-            planSmartRender(*draft, inputs, probeSmartSources(*draft, inputs), preset);
-        p.smart = plan.eligible;
-        p.why = plan.reason;
-        p.encoded = plan.encodedFrames();
-        p.total = plan.totalFrames();
-    }
-    const RenderCommand cmd =
-        buildRenderCommand(*draft, inputs, render::outputPreset(preset, *draft),
-                           workDir + QStringLiteral("/graph.mp4"), workDir, defaultFontFile());
-    const int at = int(cmd.args.indexOf(QStringLiteral("-filter_complex")));
-    p.graph = at >= 0 && at + 1 < cmd.args.size() ? cmd.args[at + 1] : cmd.error;
-    for (const QString& file : cmd.files)
-        QFile::remove(file);
-    return p;
-}
-
-QStringList handWritten(const QStringList& inputs, const QStringList& filters, const QString& x264,
-                        const QString& output)
-{
-    return QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
-                       QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y")} +
-           inputs + filters + exportVideoArgs(x264) + exportAudioArgs() +
-           QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"), output};
-}
-
-// A fresh engine with the short clip (and `extra` uploads), one chat message applied.
-struct Edited {
-    TestEngine engine;
-    std::unique_ptr<EngineClient> c;
-    QString sid;
-    QJsonObject draft;
-    QString reply;
-    QString error;
-};
-
-bool edit(const Context& ctx, const QStringList& extra, const QString& message, Edited* e)
-{
-    e->engine.setEnv(QStringLiteral("CLIPWRIGHT_X264_PRESET"), ctx.x264);
-    if (!e->engine.start(&e->error))
-        return false;
-    e->c = std::make_unique<EngineClient>(e->engine.baseUrl(), e->engine.token());
-    e->sid = sessionWith(e->engine, ctx.shortHd, nullptr, &e->error);
-    if (e->sid.isEmpty())
-        return false;
-    for (const QString& file : extra) {
-        const HttpReply up = uploadFile(e->engine.baseUrl(), e->engine.token(), e->sid, file);
-        if (up.code() != 0) {
-            e->error = QStringLiteral("upload of %1 failed: %2").arg(file).arg(up.status);
-            return false;
-        }
-    }
-    if (message.isEmpty()) {
-        e->draft = headDraft(*e->c, e->sid);
-        return true;
-    }
-    const Turn turn = timedTurn(*e->c, e->sid, message);
-    e->reply = turn.text;
-    if (!turn.ok || turn.responses == 0) {
-        e->error = QStringLiteral("the chat turn did not apply: ") + turn.text.left(300);
-        return false;
-    }
-    e->draft = headDraft(*e->c, e->sid);
-    return true;
-}
-
-// Alternates the baseline and the engine's export (2 runs each) and fills the row.
-void measure(const Context& ctx, Edited& e, const QStringList& args, const QString& out,
-             const EnginePath& path, Row* row, const QJsonObject& draft = {})
-{
-    double best = 1e9;
-    double cpu = 1e9;
-    double bestBase = 1e9;
-    double cpuBase = 1e9;
-    QString error;
-    warmCache(ctx.shortHd);
-    for (int i = 0; i < 2; ++i) {
-        const ProcResult base = runTimed(QStringLiteral("ffmpeg"), args);
-        if (!base.ok) {
-            row->note =
-                QStringLiteral("baseline failed: ") + QString::fromUtf8(base.err.right(400));
-            return;
-        }
-        bestBase = std::min(bestBase, base.seconds);
-        cpuBase = std::min(cpuBase, base.cpuSeconds);
-        double engineCpu = -1;
-        const std::optional<double> s =
-            renderAndWait(*e.c, e.sid, QStringLiteral("1080p"), nullptr, &error, e.engine.pid(),
-                          &engineCpu, -1, nullptr, draft);
-        if (!s) {
-            row->note = error;
-            return;
-        }
-        best = std::min(best, *s);
-        cpu = std::min(cpu, engineCpu);
-    }
-    row->value = best;
-    row->baseline = bestBase;
-    row->ratio = best / bestBase;
-    row->pass = row->ratio <= 1.15;
-    const QString how =
-        path.smart ? QStringLiteral("smart render, %1 of %2 frames re-encoded")
-                         .arg(path.encoded)
-                         .arg(path.total)
-                   : QStringLiteral("normal render (every frame re-encoded; smart render: %1)")
-                         .arg(path.why.isEmpty() ? QStringLiteral("not eligible") : path.why);
-    row->note = QStringLiteral("%1; best of 2 each; CPU %2 s vs %3 s (CPU ratio %4); baseline "
-                               "output %5 s")
-                    .arg(how)
-                    .arg(cpu, 0, 'f', 1)
-                    .arg(cpuBase, 0, 'f', 1)
-                    .arg(cpu / std::max(1e-6, cpuBase), 0, 'f', 2)
-                    .arg(probeDuration(out), 0, 'f', 2);
-    row->extra.insert(QStringLiteral("cpu_s"), cpu);
-    row->extra.insert(QStringLiteral("baseline_cpu_s"), cpuBase);
-    row->extra.insert(QStringLiteral("smart_render"), path.smart);
-    row->extra.insert(QStringLiteral("engine_graph"), path.graph);
-    row->extra.insert(QStringLiteral("handwritten_command"), args.join(QLatin1Char(' ')));
-    QFile::remove(out);
-}
-
-Row operationRow(const char* id, const char* metric)
-{
-    Row r;
-    r.id = QLatin1String(id);
-    r.metric = QLatin1String(metric);
-    r.unit = QStringLiteral("s");
-    r.baselineName = QStringLiteral("one hand-written ffmpeg command");
-    r.ratioMeaning = QStringLiteral("Clipwright / baseline");
-    r.target = QStringLiteral("<= 1.15x");
-    return r;
-}
-
-} // namespace
 
 Row fadeRow(const Context& ctx)
 {
@@ -323,14 +147,10 @@ Row logoRow(const Context& ctx)
 Row splitRow(const Context& ctx)
 {
     Row r = operationRow("split", "side-by-side split screen of two clips, short 1080p");
-    const QString second = ctx.workDir + QStringLiteral("/second.mp4");
-    const ProcResult copied =
-        runTimed(QStringLiteral("ffmpeg"), {QStringLiteral("-v"), QStringLiteral("error"),
-                                            QStringLiteral("-y"), QStringLiteral("-i"), ctx.shortHd,
-                                            QStringLiteral("-c"), QStringLiteral("copy"), second});
-    if (!copied.ok) {
-        r.note =
-            QStringLiteral("cannot copy the clip: ") + QString::fromUtf8(copied.err.right(300));
+    QString error;
+    const QString second = copyOfClip(ctx, QStringLiteral("second.mp4"), &error);
+    if (second.isEmpty()) {
+        r.note = error;
         return r;
     }
     Edited e;

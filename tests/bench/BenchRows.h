@@ -48,6 +48,16 @@ Row logoRow(const Context& ctx);
 Row splitRow(const Context& ctx);
 // "Play the last 5 seconds backwards" against one split/trim/reverse/concat command.
 Row reverseRow(const Context& ctx);
+// Issue 16's bar for the layout, motion, timer and sound operations (BenchMotionRows.cpp):
+// picture-in-picture, stabilise (both passes, a first export), a steady and a gradual zoom,
+// a held last frame, a 3x loop, a countdown and a timecode, "clean up the audio".
+Row pipRow(const Context& ctx);
+Row stabiliseRow(const Context& ctx);
+QList<Row> zoomRows(const Context& ctx);
+Row freezeRow(const Context& ctx);
+Row loopRow(const Context& ctx);
+QList<Row> timerRows(const Context& ctx);
+Row cleanupRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -79,8 +79,9 @@ int main(int argc, char** argv)
         else {
             std::fprintf(stderr,
                          "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                         "[--only analysis,probe,tonemap,long,short,fade,logo,memory,planner,"
-                         "viewer,app,timeline]\n");
+                         "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
+                         "stabilise,zoom,freeze,loop,timers,cleanup,memory,"
+                         "planner,viewer,app,timeline]\n");
             return 2;
         }
     }
@@ -186,6 +187,34 @@ int main(int argc, char** argv)
     if (wanted("reverse")) {
         progress("reverse export (short clip)");
         measured({reverseRow(ctx)});
+    }
+    if (wanted("pip")) {
+        progress("picture-in-picture export (short clip and a copy)");
+        measured({pipRow(ctx)});
+    }
+    if (wanted("stabilise")) {
+        progress("stabilise export, both passes (short clip)");
+        measured({stabiliseRow(ctx)});
+    }
+    if (wanted("zoom")) {
+        progress("punch-in and gradual zoom exports (short clip)");
+        measured(zoomRows(ctx));
+    }
+    if (wanted("freeze")) {
+        progress("freeze-frame export (short clip)");
+        measured({freezeRow(ctx)});
+    }
+    if (wanted("loop")) {
+        progress("loop export (short clip)");
+        measured({loopRow(ctx)});
+    }
+    if (wanted("timers")) {
+        progress("countdown and timecode exports (short clip)");
+        measured(timerRows(ctx));
+    }
+    if (wanted("cleanup")) {
+        progress("audio clean-up export (short clip)");
+        measured({cleanupRow(ctx)});
     }
     if (wanted("memory")) {
         progress("upload memory");
