@@ -35,7 +35,7 @@
 <context>
     <name>ApiClient</name>
     <message>
-        <location filename="../app/service/ApiClient.cpp" line="200"/>
+        <location filename="../app/service/ApiClient.cpp" line="201"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -2218,32 +2218,52 @@
         <translation>放大 %1×→%2×</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="60"/>
+        <location filename="../ui/TimelineView.cpp" line="47"/>
+        <source>Size %1×</source>
+        <translation>大小 %1×</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="50"/>
+        <source>Bold</source>
+        <translation>加粗</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="52"/>
+        <source>Outline</source>
+        <translation>描边</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="54"/>
+        <source>No box</source>
+        <translation>无背景框</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineView.cpp" line="71"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="62"/>
+        <location filename="../ui/TimelineView.cpp" line="73"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="64"/>
+        <location filename="../ui/TimelineView.cpp" line="75"/>
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="66"/>
+        <location filename="../ui/TimelineView.cpp" line="77"/>
         <source>Type %1</source>
         <translation>类型 %1</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="74"/>
+        <location filename="../ui/TimelineView.cpp" line="85"/>
         <source>%1 · in %2 · out %3 · %4 s</source>
         <translation>%1 · 入点 %2 · 出点 %3 · %4 秒</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineView.cpp" line="96"/>
+        <location filename="../ui/TimelineView.cpp" line="107"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>

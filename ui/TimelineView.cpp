@@ -41,6 +41,17 @@ QString segmentLabel(const Segment& segment)
                      : QCoreApplication::translate("cw::TimelineView", "Zoom %1×→%2×")
                            .arg(QString::number(z0, 'g', 3), QString::number(z1, 'g', 3)));
     }
+    // A text's look (engine/edit/TextLook.h); its colour is the swatch before the label.
+    const double size = segment.m.value(QLatin1String("size")).toDouble(1);
+    if (std::abs(size - 1) > 1e-3)
+        tags << QCoreApplication::translate("cw::TimelineView", "Size %1×")
+                    .arg(QString::number(size, 'g', 3));
+    if (segment.m.value(QLatin1String("bold")).toBool())
+        tags << QCoreApplication::translate("cw::TimelineView", "Bold");
+    if (segment.m.value(QLatin1String("outline")).toBool())
+        tags << QCoreApplication::translate("cw::TimelineView", "Outline");
+    if (!segment.m.value(QLatin1String("box")).toBool(true))
+        tags << QCoreApplication::translate("cw::TimelineView", "No box");
     QString name = segment.src.isEmpty() ? segment.id : segment.src;
     for (const char* key : {"name", "text"}) {
         const QString value = segment.m.value(QLatin1String(key)).toString();

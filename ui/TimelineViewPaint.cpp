@@ -186,7 +186,15 @@ void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index)
                                          ? tr.toObject().value(QLatin1String("d")).toInteger(500)
                                          : 500) *
                                         lay.pixelsPerMs() / 2);
-            const QRectF area = r.adjusted(6 + bow, 0, -4, 0);
+            QRectF area = r.adjusted(6 + bow, 0, -4, 0);
+            const QColor colour(track.sg.at(s).m.value(QLatin1String("color")).toString());
+            if (track.tt == int(TrackType::Text) && colour.isValid() && area.width() > 24) {
+                const QRectF swatch(area.left(), r.center().y() - 5, 10, 10);
+                p.setBrush(colour);
+                p.drawEllipse(swatch);
+                p.setBrush(Qt::NoBrush);
+                area.setLeft(swatch.right() + 4);
+            }
             p.drawText(area, Qt::AlignLeft | Qt::AlignVCenter,
                        p.fontMetrics().elidedText(segmentLabel(track.sg.at(s)), Qt::ElideRight,
                                                   int(area.width())));

@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QXmlStreamWriter>
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -27,6 +28,18 @@ const char* const kTitleUid = ".../Titles.localized/Bumper:Opener.localized/Basi
 QString flag(bool on)
 {
     return on ? QStringLiteral("1") : QStringLiteral("0");
+}
+
+// A text's "#rrggbb" (engine/edit/TextLook.h) as FCPXML's "r g b a" in 0..1, else `fallback`.
+QString fcpColor(const QString& hex, const char* fallback)
+{
+    bool ok = hex.size() == 7 && hex.startsWith(QLatin1Char('#'));
+    const uint rgb = ok ? hex.mid(1).toUInt(&ok, 16) : 0;
+    if (!ok)
+        return QString::fromLatin1(fallback);
+    auto part = [&](int shift) { return QString::number(((rgb >> shift) & 0xff) / 255.0, 'g', 3); };
+    return part(16) + QLatin1Char(' ') + part(8) + QLatin1Char(' ') + part(0) +
+           QStringLiteral(" 1");
 }
 
 struct Parent {
@@ -193,8 +206,20 @@ struct Writer {
         xml.writeAttribute(QStringLiteral("id"), style);
         xml.writeEmptyElement(QStringLiteral("text-style"));
         xml.writeAttribute(QStringLiteral("font"), QStringLiteral("Helvetica"));
-        xml.writeAttribute(QStringLiteral("fontSize"), QStringLiteral("72"));
-        xml.writeAttribute(QStringLiteral("fontColor"), QStringLiteral("1 1 1 1"));
+        const double size = std::clamp(s.m.value(QLatin1String("size")).toDouble(1), 0.3, 4.0);
+        xml.writeAttribute(QStringLiteral("fontSize"), QString::number(qRound(72 * size)));
+        xml.writeAttribute(QStringLiteral("fontColor"),
+                           fcpColor(s.m.value(QLatin1String("color")).toString(), "1 1 1 1"));
+        if (s.m.value(QLatin1String("bold")).toBool())
+            xml.writeAttribute(QStringLiteral("bold"), QStringLiteral("1"));
+        if (s.m.value(QLatin1String("outline")).toBool()) {
+            xml.writeAttribute(QStringLiteral("strokeColor"), QStringLiteral("0 0 0 0.7"));
+            xml.writeAttribute(QStringLiteral("strokeWidth"), QStringLiteral("-3"));
+        }
+        if (s.m.contains(QLatin1String("box_color")) && s.m.value(QLatin1String("box")).toBool())
+            xml.writeAttribute(
+                QStringLiteral("backgroundColor"),
+                fcpColor(s.m.value(QLatin1String("box_color")).toString(), "0 0 0 0.45"));
         xml.writeAttribute(QStringLiteral("alignment"), QStringLiteral("center"));
         xml.writeEndElement();
         xml.writeEndElement();

@@ -389,6 +389,31 @@ private slots:
         QVERIFY(!write(Format::Otio, d, media(), &error).contains("fade_"));
     }
 
+    // A title's look (colour, size, bold, outline, box colour) in FCPXML's text-style.
+    void titleLook()
+    {
+        Draft d = cw::test::draftOf({track("v1", 0, {seg("a", "m1", 0, 0, 3000)})});
+        d.t << track("x1", 7,
+                     {seg("t1", QString(), 0, 0, 2000,
+                          m({{"text", "Red"},
+                             {"color", "#ff0000"},
+                             {"size", 1.5},
+                             {"bold", true},
+                             {"outline", true},
+                             {"box", true},
+                             {"box_color", "#000080"}}))});
+        QString error;
+        const QByteArray fcpxml = write(Format::Fcpxml, d, media(), &error);
+        QVERIFY2(xmllint(fcpxml).isEmpty(), qPrintable(xmllint(fcpxml)));
+        QVERIFY2(fcpxml.contains("fontSize=\"108\" fontColor=\"1 0 0 1\" bold=\"1\" "
+                                 "strokeColor=\"0 0 0 0.7\""),
+                 fcpxml.constData());
+        QVERIFY(fcpxml.contains("backgroundColor=\"0 0 0.502 1\""));
+        d.t[1].sg[0].m = m({{"text", "Plain"}, {"color", "red\"/>"}});
+        const QByteArray plain = write(Format::Fcpxml, d, media(), &error);
+        QVERIFY(plain.contains("fontSize=\"72\" fontColor=\"1 1 1 1\" alignment"));
+    }
+
     void subtitles_data()
     {
         QTest::addColumn<QString>("scenario");

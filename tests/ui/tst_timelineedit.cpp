@@ -56,6 +56,7 @@ private Q_SLOTS:
     void transitionPaintedAtJoin();
     void fadesPainted();
     void motionLabelled();
+    void textLookLabelled();
     void ctrlWheelZoomAndFitShortcut();
 };
 
@@ -319,6 +320,36 @@ void TstTimelineEdit::motionLabelled()
                      b.pixelColor((QPointF(x, r.center().y()) * b.devicePixelRatio()).toPoint());
     QVERIFY(differing > 5);
     QVERIFY(a.save(screenshotPath(QStringLiteral("timeline-motion.png"))));
+}
+
+void TstTimelineEdit::textLookLabelled()
+{
+    Draft draft = cutDraft();
+    Track text{"x1", int(TrackType::Text), "Text", {}, {}};
+    text.sg << seg("t1", "", 0, 0, 6000,
+                   {{"text", "Launch Day"},
+                    {"color", "#ff3b30"},
+                    {"size", 1.5},
+                    {"bold", true},
+                    {"box", false}});
+    draft.t << text;
+    TimelineView view;
+    view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 260);
+    view.setDraft(draft);
+    const QRectF r = view.layout().segmentRect(2, 0);
+    QTest::mouseClick(&view, Qt::LeftButton, {}, r.center().toPoint());
+    const QString details = view.selectionDetails();
+    QVERIFY2(details.startsWith("Size 1.5× · Bold · No box · Launch Day"), qPrintable(details));
+    // The colour's swatch at the start of the label.
+    const QImage a = view.grab().toImage();
+    int red = 0;
+    for (double x = r.left() + 4; x < r.left() + 20; x += 1) {
+        const QColor c =
+            a.pixelColor((QPointF(x, r.center().y()) * a.devicePixelRatio()).toPoint());
+        red += c.red() > 200 && c.green() < 100;
+    }
+    QVERIFY2(red >= 4, qPrintable(QString::number(red)));
+    QVERIFY(a.save(screenshotPath(QStringLiteral("timeline-textlook.png"))));
 }
 
 void TstTimelineEdit::ctrlWheelZoomAndFitShortcut()
