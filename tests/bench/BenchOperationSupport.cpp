@@ -6,6 +6,7 @@
 #include "render/RenderOutput.h"
 #include "render/SmartRender.h"
 
+#include <QDir>
 #include <algorithm>
 
 namespace cw::bench {
@@ -131,6 +132,26 @@ bool edit(const Context& ctx, const QStringList& extra, const QString& message, 
     return true;
 }
 
+// Whether the process has running children (an engine making preview proxies after an upload).
+static bool hasChildren(qint64 pid)
+{
+    const QString tasks = QStringLiteral("/proc/%1/task").arg(pid);
+    for (const QString& tid : QDir(tasks).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks + QLatin1Char('/') + tid + QStringLiteral("/children"));
+        if (f.open(QIODevice::ReadOnly) && !f.readAll().trimmed().isEmpty())
+            return true;
+    }
+    return false;
+}
+
+void waitIdle(qint64 pid, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (hasChildren(pid) && t.elapsed() < timeoutMs)
+        QThread::msleep(100);
+}
+
 void measure(const Context& ctx, Edited& e, const Baseline& baseline, const QString& out,
              const std::function<EnginePath()>& pathOf, Row* row, const MeasureOptions& options)
 {
@@ -139,6 +160,7 @@ void measure(const Context& ctx, Edited& e, const Baseline& baseline, const QStr
     double bestBase = 1e9;
     double cpuBase = 1e9;
     QString error;
+    waitIdle(e.engine.pid());
     warmCache(ctx.shortHd);
     for (int i = 0; i < 2; ++i) {
         const ProcResult base = baseline();

@@ -54,6 +54,11 @@ struct Edited {
 
 bool edit(const Context& ctx, const QStringList& extra, const QString& message, Edited* e);
 
+// Waits (at most timeoutMs) until the process has no running children: the engine makes an
+// upload's preview proxies in the background, which would otherwise compete with the first
+// runs and add their CPU seconds to an export's.
+void waitIdle(qint64 pid, int timeoutMs = 120000);
+
 // The baseline of one run: its result (all its ffmpeg processes together).
 using Baseline = std::function<ProcResult()>;
 
