@@ -3,7 +3,7 @@
 // nothing changes), then in English and Chinese; the face cam taken off the main track, one
 // layout replacing the other, whose sound plays said in the reply (the talk has the speech,
 // the face cam a steady tone), the other clip's sound on its own track when asked; "undo"
-// going back through the versions; taking a layout off still declined by name.
+// going back through the versions; taking a layout off (and undoing that).
 #include "AgentTurn.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -93,8 +93,23 @@ void TstLayoutChat::chat()
     QCOMPARE(test::stateOf(c, sid).draft.t.last().sg.first().m.value("role").toString(),
              QString("pip"));
 
+    // Taken off: the layout tracks go; a split screen that is not there is said so.
+    const int before = test::stateOf(c, sid).version;
+    t = test::runTurn(c, sid, "remove the split screen");
+    QCOMPARE(t.calls, QStringList{"remove_layout"});
+    QVERIFY2(t.text.contains("There is no split screen"), qPrintable(t.text));
+    QCOMPARE(test::stateOf(c, sid).version, before);
     t = test::runTurn(c, sid, "remove the picture in picture");
-    QVERIFY(t.calls.isEmpty());
+    QCOMPARE(t.calls, QStringList{"remove_layout"});
+    QVERIFY2(t.text.contains("Removed the picture-in-picture of face cam.mp4"), qPrintable(t.text));
+    s = test::stateOf(c, sid);
+    for (const Track& track : s.draft.t)
+        for (const Segment& seg : track.sg)
+            QVERIFY(seg.m.value("role").toString() != QLatin1String("pip"));
+    QCOMPARE(s.draft.computedDuration(), footage);
+    t = test::runTurn(c, sid, "undo");
+    QCOMPARE(test::stateOf(c, sid).draft.t.last().sg.first().m.value("role").toString(),
+             QString("pip"));
 }
 
 QTEST_GUILESS_MAIN(TstLayoutChat)

@@ -6,6 +6,7 @@
 // pictures are present, in their places, and neither is stretched. The tone heard over the
 // span is the chosen clip's. The preview assembly draws the same frame; the smart render and
 // the hand-off formats step aside / name it. The chat is tst_layoutchat.
+#include "ApiError.h"
 #include "Interchange.h"
 #include "edit/Layouts.h"
 #include "render/PreviewAssembly.h"
@@ -20,6 +21,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -170,6 +172,19 @@ void TstLayouts::rules()
     QCOMPARE(main.sg[1].m.value("vol").toDouble(1), 0.0);
     QCOMPARE(r.draft.t.last().n, QString("Layout sound"));
     QCOMPARE(r.draft.t.last().sg.first().st, 1000);
+
+    // Taken off: the layout and its sound go, the main clip's sound comes back.
+    EditResult off = removeLayout(r.draft, QStringLiteral("pip"));
+    QVERIFY(!off.ok); // a split screen is there, not a picture-in-picture
+    QCOMPARE(off.errorCode, int(ErrorCode::Conflict));
+    off = removeLayout(r.draft, QString());
+    QVERIFY2(off.ok, qPrintable(off.error));
+    QCOMPARE(off.draft.t.size(), 1);
+    for (const Segment& s : off.draft.t[0].sg)
+        QCOMPARE(s.m.value("vol").toDouble(1), 1.0);
+    QCOMPARE(off.details.value("removed").toArray().size(), 1);
+    QVERIFY(!removeLayout(off.draft, QString()).ok);
+    QVERIFY(!removeLayout(r.draft, QStringLiteral("grid")).ok);
 
     // Back to the main clip's sound: its volume comes back, the other's sound goes.
     r = addLayout(r.draft, kOther, split("h", "crop", "main"));

@@ -74,6 +74,7 @@ private:
     OpOutcome applyVoiceOver(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyRemoveLogo(const QString& sessionId, bool zh);
     OpOutcome applyLayout(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome takeOff(const QString& sessionId, const Draft& draft, const QString& role, bool zh);
     OpOutcome applyMotion(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyCleanAudio(const QString& sessionId, bool zh);
     OpOutcome applyStabilise(const QString& sessionId, const Operation& op, bool zh);

@@ -9,10 +9,13 @@
 #include "agent/Executor.h"
 #include "agent/ExecutorSupport.h"
 
+#include "ApiError.h"
 #include "Draft.h"
 #include "edit/Layouts.h"
 #include "edit/Overlays.h"
 #include "store/Store.h"
+
+#include <QJsonArray>
 
 #include <algorithm>
 #include <cmath>
@@ -49,6 +52,49 @@ bool speaks(const QHash<QString, AudioAnalysis>& analyses, const QString& id)
 
 } // namespace
 
+// "Remove the picture in picture", 去掉分屏: the layouts go, the main clips get their sound back.
+OpOutcome Executor::takeOff(const QString& sessionId, const Draft& draft, const QString& role,
+                            bool zh)
+{
+    const EditResult r = removeLayout(draft, role);
+    if (!r.ok && r.errorCode == ErrorCode::Conflict)
+        return failure(role == QLatin1String("pip")
+                           ? pick(zh,
+                                  "There is no picture-in-picture to remove; nothing was changed.",
+                                  "没有画中画可以去掉，没有修改。")
+                       : role == QLatin1String("split")
+                           ? pick(zh, "There is no split screen to remove; nothing was changed.",
+                                  "没有分屏可以去掉，没有修改。")
+                           : pick(zh,
+                                  "There is no picture-in-picture or split screen to remove; "
+                                  "nothing was changed.",
+                                  "没有画中画或分屏可以去掉，没有修改。"));
+    OpOutcome out = saveEdit(m_store, sessionId, r, QStringLiteral("remove layout"), zh);
+    if (!out.ok)
+        return out;
+    QStringList what;
+    for (const QJsonValue& v : r.details.value(QStringLiteral("removed")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const bool pip = o.value(QStringLiteral("role")).toString() == QLatin1String("pip");
+        const qint64 st = o.value(QStringLiteral("start_ms")).toInteger();
+        const QString span = formatClock(st) + QStringLiteral("–") +
+                             formatClock(st + o.value(QStringLiteral("duration_ms")).toInteger());
+        const QString name = o.value(QStringLiteral("name")).toString();
+        what << (zh ? QStringLiteral("%1的%2（%3）")
+                          .arg(name, pip ? QStringLiteral("画中画") : QStringLiteral("分屏"), span)
+                    : QStringLiteral("the %1 of %2 (%3)")
+                          .arg(pip ? QStringLiteral("picture-in-picture")
+                                   : QStringLiteral("split screen"),
+                               name, span));
+    }
+    out.reply = zh ? QStringLiteral("已去掉%1，那段时间只显示主画面，使用它自己的声音。")
+                         .arg(what.join(QStringLiteral("、")))
+                   : QStringLiteral("Removed %1; the main clip plays alone there, with its own "
+                                    "sound.")
+                         .arg(what.join(QStringLiteral(", ")));
+    return out;
+}
+
 OpOutcome Executor::applyLayout(const QString& sessionId, const Operation& op, bool zh)
 {
     std::lock_guard<std::mutex> lock(m_store.editMutex());
@@ -57,6 +103,8 @@ OpOutcome Executor::applyLayout(const QString& sessionId, const Operation& op, b
     if (!draft)
         return failed;
     auto arg = [&op](const char* key) { return op.args.value(QLatin1String(key)); };
+    if (op.name == Op::removeLayout())
+        return takeOff(sessionId, *draft, arg("role").toString(), zh);
     const bool pip = op.name == Op::addPip();
     const QStringList clips = mainClips(*draft);
     const QString file = arg("file").toString();

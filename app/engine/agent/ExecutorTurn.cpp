@@ -106,7 +106,7 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyLogo(sessionId, op, zh);
     else if (n == Op::setVoiceOver())
         out = applyVoiceOver(sessionId, op, zh);
-    else if (n == Op::addPip() || n == Op::splitScreen())
+    else if (n == Op::addPip() || n == Op::splitScreen() || n == Op::removeLayout())
         out = applyLayout(sessionId, op, zh);
     else if (n == Op::reverse() || n == Op::freezeFrame() || n == Op::loop() || n == Op::zoom())
         out = applyMotion(sessionId, op, zh);

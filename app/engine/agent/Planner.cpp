@@ -131,7 +131,8 @@ const QStringList& Op::all()
         removeIntro(),    targetLength(),   exportSettings(), propose(),    confirm(),
         cancel(),         describe(),       fadeIn(),         fadeOut(),    addLogo(),
         setVoiceOver(),   reverse(),        freezeFrame(),    loop(),       zoom(),
-        addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo()};
+        addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo(),
+        removeLayout()};
     return names;
 }
 

@@ -193,6 +193,10 @@ inline QString splitScreen()
 {
     return QStringLiteral("split_screen");
 }
+inline QString removeLayout()
+{
+    return QStringLiteral("remove_layout");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -237,6 +241,7 @@ const QStringList& all();
 //     duration_ms
 //   split_screen: file or clip, layout "v" (top and bottom; absent: side by side), fit "pad"
 //     (letterboxed; absent: cropped to fill), sound, start_ms, duration_ms
+//   remove_layout: role "pip" | "split" (absent: both)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

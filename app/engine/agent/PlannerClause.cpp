@@ -190,7 +190,8 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
     if (const lexicon::Decline* d = declineOf(c); !d || d->id != QLatin1String("text_style"))
         if (const auto o = lookChange(c, p, lastTarget))
             return {*o};
-    if (negated(c) && !noFade(c))
+    // "no more picture in picture" takes the layout off (PlannerLayout.cpp).
+    if (negated(c) && !noFade(c) && !(declineOf(c) && declineOf(c)->id == QLatin1String("pip")))
         return {};
     // "能不能保持原有视频比例", "keep the original aspect ratio": nothing to change.
     // "竖屏会强制改成 横屏", "it keeps turning it landscape": what happens, told as a problem, is

@@ -1,8 +1,8 @@
 // "Put my face cam in the corner", "picture in picture of clip 2 in the bottom right", "put
 // both clips side by side", "split screen, top and bottom", 画中画, 左右分屏, 上下分屏: a second
 // clip shown with the main one (edit/Layouts.h). Asked only when the lexicon's "pip" decline
-// names one of these; what is not built stays declined by it: taking a layout off (undo does
-// that), more than two pictures, and grids. The planner cannot know what was uploaded: without
+// names one of these; what is not built stays declined by it: more than two pictures, and
+// grids. Taking a layout off is remove_layout. The planner cannot know what was uploaded: without
 // a file or a clip named, the executor takes the latest other video and says which.
 #include "agent/PlannerParts.h"
 
@@ -31,9 +31,18 @@ QString soundSaid(const QString& c)
 
 std::optional<Operation> layout(const QString& c, const Prepared& p, const Frame& f)
 {
-    if (has(c, "\\b(?:remove|delete|get rid of|turn off|take (?:off|out|away)|undo)\\b|"
-               "去掉|去除|删除|删掉|取消|关掉") ||
-        negated(c))
+    // "remove the picture in picture", "no more split screen", 去掉画中画: the layout goes.
+    if (has(c, "\\b(?:remove|delete|get rid of|turn off|take (?:off|out|away)|lose|drop|ditch|no "
+               "more)\\b|去掉|去除|删除|删掉|取消|关掉|不要")) {
+        QJsonObject args;
+        const bool pip = has(c, "picture[- ]in[- ]picture|\\bpip\\b|face ?cam|webcam|画中画|小窗");
+        const bool split = has(c, "side[- ]by[- ]side|split[- ]?screen|分屏|并排");
+        if (pip != split)
+            args.insert(QStringLiteral("role"),
+                        pip ? QStringLiteral("pip") : QStringLiteral("split"));
+        return op(Op::removeLayout(), args);
+    }
+    if (has(c, "\\bundo\\b") || negated(c))
         return std::nullopt;
     // More than two pictures or a grid: not built.
     if (has(c, "\\b(?:three|four|3|4|all (?:three|four|my)|multiple|several) (?:clips|videos|"

@@ -45,6 +45,11 @@ struct LayoutOptions {
 // details: start_ms, duration_ms, taken (clips of `other` taken off the main track), sound.
 EditResult addLayout(const Draft& draft, const MediaRef& other, const LayoutOptions& options);
 
+// Takes off the layouts of `role` ("pip", "split"; "" both) and the sound they brought, and
+// gives the main clips back the sound they took. Conflict when there is none.
+// details: removed [{role, name, start_ms, duration_ms}].
+EditResult removeLayout(const Draft& draft, const QString& role);
+
 bool isLayoutSegment(const Segment& s); // m.role "pip" or "split"
 
 } // namespace cw::engine

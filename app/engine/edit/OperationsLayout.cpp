@@ -5,8 +5,10 @@
 
 #include "ApiError.h"
 
+#include <QJsonArray>
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace cw::engine {
 
@@ -80,6 +82,44 @@ void muteMain(Draft* d, qint64 from, qint64 to, bool mute)
     }
 }
 
+// Takes off the layouts `which` selects and the sound they brought, and gives the main clips
+// back the sound those layouts took; the layouts taken off.
+QList<Segment> dropLayouts(Draft* d, const std::function<bool(const Segment&)>& which)
+{
+    QList<Segment> dropped;
+    for (Track& t : d->t)
+        t.sg.erase(std::remove_if(t.sg.begin(), t.sg.end(),
+                                  [&](const Segment& s) {
+                                      const bool drop = isLayoutSegment(s) && which(s);
+                                      if (drop)
+                                          dropped << s;
+                                      return drop;
+                                  }),
+                   t.sg.end());
+    for (const Segment& l : qAsConst(dropped)) {
+        for (Track& t : d->t)
+            t.sg.erase(std::remove_if(t.sg.begin(), t.sg.end(),
+                                      [&](const Segment& s) {
+                                          return isLayoutSound(s) && s.st < l.end() &&
+                                                 s.end() > l.st;
+                                      }),
+                       t.sg.end());
+        muteMain(d, l.st, l.end(), false);
+    }
+    return dropped;
+}
+
+// Tracks the layouts emptied go, so a re-layout or a removal leaves no clutter.
+void dropEmptyLayoutTracks(Draft* d)
+{
+    d->t.erase(std::remove_if(d->t.begin(), d->t.end(),
+                              [](const Track& t) {
+                                  return t.sg.isEmpty() && (t.n == QLatin1String("Layout") ||
+                                                            t.n == QLatin1String("Layout sound"));
+                              }),
+               d->t.end());
+}
+
 } // namespace
 
 bool isLayoutSegment(const Segment& s)
@@ -143,19 +183,7 @@ EditResult addLayout(const Draft& draft, const MediaRef& other, const LayoutOpti
                     QStringLiteral("\"%1\" would show for no time at all.").arg(other.fileName));
 
     // A layout it overlaps is replaced, and the sound that layout took is given back.
-    QList<QPair<qint64, qint64>> freed;
-    for (Track& t : out.t)
-        t.sg.erase(std::remove_if(t.sg.begin(), t.sg.end(),
-                                  [&](const Segment& s) {
-                                      if (s.st >= stop || s.end() <= start)
-                                          return false;
-                                      if (isLayoutSegment(s))
-                                          freed.append({s.st, s.end()});
-                                      return isLayoutSegment(s) || isLayoutSound(s);
-                                  }),
-                   t.sg.end());
-    for (const auto& span : qAsConst(freed))
-        muteMain(&out, span.first, span.second, false);
+    dropLayouts(&out, [&](const Segment& l) { return l.st < stop && l.end() > start; });
     int trackIndex = -1;
     for (int i = 0; i < out.t.size() && trackIndex < 0; ++i)
         if (out.t[i].tt == int(TrackType::Video) && out.t[i].n == QLatin1String("Layout"))
@@ -204,17 +232,37 @@ EditResult addLayout(const Draft& draft, const MediaRef& other, const LayoutOpti
         a.m.insert(QStringLiteral("name"), other.fileName);
         out.t[soundTrack].sg.append(a);
     }
-    // Tracks the replaced layouts emptied go, so an undo-free re-layout leaves no clutter.
-    out.t.erase(std::remove_if(out.t.begin(), out.t.end(),
-                               [](const Track& t) {
-                                   return t.sg.isEmpty() && (t.n == QLatin1String("Layout") ||
-                                                             t.n == QLatin1String("Layout sound"));
-                               }),
-                out.t.end());
+    dropEmptyLayoutTracks(&out);
     return success(out, {{QStringLiteral("start_ms"), s.st},
                          {QStringLiteral("duration_ms"), s.d},
                          {QStringLiteral("taken"), taken},
                          {QStringLiteral("sound"), o.sound}});
+}
+
+EditResult removeLayout(const Draft& draft, const QString& role)
+{
+    if (!role.isEmpty() && role != QLatin1String("pip") && role != QLatin1String("split"))
+        return fail(ErrorCode::BadRequest, QStringLiteral("Unknown layout \"%1\".").arg(role));
+    Draft out = draft;
+    const QList<Segment> dropped = dropLayouts(&out, [&](const Segment& s) {
+        return role.isEmpty() || s.m.value(QLatin1String("role")).toString() == role;
+    });
+    if (dropped.isEmpty())
+        return fail(
+            ErrorCode::Conflict,
+            role == QLatin1String("pip")
+                ? QStringLiteral("There is no picture-in-picture to remove.")
+            : role == QLatin1String("split")
+                ? QStringLiteral("There is no split screen to remove.")
+                : QStringLiteral("There is no picture-in-picture or split screen to remove."));
+    dropEmptyLayoutTracks(&out);
+    QJsonArray removed;
+    for (const Segment& s : dropped)
+        removed.append(QJsonObject{{QStringLiteral("role"), s.m.value(QLatin1String("role"))},
+                                   {QStringLiteral("name"), s.m.value(QLatin1String("name"))},
+                                   {QStringLiteral("start_ms"), s.st},
+                                   {QStringLiteral("duration_ms"), s.d}});
+    return success(out, {{QStringLiteral("removed"), removed}});
 }
 
 } // namespace cw::engine
