@@ -21,9 +21,11 @@
 
 #include "Draft.h"
 #include "media/Stabilise.h"
+#include "render/FfmpegRunner.h"
 
 #include <QDir>
 #include <QJsonArray>
+#include <cmath>
 
 namespace cw::bench {
 
@@ -388,6 +390,7 @@ Row cleanupRow(const Context& ctx)
                                   QStringLiteral("null"),
                                   QStringLiteral("-")};
     QStringList last;
+    double reached = std::nan("");
     const Baseline baseline = [&] {
         ProcResult first = runTimed(QStringLiteral("ffmpeg"), measurePass);
         if (!first.ok)
@@ -427,11 +430,18 @@ Row cleanupRow(const Context& ctx)
         first.seconds += encode.seconds;
         first.cpuSeconds += encode.cpuSeconds;
         first.err = encode.err;
+        int status = 0;
+        if (encode.ok)
+            reached = integratedLoudness(file, nullptr, &status);
         return first;
     };
     measure(
         ctx, e, baseline, file, [&] { return pathOf(e, ctx); }, &r);
     keep(&r, {measurePass, last});
+    r.note += QStringLiteral("; the baseline's output at %1 LUFS (target %2; the engine corrects "
+                             "its one-pass loudnorm to within 0.5 LU)")
+                  .arg(reached, 0, 'f', 1)
+                  .arg(lufs.toDouble());
     return r;
 }
 
