@@ -132,7 +132,7 @@ const QStringList& Op::all()
         cancel(),         describe(),       fadeIn(),         fadeOut(),    addLogo(),
         setVoiceOver(),   reverse(),        freezeFrame(),    loop(),       zoom(),
         addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo(),
-        removeLayout()};
+        splitScenes(),    removeScene(),    removeLayout()};
     return names;
 }
 
@@ -218,6 +218,8 @@ Plan planInstruction(const QString& message)
             continue;
         }
         if (applyModifier(clause, p, plan.operations))
+            continue;
+        if (sceneEdit(clause, plan.operations)) // PlannerScene.cpp: before the "scenes" decline
             continue;
         // "dividing a 12-minute file into 3 parts", "it's 4:20 long, split it every minute": with
         // the length said, the splits are known; without it the clause is declined below.

@@ -197,6 +197,14 @@ inline QString removeLayout()
 {
     return QStringLiteral("remove_layout");
 }
+inline QString splitScenes()
+{
+    return QStringLiteral("split_scenes");
+}
+inline QString removeScene()
+{
+    return QStringLiteral("remove_scene");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -242,6 +250,8 @@ const QStringList& all();
 //   split_screen: file or clip, layout "v" (top and bottom; absent: side by side), fit "pad"
 //     (letterboxed; absent: cropped to fill), sound, start_ms, duration_ms
 //   remove_layout: role "pip" | "split" (absent: both)
+//   split_scenes: no arguments (at every scene change of the main track's videos)
+//   remove_scene: at_ms (required; the shot playing then goes, ripple)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

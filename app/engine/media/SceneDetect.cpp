@@ -1,0 +1,172 @@
+// See SceneDetect.h. The log is read rather than scdet's frame metadata: scdet logs every cut
+// it finds at info level with the frame's time, which costs nothing, while printing metadata
+// would add a filter and a line per frame. Times are what the ffmpeg command line gives the
+// decoded frames (the file's start time taken off), the same clock the render's trim uses.
+#include "media/SceneDetect.h"
+
+#include "render/FfmpegRunner.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
+
+namespace cw::engine {
+
+namespace {
+
+std::atomic_int g_runs{0};
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("SceneDetect", text);
+}
+
+} // namespace
+
+QByteArray SceneAnalysis::toJson() const
+{
+    QJsonArray list;
+    for (const SceneCut& c : cuts)
+        list.append(QJsonArray{c.ms, std::round(c.score * 1000) / 1000});
+    return QJsonDocument(QJsonObject{{QStringLiteral("v"), kSceneFormat},
+                                     {QStringLiteral("threshold"), kSceneThreshold},
+                                     {QStringLiteral("cuts"), list}})
+        .toJson(QJsonDocument::Compact);
+}
+
+SceneAnalysis SceneAnalysis::fromJson(const QByteArray& json)
+{
+    SceneAnalysis out;
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    if (o.value(QLatin1String("v")).toInt() != kSceneFormat ||
+        !o.value(QLatin1String("cuts")).isArray())
+        return out;
+    for (const QJsonValue& v : o.value(QLatin1String("cuts")).toArray()) {
+        const QJsonArray pair = v.toArray();
+        if (pair.size() != 2 || !pair.at(0).isDouble())
+            return SceneAnalysis{};
+        out.cuts << SceneCut{pair.at(0).toInteger(), pair.at(1).toDouble()};
+    }
+    std::sort(out.cuts.begin(), out.cuts.end(),
+              [](const SceneCut& a, const SceneCut& b) { return a.ms < b.ms; });
+    out.ok = true;
+    return out;
+}
+
+QString sceneCacheKey(const QString& hash)
+{
+    return hash + QStringLiteral(":scenes");
+}
+
+namespace scenes {
+
+QList<SceneCut> parseScdetLog(const QByteArray& stderrText, double threshold)
+{
+    static const QRegularExpression line(QStringLiteral(
+        "lavfi\\.scd\\.score:\\s*([0-9]+(?:\\.[0-9]+)?),\\s*lavfi\\.scd\\.time:\\s*(-?[0-9]+(?:\\."
+        "[0-9]+)?)"));
+    QList<SceneCut> found;
+    const QString text = QString::fromUtf8(stderrText);
+    for (auto it = line.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const double score = m.captured(1).toDouble();
+        const double sec = m.captured(2).toDouble();
+        // The first frame has nothing before it; a negative time is before the file's start.
+        if (score < threshold || sec <= 0 || !std::isfinite(sec))
+            continue;
+        // A hair under the thousandth (3.3199999) is still that frame's ms.
+        found << SceneCut{qint64(std::floor(sec * 1000 + 1e-6)), score};
+    }
+    std::stable_sort(found.begin(), found.end(),
+                     [](const SceneCut& a, const SceneCut& b) { return a.ms < b.ms; });
+    QList<SceneCut> out;
+    for (const SceneCut& c : found) {
+        if (!out.isEmpty() && c.ms - out.last().ms < kMinShotMs) {
+            if (c.score > out.last().score)
+                out.last() = c;
+            continue;
+        }
+        out << c;
+    }
+    return out;
+}
+
+QStringList detectArgs(const QString& path, double threshold)
+{
+    return {QStringLiteral("-i"),
+            path,
+            QStringLiteral("-map"),
+            QStringLiteral("0:v:0"),
+            QStringLiteral("-an"),
+            QStringLiteral("-sn"),
+            QStringLiteral("-dn"),
+            QStringLiteral("-vf"),
+            QStringLiteral("scale=320:-2:flags=fast_bilinear,scdet=threshold=%1")
+                .arg(threshold, 0, 'f', 3),
+            QStringLiteral("-progress"),
+            QStringLiteral("pipe:1"),
+            QStringLiteral("-f"),
+            QStringLiteral("null"),
+            QStringLiteral("-")};
+}
+
+} // namespace scenes
+
+SceneAnalysis detectScenes(const QString& path, qint64 durationMs,
+                           const std::function<void(double)>& onProgress,
+                           const std::atomic_bool* cancel)
+{
+    SceneAnalysis result;
+    const QString name = QFileInfo(path).fileName();
+    if (!QFileInfo(path).isFile()) {
+        result.error = tr("Cannot look for scene changes in %1: the file is missing.").arg(name);
+        return result;
+    }
+    ++g_runs;
+    QByteArray err;
+    QByteArray pending;
+    // scdet keeps nothing below its threshold, so the pass runs a little under ours and the
+    // parser applies ours (the same rounding either way).
+    const int code = runFfmpegStep(
+        scenes::detectArgs(path, kSceneThreshold * 0.9), cancel, &err,
+        [&](const QByteArray& chunk) {
+            pending += chunk;
+            qsizetype nl = 0;
+            while ((nl = pending.indexOf('\n')) >= 0) {
+                const QByteArray l = pending.left(nl).trimmed();
+                pending.remove(0, nl + 1);
+                if (l.startsWith("out_time_us=") && durationMs > 0 && onProgress)
+                    onProgress(
+                        std::clamp(l.mid(12).toDouble() / 1000.0 / double(durationMs), 0.0, 1.0));
+            }
+        });
+    if (code == 2) {
+        result.cancelled = true;
+        result.error = tr("Cancelled.");
+        return result;
+    }
+    if (code != 0) {
+        const QStringList lines = QString::fromUtf8(err).trimmed().split(QLatin1Char('\n'));
+        result.error = tr("Cannot look for scene changes in %1: its picture could not be read "
+                          "(%2).")
+                           .arg(name, lines.last().trimmed().left(200));
+        return result;
+    }
+    result.cuts = scenes::parseScdetLog(err);
+    result.ok = true;
+    if (onProgress)
+        onProgress(1.0);
+    return result;
+}
+
+int sceneAnalysesRun()
+{
+    return g_runs.load();
+}
+
+} // namespace cw::engine

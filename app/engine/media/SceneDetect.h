@@ -1,0 +1,65 @@
+// Scene changes (hard cuts) of a video file, found by one ffmpeg pass of FFmpeg's scdet filter
+// over the picture only (no sound, no subtitles), scaled down to 320 px wide first: a cut
+// changes the whole picture, so a small one shows it as well and decodes the rest cheaply.
+// scdet scores each frame by how much more it differs from the frame before than that one did
+// from its own predecessor (0-100), so steady motion and noise score low and a cut high.
+// Measured (tests/engine/tst_scenes.cpp): an 8-shot clip of lavfi sources scores 12.7-42.4 at
+// its cuts and at most 2.9 inside a shot; the single-shot clips of autoeditor-resources (the
+// green-screen shot, testsrc, HEVC, 4:2:2) at most 2.5. kSceneThreshold sits between. A shot
+// starting on a frame that differs a lot from its second (cellauto) also scores high on that
+// second frame: of cuts closer than kMinShotMs the stronger one is kept.
+// Slow (it decodes the whole file), so it runs on first use, not at upload, and is cached as
+// JSON per content hash (the store's analyses under "<hash>:scenes").
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <atomic>
+#include <functional>
+
+namespace cw::engine {
+
+inline constexpr double kSceneThreshold = 8.0;
+inline constexpr qint64 kMinShotMs = 400;
+// Bumped when the detection changes: an older cached analysis is then run again.
+inline constexpr int kSceneFormat = 1;
+
+struct SceneCut {
+    qint64 ms = 0; // the first frame of the new shot, file time (what a segment's `in` uses)
+    double score = 0;
+    bool operator==(const SceneCut& o) const { return ms == o.ms && score == o.score; }
+};
+
+struct SceneAnalysis {
+    bool ok = false;
+    bool cancelled = false;
+    QString error;        // user-facing when !ok
+    QList<SceneCut> cuts; // ascending
+
+    QByteArray toJson() const;
+    // ok=false when the JSON is not a complete analysis of this format.
+    static SceneAnalysis fromJson(const QByteArray& json);
+};
+
+// The store key of a file's cached analysis.
+QString sceneCacheKey(const QString& hash);
+
+namespace scenes {
+// ffmpeg's stderr -> the cuts scdet logged ("[scdet @ 0x..] lavfi.scd.score: 28.173,
+// lavfi.scd.time: 3.32"), times floored to the ms (so a trim from there keeps the frame), at
+// or above `threshold`, then thinned to one per kMinShotMs (pure).
+QList<SceneCut> parseScdetLog(const QByteArray& stderrText, double threshold = kSceneThreshold);
+// The ffmpeg arguments of the pass (without the -hide_banner -nostdin -nostats prefix).
+QStringList detectArgs(const QString& path, double threshold = kSceneThreshold);
+} // namespace scenes
+
+// Runs the pass over `path` (blocking; call from a worker thread). onProgress gets 0..1 of
+// durationMs when that is known; cancel stops it (cancelled=true, nothing cached).
+SceneAnalysis detectScenes(const QString& path, qint64 durationMs,
+                           const std::function<void(double)>& onProgress = {},
+                           const std::atomic_bool* cancel = nullptr);
+
+int sceneAnalysesRun(); // passes run in this process (tests check the cache is used)
+
+} // namespace cw::engine

@@ -1,0 +1,174 @@
+// Scene changes through the chat over the real engine (loopback, the real store and planner):
+// "split it at every scene change" on the 8-shot clip (SceneShots.h) puts a clip boundary within
+// a frame of each cut, undo takes it back, "remove the scene at 0:12" removes the third shot
+// with the analysis read back from the store, and the export's length (ffprobe) is the draft's;
+// the same in Chinese. Sound only, a still picture and a single shot change nothing and say why.
+#include "AgentTurn.h"
+#include "SceneShots.h"
+#include "TestEngine.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+using namespace cw;
+using namespace cw::test::scenes;
+
+namespace {
+
+test::HttpReply upload(test::EngineClient& c, const QString& sid, const QString& file,
+                       const char* name)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? c.upload(sid, {{f.readAll(), name}}) : test::HttpReply{};
+}
+
+// Exports the session at 720p and returns the file's length in ms (-1 when it failed).
+qint64 exportedMs(test::EngineClient& c, const QString& sid, const QTemporaryDir& dir)
+{
+    const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
+    const test::HttpReply r = c.postJson(
+        "/api/render/proxy/lambda",
+        QJsonObject{
+            {"id", id},
+            {"sessionId", sid},
+            {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", "720p"}}}});
+    if (r.code() != 0)
+        return -1;
+    QElapsedTimer timer;
+    timer.start();
+    QJsonObject job;
+    while (timer.elapsed() < 120000) {
+        job = c.get("/api/render/proxy/lambda/" + id).data();
+        const QString status = job.value("status").toString();
+        if (status != "pending" && status != "processing")
+            break;
+        QThread::msleep(200);
+    }
+    const test::HttpReply file = c.get("/files/renders/" + id + ".mp4");
+    if (job.value("status").toString() != "completed" || file.status != 200)
+        return -1;
+    QFile f(dir.filePath(id + ".mp4"));
+    if (!f.open(QIODevice::WriteOnly) || f.write(file.body) != file.body.size())
+        return -1;
+    f.close();
+    const QJsonObject info = test::probe(f.fileName());
+    return qint64(info.value("format").toObject().value("duration").toString().toDouble() * 1000);
+}
+
+} // namespace
+
+class TstSceneChat : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_shots;
+
+private Q_SLOTS:
+    void initTestCase();
+    void chat();
+    void badInput();
+};
+
+void TstSceneChat::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_shots = m_dir.filePath(QStringLiteral("shots.mp4"));
+    QString error;
+    QVERIFY2(makeShots(m_shots, &error), qPrintable(error));
+}
+
+void TstSceneChat::chat()
+{
+    QString error;
+    test::TestEngine engine;
+    engine.setEnv("CLIPWRIGHT_X264_PRESET", "ultrafast");
+    QVERIFY2(engine.start(&error), qPrintable(error));
+    test::EngineClient c(engine.baseUrl(), engine.token());
+    const QString sid = c.createSession();
+    QCOMPARE(upload(c, sid, m_shots, "shots.mp4").code(), 0);
+    const test::State before = test::stateOf(c, sid);
+    test::Turn t = test::runTurn(c, sid, "split it at every scene change");
+    QCOMPARE(t.calls, QStringList{"split_scenes"});
+    QVERIFY2(t.text.contains("Split at 7 scene changes (0:03.3, 0:07.2, 0:10.0"),
+             qPrintable(t.text));
+    test::State s = test::stateOf(c, sid);
+    QCOMPARE(s.version, before.version + 1);
+    QCOMPARE(s.draft.t[0].sg.size(), 8);
+    const QList<qint64> want = expectedCuts();
+    for (int i = 0; i < want.size(); ++i)
+        QVERIFY2(
+            std::abs(s.draft.t[0].sg[i + 1].st - want[i]) <= 1000 / kFps,
+            qPrintable(QString("clip %1 starts at %2").arg(i + 1).arg(s.draft.t[0].sg[i + 1].st)));
+    QCOMPARE(s.durationMs, before.durationMs);
+
+    t = test::runTurn(c, sid, "undo");
+    QCOMPARE(test::stateOf(c, sid).draft.t[0].sg.size(), 1);
+    // The third shot (10.04-14.52 s) goes; the analysis is read back from the store.
+    QElapsedTimer timer;
+    timer.start();
+    t = test::runTurn(c, sid, "remove the scene at 0:12");
+    QCOMPARE(t.calls, QStringList{"remove_scene"});
+    QVERIFY2(t.text.contains("Removed the scene 0:10.0–0:14.5 (4.5 s)"), qPrintable(t.text));
+    QVERIFY2(timer.elapsed() < 5000, "the cached analysis is used");
+    s = test::stateOf(c, sid);
+    QCOMPARE(s.durationMs, before.durationMs - (want[3] - want[2]));
+    const qint64 exported = exportedMs(c, sid, m_dir);
+    QVERIFY2(std::abs(exported - s.durationMs) <= 100,
+             qPrintable(QString("export %1 ms, draft %2 ms").arg(exported).arg(s.durationMs)));
+
+    t = test::runTurn(c, sid, "删掉0:20那个镜头");
+    QCOMPARE(t.calls, QStringList{"remove_scene"});
+    QVERIFY2(t.text.contains("删除了"), qPrintable(t.text));
+    t = test::runTurn(c, sid, "按场景切分");
+    QCOMPARE(t.calls, QStringList{"split_scenes"});
+    QVERIFY2(t.text.contains("处场景切换分割了视频"), qPrintable(t.text));
+}
+
+void TstSceneChat::badInput()
+{
+    QString error;
+    const QString tone = m_dir.filePath("tone.m4a");
+    const QString still = m_dir.filePath("still.png");
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "sine=f=440:d=3", "-c:a", "aac", tone}, &error),
+             qPrintable(error));
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=s=320x240", "-frames:v", "1", still},
+                             &error),
+             qPrintable(error));
+    test::TestEngine engine;
+    QVERIFY2(engine.start(&error), qPrintable(error));
+    test::EngineClient c(engine.baseUrl(), engine.token());
+    struct Case {
+        QString file;
+        const char* name;
+        const char* says;
+    };
+    for (const Case& k : {Case{tone, "tone.m4a", "only sound"},
+                          Case{still, "still.png", "A still picture has no scene changes"}}) {
+        const QString sid = c.createSession();
+        QCOMPARE(upload(c, sid, k.file, k.name).code(), 0);
+        const int version = test::stateOf(c, sid).version;
+        for (const char* ask : {"split it at every scene change", "remove the scene at 0:01"}) {
+            const test::Turn t = test::runTurn(c, sid, ask);
+            QVERIFY2(t.text.contains(k.says), qPrintable(k.name + QString(": ") + t.text));
+            QCOMPARE(test::stateOf(c, sid).version, version);
+        }
+    }
+    // A single shot: no scene changes, nothing changed.
+    const QString sid = c.createSession();
+    const QString plain = m_dir.filePath("plain.mp4");
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=s=320x240:r=25:d=3", "-c:v", "libx264",
+                              "-pix_fmt", "yuv420p", plain},
+                             &error),
+             qPrintable(error));
+    QCOMPARE(upload(c, sid, plain, "plain.mp4").code(), 0);
+    const int version = test::stateOf(c, sid).version;
+    const test::Turn t = test::runTurn(c, sid, "split into scenes");
+    QVERIFY2(t.text.contains("No scene changes found in plain.mp4"), qPrintable(t.text));
+    QCOMPARE(test::stateOf(c, sid).version, version);
+}
+
+QTEST_GUILESS_MAIN(TstSceneChat)
+#include "tst_scenechat.moc"
