@@ -2268,14 +2268,34 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineViewPaint.cpp" line="56"/>
+        <location filename="../ui/TimelineViewPaint.cpp" line="57"/>
         <source>The timeline is empty. Add clips, then tell me what to make.</source>
         <translation>时间线是空的。添加片段，然后告诉我你想做什么。</translation>
     </message>
     <message>
-        <location filename="../ui/TimelineViewPaint.cpp" line="92"/>
+        <location filename="../ui/TimelineViewPaint.cpp" line="93"/>
         <source>Total %1</source>
         <translation>总长 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineViewPaint.cpp" line="116"/>
+        <source>Sound cleaned up</source>
+        <translation>声音已净化</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineViewPaint.cpp" line="118"/>
+        <source>Sound denoised</source>
+        <translation>声音已降噪</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineViewPaint.cpp" line="120"/>
+        <source>Loudness %1 LUFS</source>
+        <translation>响度 %1 LUFS</translation>
+    </message>
+    <message>
+        <location filename="../ui/TimelineViewPaint.cpp" line="124"/>
+        <source>Look: %1</source>
+        <translation>风格：%1</translation>
     </message>
 </context>
 <context>

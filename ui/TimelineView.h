@@ -81,6 +81,7 @@ protected:
 
 private:
     void paintRuler(QPainter& p, const TimelineLayout& layout) const;
+    QString draftNotes() const; // the whole video's sound and look, for the ruler
     void paintTrack(QPainter& p, const TimelineLayout& layout, int track) const;
     void paintFades(QPainter& p, const TimelineLayout& lay, int index) const;
     void paintPlayhead(QPainter& p, const TimelineLayout& layout) const;

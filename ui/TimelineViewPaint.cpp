@@ -11,6 +11,7 @@
 
 #include <QPainter>
 #include <QPainterPath>
+#include <algorithm>
 
 namespace cw {
 
@@ -90,7 +91,9 @@ void TimelineView::paintRuler(QPainter& p, const TimelineLayout& lay) const
     const qint64 total = std::max(m_draft.computedDuration(), m_draft.d);
     p.drawText(QRectF(TimelineLayout::kMargin, 0, TimelineLayout::kHeaderWidth, ruler.height()),
                Qt::AlignLeft | Qt::AlignVCenter, tr("Total %1").arg(formatTimelineTime(total)));
-    const QString details = selectionDetails();
+    // With nothing selected, the ruler says what is done to the whole video (DESIGN.md's
+    // draft.m): the sound's clean-up, denoise and loudness, and the look.
+    const QString details = m_selectedSegment.isEmpty() ? draftNotes() : selectionDetails();
     if (!details.isEmpty()) {
         p.setFont(small);
         const QRectF area(ruler.right() - 360, 0, 356, ruler.height());
@@ -104,6 +107,22 @@ void TimelineView::paintRuler(QPainter& p, const TimelineLayout& lay) const
     p.setFont(small);
     paintHoverTime(p, lay);
     p.setFont(font());
+}
+
+QString TimelineView::draftNotes() const
+{
+    QStringList notes;
+    if (m_draft.m.value(QLatin1String("cleanup")).toBool())
+        notes << tr("Sound cleaned up");
+    else if (m_draft.m.value(QLatin1String("denoise")).toBool())
+        notes << tr("Sound denoised");
+    if (m_draft.m.contains(QLatin1String("loudness_lufs")))
+        notes << tr("Loudness %1 LUFS")
+                     .arg(m_draft.m.value(QLatin1String("loudness_lufs")).toDouble());
+    const QString look = m_draft.m.value(QLatin1String("look")).toString();
+    if (!look.isEmpty() && look != QLatin1String("none"))
+        notes << tr("Look: %1").arg(look);
+    return notes.join(QStringLiteral(" · "));
 }
 
 void TimelineView::paintTrack(QPainter& p, const TimelineLayout& lay, int index) const

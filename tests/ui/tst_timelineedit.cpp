@@ -333,6 +333,8 @@ void TstTimelineEdit::textLookLabelled()
                     {"bold", true},
                     {"box", false}});
     draft.t << text;
+    draft.m.insert("cleanup", true);
+    draft.m.insert("loudness_lufs", -14);
     TimelineView view;
     view.resize(1000 + int(TimelineLayout::kHeaderWidth + 2 * TimelineLayout::kMargin), 260);
     view.setDraft(draft);
@@ -350,6 +352,24 @@ void TstTimelineEdit::textLookLabelled()
     }
     QVERIFY2(red >= 4, qPrintable(QString::number(red)));
     QVERIFY(a.save(screenshotPath(QStringLiteral("timeline-textlook.png"))));
+    // With nothing selected the ruler says what is done to the whole sound.
+    TimelineView treated;
+    TimelineView untreated;
+    for (TimelineView* v : {&treated, &untreated})
+        v->resize(view.size());
+    treated.setDraft(draft);
+    draft.m = {};
+    untreated.setDraft(draft);
+    const QImage c = treated.grab().toImage();
+    const QImage d = untreated.grab().toImage();
+    const QRectF ruler = treated.layout().rulerRect();
+    int differing = 0;
+    for (double x = ruler.right() - 300; x < ruler.right() - 4; x += 1)
+        differing +=
+            c.pixelColor((QPointF(x, ruler.center().y()) * c.devicePixelRatio()).toPoint()) !=
+            d.pixelColor((QPointF(x, ruler.center().y()) * d.devicePixelRatio()).toPoint());
+    QVERIFY2(differing > 20, qPrintable(QString::number(differing)));
+    QVERIFY(c.save(screenshotPath(QStringLiteral("timeline-sound.png"))));
 }
 
 void TstTimelineEdit::ctrlWheelZoomAndFitShortcut()
