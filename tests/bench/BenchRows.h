@@ -58,6 +58,8 @@ Row freezeRow(const Context& ctx);
 Row loopRow(const Context& ctx);
 QList<Row> timerRows(const Context& ctx);
 Row cleanupRow(const Context& ctx);
+// Issue 17: scene analysis per minute of footage against one plain scdet pass (BenchSceneRow.cpp).
+Row sceneRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -80,7 +80,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr,
                          "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
                          "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
-                         "stabilise,zoom,freeze,loop,timers,cleanup,memory,"
+                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,memory,"
                          "planner,viewer,app,timeline]\n");
             return 2;
         }
@@ -215,6 +215,10 @@ int main(int argc, char** argv)
     if (wanted("cleanup")) {
         progress("audio clean-up export (short clip)");
         measured({cleanupRow(ctx)});
+    }
+    if (wanted("scenes")) {
+        progress("scene analysis (short clip)");
+        measured({sceneRow(ctx)});
     }
     if (wanted("memory")) {
         progress("upload memory");

@@ -98,7 +98,9 @@ QList<SceneCut> parseScdetLog(const QByteArray& stderrText, double threshold)
 
 QStringList detectArgs(const QString& path, double threshold)
 {
-    return {QStringLiteral("-i"),
+    return {QStringLiteral("-skip_loop_filter"),
+            QStringLiteral("all"),
+            QStringLiteral("-i"),
             path,
             QStringLiteral("-map"),
             QStringLiteral("0:v:0"),
