@@ -375,7 +375,7 @@ Row cleanupRow(const Context& ctx)
         return r;
     }
     const QString chain = QStringLiteral("highpass=f=80:p=2,afftdn=nr=12:nf=-30,deesser,"
-                                         "loudnorm=I=%1:TP=-1.5:LRA=11")
+                                         "loudnorm=I=%1:TP=-2:LRA=11")
                               .arg(lufs.toDouble());
     const QString file = ctx.workDir + QStringLiteral("/cleanup-baseline.mp4");
     const QStringList measurePass{QStringLiteral("-hide_banner"),

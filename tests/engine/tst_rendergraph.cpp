@@ -375,7 +375,7 @@ private slots:
                    "[mduck];"
                    "[asp][mduck]amix=inputs=2:duration=first:dropout_transition=0:"
                    "normalize=0[amix];"
-                   "[amix]loudnorm=I=-14:TP=-1.5:LRA=11," +
+                   "[amix]loudnorm=I=-14:TP=-2:LRA=11," +
                    kAfmt + "[aout]"
             << qint64(2000);
     }

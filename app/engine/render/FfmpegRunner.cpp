@@ -132,13 +132,15 @@ int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByte
     return proc.exitStatus() == QProcess::NormalExit && proc.exitCode() == 0 ? 0 : 1;
 }
 
-double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status)
+double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status,
+                          const QString& before)
 {
     QByteArray err;
-    *status = runFfmpegStep({QStringLiteral("-i"), file, QStringLiteral("-vn"),
-                             QStringLiteral("-af"), QStringLiteral("ebur128"), QStringLiteral("-f"),
-                             QStringLiteral("null"), QStringLiteral("-")},
-                            cancel, &err);
+    *status = runFfmpegStep(
+        {QStringLiteral("-i"), file, QStringLiteral("-vn"), QStringLiteral("-af"),
+         before.isEmpty() ? QStringLiteral("ebur128") : before + QStringLiteral(",ebur128"),
+         QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")},
+        cancel, &err);
     const int at = err.lastIndexOf("Integrated loudness:");
     const int i = at < 0 ? -1 : err.indexOf("I:", at);
     if (*status != 0 || i < 0)
@@ -150,44 +152,58 @@ double integratedLoudness(const QString& file, const std::atomic_bool* cancel, i
 
 namespace {
 
-// Brings `part` to the target integrated loudness; 0 ok, 1 failed, 2 cancelled.
+QString gainFilter(double gainDb)
+{
+    return QStringLiteral("volume=%1dB,alimiter=limit=0.84:level=false:attack=5:release=60,"
+                          "aresample=48000")
+        .arg(gainDb, 0, 'f', 2);
+}
+
+// Brings `part` to the target integrated loudness; 0 ok, 1 failed, 2 cancelled. Where the
+// peaks already sit at the limiter's ceiling the limiter takes back part of a gain, so the gain
+// is found by measuring what it gives (decoding the sound only, a fraction of an encode), and
+// the file is re-encoded once.
 int correctLoudness(const RenderCommand& command, const QString& part,
                     const std::atomic_bool* cancel, QByteArray* err)
 {
-    const QString fixed = part + QStringLiteral(".gain");
-    for (int pass = 0; pass < 3; ++pass) {
-        int status = 0;
-        const double measured = integratedLoudness(part, cancel, &status);
+    int status = 0;
+    const double measured = integratedLoudness(part, cancel, &status);
+    if (status != 0)
+        return status;
+    if (!std::isfinite(measured) || measured < -69.0)
+        return 0; // silence: nothing to normalise
+    double gain = command.loudnessLufs - measured;
+    if (std::abs(gain) <= 0.5)
+        return 0;
+    for (int tries = 0; tries < 3; ++tries) {
+        const double reached = integratedLoudness(part, cancel, &status, gainFilter(gain));
         if (status != 0)
             return status;
-        if (!std::isfinite(measured) || measured < -69.0)
-            return 0; // silence: nothing to normalise
-        const double gain = command.loudnessLufs - measured;
-        if (std::abs(gain) < 0.5)
-            return 0;
-        const int r = runFfmpegStep(
-            QStringList{QStringLiteral("-i"), part, QStringLiteral("-map"), QStringLiteral("0:v?"),
-                        QStringLiteral("-map"), QStringLiteral("0:a"), QStringLiteral("-c:v"),
-                        QStringLiteral("copy"), QStringLiteral("-af"),
-                        QStringLiteral("volume=%1dB,alimiter=limit=0.84:level=false:attack=5:"
-                                       "release=60,aresample=48000")
-                            .arg(gain, 0, 'f', 2)} +
-                (command.soundArgs.isEmpty()
-                     ? render::aacArgs(command.audioBitrateK) +
-                           QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"),
-                                       QStringLiteral("-f"), QStringLiteral("mp4")}
-                     : command.soundArgs) +
-                QStringList{QStringLiteral("-y"), fixed},
-            cancel, err);
-        if (r != 0) {
-            QFile::remove(fixed);
-            return r;
-        }
-        if (std::rename(QFile::encodeName(fixed).constData(),
-                        QFile::encodeName(part).constData()) != 0) {
-            QFile::remove(fixed);
-            return 1;
-        }
+        const double miss = command.loudnessLufs - reached;
+        if (!std::isfinite(reached) || std::abs(miss) <= 0.5)
+            break;
+        gain = std::clamp(gain + miss, -40.0, 40.0);
+    }
+    const QString fixed = part + QStringLiteral(".gain");
+    const int r = runFfmpegStep(
+        QStringList{QStringLiteral("-i"), part, QStringLiteral("-map"), QStringLiteral("0:v?"),
+                    QStringLiteral("-map"), QStringLiteral("0:a"), QStringLiteral("-c:v"),
+                    QStringLiteral("copy"), QStringLiteral("-af"), gainFilter(gain)} +
+            (command.soundArgs.isEmpty()
+                 ? render::aacArgs(command.audioBitrateK) +
+                       QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"),
+                                   QStringLiteral("-f"), QStringLiteral("mp4")}
+                 : command.soundArgs) +
+            QStringList{QStringLiteral("-y"), fixed},
+        cancel, err);
+    if (r != 0) {
+        QFile::remove(fixed);
+        return r;
+    }
+    if (std::rename(QFile::encodeName(fixed).constData(), QFile::encodeName(part).constData()) !=
+        0) {
+        QFile::remove(fixed);
+        return 1;
     }
     return 0;
 }

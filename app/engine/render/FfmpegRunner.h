@@ -35,6 +35,7 @@ QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
 
 // The integrated loudness (EBU R128, LUFS) of `file`'s sound; NaN when it cannot be measured
 // (*status 1) or the step was cancelled (2).
-double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status);
+double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status,
+                          const QString& before = {}); // `before`: filters measured through
 
 } // namespace cw::engine

@@ -4,7 +4,8 @@
 //   voice-over) first, into the speech, so the music ducks under them too; then denoise (it
 //   is meant for the speech, not the music), then music ducked under the speech
 //   (sidechaincompress keyed by the speech) or mixed plainly, amix normalize=0 so music at
-//   35% stays at 35%, and loudnorm (one pass; FfmpegRunner corrects the rest);
+//   35% stays at 35%, and loudnorm (one pass, its peaks 0.5 dB under the ceiling of
+//   FfmpegRunner's correction, which then needs one gain for the rest);
 // - the whole video's fades: the picture's after the titles (they fade too), the sound's
 //   after loudnorm (whose one-pass gain would otherwise lift the fading tail back up);
 // - the text segments as drawtext filters reading their text from files (expansion=none),
@@ -190,7 +191,7 @@ AudioMix mixAudio(const Draft& draft, const QHash<QString, RenderInput>& inputs,
     const QJsonValue lufs = draft.m.value(QLatin1String("loudness_lufs"));
     if (lufs.isDouble() && lufs.toDouble() >= -70 && lufs.toDouble() <= 0) {
         steps << qMakePair(cur + QStringLiteral("loudnorm=I=") + num(lufs.toDouble()) +
-                               QStringLiteral(":TP=-1.5:LRA=11,") + audioFormat(),
+                               QStringLiteral(":TP=-2:LRA=11,") + audioFormat(),
                            QStringLiteral("[aloud]"));
         cur = QStringLiteral("[aloud]");
         mix.loudness = true;
