@@ -239,8 +239,7 @@ QString svgLinksNote(const QString& file, const QStringList& links, bool zh)
 {
     const QString shown =
         links.mid(0, 3).join(zh ? QStringLiteral("、") : QStringLiteral(", ")) +
-        (links.size() > 3 ? (zh ? QStringLiteral(" 等") : QStringLiteral(" and more"))
-                          : QString());
+        (links.size() > 3 ? (zh ? QStringLiteral(" 等") : QStringLiteral(" and more")) : QString());
     return (zh ? QStringLiteral("%1 引用了它之外的文件（%2）：出于安全不会读取，这些部分不会显示。")
                : QStringLiteral("%1 refers to files outside it (%2); they are not read, for "
                                 "safety, so those parts do not show."))
@@ -253,7 +252,7 @@ IngestResult ingestUploads(Store& store, const QString& sessionId, const QList<R
 {
     IngestResult result;
     QList<MediaInfo> infos;
-    QHash<QString, QString> converted; // temp path -> the extension of what it now holds
+    QHash<QString, QString> converted;           // temp path -> the extension of what it now holds
     QList<QPair<QString, QStringList>> svgLinks; // display name, links left out
     for (const ReceivedFile& f : files) {
         MediaInfo info;
