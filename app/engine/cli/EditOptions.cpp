@@ -3,6 +3,7 @@
 #include "cli/EditOptions.h"
 
 #include "render/RenderOutput.h"
+#include "render/SizeTarget.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -96,6 +97,10 @@ QString editHelpText()
         "                     or only the sound: mp3, m4a (AAC) or wav.\n"
         "  --preset NAME      1080p (default; follows the edit's own aspect ratio),\n"
         "                     vertical-1080, square-1080, 720p or 4k.\n"
+        "  --max-size SIZE    compress the video under SIZE (mp4 or mov): a size such as\n"
+        "                     50MB, 800k or 1.5GB, or whatsapp, email, discord,\n"
+        "                     telegram. The sound is chosen first, then the picture's\n"
+        "                     bitrate and size (two passes); too small a size is refused.\n"
         "  --join             edit all inputs as one timeline, in order, into one output\n"
         "                     (default: one output per input).\n"
         "  --export FORMAT    write a hand-off file instead of rendering: fcpxml, edl, mlt,\n"
@@ -146,6 +151,8 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
                                        QStringLiteral("format"));
     const QCommandLineOption formatOpt(QStringLiteral("format"), QString(),
                                        QStringLiteral("format"));
+    const QCommandLineOption maxSizeOpt(QStringLiteral("max-size"), QString(),
+                                        QStringLiteral("size"));
     const QCommandLineOption dataOpt(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"));
     const QCommandLineOption joinOpt(QStringLiteral("join"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
@@ -154,8 +161,8 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     const QCommandLineOption helpOpt(QStringList{QStringLiteral("h"), QStringLiteral("help")});
     const QCommandLineOption versionOpt(
         QStringList{QStringLiteral("v"), QStringLiteral("version")});
-    parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, formatOpt, dataOpt, joinOpt, jsonOpt,
-                       quietOpt, keepOpt, helpOpt, versionOpt});
+    parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, formatOpt, maxSizeOpt, dataOpt, joinOpt,
+                       jsonOpt, quietOpt, keepOpt, helpOpt, versionOpt});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return ParseResult::Error;
@@ -198,6 +205,17 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
         }
         o->format = format;
         o->formatGiven = true;
+    }
+    if (parser.isSet(maxSizeOpt)) {
+        const QString size = parser.value(maxSizeOpt);
+        o->maxBytes = namedSizeLimit(size);
+        if (o->maxBytes <= 0)
+            o->maxBytes = parseByteSize(size);
+        if (o->maxBytes <= 0) {
+            *error = tr("--max-size '%1' is not a size; use e.g. 50MB, 800k, or one of: %2.")
+                         .arg(size.left(40), namedSizeLimits().join(QStringLiteral(", ")));
+            return ParseResult::Error;
+        }
     }
     if (parser.isSet(exportOpt) && o->formatGiven) {
         *error = tr("--format renders and --export writes a hand-off file; give only one.");

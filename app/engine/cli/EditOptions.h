@@ -27,6 +27,7 @@ struct EditOptions {
     bool presetGiven = false;
     QString format = QStringLiteral("mp4"); // what a render writes (outputFormats())
     bool formatGiven = false;
+    qint64 maxBytes = 0;  // --max-size: compress under this many bytes (render/SizeTarget.h)
     QString exportFormat; // "" (render) or a hand-off extension: fcpxml, edl, ...
     bool join = false;
     bool json = false;

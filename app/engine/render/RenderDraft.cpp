@@ -3,6 +3,7 @@
 #include "media/Stabilise.h"
 #include "render/PreviewAssembly.h"
 #include "render/RenderOutput.h"
+#include "render/SizeRender.h"
 #include "render/SmartRender.h"
 
 #include <QFile>
@@ -32,8 +33,10 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
             return result;
         qInfo("engine: preview rendered whole: %s", qPrintable(result.error.left(300)));
     }
+    // A size limit needs the planned bitrate: the smart render copies the sources' own.
+    const qint64 maxBytes = preset.maxBytes > 0 ? preset.maxBytes : draftMaxBytes(draft);
     // The smart render writes MP4; other formats are the normal graph with other outputs.
-    if (preset.format == QLatin1String("mp4") && smartRenderEnabled() &&
+    if (maxBytes <= 0 && preset.format == QLatin1String("mp4") && smartRenderEnabled() &&
         draftSuitsSmartRender(draft, inputs, preset, nullptr)) {
         const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
         const SmartPlan plan = planSmartRender(draft, inputs, sources, preset);
@@ -57,6 +60,9 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
             !analysed.ok)
             return analysed;
     QTemporaryDir textDir(tmpDir + QStringLiteral("/render-XXXXXX"));
+    if (maxBytes > 0 && preset.name != QLatin1String("preview"))
+        return renderToSize(draft, ready, preset, maxBytes, finalPath, textDir.path(), progress,
+                            cancel);
     const RenderPreset output = render::outputPreset(preset, draft);
     const RenderCommand command = render::withOutputFormat(
         buildRenderCommand(draft, ready, output, finalPath, textDir.path(), defaultFontFile()),
