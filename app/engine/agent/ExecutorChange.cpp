@@ -217,18 +217,20 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
             cn << QStringLiteral("持续 %1 秒")
                       .arg(formatSeconds(d.value(QStringLiteral("duration_ms")).toInteger()));
         }
-        if (const QStringList look = textLookWords(op.args, d, zh); !look.isEmpty()) {
-            what << QStringLiteral("is now ") + look.join(QStringLiteral(", "));
-            cn << look.join(QStringLiteral("，"));
-        }
+        const QStringList look = textLookWords(op.args, d, zh);
         const int k = d.value(QStringLiteral("changed")).toInt(1);
-        out.reply =
-            zh ? QStringLiteral("已修改%1文字：%2。")
-                     .arg(k > 1 ? QStringLiteral("%1 段").arg(k) : QString(),
-                          cn.join(QStringLiteral("，")))
-            : k > 1
-                ? QStringLiteral("The %1 texts: %2.").arg(k).arg(what.join(QStringLiteral(", ")))
-                : QStringLiteral("The text %1.").arg(what.join(QStringLiteral(", ")));
+        cn << look;
+        if (k > 1)
+            what << look;
+        else if (!look.isEmpty())
+            what << QStringLiteral("is now ") + look.join(QStringLiteral(", "));
+        out.reply = zh ? QStringLiteral("已修改%1文字：%2。")
+                             .arg(k > 1 ? QStringLiteral("%1 段").arg(k) : QString(),
+                                  cn.join(QStringLiteral("，")))
+                    : k > 1 ? QStringLiteral("Changed %1 texts: %2.")
+                                  .arg(k)
+                                  .arg(what.join(QStringLiteral(", ")))
+                            : QStringLiteral("The text %1.").arg(what.join(QStringLiteral(", ")));
     } else if (n == Op::removeText()) {
         const int k = d.value(QStringLiteral("removed")).toInt();
         out.reply = zh ? QStringLiteral("已删除 %1 段文字。").arg(k)
