@@ -12,6 +12,7 @@
 #include "edit/Fades.h"
 #include "edit/OperationsChange.h"
 #include "edit/TargetLength.h"
+#include "render/SizeTarget.h"
 #include "store/Store.h"
 
 #include <algorithm>
@@ -100,6 +101,42 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
         for (const char* key : {"resolution", "format", "platform"})
             if (arg(key).isString())
                 exp.insert(QLatin1String(key), arg(key));
+        // A size to stay under: the bitrates it allows for this length, or the smallest size
+        // that works (render/SizeTarget.h).
+        const qint64 maxBytes = arg("max_bytes").toInteger(0);
+        if (maxBytes > 0) {
+            const QString fmt = arg("format").toString(QStringLiteral("mp4"));
+            if (fmt != QLatin1String("mp4") && fmt != QLatin1String("mov"))
+                return failure(pick(zh,
+                                    "A file size can be aimed at for MP4 and MOV exports; nothing "
+                                    "was changed.",
+                                    "只有 MP4 和 MOV 导出可以指定文件大小，没有修改。"));
+            const QString res = arg("resolution").toString(QStringLiteral("1080p"));
+            const int shortSide = res == QLatin1String("4k")     ? 2160
+                                  : res == QLatin1String("720p") ? 720
+                                                                 : 1080;
+            const int w0 = std::max(1, d.m.value(QLatin1String("width")).toInt(1920));
+            const int h0 = std::max(1, d.m.value(QLatin1String("height")).toInt(1080));
+            const bool portrait = h0 > w0;
+            const SizePlan plan = planSize(draft->computedDuration(), maxBytes,
+                                           portrait ? shortSide : shortSide * w0 / h0,
+                                           portrait ? shortSide * h0 / w0 : shortSide,
+                                           d.m.value(QLatin1String("fps")).toDouble(30));
+            if (!plan.ok)
+                return failure(
+                    zh ? QStringLiteral("%1 装不下 %2 的视频：至少需要 %3。没有修改。")
+                             .arg(formatBytes(maxBytes), formatClock(draft->computedDuration()),
+                                  formatBytes(plan.minimumBytes))
+                       : QStringLiteral("%1 is too small for %2 of video: the smallest that works "
+                                        "is %3. Nothing was changed.")
+                             .arg(formatBytes(maxBytes), formatClock(draft->computedDuration()),
+                                  formatBytes(plan.minimumBytes)));
+            exp.insert(QStringLiteral("max_bytes"), maxBytes);
+            note =
+                (zh ? QStringLiteral("，不超过 %1（%2）") : QStringLiteral(", under %1 (%2)"))
+                    .arg(formatBytes(maxBytes),
+                         describeSizePlan(plan, zh ? QStringLiteral("zh") : QStringLiteral("en")));
+        }
         // The Export dialog offers these formats (RenderOutput.h) and preselects the one said.
         const QString format = arg("format").toString(QStringLiteral("mp4"));
         const bool sound = format == QLatin1String("mp3") || format == QLatin1String("m4a") ||

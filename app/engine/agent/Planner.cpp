@@ -221,6 +221,8 @@ Plan planInstruction(const QString& message)
             continue;
         if (sceneEdit(clause, plan.operations)) // PlannerScene.cpp: before the "scenes" decline
             continue;
+        if (sizeEdit(clause, plan.operations)) // PlannerSize.cpp: before the "output" decline
+            continue;
         // "dividing a 12-minute file into 3 parts", "it's 4:20 long, split it every minute": with
         // the length said, the splits are known; without it the clause is declined below.
         if (const QList<Operation> splits = splitsFor(clause, sourceMs); !splits.isEmpty()) {

@@ -222,9 +222,12 @@ const QStringList& all();
 //   set_aspect: ratio + mode "crop" | "blur" (required)
 //   add_intro: title                                 add_broll: file, every_ms, from_ms/to_ms
 //   set_music_volume: volume (absolute 0-1) or factor (relative)
-//   edit_text: style (which text) + any of text, position, start_ms, duration_ms
+//   edit_text: style (which text) + any of text, position, start_ms, duration_ms, the look
+//     (color, box_color, size, size_px, bold, box, outline: edit/TextLook.h); all (every text)
+//   add_text also: the look
 //   remove_text: style (absent: all)                 target_length: target_ms, best
-//   export_settings: format, resolution, platform    set_aspect also: platform
+//   export_settings: format, resolution, platform, max_bytes (a file size to stay under)
+//   set_aspect also: platform
 //   cut_pauses also: scope "start" | "end", at_ms (the one pause nearest that time)
 //   add_text also: at "end" (it ends with the video; duration_ms how long before the end)
 //   remove_music, remove_intro, propose, confirm, cancel, describe: no arguments

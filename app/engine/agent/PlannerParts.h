@@ -99,6 +99,8 @@ std::optional<Operation> layoutClause(const QString& c, const Prepared& p, const
 std::optional<Operation> motion(const QString& c);
 // Split at scene changes or remove a scene (PlannerScene.cpp): appends it, true when said.
 bool sceneEdit(const QString& c, QList<Operation>& ops);
+// A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
+bool sizeEdit(const QString& c, QList<Operation>& ops);
 // Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).
 std::optional<Operation> stabilise(const QString& c);
 // A platform named in a clause whose main operation is something else ("cut the pauses for

@@ -158,6 +158,24 @@ qint64 namedSizeLimit(const QString& name, QString* label)
     return 0;
 }
 
+qint64 namedSizeLimitIn(const QString& text, QString* label)
+{
+    const QString lower = text.toLower();
+    for (const NamedLimit& l : limitsTable())
+        for (const QString& name : l.names) {
+            const bool latin = name.front().unicode() < 0x2E80;
+            const QRegularExpression word(QStringLiteral("(?<![\\w-])") +
+                                          QRegularExpression::escape(name) +
+                                          QStringLiteral("(?![\\w-])"));
+            if (latin ? word.match(lower).hasMatch() : lower.contains(name)) {
+                if (label)
+                    *label = l.label;
+                return l.bytes;
+            }
+        }
+    return 0;
+}
+
 QStringList namedSizeLimits()
 {
     QStringList ids;

@@ -49,6 +49,9 @@ QString formatBytes(qint64 bytes);
 // matched case-insensitively, also by its aliases); 0 when unknown.
 qint64 namedSizeLimit(const QString& name, QString* label = nullptr);
 QStringList namedSizeLimits(); // their ids
+// The first named limit a message mentions ("small enough for WhatsApp", 发邮件): Latin names as
+// whole words, Chinese ones anywhere; 0 when none.
+qint64 namedSizeLimitIn(const QString& text, QString* label = nullptr);
 
 // The trade in words (English and Chinese) for a plan: "video 1200 kb/s at 1280x720, sound
 // 96 kb/s" / "画面 1200 kb/s、1280x720，声音 96 kb/s".
