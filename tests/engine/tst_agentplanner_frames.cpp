@@ -234,7 +234,10 @@ const Row kRows[] = {
     {"export at 1080p as mov", "export_settings format=mov resolution=1080p"},
     {"extract the audio", "export_settings format=mp3"},
     {"add my track song.mp3 as background music", "add_music file=song.mp3"},
-    {"compress it to 10 mb", ""},
+    {"compress it to 10 mb", "export_settings max_bytes=10000000"},
+    {"make it small enough for whatsapp", "export_settings max_bytes=16000000"},
+    {"压缩到50MB以内", "export_settings max_bytes=50000000"},
+    {"compress the video", ""},
     {"remove the background music from the original video", ""},
     // General readings: more ways to say a pause, a split, a level, a stretch; and places,
     // complaints and corrections that are no request for what their words look like.
