@@ -150,45 +150,57 @@ double integratedLoudness(const QString& file, const std::atomic_bool* cancel, i
     return ok ? v : std::nan("");
 }
 
-namespace {
-
-QString gainFilter(double gainDb)
+QString loudnessGainFilter(double gainDb)
 {
     return QStringLiteral("volume=%1dB,alimiter=limit=0.84:level=false:attack=5:release=60,"
                           "aresample=48000")
         .arg(gainDb, 0, 'f', 2);
 }
 
-// Brings `part` to the target integrated loudness; 0 ok, 1 failed, 2 cancelled. Where the
-// peaks already sit at the limiter's ceiling the limiter takes back part of a gain, so the gain
-// is found by measuring what it gives (decoding the sound only, a fraction of an encode), and
-// the file is re-encoded once.
-int correctLoudness(const RenderCommand& command, const QString& part,
-                    const std::atomic_bool* cancel, QByteArray* err)
+// Where the peaks already sit at the limiter's ceiling the limiter takes back part of a gain,
+// so the gain is found by measuring what it gives (decoding the sound only, a fraction of an
+// encode) rather than by encoding and measuring again.
+int loudnessGain(const QString& file, double targetLufs, const std::atomic_bool* cancel,
+                 double* gainDb)
 {
+    *gainDb = 0;
     int status = 0;
-    const double measured = integratedLoudness(part, cancel, &status);
-    if (status != 0)
-        return status;
-    if (!std::isfinite(measured) || measured < -69.0)
-        return 0; // silence: nothing to normalise
-    double gain = command.loudnessLufs - measured;
+    const double measured = integratedLoudness(file, cancel, &status);
+    if (status != 0 || !std::isfinite(measured) || measured < -69.0)
+        return status; // silence: nothing to normalise
+    double gain = targetLufs - measured;
     if (std::abs(gain) <= 0.5)
         return 0;
     for (int tries = 0; tries < 3; ++tries) {
-        const double reached = integratedLoudness(part, cancel, &status, gainFilter(gain));
+        const double reached = integratedLoudness(file, cancel, &status, loudnessGainFilter(gain));
         if (status != 0)
             return status;
-        const double miss = command.loudnessLufs - reached;
+        const double miss = targetLufs - reached;
         if (!std::isfinite(reached) || std::abs(miss) <= 0.5)
             break;
         gain = std::clamp(gain + miss, -40.0, 40.0);
     }
+    *gainDb = gain;
+    return 0;
+}
+
+namespace {
+
+// Brings `part` to the target integrated loudness with one re-encode of its sound; 0 ok,
+// 1 failed, 2 cancelled.
+int correctLoudness(const RenderCommand& command, const QString& part,
+                    const std::atomic_bool* cancel, QByteArray* err)
+{
+    double gain = 0;
+    if (const int status = loudnessGain(part, command.loudnessLufs, cancel, &gain); status != 0)
+        return status;
+    if (gain == 0)
+        return 0;
     const QString fixed = part + QStringLiteral(".gain");
     const int r = runFfmpegStep(
         QStringList{QStringLiteral("-i"), part, QStringLiteral("-map"), QStringLiteral("0:v?"),
                     QStringLiteral("-map"), QStringLiteral("0:a"), QStringLiteral("-c:v"),
-                    QStringLiteral("copy"), QStringLiteral("-af"), gainFilter(gain)} +
+                    QStringLiteral("copy"), QStringLiteral("-af"), loudnessGainFilter(gain)} +
             (command.soundArgs.isEmpty()
                  ? render::aacArgs(command.audioBitrateK) +
                        QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"),

@@ -37,5 +37,10 @@ QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
 // (*status 1) or the step was cancelled (2).
 double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status,
                           const QString& before = {}); // `before`: filters measured through
+// The gain (dB, through loudnessGainFilter's limiter) that brings `file` within 0.5 LU of
+// targetLufs; 0 when it already is or is silent. Returns 0 ok, 1 failed, 2 cancelled.
+int loudnessGain(const QString& file, double targetLufs, const std::atomic_bool* cancel,
+                 double* gainDb);
+QString loudnessGainFilter(double gainDb); // volume, then a limiter at -1.5 dBFS
 
 } // namespace cw::engine

@@ -127,7 +127,8 @@ QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartS
 // per segment would push the whole file through every branch. Then the audio tracks are
 // mixed in as the normal render does.
 QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
-                              const RenderPreset& preset, const QString& out, render::AudioMix* mix)
+                              const RenderPreset& preset, const QString& out, render::AudioMix* mix,
+                              bool pcm)
 {
     const double fps = plan.fps.value();
     QStringList inputs;
@@ -169,9 +170,13 @@ QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartS
     return QStringList{QStringLiteral("-v"), QStringLiteral("error")} + inputs +
            QStringList{QStringLiteral("-filter_complex"), chains.join(QLatin1Char(';')),
                        QStringLiteral("-map"), QStringLiteral("[aout]")} +
-           render::aacArgs(preset.audioBitrateK) +
-           QStringList{QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
-                       QStringLiteral("file:") + out};
+           (pcm ? QStringList{QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"),
+                              QStringLiteral("-ar"), QStringLiteral("48000"), QStringLiteral("-y"),
+                              QStringLiteral("-f"), QStringLiteral("wav")}
+                : render::aacArgs(preset.audioBitrateK) + QStringList{QStringLiteral("-y"),
+                                                                      QStringLiteral("-f"),
+                                                                      QStringLiteral("mp4")}) +
+           QStringList{QStringLiteral("file:") + out};
 }
 
 QStringList smartConcatEntry(const QString& file, const SmartSource& s, int from, int to,

@@ -9,8 +9,9 @@
 //  3. the concat demuxer joins copied GOPs and the pieces cut out of their batches (inpoint
 //     at the keyframe, outpoint between the dts of the last packet taken and the next,
 //     explicit durations so every piece starts where the previous ended) and the sound is
-//     copied beside them; .part + rename, then the loudness correction when the draft sets
-//     a target (FfmpegRunner).
+//     copied beside them; .part + rename. With a loudness target the sound is mixed to PCM
+//     in step 2 and brought to the target (FfmpegRunner's loudnessGain) in its one AAC
+//     encode before the join.
 #include "render/SmartRender.h"
 
 #include "render/RenderFilters.h"
@@ -317,8 +318,14 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
                                        : 2,
                                    1, 8);
     const QString soundPath = QDir(workDir).filePath(QStringLiteral("sound.m4a"));
+    // With a loudness target the sound is mixed to PCM, measured, and encoded to AAC once with
+    // its correction, instead of encoded, joined, measured and re-encoded with the picture.
     render::AudioMix mix;
-    QList<Job> jobs{Job{smartSoundCommand(plan, sources, preset, soundPath, &mix), 0}};
+    smartSoundCommand(plan, sources, preset, soundPath, &mix);
+    const bool correct = mix.loudness && preset.name != QLatin1String("preview");
+    const QString pcmPath = QDir(workDir).filePath(QStringLiteral("sound.wav"));
+    QList<Job> jobs{Job{
+        smartSoundCommand(plan, sources, preset, correct ? pcmPath : soundPath, &mix, correct), 0}};
     // Two batches per worker: the last ones to finish run alone for a shorter time.
     const QList<SmartBatch> batches = planSmartBatches(plan, 2 * workers);
     QStringList batchPaths;
@@ -333,6 +340,23 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         QFile::remove(file);
     if (status != 0)
         return stepFailed(status, jobErr, tr("Re-encoding a cut failed"));
+    if (correct) {
+        double gain = 0;
+        QByteArray err;
+        int r = loudnessGain(pcmPath, mix.lufs, cancel, &gain);
+        if (r == 0)
+            r = runFfmpegStep(
+                QStringList{
+                    QStringLiteral("-i"), QStringLiteral("file:") + pcmPath, QStringLiteral("-af"),
+                    gain == 0 ? QStringLiteral("aresample=48000") : loudnessGainFilter(gain)} +
+                    render::aacArgs(preset.audioBitrateK) +
+                    QStringList{QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
+                                QStringLiteral("file:") + soundPath},
+                cancel, &err);
+        QFile::remove(pcmPath);
+        if (r != 0)
+            return stepFailed(r, err, tr("Loudness normalisation failed"));
+    }
 
     // 3. The concat list: copied GOPs from the video-only copies, re-encoded pieces cut out
     // of their batches (checked: each must start a closed GOP where it was forced).
@@ -377,7 +401,7 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     // 4. Join: the pieces and the sound, both copied.
     RenderCommand mux;
     mux.durationMs = qRound64(plan.totalFrames() * 1000.0 / fps);
-    mux.normalizeLoudness = mix.loudness && preset.name != QLatin1String("preview");
+    mux.normalizeLoudness = false; // done on the sound above
     mux.loudnessLufs = mix.lufs;
     mux.audioBitrateK = preset.audioBitrateK;
     mux.args << QStringLiteral("-hide_banner") << QStringLiteral("-nostdin") << QStringLiteral("-f")

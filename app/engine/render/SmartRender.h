@@ -144,10 +144,11 @@ QList<SmartBatch> planSmartBatches(const SmartPlan& plan, int count);
 QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
                               const RenderPreset& preset, const SmartBatch& batch,
                               const SmartTitles& titles, const QString& out);
-// The sound of the whole timeline as an AAC file (mp4); *mix tells about loudness.
+// The sound of the whole timeline as an AAC file (mp4), or as 16-bit PCM (wav) to be brought
+// to a loudness target before its one AAC encode; *mix tells about loudness.
 QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
-                              const RenderPreset& preset, const QString& out,
-                              render::AudioMix* mix);
+                              const RenderPreset& preset, const QString& out, render::AudioMix* mix,
+                              bool pcm = false);
 // Concat demuxer lines that take frames [from, to) of `file` (packets as in `s`).
 QStringList smartConcatEntry(const QString& file, const SmartSource& s, int from, int to,
                              double fps);
