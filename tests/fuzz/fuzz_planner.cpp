@@ -4,6 +4,7 @@
 // (the same text twice gives the same plan).
 #include "FuzzUtil.h"
 #include "agent/Planner.h"
+#include "edit/TextLook.h"
 
 #include <QSet>
 
@@ -48,11 +49,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         }
         if (op.name == Op::targetLength())
             CW_FUZZ_CHECK(op.args.value(QStringLiteral("target_ms")).toDouble(1) > 0);
-        if (op.name == Op::editText())
+        if (op.name == Op::editText()) // something to change: words, place, time or look
             CW_FUZZ_CHECK(op.args.contains(QStringLiteral("text")) ||
                           op.args.contains(QStringLiteral("position")) ||
                           op.args.contains(QStringLiteral("start_ms")) ||
-                          op.args.contains(QStringLiteral("duration_ms")));
+                          op.args.contains(QStringLiteral("duration_ms")) ||
+                          !textLookFromArgs(op.args).empty());
         if (op.name == Op::confirm() || op.name == Op::cancel())
             CW_FUZZ_CHECK(plan.declined.isEmpty());
     }
