@@ -55,6 +55,8 @@ private Q_SLOTS:
     void initTestCase();
     void parser_data();
     void parser();
+    void motionParser_data();
+    void motionParser();
     void json();
     void findsEveryCut();
     void realClips();
@@ -113,18 +115,50 @@ void TstScenes::parser()
     QCOMPARE(got, ms);
 }
 
+void TstScenes::motionParser_data()
+{
+    QTest::addColumn<QByteArray>("log");
+    QTest::addColumn<QList<float>>("want");
+    const auto frame = [](double t, const char* mafd) -> QByteArray {
+        return QByteArray("[Parsed_metadata_2 @ 0x55] frame:1    pts:512     pts_time:") +
+               QByteArray::number(t) + "\n[Parsed_metadata_2 @ 0x55] lavfi.scd.mafd=" + mafd + "\n";
+    };
+    QTest::newRow("nothing") << QByteArray("Input #0, mov\n") << QList<float>{};
+    // The median of a second: the one frame of a cut (40) does not make it move.
+    QTest::newRow("median") << frame(0.04, "1.0") + frame(0.08, "40.0") + frame(0.12, "2.0") +
+                                   frame(1.0, "5.5") + frame(1.5, "6.5")
+                            << QList<float>{2.0f, 6.5f};
+    // A second with no frame (a gap in a variable-rate file) keeps the last value.
+    QTest::newRow("gap") << frame(0.5, "3.0") + frame(2.5, "7.0") << QList<float>{3, 3, 7};
+    // Values without a time before them, junk and negative times are skipped.
+    QTest::newRow("junk") << QByteArray("lavfi.scd.mafd=9\n") + frame(-0.5, "8") + frame(0.2, "x") +
+                                 frame(0.3, "4")
+                          << QList<float>{4};
+}
+
+void TstScenes::motionParser()
+{
+    QFETCH(QByteArray, log);
+    QFETCH(QList<float>, want);
+    QCOMPARE(scenes::parseMotionLog(log), want);
+}
+
 void TstScenes::json()
 {
     SceneAnalysis a;
     a.ok = true;
     a.cuts = {{3320, 28.173}, {7200, 27.5}};
+    a.motion = {0.5f, 12.25f, 0};
     const SceneAnalysis b = SceneAnalysis::fromJson(a.toJson());
     QVERIFY(b.ok);
     QCOMPARE(b.cuts, a.cuts);
+    QCOMPARE(b.motion, a.motion);
     QVERIFY(!SceneAnalysis::fromJson("{\"v\":0,\"cuts\":[]}").ok);
-    QVERIFY(!SceneAnalysis::fromJson("{\"v\":1,\"cuts\":[[1]]}").ok);
+    // A cache of the first format has no motion: it is run again.
+    QVERIFY(!SceneAnalysis::fromJson("{\"v\":1,\"cuts\":[]}").ok);
+    QVERIFY(!SceneAnalysis::fromJson("{\"v\":2,\"cuts\":[[1]]}").ok);
     QVERIFY(!SceneAnalysis::fromJson("not json").ok);
-    QVERIFY(SceneAnalysis::fromJson("{\"v\":1,\"cuts\":[]}").ok);
+    QVERIFY(SceneAnalysis::fromJson("{\"v\":2,\"cuts\":[]}").ok);
     QCOMPARE(sceneCacheKey("abc"), QString("abc:scenes"));
 }
 
@@ -144,6 +178,18 @@ void TstScenes::findsEveryCut()
             std::abs(a.cuts[i].ms - want[i]) <= 1000 / kFps,
             qPrintable(
                 QString("cut %1 at %2 ms, expected %3").arg(i).arg(a.cuts[i].ms).arg(want[i])));
+    // Motion: a value per second; the still colour bars of shots 2 and 5 (3.32-7.2 s,
+    // 14.52-17.08 s) do not move, the test pattern of shot 1 a little, the noise of shot 4
+    // (10.04-14.52 s) more and the cellular automaton of shot 6 (17.08-20.64 s) most.
+    QStringList motion;
+    for (float m : a.motion)
+        motion << QString::number(m, 'f', 2);
+    qInfo("motion per second: %s", qPrintable(motion.join(' ')));
+    QCOMPARE(a.motion.size(), 28);
+    QVERIFY2(a.motion[4] < 0.1f && a.motion[15] < 0.1f, qPrintable(motion.join(' ')));
+    QVERIFY2(a.motion[1] > 0.3f, qPrintable(motion.join(' ')));
+    QVERIFY2(a.motion[12] > 2 * a.motion[1], qPrintable(motion.join(' ')));
+    QVERIFY2(a.motion[18] > 5 * a.motion[12], qPrintable(motion.join(' ')));
     // Missing files and pictures ffmpeg cannot read say so; a cancelled pass is not cached.
     QVERIFY(!detectScenes(m_dir.filePath("none.mp4"), 0).ok);
     QFile junk(m_dir.filePath("junk.mp4"));

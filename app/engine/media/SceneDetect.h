@@ -11,6 +11,9 @@
 // green-screen shot, testsrc, HEVC, 4:2:2) at most 2.5. kSceneThreshold sits between. A shot
 // starting on a frame that differs a lot from its second (cellauto) also scores high on that
 // second frame: of cuts closer than kMinShotMs the stronger one is kept.
+// The same pass gives the picture's activity: scdet's mafd (mean absolute difference from
+// the frame before, 0-100 on 8 bits) of every frame, the median of each second, so the one
+// frame of a cut does not count as motion. Highlights use it next to loudness and speech.
 // Slow (it decodes the whole file), so it runs on first use, not at upload, and is cached as
 // JSON per content hash (the store's analyses under "<hash>:scenes").
 #pragma once
@@ -26,7 +29,7 @@ namespace cw::engine {
 inline constexpr double kSceneThreshold = 8.0;
 inline constexpr qint64 kMinShotMs = 400;
 // Bumped when the detection changes: an older cached analysis is then run again.
-inline constexpr int kSceneFormat = 1;
+inline constexpr int kSceneFormat = 2;
 
 struct SceneCut {
     qint64 ms = 0; // the first frame of the new shot, file time (what a segment's `in` uses)
@@ -39,6 +42,7 @@ struct SceneAnalysis {
     bool cancelled = false;
     QString error;        // user-facing when !ok
     QList<SceneCut> cuts; // ascending
+    QList<float> motion;  // per second of file time: the median frame difference (mafd)
 
     QByteArray toJson() const;
     // ok=false when the JSON is not a complete analysis of this format.
@@ -53,6 +57,9 @@ namespace scenes {
 // lavfi.scd.time: 3.32"), times floored to the ms (so a trim from there keeps the frame), at
 // or above `threshold`, then thinned to one per kMinShotMs (pure).
 QList<SceneCut> parseScdetLog(const QByteArray& stderrText, double threshold = kSceneThreshold);
+// The per-second medians of the mafd values the metadata filter printed (pure). A frame's
+// "pts_time:" line comes before its "lavfi.scd.mafd=" line.
+QList<float> parseMotionLog(const QByteArray& stderrText);
 // The ffmpeg arguments of the pass (without the -hide_banner -nostdin -nostats prefix).
 QStringList detectArgs(const QString& path, double threshold = kSceneThreshold);
 } // namespace scenes
