@@ -289,13 +289,26 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
 OpOutcome Executor::applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                       bool confirmed)
 {
-    std::unique_lock<std::mutex> lock(m_store.editMutex());
     OpOutcome failed;
+    LengthOptions o;
+    o.best = op.args.value(QStringLiteral("best")).toBool();
+    bool moving = false; // the picture's activity took part in the choice
+    if (o.best) {
+        // The scene pass (picture activity) runs before the lock, as in ExecutorScene.cpp; a
+        // picture that cannot be read leaves the choice to the sound.
+        const std::optional<Draft> head = editableHead(m_store, sessionId, zh, &failed);
+        if (!head)
+            return failed;
+        const SourceScenes scenes = sourceScenes(m_store, sessionId, *head);
+        if (scenes.error.isEmpty())
+            o.motion = scenes.motion;
+        for (const QList<float>& m : std::as_const(o.motion))
+            moving = moving || std::any_of(m.begin(), m.end(), [](float x) { return x > 0.05f; });
+    }
+    std::unique_lock<std::mutex> lock(m_store.editMutex());
     const std::optional<Draft> draft = editableHead(m_store, sessionId, zh, &failed);
     if (!draft)
         return failed;
-    LengthOptions o;
-    o.best = op.args.value(QStringLiteral("best")).toBool();
     // "pick the best moments" names no length: a quarter of the video, 15-60 s, said in the reply.
     const qint64 whole = draft->computedDuration();
     o.targetMs =
@@ -336,14 +349,26 @@ OpOutcome Executor::applyTargetLength(const QString& sessionId, const Operation&
     if (!out.ok)
         return out;
     const int stretches = int(res.removedStretches.size());
-    if (o.best)
+    if (o.best) {
+        QStringList left; // what was left out, in the timeline the user saw
+        for (const Interval& iv : res.removedStretches) {
+            if (left.size() == 4) {
+                left << QStringLiteral("…");
+                break;
+            }
+            left << QStringLiteral("%1–%2").arg(formatClock(iv.startMs), formatClock(iv.endMs));
+        }
         out.reply =
-            zh ? QStringLiteral("已保留最精彩的部分（按音量和说话密度选出），现在 %1，删掉了 %2。")
-                     .arg(formatClock(result.d), formatClock(removed))
-               : QStringLiteral("Kept the liveliest stretches (chosen by loudness and how "
-                                "densely people speak); now %1, %2 removed.")
-                     .arg(formatClock(result.d), formatClock(removed));
-    else if (zh)
+            zh ? QStringLiteral("已保留最精彩的部分（按音量、说话密度%1选出，在停顿处剪开），现在 "
+                                "%2，删掉了 %3：%4。")
+                     .arg(moving ? QStringLiteral("和画面动作") : QString(), formatClock(result.d),
+                          formatClock(removed), left.join(QStringLiteral("、")))
+               : QStringLiteral("Kept the liveliest stretches (chosen by loudness, how densely "
+                                "people speak%1, cut in pauses); now %2. Left out %3: %4.")
+                     .arg(moving ? QStringLiteral(" and how much the picture moves") : QString(),
+                          formatClock(result.d), formatClock(removed),
+                          left.join(QStringLiteral(", ")));
+    } else if (zh)
         out.reply =
             QStringLiteral("已剪到 %1：剪掉 %2 处停顿（%3 秒）%4。")
                 .arg(formatClock(result.d))

@@ -23,14 +23,8 @@ QString tenths(qint64 ms)
     return ops::clock(std::max<qint64>(0, ms));
 }
 
-struct SourceScenes {
-    QHash<QString, QList<qint64>> cuts; // media id -> cuts in file time
-    QStringList names;                  // the videos looked at
-    bool still = false;                 // a picture with no motion was under the main track
-    QString error;                      // an analysis failed
-};
+} // namespace
 
-// The cached or newly found cuts of every video under the main track of `d`.
 SourceScenes sourceScenes(Store& store, const QString& sessionId, const Draft& d)
 {
     SourceScenes out;
@@ -62,12 +56,11 @@ SourceScenes sourceScenes(Store& store, const QString& sessionId, const Draft& d
         QList<qint64>& list = out.cuts[s.src];
         for (const SceneCut& c : a.cuts)
             list << c.ms;
+        out.motion.insert(s.src, a.motion);
         out.names << m->filename;
     }
     return out;
 }
-
-} // namespace
 
 OpOutcome Executor::applyScenes(const QString& sessionId, const Operation& op, bool zh)
 {

@@ -32,6 +32,16 @@ std::optional<Draft> editableHead(Store& store, const QString& sessionId, bool z
 // Media id -> stored audio analysis, for the draft's media of this session.
 QHash<QString, AudioAnalysis> analysesOf(Store& store, const QString& sessionId, const Draft& d);
 bool hasMusic(const Draft& d);
+// The scene analysis (media/SceneDetect.h) of every video under the main track of `d`,
+// cached per content hash or run now (blocking: call it before taking the edit lock).
+struct SourceScenes {
+    QHash<QString, QList<qint64>> cuts;  // media id -> cuts in file time
+    QHash<QString, QList<float>> motion; // media id -> activity per second of the file
+    QStringList names;                   // the videos looked at
+    bool still = false;                  // a picture with no motion was under the main track
+    QString error;                       // an analysis failed
+};
+SourceScenes sourceScenes(Store& store, const QString& sessionId, const Draft& d);
 // Stores `draft` (its length recomputed) as the session's next version named `label` and
 // answers ok with `details` plus ok, version and duration_ms; a failure when it cannot be saved.
 OpOutcome saveVersion(Store& store, const QString& sessionId, Draft draft, const QString& label,

@@ -1,8 +1,10 @@
 // "Make it 60 seconds": cuts the timeline down to a target length, pure Draft -> Draft like
-// the rest of edit/. The final length lands at the target or less than 0.5 s under it.
+// the rest of edit/. The final length lands at the target or less than 0.5 s under it (best
+// mode: up to 10% under, rather than cut into a word).
 // Normal mode removes the least valuable material first: pauses (the same ones cutPauses
 // finds), longest first, then the quietest stretches of 1-5 s spread over the video. best
-// mode instead keeps the liveliest windows (loud, dense speech) and drops the rest, which
+// mode instead keeps the liveliest windows (loud, dense speech, a moving picture) and drops
+// the rest, which
 // may drop whole clips: it is a highlight reel.
 #pragma once
 
@@ -19,6 +21,9 @@ struct LengthOptions {
     qint64 targetMs = 0;
     bool best = false;
     qint64 marginMs = 150; // kept around speech when a pause is cut
+    // best mode: media id -> how much the picture moves in each second of the file
+    // (SceneAnalysis::motion); windows with more going on score higher. Empty: sound only.
+    QHash<QString, QList<float>> motion;
 };
 
 struct LengthResult {
