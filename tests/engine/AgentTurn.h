@@ -1,12 +1,17 @@
 // Running one agent turn against the real engine and reading the session's head draft: shared
-// by the agent's end-to-end tests (tst_agentops, tst_agentconversation).
+// by the agent's end-to-end tests (tst_agentops, tst_agentconversation), and exporting it.
 #pragma once
 
 #include "Draft.h"
 #include "EngineClient.h"
 
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonObject>
 #include <QStringList>
+#include <QThread>
 
 namespace cw::test {
 
@@ -64,6 +69,39 @@ inline int countSegments(const cw::Draft& d, int tt, const QString& key, const Q
                 if (s.m.value(key).toString() == value)
                     ++n;
     return n;
+}
+
+// Exports the session as an MP4 at `preset` into `dir` and returns the file's path; empty when
+// the render failed or took over two minutes.
+inline QString exportSession(EngineClient& c, const QString& sid, const QString& dir,
+                             const QString& preset = QStringLiteral("720p"))
+{
+    const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
+    const HttpReply r = c.postJson(
+        "/api/render/proxy/lambda",
+        QJsonObject{
+            {"id", id},
+            {"sessionId", sid},
+            {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", preset}}}});
+    if (r.code() != 0)
+        return {};
+    QElapsedTimer timer;
+    timer.start();
+    QJsonObject job;
+    while (timer.elapsed() < 120000) {
+        job = c.get("/api/render/proxy/lambda/" + id).data();
+        const QString status = job.value("status").toString();
+        if (status != "pending" && status != "processing")
+            break;
+        QThread::msleep(200);
+    }
+    const HttpReply file = c.get("/files/renders/" + id + ".mp4");
+    if (job.value("status").toString() != "completed" || file.status != 200)
+        return {};
+    QFile f(QDir(dir).filePath(id + ".mp4"));
+    if (!f.open(QIODevice::WriteOnly) || f.write(file.body) != file.body.size())
+        return {};
+    return f.fileName();
 }
 
 } // namespace cw::test

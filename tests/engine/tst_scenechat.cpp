@@ -26,36 +26,13 @@ test::HttpReply upload(test::EngineClient& c, const QString& sid, const QString&
     return f.open(QIODevice::ReadOnly) ? c.upload(sid, {{f.readAll(), name}}) : test::HttpReply{};
 }
 
-// Exports the session at 720p and returns the file's length in ms (-1 when it failed).
+// The exported file's length in ms (-1 when the export failed).
 qint64 exportedMs(test::EngineClient& c, const QString& sid, const QTemporaryDir& dir)
 {
-    const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
-    const test::HttpReply r = c.postJson(
-        "/api/render/proxy/lambda",
-        QJsonObject{
-            {"id", id},
-            {"sessionId", sid},
-            {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", "720p"}}}});
-    if (r.code() != 0)
+    const QString file = test::exportSession(c, sid, dir.path());
+    if (file.isEmpty())
         return -1;
-    QElapsedTimer timer;
-    timer.start();
-    QJsonObject job;
-    while (timer.elapsed() < 120000) {
-        job = c.get("/api/render/proxy/lambda/" + id).data();
-        const QString status = job.value("status").toString();
-        if (status != "pending" && status != "processing")
-            break;
-        QThread::msleep(200);
-    }
-    const test::HttpReply file = c.get("/files/renders/" + id + ".mp4");
-    if (job.value("status").toString() != "completed" || file.status != 200)
-        return -1;
-    QFile f(dir.filePath(id + ".mp4"));
-    if (!f.open(QIODevice::WriteOnly) || f.write(file.body) != file.body.size())
-        return -1;
-    f.close();
-    const QJsonObject info = test::probe(f.fileName());
+    const QJsonObject info = test::probe(file);
     return qint64(info.value("format").toObject().value("duration").toString().toDouble() * 1000);
 }
 

@@ -359,16 +359,22 @@ Pick quietest(const QList<Clip>& clips, qint64 len, const Spans& taken, const Sp
     return best;
 }
 
-// Where a window of a clip may start or end without splitting a word (quietAt on a 50 ms
-// grid, plus the clip's ends); empty without an analysis.
+// Where a window of a clip may start or end without touching a word: the clip's ends and,
+// on a 50 ms grid, points with no sound above the threshold for 100 ms on both sides (twice
+// the 50 ms promised: the threshold hears a word's soft onset a little late). Empty without
+// an analysis.
 std::vector<qint64> cleanCuts(const Clip& c)
 {
     std::vector<qint64> out;
     if (!c.env)
         return out;
-    for (qint64 t = c.st; t < c.end(); t += kQuietProbeMs)
-        if (quietAt(c, t))
+    const double probe = 2.0 * double(kQuietProbeMs) * c.speed;
+    for (qint64 t = c.st; t < c.end(); t += kQuietProbeMs) {
+        const double x = c.source(double(t));
+        const auto [i0, i1] = c.env->range(x - probe, x + probe);
+        if (t == c.st || (i1 > i0 && c.env->loud[size_t(i1)] == c.env->loud[size_t(i0)]))
             out.push_back(t);
+    }
     out.push_back(c.end());
     return out;
 }
