@@ -1,5 +1,6 @@
-// Issue 17's bar for scene analysis: the engine's pass (media/SceneDetect.h: picture only,
-// scaled to 320 px before scdet) over the short 1080p clip against one plain
+// Issue 17's bar for scene and motion analysis: the engine's pass (media/SceneDetect.h:
+// picture only, scaled to 320 px before scdet, every frame's difference printed for the
+// motion) over the short 1080p clip against one plain
 // `ffmpeg -i X -an -vf scdet -f null -` at the same threshold on the same file, as seconds per
 // minute of footage. Three runs each, alternated after a warm-up read, medians compared.
 #include "BenchRows.h"
@@ -12,7 +13,7 @@ Row sceneRow(const Context& ctx)
 {
     Row r;
     r.id = QStringLiteral("scenes");
-    r.metric = QStringLiteral("scene analysis per minute of footage, short 1080p clip");
+    r.metric = QStringLiteral("scene + motion analysis per minute of footage, short 1080p clip");
     r.unit = QStringLiteral("s/min");
     r.baselineName =
         QStringLiteral("ffmpeg -an -vf scdet=threshold=%1 -f null -").arg(engine::kSceneThreshold);
