@@ -59,7 +59,8 @@ const QList<ColorWord>& textColorWords()
 
 QString textColorName(const QString& hex, bool zh)
 {
-    for (const QJsonValue& c : colorTable().value(QLatin1String("colors")).toArray()) {
+    static const QJsonArray table = colorTable().value(QLatin1String("colors")).toArray();
+    for (const QJsonValue& c : table) {
         const QJsonObject o = c.toObject();
         if (o.value(QLatin1String("hex")).toString() == hex)
             return o.value(QLatin1String(zh ? "zh" : "en")).toArray().first().toString();
