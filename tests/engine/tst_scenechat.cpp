@@ -96,6 +96,20 @@ void TstSceneChat::chat()
     QVERIFY2(std::abs(exported - s.durationMs) <= 100,
              qPrintable(QString("export %1 ms, draft %2 ms").arg(exported).arg(s.durationMs)));
 
+    // Times later in the same message are the timeline as it was sent: after the scene at
+    // 0:12 goes, "0:21-0:22" is still the second that played at 0:21.
+    test::runTurn(c, sid, "undo");
+    t = test::runTurn(c, sid, "remove the scene at 0:12 and cut 0:21-0:22");
+    QCOMPARE(t.calls, (QStringList{"remove_scene", "remove_range"}));
+    s = test::stateOf(c, sid);
+    QCOMPARE(s.durationMs, before.durationMs - (want[3] - want[2]) - 1000);
+    qint64 kept = 0; // of the source second 21-22
+    for (const Segment& g : s.draft.t[0].sg)
+        kept += std::max<qint64>(0, std::min<qint64>(g.in + g.d, 22000) -
+                                        std::max<qint64>(g.in, 21000));
+    QCOMPARE(kept, 0);
+    test::runTurn(c, sid, "undo");
+
     t = test::runTurn(c, sid, "删掉0:20那个镜头");
     QCOMPARE(t.calls, QStringList{"remove_scene"});
     QVERIFY2(t.text.contains("删除了"), qPrintable(t.text));

@@ -36,6 +36,7 @@ struct TurnState {
     QList<QPair<qint64, qint64>> removed; // [from, to) in message time, sorted, disjoint
 
     qint64 toCurrent(qint64 messageMs) const;
+    qint64 toMessage(qint64 currentMs) const;  // the inverse, for removals found on the way
     void remember(qint64 fromMs, qint64 toMs); // message time
     // The operation with its message times (from_ms, to_ms, at_ms, start_ms) mapped.
     Operation mapped(const Operation& op) const;

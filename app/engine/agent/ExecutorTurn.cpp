@@ -32,6 +32,16 @@ qint64 TurnState::toCurrent(qint64 t) const
     return std::max<qint64>(0, t - shift);
 }
 
+qint64 TurnState::toMessage(qint64 t) const
+{
+    for (const auto& r : removed) {
+        if (r.first > t)
+            break;
+        t += r.second - r.first;
+    }
+    return t;
+}
+
 void TurnState::remember(qint64 fromMs, qint64 toMs)
 {
     if (toMs <= fromMs)
@@ -139,6 +149,11 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
             turn->remember(0, from);
             turn->remember(to, kForever);
         }
+        // A scene is found in the current timeline: its range goes back to message time.
+        const qint64 a = out.response.value(QStringLiteral("from_ms")).toInteger(-1);
+        const qint64 b = out.response.value(QStringLiteral("to_ms")).toInteger(-1);
+        if (n == Op::removeScene() && a >= 0 && b > a)
+            turn->remember(turn->toMessage(a), turn->toMessage(a) + (b - a));
     }
     return out;
 }
