@@ -61,6 +61,8 @@ private Q_SLOTS:
     void namedLimits();
     void renderLandsUnderTheLimit();
     void impossibleRenderLeavesNoFile();
+    void otherFormatPlans();
+    void otherFormatsUnderTheLimit();
 };
 
 void TstSizeTarget::initTestCase()
@@ -217,6 +219,81 @@ void TstSizeTarget::impossibleRenderLeavesNoFile()
     QVERIFY(!QFileInfo::exists(out));
     QVERIFY(!QFileInfo::exists(out + ".sized"));
     QVERIFY(!QFileInfo::exists(out + ".sized.part"));
+}
+
+// MP3/M4A rates and a GIF's next try are plans like the MP4's, tabled.
+void TstSizeTarget::otherFormatPlans()
+{
+    SizePlan p = planSoundSize(60000, 2000000); // 253 kb/s of room: the top rate
+    QVERIFY(p.ok);
+    QCOMPARE(p.audioKbps, 192);
+    p = planSoundSize(60000, 500000); // 63 kb/s
+    QCOMPARE(p.audioKbps, 56);
+    p = planSoundSize(60000, 200000); // 25 kb/s: under the lowest rate
+    QVERIFY(!p.ok);
+    QCOMPARE(p.minimumBytes, 252632); // 32 kb/s for a minute, through the margin
+    QVERIFY(!planSoundSize(0, 200000).ok);
+
+    GifTry g = nextGifTry(480, 12, 2000000, 1000000); // 0.425 of it: 8 fps and a smaller side
+    QVERIFY(g.ok);
+    QCOMPARE(g.fps, 8);
+    QCOMPARE(g.longSide, 384);
+    g = nextGifTry(384, 8, 1200000, 1000000); // the rate stays at 8, the side shrinks
+    QVERIFY(g.ok);
+    QCOMPARE(g.fps, 8);
+    QCOMPARE(g.longSide, 324);
+    QVERIFY(!nextGifTry(160, 8, 1000000, 100000).ok); // 46 px would be too small
+    QVERIFY(!nextGifTry(480, 12, 0, 100000).ok);
+}
+
+// A GIF, an MP3 and a WebM of a clean 6-s clip land under their limits and play; a WAV
+// cannot be sized and says so, leaving no file.
+void TstSizeTarget::otherFormatsUnderTheLimit()
+{
+    const QString src = dir_.filePath("clean.mp4");
+    QString error;
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25:duration=6", "-f",
+                              "lavfi", "-i", "sine=f=440:d=6", "-c:v", "libx264", "-preset",
+                              "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", src},
+                             &error),
+             qPrintable(error));
+    const QHash<QString, RenderInput> inputs{{"m2", RenderInput{src, true, true, 6000, false}}};
+    Draft d = test::draftOf(
+        {test::track("v1", 0, "Video", {test::seg("s1", "m2", 0, 0, 6000, QJsonObject{})})});
+    d.m = QJsonObject{{"width", 640}, {"height", 360}, {"fps", 25}};
+    struct Case {
+        const char* format;
+        qint64 limit;
+        const char* codec;
+    };
+    for (const Case& k :
+         {Case{"gif", 400000, "gif"}, Case{"mp3", 100000, "mp3"}, Case{"webm", 500000, "vp9"}}) {
+        RenderPreset p = RenderPreset::byName(QStringLiteral("720p"));
+        p.x264Preset = QStringLiteral("ultrafast");
+        p.format = k.format;
+        const QString out = dir_.filePath(QStringLiteral("small.%1").arg(k.format));
+        const RunResult r =
+            renderToSize(d, inputs, p, k.limit, out, dir_.filePath("work"), {}, nullptr);
+        QVERIFY2(r.ok, qPrintable(k.format + QString(": ") + r.error));
+        const qint64 size = QFileInfo(out).size();
+        const QJsonObject probe = test::probe(out);
+        const QJsonObject first = probe["streams"].toArray().at(0).toObject();
+        qInfo("%s under %lld: %lld bytes, %s %dx%d, %s b/s", k.format, k.limit, size,
+              qPrintable(first["codec_name"].toString()), first["width"].toInt(),
+              first["height"].toInt(), qPrintable(probe["format"]["bit_rate"].toString()));
+        QVERIFY2(size <= k.limit && size > 0, qPrintable(QString::number(size)));
+        QCOMPARE(first["codec_name"].toString(), QString(k.codec));
+        const double seconds = probe["format"]["duration"].toString().toDouble();
+        QVERIFY2(std::abs(seconds - 6.0) < 0.2, qPrintable(QString::number(seconds)));
+    }
+    RenderPreset wav = RenderPreset::byName(QStringLiteral("720p"));
+    wav.format = QStringLiteral("wav");
+    const QString out = dir_.filePath("small.wav");
+    const RunResult r =
+        renderToSize(d, inputs, wav, 100000, out, dir_.filePath("work"), {}, nullptr);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains("not compressed"), qPrintable(r.error));
+    QVERIFY(!QFileInfo::exists(out));
 }
 
 QTEST_GUILESS_MAIN(TstSizeTarget)

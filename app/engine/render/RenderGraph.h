@@ -39,6 +39,7 @@ struct RenderPreset {
     bool soundOnly = false; // the graph makes only [aout] (the preview's sound pass)
     // The container (RenderOutput.h): mp4, mov, webm, gif, mp3, m4a or wav.
     QString format = QStringLiteral("mp4");
+    int gifFps = 0; // a GIF's frame rate; 0: kGifFps (RenderOutput.h)
     // Compress to a size (SizeRender.h): the file must stay under this many bytes; 0: none
     // (the draft's m.export.max_bytes then decides).
     qint64 maxBytes = 0;

@@ -36,15 +36,17 @@ constexpr int kSoundPictureSide = 64; // the audio formats' picture, made and dr
 QStringList soundCodec(const QString& format, int kbps)
 {
     if (format == QLatin1String("mp3"))
-        return {QStringLiteral("-c:a"), QStringLiteral("libmp3lame"), QStringLiteral("-b:a"),
-                QStringLiteral("192k"), QStringLiteral("-ar"),        QStringLiteral("48000")};
+        return {QStringLiteral("-c:a"), QStringLiteral("libmp3lame"),
+                QStringLiteral("-b:a"), QStringLiteral("%1k").arg(kbps),
+                QStringLiteral("-ar"),  QStringLiteral("48000")};
     if (format == QLatin1String("wav"))
         return {QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"), QStringLiteral("-ar"),
                 QStringLiteral("48000")};
     if (format == QLatin1String("webm"))
-        return {QStringLiteral("-c:a"), QStringLiteral("libopus"), QStringLiteral("-b:a"),
-                QStringLiteral("128k"), QStringLiteral("-ar"),     QStringLiteral("48000")};
-    return aacArgs(format == QLatin1String("m4a") ? 192 : kbps);
+        return {QStringLiteral("-c:a"), QStringLiteral("libopus"),
+                QStringLiteral("-b:a"), QStringLiteral("%1k").arg(std::min(kbps, 128)),
+                QStringLiteral("-ar"),  QStringLiteral("48000")};
+    return aacArgs(kbps);
 }
 
 // The muxer options that end a command (before the output file).
@@ -129,7 +131,7 @@ RenderCommand withOutputFormat(const RenderCommand& mp4, const RenderPreset& pre
             QStringLiteral(";[vout]fps=%1,split[gifa][gifb];[gifa]palettegen=stats_mode="
                            "diff[gifp];[gifb][gifp]paletteuse=dither=bayer:bayer_scale=4:"
                            "diff_mode=rectangle[gif];[aout]anullsink")
-                .arg(kGifFps);
+                .arg(preset.gifFps > 0 ? preset.gifFps : kGifFps);
         cmd.args << QStringLiteral("-map") << QStringLiteral("[gif]");
         cmd.normalizeLoudness = false;
         sound.clear();

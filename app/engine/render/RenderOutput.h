@@ -7,6 +7,7 @@
 //   gif   at most 480 px on its long side, 12 fps, one palette for the whole clip
 //         (palettegen + paletteuse in one pass), loops forever; at most kGifMaxMs long
 //   mp3   LAME 192k      m4a   AAC 192k (iPod/M4A)      wav   PCM s16le
+//         (mp3 and m4a at the preset's sound rate: 192k unless a size limit lowers it)
 // All sound is 48 kHz stereo. The audio formats run the whole graph with a tiny picture that
 // is dropped (nullsink): the joins time the sound by the picture's frames, so this is the only
 // way to be the MP4's sound to the sample (soundOnly differs by up to a frame per join). The

@@ -21,6 +21,20 @@ RunResult renderToSize(const Draft& draft, const QHash<QString, RenderInput>& in
                        const QString& workDir, const std::function<void(double)>& onProgress,
                        const std::atomic_bool* cancel, SizePlan* plan = nullptr);
 
+// The formats renderToSize hands on (SizeRenderFormats.cpp): a GIF drawn smaller until it
+// fits; MP3/M4A at the rate that fits (a WAV cannot be sized: an error says so).
+RunResult renderGifToSize(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                          const RenderPreset& preset, qint64 maxBytes, const QString& finalPath,
+                          const QString& workDir, const std::function<void(double)>& onProgress,
+                          const std::atomic_bool* cancel);
+RunResult renderSoundToSize(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                            const RenderPreset& preset, qint64 durationMs, qint64 maxBytes,
+                            const QString& finalPath, const QString& workDir,
+                            const std::function<void(double)>& onProgress,
+                            const std::atomic_bool* cancel, SizePlan* planOut);
+// Renames `sized` (a finished file under the limit) to finalPath; `result` failed when not.
+RunResult moveUnder(const QString& sized, const QString& finalPath, RunResult result);
+
 // The plan renderToSize would start from, for a reply before the render (the draft's length
 // and picture size at this preset).
 SizePlan planDraftSize(const Draft& draft, qint64 durationMs, const RenderPreset& preset,

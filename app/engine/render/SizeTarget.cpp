@@ -115,6 +115,37 @@ SizePlan planSize(qint64 durationMs, qint64 maxBytes, int width, int height, dou
     return plan;
 }
 
+SizePlan planSoundSize(qint64 durationMs, qint64 maxBytes)
+{
+    static constexpr int kRates[] = {192, 160, 128, 112, 96, 80, 64, 56, 48, 40, 32};
+    SizePlan plan;
+    if (durationMs <= 0)
+        return plan;
+    // The sound formats carry no index worth counting: a few KB of header.
+    const double kbps = double(maxBytes) * (1.0 - kSizeSafety) * 8.0 / double(durationMs);
+    for (int rate : kRates)
+        if (rate <= kbps) {
+            plan.ok = true;
+            plan.audioKbps = rate;
+            return plan;
+        }
+    plan.minimumBytes = qint64(std::ceil(32.0 * double(durationMs) / 8.0 / (1.0 - kSizeSafety)));
+    return plan;
+}
+
+GifTry nextGifTry(int longSide, int fps, qint64 bytes, qint64 maxBytes)
+{
+    GifTry next;
+    if (bytes <= 0 || maxBytes <= 0 || longSide <= 0 || fps <= 0)
+        return next;
+    const double share = std::min(1.0, double(maxBytes) / double(bytes) * 0.85);
+    next.fps = std::max(std::min(8, fps), int(std::floor(fps * std::sqrt(share))));
+    const double left = share * double(fps) / double(next.fps); // of the area
+    next.longSide = even(longSide * std::sqrt(left));
+    next.ok = next.longSide >= kGifMinSide && (next.longSide < longSide || next.fps < fps);
+    return next;
+}
+
 qint64 parseByteSize(const QString& text)
 {
     static const QRegularExpression rx(

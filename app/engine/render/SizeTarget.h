@@ -38,6 +38,24 @@ struct SizePlan {
 SizePlan planSize(qint64 durationMs, qint64 maxBytes, int width, int height, double fps,
                   bool hasSound = true);
 
+// The other formats (SizeRender.h):
+// - MP3 and M4A are constant-rate sound: the highest of LAME's/AAC's usual rates (32-192k)
+//   that fits after the margin; below 32k the plan fails with the smallest limit for 32k.
+// - A GIF has no rate to aim at: it is drawn, measured, and drawn again smaller. Its bytes
+//   grow with the pixels and the frames, so the next try shrinks both by the share that is
+//   over (15% more for the guess): the frame rate takes the square root of it down to 8 fps
+//   and the picture the rest (the area, so its side by another square root), not under
+//   kGifMinSide on the long side; !ok when that is not enough.
+// - WebM takes the MP4's two-pass plan with VP9 and Opus.
+constexpr int kGifMinSide = 120;
+SizePlan planSoundSize(qint64 durationMs, qint64 maxBytes);
+struct GifTry {
+    bool ok = false;
+    int longSide = 0;
+    int fps = 0;
+};
+GifTry nextGifTry(int longSide, int fps, qint64 bytes, qint64 maxBytes);
+
 // "50MB", "50 MB", "1.5 GB", "800k", "20 MiB" -> bytes (MB = 1,000,000; MiB = 1,048,576);
 // 0 when it is not a size.
 qint64 parseByteSize(const QString& text);
