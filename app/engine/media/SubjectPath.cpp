@@ -8,6 +8,9 @@ namespace cw::engine {
 namespace {
 
 constexpr double kStepSec = 1.0 / 60; // the camera's simulation step
+// The camera aims where the subject will be this much later (the whole track is known): a
+// pan then starts as the subject starts to move, not after, so a walk-in is not cut off.
+constexpr double kLeadMs = 300;
 constexpr double kKeyTolerance = 0.002;
 
 double lerp(double a, double b, double f)
@@ -130,7 +133,7 @@ QList<ReframeKey> smoothSubjectPath(const QList<SubjectSample>& raw, double crop
     QList<double> tx, ty;
     qsizetype k = 0;
     for (int i = 0; i < steps; ++i) {
-        const double ms = first + i * kStepSec * 1000.0;
+        const double ms = first + i * kStepSec * 1000.0 + kLeadMs;
         while (k + 1 < med.size() && med[k + 1].ms <= ms)
             ++k;
         const SubjectSample& a = med[k];

@@ -2,7 +2,8 @@
 // The analysis (SubjectTrack.h) says where the subject is a few times a second; this turns
 // those raw, noisy centres into a camera move an operator would make: a median over a second
 // removes detector noise and the odd miss, a dead zone keeps the crop still while the subject
-// stays well inside it (a talking head never jitters), and a pan starts and stops with a
+// stays well inside it (a talking head never jitters), a pan aims 0.3 s ahead (the whole
+// track is known, so it starts with the subject, not after), and it starts and stops with a
 // limited acceleration and never exceeds kMaxPanSpeed, so no frame moves the crop more than 2%
 // of the source's width at 24 fps or faster. The crop never leaves the frame. The result is
 // keyframes every ~0.5 s, linear between (the render turns them into ffmpeg's crop x/y

@@ -67,7 +67,7 @@ FrameFinds look(const cv::Mat& grey, const cv::Mat& previous, qint64 ms)
         cv::Mat eq;
         cv::equalizeHist(grey, eq);
         std::vector<cv::Rect> faces;
-        cascade->detectMultiScale(eq, faces, 1.15, 4, 0, cv::Size(20, 20));
+        cascade->detectMultiScale(eq, faces, 1.2, 4, 0, cv::Size(24, 24));
         const auto best = std::max_element(faces.begin(), faces.end(),
                                            [](auto& a, auto& b) { return a.area() < b.area(); });
         if (best != faces.end())
