@@ -279,12 +279,15 @@ void TestReframe::movingTarget()
     const int runs = subjectAnalysesRun();
     QVERIFY(cachedSubjects(clip, 8000, in.subjectCache).ok);
     QCOMPARE(subjectAnalysesRun(), runs); // read back, not run again
-    // Whole, and cut (0-3 s and 5-8 s: the second piece's times start at its own in-point).
-    const QList<QList<QPair<qint64, qint64>>> cuts{{{0, 8000}}, {{0, 3000}, {5000, 3000}}};
-    for (const auto& pieces : cuts) {
+    // Whole, cut (0-3 s and 5-8 s: the second piece's times start at its own in-point), and
+    // the app's preview (360x640 too) with the analysis made above.
+    const QList<QPair<QList<QPair<qint64, qint64>>, QString>> cases{
+        {{{0, 8000}}, "1080p"}, {{{0, 3000}, {5000, 3000}}, "1080p"}, {{{0, 8000}}, "preview"}};
+    for (const auto& [pieces, preset] : cases) {
         const Draft d = draftOf(pieces);
-        const QString out = m_dir.filePath(QStringLiteral("moving-%1.mp4").arg(pieces.size()));
-        const RunResult r = renderDraft(d, {{"m1", in}}, RenderPreset::byName("1080p"), out,
+        const QString out =
+            m_dir.filePath(QStringLiteral("moving-%1-%2.mp4").arg(pieces.size()).arg(preset));
+        const RunResult r = renderDraft(d, {{"m1", in}}, RenderPreset::byName(preset), out,
                                         m_dir.path(), {}, nullptr);
         QVERIFY2(r.ok, qPrintable(r.error));
         const QList<QByteArray> frames = greyFrames(out, kOutW, kOutH);
@@ -313,10 +316,10 @@ void TestReframe::movingTarget()
             lastCrop = crop;
         }
         const double share = double(whole) / frames.size();
-        qInfo("moving target, %lld piece(s): whole in %.1f%% of %lld frames, largest crop step "
+        qInfo("moving target, %s, %lld piece(s): whole in %.1f%% of %lld frames, largest crop step "
               "%.1f px (%.2f%% of the width)",
-              qlonglong(pieces.size()), share * 100, qlonglong(frames.size()), worstJump,
-              worstJump / 12.8);
+              qPrintable(preset), qlonglong(pieces.size()), share * 100, qlonglong(frames.size()),
+              worstJump, worstJump / 12.8);
         QVERIFY2(share >= 0.95, qPrintable(QString::number(share)));
         QVERIFY2(worstJump <= 0.02 * 1280, qPrintable(QString::number(worstJump)));
     }
