@@ -5,9 +5,10 @@
 // output's frames are decoded and the target is found in each: it must be whole in >= 95% of
 // them, and the crop's position (the target's known source position minus where it shows)
 // must never move more than 2% of the source's width between frames, also across a cut. A
-// still "talking head" keeps the crop still. The shared green-screen clip (a real person, in
-// silhouette) stays in the picture when that footage exists; an unreadable file fails with a
-// message and caches nothing.
+// still "talking head" keeps the crop still. A drawn face walking across while a box jiggles
+// in a corner is followed by its face (OpenCV's cascade), not by the motion. The shared
+// green-screen clip (a real person, in silhouette) stays in the picture when that footage exists;
+// an unreadable file fails with a message and caches nothing.
 #include "AgentTurn.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -58,6 +59,49 @@ bool makeTalking(const QString& out)
          "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", out});
 }
 
+// A drawn face (hair, skin, brows, eyes, nose, mouth, softened: OpenCV's frontal cascade
+// finds it)
+// walks right across the frame while a white box jiggles in the bottom-right corner: motion
+// alone would be pulled to the box, the face is what must be followed.
+double faceX(double t)
+{
+    return 100 + 880 * std::clamp((t - 1) / 6, 0.0, 1.0);
+}
+
+bool makeFace(const QString& out)
+{
+    return test::runFfmpeg(
+        {"-f",
+         "lavfi",
+         "-i",
+         "color=c=0x404040:s=1280x720:r=30:d=8",
+         "-f",
+         "lavfi",
+         "-i",
+         "color=c=0x404040:s=220x300:r=30:d=8,drawbox=x=10:y=10:w=200:h=280:c=0xd8c0a8:t=fill,"
+         "drawbox=x=10:y=10:w=200:h=40:c=0x302018:t=fill,"
+         "drawbox=x=40:y=100:w=56:h=10:c=0x302020:t=fill,"
+         "drawbox=x=124:y=100:w=56:h=10:c=0x302020:t=fill,"
+         "drawbox=x=48:y=126:w=40:h=22:c=0x201010:t=fill,"
+         "drawbox=x=132:y=126:w=40:h=22:c=0x201010:t=fill,"
+         "drawbox=x=98:y=150:w=24:h=60:c=0xb09880:t=fill,"
+         "drawbox=x=70:y=230:w=80:h=18:c=0x602020:t=fill,boxblur=3:1",
+         "-f",
+         "lavfi",
+         "-i",
+         "color=c=white:s=60x60:r=30:d=8",
+         "-filter_complex",
+         "[0][1]overlay=x='90+880*clip((t-1)/6,0,1)':y=170:eval=frame[a];"
+         "[a][2]overlay=x='1150+80*sin(9*t)':y=630:eval=frame",
+         "-c:v",
+         "libx264",
+         "-preset",
+         "veryfast",
+         "-pix_fmt",
+         "yuv420p",
+         out});
+}
+
 QList<QByteArray> greyFrames(const QString& file, int w, int h)
 {
     QProcess p;
@@ -70,11 +114,12 @@ QList<QByteArray> greyFrames(const QString& file, int w, int h)
     return frames;
 }
 
-// The bright target's columns in a frame: {left, right}, {-1, -1} when absent.
-QPair<int, int> brightSpan(const QByteArray& f, int w, int h)
+// The bright target's columns in a frame (rows from top to bottom): {left, right}, {-1, -1}
+// when absent.
+QPair<int, int> brightSpan(const QByteArray& f, int w, int h, int top = 0, int bottom = -1)
 {
     int left = w, right = -1;
-    for (int y = 0; y < h; ++y)
+    for (int y = top; y < (bottom < 0 ? h : bottom); ++y)
         for (int x = 0; x < w; ++x)
             if (uchar(f[y * w + x]) > 160) {
                 left = std::min(left, x);
@@ -121,6 +166,7 @@ private slots:
     void planner();
     void movingTarget();
     void stillTalkingHead();
+    void faceTarget();
     void chat();
     void realFootage();
     void badInput();
@@ -349,6 +395,50 @@ void TestReframe::stillTalkingHead()
     qInfo("talking head: its left edge moved over %d output px in %lld frames", hi - lo,
           qlonglong(frames.size()));
     QVERIFY2(hi - lo <= 2, qPrintable(QString::number(hi - lo)));
+}
+
+void TestReframe::faceTarget()
+{
+    const QString clip = m_dir.filePath("face.mp4");
+    QVERIFY(makeFace(clip));
+    RenderInput in{clip, true, false, 8000};
+    in.subjectCache = m_dir.filePath("subjects/face.json");
+    const SubjectTrack found = cachedSubjects(clip, 8000, in.subjectCache);
+    QVERIFY2(found.ok, qPrintable(found.error));
+    int seen = 0;
+    for (const SubjectSample& s : found.samples)
+        seen += s.found;
+    qInfo("drawn face: followed by %s, seen in %d of %lld frames", qPrintable(found.kind), seen,
+          qlonglong(found.samples.size()));
+    QCOMPARE(found.kind, QStringLiteral("face"));
+    const Draft d = draftOf({{0, 8000}});
+    const QString out = m_dir.filePath("face-out.mp4");
+    const RunResult r =
+        renderDraft(d, {{"m1", in}}, RenderPreset::byName("1080p"), out, m_dir.path(), {}, nullptr);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QList<QByteArray> frames = greyFrames(out, kOutW, kOutH);
+    QVERIFY(frames.size() >= 235);
+    const double scale = double(kOutH) / 720;
+    int whole = 0;
+    double worstJump = 0, lastCrop = -1;
+    for (int n = 0; n < frames.size(); ++n) {
+        // The face's rows only (the box jiggles below them).
+        const auto [left, right] =
+            brightSpan(frames[n], kOutW, kOutH, int(200 * scale), int(440 * scale));
+        if (!(left > 0 && right < kOutW - 1 && right - left + 1 >= 0.95 * 200 * scale)) {
+            lastCrop = -1;
+            continue;
+        }
+        ++whole;
+        const double crop = faceX(n / 30.0) - left / scale;
+        if (lastCrop >= 0)
+            worstJump = std::max(worstJump, std::abs(crop - lastCrop));
+        lastCrop = crop;
+    }
+    qInfo("drawn face: whole in %d of %lld frames, largest crop step %.1f px", whole,
+          qlonglong(frames.size()), worstJump);
+    QVERIFY2(whole >= frames.size() * 95 / 100, qPrintable(QString::number(whole)));
+    QVERIFY2(worstJump <= 0.02 * 1280, qPrintable(QString::number(worstJump)));
 }
 
 // Over the real engine: the reply says what the crop follows, and the draft keeps it.
