@@ -5,7 +5,9 @@
 // input's file starts at seekMs). The path is piecewise linear, written as a sum of clipped
 // ramps, c0 + sum dc_k * clip((t - t_k) / (t_k+1 - t_k), 0, 1): a flat sum, not nested ifs,
 // so a long segment's expression stays shallow for ffmpeg's parser, and a still stretch adds
-// nothing. Only the keys inside the segment are written (plus its two ends).
+// nothing. Only the keys inside the segment are written (plus its two ends), at most
+// kMaxKeys of them (a long segment that moves all the time keeps every n-th: the whole graph
+// is one argument of ffmpeg's, which Linux caps at 128 KB).
 #include "render/RenderFilters.h"
 
 #include <algorithm>
@@ -14,6 +16,8 @@
 namespace cw::engine::render {
 
 namespace {
+
+constexpr qsizetype kMaxKeys = 240;
 
 QString ramps(const QList<QPair<double, double>>& pts) // (t seconds, centre 0..1)
 {
@@ -54,6 +58,14 @@ QString reframeCrop(const Segment& s, const RenderInput& in, double speed, bool 
             keys << k;
     if (to > from)
         keys << reframeAt(in.reframe, to);
+    if (keys.size() > kMaxKeys) {
+        const qsizetype step = (keys.size() + kMaxKeys - 1) / kMaxKeys;
+        QList<ReframeKey> fewer;
+        for (qsizetype i = 0; i + 1 < keys.size(); i += step)
+            fewer << keys[i];
+        fewer << keys.last();
+        keys = fewer;
+    }
     QList<QPair<double, double>> xs, ys;
     for (const ReframeKey& k : keys) {
         xs << qMakePair(local(k.ms), k.x);
