@@ -60,6 +60,9 @@ QList<Row> timerRows(const Context& ctx);
 Row cleanupRow(const Context& ctx);
 // Issue 17: scene analysis per minute of footage against one plain scdet pass (BenchSceneRow.cpp).
 Row sceneRow(const Context& ctx);
+// Issue 17: the reframe's subject analysis per minute against one plain pass decoding the same
+// small grey frames (BenchReframeRow.cpp).
+Row reframeRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -80,6 +80,9 @@ private:
     OpOutcome applyCleanAudio(const QString& sessionId, bool zh);
     OpOutcome applyStabilise(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyScenes(const QString& sessionId, const Operation& op, bool zh);
+    // After an aspect change: what a crop that follows the subject follows (" The crop follows
+    // the speaker."), finding the subject first when needed; "" for other frames.
+    QString reframeNote(const QString& sessionId, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

@@ -187,7 +187,7 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
                          "你的素材是竖屏，所以保留了完整画面并用模糊背景填充，没有裁剪；说“裁剪填满"
                          "”可以铺满画面。");
         }
-        r = setAspect(*draft, ratio, mode);
+        r = setAspect(*draft, ratio, mode, arg("reframe").toString());
         label = QStringLiteral("change aspect");
         const qint64 length = draft->computedDuration();
         if (pf && pf->maxMs > 0 && length > pf->maxMs)

@@ -356,8 +356,13 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                                 "没有可以去掉的转场，所以没有修改。"));
         label = none ? QStringLiteral("remove transitions") : QStringLiteral("add transitions");
     } else if (n == Op::setAspect()) {
-        r = setAspect(*draft, op.args.value(QStringLiteral("ratio")).toString(),
-                      op.args.value(QStringLiteral("mode")).toString());
+        // "auto reframe" names no frame: the draft's own, or vertical.
+        r = setAspect(
+            *draft,
+            op.args.value(QStringLiteral("ratio"))
+                .toString(draft->m.value(QLatin1String("aspect")).toString(QStringLiteral("9:16"))),
+            op.args.value(QStringLiteral("mode")).toString(),
+            op.args.value(QStringLiteral("reframe")).toString());
         label = QStringLiteral("change aspect");
     } else if (n == Op::setLoudness()) {
         r = setLoudness(*draft, op.args.value(QStringLiteral("lufs")).toDouble(-14));
@@ -537,15 +542,21 @@ OpOutcome Executor::applyEdit(const QString& sessionId, const Operation& op, boo
                      .arg(type, formatSeconds(num("duration_ms")));
     } else if (n == Op::setAspect()) {
         const bool blur = op.args.value(QStringLiteral("mode")).toString() == QLatin1String("blur");
+        // A crop that follows the subject says what it follows after the edit (reframeNote).
+        const bool follow =
+            r.details.value(QStringLiteral("reframe")).toString() == QLatin1String("subject");
         const QString size = QStringLiteral("%1×%2").arg(num("width")).arg(num("height"));
-        const QString ratio = op.args.value(QStringLiteral("ratio")).toString();
+        const QString ratio = r.details.value(QStringLiteral("aspect")).toString();
         reply = zh ? QStringLiteral("画面比例已改为 %1（%2，%3）。")
                          .arg(ratio, size,
-                              blur ? QStringLiteral("模糊背景填充") : QStringLiteral("居中裁剪"))
+                              blur     ? QStringLiteral("模糊背景填充")
+                              : follow ? QStringLiteral("裁剪")
+                                       : QStringLiteral("居中裁剪"))
                    : QStringLiteral("Changed the aspect ratio to %1 (%2, %3).")
                          .arg(ratio, size,
-                              blur ? QStringLiteral("padded with a blurred fill")
-                                   : QStringLiteral("cropped to the centre"));
+                              blur     ? QStringLiteral("padded with a blurred fill")
+                              : follow ? QStringLiteral("cropped")
+                                       : QStringLiteral("cropped to the centre"));
     } else if (n == Op::setLoudness()) {
         const QString lufs = QString::number(op.args.value(QStringLiteral("lufs")).toDouble(-14));
         reply = zh ? QStringLiteral("导出时响度将标准化到 %1 LUFS。").arg(lufs)

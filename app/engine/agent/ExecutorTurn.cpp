@@ -136,6 +136,8 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyChange(sessionId, op, zh);
     else
         out = applyEdit(sessionId, op, zh);
+    if (out.ok && n == Op::setAspect()) // ExecutorReframe.cpp: what the crop follows
+        out.reply += reframeNote(sessionId, zh);
 
     // Remember what this message removed, in its own times, for the operations after it.
     if (out.ok && !out.response.value(QStringLiteral("pending")).toBool()) {

@@ -227,7 +227,8 @@ const QStringList& all();
 //   add_text also: the look
 //   remove_text: style (absent: all)                 target_length: target_ms, best
 //   export_settings: format, resolution, platform, max_bytes (a file size to stay under)
-//   set_aspect also: platform
+//   set_aspect also: platform; reframe "centre" (absent: a crop follows the subject); no
+//     ratio: the draft's frame, or 9:16 when it has none ("auto reframe")
 //   cut_pauses also: scope "start" | "end", at_ms (the one pause nearest that time)
 //   add_text also: at "end" (it ends with the video; duration_ms how long before the end)
 //   remove_music, remove_intro, propose, confirm, cancel, describe: no arguments

@@ -166,6 +166,8 @@ std::optional<Operation> aspect(const QString& c)
     QJsonObject args{
         {QStringLiteral("ratio"), ratio},
         {QStringLiteral("mode"), dontCrop(c) ? QStringLiteral("blur") : QStringLiteral("crop")}};
+    if (!dontCrop(c) && reframeAsked(c) == QLatin1String("centre")) // PlannerReframe.cpp
+        args.insert(QStringLiteral("reframe"), QStringLiteral("centre"));
     // "vertical for Instagram": a frame said that is not the platform's own (the feed takes 4:5
     // or 1:1) is the frame asked for; the platform's preset (another frame) is not what is made.
     if (pf && (pf->ratio == ratio ||

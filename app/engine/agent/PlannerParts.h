@@ -99,6 +99,10 @@ std::optional<Operation> layoutClause(const QString& c, const Prepared& p, const
 std::optional<Operation> motion(const QString& c);
 // Split at scene changes or remove a scene (PlannerScene.cpp): appends it, true when said.
 bool sceneEdit(const QString& c, QList<Operation>& ops);
+// "auto reframe", "centre crop" (PlannerReframe.cpp): reframeAsked is "subject", "centre" or
+// ""; reframeEdit appends a set_aspect or changes the one said before, true when said.
+QString reframeAsked(const QString& c);
+bool reframeEdit(const QString& c, QList<Operation>& ops);
 // A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
 bool sizeEdit(const QString& c, QList<Operation>& ops);
 // Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).

@@ -5,8 +5,9 @@
 //
 // Conventions the renderer reads (all optional, absent = neutral):
 //   draft.m: width, height (output size follows the aspect), aspect ("9:16"), aspect_mode
-//            ("crop" | "blur"), loudness_lufs (double), denoise (bool), look ("cinematic",
-//            "warm", "cool", "bw", "vivid").
+//            ("crop" | "blur"), reframe ("subject": a crop follows the subject, media/
+//            SubjectTrack.h; "centre"; absent = centre, as drafts made before it), loudness_lufs
+//            (double), denoise (bool), look ("cinematic", "warm", "cool", "bw", "vivid").
 //   video segment m: speed (double), vol (double, 0 = muted), tr {type, d}: the transition
 //            INTO this segment from the previous one (fade, dissolve, wipe, slide, zoom),
 //            role ("intro" on the generated intro; only removeIntro reads it).
@@ -95,7 +96,9 @@ EditResult addText(const Draft& draft, const TextOptions& options);
 // Between adjacent video segments; durations clamped to half the shorter neighbour.
 EditResult addTransitions(const Draft& draft, const QString& type, qint64 durationMs);
 
-EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mode);
+// reframe: "subject" (the default: the crop follows the subject) or "centre"; a crop only.
+EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mode,
+                     const QString& reframe = QStringLiteral("subject"));
 EditResult setLoudness(const Draft& draft, double lufs);
 EditResult setDenoise(const Draft& draft, bool on);
 // "Clean up the audio": draft m.cleanup (a high-pass for rumble, noise reduction and de-essing

@@ -203,7 +203,8 @@ EditResult addTransitions(const Draft& draft, const QString& type, qint64 durati
                          {QStringLiteral("clamped_ms"), clamped}});
 }
 
-EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mode)
+EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mode,
+                     const QString& reframe)
 {
     struct Size {
         const char* ratio;
@@ -216,6 +217,10 @@ EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mo
     if (m != QLatin1String("crop") && m != QLatin1String("blur"))
         return fail(ErrorCode::BadRequest,
                     QStringLiteral("Unknown aspect mode \"%1\" (use crop or blur).").arg(mode));
+    const QString follow = reframe.isEmpty() ? QStringLiteral("subject") : reframe.toLower();
+    if (follow != QLatin1String("subject") && follow != QLatin1String("centre"))
+        return fail(ErrorCode::BadRequest,
+                    QStringLiteral("Unknown reframe \"%1\" (use subject or centre).").arg(reframe));
     for (const Size& s : sizes) {
         if (ratio.trimmed() != QLatin1String(s.ratio))
             continue;
@@ -224,10 +229,14 @@ EditResult setAspect(const Draft& draft, const QString& ratio, const QString& mo
         out.m.insert(QStringLiteral("height"), s.h);
         out.m.insert(QStringLiteral("aspect"), QString::fromLatin1(s.ratio));
         out.m.insert(QStringLiteral("aspect_mode"), m);
+        out.m.remove(QStringLiteral("reframe"));
+        if (m == QLatin1String("crop"))
+            out.m.insert(QStringLiteral("reframe"), follow);
         return success(out, {{QStringLiteral("width"), s.w},
                              {QStringLiteral("height"), s.h},
                              {QStringLiteral("aspect"), QString::fromLatin1(s.ratio)},
-                             {QStringLiteral("mode"), m}});
+                             {QStringLiteral("mode"), m},
+                             {QStringLiteral("reframe"), out.m.value(QLatin1String("reframe"))}});
     }
     return fail(
         ErrorCode::BadRequest,

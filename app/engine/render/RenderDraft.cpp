@@ -1,6 +1,7 @@
 #include "render/RenderDraft.h"
 
 #include "media/Stabilise.h"
+#include "media/SubjectTrack.h"
 #include "render/PreviewAssembly.h"
 #include "render/RenderOutput.h"
 #include "render/SizeRender.h"
@@ -25,10 +26,20 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
         preset.fps = *projectFps;
     if (smart)
         *smart = false;
-    if (preset.name == QLatin1String("preview")) {
+    // A crop that follows the subject needs the subject found first (media/SubjectTrack.h;
+    // cached per media). The preview uses an analysis only when one exists.
+    QHash<QString, RenderInput> ready = inputs;
+    std::function<void(double)> progress = onProgress;
+    const bool preview = preset.name == QLatin1String("preview");
+    const QPair<int, int> frame = renderSize(draft, preset);
+    if (const RunResult found =
+            prepareReframe(draft, &ready, frame.first, frame.second, &progress, cancel, !preview);
+        !found.ok)
+        return found;
+    if (preview) {
         QTemporaryDir work(tmpDir + QStringLiteral("/preview-XXXXXX"));
-        const RunResult result = runPreviewAssembly(draft, inputs, preset, finalPath, work.path(),
-                                                    onProgress, cancel, window);
+        const RunResult result = runPreviewAssembly(draft, ready, preset, finalPath, work.path(),
+                                                    progress, cancel, window);
         if (result.ok || result.cancelled || (cancel && cancel->load()))
             return result;
         qInfo("engine: preview rendered whole: %s", qPrintable(result.error.left(300)));
@@ -53,8 +64,6 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
     }
     // Stabilised segments need their sources' shake analysed first (media/Stabilise.h; cached
     // per media, so only a clip's first export waits for it). Previews are not stabilised.
-    QHash<QString, RenderInput> ready = inputs;
-    std::function<void(double)> progress = onProgress;
     if (preset.name != QLatin1String("preview"))
         if (const RunResult analysed = prepareStabilisation(draft, &ready, &progress, cancel);
             !analysed.ok)

@@ -7,7 +7,8 @@
 //   timeline length, so the draft's durations, the progress bar and the e2e checks agree.
 //   xfade's output timestamps are rebuilt from the frame count (setpts=N/fps/TB): chained
 //   xfades in ffmpeg 5.1 otherwise emit non-monotonic timestamps and the video ends early.
-// - aspect "crop": scale to cover then centre crop; "blur": a blurred, cover-scaled copy
+// - aspect "crop": scale to cover then crop the centre, or follow the subject's path
+//   (m.reframe "subject", RenderReframe.cpp); "blur": a blurred, cover-scaled copy
 //   (done at 1/8 size for speed) under the fitted picture; absent: fit and pad with black.
 #include "render/RenderFilters.h"
 
@@ -121,7 +122,7 @@ QString toBt709(const RenderInput& in)
     return QStringLiteral(":in_color_matrix=%1:out_color_matrix=bt709").arg(in.matrix);
 }
 
-QString Graph::fit(int n, const RenderInput& in, qint64 startMs) const
+QString Graph::fit(int n, const RenderInput& in, qint64 startMs, const QString& cropAt) const
 {
     const QString tail = QStringLiteral("setsar=1,fps=%1:start_time=%2:round=down,")
                              .arg(p.fps.text(), sec(startMs)) +
@@ -130,10 +131,10 @@ QString Graph::fit(int n, const RenderInput& in, qint64 startMs) const
     const QString colour = toBt709(in);
     if (aspectMode == QLatin1String("crop"))
         return head +
-               QStringLiteral("scale=%1:%2:force_original_aspect_ratio=increase%3,crop=%1:%2,")
+               QStringLiteral("scale=%1:%2:force_original_aspect_ratio=increase%3,crop=%1:%2%4,")
                    .arg(p.width)
                    .arg(p.height)
-                   .arg(colour) +
+                   .arg(colour, cropAt) +
                tail;
     if (aspectMode == QLatin1String("blur")) {
         const int bw = std::max(2, p.width / 8 / 2 * 2);
@@ -272,9 +273,9 @@ void Graph::addSegment(const Segment& s, int input, const RenderInput& in)
         const QString tail =
             frozen ? QStringLiteral(",tpad=stop_mode=clone:stop_duration=") + sec(s.d) : hold;
         chains << QStringLiteral("[") + i + QStringLiteral(":v]") + stabiliseFilter(s, in) + head +
-                      QLatin1Char(',') + fit(index, in) + tail + QStringLiteral(",trim=duration=") +
-                      sec(s.d) + after.join(QLatin1Char(',')) + QStringLiteral("[v") + n +
-                      QLatin1Char(']');
+                      QLatin1Char(',') + fit(index, in, 0, reframeCrop(s, in, speed, frozen)) +
+                      tail + QStringLiteral(",trim=duration=") + sec(s.d) +
+                      after.join(QLatin1Char(',')) + QStringLiteral("[v") + n + QLatin1Char(']');
     } else {
         chains << black(s.d) + QStringLiteral("[v") + n + QLatin1Char(']');
     }

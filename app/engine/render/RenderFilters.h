@@ -45,7 +45,8 @@ struct Graph {
     QString black(qint64 ms) const;
     // picture -> the frame (display geometry and SDR first); may add chains (blur) labelled n
     // `startMs`: where the piece's first frame belongs (its frames are timed from there).
-    QString fit(int n, const RenderInput& in, qint64 startMs = 0) const;
+    // `cropAt`: the crop's ":x=...:y=..." when it follows the subject (reframeCrop).
+    QString fit(int n, const RenderInput& in, qint64 startMs = 0, const QString& cropAt = {}) const;
     void addGap(qint64 ms);
     void addSegment(const Segment& s, int input, const RenderInput& in);
     QString zoomFilter(const Segment& s) const;
@@ -76,6 +77,10 @@ QString drawtext(const Segment& s, const RenderPreset& p, const QString& fontFil
 // The bold face beside a regular font file, or the file itself when there is none.
 QString boldFontFile(const QString& fontFile);
 QString lookFilter(const QString& look); // empty for none/unknown
+// The crop's x/y options (":x='...':y='...'") that follow in.reframe over segment s, whose
+// picture runs at `speed` (t in the crop is the segment's own time); "" when it has no path
+// (RenderReframe.cpp).
+QString reframeCrop(const Segment& s, const RenderInput& in, double speed, bool frozen);
 
 // The audio tracks mixed into the main track's sound `in` (RenderLayers.cpp). chains: the
 // audio-track chains, then the steps after the join ending in `out`; post is false when

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "Draft.h"
+#include "media/SubjectPath.h"
 
 #include <QHash>
 #include <QString>
@@ -83,6 +84,10 @@ struct RenderInput {
     // Segment id -> that segment's own stretch of the analysis (read after its trim), when
     // the frames' timestamps allow it; else the render counts from the file's first frame.
     QHash<QString, QString> stabFrom{};
+    // Reframing (media/SubjectTrack.h): where this media's subject analysis is cached, and the
+    // crop's path for this render (prepareReframe sets it; empty: the crop stays centred).
+    QString subjectCache{};
+    QList<ReframeKey> reframe{};
 };
 
 struct RenderCommand {

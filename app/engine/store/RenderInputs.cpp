@@ -2,6 +2,7 @@
 
 #include "media/MediaProbe.h"
 #include "media/Stabilise.h"
+#include "media/SubjectTrack.h"
 
 namespace cw::engine {
 
@@ -33,7 +34,8 @@ bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& dr
                 return false;
             }
             RenderInput in = renderInputOf(*m);
-            in.stabCache = stabiliseCachePath(store.dataDir(), m->hash); // media/Stabilise.h
+            in.stabCache = stabiliseCachePath(store.dataDir(), m->hash);  // media/Stabilise.h
+            in.subjectCache = subjectCachePath(store.dataDir(), m->hash); // SubjectTrack.h
             inputs->insert(s.src, in);
         }
     }
