@@ -60,6 +60,8 @@ QList<Row> timerRows(const Context& ctx);
 Row cleanupRow(const Context& ctx);
 // Issue 17: scene analysis per minute of footage against one plain scdet pass (BenchSceneRow.cpp).
 Row sceneRow(const Context& ctx);
+// Beat analysis per minute of music against aubio's own tracker (BenchBeatRow.cpp).
+Row beatRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

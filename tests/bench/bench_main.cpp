@@ -80,7 +80,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr,
                          "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
                          "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
-                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,memory,"
+                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,beats,memory,"
                          "planner,viewer,app,timeline]\n");
             return 2;
         }
@@ -219,6 +219,10 @@ int main(int argc, char** argv)
     if (wanted("scenes")) {
         progress("scene analysis (short clip)");
         measured({sceneRow(ctx)});
+    }
+    if (wanted("beats")) {
+        progress("beat analysis (music bed)");
+        measured({beatRow(ctx)});
     }
     if (wanted("memory")) {
         progress("upload memory");

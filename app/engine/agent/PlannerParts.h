@@ -99,6 +99,11 @@ std::optional<Operation> layoutClause(const QString& c, const Prepared& p, const
 std::optional<Operation> motion(const QString& c);
 // Split at scene changes or remove a scene (PlannerScene.cpp): appends it, true when said.
 bool sceneEdit(const QString& c, QList<Operation>& ops);
+// A montage cut to the beat of the music (PlannerMontage.cpp): appends it, true when said.
+bool montageEdit(const QString& c, QList<Operation>& ops);
+// A montage in a message that also cuts the footage or changes the music is declined (it would
+// remake what those change); the rest of the message stands.
+void montageAlone(Plan& plan, const QStringList& clauses);
 // A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
 bool sizeEdit(const QString& c, QList<Operation>& ops);
 // Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).
