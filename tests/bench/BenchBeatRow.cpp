@@ -41,14 +41,16 @@ Row beatRow(const Context& ctx)
         return r;
     }
     warmCache(song);
-    QList<double> ours, theirs;
+    QList<double> ours, theirs, ourCpu, theirCpu;
     double bpm = 0;
     int theirBeats = 0;
     int ourBeats = 0;
     for (int i = 0; i < 3; ++i) {
         QElapsedTimer t;
         t.start();
+        const double cpu = selfCpuSeconds();
         const engine::BeatAnalysis a = engine::detectBeats(song, lengthMs);
+        ourCpu << selfCpuSeconds() - cpu;
         if (!a.ok) {
             r.note = QStringLiteral("analysis failed: ") + a.error;
             return r;
@@ -62,6 +64,7 @@ Row beatRow(const Context& ctx)
             return r;
         }
         theirs << b.seconds;
+        theirCpu << b.cpuSeconds;
         theirBeats = int(b.out.count('\n'));
     }
     const double perMinute = 60000.0 / double(lengthMs);
@@ -69,11 +72,14 @@ Row beatRow(const Context& ctx)
     r.baseline = median(theirs) * perMinute;
     r.ratio = r.baseline > 0 ? r.value / r.baseline : -1;
     r.pass = r.ratio > 0 && r.ratio <= 1.2;
-    r.note = QStringLiteral("%1 s of music; %2 BPM, %3 beats (aubiotrack: %4 beats)")
+    r.note = QStringLiteral("%1 s of music; %2 BPM, %3 beats (aubiotrack: %4 beats); CPU %5 s "
+                            "vs %6 s")
                  .arg(double(lengthMs) / 1000, 0, 'f', 0)
                  .arg(bpm, 0, 'f', 2)
                  .arg(ourBeats)
-                 .arg(theirBeats);
+                 .arg(theirBeats)
+                 .arg(median(ourCpu), 0, 'f', 2)
+                 .arg(median(theirCpu), 0, 'f', 2);
     return r;
 }
 
