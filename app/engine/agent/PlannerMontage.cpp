@@ -19,18 +19,24 @@ using RX = QRegularExpression;
 
 bool montageSaid(const QString& c)
 {
-    static const RX en(QStringLiteral(
-        "\\bmontages?\\b|\\bbeat[- ]?(?:sync(?:ed|hed)?|matched|cut)\\b|"
-        "\\b(?:edit|edited|editing|cut|cuts|cutting|chop|chopped|sync|synced|synch?|synched|"
-        "time|timed|match|matched|line up|snap)\\b(?: (?:it|them|these|those|the clips|my "
-        "clips|these clips|the cuts|all the cuts|my cuts|cuts|everything|the video|my video|the "
-        "edit))?(?: up)? (?:to|on|with) (?:the |its |the song'?s? |the music'?s? )?"
-        "(?:beats?|rhythm|tempo|music|song|bpm)\\b|"
-        "\\bcuts? (?:on|to) (?:the |every |each )?beats?\\b"));
+    // "edit to the music", "sync the cuts with the beat"; not "cut it to the song's length" or
+    // "edit with music" (music added, nothing cut to it).
+    static const QString object = QStringLiteral(
+        "(?: (?:it|them|these|those|the clips|my clips|these clips|the cuts|all the cuts|my "
+        "cuts|cuts|everything|the video|my video|the edit))?(?: up)? ");
+    static const QString beat = QStringLiteral(
+        "(?:the |its |the song'?s? |the music'?s? )?(?:beats?|rhythm|tempo|music|song|bpm)\\b"
+        "(?! length| duration|'s length)");
+    static const RX en(
+        QStringLiteral("\\bmontages?\\b|\\bbeat[- ]?(?:sync(?:ed|hed)?|matched|cut)\\b|"
+                       "\\b(?:edit|edited|editing|cut|cuts|cutting|chop|chopped|time|timed)\\b") +
+        object + QStringLiteral("(?:to|on) ") + beat +
+        QStringLiteral("|\\b(?:sync|synced|synch|synched|match|matched|line up|snap)\\b") + object +
+        QStringLiteral("(?:to|on|with) ") + beat +
+        QStringLiteral("|\\bcuts? (?:on|to) (?:the |every |each )?beats?\\b"));
     static const RX zh(QStringLiteral(
         "卡点|踩点|混剪|(?:按|跟着|根据|配合|随着|对着|跟随)(?:照)?(?:音乐|歌曲|背景音乐|歌|bgm)?"
-        "的?"
-        "(?:节奏|节拍|鼓点|拍子)(?:来)?(?:剪辑|剪|切|卡)|(?:剪辑|切换|剪切|画面)(?:点)?(?:跟着|"
+        "的?(?:节奏|节拍|鼓点|拍子)(?:来)?(?:剪辑|剪|切|卡)|(?:剪辑|切换|剪切|画面)(?:点)?(?:跟着|"
         "踩|卡|对上|对准)(?:音乐|歌曲|bgm)?的?(?:节奏|节拍|鼓点)"));
     return en.match(c).hasMatch() || zh.match(c).hasMatch();
 }

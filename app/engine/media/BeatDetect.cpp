@@ -210,7 +210,7 @@ BeatAnalysis detectBeats(const QString& path, qint64 durationMs,
                 offsetMs = s > 0.02 && s < 600 ? s * 1000 : 0;
             }
         }
-        const int maxOut = swr_get_out_samples(lv.swr, f ? f->nb_samples : 0);
+        const int maxOut = swr_get_out_samples(lv.swr, f->nb_samples);
         if (maxOut <= 0)
             return true;
         if (lv.buf.size() < maxOut)
