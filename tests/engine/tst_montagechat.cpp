@@ -1,14 +1,16 @@
 // A montage cut to the beat through the chat over the real engine (loopback, the real store,
-// planner, beat tracker and renderer). Three visually different 30 fps clips (testsrc2 with a
-// loud stretch at 6-8 s, SMPTE bars, an RGB test pattern) and a 128 BPM click track (first
+// planner, beat tracker and renderer). Three visually different 30 fps clips (a panning
+// testsrc2 plain, hue-shifted and negated; the first with a loud stretch at 6-8 s) and a
+// 128 BPM click track (first
 // click at 80 ms) are uploaded; "cut these clips into a 20-second montage synced to the music"
 // must put every clip boundary of the draft on a click (+-40 ms), each part a whole number of
 // beats, and take the loud stretch; the export's length must be the draft's, and every cut
 // that FFmpeg's scdet finds in the exported picture must be within 40 ms of a click, with
 // every cut that jumps in the footage found (the pictures pan and brighten with time, so a
-// jump inside a clip shows too). The Chinese phrasing works the same; a song without a beat
-// (white noise) and no song at all change nothing and say why. The planner rows check the
-// phrasings (and that music cut to the pictures stays declined).
+// jump inside a clip shows too). The Chinese phrasing works the same. The engine's lo-fi bed
+// works as the music (100 BPM); its calm bed, a song without a beat (white noise) and no song
+// at all change nothing and say why. The planner rows check the phrasings (and that music cut
+// to the pictures stays declined).
 #include "AgentTurn.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -107,6 +109,7 @@ private Q_SLOTS:
     void planner_data();
     void planner();
     void chat();
+    void generatedBed();
     void badInput();
 };
 
@@ -290,6 +293,37 @@ void TstMontageChat::chat()
     QCOMPARE(t.calls, QStringList{"montage"});
     QVERIFY2(t.text.contains("卡点视频") && t.text.contains("128 BPM"), qPrintable(t.text));
     QVERIFY2(timer.elapsed() < 5000, "the cached beats are used");
+}
+
+// The engine's own lo-fi bed (100 BPM) as the music; the calm bed has no beat and says which
+// bed to ask for instead.
+void TstMontageChat::generatedBed()
+{
+    QString error;
+    test::TestEngine engine;
+    engine.setEnv("CLIPWRIGHT_X264_PRESET", "ultrafast");
+    QVERIFY2(engine.start(&error), qPrintable(error));
+    test::EngineClient c(engine.baseUrl(), engine.token());
+    const QString sid = c.createSession();
+    QCOMPARE(uploadFiles(c, sid, m_clips).code(), 0);
+    test::Turn t = test::runTurn(c, sid, "add calm background music");
+    QCOMPARE(t.calls, QStringList{"add_music"});
+    int version = test::stateOf(c, sid).version;
+    t = test::runTurn(c, sid, "edit to the beat");
+    QVERIFY2(t.text.contains("no steady beat") && t.text.contains("lo-fi"), qPrintable(t.text));
+    QCOMPARE(test::stateOf(c, sid).version, version);
+    t = test::runTurn(c, sid, "add lo-fi background music");
+    t = test::runTurn(c, sid, "make a 15-second montage to the beat");
+    QCOMPARE(t.calls, QStringList{"montage"});
+    QVERIFY2(t.text.contains("100 BPM"), qPrintable(t.text));
+    const test::State s = test::stateOf(c, sid);
+    const Segment& music = s.draft.t.last().sg.first();
+    for (const Segment& g : s.draft.t[0].sg) {
+        const double at = double(g.end() + music.in);
+        QVERIFY2(std::fabs(at - std::round(at / 600) * 600) <= 40,
+                 qPrintable(QString("cut at %1 ms").arg(g.end())));
+    }
+    QVERIFY(s.durationMs <= 15000 && s.durationMs > 15000 - 600);
 }
 
 void TstMontageChat::badInput()

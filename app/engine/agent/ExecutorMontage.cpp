@@ -119,8 +119,19 @@ OpOutcome Executor::applyMontage(const QString& sessionId, const Operation& op, 
         beats = BeatAnalysis::fromJson(*json);
     if (!beats.ok) {
         beats = detectBeats(song->media.path, song->media.durationMs);
-        if (!beats.ok)
-            return failure(beats.error + pick(zh, " Nothing was changed.", "（没有修改）"));
+        if (!beats.ok) {
+            // A generated calm or cinematic bed swells without a beat; lo-fi and upbeat have one.
+            const bool bed =
+                song->media.path.startsWith(m_store.dataDir() + QStringLiteral("/generated/"));
+            return failure(
+                beats.error +
+                (bed ? pick(zh,
+                            " Say \"add lo-fi background music\" or \"add upbeat "
+                            "background music\" for a bed with a beat.",
+                            "说“添加 lo-fi 背景音乐”或“添加欢快的背景音乐”可以换成有节拍的音乐。")
+                     : QString()) +
+                pick(zh, " Nothing was changed.", "（没有修改）"));
+        }
         m_store.putAnalysis(key, beats.toJson());
     }
 
