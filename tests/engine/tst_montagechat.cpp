@@ -1,12 +1,11 @@
 // A montage cut to the beat through the chat over the real engine (loopback, the real store,
 // planner, beat tracker and renderer). Three visually different 30 fps clips (a panning
 // testsrc2 plain, hue-shifted and negated; the first with a loud stretch at 6-8 s) and a
-// 128 BPM click track (first
-// click at 80 ms) are uploaded; "cut these clips into a 20-second montage synced to the music"
-// must put every clip boundary of the draft on a click (+-40 ms), each part a whole number of
-// beats, and take the loud stretch; the export's length must be the draft's, and every cut
-// that FFmpeg's scdet finds in the exported picture must be within 40 ms of a click, with
-// every cut that jumps in the footage found (the pictures pan and brighten with time, so a
+// 128 BPM click track (first click at 80 ms) are uploaded; "cut these clips into a 20-second
+// montage synced to the music" must put every clip boundary of the draft on a click (+-40 ms), each
+// part a whole number of beats, and take the loud stretch; the export's length must be the draft's,
+// and every cut that FFmpeg's scdet finds in the exported picture must be within 40 ms of a click,
+// with every cut that jumps in the footage found (the pictures pan and brighten with time, so a
 // jump inside a clip shows too). The Chinese phrasing works the same. The engine's lo-fi bed
 // works as the music (100 BPM); its calm bed, a song without a beat (white noise) and no song
 // at all change nothing and say why. The planner rows check the phrasings (and that music cut
