@@ -63,6 +63,8 @@ Row sceneRow(const Context& ctx);
 // Issue 17: the reframe's subject analysis per minute against one plain pass decoding the same
 // small grey frames (BenchReframeRow.cpp).
 Row reframeRow(const Context& ctx);
+// Beat analysis per minute of music against aubio's own tracker (BenchBeatRow.cpp).
+Row beatRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -80,7 +80,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr,
                          "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
                          "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
-                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,reframe,memory,"
+                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,reframe,beats,memory,"
                          "planner,viewer,app,timeline]\n");
             return 2;
         }
@@ -223,6 +223,10 @@ int main(int argc, char** argv)
     if (wanted("reframe")) {
         progress("subject analysis (short clip)");
         measured({reframeRow(ctx)});
+    }
+    if (wanted("beats")) {
+        progress("beat analysis (music bed)");
+        measured({beatRow(ctx)});
     }
     if (wanted("memory")) {
         progress("upload memory");

@@ -83,6 +83,7 @@ private:
     // After an aspect change: what a crop that follows the subject follows (" The crop follows
     // the speaker."), finding the subject first when needed; "" for other frames.
     QString reframeNote(const QString& sessionId, bool zh);
+    OpOutcome applyMontage(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

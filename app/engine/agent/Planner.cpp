@@ -132,7 +132,7 @@ const QStringList& Op::all()
         cancel(),         describe(),       fadeIn(),         fadeOut(),    addLogo(),
         setVoiceOver(),   reverse(),        freezeFrame(),    loop(),       zoom(),
         addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo(),
-        splitScenes(),    removeScene(),    removeLayout()};
+        splitScenes(),    removeScene(),    removeLayout(),   montage()};
     return names;
 }
 
@@ -218,6 +218,8 @@ Plan planInstruction(const QString& message)
             continue;
         }
         if (applyModifier(clause, p, plan.operations))
+            continue;
+        if (montageEdit(clause, plan.operations)) // PlannerMontage.cpp: before the declines
             continue;
         if (sceneEdit(clause, plan.operations)) // PlannerScene.cpp: before the "scenes" decline
             continue;
@@ -505,6 +507,7 @@ Plan planInstruction(const QString& message)
                 if (o.name == Op::setAspect() && !o.args.contains(QStringLiteral("platform")) &&
                     o.args.value(QStringLiteral("ratio")).toString() == pf->ratio)
                     o.args.insert(QStringLiteral("platform"), pf->id);
+    montageAlone(plan, clauses); // PlannerMontage.cpp
     finish(plan, p);
     if (plan.operations.isEmpty() && !summaries.isEmpty())
         plan.operations << summaries.first();

@@ -205,6 +205,10 @@ inline QString removeScene()
 {
     return QStringLiteral("remove_scene");
 }
+inline QString montage()
+{
+    return QStringLiteral("montage");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -256,6 +260,8 @@ const QStringList& all();
 //   remove_layout: role "pip" | "split" (absent: both)
 //   split_scenes: no arguments (at every scene change of the main track's videos)
 //   remove_scene: at_ms (required; the shot playing then goes, ripple)
+//   montage: target_ms (absent: the song's length up to 60 s), file (the song; absent: the
+//     music on the timeline or the latest uploaded song)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

@@ -103,6 +103,11 @@ bool sceneEdit(const QString& c, QList<Operation>& ops);
 // ""; reframeEdit appends a set_aspect or changes the one said before, true when said.
 QString reframeAsked(const QString& c);
 bool reframeEdit(const QString& c, QList<Operation>& ops);
+// A montage cut to the beat of the music (PlannerMontage.cpp): appends it, true when said.
+bool montageEdit(const QString& c, QList<Operation>& ops);
+// A montage in a message that also cuts the footage or changes the music is declined (it would
+// remake what those change); the rest of the message stands.
+void montageAlone(Plan& plan, const QStringList& clauses);
 // A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
 bool sizeEdit(const QString& c, QList<Operation>& ops);
 // Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).
