@@ -60,6 +60,9 @@ QList<Row> timerRows(const Context& ctx);
 Row cleanupRow(const Context& ctx);
 // Issue 17: scene analysis per minute of footage against one plain scdet pass (BenchSceneRow.cpp).
 Row sceneRow(const Context& ctx);
+// Issue 17: a 1-minute audio-only audiogram export against one showwaves command
+// (BenchAudiogramRow.cpp).
+Row audiogramRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -220,6 +220,10 @@ int main(int argc, char** argv)
         progress("scene analysis (short clip)");
         measured({sceneRow(ctx)});
     }
+    if (wanted("audiogram")) {
+        progress("audiogram export (1 minute of sound)");
+        measured({audiogramRow(ctx)});
+    }
     if (wanted("memory")) {
         progress("upload memory");
         measured({uploadMemoryRow(ctx)});

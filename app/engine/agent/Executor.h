@@ -79,6 +79,7 @@ private:
     OpOutcome applyCleanAudio(const QString& sessionId, bool zh);
     OpOutcome applyStabilise(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyScenes(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyAudiogram(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

@@ -118,6 +118,8 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyStabilise(sessionId, op, zh);
     else if (n == Op::splitScenes() || n == Op::removeScene())
         out = applyScenes(sessionId, op, zh);
+    else if (n == Op::audiogram())
+        out = applyAudiogram(sessionId, op, zh);
     else if (n == Op::targetLength())
         out = applyTargetLength(sessionId, op, zh, confirmed);
     else if (n == Op::setMusicVolume() || n == Op::removeMusic() || n == Op::editText() ||

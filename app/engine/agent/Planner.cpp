@@ -132,7 +132,7 @@ const QStringList& Op::all()
         cancel(),         describe(),       fadeIn(),         fadeOut(),    addLogo(),
         setVoiceOver(),   reverse(),        freezeFrame(),    loop(),       zoom(),
         addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo(),
-        splitScenes(),    removeScene(),    removeLayout()};
+        splitScenes(),    removeScene(),    removeLayout(),   audiogram()};
     return names;
 }
 
@@ -221,6 +221,10 @@ Plan planInstruction(const QString& message)
             continue;
         if (sceneEdit(clause, plan.operations)) // PlannerScene.cpp: before the "scenes" decline
             continue;
+        if (const std::optional<Operation> a = audiogram(clause, p)) { // PlannerAudiogram.cpp
+            plan.operations << *a;
+            continue;
+        }
         if (sizeEdit(clause, plan.operations)) // PlannerSize.cpp: before the "output" decline
             continue;
         // "dividing a 12-minute file into 3 parts", "it's 4:20 long, split it every minute": with

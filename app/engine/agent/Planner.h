@@ -205,6 +205,10 @@ inline QString removeScene()
 {
     return QStringLiteral("remove_scene");
 }
+inline QString audiogram()
+{
+    return QStringLiteral("audiogram");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -255,6 +259,8 @@ const QStringList& all();
 //   remove_layout: role "pip" | "split" (absent: both)
 //   split_scenes: no arguments (at every scene change of the main track's videos)
 //   remove_scene: at_ms (required; the shot playing then goes, ripple)
+//   audiogram: style, color, background, background_file or background_image, progress, off
+//     (edit/Audiogram.h; agent/PlannerAudiogram.cpp)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*
