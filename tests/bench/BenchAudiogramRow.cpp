@@ -69,7 +69,7 @@ Row audiogramRow(const Context& ctx)
          QStringLiteral("-map"), QStringLiteral("[a]"), QStringLiteral("-r"), QStringLiteral("30")},
         ctx.x264, theirs);
     r.extra.insert(QStringLiteral("handwritten_command"),
-                   QStringLiteral("ffmpeg ") + args.join(QLatin1Char(' ')));
+                   QString(QStringLiteral("ffmpeg ") + args.join(QLatin1Char(' '))));
     const QString ours = ctx.workDir + QStringLiteral("/audiogram-engine.mp4");
     QList<double> engine, baseline;
     for (int i = 0; i < 2; ++i) {

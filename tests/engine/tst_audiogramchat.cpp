@@ -7,10 +7,12 @@
 // why.
 #include "AgentTurn.h"
 #include "TestEngine.h"
+#include "TestMedia.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
@@ -131,7 +133,7 @@ void TstAudiogramChat::chat()
     QCOMPARE(t.calls, QStringList{"audiogram"});
     QVERIFY2(t.text.contains("Made an audiogram: a waveform in white"), qPrintable(t.text));
     t = test::runTurn(c, sid, "waveform in yellow on a dark blue background");
-    QVERIFY2(t.text.contains("a waveform in yellow on a dark blue background"), qPrintable(t.text));
+    QVERIFY2(t.text.contains("a waveform in yellow on a navy background"), qPrintable(t.text));
     t = test::runTurn(c, sid, "add a progress bar");
     QCOMPARE(t.calls, QStringList{"audiogram"});
     QVERIFY2(t.text.contains("with a progress bar"), qPrintable(t.text));
