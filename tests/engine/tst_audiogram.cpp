@@ -8,6 +8,7 @@
 // hand-edited setting that could carry filter syntax never reaching the graph.
 #include "edit/Audiogram.h"
 #include "render/PreviewAssembly.h"
+#include "render/PreviewMedia.h"
 #include "render/RenderAudiogram.h"
 #include "render/RenderDraft.h"
 #include "render/SmartRender.h"
@@ -32,13 +33,15 @@ struct Rgb {
     int r, g, b;
 };
 
-// One decoded frame at `sec` as rgb24.
+// One decoded frame at `sec` as rgb24 (a still picture: sec 0, no seek).
 QByteArray frameAt(const QString& file, double sec, int w, int h)
 {
+    QStringList args{"-v", "error"};
+    if (sec > 0)
+        args << "-ss" << QString::number(sec, 'f', 3);
     QProcess p;
-    p.start(QStringLiteral("ffmpeg"),
-            {"-v", "error", "-ss", QString::number(sec, 'f', 3), "-i", file, "-frames:v", "1", "-f",
-             "rawvideo", "-pix_fmt", "rgb24", "-"});
+    p.start(QStringLiteral("ffmpeg"), args + QStringList{"-i", file, "-frames:v", "1", "-f",
+                                                         "rawvideo", "-pix_fmt", "rgb24", "-"});
     p.waitForFinished(60000);
     const QByteArray out = p.readAllStandardOutput();
     return out.size() == w * h * 3 ? out : QByteArray();
@@ -152,6 +155,7 @@ private Q_SLOTS:
     void wave16x9();
     void bars9x16();
     void pictureBackground();
+    void preview();
 };
 
 void TstAudiogram::initTestCase()
@@ -366,11 +370,50 @@ void TstAudiogram::pictureBackground()
     QVERIFY(!out.isEmpty());
     const QByteArray f = frameAt(out, 1.0, w, h), end = frameAt(out, 5.5, w, h);
     QVERIFY(!f.isEmpty() && !end.isEmpty());
+    const double seconds =
+        test::probe(out).value("format").toObject().value("duration").toString().toDouble();
+    QVERIFY2(std::abs(seconds * 1000 - kSoundMs) <= 1000.0 / 30 + 1,
+             qPrintable(QString::number(seconds)));
     // 400x300 scaled to cover 1280x720: the picture's red reaches every corner, to the end.
     for (const QByteArray& frame : {f, end})
         for (const auto& [x, y] : {std::pair{4, 4}, {w - 5, 4}, {4, h - 5}, {w - 5, h - 5}})
             QVERIFY2(near(pixel(frame, w, x, y), hexRgb("#c02020"), 16),
                      qPrintable(QString("%1,%2").arg(x).arg(y)));
+}
+
+// The app's preview: the whole preview render draws the audiogram (the assembly steps aside), and
+// a still of one moment (a window of the timeline) shows the background and the bar's place in
+// the whole; a picture background is left out of the still (the colour instead), not an error.
+void TstAudiogram::preview()
+{
+    QJsonObject a = setting("wave", true);
+    a.insert("bg_media", "img");
+    const Draft d = podcast(1280, 720, a);
+    const QString out = m_dir.filePath("preview.mp4");
+    const RunResult r =
+        renderDraft(d, m_inputs, RenderPreset::byName("preview"), out, m_dir.path(), {}, nullptr);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    const QJsonObject video = test::probe(out).value("streams").toArray().at(0).toObject();
+    QCOMPARE(video.value("width").toInt(), 640);
+    QCOMPARE(video.value("height").toInt(), 360);
+    const QByteArray f = frameAt(out, 1.0, 640, 360);
+    QVERIFY(!f.isEmpty());
+    QVERIFY(near(pixel(f, 640, 4, 4), hexRgb("#c02020"), 16));
+
+    QHash<QString, RenderInput> windowInputs;
+    QHash<QString, RenderInput> sources = m_inputs;
+    const Draft window = draftWindow(d, 3000, 33, sources, &windowInputs);
+    const QString still = m_dir.filePath("still.jpg");
+    const RenderCommand cmd =
+        frameCommand(window, windowInputs, RenderPreset::byName("preview"), still, m_dir.path());
+    QVERIFY2(cmd.error.isEmpty(), qPrintable(cmd.error));
+    QString error;
+    QVERIFY2(test::runFfmpeg(cmd.args, &error), qPrintable(error));
+    const QByteArray s = frameAt(still, 0, 640, 360);
+    QVERIFY(!s.isEmpty());
+    QVERIFY(near(pixel(s, 640, 20, 100), hexRgb("#1c3f94"), 12));
+    const int bar = colouredWidth(s, 640, 357, hexRgb("#ffd60a"));
+    QVERIFY2(std::abs(bar - 320) <= 13, qPrintable(QString::number(bar)));
 }
 
 QTEST_GUILESS_MAIN(TstAudiogram)
