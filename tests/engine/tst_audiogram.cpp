@@ -156,6 +156,7 @@ private Q_SLOTS:
     void bars9x16();
     void pictureBackground();
     void preview();
+    void titleAndLogoOnTop();
 };
 
 void TstAudiogram::initTestCase()
@@ -180,6 +181,13 @@ void TstAudiogram::initTestCase()
     picture.isImage = true;
     picture.matrix = QStringLiteral("bt470bg");
     m_inputs.insert("img", picture);
+    const QString logo = m_dir.filePath("logo.png");
+    QVERIFY2(
+        test::runFfmpeg({"-f", "lavfi", "-i", "color=c=0x20c040:s=200x200", "-frames:v", "1", logo},
+                        &error),
+        qPrintable(error));
+    picture.path = logo;
+    m_inputs.insert("logo", picture);
 }
 
 void TstAudiogram::operation()
@@ -414,6 +422,37 @@ void TstAudiogram::preview()
     QVERIFY(near(pixel(s, 640, 20, 100), hexRgb("#1c3f94"), 12));
     const int bar = colouredWidth(s, 640, 357, hexRgb("#ffd60a"));
     QVERIFY2(std::abs(bar - 320) <= 13, qPrintable(QString::number(bar)));
+}
+
+// A title and a logo are drawn over the audiogram as over footage; the logo does not count as
+// a picture of the video (the waveform is still drawn).
+void TstAudiogram::titleAndLogoOnTop()
+{
+    Draft d = podcast(1280, 720, setting("wave", false));
+    d.t << test::track("x1", int(TrackType::Text),
+                       {test::seg("t1", "", 0, 0, kSoundMs,
+                                  {{"text", "Episode 12"}, {"style", "title"}, {"pos", "top"}})});
+    d.t << test::track("v2", int(TrackType::Video),
+                       {test::seg("lg", "logo", 0, 0, kSoundMs,
+                                  {{"role", "overlay"}, {"pos", "bottom_right"}, {"w", 15}})});
+    QVERIFY(render::audiogramDrawn(d, m_inputs));
+    QVERIFY(setAudiogram(d, {{"progress", true}},
+                         QHash<QString, MediaRef>{
+                             {"pod", mediaOf().value("pod")},
+                             {"logo", MediaRef{"logo", "logo.png", "image", 0, false, true}}})
+                .ok);
+    const int w = 1280, h = 720;
+    const QString out = render(d, "titled.mp4");
+    QVERIFY(!out.isEmpty());
+    const QByteArray f = frameAt(out, 1.0, w, h);
+    QVERIFY(!f.isEmpty());
+    int white = 0;
+    for (int y = 0; y < h / 3; ++y)
+        for (int x = 0; x < w; ++x)
+            white += near(pixel(f, w, x, y), {255, 255, 255}, 30);
+    QVERIFY2(white > 500, qPrintable(QString::number(white))); // the title's letters
+    QVERIFY(near(pixel(f, w, w - 38 - 96, h - 38 - 96), hexRgb("#20c040"), 16)); // the logo
+    QVERIFY(band(f, frameAt(out, 3.0, w, h), w, h, hexRgb("#ffd60a")).meanDiff > 20);
 }
 
 QTEST_GUILESS_MAIN(TstAudiogram)

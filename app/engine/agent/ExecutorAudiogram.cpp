@@ -6,6 +6,7 @@
 #include "agent/Executor.h"
 #include "agent/ExecutorSupport.h"
 #include "edit/Audiogram.h"
+#include "edit/Overlays.h"
 #include "store/Store.h"
 
 namespace cw::engine {
@@ -23,7 +24,8 @@ QString styleWords(const QString& style, bool zh)
     return pick(zh, "a waveform", "波形");
 }
 
-// Removes the stills from the video tracks when they are the only pictures there; the first
+// Removes the stills from the video tracks when they are the only pictures there (logos stay:
+// they are drawn over the audiogram); the first
 // one's id, or "" when there is footage (nothing is removed then) or no picture.
 QString takeStills(Draft& d, const QHash<QString, MediaRef>& media)
 {
@@ -31,7 +33,7 @@ QString takeStills(Draft& d, const QHash<QString, MediaRef>& media)
     for (const Track& t : d.t)
         for (const Segment& s : t.sg) {
             const MediaRef m = media.value(s.src);
-            if (t.tt != int(TrackType::Video) || s.d <= 0 || m.id.isEmpty())
+            if (t.tt != int(TrackType::Video) || s.d <= 0 || m.id.isEmpty() || isOverlaySegment(s))
                 continue;
             if (m.kind != QLatin1String("image"))
                 return {};
@@ -42,7 +44,8 @@ QString takeStills(Draft& d, const QHash<QString, MediaRef>& media)
         for (Track& t : d.t)
             if (t.tt == int(TrackType::Video))
                 t.sg.removeIf([&](const Segment& s) {
-                    return media.value(s.src).kind == QLatin1String("image");
+                    return !isOverlaySegment(s) &&
+                           media.value(s.src).kind == QLatin1String("image");
                 });
     return first;
 }

@@ -3,6 +3,7 @@
 #include "edit/Audiogram.h"
 
 #include "edit/OperationsUtil.h"
+#include "edit/Overlays.h"
 
 #include "ApiError.h"
 
@@ -28,7 +29,8 @@ bool mediaId(const QString& id)
     return ok.match(id).hasMatch();
 }
 
-// The first picture on a video track (its file name), or "".
+// The first picture on a video track (its file name), or "". A logo is drawn over the
+// audiogram like over footage: it is no picture of the video.
 QString pictureOnTimeline(const Draft& draft, const QHash<QString, MediaRef>& media)
 {
     for (const Track& t : draft.t) {
@@ -36,7 +38,7 @@ QString pictureOnTimeline(const Draft& draft, const QHash<QString, MediaRef>& me
             continue;
         for (const Segment& s : t.sg) {
             const auto m = media.constFind(s.src);
-            if (s.d > 0 && m != media.constEnd() &&
+            if (s.d > 0 && m != media.constEnd() && !isOverlaySegment(s) &&
                 (m->hasVideo || m->kind == QLatin1String("image")))
                 return m->fileName;
         }

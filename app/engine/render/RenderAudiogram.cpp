@@ -12,6 +12,7 @@
 #include "render/RenderAudiogram.h"
 
 #include "edit/Audiogram.h"
+#include "edit/Overlays.h"
 #include "render/RenderFilters.h"
 
 #include <QCoreApplication>
@@ -78,7 +79,8 @@ bool audiogramDrawn(const Draft& draft, const QHash<QString, RenderInput>& input
         if (t.tt == int(TrackType::Video))
             for (const Segment& s : t.sg) {
                 const auto in = inputs.constFind(s.src);
-                if (s.d > 0 && in != inputs.constEnd() && (in->hasVideo || in->isImage))
+                if (s.d > 0 && in != inputs.constEnd() && !isOverlaySegment(s) &&
+                    (in->hasVideo || in->isImage)) // a logo is drawn on top
                     return false;
             }
     return true;
