@@ -50,6 +50,35 @@ QString takeStills(Draft& d, const QHash<QString, MediaRef>& media)
     return first;
 }
 
+// The decline over footage, in the words of what was asked: a progress bar, a background, or
+// the audiogram itself.
+OpOutcome overFootage(const Operation& op, bool zh)
+{
+    auto asked = [&op](const char* key) { return op.args.contains(QLatin1String(key)); };
+    if (op.args.size() == 1 && asked("progress"))
+        return failure(pick(zh,
+                            "A progress bar is drawn on an audiogram (a video made from sound "
+                            "alone), not over footage, so nothing was changed. A countdown or a "
+                            "timecode works: say e.g. \"show a timecode\".",
+                            "进度条只能加在音频可视化视频（纯音频做成的视频）上，不能叠加在画面上，"
+                            "所以没有修改。可以加倒计时或时间码：比如说“显示时间码”。"));
+    if (!asked("style") && !asked("color") && !asked("progress") &&
+        (asked("background_file") || asked("background_image") || asked("background")))
+        return failure(pick(zh,
+                            "A picture or colour background is for audiograms (a video made from "
+                            "sound alone); replacing the background behind people in footage is "
+                            "not possible here, so nothing was changed.",
+                            "背景图片或颜色只用于音频可视化视频（纯音频做成的视频）；替换画面里人物"
+                            "身后的背景在这里做不到，所以没有修改。"));
+    return failure(pick(zh,
+                        "An audiogram (a waveform video) is made from sound alone, and this "
+                        "video has footage, so nothing was changed. Upload the audio by "
+                        "itself (mp3, m4a, wav) to make one; on footage, titles, a countdown "
+                        "or a timecode work.",
+                        "音频波形视频只能用纯音频制作，这个视频有画面，所以没有修改。请单独上传"
+                        "音频（mp3、m4a、wav）再试；有画面的视频可以加标题、倒计时或时间码。"));
+}
+
 } // namespace
 
 OpOutcome Executor::applyAudiogram(const QString& sessionId, const Operation& op, bool zh)
@@ -71,6 +100,14 @@ OpOutcome Executor::applyAudiogram(const QString& sessionId, const Operation& op
     for (const MediaRecord& m : m_store.sessionMedia(sessionId))
         media.insert(m.id, refOf(m));
 
+    // Footage first: asking for a picture that is not uploaded is beside the point there.
+    Draft base = *draft;
+    const QString still = takeStills(base, media);
+    if (const EditResult probe = setAudiogram(base, {}, media);
+        !probe.ok &&
+        probe.error.startsWith(QLatin1String("An audiogram is drawn from sound alone")))
+        return overFootage(op, zh);
+
     QJsonObject args;
     for (const char* key : {"style", "color", "background", "progress"})
         if (op.args.contains(QLatin1String(key)))
@@ -89,29 +126,10 @@ OpOutcome Executor::applyAudiogram(const QString& sessionId, const Operation& op
                      "请先上传图片（PNG 或 JPEG），再说“用 cover.png 做背景”。没有修改。"));
         args.insert(QStringLiteral("background_media"), picture->id);
     }
-    Draft base = *draft;
-    const QString still = takeStills(base, media);
     if (!still.isEmpty() && !args.contains(QLatin1String("background_media")) &&
         !args.contains(QLatin1String("background")))
         args.insert(QStringLiteral("background_media"), still);
     const EditResult r = setAudiogram(base, args, media);
-    const bool footage =
-        !r.ok && r.error.startsWith(QLatin1String("An audiogram is drawn from sound alone"));
-    if (footage && op.args.size() == 1 && op.args.contains(QLatin1String("progress")))
-        return failure(pick(zh,
-                            "A progress bar is drawn on an audiogram (a video made from sound "
-                            "alone), not over footage, so nothing was changed. A countdown or a "
-                            "timecode works: say e.g. \"show a timecode\".",
-                            "进度条只能加在音频可视化视频（纯音频做成的视频）上，不能叠加在画面上，"
-                            "所以没有修改。可以加倒计时或时间码：比如说“显示时间码”。"));
-    if (footage)
-        return failure(pick(zh,
-                            "An audiogram (a waveform video) is made from sound alone, and this "
-                            "video has footage, so nothing was changed. Upload the audio by "
-                            "itself (mp3, m4a, wav) to make one; on footage, titles, a countdown "
-                            "or a timecode work.",
-                            "音频波形视频只能用纯音频制作，这个视频有画面，所以没有修改。请单独上传"
-                            "音频（mp3、m4a、wav）再试；有画面的视频可以加标题、倒计时或时间码。"));
     OpOutcome out = saveEdit(m_store, sessionId, r, QStringLiteral("audiogram"), zh);
     if (!out.ok)
         return out;

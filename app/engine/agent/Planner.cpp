@@ -221,10 +221,8 @@ Plan planInstruction(const QString& message)
             continue;
         if (sceneEdit(clause, plan.operations)) // PlannerScene.cpp: before the "scenes" decline
             continue;
-        if (const std::optional<Operation> a = audiogram(clause, p)) { // PlannerAudiogram.cpp
-            plan.operations << *a;
+        if (audiogramEdit(clause, p, plan.operations)) // PlannerAudiogram.cpp
             continue;
-        }
         if (sizeEdit(clause, plan.operations)) // PlannerSize.cpp: before the "output" decline
             continue;
         // "dividing a 12-minute file into 3 parts", "it's 4:20 long, split it every minute": with

@@ -62,9 +62,7 @@ void readColours(const QString& c, QJsonObject& args)
     }
 }
 
-} // namespace
-
-std::optional<Operation> audiogram(const QString& c, const Prepared& p)
+std::optional<Operation> audiogramOp(const QString& c, const Prepared& p)
 {
     if ((!lexicon::has(c, QStringLiteral("audiogram.ask")) &&
          !lexicon::has(c, QStringLiteral("audiogram.picture"))) ||
@@ -103,6 +101,23 @@ std::optional<Operation> audiogram(const QString& c, const Prepared& p)
     else if (lexicon::has(c, QStringLiteral("audiogram.picture")))
         args.insert(QStringLiteral("background_image"), true);
     return op(Op::audiogram(), args);
+}
+
+} // namespace
+
+bool audiogramEdit(const QString& c, const Prepared& p, QList<Operation>& ops)
+{
+    const std::optional<Operation> a = audiogramOp(c, p);
+    if (!a)
+        return false;
+    ops << *a;
+    // "a vertical waveform video for TikTok", "a 9:16 audiogram": the frame is said with it.
+    if (std::optional<Operation> frame = aspect(c);
+        frame && !a->args.contains(QLatin1String("off")))
+        ops << *frame;
+    else if (std::optional<Operation> platform = platformAspect(c); platform)
+        ops << *platform;
+    return true;
 }
 
 } // namespace cw::engine::planner

@@ -99,9 +99,9 @@ std::optional<Operation> layoutClause(const QString& c, const Prepared& p, const
 std::optional<Operation> motion(const QString& c);
 // Split at scene changes or remove a scene (PlannerScene.cpp): appends it, true when said.
 bool sceneEdit(const QString& c, QList<Operation>& ops);
-// A waveform video of sound alone, its look or progress bar, or taking it off
-// (PlannerAudiogram.cpp).
-std::optional<Operation> audiogram(const QString& c, const Prepared& p);
+// A waveform video of sound alone, its look or progress bar, or taking it off, and the frame
+// said with it (PlannerAudiogram.cpp): appends them, true when said.
+bool audiogramEdit(const QString& c, const Prepared& p, QList<Operation>& ops);
 // A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
 bool sizeEdit(const QString& c, QList<Operation>& ops);
 // Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).
