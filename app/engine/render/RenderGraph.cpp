@@ -13,6 +13,9 @@
 //             whole video's fade in / out (RenderLayers.cpp);
 //   [mK]      each audio-track segment trimmed, faded, set to its volume, delayed to st;
 //   [acat]    then the clean-up chain or denoise, the music mix and loudness (RenderLayers.cpp).
+//   audiogram with no picture on the video tracks, a copy of the final mix is drawn as the
+//             picture under the titles (render/RenderAudiogram.h): [amix] splits into [aout]
+//             and [agwa];
 // The draft's m.width/height (set by the aspect operation) replace the size of the default
 // "1080p" preset; an explicitly chosen preset wins. The first non-empty video track is the
 // picture and the sound; later video tracks are B-roll cutaways [bK] overlaid on [vcat]
