@@ -80,7 +80,7 @@ int main(int argc, char** argv)
             std::fprintf(stderr,
                          "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
                          "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
-                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,memory,"
+                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,audiogram,memory,"
                          "planner,viewer,app,timeline]\n");
             return 2;
         }
