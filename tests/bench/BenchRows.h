@@ -65,6 +65,9 @@ Row sceneRow(const Context& ctx);
 Row reframeRow(const Context& ctx);
 // Beat analysis per minute of music against aubio's own tracker (BenchBeatRow.cpp).
 Row beatRow(const Context& ctx);
+// Issue 17: a 1-minute audio-only audiogram export against one showwaves command
+// (BenchAudiogramRow.cpp).
+Row audiogramRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

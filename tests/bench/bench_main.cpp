@@ -77,11 +77,12 @@ int main(int argc, char** argv)
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
             only = args[++i].split(QLatin1Char(','));
         else {
-            std::fprintf(stderr,
-                         "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                         "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
-                         "stabilise,zoom,freeze,loop,timers,cleanup,scenes,reframe,beats,memory,"
-                         "planner,viewer,app,timeline]\n");
+            std::fprintf(
+                stderr,
+                "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
+                "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
+                "stabilise,zoom,freeze,loop,timers,cleanup,scenes,reframe,beats,audiogram,memory,"
+                "planner,viewer,app,timeline]\n");
             return 2;
         }
     }
@@ -227,6 +228,10 @@ int main(int argc, char** argv)
     if (wanted("beats")) {
         progress("beat analysis (music bed)");
         measured({beatRow(ctx)});
+    }
+    if (wanted("audiogram")) {
+        progress("audiogram export (1 minute of sound)");
+        measured({audiogramRow(ctx)});
     }
     if (wanted("memory")) {
         progress("upload memory");

@@ -264,11 +264,14 @@ void TstAgentConversation::exportWordsAndDeclines()
     QCOMPARE(s.draft.m.value("aspect").toString(), QString("9:16"));
     QCOMPARE(s.draft.m.value("export").toObject().value("resolution").toString(), QString("1080p"));
 
-    // A part that cannot be done is named; the rest is done.
+    // A part that cannot be done is named; the rest is done. (A progress bar is an audiogram's,
+    // edit/Audiogram.h: over footage it is declined with what works.)
     const int version = s.version;
     t = runTurn(c, sid, "cut the pauses and add a progress bar");
-    QCOMPARE(t.calls, QStringList{"cut_pauses"});
-    QVERIFY2(t.text.contains("can't do progress bars"), qPrintable(t.text));
+    QCOMPARE(t.calls, (QStringList{"cut_pauses", "audiogram"}));
+    QVERIFY2(t.text.contains("A progress bar is drawn on an audiogram") &&
+                 t.text.contains("not over footage"),
+             qPrintable(t.text));
     QCOMPARE(stateOf(c, sid).version, version + 1);
 
     // A logo that was never uploaded: nothing changes, the reply asks for the image.

@@ -84,6 +84,7 @@ private:
     // the speaker."), finding the subject first when needed; "" for other frames.
     QString reframeNote(const QString& sessionId, bool zh);
     OpOutcome applyMontage(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyAudiogram(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

@@ -130,6 +130,8 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyScenes(sessionId, op, zh);
     else if (n == Op::montage())
         out = applyMontage(sessionId, op, zh);
+    else if (n == Op::audiogram())
+        out = applyAudiogram(sessionId, op, zh);
     else if (n == Op::targetLength())
         out = applyTargetLength(sessionId, op, zh, confirmed);
     else if (n == Op::setMusicVolume() || n == Op::removeMusic() || n == Op::editText() ||

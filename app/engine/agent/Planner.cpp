@@ -132,7 +132,7 @@ const QStringList& Op::all()
         cancel(),         describe(),       fadeIn(),         fadeOut(),    addLogo(),
         setVoiceOver(),   reverse(),        freezeFrame(),    loop(),       zoom(),
         addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo(),
-        splitScenes(),    removeScene(),    removeLayout(),   montage()};
+        splitScenes(),    removeScene(),    removeLayout(),   montage(),    audiogram()};
     return names;
 }
 
@@ -224,6 +224,8 @@ Plan planInstruction(const QString& message)
         if (sceneEdit(clause, plan.operations)) // PlannerScene.cpp: before the "scenes" decline
             continue;
         if (reframeEdit(clause, plan.operations)) // PlannerReframe.cpp
+            continue;
+        if (audiogramEdit(clause, p, plan.operations)) // PlannerAudiogram.cpp
             continue;
         if (sizeEdit(clause, plan.operations)) // PlannerSize.cpp: before the "output" decline
             continue;

@@ -209,6 +209,11 @@ inline QString montage()
 {
     return QStringLiteral("montage");
 }
+
+inline QString audiogram()
+{
+    return QStringLiteral("audiogram");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -262,6 +267,8 @@ const QStringList& all();
 //   remove_scene: at_ms (required; the shot playing then goes, ripple)
 //   montage: target_ms (absent: the song's length up to 60 s), file (the song; absent: the
 //     music on the timeline or the latest uploaded song)
+//   audiogram: style, color, background, background_file or background_image, progress, off
+//     (edit/Audiogram.h; agent/PlannerAudiogram.cpp)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

@@ -108,6 +108,9 @@ bool montageEdit(const QString& c, QList<Operation>& ops);
 // A montage in a message that also cuts the footage or changes the music is declined (it would
 // remake what those change); the rest of the message stands.
 void montageAlone(Plan& plan, const QStringList& clauses);
+// A waveform video of sound alone, its look or progress bar, or taking it off, and the frame
+// said with it (PlannerAudiogram.cpp): appends them, true when said.
+bool audiogramEdit(const QString& c, const Prepared& p, QList<Operation>& ops);
 // A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
 bool sizeEdit(const QString& c, QList<Operation>& ops);
 // Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).

@@ -2,6 +2,7 @@
 #include "render/PreviewAssembly.h"
 
 #include "render/PreviewMedia.h"
+#include "render/RenderAudiogram.h"
 #include "render/RenderFilters.h"
 
 #include <QDir>
@@ -100,6 +101,8 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
         }
     if (!main)
         return no(QStringLiteral("no picture track"));
+    if (render::audiogramDrawn(draft, inputs)) // drawn by the whole render's graph
+        return no(QStringLiteral("the picture is an audiogram"));
     QList<Segment> segs;
     for (const Segment& s : main->sg)
         if (s.d > 0)

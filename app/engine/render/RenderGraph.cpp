@@ -13,6 +13,9 @@
 //             whole video's fade in / out (RenderLayers.cpp);
 //   [mK]      each audio-track segment trimmed, faded, set to its volume, delayed to st;
 //   [acat]    then the clean-up chain or denoise, the music mix and loudness (RenderLayers.cpp).
+//   audiogram with no picture on the video tracks, a copy of the final mix is drawn as the
+//             picture under the titles (render/RenderAudiogram.h): [amix] splits into [aout]
+//             and [agwa];
 // The draft's m.width/height (set by the aspect operation) replace the size of the default
 // "1080p" preset; an explicitly chosen preset wins. The first non-empty video track is the
 // picture and the sound; later video tracks are B-roll cutaways [bK] overlaid on [vcat]
@@ -22,6 +25,7 @@
 
 #include "edit/Layouts.h"
 #include "edit/Overlays.h"
+#include "render/RenderAudiogram.h"
 #include "render/RenderFilters.h"
 
 #include <QCoreApplication>
@@ -213,13 +217,27 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
         g.addGap(total - cursor);
     total = std::max(total, cursor);
 
-    const AudioMix mix =
-        mixAudio(draft, inputs, inputFor, QStringLiteral("[acat]"), QStringLiteral("[aout]"));
+    // An audiogram (render/RenderAudiogram.h) draws a copy of the final mix [agwa].
+    const bool audiogram = !preset.soundOnly && audiogramDrawn(draft, inputs);
+    const QString aout = audiogram ? QStringLiteral("[amix]") : QStringLiteral("[aout]");
+    const AudioMix mix = mixAudio(draft, inputs, inputFor, QStringLiteral("[acat]"), aout);
     if (!mix.error.isEmpty())
         return failed(mix.error);
 
     RenderCommand cmd;
     QStringList videoPost;
+    AudiogramPicture wave;
+    if (audiogram) {
+        wave = audiogramPicture(draft, inputs, g.p, total, int(inputIndex.size()),
+                                QStringLiteral("[agwa]"));
+        if (!wave.error.isEmpty())
+            return failed(wave.error);
+        if (!wave.inputArgs.isEmpty()) // its own input index: no media id has a blank
+            inputIndex.insert(QStringLiteral(" audiogram"), int(inputIndex.size()));
+        inputArgs << wave.inputArgs;
+        videoPost << wave.filters;
+        wave.chains.prepend(aout + QStringLiteral("asplit[aout][agwa]"));
+    }
     if (preset.soundOnly)
         brollTracks.clear();
     for (const Track* t : brollTracks) {
@@ -252,8 +270,8 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
         videoPost.clear();
 
     g.join(videoPost.isEmpty() ? QStringLiteral("[vout]") : QStringLiteral("[vcat]"),
-           mix.post ? QStringLiteral("[acat]") : QStringLiteral("[aout]"));
-    QStringList chains = g.chains + mix.chains;
+           mix.post ? QStringLiteral("[acat]") : aout);
+    QStringList chains = g.chains + mix.chains + wave.chains;
     for (int k = 0; k < videoPost.size(); ++k) {
         const QString in = k == 0 ? QStringLiteral("[vcat]") : QStringLiteral("[t%1]").arg(k - 1);
         const QString out =

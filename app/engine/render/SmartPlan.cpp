@@ -160,7 +160,7 @@ bool draftSuitsSmartRender(const Draft& draft, const QHash<QString, RenderInput>
             *reason = why;
         return false;
     };
-    for (const char* key : {"look", "aspect", "aspect_mode"}) {
+    for (const char* key : {"look", "aspect", "aspect_mode", "audiogram"}) { // generated picture
         const QJsonValue v = draft.m.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && v != QJsonValue(false) &&
             v != QJsonValue(QString()) && v != QJsonValue(QStringLiteral("none")))

@@ -1,5 +1,6 @@
 #include "store/RenderInputs.h"
 
+#include "edit/Audiogram.h"
 #include "media/MediaProbe.h"
 #include "media/Stabilise.h"
 #include "media/SubjectTrack.h"
@@ -38,6 +39,16 @@ bool collectRenderInputs(Store& store, const QString& sessionId, const Draft& dr
             in.subjectCache = subjectCachePath(store.dataDir(), m->hash); // SubjectTrack.h
             inputs->insert(s.src, in);
         }
+    }
+    // An audiogram's background picture (edit/Audiogram.h) is used by no segment.
+    if (const std::optional<Audiogram> a = audiogramOf(draft.m);
+        a && !a->backgroundMedia.isEmpty()) {
+        const std::optional<MediaRecord> m = store.media(a->backgroundMedia);
+        if (!m || m->sessionId != sessionId) {
+            *missing = a->backgroundMedia;
+            return false;
+        }
+        inputs->insert(m->id, renderInputOf(*m));
     }
     return true;
 }
