@@ -72,7 +72,7 @@ inline int countSegments(const cw::Draft& d, int tt, const QString& key, const Q
 }
 
 // Exports the session as an MP4 at `preset` into `dir` and returns the file's path; empty when
-// the render failed or took over two minutes.
+// the render failed or took over three minutes.
 inline QString exportSession(EngineClient& c, const QString& sid, const QString& dir,
                              const QString& preset = QStringLiteral("720p"))
 {
@@ -88,7 +88,7 @@ inline QString exportSession(EngineClient& c, const QString& sid, const QString&
     QElapsedTimer timer;
     timer.start();
     QJsonObject job;
-    while (timer.elapsed() < 120000) {
+    while (timer.elapsed() < 180000) {
         job = c.get("/api/render/proxy/lambda/" + id).data();
         const QString status = job.value("status").toString();
         if (status != "pending" && status != "processing")

@@ -29,37 +29,6 @@ test::HttpReply upload(test::EngineClient& c, const QString& sid, const QString&
     return f.open(QIODevice::ReadOnly) ? c.upload(sid, {{f.readAll(), name}}) : test::HttpReply{};
 }
 
-// Exports the session at 720p into dir; the file, or "" when it failed.
-QString exported(test::EngineClient& c, const QString& sid, const QTemporaryDir& dir)
-{
-    const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
-    const test::HttpReply r = c.postJson(
-        "/api/render/proxy/lambda",
-        QJsonObject{
-            {"id", id},
-            {"sessionId", sid},
-            {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", "720p"}}}});
-    if (r.code() != 0)
-        return {};
-    QElapsedTimer timer;
-    timer.start();
-    QJsonObject job;
-    while (timer.elapsed() < 120000) {
-        job = c.get("/api/render/proxy/lambda/" + id).data();
-        const QString status = job.value("status").toString();
-        if (status != "pending" && status != "processing")
-            break;
-        QThread::msleep(200);
-    }
-    const test::HttpReply file = c.get("/files/renders/" + id + ".mp4");
-    if (job.value("status").toString() != "completed" || file.status != 200)
-        return {};
-    QFile f(dir.filePath(id + ".mp4"));
-    if (!f.open(QIODevice::WriteOnly) || f.write(file.body) != file.body.size())
-        return {};
-    return f.fileName();
-}
-
 QByteArray frameAt(const QString& file, double sec)
 {
     QProcess p;
@@ -143,7 +112,7 @@ void TstAudiogramChat::chat()
     QCOMPARE(a.value("background").toString(), QString("#1c3f94"));
     QCOMPARE(a.value("progress").toBool(), true);
 
-    const QString file = exported(c, sid, m_dir);
+    const QString file = test::exportSession(c, sid, m_dir.path());
     QVERIFY(!file.isEmpty());
     const QJsonObject info = test::probe(file);
     const QJsonObject video = info.value("streams").toArray().at(0).toObject();

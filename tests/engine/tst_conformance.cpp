@@ -4,9 +4,9 @@
 // 5.1, a voice memo, room tone, a photo with EXIF orientation) and, when the shared folder is
 // beside the checkout, auto-editor's test media (non-square pixels, HEVC, Matroska with
 // attachments and cover art, subtitles, AAC/ALAC/MP3/WAV) — goes through upload -> "cut the
-// pauses" -> "add a title 'Hi'" -> "make it vertical" -> export, and the output is checked:
-// the display size the upload reports, 1080x1920, the draft's length within a frame, BT.709
-// tags, the picture not stretched and turned the right way (a band of the export against the
+// pauses" -> "add a title 'Hi'" -> "make it vertical, centre crop" -> export, and the output is
+// checked: the display size the upload reports, 1080x1920, the draft's length within a frame,
+// BT.709 tags, the picture not stretched and turned the right way (a band of the export against the
 // source made square, turned and cover-cropped by ffmpeg itself), HDR not washed out (colour
 // saturation against the SDR original), the sound in place at every join (cross-correlated
 // against the source), and no Qt warning in the engine (QT_FATAL_WARNINGS) or here. Prints
@@ -255,7 +255,9 @@ void TstConformance::corpus()
     const Turn title = runTurn(*m_client, sid, "add a title 'Hi'");
     QVERIFY2(title.text.contains("\"Hi\""), qPrintable(title.text));
     row << "added";
-    const Turn vertical = runTurn(*m_client, sid, "make it vertical");
+    // The centre crop: the export is checked against ffmpeg's own cover-crop of the source
+    // (the crop that follows the subject is measured by tst_reframe).
+    const Turn vertical = runTurn(*m_client, sid, "make it vertical, centre crop");
     const State s = stateOf(*m_client, sid);
     QCOMPARE(s.draft.m.value("width").toInt(), 1080);
     QCOMPARE(s.draft.m.value("height").toInt(), 1920);

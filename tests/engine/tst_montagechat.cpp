@@ -45,37 +45,6 @@ test::HttpReply uploadFiles(test::EngineClient& c, const QString& sid, const QSt
     return c.upload(sid, items);
 }
 
-// Exports the session at 720p; the file's path ("" when it failed).
-QString exported(test::EngineClient& c, const QString& sid, const QTemporaryDir& dir)
-{
-    const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
-    const test::HttpReply r = c.postJson(
-        "/api/render/proxy/lambda",
-        QJsonObject{
-            {"id", id},
-            {"sessionId", sid},
-            {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", "720p"}}}});
-    if (r.code() != 0)
-        return {};
-    QElapsedTimer timer;
-    timer.start();
-    QJsonObject job;
-    while (timer.elapsed() < 180000) {
-        job = c.get("/api/render/proxy/lambda/" + id).data();
-        const QString status = job.value("status").toString();
-        if (status != "pending" && status != "processing")
-            break;
-        QThread::msleep(200);
-    }
-    const test::HttpReply file = c.get("/files/renders/" + id + ".mp4");
-    if (job.value("status").toString() != "completed" || file.status != 200)
-        return {};
-    QFile f(dir.filePath(id + ".mp4"));
-    if (!f.open(QIODevice::WriteOnly) || f.write(file.body) != file.body.size())
-        return {};
-    return f.fileName();
-}
-
 // The cuts scdet finds in the picture (the engine's scene pass at a lower threshold: a jump
 // of a second in a clip can score 6-7 where a clip change scores 10-40).
 QList<engine::SceneCut> cutsIn(const QString& file)
@@ -256,7 +225,7 @@ void TstMontageChat::chat()
              qPrintable(QString::number(s.durationMs)));
 
     // The export: its length and the cuts in its picture.
-    const QString file = exported(c, sid, m_dir);
+    const QString file = test::exportSession(c, sid, m_dir.path());
     QVERIFY(!file.isEmpty());
     const double exportedMs =
         test::probe(file).value("format").toObject().value("duration").toString().toDouble() * 1000;
