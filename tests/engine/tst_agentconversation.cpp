@@ -264,15 +264,25 @@ void TstAgentConversation::exportWordsAndDeclines()
     QCOMPARE(s.draft.m.value("aspect").toString(), QString("9:16"));
     QCOMPARE(s.draft.m.value("export").toObject().value("resolution").toString(), QString("1080p"));
 
-    // A part that cannot be done is named; the rest is done. (A progress bar is an audiogram's,
-    // edit/Audiogram.h: over footage it is declined with what works.)
+    // A part that cannot be done is named; the rest is done.
     const int version = s.version;
-    t = runTurn(c, sid, "cut the pauses and add a progress bar");
-    QCOMPARE(t.calls, (QStringList{"cut_pauses", "audiogram"}));
-    QVERIFY2(t.text.contains("A progress bar is drawn on an audiogram") &&
-                 t.text.contains("not over footage"),
-             qPrintable(t.text));
+    t = runTurn(c, sid, "cut the pauses and translate it into Spanish");
+    QCOMPARE(t.calls, QStringList{"cut_pauses"});
+    QVERIFY2(t.text.contains("not done") || t.text.contains("can't"), qPrintable(t.text));
     QCOMPARE(stateOf(c, sid).version, version + 1);
+    // A progress bar over footage (edit/ProgressBar.h) is drawn on the video.
+    t = runTurn(c, sid, "add a yellow progress bar");
+    QCOMPARE(t.calls, QStringList{"audiogram"});
+    QVERIFY2(t.text.contains("Added a yellow progress bar along the bottom"), qPrintable(t.text));
+    QCOMPARE(stateOf(c, sid).draft.m.value("progress_bar").toObject().value("color").toString(),
+             QString("#ffd60a"));
+    t = runTurn(c, sid, "remove the progress bar");
+    QVERIFY2(t.text.contains("Took the progress bar off"), qPrintable(t.text));
+    QVERIFY(!stateOf(c, sid).draft.m.contains("progress_bar"));
+    t = runTurn(c, sid, "undo");
+    QVERIFY(stateOf(c, sid).draft.m.contains("progress_bar"));
+    t = runTurn(c, sid, "undo");
+    QVERIFY(!stateOf(c, sid).draft.m.contains("progress_bar"));
 
     // A logo that was never uploaded: nothing changes, the reply asks for the image.
     t = runTurn(c, sid, "put my logo in the bottom-right corner");

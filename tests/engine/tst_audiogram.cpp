@@ -7,6 +7,7 @@
 // width at 25/50/75% of the length). The operation is tabled, with bad input refused and a
 // hand-edited setting that could carry filter syntax never reaching the graph.
 #include "edit/Audiogram.h"
+#include "edit/ProgressBar.h"
 #include "render/PreviewAssembly.h"
 #include "render/PreviewMedia.h"
 #include "render/RenderAudiogram.h"
@@ -157,6 +158,7 @@ private Q_SLOTS:
     void pictureBackground();
     void preview();
     void titleAndLogoOnTop();
+    void barOverFootage();
 };
 
 void TstAudiogram::initTestCase()
@@ -453,6 +455,55 @@ void TstAudiogram::titleAndLogoOnTop()
     QVERIFY2(white > 500, qPrintable(QString::number(white))); // the title's letters
     QVERIFY(near(pixel(f, w, w - 38 - 96, h - 38 - 96), hexRgb("#20c040"), 16)); // the logo
     QVERIFY(band(f, frameAt(out, 3.0, w, h), w, h, hexRgb("#ffd60a")).meanDiff > 20);
+}
+
+// "add a progress bar" on footage (edit/ProgressBar.h): the bar is drawn over the video, its
+// width W * t / T; only a valid colour reaches the graph; the operation's errors.
+void TstAudiogram::barOverFootage()
+{
+    const QString clip = m_dir.filePath("grey.mp4");
+    QString error;
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "color=c=gray:s=1280x720:r=30:d=6", "-f",
+                              "lavfi", "-i", "sine=f=300:d=6", "-c:v", "libx264", "-preset",
+                              "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip},
+                             &error),
+             qPrintable(error));
+    m_inputs.insert("vid", RenderInput{clip, true, true, kSoundMs});
+    Draft d = test::draftOf(
+        {test::track("v1", int(TrackType::Video), {test::seg("s1", "vid", 0, 0, kSoundMs)})});
+    d.m = QJsonObject{{"width", 1280}, {"height", 720}, {"fps", 30}};
+    EditResult r = setProgressBar(d, {{"color", "yellow"}});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.details.value("color").toString(), QString("#ffd60a"));
+    QCOMPARE(*progressBarColor(r.draft.m), QString("#ffd60a"));
+    const int w = 1280, h = 720;
+    const QString out = render(r.draft, "bar.mp4"); // not the smart render (render() checks)
+    QVERIFY(!out.isEmpty());
+    const Rgb yellow = hexRgb("#ffd60a");
+    for (const double share : {0.25, 0.5, 0.75}) {
+        const QByteArray f = frameAt(out, share * kSoundMs / 1000.0, w, h);
+        const int width = colouredWidth(f, w, h - 4, yellow);
+        qInfo("bar over footage at %.0f%%: %d px of %d", share * 100, width, w);
+        QVERIFY2(std::abs(width - share * w) <= 0.02 * w, qPrintable(QString::number(width)));
+        QCOMPARE(colouredWidth(f, w, h / 2, yellow), 0); // the picture itself is untouched
+    }
+    QVERIFY(!planPreview(r.draft, m_inputs, {}, RenderPreset::byName("preview")).eligible);
+
+    // A hand-edited colour never reaches the graph; the operation refuses unknown colours and
+    // says when there is no bar to remove.
+    d.m.insert("progress_bar", QJsonObject{{"color", "#fff'[x]drawbox"}});
+    QVERIFY(!progressBarColor(d.m));
+    QVERIFY(!buildRenderCommand(d, m_inputs, RenderPreset::byName("1080p"), m_dir.filePath("x.mp4"),
+                                m_dir.path(), "/f.ttc")
+                 .args.join(' ')
+                 .contains("pbar"));
+    r = setProgressBar(d, {{"color", "sparkly"}});
+    QVERIFY(!r.ok);
+    QCOMPARE(r.errorCode, int(ErrorCode::BadRequest));
+    d.m.remove("progress_bar");
+    r = removeProgressBar(d);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.errorCode, int(ErrorCode::NotFound));
 }
 
 QTEST_GUILESS_MAIN(TstAudiogram)

@@ -184,8 +184,6 @@ void TstAudiogramChat::declines()
     test::Turn t = test::runTurn(c, sid, "make an audiogram");
     QVERIFY2(t.text.contains("made from sound alone") && t.text.contains("titles"),
              qPrintable(t.text));
-    t = test::runTurn(c, sid, "add a progress bar");
-    QVERIFY2(t.text.contains("A progress bar is drawn on an audiogram"), qPrintable(t.text));
     t = test::runTurn(c, sid, "use this photo as the background");
     QVERIFY2(t.text.contains("replacing the background behind people"), qPrintable(t.text));
     t = test::runTurn(c, sid, "加上声波");

@@ -85,6 +85,8 @@ private:
     QString reframeNote(const QString& sessionId, bool zh);
     OpOutcome applyMontage(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyAudiogram(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome progressOverFootage(const QString& sessionId, const Draft& draft, const Operation& op,
+                                  bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,
                                 bool confirmed);
     OpOutcome applyPauseAt(const QString& sessionId, const Operation& op, bool zh);

@@ -7,6 +7,7 @@
 #include "agent/ExecutorSupport.h"
 #include "edit/Audiogram.h"
 #include "edit/Overlays.h"
+#include "edit/ProgressBar.h"
 #include "store/Store.h"
 
 namespace cw::engine {
@@ -50,18 +51,11 @@ QString takeStills(Draft& d, const QHash<QString, MediaRef>& media)
     return first;
 }
 
-// The decline over footage, in the words of what was asked: a progress bar, a background, or
-// the audiogram itself.
+// The decline over footage, in the words of what was asked: a background or the audiogram
+// itself (a progress bar alone is drawn over the footage instead).
 OpOutcome overFootage(const Operation& op, bool zh)
 {
     auto asked = [&op](const char* key) { return op.args.contains(QLatin1String(key)); };
-    if (op.args.size() == 1 && asked("progress"))
-        return failure(pick(zh,
-                            "A progress bar is drawn on an audiogram (a video made from sound "
-                            "alone), not over footage, so nothing was changed. A countdown or a "
-                            "timecode works: say e.g. \"show a timecode\".",
-                            "进度条只能加在音频可视化视频（纯音频做成的视频）上，不能叠加在画面上，"
-                            "所以没有修改。可以加倒计时或时间码：比如说“显示时间码”。"));
     if (!asked("style") && !asked("color") && !asked("progress") &&
         (asked("background_file") || asked("background_image") || asked("background")))
         return failure(pick(zh,
@@ -80,6 +74,36 @@ OpOutcome overFootage(const Operation& op, bool zh)
 }
 
 } // namespace
+
+// "add a progress bar" on footage: the bar over the video (edit/ProgressBar.h), in the colour
+// said; "remove the progress bar" takes it off. Called with the edit lock held.
+OpOutcome Executor::progressOverFootage(const QString& sessionId, const Draft& draft,
+                                        const Operation& op, bool zh)
+{
+    const bool off = !op.args.value(QLatin1String("progress")).toBool();
+    QJsonObject args;
+    if (op.args.contains(QLatin1String("bar_color")))
+        args.insert(QStringLiteral("color"), op.args.value(QLatin1String("bar_color")));
+    const EditResult r = off ? removeProgressBar(draft) : setProgressBar(draft, args);
+    if (!r.ok && off)
+        return failure(pick(zh, "There is no progress bar to remove; nothing was changed.",
+                            "没有进度条可以去掉，没有修改。"));
+    OpOutcome out =
+        saveEdit(m_store, sessionId, r,
+                 off ? QStringLiteral("remove progress bar") : QStringLiteral("progress bar"), zh);
+    if (!out.ok)
+        return out;
+    const QString colour = textColorName(r.details.value(QLatin1String("color")).toString(), zh);
+    if (off)
+        out.reply = pick(zh, "Took the progress bar off.", "去掉了进度条。");
+    else if (zh)
+        out.reply = QStringLiteral("在画面底部加了%1进度条，随播放进度变长。").arg(colour);
+    else
+        out.reply = QStringLiteral("Added a %1 progress bar along the bottom; it grows with the "
+                                   "playing time.")
+                        .arg(colour);
+    return out;
+}
 
 OpOutcome Executor::applyAudiogram(const QString& sessionId, const Operation& op, bool zh)
 {
@@ -105,8 +129,15 @@ OpOutcome Executor::applyAudiogram(const QString& sessionId, const Operation& op
     const QString still = takeStills(base, media);
     if (const EditResult probe = setAudiogram(base, {}, media);
         !probe.ok &&
-        probe.error.startsWith(QLatin1String("An audiogram is drawn from sound alone")))
+        probe.error.startsWith(QLatin1String("An audiogram is drawn from sound alone"))) {
+        if (op.args.contains(QLatin1String("progress")) &&
+            !op.args.contains(QLatin1String("style")) &&
+            !op.args.contains(QLatin1String("background")) &&
+            !op.args.contains(QLatin1String("background_file")) &&
+            !op.args.contains(QLatin1String("background_image")))
+            return progressOverFootage(sessionId, *draft, op, zh);
         return overFootage(op, zh);
+    }
 
     QJsonObject args;
     for (const char* key : {"style", "color", "background", "progress"})

@@ -267,7 +267,8 @@ const QStringList& all();
 //   remove_scene: at_ms (required; the shot playing then goes, ripple)
 //   montage: target_ms (absent: the song's length up to 60 s), file (the song; absent: the
 //     music on the timeline or the latest uploaded song)
-//   audiogram: style, color, background, background_file or background_image, progress, off
+//   audiogram: style, color, background, background_file or background_image, progress,
+//     bar_color (a progress bar asked alone; over footage it is drawn on the video), off
 //     (edit/Audiogram.h; agent/PlannerAudiogram.cpp)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {

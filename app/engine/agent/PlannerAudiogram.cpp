@@ -6,7 +6,9 @@
 // take "progress bar" (stickers) for themselves. Whether the timeline is sound alone is the
 // executor's to check: the planner cannot see it.
 // Arguments: style, color, background (#rrggbb), background_file (an image named),
-// background_image (true: the uploaded picture), progress (bool), off (true: remove it).
+// background_image (true: the uploaded picture), progress (bool), bar_color (#rrggbb: a bar
+// asked alone, which over footage is drawn on the video, edit/ProgressBar.h), off (true:
+// remove it).
 #include "agent/PlannerParts.h"
 #include "edit/TextLook.h"
 
@@ -81,8 +83,13 @@ std::optional<Operation> audiogramOp(const QString& c, const Prepared& p)
     QJsonObject args;
     if (has(c, "progress bar|进度条"))
         args.insert(QStringLiteral("progress"), true);
-    if (onlyBar)
+    if (onlyBar) { // "a yellow progress bar": the bar's own colour (over footage)
+        QJsonObject colours;
+        readColours(c, colours);
+        if (colours.contains(QLatin1String("color")))
+            args.insert(QStringLiteral("bar_color"), colours.value(QLatin1String("color")));
         return op(Op::audiogram(), args);
+    }
     // "frequency bars" are bars, "spectrum" the curve; "progress bar" is no style.
     const QString styled = QString(c).remove(RX(QStringLiteral("progress bars?|进度条")));
     if (lexicon::has(styled, QStringLiteral("audiogram.bars")))

@@ -1,6 +1,8 @@
 // See PreviewAssembly.h.
 #include "render/PreviewAssembly.h"
 
+#include "edit/ProgressBar.h"
+
 #include "render/PreviewMedia.h"
 #include "render/RenderAudiogram.h"
 #include "render/RenderFilters.h"
@@ -103,6 +105,8 @@ PreviewPlan planPreview(const Draft& draft, const QHash<QString, RenderInput>& i
         return no(QStringLiteral("no picture track"));
     if (render::audiogramDrawn(draft, inputs)) // drawn by the whole render's graph
         return no(QStringLiteral("the picture is an audiogram"));
+    if (progressBarColor(draft.m)) // on every frame, placed by the whole timeline's time
+        return no(QStringLiteral("a progress bar is drawn on every frame"));
     QList<Segment> segs;
     for (const Segment& s : main->sg)
         if (s.d > 0)

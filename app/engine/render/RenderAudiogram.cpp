@@ -127,18 +127,31 @@ AudiogramPicture audiogramPicture(const Draft& draft, const QHash<QString, Rende
                        .arg((p.height - bh) / 2);
 
     if (a.progress) {
-        const int barH = even(std::max(4, p.height / 90));
-        out.chains << QStringLiteral("color=c=%1:s=%2x%3:r=%4:d=%5,format=yuv420p[agp]")
-                          .arg(ffColor(a.color))
-                          .arg(p.width)
-                          .arg(barH)
-                          .arg(fps, sec(totalMs));
-        const qint64 at = window.value(QLatin1String("at")).toInteger(0);
-        const qint64 length = window.value(QLatin1String("length")).toInteger(totalMs);
-        out.filters << QStringLiteral("[agp]overlay=x='W*(t+%1)/%2-w':y=H-h:shortest=1")
-                           .arg(sec(at), sec(std::max<qint64>(1, length)));
+        const ProgressBarLayer bar =
+            progressBarLayer(draft, a.color, p, totalMs, QStringLiteral("[agp]"));
+        out.chains << bar.chain;
+        out.filters << bar.filter;
     }
     return out;
+}
+
+ProgressBarLayer progressBarLayer(const Draft& draft, const QString& hex, const RenderPreset& p,
+                                  qint64 totalMs, const QString& label)
+{
+    // A preview window (PreviewMedia.h draftWindow) draws the bar at the window's place in the
+    // whole (m.fade_window), as the export would.
+    const QJsonObject window = draft.m.value(QLatin1String("fade_window")).toObject();
+    const int barH = even(std::max(4, p.height / 90));
+    const qint64 at = window.value(QLatin1String("at")).toInteger(0);
+    const qint64 length = window.value(QLatin1String("length")).toInteger(totalMs);
+    return {QStringLiteral("color=c=%1:s=%2x%3:r=%4:d=%5,format=yuv420p")
+                    .arg(ffColor(hex))
+                    .arg(p.width)
+                    .arg(barH)
+                    .arg(p.fps.text(), sec(totalMs)) +
+                label,
+            label + QStringLiteral("overlay=x='W*(t+%1)/%2-w':y=H-h:shortest=1")
+                        .arg(sec(at), sec(std::max<qint64>(1, length)))};
 }
 
 } // namespace cw::engine::render

@@ -23,4 +23,14 @@ AudiogramPicture audiogramPicture(const Draft& draft, const QHash<QString, Rende
                                   const RenderPreset& p, qint64 totalMs, int input,
                                   const QString& sound);
 
+// A progress bar along the bottom edge in `hex` (#rrggbb, validated), a strip as wide as the
+// frame slid in from the left over the draft's length: the audiogram's, and the one over
+// footage (edit/ProgressBar.h). chain makes [label]; filter overlays it on the picture.
+struct ProgressBarLayer {
+    QString chain;
+    QString filter;
+};
+ProgressBarLayer progressBarLayer(const Draft& draft, const QString& hex, const RenderPreset& p,
+                                  qint64 totalMs, const QString& label);
+
 } // namespace cw::engine::render

@@ -25,6 +25,7 @@
 
 #include "edit/Layouts.h"
 #include "edit/Overlays.h"
+#include "edit/ProgressBar.h"
 #include "render/RenderAudiogram.h"
 #include "render/RenderFilters.h"
 
@@ -265,6 +266,14 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
                               &cmd.files, &error);
     if (!error.isEmpty())
         return failed(error);
+    // A progress bar over footage (edit/ProgressBar.h) lies over the titles; an audiogram
+    // draws its own.
+    QString barChain;
+    if (const std::optional<QString> bar = progressBarColor(draft.m); bar && !audiogram) {
+        const ProgressBarLayer layer = progressBarLayer(draft, *bar, g.p, total, "[pbar]");
+        barChain = layer.chain;
+        videoPost << layer.filter;
+    }
     videoPost << pictureFades(draft.m, total);
     if (preset.soundOnly)
         videoPost.clear();
@@ -272,6 +281,8 @@ RenderCommand buildRenderCommand(const Draft& draft, const QHash<QString, Render
     g.join(videoPost.isEmpty() ? QStringLiteral("[vout]") : QStringLiteral("[vcat]"),
            mix.post ? QStringLiteral("[acat]") : aout);
     QStringList chains = g.chains + mix.chains + wave.chains;
+    if (!barChain.isEmpty())
+        chains << barChain;
     for (int k = 0; k < videoPost.size(); ++k) {
         const QString in = k == 0 ? QStringLiteral("[vcat]") : QStringLiteral("[t%1]").arg(k - 1);
         const QString out =

@@ -160,7 +160,8 @@ bool draftSuitsSmartRender(const Draft& draft, const QHash<QString, RenderInput>
             *reason = why;
         return false;
     };
-    for (const char* key : {"look", "aspect", "aspect_mode", "audiogram"}) { // generated picture
+    for (const char* key :
+         {"look", "aspect", "aspect_mode", "audiogram", "progress_bar"}) { // on every frame
         const QJsonValue v = draft.m.value(QLatin1String(key));
         if (!v.isUndefined() && !v.isNull() && v != QJsonValue(false) &&
             v != QJsonValue(QString()) && v != QJsonValue(QStringLiteral("none")))
