@@ -8,6 +8,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace cw {
@@ -41,9 +42,19 @@ ChatPanel::ChatPanel(QWidget* parent) : QWidget(parent)
     m_send->setAccessibleName(tr("Send message"));
     m_send->setToolTip(tr("Send (Enter)"));
 
+    m_stop = new QPushButton(icon(QStringLiteral("stop")), tr("Stop"), this);
+    m_stop->setObjectName(QStringLiteral("stopButton"));
+    m_stop->setAccessibleName(tr("Stop the agent"));
+    m_stop->setToolTip(tr("Stop (Esc)"));
+    m_stop->hide();
+    auto* stopKey = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr,
+                                  Qt::WidgetWithChildrenShortcut);
+    connect(stopKey, &QShortcut::activated, m_stop, &QPushButton::click);
+
     auto* inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_send, 0, Qt::AlignBottom);
+    inputRow->addWidget(m_stop, 0, Qt::AlignBottom);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -55,6 +66,10 @@ ChatPanel::ChatPanel(QWidget* parent) : QWidget(parent)
 
     connect(m_input, &ChatInput::submitted, this, &ChatPanel::submit);
     connect(m_send, &QPushButton::clicked, this, &ChatPanel::submit);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        if (m_stop->isVisible())
+            Q_EMIT stopRequested();
+    });
 }
 
 QWidget* ChatPanel::createSuggestions()
@@ -131,12 +146,16 @@ void ChatPanel::setProgress(const QString& line)
 void ChatPanel::agentStarted()
 {
     setProgress(tr("Thinking…"));
+    m_send->hide();
+    m_stop->show();
 }
 
 void ChatPanel::agentFinished()
 {
     m_transcript->finishAgent();
     setProgress(QString());
+    m_stop->hide();
+    m_send->show();
 }
 
 void ChatPanel::addError(const QString& message)

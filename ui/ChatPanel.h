@@ -1,6 +1,7 @@
 // The chat column: transcript, suggestion chips (until the first message), a quiet progress
-// line for tool calls, and the input with its send button. It emits messageSubmitted() and
-// shows whatever the window feeds it; it never talks to the session itself.
+// line for tool calls and analyses, and the input with its send button, which becomes a Stop
+// button (Esc) while the agent works. It emits messageSubmitted() / stopRequested() and shows
+// whatever the window feeds it; it never talks to the session itself.
 // An error or a notice can carry actions ("Retry", "Open settings", "Top up"): they appear as
 // buttons under the transcript (objectName "errorAction-<id>") until the next message, and a click
 // emits errorActionTriggered(id); the window decides what the id means.
@@ -46,6 +47,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void messageSubmitted(const QString& text);
+    void stopRequested();
     void errorActionTriggered(const QString& id);
 
 private:
@@ -58,6 +60,7 @@ private:
     QLabel* m_progress;
     ChatInput* m_input;
     QPushButton* m_send;
+    QPushButton* m_stop;
 };
 
 } // namespace cw

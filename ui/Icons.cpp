@@ -21,6 +21,7 @@ QStyle::StandardPixmap fallbackFor(const QString& name)
         {QStringLiteral("clipwright"), QStyle::SP_MediaPlay},
         {QStringLiteral("add"), QStyle::SP_FileDialogNewFolder},
         {QStringLiteral("send"), QStyle::SP_ArrowRight},
+        {QStringLiteral("stop"), QStyle::SP_MediaStop},
         {QStringLiteral("export"), QStyle::SP_DialogSaveButton},
         {QStringLiteral("undo"), QStyle::SP_ArrowBack},
         {QStringLiteral("redo"), QStyle::SP_ArrowForward},

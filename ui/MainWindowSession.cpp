@@ -134,6 +134,7 @@ void MainWindow::connectSession()
     connect(s, &EditorSession::agentText, m_chat, &ChatPanel::setAgentText);
     connect(s, &EditorSession::agentProgress, m_chat, &ChatPanel::setProgress);
     connect(s, &EditorSession::agentFinished, m_chat, &ChatPanel::agentFinished);
+    connect(m_chat, &ChatPanel::stopRequested, s, &EditorSession::stopAgent);
     connect(s, &EditorSession::agentStarted, this, [this] { m_timeline->setEditsEnabled(false); });
     connect(s, &EditorSession::agentFinished, this, [this] {
         m_timeline->setEditsEnabled(true);

@@ -1,9 +1,10 @@
 // Agent stream payload codec. The decoder accepts every form PROTOCOL.md lists:
 //  - ADK events: one AgentEvent per usable part (text, functionCall, functionResponse);
 //    "thought":true parts are hidden; id, invocationId, author, partial and turnComplete are
-//    copied onto each produced event. An event without usable parts (only a stateDelta, say)
-//    yields nothing, except that a bare turnComplete:true yields one Heartbeat carrying it so
-//    the client still learns the turn ended.
+//    copied onto each produced event. An event without usable parts yields nothing, except
+//    that a stateDelta "progress" {text, fraction} (the local engine's analyses) yields one
+//    Progress event and a bare turnComplete:true one Heartbeat carrying it, so the client
+//    still learns the turn ended.
 //  - errors: {"error":"..."} (or {"error":{"code","message"}}) and events with
 //    errorCode/errorMessage become one Error event.
 //  - the schematic {"type":...} form: heartbeat, text, tool_call, tool_result, error, and
@@ -17,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
+#include <algorithm>
 
 namespace cw {
 
@@ -180,7 +182,19 @@ QList<AgentEvent> decodeAdk(const QJsonObject& o)
         }
         out.append(e);
     }
-    if (out.isEmpty() && base.turnComplete) {
+    const QJsonObject progress = o.value(QStringLiteral("actions"))
+                                     .toObject()
+                                     .value(QStringLiteral("stateDelta"))
+                                     .toObject()
+                                     .value(QStringLiteral("progress"))
+                                     .toObject();
+    if (out.isEmpty() && !str(progress.value(QStringLiteral("text"))).isEmpty()) {
+        base.kind = AgentEvent::Kind::Progress;
+        base.text = str(progress.value(QStringLiteral("text")));
+        const QJsonValue f = progress.value(QStringLiteral("fraction"));
+        base.fraction = f.isDouble() ? std::clamp(f.toDouble(), 0.0, 1.0) : -1.0;
+        out.append(base);
+    } else if (out.isEmpty() && base.turnComplete) {
         base.kind = AgentEvent::Kind::Heartbeat;
         out.append(base);
     }
@@ -263,6 +277,19 @@ QByteArray encodeAdkFunctionResponse(const QString& invocationId, const QString&
                            {QStringLiteral("response"), response}};
     const QJsonArray parts{QJsonObject{{QStringLiteral("functionResponse"), resp}}};
     return compact(adkEnvelope(invocationId, QStringLiteral("user"), parts, false, false));
+}
+
+QByteArray encodeAdkProgress(const QString& invocationId, const QString& text, double fraction)
+{
+    QJsonObject o = adkEnvelope(invocationId, QString(), QJsonArray(), true, false);
+    QJsonObject progress{{QStringLiteral("text"), text}};
+    if (fraction >= 0)
+        progress.insert(QStringLiteral("fraction"), std::clamp(fraction, 0.0, 1.0));
+    o.insert(QStringLiteral("actions"),
+             QJsonObject{{QStringLiteral("stateDelta"),
+                          QJsonObject{{QStringLiteral("progress"), progress}}},
+                         {QStringLiteral("artifactDelta"), QJsonObject()}});
+    return compact(o);
 }
 
 QByteArray encodeAdkError(const QString& invocationId, const QString& code, const QString& message)

@@ -11,9 +11,10 @@
 namespace cw {
 
 struct AgentEvent {
-    enum class Kind { Text, FunctionCall, FunctionResponse, Error, Heartbeat };
+    enum class Kind { Text, FunctionCall, FunctionResponse, Error, Heartbeat, Progress };
     Kind kind = Kind::Heartbeat;
-    QString text;              // Text
+    QString text;              // Text; Progress: what the agent is doing
+    double fraction = -1;      // Progress: 0..1 done, -1 when unknown
     bool partial = false;      // Text: a streaming chunk, replaced by the next complete event
     bool turnComplete = false; // the event carried turnComplete:true
     QString callId;            // FunctionCall / FunctionResponse
@@ -39,6 +40,9 @@ QByteArray encodeAdkFunctionCall(const QString& invocationId, const QString& cal
                                  const QString& name, const QJsonObject& args);
 QByteArray encodeAdkFunctionResponse(const QString& invocationId, const QString& callId,
                                      const QString& name, const QJsonObject& response);
+// A long step inside an operation (an analysis): an ADK event without content whose
+// actions.stateDelta carries {"progress":{"text","fraction"}}.
+QByteArray encodeAdkProgress(const QString& invocationId, const QString& text, double fraction);
 QByteArray encodeAdkError(const QString& invocationId, const QString& code, const QString& message);
 
 } // namespace cw

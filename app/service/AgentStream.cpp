@@ -182,6 +182,12 @@ void AgentStream::handleItems(const QList<SseItem>& items)
                 m_streamError = !e.errorMessage.isEmpty() ? e.errorMessage : e.errorCode;
                 m_streamErrorCode = ErrorCode::Internal;
                 break;
+            case AgentEvent::Kind::Progress:
+                m_stillWorking.start();
+                Q_EMIT progressLine(e.fraction >= 0
+                                        ? tr("%1… %2%").arg(e.text).arg(qRound(e.fraction * 100))
+                                        : tr("%1…").arg(e.text));
+                break;
             case AgentEvent::Kind::FunctionResponse:
             case AgentEvent::Kind::Heartbeat:
                 break;

@@ -312,6 +312,16 @@ bool EditorSession::isAgentBusy() const
     return d->agentBusy;
 }
 
+void EditorSession::stopAgent()
+{
+    if (!d->agent || !d->agent->isRunning())
+        return;
+    d->agent->abort();
+    Q_EMIT agentText(tr("Stopped. An edit that was already being applied may still finish; undo "
+                        "takes it back."),
+                     false);
+}
+
 void EditorSession::sendMessage(const QString& text)
 {
     const QString message = text.trimmed();

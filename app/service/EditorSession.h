@@ -36,6 +36,9 @@ public:
     void uploadUrls(const QList<QUrl>& urls);
     void cancelUploads();
     void sendMessage(const QString& text); // streams the agent's answer
+    // Ends the running turn: the stream closes, an analysis the engine was running for it stops,
+    // and the state is fetched again (an edit already being applied may still land).
+    void stopAgent();
     bool isAgentBusy() const;
     void refreshState();
     // preset: "1080p" (default), "vertical-1080", "square-1080", "720p", "4k". The file's

@@ -22,6 +22,8 @@ QString kindName(AgentEvent::Kind k)
         return QStringLiteral("error");
     case AgentEvent::Kind::Heartbeat:
         return QStringLiteral("heartbeat");
+    case AgentEvent::Kind::Progress:
+        return QStringLiteral("progress");
     }
     return {};
 }
@@ -51,6 +53,9 @@ QStringList render(const QList<AgentEvent>& events)
             s += QStringLiteral(" [%1] %2").arg(e.errorCode, e.errorMessage);
             break;
         case AgentEvent::Kind::Heartbeat:
+            break;
+        case AgentEvent::Kind::Progress:
+            s += QStringLiteral(" %1 %2").arg(e.text).arg(e.fraction);
             break;
         }
         if (e.partial)
@@ -102,6 +107,20 @@ private slots:
             R"({"content":{"parts":[{"text":"a"},{"functionCall":{"id":"x","name":"f","args":{}}},{"text":"b"}]},"turnComplete":true})",
             {"text a +complete", "call x f {} +complete", "text b +complete"});
         row("state delta only", R"({"actions":{"stateDelta":{"draft":{}}}})", {});
+        row("progress",
+            R"({"partial":true,"actions":{"stateDelta":{"progress":{"text":"Finding the scene changes in a.mp4","fraction":0.25}}}})",
+            {"progress Finding the scene changes in a.mp4 0.25 +partial"});
+        row("progress without fraction",
+            R"({"actions":{"stateDelta":{"progress":{"text":"Working"}}}})",
+            {"progress Working -1"});
+        row("progress fraction clamped",
+            R"({"actions":{"stateDelta":{"progress":{"text":"W","fraction":7}}}})",
+            {"progress W 1"});
+        row("progress without text", R"({"actions":{"stateDelta":{"progress":{"fraction":0.5}}}})",
+            {});
+        row("progress beside text is the text",
+            R"({"content":{"parts":[{"text":"Hi"}]},"actions":{"stateDelta":{"progress":{"text":"W"}}}})",
+            {"text Hi"});
         row("unusable parts", R"({"content":{"parts":[{"inlineData":{}},7,null,{"text":5}]}})", {});
         row("turn complete without parts", R"({"turnComplete":true})", {"heartbeat +complete"});
         row("plain error", R"({"error":"Rate limited"})", {"error [] Rate limited"});
@@ -280,6 +299,16 @@ private slots:
         QCOMPARE(events[0].kind, AgentEvent::Kind::FunctionResponse);
         QCOMPARE(events[0].callId, QStringLiteral("call-1"));
         QCOMPARE(events[0].response, response);
+    }
+
+    void roundTripProgress()
+    {
+        const QList<AgentEvent> events = decodeAgentEvents(
+            QString::fromUtf8(encodeAdkProgress("inv", "分析节拍 song.m4a", 0.5)));
+        QCOMPARE(render(events), QStringList{"progress 分析节拍 song.m4a 0.5 +partial"});
+        QCOMPARE(events.at(0).invocationId, QStringLiteral("inv"));
+        QCOMPARE(render(decodeAgentEvents(QString::fromUtf8(encodeAdkProgress("i", "x", -1)))),
+                 QStringList{"progress x -1 +partial"});
     }
 
     void roundTripError()

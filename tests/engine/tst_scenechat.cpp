@@ -3,6 +3,8 @@
 // a frame of each cut, undo takes it back, "remove the scene at 0:12" removes the third shot
 // with the analysis read back from the store, and the export's length (ffprobe) is the draft's;
 // the same in Chinese. Sound only, a still picture and a single shot change nothing and say why.
+// A long first analysis streams progress events, and a client that leaves stops it at once:
+// no scdet pass is left running and nothing is cached, so the next request analyses again.
 #include "AgentTurn.h"
 #include "SceneShots.h"
 #include "TestEngine.h"
@@ -10,6 +12,9 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -36,6 +41,25 @@ qint64 exportedMs(test::EngineClient& c, const QString& sid, const QTemporaryDir
     return qint64(info.value("format").toObject().value("duration").toString().toDouble() * 1000);
 }
 
+// The engine's child processes whose command line contains `needle`.
+int childrenRunning(qint64 pid, const QByteArray& needle)
+{
+    int n = 0;
+    QDir task(QStringLiteral("/proc/%1/task").arg(pid));
+    for (const QString& tid : task.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile children(task.filePath(tid + QStringLiteral("/children")));
+        if (!children.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray& child : children.readAll().split(' ')) {
+            QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(QString::fromLatin1(child.trimmed())));
+            if (!child.trimmed().isEmpty() && cmd.open(QIODevice::ReadOnly) &&
+                cmd.readAll().contains(needle))
+                ++n;
+        }
+    }
+    return n;
+}
+
 } // namespace
 
 class TstSceneChat : public QObject {
@@ -46,6 +70,7 @@ class TstSceneChat : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void chat();
+    void progressAndStop();
     void badInput();
 };
 
@@ -116,6 +141,70 @@ void TstSceneChat::chat()
     t = test::runTurn(c, sid, "按场景切分");
     QCOMPARE(t.calls, QStringList{"split_scenes"});
     QVERIFY2(t.text.contains("处场景切换分割了视频"), qPrintable(t.text));
+}
+
+void TstSceneChat::progressAndStop()
+{
+    QString error;
+    const QString longClip = m_dir.filePath(QStringLiteral("long.mp4"));
+    QVERIFY2(test::runFfmpeg({"-f", "lavfi", "-i", "testsrc2=s=640x360:r=25", "-f", "lavfi", "-i",
+                              "sine=f=300", "-t", "60", "-c:v", "libx264", "-preset", "ultrafast",
+                              "-c:a", "aac", longClip},
+                             &error),
+             qPrintable(error));
+    test::TestEngine engine;
+    engine.setEnv("CLIPWRIGHT_KEEPALIVE_MS", "300");
+    QVERIFY2(engine.start(&error), qPrintable(error));
+    test::EngineClient c(engine.baseUrl(), engine.token());
+    const QString sid = c.createSession();
+    QCOMPARE(upload(c, sid, longClip, "long.mp4").code(), 0);
+    const int version = test::stateOf(c, sid).version;
+
+    // A client that leaves at the first progress event.
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{{"app_name", "nemo_agent"},
+                        {"session_id", sid},
+                        {"new_message",
+                         QJsonObject{{"parts", QJsonArray{QJsonObject{
+                                                   {"text", "split it at every scene change"}}}}}}})
+            .toJson(QJsonDocument::Compact);
+    QTcpSocket socket;
+    socket.connectToHost("127.0.0.1", quint16(engine.port()));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST /run_sse HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                 engine.token().toUtf8() +
+                 "\r\nContent-Type: application/json\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray received;
+    while (!received.contains("\"progress\"") && socket.waitForReadyRead(20000))
+        received += socket.readAll();
+    QVERIFY2(received.contains("Finding the scene changes in long.mp4"), received.constData());
+    QCOMPARE(childrenRunning(engine.pid(), "scdet"), 1);
+    socket.abort();
+    // The engine notices on its next write (at most a keep-alive interval) and kills the pass.
+    QTRY_COMPARE_WITH_TIMEOUT(childrenRunning(engine.pid(), "scdet"), 0, 5000);
+    QCOMPARE(test::stateOf(c, sid).version, version);
+
+    // Asked again, it analyses from the start (nothing was cached) and reports as it goes.
+    QList<AgentEvent> events;
+    QCOMPARE(c.runSse(sid, "split it at every scene change", &events).status, 200);
+    QList<double> fractions;
+    for (const AgentEvent& e : events)
+        if (e.kind == AgentEvent::Kind::Progress) {
+            QCOMPARE(e.text, QStringLiteral("Finding the scene changes in long.mp4"));
+            fractions << e.fraction;
+        }
+    QVERIFY2(fractions.size() >= 2, qPrintable(QString::number(fractions.size())));
+    QVERIFY2(fractions.first() < 0.5, qPrintable(QString::number(fractions.first())));
+    QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+    QVERIFY(events.last().kind == AgentEvent::Kind::Text && events.last().turnComplete);
+    // Read back from the cache now: no progress.
+    events.clear();
+    c.runSse(sid, "undo", &events);
+    c.runSse(sid, "split it at every scene change", &events);
+    for (const AgentEvent& e : events)
+        QVERIFY(e.kind != AgentEvent::Kind::Progress);
 }
 
 void TstSceneChat::badInput()

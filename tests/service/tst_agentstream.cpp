@@ -2,7 +2,8 @@
 // text), an unknown session (HTTP 404 detail), and broken turns: a silent engine (its
 // CLIPWRIGHT_AGENT_DELAY_MS test knob) runs into our transfer timeout after "Still working…"
 // ticks and the fallback state poll answers; an engine killed mid-stream or before answering
-// ends the turn once with a clear error.
+// ends the turn once with a clear error. A long first analysis shows as progress lines with
+// a percentage, and abort() ends the turn quietly while it runs.
 #include "AgentStream.h"
 #include "DraftDiff.h"
 #include "EngineFixture.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void keepAlivesHoldTheStream();
     void stalledStreamTimesOut_data();
     void stalledStreamTimesOut();
+    void analysisProgressThenAbort();
     void engineKilledBeforeAnswer();
     void engineKilledMidStream();
 
@@ -121,6 +123,35 @@ void TestAgentStream::realTurn()
     QCOMPARE(turn.states, 0); // text arrived: no fallback poll
     QTest::qWait(50);
     QCOMPARE(turn.finished, 1);
+}
+
+void TestAgentStream::analysisProgressThenAbort()
+{
+    const QString clip = m_tmp.filePath(QStringLiteral("pattern.mp4"));
+    QString error;
+    QVERIFY2(runFfmpeg({"-f", "lavfi", "-i", "testsrc2=s=640x360:r=25", "-t", "60", "-c:v",
+                        "libx264", "-preset", "ultrafast", clip},
+                       &error),
+             qPrintable(error));
+    EngineFixture f;
+    QVERIFY2(f.start(), qPrintable(f.error));
+    const QString sid = f.createSession();
+    QVERIFY(
+        EngineFixture::wait(
+            f.api->uploadFile(QStringLiteral("/api/upload-video/nemo_agent/me/%1").arg(sid), clip))
+            .ok);
+    AgentStream stream(f.api.get(), sid);
+    Turn turn;
+    turn.watch(&stream);
+    stream.start(QStringLiteral("split it at every scene change"));
+    static const QRegularExpression line(
+        QStringLiteral("^Finding the scene changes in pattern\\.mp4… \\d{1,3}%$"));
+    QTRY_VERIFY_WITH_TIMEOUT(!turn.progress.filter(line).isEmpty(), 30000);
+    QCOMPARE(turn.finished, 0);
+    stream.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(turn.finished, 1, 5000);
+    QVERIFY2(turn.failures.isEmpty(), qPrintable(turn.failures.join(QLatin1Char('\n'))));
+    QVERIFY(turn.texts.isEmpty());
 }
 
 void TestAgentStream::unknownSession()

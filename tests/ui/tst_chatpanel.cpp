@@ -1,6 +1,7 @@
 // ChatPanel: Enter sends and Shift+Enter breaks the line, blank input sends nothing,
 // streamed agent text stays one bubble, errors have their own style, text is escaped, and
-// the suggestion chips send their text once and then go away.
+// the suggestion chips send their text once and then go away; while the agent works the send
+// button gives way to Stop, which Esc presses too.
 #include "ChatInput.h"
 #include "ChatPanel.h"
 #include "ChatTranscript.h"
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void textIsEscaped();
     void suggestionChips();
     void progressLine();
+    void stopWhileWorking();
     void errorActions();
 
 private:
@@ -226,6 +228,29 @@ void TstChatPanel::progressLine()
     m_panel->agentFinished();
     QVERIFY(m_panel->progressText().isEmpty());
     QVERIFY(!line->isVisible());
+}
+
+void TstChatPanel::stopWhileWorking()
+{
+    auto* send = m_panel->findChild<QPushButton*>(QStringLiteral("sendButton"));
+    auto* stop = m_panel->findChild<QPushButton*>(QStringLiteral("stopButton"));
+    QVERIFY(send && stop);
+    QSignalSpy stops(m_panel, &ChatPanel::stopRequested);
+    m_panel->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_panel)); // shortcuts need the active window
+    QVERIFY(send->isVisible() && !stop->isVisible());
+    QTest::keyClick(m_panel->input(), Qt::Key_Escape); // idle: nothing to stop
+    QCOMPARE(stops.count(), 0);
+    m_panel->agentStarted();
+    QVERIFY(!send->isVisible() && stop->isVisible());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QCOMPARE(stops.count(), 1);
+    QTest::keyClick(m_panel->input(), Qt::Key_Escape);
+    QCOMPARE(stops.count(), 2);
+    m_panel->agentFinished();
+    QVERIFY(send->isVisible() && !stop->isVisible());
+    QTest::keyClick(m_panel->input(), Qt::Key_Escape);
+    QCOMPARE(stops.count(), 2);
 }
 
 void TstChatPanel::errorActions()

@@ -13,6 +13,8 @@
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <atomic>
+#include <functional>
 #include <mutex>
 
 namespace cw::engine {
@@ -34,6 +36,10 @@ struct TurnState {
     // Headless runs (the CLI) have nobody to answer a question: large removals go ahead.
     bool interactive = true;
     QList<QPair<qint64, qint64>> removed; // [from, to) in message time, sorted, disjoint
+    // Long analyses inside an operation (scenes, subjects, beats) report what they do and how
+    // far they are (0..1) here, and stop when *cancel becomes true (the client went away).
+    std::function<void(const QString& what, double fraction)> progress;
+    const std::atomic_bool* cancel = nullptr;
 
     qint64 toCurrent(qint64 messageMs) const;
     qint64 toMessage(qint64 currentMs) const;  // the inverse, for removals found on the way

@@ -118,7 +118,9 @@ OpOutcome Executor::applyMontage(const QString& sessionId, const Operation& op, 
     if (const std::optional<QByteArray> json = m_store.analysis(key))
         beats = BeatAnalysis::fromJson(*json);
     if (!beats.ok) {
-        beats = detectBeats(song->media.path, song->media.durationMs);
+        const AnalysisHooks hooks =
+            analysisHooks("Finding the beats of %1", "正在分析 %1 的节拍", song->media.filename);
+        beats = detectBeats(song->media.path, song->media.durationMs, hooks.progress, hooks.cancel);
         if (!beats.ok) {
             // A generated calm or cinematic bed swells without a beat; lo-fi and upbeat have one.
             const bool bed =

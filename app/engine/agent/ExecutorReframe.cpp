@@ -29,8 +29,11 @@ QString Executor::reframeNote(const QString& sessionId, bool zh)
             if (!m || m->sessionId != sessionId || m->kind != QLatin1String("video") ||
                 !m->hasVideo)
                 continue;
-            const SubjectTrack found = cachedSubjects(m->path, m->durationMs,
-                                                      subjectCachePath(m_store.dataDir(), m->hash));
+            const AnalysisHooks hooks =
+                analysisHooks("Finding the subject in %1", "正在识别 %1 的拍摄主体", m->filename);
+            const SubjectTrack found =
+                cachedSubjects(m->path, m->durationMs, subjectCachePath(m_store.dataDir(), m->hash),
+                               hooks.progress, hooks.cancel);
             if (!found.ok)
                 return zh ? QStringLiteral("（没能找到 %1 里的主体：%2 导出时会再试一次。）")
                                 .arg(m->filename, found.error)

@@ -46,7 +46,9 @@ SourceScenes sourceScenes(Store& store, const QString& sessionId, const Draft& d
         if (const std::optional<QByteArray> json = store.analysis(key))
             a = SceneAnalysis::fromJson(*json);
         if (!a.ok) {
-            a = detectScenes(m->path, m->durationMs);
+            const AnalysisHooks hooks = analysisHooks("Finding the scene changes in %1",
+                                                      "正在查找 %1 的镜头切换", m->filename);
+            a = detectScenes(m->path, m->durationMs, hooks.progress, hooks.cancel);
             if (!a.ok) {
                 out.error = a.error;
                 return out;

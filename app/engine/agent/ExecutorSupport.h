@@ -42,6 +42,27 @@ struct SourceScenes {
     QString error;                       // an analysis failed
 };
 SourceScenes sourceScenes(Store& store, const QString& sessionId, const Draft& d);
+// Executor::run makes the operation's turn current on its thread, so the analyses deep inside
+// an operation report to the chat and stop with the turn without a turn parameter in every
+// apply* function.
+class CurrentTurn {
+public:
+    CurrentTurn(const TurnState* turn, bool zh);
+    ~CurrentTurn();
+    CurrentTurn(const CurrentTurn&) = delete;
+    CurrentTurn& operator=(const CurrentTurn&) = delete;
+
+private:
+    const TurnState* m_previous;
+    bool m_previousZh;
+};
+struct AnalysisHooks {
+    std::function<void(double)> progress; // 0..1 of the analysis; empty outside a turn
+    const std::atomic_bool* cancel = nullptr;
+};
+// The current turn's hooks for an analysis described by `en` / `zh` (%1 = the file's name):
+// "Finding the scene changes in talk.mp4".
+AnalysisHooks analysisHooks(const char* en, const char* zh, const QString& file);
 // Stores `draft` (its length recomputed) as the session's next version named `label` and
 // answers ok with `details` plus ok, version and duration_ms; a failure when it cannot be saved.
 OpOutcome saveVersion(Store& store, const QString& sessionId, Draft draft, const QString& label,

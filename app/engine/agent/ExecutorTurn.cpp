@@ -19,7 +19,36 @@ namespace {
 
 constexpr qint64 kForever = std::numeric_limits<qint64>::max() / 4;
 
+thread_local const TurnState* t_turn = nullptr;
+thread_local bool t_zh = false;
+
 } // namespace
+
+CurrentTurn::CurrentTurn(const TurnState* turn, bool zh) : m_previous(t_turn), m_previousZh(t_zh)
+{
+    t_turn = turn;
+    t_zh = zh;
+}
+
+CurrentTurn::~CurrentTurn()
+{
+    t_turn = m_previous;
+    t_zh = m_previousZh;
+}
+
+AnalysisHooks analysisHooks(const char* en, const char* zh, const QString& file)
+{
+    AnalysisHooks hooks;
+    if (!t_turn)
+        return hooks;
+    hooks.cancel = t_turn->cancel;
+    if (t_turn->progress) {
+        const auto report = t_turn->progress;
+        const QString what = pick(t_zh, en, zh).arg(file);
+        hooks.progress = [report, what](double f) { report(what, f); };
+    }
+    return hooks;
+}
 
 qint64 TurnState::toCurrent(qint64 t) const
 {
@@ -81,6 +110,7 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
     if (!turn->started && n != Op::confirm() && n != Op::cancel())
         takePending(sessionId);
     turn->started = true;
+    const CurrentTurn current(turn, zh);
     Operation op = turn->mapped(asked);
     if (!turn->interactive)
         op.args.insert(QStringLiteral("confirmed"), true);

@@ -153,6 +153,7 @@ Failure EditRun::applyInstruction(const QString& sessionId)
     // Nobody can answer a question in a headless run: what the command says is what it means.
     TurnState state;
     state.interactive = false;
+    state.cancel = &g_interrupted; // Ctrl-C stops an analysis too
     int applied = 0;
     QStringList failures;
     for (const Operation& op : plan.operations) {

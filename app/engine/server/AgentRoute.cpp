@@ -2,8 +2,11 @@
 // The body is validated before the stream starts (400/4000; unknown session: 404 with a
 // FastAPI-style {"detail"}). Then, per planned operation, a functionCall event, the
 // operation (run on a helper thread so `: keep-alive` comments go out every 10 s while it
-// works), a functionResponse event; finally one text event with turnComplete. When the
-// client goes away the stream stops after the running operation (whose result is stored).
+// works), a functionResponse event; finally one text event with turnComplete. A long analysis
+// inside an operation (scenes, subjects, beats on first use) sends progress events (an ADK
+// event whose stateDelta carries {"progress":{text, fraction}}), at most two a second. When
+// the client goes away the stream stops after the running operation (whose result is
+// stored); an analysis it was waiting for stops at once and caches nothing.
 // Test hooks (environment): CLIPWRIGHT_KEEPALIVE_MS shortens the keep-alive interval and
 // CLIPWRIGHT_AGENT_DELAY_MS makes every operation take that much longer, so clients can test
 // heartbeats and disconnects against the real engine.
@@ -20,8 +23,10 @@
 #include <QJsonDocument>
 #include <QUuid>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <mutex>
 #include <thread>
 
 namespace cw::engine {
@@ -61,11 +66,45 @@ bool sendEvent(httplib::DataSink& sink, const QByteArray& json)
     return sink.write(line.data(), line.size());
 }
 
+// The latest progress an operation's analysis reported (its thread writes, the stream reads).
+class ProgressBox {
+public:
+    void set(const QString& text, double fraction)
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_text = text;
+        m_fraction = fraction;
+        ++m_serial;
+    }
+    // True with the values when something new was reported since *seen.
+    bool takeNew(int* seen, QString* text, double* fraction) const
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_serial == *seen)
+            return false;
+        *seen = m_serial;
+        *text = m_text;
+        *fraction = m_fraction;
+        return true;
+    }
+
+private:
+    mutable std::mutex m_mutex;
+    QString m_text;
+    double m_fraction = -1;
+    int m_serial = 0;
+};
+
 bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
 {
+    using Clock = std::chrono::steady_clock;
     QStringList replies;
     int callNo = 0;
+    ProgressBox progress;
+    std::atomic_bool clientGone{false};
     TurnState state;
+    state.progress = [&progress](const QString& what, double f) { progress.set(what, f); };
+    state.cancel = &clientGone;
     for (const Operation& op : turn.plan.operations) {
         const QString callId =
             QStringLiteral("call_%1_%2").arg(turn.invocationId.right(8)).arg(++callNo);
@@ -75,10 +114,25 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
             std::this_thread::sleep_for(operationDelay());
             return ctx.executor.run(turn.sessionId, op, turn.chinese, &state);
         });
-        bool clientGone = false;
-        while (result.wait_for(keepAliveInterval()) != std::future_status::ready) {
-            static const char keepAlive[] = ": keep-alive\n\n";
-            if (!clientGone && !sink.write(keepAlive, sizeof(keepAlive) - 1))
+        const auto tick = std::min<std::chrono::milliseconds>(keepAliveInterval(),
+                                                              std::chrono::milliseconds(500));
+        auto lastWrite = Clock::now();
+        int seen = 0;
+        QString text;
+        double fraction = -1;
+        while (result.wait_for(tick) != std::future_status::ready) {
+            if (clientGone)
+                continue;
+            bool written = true;
+            if (progress.takeNew(&seen, &text, &fraction)) {
+                written = sendEvent(sink, encodeAdkProgress(turn.invocationId, text, fraction));
+                lastWrite = Clock::now();
+            } else if (Clock::now() - lastWrite >= keepAliveInterval()) {
+                static const char keepAlive[] = ": keep-alive\n\n";
+                written = sink.write(keepAlive, sizeof(keepAlive) - 1);
+                lastWrite = Clock::now();
+            }
+            if (!written)
                 clientGone = true;
         }
         const OpOutcome outcome = result.get();

@@ -149,6 +149,7 @@ QByteArray schematicLine(const QByteArray& json)
             o = {{QStringLiteral("error"), e.errorMessage}};
             break;
         case AgentEvent::Kind::Heartbeat:
+        case AgentEvent::Kind::Progress: // the schematic form has no progress
             o = {{QStringLiteral("type"), QStringLiteral("heartbeat")}};
             break;
         }
