@@ -31,6 +31,20 @@ bool has(const QString& c, const char* pattern)
     return cachedRx(pattern).match(c).hasMatch();
 }
 
+bool removeVerbBefore(const QString& c, const char* target, int gap)
+{
+    for (qsizetype from = 0;;) {
+        const QRegularExpressionMatch verb =
+            lexicon::find(c, QStringLiteral("action.remove"), from);
+        if (!verb.hasMatch())
+            return false;
+        const QRegularExpressionMatch t = cachedRx(target).match(c, verb.capturedEnd());
+        if (t.hasMatch() && t.capturedStart() - verb.capturedEnd() <= gap)
+            return true;
+        from = verb.capturedEnd();
+    }
+}
+
 Operation op(const QString& name, QJsonObject args)
 {
     return Operation{name, std::move(args)};
@@ -73,7 +87,7 @@ std::optional<Operation> history(const QString& c)
                "(?:much|many|far)\\b|\\bwent back too far\\b"))
         return op(Op::redo());
     if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|\\b(?:ctrl|cmd)[- "
-               "+]?z\\b|\\bgo back 1 step\\b|撤销|撤消|撤回|返回上一步"))
+               "+]?z\\b|\\bgo back \\d{1,2} steps?\\b|撤销|撤消|撤回|返回上一步"))
         return op(Op::undo());
     if (has(c, "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the "
                "original\\b|\\brestore the original\\b|\\bundo (?:everything|all(?: the)? "
@@ -206,7 +220,8 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     const bool musicWord = has(
         c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
            "(?:track|audio)\\b|\\bbacking (?:track|music)\\b|\\b(?:happy|upbeat|calm|chill|"
-           "catchy|nice) tunes?\\b|\\bmusic "
+           "catchy|nice) tunes?\\b|\\b(?:upbeat|calm|chill|lo-?fi|cinematic|happy|relaxing|"
+           "energetic|epic|mellow|dramatic|uplifting) (?:track|beat|instrumental)\\b|\\bmusic "
            "bed\\b|背景音乐|配乐|配(?:个|点|一段|首)乐|音乐|背景乐|bgm|钢琴曲|吉他曲|曲子|纯音乐");
     const bool verb =
         has(c, "\\b(?:add|use|put|play|include|insert|give|get|want|need|needs|love|like|set|lay|"

@@ -29,8 +29,9 @@ std::optional<Operation> transitions(const QString& c)
         return std::nullopt;
     // "remove all the transitions", "去掉转场": the transitions that are there go (the cuts are
     // hard cuts again), which addTransitions does with the type "none".
-    if (has(c, "\\b(?:remove|delete|get rid of|take out|drop|lose|kill|strip|disable|turn off|no "
-               "more)\\b.{0,20}\\btransitions?\\b|(?:去掉|删除|删掉|取消|拿掉).{0,6}(?:转场|过渡)"))
+    if (removeVerbBefore(c, "transitions?\\b", 20) ||
+        has(c, "\\b(?:disable|turn off|no more)\\b.{0,20}\\btransitions?\\b|(?:去掉|删除|删掉|取消|"
+               "拿掉).{0,6}(?:转场|过渡)"))
         return op(Op::addTransitions(),
                   QJsonObject{{QStringLiteral("type"), QStringLiteral("none")}});
     // "make the transitions shorter", "转场太慢了": a change by an amount to transitions that
@@ -215,8 +216,10 @@ std::optional<Operation> soundAndLook(const QString& c)
         has(c,
             "\\b(?:clean(?:ing)? up|improve|enhance|polish|sweeten|tidy up|fix up)\\b (?:the "
             "|my |our )?(?:audio|sound|voice|vocals?|voiceover|narration)\\b|\\b(?:audio|sound) "
-            "clean-?up\\b|\\bmake (?:the |my )?(?:audio|sound|voice) sound (?:better|"
-            "professional|clean(?:er)?|crisp(?:er)?|clear(?:er)?)\\b|(?:优化|美化|改善|提升|处理|"
+            "clean-?up\\b|\\bmake (?:the |my )?(?:audio|sound|voice) sound (?:a (?:bit|lot) |much "
+            "|more )?(?:better|"
+            "professional|pro|nicer|clean(?:er)?|crisp(?:er)?|clear(?:er)?)\\b|(?:优化|美化|改善|"
+            "提升|处理|"
             "清理)(?:一下)?(?:音频|声音|音质|人声)|(?:音频|声音|音质|人声)(?:优化|处理一下|清理)"))
         return op(Op::cleanAudio());
     if (has(c,

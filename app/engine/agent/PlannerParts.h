@@ -19,6 +19,9 @@ using plannertext::Prepared;
 // A literal pattern, compiled once per thread.
 const QRegularExpression& cachedRx(const char* pattern);
 bool has(const QString& c, const char* pattern);
+// A remove verb of the lexicon ("ditch", "get rid of", 去掉) followed within `gap` characters
+// by `target` (a pattern): "ditch the transitions".
+bool removeVerbBefore(const QString& c, const char* target, int gap);
 Operation op(const QString& name, QJsonObject args = {});
 void putRange(QJsonObject& args, const plannertext::Range& r);
 QString originalCase(const QString& lower, const Prepared& p);
