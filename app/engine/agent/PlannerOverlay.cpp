@@ -12,22 +12,6 @@ namespace {
 
 using RX = QRegularExpression;
 
-double opacityOf(const QString& c)
-{
-    static const RX number(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%\\s*(?:opacity|opaque)|"
-                                          "opacity\\s*(?:of|at|to)?\\s*(\\d+(?:\\.\\d+)?)\\s*%|"
-                                          "不透明度\\s*(\\d+(?:\\.\\d+)?)\\s*%"));
-    const QRegularExpressionMatch m = number.match(c);
-    if (m.hasMatch()) {
-        for (int i = 1; i <= 3; ++i)
-            if (!m.captured(i).isEmpty())
-                return std::clamp(m.captured(i).toDouble() / 100.0, 0.05, 1.0);
-    }
-    if (has(c, "semi[- ]?transparent|translucent|see[- ]through|faint|subtle|半透明"))
-        return 0.5;
-    return -1;
-}
-
 double sizeOf(const QString& c)
 {
     static const RX number(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%\\s*(?:of the )?(?:width|size|"
@@ -45,6 +29,30 @@ double sizeOf(const QString& c)
 }
 
 } // namespace
+
+double opacityOf(const QString& c)
+{
+    static const RX number(
+        QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%\\s*(?:opacity|opaque)|"
+                       "opacity\\s*(?:of|at|to)?\\s*(\\d+(?:\\.\\d+)?)\\s*%|"
+                       "不透明度\\s*(?:为|是|调到|设为)?\\s*(\\d+(?:\\.\\d+)?)\\s*%"));
+    // Transparency is the other side of opacity: "30% transparent" leaves 70% of the picture.
+    // A bare 透明度 is left alone: people say it for both sides.
+    static const RX clear(
+        QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*%\\s*(?:transparent|transparency)|"
+                       "transparency\\s*(?:of|at|to)?\\s*(\\d+(?:\\.\\d+)?)\\s*%"));
+    for (const RX* rx : {&number, &clear}) {
+        const QRegularExpressionMatch m = rx->match(c);
+        for (int i = 1; m.hasMatch() && i <= 3; ++i) // unused groups are empty
+            if (!m.captured(i).isEmpty()) {
+                const double v = m.captured(i).toDouble() / 100.0;
+                return std::clamp(rx == &number ? v : 1.0 - v, 0.05, 1.0);
+            }
+    }
+    if (has(c, "semi[- ]?transparent|translucent|see[- ]through|faint|subtle|半透明"))
+        return 0.5;
+    return -1;
+}
 
 std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& f)
 {

@@ -145,6 +145,8 @@ QList<Operation> parseClause(const QString& c, const Prepared& p, Plan& plan, QS
 bool isText(const QString& target);
 
 // Whole-message passes (PlannerPasses.cpp).
+// "at 80% opacity", "30% transparent", 不透明度60% as 0.05..1; -1 when none is said.
+double opacityOf(const QString& c);
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);
 struct Correction {
     bool active = false;

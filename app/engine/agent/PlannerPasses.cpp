@@ -59,6 +59,11 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
             return set("volume", std::clamp(v, 0.0, 1.0));
         }
     }
+    // "put my logo top right, 30% transparent", 加上logo，透明度80%: how see-through it is.
+    if (n == Op::addLogo() && !last.args.contains(QStringLiteral("opacity")) && noOtherVerb &&
+        c.size() <= 40)
+        if (const double o = opacityOf(c); o > 0)
+            return set("opacity", o);
     if ((n == Op::setVolume() || n == Op::setMusicVolume()) && findPercent(c) < 0 &&
         !lexicon::has(c, QStringLiteral("target.music")) &&
         !lexicon::has(c, QStringLiteral("target.clip_sound")) &&

@@ -256,7 +256,7 @@ QString numberWords(QString text)
     });
     static const RX unitZh(
         QStringLiteral("([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)(?=\\s*(?:"
-                       "秒|毫秒|倍|分钟|分|个|段|%|帧|次|步))"));
+                       "秒|毫秒|倍|分钟|分|个|段|%|帧|次|步|遍))"));
     text = replaceAll(text, unitZh, [](const QRegularExpressionMatch& m) -> QString {
         return chineseDecimal(m.captured(1));
     });
