@@ -24,6 +24,9 @@ struct LengthOptions {
     // best mode: media id -> how much the picture moves in each second of the file
     // (SceneAnalysis::motion); windows with more going on score higher. Empty: sound only.
     QHash<QString, QList<float>> motion;
+    // best mode: timeline ranges of the input that may not be kept (the shorts already
+    // chosen: edit/Shorts.h); the target must fit in what is left.
+    QList<Interval> exclude;
 };
 
 struct LengthResult {
