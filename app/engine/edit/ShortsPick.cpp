@@ -1,7 +1,9 @@
 // Choosing several shorts (see ShortsPick.h). Each short is one cutToLength best-mode run
 // whose windows may not touch what the shorts before it took (LengthOptions::exclude); its
-// kept ranges are what that run did not remove. Asking for more than the footage holds is
-// refused before anything runs, with what would fit: the shorts may not overlap, and each
+// kept ranges are what that run did not remove. Windows only start and end in pauses
+// (cleanOnly); the run tries the whole target as one window first, then smaller ones, and the
+// first that reaches the target (less up to 10%) is the short. Asking for more than the footage
+// holds is refused before anything runs, with what would fit: the shorts may not overlap, and each
 // needs its target of footage (less up to 10% when a cut would split a word).
 #include "edit/ShortsPick.h"
 
@@ -68,7 +70,17 @@ ShortsResult pickShorts(const Draft& draft, const QHash<QString, AudioAnalysis>&
         o.targetMs = std::min(options.targetMs, total);
         o.motion = options.motion;
         o.exclude = taken;
-        const LengthResult r = cutToLength(draft, analyses, o);
+        o.cleanOnly = true;
+        // One stretch when the pauses allow it, else two, three... pieces: sentences rarely
+        // add up to the target, and no cut may fall in a word.
+        LengthResult r;
+        for (const qint64 w : {o.targetMs, o.targetMs * 2 / 3, o.targetMs / 2, o.targetMs / 3,
+                               o.targetMs / 4, qint64(3000), qint64(2000)}) {
+            o.windowMs = std::max<qint64>(1000, w);
+            r = cutToLength(draft, analyses, o);
+            if (r.edit.ok)
+                break;
+        }
         if (!r.edit.ok) {
             ShortsResult bad = refused(
                 r.edit.errorCode == ErrorCode::Internal ? ErrorCode::BadRequest : r.edit.errorCode,

@@ -542,7 +542,9 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
     Spans removal; // timeline ranges of the input to remove
     if (options.best) {
         const qint64 window =
-            std::min(target, std::clamp<qint64>(target / 4 / kGrid * kGrid, 3000, 10000));
+            options.windowMs > 0
+                ? std::min(target, options.windowMs)
+                : std::min(target, std::clamp<qint64>(target / 4 / kGrid * kGrid, 3000, 10000));
         Slots spread(spanFrom, spanTo, int((target + window - 1) / window));
         std::vector<std::vector<qint64>> clean;
         for (const Clip& c : clips)
@@ -566,7 +568,7 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
                 p = liveliestClean(clips, clean, std::min(window, rest),
                                    std::min(kMinStretch, rest), occupied, kept, spread, unknownDb);
                 // Short of the target by a sentence or less: stop rather than cut into words.
-                if (p.clip < 0 && keptMs * 10 >= target * 9)
+                if (p.clip < 0 && (keptMs * 10 >= target * 9 || options.cleanOnly))
                     break;
             }
             if (p.clip < 0)

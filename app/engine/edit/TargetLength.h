@@ -27,6 +27,12 @@ struct LengthOptions {
     // best mode: timeline ranges of the input that may not be kept (the shorts already
     // chosen: edit/Shorts.h); the target must fit in what is left.
     QList<Interval> exclude;
+    // best mode: the longest window taken at once (0: target/4, 3-10 s); a short asks for its
+    // whole length, so it is one stretch when the footage allows.
+    qint64 windowMs = 0;
+    // best mode with an analysis: only windows that start and end in pauses, never the
+    // fallback that may cut into a word (the run fails instead when they are not enough).
+    bool cleanOnly = false;
 };
 
 struct LengthResult {
