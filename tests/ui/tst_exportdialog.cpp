@@ -366,7 +366,7 @@ void TstExportDialog::maxFileSize()
     ExportDialog dialog(QStringLiteral("talk"));
     auto* size = child<QSpinBox>(&dialog, "exportMaxSize");
     QVERIFY(size);
-    QCOMPARE(dialog.maxBytes(), 0);
+    QCOMPARE(dialog.maxBytes(), qint64(0));
     QCOMPARE(size->text(), QStringLiteral("No limit"));
     size->setValue(50);
     QCOMPARE(dialog.maxBytes(), qint64(50000000));
@@ -377,7 +377,7 @@ void TstExportDialog::maxFileSize()
     auto* format = child<QComboBox>(&dialog, "exportFormat");
     format->setCurrentIndex(format->findData(QStringLiteral("wav")));
     QVERIFY(!size->isEnabled());
-    QCOMPARE(dialog.maxBytes(), 0);
+    QCOMPARE(dialog.maxBytes(), qint64(0));
     format->setCurrentIndex(format->findData(QStringLiteral("gif")));
     QVERIFY(size->isEnabled());
     QCOMPARE(dialog.maxBytes(), qint64(16000000));
