@@ -1,4 +1,4 @@
-// Shorts in the real window against the real local engine: "make 2 vertical shorts of 8
+// Shorts in the real window against the real local engine: "make 2 vertical shorts of 10
 // seconds" typed in the chat, then "export short 2"; the Export dialog then shows its "What"
 // row on Short 2, "All 2 shorts" with a 5 MB limit writes NAME-1.mp4 and NAME-2.mp4 one after
 // the other through the export queue, each the length of its short (core shortDraft), 9:16
@@ -56,13 +56,13 @@ private Q_SLOTS:
         const QString clip = tmp.filePath(QStringLiteral("talk.mp4"));
         QString error;
         const QJsonObject info =
-            test::makeSpeechClipWithPauses(clip, QList<double>(9, 0.7), 640, 360, &error);
+            test::makeSpeechClipWithPauses(clip, QList<double>(12, 0.7), 640, 360, &error);
         QVERIFY2(!info.isEmpty(), qPrintable(error));
         test::EngineWindowFixture app(tmp.filePath(QStringLiteral("engine")));
         QVERIFY2(app.start() && app.addMedia({clip}), qPrintable(app.error()));
         EditorSession* session = app.backend().session();
 
-        app.window().sendMessage(QStringLiteral("make 2 vertical shorts of 8 seconds"));
+        app.window().sendMessage(QStringLiteral("make 2 vertical shorts of 10 seconds"));
         QTRY_VERIFY_WITH_TIMEOUT(shortsOf(session->draft()).size() == 2, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!session->isAgentBusy(), 30000);
         app.window().sendMessage(QStringLiteral("export short 2"));
