@@ -1,10 +1,10 @@
 // Choosing several shorts (see ShortsPick.h). Each short is one cutToLength best-mode run
-// whose windows may not touch what the shorts before it took (LengthOptions::exclude); its
+// whose windows may not touch what the shorts before it took (BestWindows::exclude); its
 // kept ranges are what that run did not remove. Windows only start and end in pauses
-// (cleanOnly); the run tries the whole target as one window first, then smaller ones, and the
-// first that reaches the target (less up to 10%) is the short. Asking for more than the footage
-// holds is refused before anything runs, with what would fit: the shorts may not overlap, and each
-// needs its target of footage (less up to 10% when a cut would split a word).
+// (BestWindows::cleanOnly); the run tries the whole target as one window first, then smaller ones,
+// and the first that reaches the target (less up to 10%) is the short. Asking for more than the
+// footage holds is refused before anything runs, with what would fit: the shorts may not overlap,
+// and each needs its target of footage (less up to 10% when a cut would split a word).
 #include "edit/ShortsPick.h"
 
 #include "edit/OperationsUtil.h"
@@ -69,15 +69,16 @@ ShortsResult pickShorts(const Draft& draft, const QHash<QString, AudioAnalysis>&
         o.best = true;
         o.targetMs = std::min(options.targetMs, total);
         o.motion = options.motion;
-        o.exclude = taken;
-        o.cleanOnly = true;
+        BestWindows bw;
+        bw.exclude = taken;
+        bw.cleanOnly = true;
         // One stretch when the pauses allow it, else two, three... pieces: sentences rarely
         // add up to the target, and no cut may fall in a word.
         LengthResult r;
         for (const qint64 w : {o.targetMs, o.targetMs * 2 / 3, o.targetMs / 2, o.targetMs / 3,
                                o.targetMs / 4, qint64(3000), qint64(2000)}) {
-            o.windowMs = std::max<qint64>(1000, w);
-            r = cutToLength(draft, analyses, o);
+            bw.windowMs = std::max<qint64>(1000, w);
+            r = cutToLength(draft, analyses, o, bw);
             if (r.edit.ok)
                 break;
         }

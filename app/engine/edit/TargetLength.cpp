@@ -474,6 +474,12 @@ Pick liveliest(const QList<Clip>& clips, qint64 len, qint64 minLen, const Spans&
 LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                          const LengthOptions& options)
 {
+    return cutToLength(draft, analyses, options, BestWindows{});
+}
+
+LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
+                         const LengthOptions& options, const BestWindows& windows)
+{
     const qint64 target = options.targetMs;
     if (target < kMinTarget)
         return failed(ErrorCode::BadRequest,
@@ -542,8 +548,8 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
     Spans removal; // timeline ranges of the input to remove
     if (options.best) {
         const qint64 window =
-            options.windowMs > 0
-                ? std::min(target, options.windowMs)
+            windows.windowMs > 0
+                ? std::min(target, windows.windowMs)
                 : std::min(target, std::clamp<qint64>(target / 4 / kGrid * kGrid, 3000, 10000));
         Slots spread(spanFrom, spanTo, int((target + window - 1) / window));
         std::vector<std::vector<qint64>> clean;
@@ -551,7 +557,7 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
             clean.push_back(cleanCuts(c));
         Spans kept;     // chosen here
         Spans occupied; // chosen here or excluded
-        for (const Interval& iv : options.exclude)
+        for (const Interval& iv : windows.exclude)
             if (iv.endMs > iv.startMs)
                 occupied.add(iv);
         occupied = [&] {
@@ -568,7 +574,7 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
                 p = liveliestClean(clips, clean, std::min(window, rest),
                                    std::min(kMinStretch, rest), occupied, kept, spread, unknownDb);
                 // Short of the target by a sentence or less: stop rather than cut into words.
-                if (p.clip < 0 && (keptMs * 10 >= target * 9 || options.cleanOnly))
+                if (p.clip < 0 && (keptMs * 10 >= target * 9 || windows.cleanOnly))
                     break;
             }
             if (p.clip < 0)

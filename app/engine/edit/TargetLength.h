@@ -24,14 +24,18 @@ struct LengthOptions {
     // best mode: media id -> how much the picture moves in each second of the file
     // (SceneAnalysis::motion); windows with more going on score higher. Empty: sound only.
     QHash<QString, QList<float>> motion;
-    // best mode: timeline ranges of the input that may not be kept (the shorts already
-    // chosen: edit/Shorts.h); the target must fit in what is left.
+};
+
+// How best mode may choose its windows, for several shorts from one video (edit/ShortsPick.h).
+// Kept apart from LengthOptions so brace-initialised options elsewhere stay complete.
+struct BestWindows {
+    // Timeline ranges of the input that may not be kept (the shorts already chosen); the
+    // target must fit in what is left.
     QList<Interval> exclude;
-    // best mode: the longest window taken at once (0: target/4, 3-10 s); a short asks for its
-    // whole length, so it is one stretch when the footage allows.
+    // The longest window taken at once (0: target/4, 3-10 s).
     qint64 windowMs = 0;
-    // best mode with an analysis: only windows that start and end in pauses, never the
-    // fallback that may cut into a word (the run fails instead when they are not enough).
+    // With an analysis: only windows that start and end in pauses, never the fallback that
+    // may cut into a word (the run fails instead when they are not enough).
     bool cleanOnly = false;
 };
 
@@ -52,5 +56,7 @@ struct LengthResult {
 // throughout: nothing of theirs is a pause, and their stretches are taken evenly spread.
 LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                          const LengthOptions& options);
+LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
+                         const LengthOptions& options, const BestWindows& windows);
 
 } // namespace cw::engine
