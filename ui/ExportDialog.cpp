@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
 
 namespace cw {
 
@@ -57,6 +58,19 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     setObjectName(QStringLiteral("exportDialog"));
     setWindowTitle(tr("Export video"));
     setAccessibleName(tr("Export video"));
+
+    m_what = new QComboBox(this);
+    m_what->setObjectName(QStringLiteral("exportWhat"));
+    m_what->setAccessibleName(tr("What to export"));
+    m_what->addItem(tr("The whole edit"), 0);
+
+    m_maxSize = new QSpinBox(this);
+    m_maxSize->setObjectName(QStringLiteral("exportMaxSize"));
+    m_maxSize->setAccessibleName(tr("Largest file size in megabytes"));
+    m_maxSize->setRange(0, 100000);
+    m_maxSize->setSuffix(tr(" MB"));
+    m_maxSize->setSpecialValueText(tr("No limit"));
+    m_maxSize->setToolTip(tr("The export is compressed to stay under this size (0: no limit)."));
 
     m_format = new QComboBox(this);
     m_format->setObjectName(QStringLiteral("exportFormat"));
@@ -105,8 +119,12 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("exportCancel"));
 
     auto* form = new QFormLayout;
+    m_form = form;
+    form->addRow(tr("&What:"), m_what);
+    form->setRowVisible(m_what, false); // shown when the edit has shorts
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("Si&ze:"), m_preset);
+    form->addRow(tr("&Max file size:"), m_maxSize);
     form->addRow(tr("File &name:"), m_fileName);
     // A row holding a layout gets a label without a buddy, which shows the '&' as it is.
     auto* folderLabel = new QLabel(tr("F&older:"), this);
@@ -134,6 +152,8 @@ void ExportDialog::formatChanged()
     const bool audio = format() == QLatin1String("mp3") || format() == QLatin1String("m4a") ||
                        format() == QLatin1String("wav");
     m_preset->setEnabled(!audio);
+    // Every format but WAV can be aimed at a size (render/SizeTarget.h).
+    m_maxSize->setEnabled(format() != QLatin1String("wav"));
     const QString name = m_fileName->text().trimmed();
     if (!name.isEmpty())
         m_fileName->setText(withoutFormat(name) + QLatin1Char('.') + format());
@@ -143,6 +163,54 @@ QString ExportDialog::path() const
 {
     const QString name = withoutFormat(m_fileName->text().trimmed()) + QLatin1Char('.') + format();
     return QDir(QDir::fromNativeSeparators(m_folder->text().trimmed())).filePath(name);
+}
+
+void ExportDialog::setShorts(const QList<qint64>& lengthsMs, int preselect)
+{
+    m_what->clear();
+    m_what->addItem(tr("The whole edit"), 0);
+    for (int i = 0; i < lengthsMs.size(); ++i) {
+        const qint64 s = (lengthsMs.at(i) + 500) / 1000;
+        m_what->addItem(
+            tr("Short %1 (%2:%3)").arg(i + 1).arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0')),
+            i + 1);
+    }
+    if (lengthsMs.size() > 1)
+        m_what->addItem(tr("All %n shorts, one file each", nullptr, int(lengthsMs.size())),
+                        kAllShorts);
+    m_form->setRowVisible(m_what, !lengthsMs.isEmpty());
+    m_what->setCurrentIndex(std::max(0, m_what->findData(preselect)));
+}
+
+int ExportDialog::shortChoice() const
+{
+    return m_what->currentData().toInt();
+}
+
+QStringList ExportDialog::paths() const
+{
+    if (shortChoice() != kAllShorts)
+        return {path()};
+    const QFileInfo base(path());
+    QStringList out;
+    for (int i = 1; i < m_what->count(); ++i) {
+        const int n = m_what->itemData(i).toInt();
+        if (n > 0)
+            out << base.dir().filePath(
+                QStringLiteral("%1-%2.%3").arg(base.completeBaseName()).arg(n).arg(base.suffix()));
+    }
+    return out;
+}
+
+qint64 ExportDialog::maxBytes() const
+{
+    return m_maxSize->isEnabled() ? qint64(m_maxSize->value()) * 1000000 : 0;
+}
+
+void ExportDialog::suggestMaxBytes(qint64 bytes)
+{
+    if (bytes > 0)
+        m_maxSize->setValue(int(std::clamp<qint64>(bytes / 1000000, 1, 100000))); // never over
 }
 
 QString ExportDialog::format() const
@@ -186,25 +254,26 @@ void ExportDialog::accept()
     validate();
     if (!m_exportButton->isEnabled())
         return;
-    const QString target = path();
-    const QFileInfo info(target);
-    if (info.exists()) {
-        if (info.isDir()) {
-            m_problem->setText(tr("A folder with this name exists; choose another name."));
-            m_problem->show();
-            return;
+    for (const QString& target : paths()) {
+        const QFileInfo info(target);
+        if (info.exists()) {
+            if (info.isDir()) {
+                m_problem->setText(tr("A folder with this name exists; choose another name."));
+                m_problem->show();
+                return;
+            }
+            const bool replace =
+                m_confirm ? m_confirm(this, target)
+                          : QMessageBox::question(this, tr("Replace file?"),
+                                                  tr("%1 already exists. Replace it?")
+                                                      .arg(QDir::toNativeSeparators(target)),
+                                                  QMessageBox::Yes | QMessageBox::No,
+                                                  QMessageBox::No) == QMessageBox::Yes;
+            if (!replace)
+                return;
         }
-        const bool replace =
-            m_confirm
-                ? m_confirm(this, target)
-                : QMessageBox::question(
-                      this, tr("Replace file?"),
-                      tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(target)),
-                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
-        if (!replace)
-            return;
     }
-    setDefaultExportFolder(info.absolutePath());
+    setDefaultExportFolder(QFileInfo(path()).absolutePath());
     setDefaultExportPreset(preset());
     QSettings().setValue(QLatin1String(kFormatKey), format());
     QDialog::accept();

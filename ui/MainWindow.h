@@ -92,7 +92,9 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void beginExport(const QString& path, const QString& preset);
+    // shortIndex: 0 the edit, n short n (core Shorts.h); maxBytes: a size to stay under (0 none).
+    void beginExport(const QString& path, const QString& preset, int shortIndex = 0,
+                     qint64 maxBytes = 0);
     void playExport(const QString& path);
     void updateJobs(int percent);
     void createLayout();
@@ -133,6 +135,11 @@ private:
     QSplitter* m_mainSplitter = nullptr;
     int m_chatWidth = 0; // before the chat was collapsed
     bool m_exporting = false;
+    // "All shorts": the files still to export after the running one, (path, short), in order;
+    // each starts when the one before finishes, a failure or cancel drops the rest.
+    QList<QPair<QString, int>> m_exportQueue;
+    QString m_queuePreset;
+    qint64 m_queueMaxBytes = 0;
     QString m_exportPath;            // the running or last finished export
     bool m_previewingExport = false; // the preview shows m_exportPath: sync the playhead
     OpenFilesHook m_openFilesHook;

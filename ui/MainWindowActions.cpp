@@ -13,6 +13,7 @@
 #include "MediaTypes.h"
 #include "SettingsDialog.h"
 #include "ShortcutsDialog.h"
+#include "Shorts.h"
 #include "TimelineView.h"
 
 #include <QAction>
@@ -204,12 +205,33 @@ void MainWindow::startExport()
     const QJsonObject asked = m_session->draft().m.value(QLatin1String("export")).toObject();
     dialog->suggest(asked.value(QLatin1String("format")).toString(),
                     asked.value(QLatin1String("resolution")).toString());
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { beginExport(dialog->path(), dialog->preset()); });
+    dialog->suggestMaxBytes(qint64(asked.value(QLatin1String("max_bytes")).toDouble(0)));
+    // Shorts made in the chat: offered with their lengths, the one "export short 2" chose first.
+    const Draft& draft = m_session->draft();
+    QList<qint64> lengths;
+    for (int n = 1; n <= shortsOf(draft).size(); ++n) {
+        const std::optional<Draft> one = shortDraft(draft, n);
+        lengths << (one ? one->computedDuration() : 0);
+    }
+    dialog->setShorts(lengths, asked.value(QLatin1String("short")).toInt(0));
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const int choice = dialog->shortChoice();
+        const QStringList paths = dialog->paths();
+        m_exportQueue.clear();
+        if (choice == ExportDialog::kAllShorts) {
+            for (int i = 1; i < paths.size(); ++i)
+                m_exportQueue << qMakePair(paths.at(i), i + 1);
+            m_queuePreset = dialog->preset();
+            m_queueMaxBytes = dialog->maxBytes();
+        }
+        beginExport(paths.first(), dialog->preset(),
+                    choice == ExportDialog::kAllShorts ? 1 : choice, dialog->maxBytes());
+    });
     dialog->open();
 }
 
-void MainWindow::beginExport(const QString& path, const QString& preset)
+void MainWindow::beginExport(const QString& path, const QString& preset, int shortIndex,
+                             qint64 maxBytes)
 {
     if (!m_session || m_exporting)
         return;
@@ -219,7 +241,7 @@ void MainWindow::beginExport(const QString& path, const QString& preset)
     m_exportBar->start();
     updateJobs(0);
     statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
-    m_session->exportVideo(path, preset);
+    m_session->exportVideo(path, preset, shortIndex, maxBytes);
 }
 
 void MainWindow::openSettings()

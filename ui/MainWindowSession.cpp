@@ -158,9 +158,14 @@ void MainWindow::connectSession()
         statusBar()->showMessage(tr("Export finished: %1").arg(shown));
         m_chat->addNotice(tr("Export finished: %1").arg(shown));
         m_session->refreshCredits(); // the viewer stays on the edit; the bar's Play shows the file
+        if (!m_exportQueue.isEmpty()) { // all shorts: the next one
+            const QPair<QString, int> next = m_exportQueue.takeFirst();
+            beginExport(next.first, m_queuePreset, next.second, m_queueMaxBytes);
+        }
     });
     connect(s, &EditorSession::exportFailed, this, [this](const QString& message) {
         m_exporting = false;
+        m_exportQueue.clear();
         m_exportBar->finish();
         updateJobs(-1);
         updateActions();

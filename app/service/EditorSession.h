@@ -43,8 +43,12 @@ public:
     void refreshState();
     // preset: "1080p" (default), "vertical-1080", "square-1080", "720p", "4k". The file's
     // extension is the render's output.format: mov, webm, gif, mp3, m4a, wav, else mp4.
+    // shortIndex (1-based): render that short of the draft (core Shorts.h shortDraft) instead
+    // of the whole edit. maxBytes > 0: stay under that size (sent as the draft's
+    // m.export.max_bytes, as "under 50 MB" in the chat and the CLI's --max-size set it).
     void exportVideo(const QString& destinationPath,
-                     const QString& preset = QStringLiteral("1080p"));
+                     const QString& preset = QStringLiteral("1080p"), int shortIndex = 0,
+                     qint64 maxBytes = 0);
     void cancelExport();
     bool isExporting() const;
     // Picks up this session's render job recorded by an earlier run (see RenderJournal):

@@ -6,6 +6,7 @@
 // run picks them up; a job the backend no longer knows ends with a clear message.
 #include "ApiClient.h"
 #include "EditorSessionPrivate.h"
+#include "Shorts.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -44,7 +45,8 @@ bool EditorSession::isExporting() const
     return d->exporting;
 }
 
-void EditorSession::exportVideo(const QString& destinationPath, const QString& preset)
+void EditorSession::exportVideo(const QString& destinationPath, const QString& preset,
+                                int shortIndex, qint64 maxBytes)
 {
     if (d->exporting) {
         Q_EMIT errorOccurred(tr("An export is already running."));
@@ -75,6 +77,8 @@ void EditorSession::exportVideo(const QString& destinationPath, const QString& p
     const int generation = ++d->exportGeneration;
     d->exportDest = dest.absoluteFilePath();
     d->exportPreset = chosen;
+    d->exportShort = std::max(0, shortIndex);
+    d->exportMaxBytes = std::max<qint64>(0, maxBytes);
     d->renderId.clear();
     d->renderPhase = QStringLiteral("rendering");
     d->lastPercent = -1;
@@ -128,10 +132,27 @@ void EditorSession::cancelExport()
 void EditorSession::Private::submitRender()
 {
     const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
+    // A short is the draft cut to its source ranges (the engine's CLI derives the same).
+    Draft sent = draft;
+    if (exportShort > 0) {
+        const std::optional<Draft> one = shortDraft(draft, exportShort);
+        if (!one) {
+            endExport(false, EditorSession::tr("Short %1 is not in this edit any more; make the "
+                                               "shorts again.")
+                                 .arg(exportShort));
+            return;
+        }
+        sent = *one;
+    }
+    if (exportMaxBytes > 0) {
+        QJsonObject exp = sent.m.value(QLatin1String("export")).toObject();
+        exp.insert(QStringLiteral("max_bytes"), exportMaxBytes);
+        sent.m.insert(QStringLiteral("export"), exp);
+    }
     const QJsonObject body{
         {QStringLiteral("id"), id},
         {QStringLiteral("sessionId"), sessionId},
-        {QStringLiteral("draft"), draft.toJson()},
+        {QStringLiteral("draft"), sent.toJson()},
         {QStringLiteral("output"), QJsonObject{{QStringLiteral("format"), formatOf(exportDest)},
                                                {QStringLiteral("quality"), QStringLiteral("high")},
                                                {QStringLiteral("preset"), exportPreset}}},

@@ -59,6 +59,8 @@ struct EditorSession::Private {
     int exportGeneration = 0;
     QString exportDest;
     QString exportPreset;
+    int exportShort = 0;       // 1-based short of the draft's m.shorts to render; 0 the edit
+    qint64 exportMaxBytes = 0; // a size to stay under (m.export.max_bytes); 0 as the draft says
     QString renderId;
     QString renderPhase;
     int lastPercent = -1;

@@ -72,17 +72,20 @@ inline int countSegments(const cw::Draft& d, int tt, const QString& key, const Q
 }
 
 // Exports the session as an MP4 at `preset` into `dir` and returns the file's path; empty when
-// the render failed or took over three minutes.
+// the render failed or took over three minutes. draft: the draft to render (as the app sends
+// it; e.g. a short's), absent: the session's head.
 inline QString exportSession(EngineClient& c, const QString& sid, const QString& dir,
-                             const QString& preset = QStringLiteral("720p"))
+                             const QString& preset = QStringLiteral("720p"),
+                             const QJsonObject& draft = {})
 {
     const QString id = QStringLiteral("render_%1").arg(QDateTime::currentMSecsSinceEpoch());
-    const HttpReply r = c.postJson(
-        "/api/render/proxy/lambda",
-        QJsonObject{
-            {"id", id},
-            {"sessionId", sid},
-            {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", preset}}}});
+    QJsonObject body{
+        {"id", id},
+        {"sessionId", sid},
+        {"output", QJsonObject{{"format", "mp4"}, {"quality", "high"}, {"preset", preset}}}};
+    if (!draft.isEmpty())
+        body.insert("draft", draft);
+    const HttpReply r = c.postJson("/api/render/proxy/lambda", body);
     if (r.code() != 0)
         return {};
     QElapsedTimer timer;

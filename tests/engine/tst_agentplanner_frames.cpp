@@ -23,7 +23,8 @@ const Row kRows[] = {
     {"在0:30和1:00处分割", "split_at at_ms=30000 | split_at at_ms=60000"},
     {"split the clip every 30 seconds", ""},
     {"cut it into four 15 second segments", ""},
-    {"make four 15-second clips from this", ""},
+    // Four clips of a length from one video: shorts chosen by the engine (PlannerShorts.cpp).
+    {"make four 15-second clips from this", "shorts count=4 target_ms=15000"},
     {"add a smooth transition only between the first and second clip", ""},
     // A platform named beside audio, music, text or speed says why, it asks for no frame.
     {"normalize the audio for YouTube", "set_loudness"},

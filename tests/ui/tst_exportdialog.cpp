@@ -2,6 +2,10 @@
 // preset (QSettings in test mode), Browse through its hook, bad file names refused, an
 // existing file never replaced without a yes from the confirm hook, and the export bar's
 // time-left estimate (injected clock), Cancel, Show in folder (injected opener) and Play.
+// Shorts: the "What" row appears only with shorts, names each with its length, preselects
+// the one the chat chose, and "all shorts" writes NAME-1, NAME-2, ... (each checked for
+// overwriting); the max file size field gives bytes, no limit by default, none for WAV. A
+// screenshot of the dialog with shorts goes to $CLIPWRIGHT_SCREENSHOT_DIR when set.
 #include "EngineWindowFixture.h"
 #include "ExportBar.h"
 #include "ExportDialog.h"
@@ -17,6 +21,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +55,8 @@ private Q_SLOTS:
     void barDoneActions();
     void timeLeftText_data();
     void timeLeftText();
+    void shortsChoice();
+    void maxFileSize();
 
 private:
     QTemporaryDir m_tmp;
@@ -296,6 +303,84 @@ void TstExportDialog::timeLeftText()
     QFETCH(qint64, seconds);
     QFETCH(QString, text);
     QCOMPARE(ExportBar::formatTimeLeft(seconds), text);
+}
+
+void TstExportDialog::shortsChoice()
+{
+    setDefaultExportFolder(m_tmp.path());
+    ExportDialog dialog(QStringLiteral("talk"));
+    dialog.show();
+    auto* what = child<QComboBox>(&dialog, "exportWhat");
+    QVERIFY(what);
+    QVERIFY(!what->isVisible()); // no shorts: the edit only
+    QCOMPARE(dialog.shortChoice(), 0);
+    QCOMPARE(dialog.paths(), QStringList{dialog.path()});
+
+    dialog.setShorts({29500, 30000, 27600}, 2);
+    QTRY_VERIFY(what->isVisible());
+    QCOMPARE(what->count(), 5); // the edit, 3 shorts, all
+    QCOMPARE(what->itemText(1), QStringLiteral("Short 1 (0:30)"));
+    QCOMPARE(what->itemText(3), QStringLiteral("Short 3 (0:28)"));
+    QCOMPARE(dialog.shortChoice(), 2);
+    QCOMPARE(dialog.paths(), QStringList{m_tmp.filePath("talk.mp4")});
+    what->setCurrentIndex(what->count() - 1);
+    QCOMPARE(dialog.shortChoice(), int(ExportDialog::kAllShorts));
+    QCOMPARE(dialog.paths(),
+             (QStringList{m_tmp.filePath("talk-1.mp4"), m_tmp.filePath("talk-2.mp4"),
+                          m_tmp.filePath("talk-3.mp4")}));
+    if (const QString dir = qEnvironmentVariable("CLIPWRIGHT_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QSpinBox* size = child<QSpinBox>(&dialog, "exportMaxSize");
+        size->setValue(50);
+        QTest::qWait(50);
+        QVERIFY(dialog.grab().save(QDir(dir).filePath("export-shorts.png")));
+        size->setValue(0);
+    }
+
+    // All shorts: a file that exists among them is asked about; "no" keeps the dialog open.
+    {
+        QFile old(m_tmp.filePath("talk-2.mp4"));
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("old");
+    }
+    QStringList asked;
+    dialog.setConfirmOverwriteHook([&](QWidget*, const QString& path) {
+        asked << path;
+        return false;
+    });
+    dialog.accept();
+    QCOMPARE(asked, QStringList{m_tmp.filePath("talk-2.mp4")});
+    QVERIFY(dialog.isVisible());
+    QFile::remove(m_tmp.filePath("talk-2.mp4"));
+
+    // Shorts taken away (the chat removed them): the row hides again.
+    dialog.setShorts({});
+    QTRY_VERIFY(!what->isVisible());
+    QCOMPARE(dialog.shortChoice(), 0);
+    // One short: no "all" entry.
+    dialog.setShorts({12000});
+    QCOMPARE(what->count(), 2);
+}
+
+void TstExportDialog::maxFileSize()
+{
+    ExportDialog dialog(QStringLiteral("talk"));
+    auto* size = child<QSpinBox>(&dialog, "exportMaxSize");
+    QVERIFY(size);
+    QCOMPARE(dialog.maxBytes(), qint64(0));
+    QCOMPARE(size->text(), QStringLiteral("No limit"));
+    size->setValue(50);
+    QCOMPARE(dialog.maxBytes(), qint64(50000000));
+    // WhatsApp's 16 MB said in the chat, never rounded up over it.
+    dialog.suggestMaxBytes(16500000);
+    QCOMPARE(dialog.maxBytes(), qint64(16000000));
+    // WAV cannot be sized.
+    auto* format = child<QComboBox>(&dialog, "exportFormat");
+    format->setCurrentIndex(format->findData(QStringLiteral("wav")));
+    QVERIFY(!size->isEnabled());
+    QCOMPARE(dialog.maxBytes(), qint64(0));
+    format->setCurrentIndex(format->findData(QStringLiteral("gif")));
+    QVERIFY(size->isEnabled());
+    QCOMPARE(dialog.maxBytes(), qint64(16000000));
 }
 
 QTEST_MAIN(TstExportDialog)

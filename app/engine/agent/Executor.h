@@ -91,6 +91,7 @@ private:
     QString reframeNote(const QString& sessionId, bool zh);
     OpOutcome applyMontage(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyAudiogram(const QString& sessionId, const Operation& op, bool zh);
+    OpOutcome applyShorts(const QString& sessionId, const Operation& op, bool zh); // ExecutorShorts
     OpOutcome progressOverFootage(const QString& sessionId, const Draft& draft, const Operation& op,
                                   bool zh);
     OpOutcome applyTargetLength(const QString& sessionId, const Operation& op, bool zh,

@@ -162,6 +162,8 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyMontage(sessionId, op, zh);
     else if (n == Op::audiogram())
         out = applyAudiogram(sessionId, op, zh);
+    else if (n == Op::shorts())
+        out = applyShorts(sessionId, op, zh);
     else if (n == Op::targetLength())
         out = applyTargetLength(sessionId, op, zh, confirmed);
     else if (n == Op::setMusicVolume() || n == Op::removeMusic() || n == Op::editText() ||

@@ -132,7 +132,8 @@ const QStringList& Op::all()
         cancel(),         describe(),       fadeIn(),         fadeOut(),    addLogo(),
         setVoiceOver(),   reverse(),        freezeFrame(),    loop(),       zoom(),
         addPip(),         splitScreen(),    stabilise(),      cleanAudio(), removeLogo(),
-        splitScenes(),    removeScene(),    removeLayout(),   montage(),    audiogram()};
+        splitScenes(),    removeScene(),    removeLayout(),   montage(),    audiogram(),
+        shorts()};
     return names;
 }
 
@@ -220,6 +221,8 @@ Plan planInstruction(const QString& message)
         if (applyModifier(clause, p, plan.operations))
             continue;
         if (montageEdit(clause, plan.operations)) // PlannerMontage.cpp: before the declines
+            continue;
+        if (shortsEdit(clause, plan.operations)) // PlannerShorts.cpp: before the "pieces" decline
             continue;
         if (sceneEdit(clause, plan.operations)) // PlannerScene.cpp: before the "scenes" decline
             continue;

@@ -214,6 +214,10 @@ inline QString audiogram()
 {
     return QStringLiteral("audiogram");
 }
+inline QString shorts()
+{
+    return QStringLiteral("shorts");
+}
 // Every operation name the planner can produce.
 const QStringList& all();
 } // namespace Op
@@ -270,6 +274,8 @@ const QStringList& all();
 //   audiogram: style, color, background, background_file or background_image, progress,
 //     bar_color (a progress bar asked alone; over footage it is drawn on the video), off
 //     (edit/Audiogram.h; agent/PlannerAudiogram.cpp)
+//   shorts: count + target_ms, aspect ("9:16"); or remove (true); or export (short n, 1-based)
+//     (edit/ShortsPick.h; agent/PlannerShorts.cpp)
 // tests/data/phrases/README.md describes them for the phrase corpus.
 struct Operation {
     QString name; // Op::*

@@ -116,6 +116,9 @@ void montageAlone(Plan& plan, const QStringList& clauses);
 bool audiogramEdit(const QString& c, const Prepared& p, QList<Operation>& ops);
 // A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
 bool sizeEdit(const QString& c, QList<Operation>& ops);
+// Several shorts from the footage, removing them, or exporting one (PlannerShorts.cpp):
+// appends a shorts operation, true when said.
+bool shortsEdit(const QString& c, QList<Operation>& ops);
 // Stabilising shaky footage, or taking it off (PlannerStabilise.cpp).
 std::optional<Operation> stabilise(const QString& c);
 // A platform named in a clause whose main operation is something else ("cut the pauses for

@@ -6,6 +6,7 @@
 #include "cli/EditCommand.h"
 
 #include "EngineInfo.h"
+#include "Shorts.h"
 #include "agent/Executor.h"
 #include "agent/Planner.h"
 #include "cli/EditOptions.h"
@@ -68,6 +69,8 @@ private:
     Failure applyInstruction(const QString& sessionId);
     Failure render(const QString& sessionId, const Draft& draft, const QString& output,
                    QJsonObject* result);
+    Failure renderShorts(const QString& sessionId, const Draft& draft, const QString& output,
+                         QJsonObject result);
     Failure exportHandOff(const QString& sessionId, const Draft& draft, const QString& output,
                           const QHash<QString, QString>& originals, QJsonObject* result);
 
@@ -127,6 +130,15 @@ Failure EditRun::run(const EditJob& job)
     QJsonObject result{{QStringLiteral("output"), job.output},
                        {QStringLiteral("inputs"), QJsonArray::fromStringList(job.inputs)},
                        {QStringLiteral("summary"), draft->summary()}};
+    const bool shorts = !shortsOf(*draft).isEmpty();
+    if (m_options.shortIndex > 0 && !shorts)
+        return {ExitUsage,
+                tr("--short %1: the instruction made no shorts (say e.g. \"make 3 shorts of 30 "
+                   "seconds\")")
+                    .arg(m_options.shortIndex),
+                QString()};
+    if (shorts && m_options.exportFormat.isEmpty())
+        return renderShorts(session->id, *draft, job.output, result);
     failure = m_options.exportFormat.isEmpty()
                   ? render(session->id, *draft, job.output, &result)
                   : exportHandOff(session->id, *draft, job.output, originals, &result);
@@ -213,6 +225,48 @@ Failure EditRun::render(const QString& sessionId, const Draft& draft, const QStr
     result->insert(QStringLiteral("width"), written.width);
     result->insert(QStringLiteral("height"), written.height);
     result->insert(QStringLiteral("size"), QFileInfo(output).size());
+    return {};
+}
+
+// An edit with shorts (core Shorts.h) writes them instead of the main edit: --short N (or
+// "export short N" said in the instruction) only that one to OUT, else each to OUT-1.ext,
+// OUT-2.ext, ... beside OUT. Each is checked before anything renders.
+Failure EditRun::renderShorts(const QString& sessionId, const Draft& draft, const QString& output,
+                              QJsonObject result)
+{
+    const int count = int(shortsOf(draft).size());
+    int only = m_options.shortIndex;
+    if (only <= 0)
+        only = draft.m.value(QLatin1String("export"))
+                   .toObject()
+                   .value(QLatin1String("short"))
+                   .toInt(0);
+    QList<QPair<Draft, QString>> work;
+    const QFileInfo out(output);
+    for (int n = only > 0 ? only : 1; n <= (only > 0 ? only : count); ++n) {
+        QString error;
+        const std::optional<Draft> one = shortDraft(draft, n, &error);
+        if (!one)
+            return {ExitUsage, error, QString()};
+        const QString path = only > 0
+                                 ? output
+                                 : out.absolutePath() + QLatin1Char('/') + out.completeBaseName() +
+                                       QStringLiteral("-%1.").arg(n) + out.suffix();
+        work << qMakePair(*one, path);
+    }
+    for (int i = 0; i < work.size(); ++i) {
+        if (g_interrupted)
+            return interrupted();
+        QJsonObject r = result;
+        r.insert(QStringLiteral("output"), work[i].second);
+        r.insert(QStringLiteral("short"), only > 0 ? only : i + 1);
+        r.insert(QStringLiteral("shorts"), count);
+        r.insert(QStringLiteral("summary"), work[i].first.summary());
+        const Failure f = render(sessionId, work[i].first, work[i].second, &r);
+        if (f.code != ExitOk)
+            return f;
+        m_reporter.result(r);
+    }
     return {};
 }
 

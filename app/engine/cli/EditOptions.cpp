@@ -101,6 +101,9 @@ QString editHelpText()
         "                     50MB, 800k or 1.5GB, or whatsapp, email, discord,\n"
         "                     telegram. The sound is chosen first, then the picture's\n"
         "                     bitrate and size (two passes); too small a size is refused.\n"
+        "  --short N          with an instruction that makes shorts (\"make 3 shorts of 30\n"
+        "                     seconds\"): write only short N to the output. Without it\n"
+        "                     every short is written, OUT-1.mp4, OUT-2.mp4, ...\n"
         "  --join             edit all inputs as one timeline, in order, into one output\n"
         "                     (default: one output per input).\n"
         "  --export FORMAT    write a hand-off file instead of rendering: fcpxml, edl, mlt,\n"
@@ -137,7 +140,9 @@ QString editHelpText()
         "  clipwright-engine edit a.mp4 b.mp4 --join --do \"add crossfades\" -o both.mp4\n"
         "  clipwright-engine edit talk.mp4 --do \"make it vertical\" --preset vertical-1080\n"
         "  clipwright-engine edit talk.mp4 --do \"cut the pauses\" -o talk.fcpxml\n"
-        "  clipwright-engine edit memo.m4a --do \"cut the pauses\" -o memo.mp3\n");
+        "  clipwright-engine edit memo.m4a --do \"cut the pauses\" -o memo.mp3\n"
+        "  clipwright-engine edit talk.mp4 --do \"make 3 vertical shorts of 30 seconds\" -o "
+        "s.mp4\n");
 }
 
 ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QString* error)
@@ -153,6 +158,7 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
                                        QStringLiteral("format"));
     const QCommandLineOption maxSizeOpt(QStringLiteral("max-size"), QString(),
                                         QStringLiteral("size"));
+    const QCommandLineOption shortOpt(QStringLiteral("short"), QString(), QStringLiteral("n"));
     const QCommandLineOption dataOpt(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"));
     const QCommandLineOption joinOpt(QStringLiteral("join"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
@@ -162,7 +168,7 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     const QCommandLineOption versionOpt(
         QStringList{QStringLiteral("v"), QStringLiteral("version")});
     parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, formatOpt, maxSizeOpt, dataOpt, joinOpt,
-                       jsonOpt, quietOpt, keepOpt, helpOpt, versionOpt});
+                       shortOpt, jsonOpt, quietOpt, keepOpt, helpOpt, versionOpt});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return ParseResult::Error;
@@ -214,6 +220,15 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
         if (o->maxBytes <= 0) {
             *error = tr("--max-size '%1' is not a size; use e.g. 50MB, 800k, or one of: %2.")
                          .arg(size.left(40), namedSizeLimits().join(QStringLiteral(", ")));
+            return ParseResult::Error;
+        }
+    }
+    if (parser.isSet(shortOpt)) {
+        bool ok = false;
+        o->shortIndex = parser.value(shortOpt).toInt(&ok);
+        if (!ok || o->shortIndex < 1) {
+            *error = tr("--short '%1' is not a short's number; use 1 for the first.")
+                         .arg(parser.value(shortOpt).left(40));
             return ParseResult::Error;
         }
     }

@@ -28,6 +28,7 @@ struct EditOptions {
     QString format = QStringLiteral("mp4"); // what a render writes (outputFormats())
     bool formatGiven = false;
     qint64 maxBytes = 0;  // --max-size: compress under this many bytes (render/SizeTarget.h)
+    int shortIndex = 0;   // --short N: render only short N of an edit with shorts (1-based)
     QString exportFormat; // "" (render) or a hand-off extension: fcpxml, edl, ...
     bool join = false;
     bool json = false;

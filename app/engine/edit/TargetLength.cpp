@@ -383,8 +383,8 @@ std::vector<qint64> cleanCuts(const Clip& c)
 // window up to len that ends on a clean cut (or on a kept window, which joins it), at least
 // minLen. Clip -1 when no clip has one.
 Pick liveliestClean(const QList<Clip>& clips, const std::vector<std::vector<qint64>>& cuts,
-                    qint64 len, qint64 minLen, const Spans& kept, const Slots& spread,
-                    double unknownDb)
+                    qint64 len, qint64 minLen, const Spans& kept, const Spans& own,
+                    const Slots& spread, double unknownDb)
 {
     Pick best;
     best.score = -std::numeric_limits<double>::infinity();
@@ -412,7 +412,7 @@ Pick liveliestClean(const QList<Clip>& clips, const std::vector<std::vector<qint
             if (c.act)
                 score += kMotionDb * c.act->mean(c.source(double(a)), c.source(double(b)));
             for (qint64 t : {a, b})
-                if (kept.isEdge(t))
+                if (own.isEdge(t))
                     score += kEdgePenaltyDb; // joins a kept window: one cut fewer
             if (score > best.score + 1e-9)
                 best = {ci, a, b - a, score};
@@ -423,7 +423,7 @@ Pick liveliestClean(const QList<Clip>& clips, const std::vector<std::vector<qint
 
 // Liveliest window of at most len outside `kept`, or clip -1. minLen: shortest acceptable.
 Pick liveliest(const QList<Clip>& clips, qint64 len, qint64 minLen, const Spans& kept,
-               const Slots& spread, double unknownDb)
+               const Spans& own, const Slots& spread, double unknownDb)
 {
     Pick best;
     best.score = -std::numeric_limits<double>::infinity();
@@ -456,9 +456,9 @@ Pick liveliest(const QList<Clip>& clips, qint64 len, qint64 minLen, const Spans&
                 for (qint64 t : {a, b}) {
                     if (!c.env)
                         break;
-                    if (kept.isEdge(t))
+                    if (own.isEdge(t))
                         score += kEdgePenaltyDb; // joins a kept window: one cut fewer
-                    else if (!quietAt(c, t))
+                    else if (!kept.isEdge(t) && !quietAt(c, t))
                         score -= kEdgePenaltyDb;
                 }
                 if (score > best.score + 1e-9)
@@ -473,6 +473,12 @@ Pick liveliest(const QList<Clip>& clips, qint64 len, qint64 minLen, const Spans&
 
 LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                          const LengthOptions& options)
+{
+    return cutToLength(draft, analyses, options, BestWindows{});
+}
+
+LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
+                         const LengthOptions& options, const BestWindows& windows)
 {
     const qint64 target = options.targetMs;
     if (target < kMinTarget)
@@ -542,31 +548,44 @@ LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>
     Spans removal; // timeline ranges of the input to remove
     if (options.best) {
         const qint64 window =
-            std::min(target, std::clamp<qint64>(target / 4 / kGrid * kGrid, 3000, 10000));
+            windows.windowMs > 0
+                ? std::min(target, windows.windowMs)
+                : std::min(target, std::clamp<qint64>(target / 4 / kGrid * kGrid, 3000, 10000));
         Slots spread(spanFrom, spanTo, int((target + window - 1) / window));
         std::vector<std::vector<qint64>> clean;
         for (const Clip& c : clips)
             clean.push_back(cleanCuts(c));
-        Spans kept;
+        Spans kept;     // chosen here
+        Spans occupied; // chosen here or excluded
+        for (const Interval& iv : windows.exclude)
+            if (iv.endMs > iv.startMs)
+                occupied.add(iv);
+        occupied = [&] {
+            Spans joined;
+            for (const Interval& iv : occupied.merged())
+                joined.add(iv);
+            return joined;
+        }();
         qint64 keptMs = 0;
         while (target - keptMs >= kTolerance) {
             const qint64 rest = target - keptMs;
             Pick p;
             if (!envelopes.empty()) {
                 p = liveliestClean(clips, clean, std::min(window, rest),
-                                   std::min(kMinStretch, rest), kept, spread, unknownDb);
+                                   std::min(kMinStretch, rest), occupied, kept, spread, unknownDb);
                 // Short of the target by a sentence or less: stop rather than cut into words.
-                if (p.clip < 0 && keptMs * 10 >= target * 9)
+                if (p.clip < 0 && (keptMs * 10 >= target * 9 || windows.cleanOnly))
                     break;
             }
             if (p.clip < 0)
-                p = liveliest(clips, std::min(window, rest), std::min(kMinStretch, rest), kept,
-                              spread, unknownDb);
+                p = liveliest(clips, std::min(window, rest), std::min(kMinStretch, rest), occupied,
+                              kept, spread, unknownDb);
             if (p.clip < 0)
-                p = liveliest(clips, std::min(window, rest), 1, kept, spread, unknownDb);
+                p = liveliest(clips, std::min(window, rest), 1, occupied, kept, spread, unknownDb);
             if (p.clip < 0)
                 break;
             kept.add({p.a, p.a + p.len});
+            occupied.add({p.a, p.a + p.len});
             keptMs += p.len;
             spread.take(0.5 * double(2 * p.a + p.len));
         }

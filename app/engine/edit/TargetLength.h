@@ -26,6 +26,19 @@ struct LengthOptions {
     QHash<QString, QList<float>> motion;
 };
 
+// How best mode may choose its windows, for several shorts from one video (edit/ShortsPick.h).
+// Kept apart from LengthOptions so brace-initialised options elsewhere stay complete.
+struct BestWindows {
+    // Timeline ranges of the input that may not be kept (the shorts already chosen); the
+    // target must fit in what is left.
+    QList<Interval> exclude;
+    // The longest window taken at once (0: target/4, 3-10 s).
+    qint64 windowMs = 0;
+    // With an analysis: only windows that start and end in pauses, never the fallback that
+    // may cut into a word (the run fails instead when they are not enough).
+    bool cleanOnly = false;
+};
+
 struct LengthResult {
     // details: removed_ms, duration_ms, target_ms, old_duration_ms, pauses_removed,
     // pauses_ms, stretches (= removedStretches.size()), kept_windows (best), method
@@ -43,5 +56,7 @@ struct LengthResult {
 // throughout: nothing of theirs is a pause, and their stretches are taken evenly spread.
 LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                          const LengthOptions& options);
+LengthResult cutToLength(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
+                         const LengthOptions& options, const BestWindows& windows);
 
 } // namespace cw::engine
