@@ -1,9 +1,11 @@
 // The parts buildRenderCommand is built from (its whole graphs are in tst_rendergraph): the
-// export presets by name, the project rates a draft may name, the escaping of hostile paths
+// export presets by name and the frame each gives an edit, the project rates a draft may name, the escaping of hostile paths
 // and text in filter values, and the default title font.
 #include "render/RenderGraph.h"
 
 #include <QFile>
+#include <QJsonObject>
+#include <QSize>
 #include <QtTest>
 
 using namespace cw;
@@ -42,6 +44,42 @@ private slots:
         QCOMPARE(p.name, ok ? name : QStringLiteral("1080p"));
         QCOMPARE(p.fps.text(), QStringLiteral("30"));
         QVERIFY(RenderPreset::byName(name).width == width); // ok pointer optional
+    }
+
+    // The output frame of an edit of each shape: 1080p, 720p and 4K keep the edit's frame at
+    // their size (a phone's vertical edit stays vertical), the named frames are what they say.
+    void frames_data()
+    {
+        QTest::addColumn<int>("w");
+        QTest::addColumn<int>("h");
+        QTest::addColumn<QString>("preset");
+        QTest::addColumn<QSize>("out");
+        QTest::newRow("16:9 1080p") << 1920 << 1080 << "1080p" << QSize(1920, 1080);
+        QTest::newRow("16:9 720p") << 1920 << 1080 << "720p" << QSize(1280, 720);
+        QTest::newRow("16:9 4k") << 1920 << 1080 << "4k" << QSize(3840, 2160);
+        QTest::newRow("9:16 1080p") << 1080 << 1920 << "1080p" << QSize(1080, 1920);
+        QTest::newRow("9:16 720p") << 1080 << 1920 << "720p" << QSize(720, 1280);
+        QTest::newRow("9:16 4k") << 1080 << 1920 << "4k" << QSize(2160, 3840);
+        QTest::newRow("4:5 720p") << 1080 << 1350 << "720p" << QSize(720, 900);
+        QTest::newRow("1:1 720p") << 1080 << 1080 << "720p" << QSize(720, 720);
+        QTest::newRow("odd 720p stays even") << 1000 << 1333 << "720p" << QSize(720, 960);
+        QTest::newRow("9:16 named vertical") << 1080 << 1920 << "vertical-1080" << QSize(1080, 1920);
+        QTest::newRow("16:9 named square") << 1920 << 1080 << "square-1080" << QSize(1080, 1080);
+        QTest::newRow("no frame in the draft") << 0 << 0 << "720p" << QSize(1280, 720);
+        QTest::newRow("hostile frame") << 100000 << 5 << "4k" << QSize(3840, 2160);
+    }
+
+    void frames()
+    {
+        QFETCH(int, w);
+        QFETCH(int, h);
+        QFETCH(QString, preset);
+        QFETCH(QSize, out);
+        Draft d;
+        if (w > 0)
+            d.m = QJsonObject{{QStringLiteral("width"), w}, {QStringLiteral("height"), h}};
+        const QPair<int, int> got = renderSize(d, RenderPreset::byName(preset));
+        QCOMPARE(QSize(got.first, got.second), out);
     }
 
     // The project rates a draft may name (an NTSC one in every filter: tst_rendergraph).

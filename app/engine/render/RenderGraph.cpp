@@ -122,6 +122,13 @@ QPair<int, int> renderSize(const Draft& draft, const RenderPreset& preset)
         return {preset.width, preset.height};
     if (preset.name == QLatin1String("1080p"))
         return {w / 2 * 2, h / 2 * 2};
+    // 720p and 4K keep the edit's frame too (a vertical edit stays vertical) with the preset's
+    // short side: 1080x1920 -> 720x1280 or 2160x3840.
+    if (preset.name == QLatin1String("720p") || preset.name == QLatin1String("4k")) {
+        const double scale = double(std::min(preset.width, preset.height)) / std::min(w, h);
+        return {std::max(16, int(std::lround(w * scale / 2)) * 2),
+                std::max(16, int(std::lround(h * scale / 2)) * 2)};
+    }
     if (preset.name == QLatin1String("preview")) {
         const double scale = 640.0 / std::max(w, h);
         return {std::max(16, int(w * scale) / 2 * 2), std::max(16, int(h * scale) / 2 * 2)};
