@@ -77,6 +77,7 @@ struct CutOnly {
     QString sync;           // A/V offset at the joins
     int encodedFrames = -1; // of the smart plan: frames a frame-accurate cut must re-encode
     int totalFrames = -1;
+    SmartPlan plan;
     QString error;
 };
 
@@ -132,6 +133,82 @@ QString syncAtJoins(const QJsonObject& draft, const QString& source, const QStri
         .arg(lags.last(), 0, 'f', 1);
 }
 
+// The floor command (see longClipRows): one pass over a concat list of the plan's decodes.
+ProcResult cutFloor(const Context& ctx, const SmartPlan& plan, int* decoded)
+{
+    const QString video = ctx.workDir + QStringLiteral("/floor-video.mp4");
+    runTimed(ffmpeg(),
+             {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+              QStringLiteral("-i"), ctx.talk, QStringLiteral("-map"), QStringLiteral("0:v:0"),
+              QStringLiteral("-c"), QStringLiteral("copy"), video});
+    QHash<QString, SmartSource> sources;
+    for (const SmartRange& r : plan.segments)
+        if (!sources.contains(r.src))
+            sources.insert(r.src, probeSmartSource(ctx.talk));
+    QHash<QString, QString> videoOnly;
+    SmartBatch all;
+    for (int i = 0; i < plan.pieces.size(); ++i) {
+        if (plan.pieces[i].copy)
+            continue;
+        for (const SmartRange& r : plan.pieces[i].ranges)
+            videoOnly.insert(r.src, video);
+        all.pieces << i;
+        all.starts << all.frames;
+        all.frames += plan.pieces[i].frames();
+    }
+    const QString list = ctx.workDir + QStringLiteral("/floor.ffconcat");
+    const SmartBatchCommand cmd =
+        smartBatchCommand(plan, sources, RenderPreset::byName(QStringLiteral("720p")), all, {},
+                          videoOnly, list, QStringLiteral("/dev/null"));
+    *decoded = cmd.decodedFrames;
+    QFile f(list);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return {};
+    f.write(cmd.list);
+    f.close();
+    // Only the decode's select from the engine's command; the encoders are the bench's own.
+    // The kept sound, whole audio frames around each segment (aselect: as much to encode as
+    // the export's sound, the pauses left out, with no sample-exact trimming).
+    QStringList kept;
+    const double fps = plan.fps.value();
+    for (const SmartRange& r : plan.segments)
+        kept << QStringLiteral("gte(t,%1)*lt(t,%2)")
+                    .arg(r.from / fps - 0.011, 0, 'f', 6)
+                    .arg(r.to / fps - 0.011, 0, 'f', 6);
+    const QString graph =
+        cmd.args.value(cmd.args.indexOf(QStringLiteral("-filter_complex")) + 1) +
+        QStringLiteral(";[1:a:0]aselect='%1',asetpts=N/SR/TB[a]").arg(smartSelectSum(kept));
+    warmCache(ctx.talk);
+    warmCache(video);
+    const ProcResult r =
+        runTimed(ffmpeg(), QStringList{QStringLiteral("-hide_banner"),
+                                       QStringLiteral("-nostdin"),
+                                       QStringLiteral("-v"),
+                                       QStringLiteral("error"),
+                                       QStringLiteral("-f"),
+                                       QStringLiteral("concat"),
+                                       QStringLiteral("-safe"),
+                                       QStringLiteral("0"),
+                                       QStringLiteral("-i"),
+                                       list,
+                                       QStringLiteral("-i"),
+                                       ctx.talk,
+                                       QStringLiteral("-filter_complex"),
+                                       graph,
+                                       QStringLiteral("-map"),
+                                       QStringLiteral("[v]"),
+                                       QStringLiteral("-map"),
+                                       QStringLiteral("[a]"),
+                                       QStringLiteral("-fps_mode"),
+                                       QStringLiteral("passthrough")} +
+                               exportVideoArgs(ctx.x264) + exportAudioArgs() +
+                               QStringList{QStringLiteral("-f"), QStringLiteral("null"),
+                                           QStringLiteral("-")});
+    QFile::remove(video);
+    QFile::remove(list);
+    return r;
+}
+
 CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* latencyRows)
 {
     CutOnly r;
@@ -170,6 +247,7 @@ CutOnly cutOnlyExport(const Context& ctx, const QString& smartEnv, QList<Row>* l
         if (plan.eligible) {
             r.encodedFrames = plan.encodedFrames();
             r.totalFrames = plan.totalFrames();
+            r.plan = plan;
         }
     }
     if (latencyRows) {
@@ -318,30 +396,34 @@ QList<Row> longClipRows(const Context& ctx)
     const CutOnly smart = cutOnlyExport(ctx, QString(), &latency);
 
     // Baseline: decode everything, re-encode everything at 720p with the same settings.
+    // CLIPWRIGHT_BENCH_FLOOR_ONLY=1 skips it and the smart-off row (the cut-only export
+    // against its floor only: a quicker before/after on a busy machine).
+    const bool floorOnly =
+        qEnvironmentVariable("CLIPWRIGHT_BENCH_FLOOR_ONLY") == QLatin1String("1");
     warmCache(ctx.talk);
     const QString baseOut = ctx.workDir + QStringLiteral("/cutonly-baseline.mp4");
-    const ProcResult base = runTimed(
-        ffmpeg(),
-        QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
-                    QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
-                    QStringLiteral("-i"), ctx.talk, QStringLiteral("-vf"),
-                    QStringLiteral("scale=1280:720")} +
-            exportVideoArgs(ctx.x264) + QStringList{QStringLiteral("-r"), QStringLiteral("30")} +
-            exportAudioArgs() +
-            QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"), baseOut});
+    const ProcResult base =
+        floorOnly ? ProcResult{}
+                  : runTimed(ffmpeg(),
+                             QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
+                                         QStringLiteral("-v"), QStringLiteral("error"),
+                                         QStringLiteral("-y"), QStringLiteral("-i"), ctx.talk,
+                                         QStringLiteral("-vf"), QStringLiteral("scale=1280:720")} +
+                                 exportVideoArgs(ctx.x264) +
+                                 QStringList{QStringLiteral("-r"), QStringLiteral("30")} +
+                                 exportAudioArgs() +
+                                 QStringList{QStringLiteral("-movflags"),
+                                             QStringLiteral("+faststart"), baseOut});
 
-    // The floor of any frame-accurate cut with these encoder settings: re-encoding only the
-    // frames the smart plan must change, as one stream, with no seeking and no sound.
+    // The floor of any frame-accurate cut with these encoder settings, as one ffmpeg command:
+    // decoding each cut's GOP from its keyframe up to the cut (the lead-in) and on through the
+    // frames the cut forces (a concat list over a video-only copy made beforehand, untimed;
+    // a lead-in already decoded by the previous range is not decoded twice), encoding only
+    // the forced frames as one stream, and the sound of the kept length (decode + AAC).
     ProcResult floor;
+    int leadIn = 0;
     if (smart.encodedFrames > 0)
-        floor = runTimed(
-            ffmpeg(),
-            QStringList{QStringLiteral("-hide_banner"), QStringLiteral("-nostdin"),
-                        QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-                        ctx.talk, QStringLiteral("-an"), QStringLiteral("-frames:v"),
-                        QString::number(smart.encodedFrames)} +
-                exportVideoArgs(ctx.x264) +
-                QStringList{QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")});
+        floor = cutFloor(ctx, smart.plan, &leadIn);
 
     auto makeRow = [&](const QString& id, const QString& metric, const CutOnly& r) {
         Row row;
@@ -370,22 +452,36 @@ QList<Row> longClipRows(const Context& ctx)
                            .arg(r.cpuSeconds, 0, 'f', 1)
                            .arg(base.cpuSeconds, 0, 'f', 1)
                            .arg(base.cpuSeconds / std::max(1e-6, r.cpuSeconds), 0, 'f', 2);
-        if (r.encodedFrames > 0 && floor.ok && base.ok) {
-            row.note += QStringLiteral("; floor: re-encoding only the %1 of %2 frames the cuts "
-                                       "force, as one stream without sound, takes %3 s (at "
-                                       "best %4x)")
+        if (r.encodedFrames > 0 && floor.ok) {
+            row.note += QStringLiteral("; floor: decoding the cuts' GOPs (%1 frames, lead-ins "
+                                       "included), re-encoding only the %2 of %3 frames the "
+                                       "cuts force and the sound, one command, takes %4 s, "
+                                       "CPU %5 s (at best %6x); Clipwright / floor %7 (CPU %8)")
+                            .arg(leadIn)
                             .arg(r.encodedFrames)
                             .arg(r.totalFrames)
                             .arg(floor.seconds, 0, 'f', 1)
-                            .arg(base.seconds / floor.seconds, 0, 'f', 2);
+                            .arg(floor.cpuSeconds, 0, 'f', 1)
+                            .arg(base.ok ? base.seconds / floor.seconds : 0, 0, 'f', 2)
+                            .arg(r.seconds / floor.seconds, 0, 'f', 2)
+                            .arg(r.cpuSeconds / std::max(1e-6, floor.cpuSeconds), 0, 'f', 2);
+            row.extra.insert(QStringLiteral("floor_cpu_s"), floor.cpuSeconds);
+            row.extra.insert(QStringLiteral("floor_decoded_frames"), leadIn);
+            row.extra.insert(QStringLiteral("vs_floor"), r.seconds / floor.seconds);
+            row.extra.insert(QStringLiteral("vs_floor_cpu"),
+                             r.cpuSeconds / std::max(1e-6, floor.cpuSeconds));
             row.extra.insert(QStringLiteral("encoded_frames"), r.encodedFrames);
             row.extra.insert(QStringLiteral("total_frames"), r.totalFrames);
             row.extra.insert(QStringLiteral("floor_s"), floor.seconds);
-            row.extra.insert(QStringLiteral("floor_ratio"), base.seconds / floor.seconds);
+            if (base.ok)
+                row.extra.insert(QStringLiteral("floor_ratio"), base.seconds / floor.seconds);
         }
-        if (!base.ok)
+        if (!base.ok && !floorOnly)
             row.note +=
                 QStringLiteral("; baseline failed: ") + QString::fromUtf8(base.err.right(300));
+        if (r.encodedFrames > 0 && !floor.ok)
+            row.note +=
+                QStringLiteral("; floor failed: ") + QString::fromUtf8(floor.err.right(300));
         row.extra.insert(QStringLiteral("draft_s"), r.draftSeconds);
         row.extra.insert(QStringLiteral("cpu_s"), r.cpuSeconds);
         row.extra.insert(QStringLiteral("baseline_cpu_s"), base.cpuSeconds);
@@ -395,7 +491,7 @@ QList<Row> longClipRows(const Context& ctx)
     };
     rows << makeRow(QStringLiteral("cut_only"), QStringLiteral("cut-only edit, long clip -> 720p"),
                     smart);
-    if (engineKnowsSmartRender(ctx)) {
+    if (engineKnowsSmartRender(ctx) && !floorOnly) {
         const CutOnly off = cutOnlyExport(ctx, QStringLiteral("0"), nullptr);
         rows << makeRow(QStringLiteral("cut_only_smart_off"),
                         QStringLiteral("  same, CLIPWRIGHT_SMART_RENDER=0"), off);

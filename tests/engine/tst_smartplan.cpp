@@ -30,6 +30,7 @@ private slots:
     void batchesTakeEveryEncodedPieceOnce();
     void batchCommandForcesAnIdrPerPiece();
     void concatEntryCutsBetweenPackets();
+    void batchDecodesStartOnKeyframes();
 };
 
 void TstSmartPlan::eligibility_data()
@@ -118,6 +119,9 @@ void TstSmartPlan::eligibility_data()
     s = ok;
     s.profile = 66;
     QTest::newRow("baseline profile") << cut << "720p" << s << false;
+    s = ok;
+    s.profile = 77;
+    QTest::newRow("main profile") << cut << "720p" << s << true;
     s = ok;
     s.pixFmt = "yuv422p";
     QTest::newRow("4:2:2") << cut << "720p" << s << false;
@@ -377,9 +381,16 @@ void TstSmartPlan::batchCommandForcesAnIdrPerPiece()
     SmartTitles titles;
     titles.filters << "drawtext=text=MARK";
     titles.spans << qMakePair(qint64(6000), qint64(7000));
-    const QStringList args = smartBatchCommand(plan, {{"m1", src}}, RenderPreset::byName("720p"), b,
-                                               titles, "/tmp/b0.mp4");
-    QCOMPARE(args.count("-i"), b.inputs);
+    const SmartBatchCommand cmd =
+        smartBatchCommand(plan, {{"m1", src}}, RenderPreset::byName("720p"), b, titles,
+                          {{"m1", "/w/v0.mp4"}}, "/w/b0.ffconcat", "/tmp/b0.mp4");
+    const QStringList& args = cmd.args;
+    // One input: the concat list over the video-only copy, one entry per decode.
+    QCOMPARE(args.count("-i"), 1);
+    QCOMPARE(args.value(args.indexOf("-i") + 1), "/w/b0.ffconcat");
+    const QList<SmartDecode> decodes = smartBatchDecodes(plan, {{"m1", src}}, b);
+    QCOMPARE(int(cmd.list.count("file 'file:/w/v0.mp4'")), int(decodes.size()));
+    QVERIFY(decodes.size() <= b.inputs);
     const int fk = args.indexOf("-force_key_frames");
     QVERIFY(fk > 0);
     QStringList expected;
@@ -397,8 +408,9 @@ void TstSmartPlan::batchCommandForcesAnIdrPerPiece()
             first[b.pieces[j]] + plan.pieces[b.pieces[j]].frames() >= 211)
             titled = b.pieces[j];
     QVERIFY(titled >= 0);
-    QVERIFY2(graph.contains(
-                 QStringLiteral("setpts=(N+%1)/(30*TB),drawtext=text=MARK").arg(first[titled])),
+    QVERIFY2(graph.contains(QStringLiteral("/(30*TB)',drawtext=text=MARK")), qPrintable(graph));
+    // The piecewise restamping starts at the first piece's timeline frame.
+    QVERIFY2(graph.contains(QStringLiteral("setpts='(N+%1").arg(first[b.pieces.first()])),
              qPrintable(graph));
     QCOMPARE(args.last(), "file:/tmp/b0.mp4");
 
@@ -407,8 +419,47 @@ void TstSmartPlan::batchCommandForcesAnIdrPerPiece()
     one.pieces << b.pieces.first();
     one.starts << 0;
     one.frames = plan.pieces[one.pieces.first()].frames();
-    QVERIFY(!smartBatchCommand(plan, {{"m1", src}}, RenderPreset::byName("720p"), one, {}, "/x")
-                 .contains("-force_key_frames"));
+    QVERIFY(!smartBatchCommand(plan, {{"m1", src}}, RenderPreset::byName("720p"), one, {}, {}, "/l",
+                               "/x")
+                 .args.contains("-force_key_frames"));
+}
+
+// The decodes of a batch: each starts on a clean keyframe at or before its first kept frame,
+// its packets hold every kept frame, the kept windows are the batch's ranges in order, and a
+// range whose keyframe is already decoded continues the previous decode.
+void TstSmartPlan::batchDecodesStartOnKeyframes()
+{
+    const SmartSource src = fakeSource(600, 60, true);
+    const QVector<bool> clean = cleanPrefixes(src);
+    // Cut 0.4 s out of the middle of a GOP: the second range's keyframe (60) is decoded by
+    // the first range already, so one decode covers both.
+    const Draft d =
+        draftOf({track("v1", 0,
+                       {seg("s1", "m1", 0, 1000, 1500), seg("s2", "m1", 1500, 2900, 3100),
+                        seg("s3", "m1", 4600, 13100, 2000)})});
+    const SmartPlan plan =
+        planSmartRender(d, fakeInputs(), {{"m1", src}}, RenderPreset::byName("720p"));
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    const QList<SmartBatch> batches = planSmartBatches(plan, 1);
+    QCOMPARE(batches.size(), 1);
+    const QList<SmartDecode> decodes = smartBatchDecodes(plan, {{"m1", src}}, batches.first());
+    QList<QPair<int, int>> wanted;
+    for (const int i : batches.first().pieces)
+        for (const SmartRange& r : plan.pieces[i].ranges)
+            wanted << qMakePair(r.from, r.to);
+    QList<QPair<int, int>> kept;
+    for (const SmartDecode& dec : decodes) {
+        QVERIFY(startsCleanGop(src, clean, dec.key));
+        QVERIFY(dec.key <= dec.windows.first().first);
+        QVERIFY(dec.last >= dec.windows.last().second - 1);
+        for (int i = dec.key; i < dec.packetEnd; ++i) // packets from the keyframe on
+            QVERIFY(src.frame[i] >= dec.key && src.frame[i] <= dec.last);
+        for (int f = dec.key; f < dec.windows.last().second; ++f) // hold every kept frame
+            QVERIFY(src.frame.indexOf(f) < dec.packetEnd);
+        kept << dec.windows;
+    }
+    QCOMPARE(kept, wanted);
+    QVERIFY(decodes.size() < wanted.size()); // the cut inside a GOP is decoded through
 }
 
 void TstSmartPlan::concatEntryCutsBetweenPackets()

@@ -9,6 +9,7 @@
 #include "edit/CutPauses.h"
 #include "media/AudioAnalysis.h"
 #include "render/FfmpegRunner.h"
+#include "render/RenderDraft.h"
 #include "render/SmartRender.h"
 #include "server/RenderQueue.h"
 #include "store/Store.h"
@@ -115,7 +116,7 @@ QList<double> psnrAgainstSource(const QString& file, const QString& source,
 }
 
 // Flash frames (the top-left square turns white) and beep onsets (seconds) of a render.
-QList<double> flashTimes(const QString& file)
+QList<double> flashTimes(const QString& file, double fps = 30.0)
 {
     const QByteArray luma =
         run("ffmpeg", {"-v", "error", "-i", file, "-vf", "crop=96:96:16:16,scale=1:1,format=gray",
@@ -123,7 +124,7 @@ QList<double> flashTimes(const QString& file)
     QList<double> out;
     for (int i = 0; i < luma.size(); ++i)
         if (quint8(luma[i]) > 128 && (i == 0 || quint8(luma[i - 1]) <= 128))
-            out << i / 30.0;
+            out << i / fps;
     return out;
 }
 
@@ -149,6 +150,8 @@ private slots:
     void cancelLeavesNothing();
     void queuePicksThePath_data();
     void queuePicksThePath();
+    void ntscMainProfile();
+    void stepAsideIsLogged();
     void measureLongTalk();
 };
 
@@ -278,10 +281,20 @@ void TstSmartRender::batchStartsEveryPieceWithAnIdr()
     QVERIFY(batch.pieces.size() >= 3);
 
     const QString out = dir_.filePath("batch.mp4");
+    const QString list = dir_.filePath("batch.ffconcat");
+    // The runner decodes from a video-only copy (interleaved sound would end an entry early).
+    const QString video = dir_.filePath("video only.mp4");
+    QString error;
+    QVERIFY2(cw::test::runFfmpeg({"-i", source_, "-map", "0:v:0", "-c", "copy", video}, &error),
+             qPrintable(error));
+    const SmartBatchCommand cmd =
+        smartBatchCommand(plan, sources, preset(), batch, {}, {{"m1", video}}, list, out);
+    QFile lf(list);
+    QVERIFY(lf.open(QIODevice::WriteOnly));
+    lf.write(cmd.list);
+    lf.close();
     QByteArray err;
-    QCOMPARE(
-        runFfmpegStep(smartBatchCommand(plan, sources, preset(), batch, {}, out), nullptr, &err),
-        0);
+    QCOMPARE(runFfmpegStep(cmd.args, nullptr, &err), 0);
     const SmartSource encoded = probeSmartSource(out);
     QVERIFY2(encoded.ok, qPrintable(encoded.error));
     QCOMPARE(encoded.frameCount(), batch.frames);
@@ -437,6 +450,136 @@ void TstSmartRender::queuePicksThePath()
                              .totalFrames();
     QVERIFY(std::abs(frameCount(job->outputPath) - expected) <= 1);
     queue.stop();
+}
+
+// A 29.97 fps H.264 Main-profile source (B-frames, 2-s GOPs) with a flash and a beep on the
+// same frame every 0.5 s, exported at its own rate: the smart render takes it, the output
+// stays Main, has exactly the planned frames and duration, every frame is its source frame,
+// the whole file decodes cleanly, and every flash (the first after each join among them) has
+// its beep within one frame.
+void TstSmartRender::ntscMainProfile()
+{
+    const QString source = dir_.filePath("ntsc main.mp4");
+    QString error;
+    QVERIFY2(cw::test::runFfmpeg(
+                 {"-f",
+                  "lavfi",
+                  "-i",
+                  "testsrc2=size=1280x720:rate=30000/1001,drawbox=x=16:y=16:w=96:h=96:color=black:"
+                  "t=fill,drawbox=x=16:y=16:w=96:h=96:color=white:t=fill:enable='eq(mod(n,15),0)'",
+                  "-f",
+                  "lavfi",
+                  "-i",
+                  "aevalsrc='if(lt(mod(t*30000/1001,15),1),0.8*sin(2*PI*1000*t),0)':s=48000",
+                  "-t",
+                  "20",
+                  "-c:v",
+                  "libx264",
+                  "-profile:v",
+                  "main",
+                  "-preset",
+                  "veryfast",
+                  "-g",
+                  "60",
+                  "-pix_fmt",
+                  "yuv420p",
+                  "-c:a",
+                  "aac",
+                  "-b:a",
+                  "128k",
+                  source},
+                 &error),
+             qPrintable(error));
+    const QHash<QString, RenderInput> inputs{{"m1", RenderInput{source, true, true, 20000, false}}};
+    const Draft draft = cutDraft();
+    RenderPreset p = preset();
+    p.fps = FrameRate{30000, 1001};
+    const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
+    QCOMPARE(sources.value("m1").profile, 77);
+    const SmartPlan plan = planSmartRender(draft, inputs, sources, p);
+    QVERIFY2(plan.eligible, qPrintable(plan.reason));
+    QCOMPARE(plan.profile, QString("main"));
+    QVERIFY(plan.copiedFrames() > plan.totalFrames() / 2);
+    const QString out = dir_.filePath("ntsc smart.mp4");
+    const RunResult rs = runSmartRender(plan, sources, p, out, dir_.filePath("ntsc"), {}, nullptr);
+    QVERIFY2(rs.ok, qPrintable(rs.error));
+
+    QByteArray err;
+    run("ffmpeg", {"-v", "error", "-i", out, "-f", "null", "-"}, &err);
+    QVERIFY2(err.trimmed().isEmpty(), err.constData());
+    const QJsonObject probe = cw::test::probe(out);
+    const QJsonObject video = streamOf(probe, "video");
+    QCOMPARE(video.value("profile").toString(), QString("Main"));
+    QCOMPARE(video.value("r_frame_rate").toString(), QString("30000/1001"));
+    QCOMPARE(frameCount(out), plan.totalFrames());
+    const double expected = plan.totalFrames() * 1001.0 / 30000.0;
+    const double vDur = video.value("duration").toString().toDouble();
+    const double aDur = streamOf(probe, "audio").value("duration").toString().toDouble();
+    qInfo("29.97 Main: %d frames, video %.4f s (expected %.4f), audio %.4f s", plan.totalFrames(),
+          vDur, expected, aDur);
+    QVERIFY2(std::abs(vDur - expected) < 0.001, qPrintable(QString::number(vDur, 'f', 4)));
+    QVERIFY2(std::abs(aDur - expected) < 0.025, qPrintable(QString::number(aDur, 'f', 4)));
+
+    const QList<double> psnr = psnrAgainstSource(out, source, plan.segments);
+    QCOMPARE(psnr.size(), plan.totalFrames());
+    const double worstFrame = *std::min_element(psnr.begin(), psnr.end());
+    QVERIFY2(worstFrame > 35.0, qPrintable(QString("worst frame %1 dB").arg(worstFrame)));
+
+    const QList<double> flashes = flashTimes(out, 30000.0 / 1001.0);
+    const QList<double> beeps = beepTimes(out);
+    QVERIFY(flashes.size() >= 20);
+    QCOMPARE(beeps.size(), flashes.size());
+    double worst = 0;
+    for (int i = 0; i < flashes.size(); ++i)
+        worst = std::max(worst, std::abs(beeps[i] - flashes[i]));
+    // Every join: the first flash after it is among those measured.
+    int at = 0;
+    for (const SmartRange& r : plan.segments) {
+        const int firstFlash = ((r.from + 14) / 15) * 15 - r.from + at; // output frame
+        const double t = firstFlash * 1001.0 / 30000.0;
+        QVERIFY2(std::any_of(flashes.begin(), flashes.end(),
+                             [&](double f) { return std::abs(f - t) < 0.001; }),
+                 qPrintable(QString("no flash at %1 s").arg(t)));
+        at += r.frames();
+    }
+    qInfo("29.97 A/V: %d flashes, worst offset %.1f ms", int(flashes.size()), worst * 1000);
+    QVERIFY2(worst <= 1001.0 / 30000.0, qPrintable(QString("worst A/V offset %1 s").arg(worst)));
+}
+
+namespace {
+QStringList* g_logged = nullptr;
+void keepInfo(QtMsgType type, const QMessageLogContext&, const QString& msg)
+{
+    if (type == QtInfoMsg && g_logged)
+        *g_logged << msg;
+}
+} // namespace
+
+// Where the smart render must step aside the export still comes out (the normal render) and
+// the job log names why, in one line: here a 720p source exported at 1080p.
+void TstSmartRender::stepAsideIsLogged()
+{
+    const QHash<QString, RenderInput> inputs{
+        {"m1", RenderInput{source_, true, true, 20000, false}}};
+    const Draft draft = draftOf(
+        {track("v1", 0, {seg("s1", "m1", 0, 1000, 1000), seg("s2", "m1", 1000, 5000, 1000)})});
+    RenderPreset p = RenderPreset::byName("1080p");
+    p.x264Preset = "ultrafast";
+    QStringList logged;
+    g_logged = &logged;
+    const QtMessageHandler previous = qInstallMessageHandler(keepInfo);
+    bool smart = true;
+    const QString out = dir_.filePath("step aside.mp4");
+    const RunResult r = renderDraft(draft, inputs, p, out, dir_.path(), {}, nullptr, &smart);
+    qInstallMessageHandler(previous);
+    g_logged = nullptr;
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QVERIFY(!smart);
+    QCOMPARE(streamOf(cw::test::probe(out), "video").value("width").toInt(), 1920);
+    const QStringList lines = logged.filter("smart render steps aside");
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(lines.first(),
+             QString("engine: smart render steps aside: source is 1280x720, output 1920x1080"));
 }
 
 // Not part of CI: CLIPWRIGHT_SMART_BENCH_CLIP=<tests/data/make_long_talk.sh output> times

@@ -47,10 +47,12 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
     // A size limit needs the planned bitrate: the smart render copies the sources' own.
     const qint64 maxBytes = preset.maxBytes > 0 ? preset.maxBytes : draftMaxBytes(draft);
     // The smart render writes MP4; other formats are the normal graph with other outputs.
+    QString notSmart; // why the smart render steps aside, for the job log
     if (maxBytes <= 0 && preset.format == QLatin1String("mp4") && smartRenderEnabled() &&
-        draftSuitsSmartRender(draft, inputs, preset, nullptr)) {
+        draftSuitsSmartRender(draft, inputs, preset, &notSmart)) {
         const QHash<QString, SmartSource> sources = probeSmartSources(draft, inputs);
         const SmartPlan plan = planSmartRender(draft, inputs, sources, preset);
+        notSmart = plan.reason;
         if (plan.eligible) {
             QTemporaryDir work(tmpDir + QStringLiteral("/smart-XXXXXX"));
             const RunResult result =
@@ -60,8 +62,10 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
                     *smart = result.ok;
                 return result;
             }
+            notSmart = QStringLiteral("it failed: ") + result.error;
         }
     }
+    logSmartStepAside(notSmart, preset);
     // Stabilised segments need their sources' shake analysed first (media/Stabilise.h; cached
     // per media, so only a clip's first export waits for it). Previews are not stabilised.
     if (preset.name != QLatin1String("preview"))

@@ -42,8 +42,10 @@ QString sourceProblem(const SmartSource& s, int width, int height, FrameRate fps
         return s.error.isEmpty() ? QStringLiteral("source not probed") : s.error;
     if (s.codec != QLatin1String("h264"))
         return QStringLiteral("codec %1 is not h264").arg(s.codec);
-    if (s.profile != 100)
-        return QStringLiteral("H.264 profile %1 is not High").arg(s.profile);
+    // Main (77) and High (100): the re-encoded pieces use the same profile (x264 main/high),
+    // so a Main stream stays Main throughout.
+    if (s.profile != 100 && s.profile != 77)
+        return QStringLiteral("H.264 profile %1 is not Main or High").arg(s.profile);
     if (s.pixFmt != QLatin1String("yuv420p"))
         return QStringLiteral("pixel format %1 is not yuv420p").arg(s.pixFmt);
     if (!s.progressive)
@@ -145,6 +147,12 @@ QHash<QString, SmartSource> probeSmartSources(const Draft& draft,
         if (!out.contains(s.src) && inputs.contains(s.src))
             out.insert(s.src, probeSmartSourceCached(inputs.value(s.src).path));
     return out;
+}
+
+void logSmartStepAside(const QString& reason, const RenderPreset& preset)
+{
+    if (!reason.isEmpty() && preset.name != QLatin1String("preview"))
+        qInfo("engine: smart render steps aside: %s", qPrintable(reason.left(300)));
 }
 
 bool smartRenderEnabled()
@@ -264,8 +272,13 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
             plan.reason = problem;
             return plan;
         }
-        if (!clean.contains(s.src))
+        if (!clean.contains(s.src)) {
             clean.insert(s.src, cleanPrefixes(*src));
+            if (clean.size() == 1)
+                plan.profile = src->profile == 77 ? QStringLiteral("main") : QStringLiteral("high");
+            else if (src->profile != 77)
+                plan.profile = QStringLiteral("high");
+        }
         const int a = int(std::ceil(double(s.in) * plan.fps.value() / 1000.0 - 1e-6));
         const int n = int(std::ceil(double(s.d) * plan.fps.value() / 1000.0 - 1e-6));
         // The clip's length (probed from the container) can exceed its last video frame by

@@ -1,10 +1,11 @@
 // Smart render: probing (libavformat packet flags, no decoding) and running a plan (see
 // SmartRender.h). Steps, each an ffmpeg child that cancel kills:
-//  1. each source used by a copied piece is remuxed video-only (-c copy, seconds), so the
-//     concat demuxer's outpoint, which ends a file at the first packet of any stream past it,
-//     cannot be tripped early by interleaved audio;
+//  1. each source is remuxed video-only (-c copy, seconds), so the concat demuxer's outpoint,
+//     which ends a file at the first packet of any stream past it, cannot be tripped early by
+//     interleaved audio; the copied GOPs and the batches' decodes read these copies;
 //  2. in a pool of `workers` (CLIPWRIGHT_SMART_JOBS, default 2): the sound of the timeline
-//     (AAC) and the re-encoded pieces in a few batches, each one x264 stream with an IDR
+//     (AAC) and the re-encoded pieces in a few batches, each one decode of a concat list (one
+//     entry per clean keyframe, not one input per range) and one x264 stream with an IDR
 //     forced at every piece's first frame (SmartCommands.cpp);
 //  3. the concat demuxer joins copied GOPs and the pieces cut out of their batches (inpoint
 //     at the keyframe, outpoint between the dts of the last packet taken and the next,
@@ -12,6 +13,8 @@
 //     copied beside them; .part + rename. With a loudness target the sound is mixed to PCM
 //     in step 2 and brought to the target (FfmpegRunner's loudnessGain) in its one AAC
 //     encode before the join.
+// Each stage's wall and CPU seconds go to the engine log ("engine: smart render ..."), each
+// job's CPU from ffmpeg's -benchmark, so a slow export shows where its time went.
 #include "render/SmartRender.h"
 
 #include "render/RenderFilters.h"
@@ -19,6 +22,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <chrono>
@@ -26,6 +30,8 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+#include <sys/resource.h>
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -45,14 +51,46 @@ QString tr(const char* text)
 
 struct Job {
     QStringList args;
-    int frames = 0; // progress weight: frames it encodes
+    int frames = 0;  // progress weight: frames it encodes
+    QByteArray list; // written to listPath before the run (a batch's concat list)
+    QString listPath;
+    QString name; // for the log
 };
+
+// CPU seconds ffmpeg's -benchmark reports ("bench: utime=1.2s stime=0.1s rtime=..."), or -1.
+double benchCpu(const QByteArray& err)
+{
+    const int at = err.lastIndexOf("bench: utime=");
+    if (at < 0)
+        return -1;
+    const int st = err.indexOf("stime=", at);
+    const double user = err.mid(at + 13, 16).split('s').value(0).toDouble();
+    const double sys = st < 0 ? 0 : err.mid(st + 6, 16).split('s').value(0).toDouble();
+    return user + sys;
+}
+
+// The engine log's line of per-stage times (the job log: what a slow export spent where).
+void logStage(const char* what, const QElapsedTimer& t, double cpu, const QString& more = {})
+{
+    qInfo("engine: smart render %s: %.2f s%s%s", what, double(t.nsecsElapsed()) / 1e9,
+          cpu >= 0 ? qPrintable(QStringLiteral(", CPU %1 s").arg(cpu, 0, 'f', 2)) : "",
+          qPrintable(more));
+}
+
+double childCpu()
+{
+    rusage ru{};
+    getrusage(RUSAGE_CHILDREN, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
 
 // Runs the jobs `workers` at a time; 0 ok, 1 failed (*err: the first failure's stderr),
 // 2 cancelled. `progress` gets the frames encoded so far, from the jobs' -progress output.
 int runJobs(const QList<Job>& jobs, int workers, const std::atomic_bool* cancel,
-            const std::function<void(int frames)>& progress, QByteArray* err)
+            const std::function<void(int frames)>& progress, QByteArray* err, QVector<double>* cpu)
 {
+    cpu->fill(-1, jobs.size());
     std::atomic_int next{0};
     std::atomic_bool stop{false};
     std::atomic_int status{0};
@@ -70,6 +108,21 @@ int runJobs(const QList<Job>& jobs, int workers, const std::atomic_bool* cancel,
             for (int i = next++; i < jobs.size() && !stop; i = next++) {
                 QByteArray jobErr;
                 QByteArray pending;
+                if (!jobs[i].listPath.isEmpty()) {
+                    QFile f(jobs[i].listPath);
+                    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                        f.write(jobs[i].list) != jobs[i].list.size()) {
+                        std::lock_guard<std::mutex> lock(errMutex);
+                        if (status == 0) {
+                            status = 1;
+                            *err = "cannot write " + jobs[i].listPath.toUtf8();
+                        }
+                        stop = true;
+                        return;
+                    }
+                }
+                QElapsedTimer took;
+                took.start();
                 const int r =
                     runFfmpegStep(jobs[i].args, &stop, &jobErr, [&](const QByteArray& out) {
                         pending += out;
@@ -91,6 +144,9 @@ int runJobs(const QList<Job>& jobs, int workers, const std::atomic_bool* cancel,
                     return;
                 }
                 done[i] = jobs[i].frames;
+                (*cpu)[i] = benchCpu(jobErr);
+                qInfo("engine: smart render job %s: %.2f s, CPU %.2f s", qPrintable(jobs[i].name),
+                      double(took.nsecsElapsed()) / 1e9, (*cpu)[i]);
             }
         });
     }
@@ -275,25 +331,32 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
         return result;
     };
 
-    // 1. Video-only copies of the sources that give copied GOPs.
+    // 1. Video-only copies of the sources (copied GOPs and the batches' decodes read them).
+    QElapsedTimer stage;
+    stage.start();
+    double cpu0 = childCpu();
     QHash<QString, QString> videoOnly;
     for (const SmartPiece& p : plan.pieces) {
-        if (!p.copy || videoOnly.contains(p.ranges.first().src))
-            continue;
-        const QString src = p.ranges.first().src;
-        const QString out = QDir(workDir).filePath(QStringLiteral("v%1.mp4").arg(videoOnly.size()));
-        QByteArray err;
-        const int r =
-            runFfmpegStep({QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-                           QStringLiteral("file:") + sources.value(src).path,
-                           QStringLiteral("-map"), QStringLiteral("0:v:0"), QStringLiteral("-c"),
-                           QStringLiteral("copy"), QStringLiteral("-y"), QStringLiteral("-f"),
-                           QStringLiteral("mp4"), QStringLiteral("file:") + out},
-                          cancel, &err);
-        if (r != 0)
-            return stepFailed(r, err, tr("Copying the video failed"));
-        videoOnly.insert(src, out);
+        for (const SmartRange& r : p.ranges) {
+            if (videoOnly.contains(r.src))
+                continue;
+            const QString out =
+                QDir(workDir).filePath(QStringLiteral("v%1.mp4").arg(videoOnly.size()));
+            QByteArray err;
+            const int rc = runFfmpegStep(
+                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                 QStringLiteral("file:") + sources.value(r.src).path, QStringLiteral("-map"),
+                 QStringLiteral("0:v:0"), QStringLiteral("-c"), QStringLiteral("copy"),
+                 QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
+                 QStringLiteral("file:") + out},
+                cancel, &err);
+            if (rc != 0)
+                return stepFailed(rc, err, tr("Copying the video failed"));
+            videoOnly.insert(r.src, out);
+        }
     }
+    logStage("video-only copies", stage, childCpu() - cpu0,
+             QStringLiteral(" (%1 sources)").arg(videoOnly.size()));
 
     // 2. The sound and the batches of re-encoded pieces, `workers` at a time (ffmpeg's main
     // thread decodes and filters while x264's threads encode, so two runs keep two cores
@@ -324,22 +387,46 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
     smartSoundCommand(plan, sources, preset, soundPath, &mix);
     const bool correct = mix.loudness && preset.name != QLatin1String("preview");
     const QString pcmPath = QDir(workDir).filePath(QStringLiteral("sound.wav"));
-    QList<Job> jobs{Job{
-        smartSoundCommand(plan, sources, preset, correct ? pcmPath : soundPath, &mix, correct), 0}};
+    QStringList sound =
+        smartSoundCommand(plan, sources, preset, correct ? pcmPath : soundPath, &mix, correct);
+    if (sound.value(1) == QLatin1String("error"))
+        sound = QStringList{QStringLiteral("-v"), QStringLiteral("info"),
+                            QStringLiteral("-benchmark")} +
+                sound.mid(2);
+    if (qEnvironmentVariableIsSet("CLIPWRIGHT_SMART_DEBUG"))
+        qInfo("engine: smart render sound: %s", qPrintable(sound.join(QLatin1Char(' '))));
+    QList<Job> jobs{Job{sound, 0, {}, {}, QStringLiteral("sound")}};
     // Two batches per worker: the last ones to finish run alone for a shorter time.
     const QList<SmartBatch> batches = planSmartBatches(plan, 2 * workers);
     QStringList batchPaths;
+    int decoded = 0;
     for (const SmartBatch& b : batches) {
-        batchPaths << QDir(workDir).filePath(QStringLiteral("b%1.mp4").arg(batchPaths.size()));
-        jobs << Job{smartBatchCommand(plan, sources, preset, b, titles, batchPaths.last()),
-                    b.frames};
+        const int n = int(batchPaths.size());
+        batchPaths << QDir(workDir).filePath(QStringLiteral("b%1.mp4").arg(n));
+        const QString listPath = QDir(workDir).filePath(QStringLiteral("b%1.ffconcat").arg(n));
+        const SmartBatchCommand cmd = smartBatchCommand(plan, sources, preset, b, titles, videoOnly,
+                                                        listPath, batchPaths.last());
+        decoded += cmd.decodedFrames;
+        jobs << Job{cmd.args, b.frames, cmd.list, listPath,
+                    QStringLiteral("batch %1 (%2 frames)").arg(n).arg(b.frames)};
     }
+    stage.restart();
+    cpu0 = childCpu();
     QByteArray jobErr;
-    const int status = runJobs(jobs, workers, cancel, report, &jobErr);
+    QVector<double> jobCpu;
+    const int status = runJobs(jobs, workers, cancel, report, &jobErr, &jobCpu);
     for (const QString& file : qAsConst(textFiles))
         QFile::remove(file);
     if (status != 0)
         return stepFailed(status, jobErr, tr("Re-encoding a cut failed"));
+    logStage("sound + re-encoded pieces", stage, childCpu() - cpu0,
+             QStringLiteral(" (%1 batches, %2 frames re-encoded, %3 decoded, %4 workers)")
+                 .arg(batches.size())
+                 .arg(plan.encodedFrames())
+                 .arg(decoded)
+                 .arg(workers));
+    stage.restart();
+    cpu0 = childCpu();
     if (correct) {
         double gain = 0;
         QByteArray err;
@@ -358,6 +445,10 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
             return stepFailed(r, err, tr("Loudness normalisation failed"));
     }
 
+    if (correct)
+        logStage("loudness", stage, childCpu() - cpu0);
+    stage.restart();
+    cpu0 = childCpu();
     // 3. The concat list: copied GOPs from the video-only copies, re-encoded pieces cut out
     // of their batches (checked: each must start a closed GOP where it was forced).
     QHash<int, QPair<int, int>> encodedAt; // piece -> (batch, first frame in the batch)
@@ -414,8 +505,14 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
              << QStringLiteral("-progress") << QStringLiteral("pipe:1")
              << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")
              << QStringLiteral("mp4") << finalPath;
-    return runFfmpeg(
+    const RunResult joined = runFfmpeg(
         mux, finalPath, [&](double f) { report(encodeWork + f * muxWork); }, cancel);
+    logStage("join", stage, childCpu() - cpu0,
+             QStringLiteral(" (%1 pieces, %2 of %3 frames copied)")
+                 .arg(plan.pieces.size())
+                 .arg(plan.copiedFrames())
+                 .arg(plan.totalFrames()));
+    return joined;
 }
 
 } // namespace cw::engine

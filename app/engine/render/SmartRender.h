@@ -90,8 +90,9 @@ struct SmartPlan {
     QList<SmartRange> segments; // the timeline, frame-aligned, in order
     QVector<double> volumes;    // each segment's own sound level
     QList<SmartPiece> pieces;
-    QList<QPair<int, int>> redrawn; // timeline frames [first, second) under a title
-    Draft draft;                    // what the plan was made from: the sound and the titles
+    QList<QPair<int, int>> redrawn;           // timeline frames [first, second) under a title
+    QString profile = QStringLiteral("high"); // x264 profile of the re-encoded pieces
+    Draft draft; // what the plan was made from: the sound and the titles
     QHash<QString, RenderInput> inputs;
     int copiedFrames() const;
     int encodedFrames() const;
@@ -110,6 +111,10 @@ QHash<QString, SmartSource> probeSmartSources(const Draft& draft,
 // Pure: the draft's plan against probed sources (keyed by media id).
 SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                           const QHash<QString, SmartSource>& sources, const RenderPreset& preset);
+
+// The job log's one line naming why an export takes the normal render ("engine: smart render
+// steps aside: <reason>"); nothing for an empty reason or a preview.
+void logSmartStepAside(const QString& reason, const RenderPreset& preset);
 
 // True unless CLIPWRIGHT_SMART_RENDER is "0".
 bool smartRenderEnabled();
@@ -138,12 +143,36 @@ struct SmartTitles {
 };
 
 QVector<int> pieceTimelineStarts(const SmartPlan& plan); // first timeline frame of each piece
+// terms joined by '+' for a select expression, in groups (the parser refuses 100 terms).
+QString smartSelectSum(const QStringList& terms);
 // About `count` batches of equal frame counts, pieces in timeline order.
 QList<SmartBatch> planSmartBatches(const SmartPlan& plan, int count);
-// One batch as one x264 stream into `out` (mp4, video only), an IDR at each piece's start.
-QStringList smartBatchCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
-                              const RenderPreset& preset, const SmartBatch& batch,
-                              const SmartTitles& titles, const QString& out);
+// What one batch decodes: per entry a source's frames from a clean keyframe `key` through
+// `last` (decode positions up to packetEnd), of which `windows` ([from, to) frames) are kept.
+struct SmartDecode {
+    QString src;
+    int key = 0;
+    QList<QPair<int, int>> windows;
+    int packetEnd = 0;
+    int last = 0;
+};
+QList<SmartDecode> smartBatchDecodes(const SmartPlan& plan,
+                                     const QHash<QString, SmartSource>& sources,
+                                     const SmartBatch& batch);
+// One batch as one x264 stream into `out` (mp4, video only), an IDR at each piece's start,
+// decoded in one pass from a concat list (to be written to listPath) over the sources'
+// video-only copies (videoOnly: media id -> file; the source itself when missing).
+struct SmartBatchCommand {
+    QStringList args;
+    QByteArray list;
+    int decodedFrames = 0; // frames decoded, lead-ins included
+};
+SmartBatchCommand smartBatchCommand(const SmartPlan& plan,
+                                    const QHash<QString, SmartSource>& sources,
+                                    const RenderPreset& preset, const SmartBatch& batch,
+                                    const SmartTitles& titles,
+                                    const QHash<QString, QString>& videoOnly,
+                                    const QString& listPath, const QString& out);
 // The sound of the whole timeline as an AAC file (mp4), or as 16-bit PCM (wav) to be brought
 // to a loudness target before its one AAC encode; *mix tells about loudness.
 QStringList smartSoundCommand(const SmartPlan& plan, const QHash<QString, SmartSource>& sources,
