@@ -89,7 +89,15 @@ QStringList rangesCommand(const SourceCut& cut, int width, int height, const QSt
     for (int k = 0; k < cut.keep.size(); ++k) {
         inputs << QStringLiteral("-ss") << s3(double(cut.keep[k].first)) << QStringLiteral("-t")
                << s3(double(cut.keep[k].second)) << QStringLiteral("-i") << cut.file;
-        chains << QStringLiteral("[%1:v]%2[v%1]").arg(k).arg(pictureChain(cut, width, height))
+        // Frames counted from the cut (round down) and the range's exact length: the frames
+        // a careful person keeps, so the PSNR below compares the same frames.
+        chains << QStringLiteral("[%1:v]%2,trim=duration=%3[v%1]")
+                      .arg(k)
+                      .arg(pictureChain(cut, width, height)
+                               .replace(QStringLiteral("fps=") + cut.rate + QLatin1Char(','),
+                                        QStringLiteral("fps=") + cut.rate +
+                                            QStringLiteral(":start_time=0:round=down,")),
+                           s3(double(cut.keep[k].second)))
                << QStringLiteral("[%1:a]aresample=48000[a%1]").arg(k);
         joined += QStringLiteral("[v%1][a%1]").arg(k);
     }
