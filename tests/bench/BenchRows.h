@@ -15,6 +15,8 @@ struct Context {
     QString hevc10;  // 1080p30 HEVC Main10 with speech, as long as `talk` (probe row only)
     QString hlg;     // HLG 1080p60 HEVC Main10, 20 s (--quick: 4 s) (tone-map rows only)
     QString sdr;     // its 8-bit BT.709 twin: the same picture and sound
+    // Issue 19's sources (make_media.sh --sources), 60 s (--quick: 12 s) each.
+    QString srcHevc8, src4k, srcVfr, srcNtsc;
     QString workDir; // outputs of the baselines
     QString x264;    // encoder preset both sides use
     QString binDir;
@@ -26,6 +28,10 @@ Row analysisRow(const Context& ctx);
 // ffmpeg's (BenchMediaRows.cpp).
 Row probeAnalysisRow(const Context& ctx);
 QList<Row> toneMapRows(const Context& ctx);
+// Issue 19: "cut the pauses" + 1080p export with the normal render on HEVC 1080p30, the HLG
+// clip, H.264 4K, a variable rate and 29.97 fps, each against plain ffmpeg commands for the
+// same kept ranges (BenchSourceRows.cpp).
+QList<Row> sourceRows(const Context& ctx);
 // Cut-only 720p export of the long clip (smart render as the engine does it; a second row
 // with CLIPWRIGHT_SMART_RENDER=0 when the engine knows the variable) and the chat latency
 // rows, all on one analysed upload of the long clip.

@@ -25,7 +25,7 @@ QString loadAverage()
 
 // hevc: also the HEVC clips of the probe and tone-map rows (minutes of x265 the first time,
 // so only when those rows run).
-bool makeMedia(Context& ctx, bool hevc)
+bool makeMedia(Context& ctx, bool hevc, bool sources)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedChannels);
@@ -34,6 +34,8 @@ bool makeMedia(Context& ctx, bool hevc)
         args << QStringLiteral("--quick");
     if (hevc)
         args << QStringLiteral("--hevc");
+    if (sources) // issue 19's rows (BenchSourceRows.cpp)
+        args << QStringLiteral("--sources");
     p.start(QStringLiteral("bash"), args);
     if (!p.waitForFinished(3600000) || p.exitCode() != 0)
         return false;
@@ -47,6 +49,11 @@ bool makeMedia(Context& ctx, bool hevc)
     if (hevc && !(QFileInfo::exists(ctx.hevc10) && QFileInfo::exists(ctx.hlg) &&
                   QFileInfo::exists(ctx.sdr)))
         return false;
+    const QString src = ctx.quick ? QStringLiteral("-12s.mp4") : QStringLiteral("-60s.mp4");
+    ctx.srcHevc8 = dir.filePath(QStringLiteral("src-hevc8") + src);
+    ctx.src4k = dir.filePath(QStringLiteral("src-h264-4k") + src);
+    ctx.srcVfr = dir.filePath(QStringLiteral("src-vfr") + src);
+    ctx.srcNtsc = dir.filePath(QStringLiteral("src-ntsc") + src);
     ctx.talk =
         dir.filePath(ctx.quick ? QStringLiteral("talk-40s.mp4") : QStringLiteral("talk-600s.mp4"));
     ctx.shortHd =
@@ -80,7 +87,7 @@ int main(int argc, char** argv)
             std::fprintf(
                 stderr,
                 "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                "[--only analysis,probe,tonemap,long,short,fade,logo,split,reverse,pip,"
+                "[--only analysis,probe,tonemap,sources,long,short,fade,logo,split,reverse,pip,"
                 "stabilise,zoom,freeze,loop,timers,cleanup,scenes,reframe,beats,audiogram,memory,"
                 "planner,viewer,app,timeline]\n");
             return 2;
@@ -105,7 +112,7 @@ int main(int argc, char** argv)
     std::printf("clipwright bench (%s): generating media in %s ...\n", ctx.quick ? "quick" : "full",
                 qPrintable(ctx.mediaDir));
     std::fflush(stdout);
-    if (!makeMedia(ctx, wanted("probe") || wanted("tonemap"))) {
+    if (!makeMedia(ctx, wanted("probe") || wanted("tonemap"), wanted("sources"))) {
         std::fprintf(stderr, "bench: media generation failed\n");
         return 1;
     }
@@ -138,7 +145,11 @@ int main(int argc, char** argv)
                                                   {QStringLiteral("upload"), ctx.big},
                                                   {QStringLiteral("hevc10"), ctx.hevc10},
                                                   {QStringLiteral("hlg"), ctx.hlg},
-                                                  {QStringLiteral("sdr"), ctx.sdr}}},
+                                                  {QStringLiteral("sdr"), ctx.sdr},
+                                                  {QStringLiteral("src_hevc8"), ctx.srcHevc8},
+                                                  {QStringLiteral("src_4k"), ctx.src4k},
+                                                  {QStringLiteral("src_vfr"), ctx.srcVfr},
+                                                  {QStringLiteral("src_ntsc"), ctx.srcNtsc}}},
             {QStringLiteral("rows"), out}};
         QFile f(json);
         if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
@@ -164,6 +175,10 @@ int main(int argc, char** argv)
     if (wanted("tonemap")) {
         progress("tone-mapping cost (HLG clip and its SDR twin)");
         measured(toneMapRows(ctx));
+    }
+    if (wanted("sources")) {
+        progress("normal-render exports of phone and camera sources");
+        measured(sourceRows(ctx));
     }
     if (wanted("long")) {
         progress("cut-only export and chat latency (long clip)");

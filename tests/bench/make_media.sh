@@ -15,25 +15,35 @@
 #   sdr60-*.mp4 its SDR twin: the same picture and sound, HEVC Main 8-bit BT.709, same
 #              encoder settings, so the two exports differ by the tone-mapping (and the
 #              10-bit decode) only.
+# With --sources (the export-speed rows of issue 19, BenchSourceRows.cpp), talking clips as
+# phones and cameras record them, 60 s each (--quick: 12 s), cut by "cut the pauses":
+#   src-hevc8-*.mp4   HEVC Main 8-bit 1920x1080 30 fps;
+#   src-h264-4k-*.mp4 H.264 High 3840x2160 30 fps;
+#   src-vfr-*.mp4     H.264 1920x1080 at a variable rate (a frame in ten dropped, the rest
+#                     jittered by up to a quarter frame), as a phone writes it in dim light;
+#   src-ntsc-*.mp4    H.264 1920x1080 at 29.97 fps (30000/1001);
+#   and the HLG clip above (hlg60-*.mp4).
 # Prints nothing on success; files are reused while their name (which encodes the
 # parameters) matches.
 set -euo pipefail
 dir=$1
 quick=
 hevc=
+sources=
 for a in "${@:2}"; do
   case $a in
   --quick) quick=--quick ;;
   --hevc) hevc=1 ;;
+  --sources) sources=1 ;;
   '') ;;
   *) echo "make_media.sh: unknown option $a" >&2; exit 2 ;;
   esac
 done
 mkdir -p "$dir"
 if [[ $quick == --quick ]]; then
-  talk_s=40 short_s=10 big_mb=40 hdr_s=4
+  talk_s=40 short_s=10 big_mb=40 hdr_s=4 src_s=12
 else
-  talk_s=600 short_s=30 big_mb=480 hdr_s=20
+  talk_s=600 short_s=30 big_mb=480 hdr_s=20 src_s=60
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -92,9 +102,9 @@ make_clip() {
   fi
   [[ -s $out ]] && return 0
   make_speech "$secs" "$tmp/speech.wav"
-  ((unit > 60)) && unit=60
-  ffmpeg -v error -y -f lavfi -i "testsrc2=size=${w}x${h}:rate=30" -t "$unit" \
-    "${enc[@]}" -an "$tmp/picture.mp4"
+  ((unit > ${clip_unit:-60})) && unit=${clip_unit:-60}
+  ffmpeg -v error -y -f lavfi -i "testsrc2=size=${w}x${h}:rate=${clip_rate:-30}" -t "$unit" \
+    ${clip_vf:+-vf "$clip_vf"} "${enc[@]}" -an "$tmp/picture.mp4"
   ffmpeg -v error -y -stream_loop -1 -i "$tmp/picture.mp4" -i "$tmp/speech.wav" \
     -map 0:v -map 1:a -t "$secs" -c:v copy -c:a aac -b:a 128k -ac 2 -ar 48000 \
     -movflags +faststart "$out.tmp.mp4"
@@ -117,13 +127,30 @@ if [[ ! -s $big ]]; then
   mv "$big.tmp.mp4" "$big"
 fi
 
-[[ -n $hevc ]] || exit 0
+[[ -n $hevc || -n $sources ]] || exit 0
 
 # x265 as a phone's encoder leaves it: closed 2 s GOPs (so the loop above stays valid).
 x265=(-c:v libx265 -preset ultrafast -tag:v hvc1)
 x265p=log-level=error:keyint=60:min-keyint=60:scenecut=0:open-gop=0
-make_clip "$dir/hevc10-${talk_s}s.mp4" "$talk_s" 1920 1080 "${x265[@]}" -pix_fmt yuv420p10le \
-  -x265-params "$x265p"
+if [[ -n $sources ]]; then
+  # The picture is encoded for at most 30 s and looped (x265 and 4K are slow on 2 cores).
+  x264=(-c:v libx264 -preset superfast -crf 23 -pix_fmt yuv420p -g 60 -keyint_min 60
+    -sc_threshold 0 -bf 2)
+  clip_unit=30 make_clip "$dir/src-hevc8-${src_s}s.mp4" "$src_s" 1920 1080 "${x265[@]}" \
+    -pix_fmt yuv420p -x265-params "$x265p"
+  clip_unit=30 make_clip "$dir/src-h264-4k-${src_s}s.mp4" "$src_s" 3840 2160 "${x264[@]}"
+  # Monotonic: a kept frame moves by at most a quarter of 1/30 s, and frames are >= 2/30 apart
+  # around a dropped one.
+  clip_unit=30 clip_vf="select='not(eq(mod(n\,10)\,4))',settb=1/90000,setpts='PTS+0.25*sin(N)/30/TB'" \
+    make_clip "$dir/src-vfr-${src_s}s.mp4" "$src_s" 1920 1080 "${x264[@]}" -vsync vfr -enc_time_base 1:90000 \
+    -video_track_timescale 90000
+  clip_unit=30 clip_rate=30000/1001 make_clip "$dir/src-ntsc-${src_s}s.mp4" "$src_s" 1920 1080 \
+    "${x264[@]}"
+fi
+if [[ -n $hevc ]]; then
+  make_clip "$dir/hevc10-${talk_s}s.mp4" "$talk_s" 1920 1080 "${x265[@]}" -pix_fmt yuv420p10le \
+    -x265-params "$x265p"
+fi
 
 # hdr_twin OUT TRANSFER: the same testsrc2 1080p60 picture and speech, as HLG (arib-std-b67,
 # 10-bit BT.2020) or as plain 8-bit BT.709.
@@ -148,4 +175,5 @@ hdr_twin() {
   mv "$out.tmp.mp4" "$out"
 }
 hdr_twin "$dir/hlg60-${hdr_s}s.mp4" arib-std-b67
+[[ -n $hevc ]] || exit 0
 hdr_twin "$dir/sdr60-${hdr_s}s.mp4" bt709

@@ -133,14 +133,17 @@ int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByte
 }
 
 double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status,
-                          const QString& before)
+                          const QString& before, QList<StageTime>* stages)
 {
     QByteArray err;
     *status = runFfmpegStep(
-        {QStringLiteral("-i"), file, QStringLiteral("-vn"), QStringLiteral("-af"),
+        {QStringLiteral("-benchmark"), QStringLiteral("-i"), file, QStringLiteral("-vn"),
+         QStringLiteral("-af"),
          before.isEmpty() ? QStringLiteral("ebur128") : before + QStringLiteral(",ebur128"),
          QStringLiteral("-f"), QStringLiteral("null"), QStringLiteral("-")},
         cancel, &err);
+    if (stages)
+        addStage(stages, QStringLiteral("loudness measure"), err);
     const int at = err.lastIndexOf("Integrated loudness:");
     const int i = at < 0 ? -1 : err.indexOf("I:", at);
     if (*status != 0 || i < 0)
@@ -161,18 +164,19 @@ QString loudnessGainFilter(double gainDb)
 // so the gain is found by measuring what it gives (decoding the sound only, a fraction of an
 // encode) rather than by encoding and measuring again.
 int loudnessGain(const QString& file, double targetLufs, const std::atomic_bool* cancel,
-                 double* gainDb)
+                 double* gainDb, QList<StageTime>* stages)
 {
     *gainDb = 0;
     int status = 0;
-    const double measured = integratedLoudness(file, cancel, &status);
+    const double measured = integratedLoudness(file, cancel, &status, {}, stages);
     if (status != 0 || !std::isfinite(measured) || measured < -69.0)
         return status; // silence: nothing to normalise
     double gain = targetLufs - measured;
     if (std::abs(gain) <= 0.5)
         return 0;
     for (int tries = 0; tries < 3; ++tries) {
-        const double reached = integratedLoudness(file, cancel, &status, loudnessGainFilter(gain));
+        const double reached =
+            integratedLoudness(file, cancel, &status, loudnessGainFilter(gain), stages);
         if (status != 0)
             return status;
         const double miss = targetLufs - reached;
@@ -189,18 +193,21 @@ namespace {
 // Brings `part` to the target integrated loudness with one re-encode of its sound; 0 ok,
 // 1 failed, 2 cancelled.
 int correctLoudness(const RenderCommand& command, const QString& part,
-                    const std::atomic_bool* cancel, QByteArray* err)
+                    const std::atomic_bool* cancel, QByteArray* err, QList<StageTime>* stages)
 {
     double gain = 0;
-    if (const int status = loudnessGain(part, command.loudnessLufs, cancel, &gain); status != 0)
+    if (const int status = loudnessGain(part, command.loudnessLufs, cancel, &gain, stages);
+        status != 0)
         return status;
     if (gain == 0)
         return 0;
     const QString fixed = part + QStringLiteral(".gain");
+    const qsizetype before = err->size();
     const int r = runFfmpegStep(
-        QStringList{QStringLiteral("-i"), part, QStringLiteral("-map"), QStringLiteral("0:v?"),
-                    QStringLiteral("-map"), QStringLiteral("0:a"), QStringLiteral("-c:v"),
-                    QStringLiteral("copy"), QStringLiteral("-af"), loudnessGainFilter(gain)} +
+        QStringList{QStringLiteral("-benchmark"), QStringLiteral("-i"), part,
+                    QStringLiteral("-map"), QStringLiteral("0:v?"), QStringLiteral("-map"),
+                    QStringLiteral("0:a"), QStringLiteral("-c:v"), QStringLiteral("copy"),
+                    QStringLiteral("-af"), loudnessGainFilter(gain)} +
             (command.soundArgs.isEmpty()
                  ? render::aacArgs(command.audioBitrateK) +
                        QStringList{QStringLiteral("-movflags"), QStringLiteral("+faststart"),
@@ -208,6 +215,7 @@ int correctLoudness(const RenderCommand& command, const QString& part,
                  : command.soundArgs) +
             QStringList{QStringLiteral("-y"), fixed},
         cancel, err);
+    addStage(stages, QStringLiteral("loudness fix"), err->mid(before));
     if (r != 0) {
         QFile::remove(fixed);
         return r;
@@ -240,6 +248,7 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
     const QString part = finalPath + QStringLiteral(".part");
     QStringList args = command.args;
     args.last() = part;
+    args.prepend(QStringLiteral("-benchmark")); // the stage's CPU seconds (RenderStages.h)
 
     QDir().mkpath(QFileInfo(finalPath).absolutePath());
     QProcess proc;
@@ -284,9 +293,10 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
             failureText(errTail, tr("ffmpeg failed (exit code %1)").arg(proc.exitCode()));
         return result;
     }
+    addStage(&result.stages, QStringLiteral("main pass"), errTail);
     if (command.normalizeLoudness) {
         QByteArray err;
-        const int r = correctLoudness(command, part, cancel, &err);
+        const int r = correctLoudness(command, part, cancel, &err, &result.stages);
         if (r != 0) {
             QFile::remove(part);
             result.cancelled = r == 2;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "render/RenderGraph.h"
+#include "render/RenderStages.h"
 
 #include <QString>
 #include <atomic>
@@ -15,7 +16,8 @@ namespace cw::engine {
 struct RunResult {
     bool ok = false;
     bool cancelled = false;
-    QString error; // last lines of ffmpeg's stderr or the reason
+    QString error;             // last lines of ffmpeg's stderr or the reason
+    QList<StageTime> stages{}; // where the time went (RenderStages.h), when measured
 };
 
 // `command.args` must end with the output path; the runner replaces it with a .part path.
@@ -35,12 +37,13 @@ QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
 
 // The integrated loudness (EBU R128, LUFS) of `file`'s sound; NaN when it cannot be measured
 // (*status 1) or the step was cancelled (2).
+// `before`: filters measured through; `stages`: the step's times are added as "loudness measure".
 double integratedLoudness(const QString& file, const std::atomic_bool* cancel, int* status,
-                          const QString& before = {}); // `before`: filters measured through
+                          const QString& before = {}, QList<StageTime>* stages = nullptr);
 // The gain (dB, through loudnessGainFilter's limiter) that brings `file` within 0.5 LU of
 // targetLufs; 0 when it already is or is silent. Returns 0 ok, 1 failed, 2 cancelled.
 int loudnessGain(const QString& file, double targetLufs, const std::atomic_bool* cancel,
-                 double* gainDb);
+                 double* gainDb, QList<StageTime>* stages = nullptr);
 QString loudnessGainFilter(double gainDb); // volume, then a limiter at -1.5 dBFS
 
 } // namespace cw::engine

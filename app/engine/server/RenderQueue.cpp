@@ -167,6 +167,12 @@ void RenderQueue::render(const std::shared_ptr<Job>& job)
         std::lock_guard<std::mutex> lock(m_mutex);
         job->record.windowPath.clear();
     }
+    if (!result.stages.isEmpty()) { // the job log: where the time went
+        qInfo("engine: render %s (%s): %s", qPrintable(rq.id), qPrintable(rq.preset.name),
+              qPrintable(stagesText(result.stages)));
+        std::lock_guard<std::mutex> lock(m_mutex);
+        job->record.stages = stagesJson(result.stages);
+    }
     if (result.ok) {
         {
             std::lock_guard<std::mutex> lock(m_mutex);

@@ -52,6 +52,8 @@ QJsonObject jobJson(const JobRecord& job, const QString& baseUrl)
                  QJsonObject{{QStringLiteral("path"), job.windowPath},
                              {QStringLiteral("from_ms"), job.windowFromMs},
                              {QStringLiteral("to_ms"), job.windowToMs}});
+    if (!job.stages.isEmpty())
+        o.insert(QStringLiteral("stages"), job.stages);
     if (job.status == QLatin1String("failed"))
         o.insert(QStringLiteral("error"), job.error);
     if (job.cancelled)

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -66,6 +67,8 @@ struct JobRecord {
     QString windowPath;
     qint64 windowFromMs = -1;
     qint64 windowToMs = -1;
+    // Where the render's time went (render/RenderStages.h), in memory only.
+    QJsonArray stages{};
 };
 
 // Undo/redo outcome: `from` is the head before, `to` the head after.

@@ -1,0 +1,28 @@
+// Issue 19's export-speed rows on the sources people have (BenchSourceRows.cpp) and the
+// plain-ffmpeg commands they are measured against (BenchSourceCommands.cpp).
+#pragma once
+
+#include "BenchRows.h"
+
+#include <QPair>
+
+namespace cw::bench {
+
+// What "cut the pauses" kept of one source, read from the draft.
+struct SourceCut {
+    QString file;
+    QString hdrTransfer;               // "arib-std-b67" for the HLG clip: tone-mapped
+    QString rate;                      // the project's rate as ffmpeg takes it ("30000/1001")
+    QList<QPair<qint64, qint64>> keep; // (in, d) ms of the main track's segments, in order
+    qint64 keptMs = 0;
+};
+
+SourceCut sourceCut(const QJsonObject& draft, const QString& file, const QString& hdrTransfer);
+// One input per kept range (input-side -ss/-t: decodes only those ranges), concat.
+QStringList rangesCommand(const SourceCut& cut, int width, int height, const QString& x264,
+                          const QString& output);
+// One input decoded whole, the kept frames chosen by select/aselect.
+QStringList selectCommand(const SourceCut& cut, int width, int height, const QString& x264,
+                          const QString& output);
+
+} // namespace cw::bench
