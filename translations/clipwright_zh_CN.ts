@@ -498,17 +498,27 @@
         <translation>助手发送的事件过大。</translation>
     </message>
     <message>
-        <location filename="../app/service/AgentStream.cpp" line="306"/>
+        <location filename="../app/service/AgentStream.cpp" line="188"/>
+        <source>%1… %2%</source>
+        <translation>%1… %2%</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="189"/>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <location filename="../app/service/AgentStream.cpp" line="312"/>
         <source>The connection to the editing engine was lost before the agent finished, and the current state could not be read: %1</source>
         <translation>在助手完成之前与剪辑引擎的连接已断开，且无法读取当前状态：%1</translation>
     </message>
     <message>
-        <location filename="../app/service/AgentStream.cpp" line="321"/>
+        <location filename="../app/service/AgentStream.cpp" line="327"/>
         <source>The connection to the agent was interrupted before it finished. Nothing changed on the timeline; try again.</source>
         <translation>与助手的连接在完成前中断。时间线没有变化，请重试。</translation>
     </message>
     <message>
-        <location filename="../app/service/AgentStream.cpp" line="328"/>
+        <location filename="../app/service/AgentStream.cpp" line="334"/>
         <source>The connection to the agent was interrupted, but the edit was saved. %1</source>
         <translation>与助手的连接已中断，但编辑已保存。%1</translation>
     </message>
@@ -614,57 +624,72 @@
 <context>
     <name>cw::ChatPanel</name>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="18"/>
+        <location filename="../ui/ChatPanel.cpp" line="19"/>
         <source>Chat</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="24"/>
+        <location filename="../ui/ChatPanel.cpp" line="25"/>
         <source>Actions for the last message</source>
         <translation>上一条消息的操作</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="32"/>
+        <location filename="../ui/ChatPanel.cpp" line="33"/>
         <source>Agent progress</source>
         <translation>助手进度</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="39"/>
+        <location filename="../ui/ChatPanel.cpp" line="40"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="41"/>
+        <location filename="../ui/ChatPanel.cpp" line="42"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="42"/>
+        <location filename="../ui/ChatPanel.cpp" line="43"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="69"/>
+        <location filename="../ui/ChatPanel.cpp" line="45"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPanel.cpp" line="47"/>
+        <source>Stop the agent</source>
+        <translation>停止助手</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPanel.cpp" line="48"/>
+        <source>Stop (Esc)</source>
+        <translation>停止（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ChatPanel.cpp" line="84"/>
         <source>Cut the pauses</source>
         <translation>剪掉停顿</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="70"/>
+        <location filename="../ui/ChatPanel.cpp" line="85"/>
         <source>Show the tracks</source>
         <translation>显示轨道</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="71"/>
+        <location filename="../ui/ChatPanel.cpp" line="86"/>
         <source>Export 1080p MP4</source>
         <translation>导出 1080p MP4</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="76"/>
+        <location filename="../ui/ChatPanel.cpp" line="91"/>
         <source>Suggestion: %1</source>
         <translation>建议：%1</translation>
     </message>
     <message>
-        <location filename="../ui/ChatPanel.cpp" line="133"/>
+        <location filename="../ui/ChatPanel.cpp" line="148"/>
         <source>Thinking…</source>
         <translation>思考中…</translation>
     </message>
@@ -748,93 +773,103 @@
         <translation>编辑器发送了 Clipwright 无法读取的时间线：%1</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSession.cpp" line="321"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="69"/>
+        <location filename="../app/service/EditorSession.cpp" line="320"/>
+        <source>Stopped. An edit that was already being applied may still finish; undo takes it back.</source>
+        <translation>已停止。正在应用的修改可能仍会完成；撤销即可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSession.cpp" line="331"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="71"/>
         <location filename="../app/service/EditorSessionFrame.cpp" line="27"/>
         <location filename="../app/service/EditorSessionMedia.cpp" line="225"/>
         <source>Not connected to the editor yet. Wait a moment and try again.</source>
         <translation>尚未连接到编辑器。请稍候再试。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSession.cpp" line="325"/>
+        <location filename="../app/service/EditorSession.cpp" line="335"/>
         <source>The agent is still working on your previous message.</source>
         <translation>助手仍在处理你的上一条消息。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSession.cpp" line="333"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="90"/>
+        <location filename="../app/service/EditorSession.cpp" line="343"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="94"/>
         <source>There is nothing to export yet. Add a clip first.</source>
         <translation>还没有可导出的内容。请先添加片段。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSession.cpp" line="336"/>
+        <location filename="../app/service/EditorSession.cpp" line="346"/>
         <source>Choose where to save the video, then Clipwright renders it.</source>
         <translation>选择视频的保存位置，然后 Clipwright 会进行渲染。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSession.cpp" line="341"/>
+        <location filename="../app/service/EditorSession.cpp" line="351"/>
         <source>Drop files into the window, or use Add media, to upload them.</source>
         <translation>将文件拖放到窗口中，或使用“添加素材”来上传。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSession.cpp" line="354"/>
+        <location filename="../app/service/EditorSession.cpp" line="364"/>
         <source>The local engine has no credit limit.</source>
         <translation>本地引擎没有积分限制。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSession.cpp" line="355"/>
+        <location filename="../app/service/EditorSession.cpp" line="365"/>
         <source>Credits: %1 available, %2 reserved.</source>
         <translation>积分：可用 %1，已预留 %2。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="50"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="52"/>
         <source>An export is already running.</source>
         <translation>已有导出正在进行。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="55"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="57"/>
         <source>Unknown export format &quot;%1&quot;.</source>
         <translation>未知的导出格式“%1”。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="60"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="62"/>
         <source>Choose a file name for the exported video.</source>
         <translation>请为导出的视频选择文件名。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="65"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="67"/>
         <source>The folder %1 does not exist.</source>
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="86"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="90"/>
         <source>Could not read the timeline to export it.</source>
         <translation>无法读取时间线以进行导出。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="125"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="129"/>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="155"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="194"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="140"/>
+        <source>Short %1 is not in this edit any more; make the shorts again.</source>
+        <translation>这个剪辑里已经没有短视频 %1 了；请重新生成短视频。</translation>
+    </message>
+    <message>
+        <location filename="../app/service/EditorSessionExport.cpp" line="176"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="215"/>
         <source>The export failed.</source>
         <translation>导出失败。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="156"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="195"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="177"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="216"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="183"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="204"/>
         <source>The export job was lost (the editor was restarted). Export again.</source>
         <translation>导出任务已丢失（编辑器已重新启动）。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="272"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="293"/>
         <source>Register here: %1</source>
         <translation>在此注册：%1</translation>
     </message>
@@ -1033,143 +1068,196 @@
 <context>
     <name>cw::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="46"/>
+        <location filename="../ui/ExportDialog.cpp" line="47"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4 视频（H.264）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="47"/>
+        <location filename="../ui/ExportDialog.cpp" line="48"/>
         <source>MOV video (H.264)</source>
         <translation>MOV 视频（H.264）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="48"/>
+        <location filename="../ui/ExportDialog.cpp" line="49"/>
         <source>WebM video (VP9)</source>
         <translation>WebM 视频（VP9）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="49"/>
+        <location filename="../ui/ExportDialog.cpp" line="50"/>
         <source>GIF animation (480 px, 12 fps, up to 60 s)</source>
         <translation>GIF 动图（480 像素，12 帧/秒，最长 60 秒）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="50"/>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
         <source>Audio only: MP3</source>
         <translation>仅音频：MP3</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
         <source>Audio only: M4A (AAC)</source>
         <translation>仅音频：M4A（AAC）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
         <source>Audio only: WAV</source>
         <translation>仅音频：WAV</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="58"/>
         <location filename="../ui/ExportDialog.cpp" line="59"/>
+        <location filename="../ui/ExportDialog.cpp" line="60"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="63"/>
+        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <source>What to export</source>
+        <translation>要导出的内容</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
+        <location filename="../ui/ExportDialog.cpp" line="171"/>
+        <source>The whole edit</source>
+        <translation>整个剪辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <source>Largest file size in megabytes</source>
+        <translation>最大文件大小（MB）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="71"/>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="72"/>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="73"/>
+        <source>The export is compressed to stay under this size (0: no limit).</source>
+        <translation>导出时会压缩到这个大小以内（0：不限制）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="77"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="71"/>
+        <location filename="../ui/ExportDialog.cpp" line="85"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="78"/>
+        <location filename="../ui/ExportDialog.cpp" line="92"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="84"/>
+        <location filename="../ui/ExportDialog.cpp" line="98"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="86"/>
+        <location filename="../ui/ExportDialog.cpp" line="100"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="88"/>
+        <location filename="../ui/ExportDialog.cpp" line="102"/>
         <source>Choose the folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="99"/>
+        <location filename="../ui/ExportDialog.cpp" line="113"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="101"/>
+        <location filename="../ui/ExportDialog.cpp" line="115"/>
         <source>Start the export</source>
         <translation>开始导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="104"/>
+        <location filename="../ui/ExportDialog.cpp" line="118"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="108"/>
+        <location filename="../ui/ExportDialog.cpp" line="123"/>
+        <source>&amp;What:</source>
+        <translation>内容(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="125"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="109"/>
+        <location filename="../ui/ExportDialog.cpp" line="126"/>
         <source>Si&amp;ze:</source>
         <translation>尺寸(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="110"/>
+        <location filename="../ui/ExportDialog.cpp" line="127"/>
+        <source>&amp;Max file size:</source>
+        <translation>最大文件大小(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="128"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="112"/>
+        <location filename="../ui/ExportDialog.cpp" line="130"/>
         <source>F&amp;older:</source>
         <translation>文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="164"/>
+        <location filename="../ui/ExportDialog.cpp" line="175"/>
+        <source>Short %1 (%2:%3)</source>
+        <translation>短视频 %1（%2:%3）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportDialog.cpp" line="179"/>
+        <source>All %n shorts, one file each</source>
+        <translation>
+            <numerusform>全部 %n 条短视频，每条一个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="232"/>
         <source>Enter a file name.</source>
         <translation>请输入文件名。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="166"/>
+        <location filename="../ui/ExportDialog.cpp" line="234"/>
         <source>The file name cannot contain / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>文件名不能包含 / \ : * ? &quot; &lt; &gt; |。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="168"/>
+        <location filename="../ui/ExportDialog.cpp" line="236"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="179"/>
+        <location filename="../ui/ExportDialog.cpp" line="247"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="193"/>
+        <location filename="../ui/ExportDialog.cpp" line="261"/>
         <source>A folder with this name exists; choose another name.</source>
         <translation>已存在同名文件夹，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="201"/>
+        <location filename="../ui/ExportDialog.cpp" line="267"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="202"/>
+        <location filename="../ui/ExportDialog.cpp" line="268"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -1177,9 +1265,13 @@
 <context>
     <name>cw::ExportSettings</name>
     <message>
-        <location filename="../ui/ExportSettings.cpp" line="20"/>
         <source>1080p (1920×1080, 16:9)</source>
-        <translation>1080p 横屏（1920×1080，16:9）</translation>
+        <translation type="vanished">1080p 横屏（1920×1080，16:9）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportSettings.cpp" line="20"/>
+        <source>1080p (the edit&apos;s frame: 1920×1080 for 16:9)</source>
+        <translation>1080p（按剪辑画幅：16:9 为 1920×1080）</translation>
     </message>
     <message>
         <location filename="../ui/ExportSettings.cpp" line="22"/>
@@ -1193,13 +1285,21 @@
     </message>
     <message>
         <location filename="../ui/ExportSettings.cpp" line="26"/>
-        <source>720p (1280×720, 16:9)</source>
-        <translation>720p 横屏（1280×720，16:9）</translation>
+        <source>720p (the edit&apos;s frame: 1280×720 for 16:9)</source>
+        <translation>720p（按剪辑画幅：16:9 为 1280×720）</translation>
     </message>
     <message>
         <location filename="../ui/ExportSettings.cpp" line="28"/>
+        <source>4K (the edit&apos;s frame: 3840×2160 for 16:9)</source>
+        <translation>4K（按剪辑画幅：16:9 为 3840×2160）</translation>
+    </message>
+    <message>
+        <source>720p (1280×720, 16:9)</source>
+        <translation type="vanished">720p 横屏（1280×720，16:9）</translation>
+    </message>
+    <message>
         <source>4K (3840×2160, 16:9)</source>
-        <translation>4K 横屏（3840×2160，16:9）</translation>
+        <translation type="vanished">4K 横屏（3840×2160，16:9）</translation>
     </message>
 </context>
 <context>
@@ -1343,128 +1443,128 @@
         <translation>打开链接</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="35"/>
+        <location filename="../ui/MainWindowActions.cpp" line="36"/>
         <source>&amp;Add media…</source>
         <translation>添加素材(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="37"/>
+        <location filename="../ui/MainWindowActions.cpp" line="38"/>
         <source>Add video, audio or image files</source>
         <translation>添加视频、音频或图片文件</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="40"/>
+        <location filename="../ui/MainWindowActions.cpp" line="41"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="42"/>
+        <location filename="../ui/MainWindowActions.cpp" line="43"/>
         <source>Export the edit as an MP4 video (Ctrl+E)</source>
         <translation>将剪辑导出为 MP4 视频（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="45"/>
+        <location filename="../ui/MainWindowActions.cpp" line="46"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="47"/>
+        <location filename="../ui/MainWindowActions.cpp" line="48"/>
         <source>Undo the last edit (Ctrl+Z)</source>
         <translation>撤销上一次编辑（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="51"/>
+        <location filename="../ui/MainWindowActions.cpp" line="52"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="53"/>
+        <location filename="../ui/MainWindowActions.cpp" line="54"/>
         <source>Redo the edit you undid (Ctrl+Shift+Z)</source>
         <translation>重做已撤销的编辑（Ctrl+Shift+Z）</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="57"/>
+        <location filename="../ui/MainWindowActions.cpp" line="58"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="63"/>
+        <location filename="../ui/MainWindowActions.cpp" line="64"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="67"/>
+        <location filename="../ui/MainWindowActions.cpp" line="68"/>
         <source>Zoom Timeline to &amp;Fit</source>
         <translation>时间线缩放至适合(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="71"/>
+        <location filename="../ui/MainWindowActions.cpp" line="72"/>
         <source>Show &amp;chat</source>
         <translation>显示聊天(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="76"/>
+        <location filename="../ui/MainWindowActions.cpp" line="77"/>
         <source>Show or hide the chat panel (Ctrl+Shift+C)</source>
         <translation>显示或隐藏聊天面板 (Ctrl+Shift+C)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="79"/>
+        <location filename="../ui/MainWindowActions.cpp" line="80"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="85"/>
+        <location filename="../ui/MainWindowActions.cpp" line="86"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="90"/>
+        <location filename="../ui/MainWindowActions.cpp" line="91"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="93"/>
+        <location filename="../ui/MainWindowActions.cpp" line="94"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="94"/>
+        <location filename="../ui/MainWindowActions.cpp" line="95"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="108"/>
+        <location filename="../ui/MainWindowActions.cpp" line="109"/>
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="121"/>
+        <location filename="../ui/MainWindowActions.cpp" line="122"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="145"/>
+        <location filename="../ui/MainWindowActions.cpp" line="146"/>
         <source>Add media</source>
         <translation>添加素材</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="146"/>
+        <location filename="../ui/MainWindowActions.cpp" line="147"/>
         <source>Media files (%1);;All files (*)</source>
         <translation>媒体文件 (%1);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="156"/>
+        <location filename="../ui/MainWindowActions.cpp" line="157"/>
         <source>Not connected to a backend.</source>
         <translation>未连接到后端。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="182"/>
+        <location filename="../ui/MainWindowActions.cpp" line="183"/>
         <location filename="../ui/MainWindowExport.cpp" line="90"/>
         <source>Nothing to export yet: add a clip first.</source>
         <translation>还没有可导出的内容：请先添加片段。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="221"/>
+        <location filename="../ui/MainWindowActions.cpp" line="243"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
@@ -1494,13 +1594,13 @@
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="157"/>
         <location filename="../ui/MainWindowSession.cpp" line="158"/>
+        <location filename="../ui/MainWindowSession.cpp" line="159"/>
         <source>Export finished: %1</source>
         <translation>导出完成：%1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowSession.cpp" line="166"/>
+        <location filename="../ui/MainWindowSession.cpp" line="172"/>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
