@@ -11,6 +11,6 @@ endif()
 # The best N seconds (target_length best mode) chosen by sound and picture activity, through
 # the chat on a generated talk with one exciting stretch.
 if(TARGET clipwright-engine)
-    clipwright_add_test(tst_highlights SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_highlights.cpp
+    clipwright_add_test(tst_highlights SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_highlights.cpp ${CMAKE_CURRENT_LIST_DIR}/ExcitingTalk.h
         ${CMAKE_CURRENT_LIST_DIR}/EngineClient.h LIBS clipwright_engine Qt6::Network TIMEOUT 240)
 endif()

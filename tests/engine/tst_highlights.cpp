@@ -6,6 +6,7 @@
 // reply must say how the parts were chosen and what was left out, and the export's length
 // (ffprobe) must be the draft's. The same request in Chinese reads the cached analysis.
 #include "AgentTurn.h"
+#include "ExcitingTalk.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
 
@@ -17,17 +18,7 @@ using namespace cw;
 
 namespace {
 
-struct Span {
-    double start = 0, end = 0; // seconds of the source
-};
-
-QList<Span> spans(const QJsonArray& list)
-{
-    QList<Span> out;
-    for (const QJsonValue& v : list)
-        out << Span{v["start"].toDouble(), v["end"].toDouble()};
-    return out;
-}
+using test::Span;
 
 // The source ranges the main track keeps, in seconds.
 QList<Span> kept(const Draft& d)
@@ -45,56 +36,17 @@ class TstHighlights : public QObject {
     QTemporaryDir m_dir;
     QString m_talk;
     QList<Span> m_speech;
-    int m_first = 8, m_last = 12; // the exciting phrases (0-based)
+    const int m_first = test::ExcitingTalk::kFirst, m_last = test::ExcitingTalk::kLast;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        const QString plain = m_dir.filePath("plain.mp4");
-        const QJsonObject info =
-            test::makeSpeechClipWithPauses(plain, QList<double>(20, 0.7), 640, 360, &error);
-        QVERIFY2(!info.isEmpty(), qPrintable(error));
-        m_speech = spans(info["speech"].toArray());
-        QCOMPARE(m_speech.size(), 21);
-        // The stretch runs from the middle of the pause before phrase 9 to the middle of the
-        // pause after phrase 13.
-        const double a = (m_speech[m_first - 1].end + m_speech[m_first].start) / 2;
-        const double b = (m_speech[m_last].end + m_speech[m_last + 1].start) / 2;
-        const QString on = QStringLiteral("between(t,%1,%2)").arg(a).arg(b);
-        m_talk = m_dir.filePath("talk.mp4");
-        QVERIFY2(test::runFfmpeg({"-i",
-                                  plain,
-                                  "-f",
-                                  "lavfi",
-                                  "-i",
-                                  "testsrc2=s=640x360:r=25",
-                                  "-f",
-                                  "lavfi",
-                                  "-i",
-                                  "color=c=gray:s=640x360:r=25",
-                                  "-filter_complex",
-                                  QStringLiteral("[2][1]overlay=shortest=1:enable='%1'[v];"
-                                                 "[0:a]volume=10dB:enable='%1'[a]")
-                                      .arg(on),
-                                  "-map",
-                                  "[v]",
-                                  "-map",
-                                  "[a]",
-                                  "-t",
-                                  QString::number(info["duration"].toDouble()),
-                                  "-c:v",
-                                  "libx264",
-                                  "-preset",
-                                  "veryfast",
-                                  "-pix_fmt",
-                                  "yuv420p",
-                                  "-c:a",
-                                  "aac",
-                                  m_talk},
-                                 &error),
-                 qPrintable(error));
+        test::ExcitingTalk talk;
+        QVERIFY2(test::makeExcitingTalk(QDir(m_dir.path()), &talk, &error), qPrintable(error));
+        m_talk = talk.path;
+        m_speech = talk.speech;
     }
 
     void bestThirty()

@@ -1,6 +1,6 @@
 // The parts buildRenderCommand is built from (its whole graphs are in tst_rendergraph): the
-// export presets by name and the frame each gives an edit, the project rates a draft may name, the escaping of hostile paths
-// and text in filter values, and the default title font.
+// export presets by name and the frame each gives an edit, the project rates a draft may name, the
+// escaping of hostile paths and text in filter values, and the default title font.
 #include "render/RenderGraph.h"
 
 #include <QFile>
@@ -63,7 +63,8 @@ private slots:
         QTest::newRow("4:5 720p") << 1080 << 1350 << "720p" << QSize(720, 900);
         QTest::newRow("1:1 720p") << 1080 << 1080 << "720p" << QSize(720, 720);
         QTest::newRow("odd 720p stays even") << 1000 << 1333 << "720p" << QSize(720, 960);
-        QTest::newRow("9:16 named vertical") << 1080 << 1920 << "vertical-1080" << QSize(1080, 1920);
+        QTest::newRow("9:16 named vertical")
+            << 1080 << 1920 << "vertical-1080" << QSize(1080, 1920);
         QTest::newRow("16:9 named square") << 1920 << 1080 << "square-1080" << QSize(1080, 1080);
         QTest::newRow("no frame in the draft") << 0 << 0 << "720p" << QSize(1280, 720);
         QTest::newRow("hostile frame") << 100000 << 5 << "4k" << QSize(3840, 2160);

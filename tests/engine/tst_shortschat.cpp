@@ -5,9 +5,11 @@
 // within 50 ms of speech (against the phrases' true speech intervals); exporting short 2 (the
 // draft the app sends: core shortDraft; the 1080p preset follows its frame) gives a file of
 // that length (ffprobe) in 9:16. Bad cases: "export short 7" of 3 and more shorts than the
-// footage holds are refused with the numbers and change nothing. Chinese: 剪成3个10秒的短视频, then 删掉短视频. The CLI: one file
-// per short (OUT-1.mp4 ...), --short 2 alone, --short 7 refused with no file written.
+// footage holds are refused with the numbers and change nothing. Chinese: 剪成3个10秒的短视频, then
+// 删掉短视频. The CLI: one file per short (OUT-1.mp4 ...), --short 2 alone, --short 7 refused with
+// no file written.
 #include "AgentTurn.h"
+#include "ExcitingTalk.h"
 #include "Shorts.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
@@ -21,9 +23,7 @@ using namespace cw;
 
 namespace {
 
-struct Span {
-    double start = 0, end = 0; // seconds of the source
-};
+using test::Span;
 
 } // namespace
 
@@ -39,49 +39,11 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         QString error;
-        const QString plain = m_dir.filePath("plain.mp4");
-        const QJsonObject info =
-            test::makeSpeechClipWithPauses(plain, QList<double>(20, 0.7), 640, 360, &error);
-        QVERIFY2(!info.isEmpty(), qPrintable(error));
-        for (const QJsonValue& v : info["speech"].toArray())
-            m_speech << Span{v["start"].toDouble(), v["end"].toDouble()};
-        QCOMPARE(m_speech.size(), 21);
-        m_length = info["duration"].toDouble();
-        const double a = (m_speech[7].end + m_speech[8].start) / 2;
-        const double b = (m_speech[12].end + m_speech[13].start) / 2;
-        const QString on = QStringLiteral("between(t,%1,%2)").arg(a).arg(b);
-        m_talk = m_dir.filePath("talk.mp4");
-        QVERIFY2(test::runFfmpeg({"-i",
-                                  plain,
-                                  "-f",
-                                  "lavfi",
-                                  "-i",
-                                  "testsrc2=s=640x360:r=25",
-                                  "-f",
-                                  "lavfi",
-                                  "-i",
-                                  "color=c=gray:s=640x360:r=25",
-                                  "-filter_complex",
-                                  QStringLiteral("[2][1]overlay=shortest=1:enable='%1'[v];"
-                                                 "[0:a]volume=10dB:enable='%1'[a]")
-                                      .arg(on),
-                                  "-map",
-                                  "[v]",
-                                  "-map",
-                                  "[a]",
-                                  "-t",
-                                  QString::number(info["duration"].toDouble()),
-                                  "-c:v",
-                                  "libx264",
-                                  "-preset",
-                                  "veryfast",
-                                  "-pix_fmt",
-                                  "yuv420p",
-                                  "-c:a",
-                                  "aac",
-                                  m_talk},
-                                 &error),
-                 qPrintable(error));
+        test::ExcitingTalk talk;
+        QVERIFY2(test::makeExcitingTalk(QDir(m_dir.path()), &talk, &error), qPrintable(error));
+        m_talk = talk.path;
+        m_speech = talk.speech;
+        m_length = talk.length;
     }
 
     void threeShorts()
