@@ -227,11 +227,17 @@ private slots:
         const QJsonObject v = video(out);
         QCOMPARE(v.value("width").toInt(), width);
         QCOMPARE(v.value("height").toInt(), height);
-        // An explicit preset wins over the draft's size.
+        // 720p keeps the edit's frame at a short side of 720; a named frame wins over it.
         p = RenderPreset::byName("720p");
         p.x264Preset = "ultrafast";
         const QString out2 = render(d, p);
-        QCOMPARE(video(out2).value("width").toInt(), 1280);
+        QCOMPARE(video(out2).value("width").toInt(), 720);
+        QCOMPARE(video(out2).value("height").toInt(), height * 720 / width);
+        p = RenderPreset::byName("square-1080");
+        p.x264Preset = "ultrafast";
+        const QString out3 = render(d, p);
+        QCOMPARE(video(out3).value("width").toInt(), 1080);
+        QCOMPARE(video(out3).value("height").toInt(), 1080);
     }
 
     void musicIsDuckedUnderSpeech()

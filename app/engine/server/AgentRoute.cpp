@@ -105,6 +105,7 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
     TurnState state;
     state.progress = [&progress](const QString& what, double f) { progress.set(what, f); };
     state.cancel = &clientGone;
+    int seen = 0; // progress reports sent, over the whole turn (the box keeps the last one)
     for (const Operation& op : turn.plan.operations) {
         const QString callId =
             QStringLiteral("call_%1_%2").arg(turn.invocationId.right(8)).arg(++callNo);
@@ -117,7 +118,6 @@ bool runTurn(ServerContext& ctx, const Turn& turn, httplib::DataSink& sink)
         const auto tick = std::min<std::chrono::milliseconds>(keepAliveInterval(),
                                                               std::chrono::milliseconds(500));
         auto lastWrite = Clock::now();
-        int seen = 0;
         QString text;
         double fraction = -1;
         while (result.wait_for(tick) != std::future_status::ready) {
