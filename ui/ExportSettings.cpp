@@ -17,15 +17,18 @@ QList<ExportPreset> exportPresets()
 {
     return {
         {QStringLiteral("1080p"),
-         QCoreApplication::translate("cw::ExportSettings", "1080p (the edit's frame: 1920×1080 for 16:9)")},
+         QCoreApplication::translate("cw::ExportSettings",
+                                     "1080p (the edit's frame: 1920×1080 for 16:9)")},
         {QStringLiteral("vertical-1080"),
          QCoreApplication::translate("cw::ExportSettings", "Vertical (1080×1920, 9:16)")},
         {QStringLiteral("square-1080"),
          QCoreApplication::translate("cw::ExportSettings", "Square (1080×1080, 1:1)")},
         {QStringLiteral("720p"),
-         QCoreApplication::translate("cw::ExportSettings", "720p (the edit's frame: 1280×720 for 16:9)")},
+         QCoreApplication::translate("cw::ExportSettings",
+                                     "720p (the edit's frame: 1280×720 for 16:9)")},
         {QStringLiteral("4k"),
-         QCoreApplication::translate("cw::ExportSettings", "4K (the edit's frame: 3840×2160 for 16:9)")},
+         QCoreApplication::translate("cw::ExportSettings",
+                                     "4K (the edit's frame: 3840×2160 for 16:9)")},
     };
 }
 
