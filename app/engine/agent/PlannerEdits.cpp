@@ -397,10 +397,28 @@ std::optional<Operation> arrange(const QString& c)
         "(?:and|with) (?:clip )?(\\d{1,3})\\b|(?:交换|调换)前(?:两|2)个?(?:片段|镜头|段)|"
         "第(\\d{1,3})(?:段|个|个片段|个镜头)?(?:和|与|跟)第(\\d{1,3})(?:段|个|个片段|个镜头)?.{0,3}"
         "(?:换|交换|调换|互换|对调)"));
-    const QRegularExpressionMatch sw = swapRx.match(c);
+    // "swap the first and second clips", "switch the 2nd clip with the 3rd one".
+    static const RX swapOrdRx(QStringLiteral(
+        "\\b(?:swap|switch) (?:the order of |the positions of )?(?:the )?(first|second|third|"
+        "fourth|fifth|sixth|[1-9](?:st|nd|rd|th))(?: (?:clip|shot|segment|part|one))? (?:and|with) "
+        "(?:the )?(first|second|third|fourth|fifth|sixth|[1-9](?:st|nd|rd|th))(?: "
+        "(?:clips?|shots?|segments?|parts?|ones?))?\\b"));
+    static const QStringList ordinalWords{QStringLiteral("first"), QStringLiteral("second"),
+                                          QStringLiteral("third"), QStringLiteral("fourth"),
+                                          QStringLiteral("fifth"), QStringLiteral("sixth")};
+    const auto ordinalNumber = [](const QString& w) {
+        const int word = int(ordinalWords.indexOf(w));
+        return QString::number(word >= 0 ? word + 1 : w.left(1).toInt());
+    };
+    const QRegularExpressionMatch so = swapOrdRx.match(c);
+    const QRegularExpressionMatch sw = so.hasMatch() ? so : swapRx.match(c);
     if (sw.hasMatch()) {
-        const QString x = sw.captured(1).isEmpty() ? sw.captured(3) : sw.captured(1);
-        const QString y = sw.captured(2).isEmpty() ? sw.captured(4) : sw.captured(2);
+        QString x = sw.captured(1).isEmpty() ? sw.captured(3) : sw.captured(1);
+        QString y = sw.captured(2).isEmpty() ? sw.captured(4) : sw.captured(2);
+        if (so.hasMatch()) {
+            x = ordinalNumber(x);
+            y = ordinalNumber(y);
+        }
         const int a = x.isEmpty() ? 0 : x.toInt() - 1;
         const int b = y.isEmpty() ? 1 : y.toInt() - 1;
         if (a >= 0 && b >= 0 && std::abs(a - b) == 1)

@@ -130,9 +130,10 @@ std::optional<FadeReading> fades(const QString& c, const Frame& f, const QString
     const bool removing = lexicon::has(c, QStringLiteral("fade.remove"));
     QString target;
     // "fade it out", and "add music and fade in/out": a fade said with nothing named right
-    // after the music is the music's (not when it names the picture: "fade to black").
+    // after the music is the music's (not when it names the picture: "fade to black", nor
+    // when a fade of its own is added: "turn the music down and add a fade in").
     const bool it = has(c, "\\bfad(?:e|es|ing) (?:it|them)\\b|把它|将它") ||
-                    (said.first().at <= 12 &&
+                    (said.first().at <= 12 && !has(c, "\\b(?:add|put|insert) (?:a |an )?fade") &&
                      !has(c, "\\b(?:video|picture|image|clip|screen|black|white|"
                              "everything|whole)\\b|视频|画面|黑|白|整个") &&
                      !lexicon::has(c, QStringLiteral("fade.sound")));

@@ -68,8 +68,16 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
         !lexicon::has(c, QStringLiteral("target.music")) &&
         !lexicon::has(c, QStringLiteral("target.clip_sound")) &&
         has(c,
-            "^(?:just |please |and )?(?:调大|调小|大[1一]?(?:些|点)|小[1一]?(?:些|点)|再大|再小)"))
-        return true; // "人声太小了，调大一些": said twice, done once
+            "^(?:just |please |and )?(?:调大|调小|大[1一]?(?:些|点)|小[1一]?(?:些|点)|再大|再小)|"
+            "^(?:just |please |and |so )?(?:make it |turn it )?(?:(?:a )?(?:bit|little|touch|tad) "
+            "|slightly |much |way )?(?:louder|quieter|softer|up|down)(?: please)?$")) {
+        // "人声太小了，调大一些", "the music is too quiet, a bit louder": said twice, done once,
+        // by the amount the second wording says.
+        const double factor = last.args.value(QStringLiteral("factor")).toDouble(0);
+        if (factor > 0 && lexicon::has(c, QStringLiteral("degree.slight")))
+            last.args.insert(QStringLiteral("factor"), factor > 1 ? 1.25 : 0.75);
+        return true;
+    }
     if (n == Op::addTransitions() && !last.args.contains(QStringLiteral("duration_ms")) &&
         has(c, "^(?:maybe |like |say |roughly |approximately |of |about |around |at |each |every "
                "|with )?"
