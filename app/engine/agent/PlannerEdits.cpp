@@ -119,8 +119,11 @@ int repeatCount(const QString& c)
 
 std::optional<Operation> intro(const QString& c, const Prepared& p)
 {
-    // "make the intro short": a change to the intro that is there, not a new one.
-    if (has(c, "\\b(?:make|get|keep) (?:the|my|this|that) (?:intro|opening)(?: card)? (?:a "
+    // "make the intro short", "make the intro play at double speed": a change to the intro
+    // that is there (or to the opening of the footage), not a new one.
+    if (has(c, "\\b(?:make|have|let) (?:the|my|this|that) (?:intro|opening)(?: card| part)? "
+               "(?:play|go|run|move|be|look|sound|feel|fade|start|end)\\b") ||
+        has(c, "\\b(?:make|get|keep) (?:the|my|this|that) (?:intro|opening)(?: card)? (?:a "
                "(?:bit|little) "
                ")?(?:\\w+er|short|long|quick|slow|snappy|better|punchy)\\b|片头(?:太|有点)?(?:短|"
                "长|快|慢)"))
