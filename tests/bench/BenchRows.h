@@ -74,6 +74,9 @@ Row beatRow(const Context& ctx);
 // Issue 17: a 1-minute audio-only audiogram export against one showwaves command
 // (BenchAudiogramRow.cpp).
 Row audiogramRow(const Context& ctx);
+// Issue 17: the long clip compressed to under 50 MB against two plain ffmpeg passes at the
+// engine's planned bitrate (BenchSizeRow.cpp).
+Row sizeRow(const Context& ctx);
 Row plannerRow(const Context& ctx);
 std::optional<Row> timelinePaintRow(const Context& ctx);
 

@@ -87,7 +87,8 @@ int main(int argc, char** argv)
             std::fprintf(
                 stderr,
                 "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
-                "[--only analysis,probe,tonemap,sources,long,short,fade,logo,split,reverse,pip,"
+                "[--only "
+                "analysis,probe,tonemap,sources,long,short,fade,logo,split,reverse,pip,size,"
                 "stabilise,zoom,freeze,loop,timers,cleanup,scenes,reframe,beats,audiogram,memory,"
                 "planner,viewer,app,timeline]\n");
             return 2;
@@ -247,6 +248,10 @@ int main(int argc, char** argv)
     if (wanted("audiogram")) {
         progress("audiogram export (1 minute of sound)");
         measured({audiogramRow(ctx)});
+    }
+    if (wanted("size")) {
+        progress("compress to under 50 MB (long clip)");
+        measured({sizeRow(ctx)});
     }
     if (wanted("memory")) {
         progress("upload memory");
