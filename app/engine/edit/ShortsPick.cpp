@@ -30,6 +30,31 @@ ShortsResult refused(int code, const QString& why)
 
 } // namespace
 
+QList<TimeRange> joinNearPieces(const QList<TimeRange>& pieces, const QList<Interval>& taken,
+                                qint64 targetMs)
+{
+    qint64 length = 0;
+    for (const TimeRange& p : pieces)
+        length += p.length();
+    QList<TimeRange> out;
+    for (const TimeRange& p : pieces) {
+        if (!out.isEmpty()) {
+            TimeRange& last = out.last();
+            const qint64 gap = p.from - last.to;
+            const bool free = std::none_of(taken.cbegin(), taken.cend(), [&](const Interval& t) {
+                return t.startMs < p.from && t.endMs > last.to;
+            });
+            if (gap >= 0 && gap < kJoinGapMs && free && length + gap <= targetMs) {
+                last.to = p.to;
+                length += gap;
+                continue;
+            }
+        }
+        out << p;
+    }
+    return out;
+}
+
 ShortsResult pickShorts(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                         const ShortsOptions& options)
 {
@@ -102,6 +127,7 @@ ShortsResult pickShorts(const Draft& draft, const QHash<QString, AudioAnalysis>&
         }
         if (pos < total)
             s.ranges << TimeRange{pos, total};
+        s.ranges = joinNearPieces(s.ranges, taken, options.targetMs);
         for (const TimeRange& k : std::as_const(s.ranges)) {
             taken << Interval{k.from, k.to};
             s.durationMs += k.length();

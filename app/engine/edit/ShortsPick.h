@@ -35,6 +35,13 @@ struct ShortsResult {
     QList<PickedShort> shorts;
 };
 
+// Two pieces of a short a breath apart (a gap under kJoinGapMs) play better as one stretch: the
+// gap is a pause, so joining costs a little length and saves a jump cut. Not when the gap holds
+// footage another short took, or when the joined short would pass its target.
+constexpr qint64 kJoinGapMs = 1000;
+QList<TimeRange> joinNearPieces(const QList<TimeRange>& pieces, const QList<Interval>& taken,
+                                qint64 targetMs);
+
 ShortsResult pickShorts(const Draft& draft, const QHash<QString, AudioAnalysis>& analyses,
                         const ShortsOptions& options);
 
