@@ -1,0 +1,7 @@
+# Analyses after upload: tst_uploadanalysis (the background scene pass over the real engine:
+# cached without being asked, a request waiting for a running pass, shutdown mid-pass).
+if(TARGET clipwright-engine)
+    clipwright_add_test(tst_uploadanalysis SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_uploadanalysis.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/UploadShots.h ${CMAKE_CURRENT_LIST_DIR}/EngineClient.h
+        LIBS clipwright_engine Qt6::Network Qt6::Sql TIMEOUT 300)
+endif()
