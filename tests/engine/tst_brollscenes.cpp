@@ -4,8 +4,8 @@
 // next. Then the chat over the real engine, the analysis left to first use: on the 46-second
 // clip of tst_uploadanalysis (cuts at 8.84, 15.2, 21.16, 28.6, 40.52 s) the turn shows the scene
 // pass's progress and the four cutaways start within one frame of the cuts near 10, 20, 30 and
-// 40 s (not the one at 15.2 s), and the reply says so. A clip with no cuts keeps the plain
-// times and claims nothing.
+// 40 s (not the one at 15.2 s), and the reply says so (in Chinese too). A clip with no cuts keeps
+// the plain times and claims nothing.
 #include "AgentTurn.h"
 #include "TestEngine.h"
 #include "UploadShots.h"
@@ -155,6 +155,11 @@ void TstBrollScenes::chat()
                                 .arg(want[i])));
         QVERIFY(placed[i].d > 0 && placed[i].d <= 3000);
     }
+    // The same in Chinese, with the cuts read back from the cache.
+    test::runTurn(c, sid, "undo");
+    const test::Turn zh = test::runTurn(c, sid, QString::fromUtf8("每隔10秒插入空镜"));
+    QVERIFY2(zh.text.contains(QString::fromUtf8("空镜都从场景切换处开始")), qPrintable(zh.text));
+    QCOMPARE(cutaways(test::stateOf(c, sid).draft).size(), want.size());
 
     // One shot, no cuts: the plain times, and no claim about scene changes.
     sid = c.createSession();
