@@ -69,6 +69,10 @@ bool makeMedia(Context& ctx, bool hevc, bool sources)
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    // The engines the rows start analyse nothing after an upload (server/AnalysisQueue.h): a
+    // background scene pass would share the cores with what a row times.
+    if (!qEnvironmentVariableIsSet("CLIPWRIGHT_ANALYSE_AT_UPLOAD"))
+        qputenv("CLIPWRIGHT_ANALYSE_AT_UPLOAD", "0");
     Context ctx;
     ctx.binDir = QStringLiteral(CLIPWRIGHT_BIN_DIR);
     QString json;

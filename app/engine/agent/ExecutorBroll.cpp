@@ -3,12 +3,17 @@
 // goes on (edit/Operations.h addBroll). The main clip is never its own B-roll, and generated
 // media (intros) are not footage the user chose. A request with an interval chains several
 // addBroll calls into one draft, so it is one version and one undo. Without another clip the
-// answer says so honestly instead of cutting the main clip over itself.
+// answer says so honestly instead of cutting the main clip over itself. The interval's
+// cutaways start on the main track's scene changes where one is near (edit/BrollTimes.h); the
+// scene list is read from the cache (made after upload) or found now, with progress, before the
+// edit lock is taken, as in ExecutorScene.cpp. Without it the plain times are kept.
 #include "agent/Executor.h"
 #include "agent/ExecutorSupport.h"
 
 #include "Draft.h"
+#include "edit/BrollTimes.h"
 #include "edit/Overlays.h"
+#include "edit/Scenes.h"
 #include "store/Store.h"
 
 #include <QFileInfo>
@@ -57,6 +62,24 @@ QString joinNames(const QStringList& names, bool zh)
 
 OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bool zh)
 {
+    const qint64 fromMs = op.args.value(QStringLiteral("from_ms")).toInteger(-1);
+    const qint64 toMs = op.args.value(QStringLiteral("to_ms")).toInteger(-1);
+    const bool ranged = fromMs >= 0 && toMs > fromMs;
+    // The scene list only matters when there is something to cut away to.
+    const QList<MediaRecord> uploads = m_store.sessionMedia(sessionId);
+    const auto pictures = std::count_if(uploads.begin(), uploads.end(), [](const MediaRecord& m) {
+        return m.hasVideo || m.kind == QLatin1String("image");
+    });
+    SourceScenes scenes;
+    if (!ranged && pictures >= 2) {
+        OpOutcome failed;
+        const std::optional<Draft> head = editableHead(m_store, sessionId, zh, &failed);
+        if (!head)
+            return failed;
+        scenes = sourceScenes(m_store, sessionId, *head);
+        if (scenes.cancelled)
+            return failure(scenes.error + pick(zh, " Nothing was changed.", "（没有修改）"));
+    }
     std::lock_guard<std::mutex> lock(m_store.editMutex());
     const std::optional<DraftVersion> head = m_store.headDraft(sessionId);
     const std::optional<Draft> draft = head ? Draft::fromBytes(head->json) : std::nullopt;
@@ -74,7 +97,7 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
         for (const Segment& s : t.sg)
             if (isOverlaySegment(s))
                 logos.insert(s.src);
-    const QList<MediaRecord> media = m_store.sessionMedia(sessionId);
+    const QList<MediaRecord>& media = uploads;
     const QString file = op.args.value(QStringLiteral("file")).toString();
     QList<MediaRef> sources;
     for (const MediaRecord& m : media) {
@@ -102,9 +125,6 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
                             "so nothing was changed.",
                             "请再上传一个片段用作空镜（B-roll）：现在只有主片段，所以没有修改。"));
 
-    const qint64 fromMs = op.args.value(QStringLiteral("from_ms")).toInteger(-1);
-    const qint64 toMs = op.args.value(QStringLiteral("to_ms")).toInteger(-1);
-    const bool ranged = fromMs >= 0 && toMs > fromMs;
     Draft out = *draft;
     int placed = 0;
     qint64 totalMs = 0;
@@ -135,6 +155,7 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
     };
 
     qint64 every = 0;
+    int onCuts = 0;
     if (ranged) {
         if (!place(sources.first(), fromMs, toMs - fromMs))
             return failure(zh ? QStringLiteral("没有修改：%1").arg(error)
@@ -142,10 +163,12 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
     } else {
         every = std::clamp<qint64>(op.args.value(QStringLiteral("every_ms")).toInteger(10000), 2000,
                                    600000);
-        const qint64 length = std::clamp<qint64>(every / 2, 1000, 3000);
-        int k = 0;
-        for (qint64 at = every; at + 200 < end; at += every, ++k)
-            place(sources.at(k % sources.size()), at, std::min(length, end - at));
+        const QList<BrollTime> times =
+            brollTimes(every, end, timelineSceneCuts(*draft, scenes.cuts));
+        for (int k = 0; k < times.size(); ++k)
+            if (place(sources.at(k % sources.size()), times[k].atMs, times[k].durationMs) &&
+                times[k].onCut)
+                ++onCuts;
         if (placed == 0)
             return failure(
                 zh ? QStringLiteral("视频只有 %1，不到一个间隔（%2 秒），所以没有添加空镜。")
@@ -168,6 +191,7 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
                                   {QStringLiteral("duration_ms"), out.d},
                                   {QStringLiteral("cutaways"), placed},
                                   {QStringLiteral("broll_ms"), totalMs},
+                                  {QStringLiteral("on_scene_changes"), onCuts},
                                   {QStringLiteral("sources"), QJsonArray::fromStringList(used)}};
     const QString names = joinNames(used, zh);
     if (ranged) {
@@ -182,15 +206,24 @@ OpOutcome Executor::applyBroll(const QString& sessionId, const Operation& op, bo
                              ? formatSeconds(longest)
                              : formatSeconds(shortest) + QChar(0x2013) + formatSeconds(longest);
     if (zh)
-        result.reply = QStringLiteral("已每隔 %1 秒添加空镜，共 %2 段，来自 %3（每段 %4 秒）。")
-                           .arg(formatSeconds(every))
-                           .arg(placed)
-                           .arg(names, each);
+        result.reply =
+            QStringLiteral("已每隔 %1 秒添加空镜，共 %2 段，来自 %3（每段 %4 秒）。")
+                .arg(formatSeconds(every))
+                .arg(placed)
+                .arg(names, each) +
+            (onCuts == 0        ? QString()
+             : onCuts == placed ? QStringLiteral("空镜都从场景切换处开始。")
+                                : QStringLiteral("其中 %1 段从场景切换处开始。").arg(onCuts));
     else
         result.reply = (placed == 1 ? QStringLiteral("Added %1 B-roll cutaway from %2 (%3 s).")
                                     : QStringLiteral("Added %1 B-roll cutaways from %2 (%3 s "
                                                      "each)."))
-                           .arg(QString::number(placed), names, each);
+                           .arg(QString::number(placed), names, each) +
+                       (onCuts == 0 ? QString()
+                        : onCuts == placed
+                            ? (placed == 1 ? QStringLiteral(" It starts on a scene change.")
+                                           : QStringLiteral(" They start on scene changes."))
+                            : QStringLiteral(" %1 of them start on scene changes.").arg(onCuts));
     return result;
 }
 

@@ -1,11 +1,13 @@
 // Split at scene changes and remove a scene, from the chat. The scene changes of each video
-// under the main track are found on first use (media/SceneDetect.h: one ffmpeg pass over the
-// file) and cached in the store per content hash, so a second request, in any session with the
-// same file, reads them back. The pass runs before the edit lock is taken: a long analysis
+// under the main track are found after its upload or on first use (media/SceneDetect.h: one
+// ffmpeg pass over the file; agent/SceneCache.h: a request joins a pass already running) and
+// cached in the store per content hash, so a second request, in any session with the same
+// file, reads them back. The pass runs before the edit lock is taken: a long analysis
 // never holds up other edits; the head draft is read again under the lock and the cuts are
 // mapped onto that one.
 #include "agent/Executor.h"
 #include "agent/ExecutorSupport.h"
+#include "agent/SceneCache.h"
 #include "edit/OperationsUtil.h"
 #include "edit/Scenes.h"
 #include "media/SceneDetect.h"
@@ -41,19 +43,13 @@ SourceScenes sourceScenes(Store& store, const QString& sessionId, const Draft& d
             out.still = out.still || m->kind == QLatin1String("image");
             continue;
         }
-        const QString key = sceneCacheKey(m->hash);
-        SceneAnalysis a;
-        if (const std::optional<QByteArray> json = store.analysis(key))
-            a = SceneAnalysis::fromJson(*json);
+        const AnalysisHooks hooks =
+            analysisHooks("Finding the scene changes in %1", "正在查找 %1 的镜头切换", m->filename);
+        const SceneAnalysis a = sceneAnalysisOf(store, *m, hooks.progress, hooks.cancel);
         if (!a.ok) {
-            const AnalysisHooks hooks = analysisHooks("Finding the scene changes in %1",
-                                                      "正在查找 %1 的镜头切换", m->filename);
-            a = detectScenes(m->path, m->durationMs, hooks.progress, hooks.cancel);
-            if (!a.ok) {
-                out.error = a.error;
-                return out;
-            }
-            store.putAnalysis(key, a.toJson());
+            out.error = a.error;
+            out.cancelled = a.cancelled;
+            return out;
         }
         QList<qint64>& list = out.cuts[s.src];
         for (const SceneCut& c : a.cuts)

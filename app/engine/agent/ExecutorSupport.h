@@ -40,6 +40,7 @@ struct SourceScenes {
     QStringList names;                   // the videos looked at
     bool still = false;                  // a picture with no motion was under the main track
     QString error;                       // an analysis failed
+    bool cancelled = false;              // ... because the turn was stopped
 };
 SourceScenes sourceScenes(Store& store, const QString& sessionId, const Draft& d);
 // Executor::run makes the operation's turn current on its thread, so the analyses deep inside

@@ -175,7 +175,7 @@ QStringList detectArgs(const QString& path, double threshold)
 
 SceneAnalysis detectScenes(const QString& path, qint64 durationMs,
                            const std::function<void(double)>& onProgress,
-                           const std::atomic_bool* cancel)
+                           const std::atomic_bool* cancel, bool background)
 {
     SceneAnalysis result;
     const QString name = QFileInfo(path).fileName();
@@ -200,7 +200,8 @@ SceneAnalysis detectScenes(const QString& path, qint64 durationMs,
                     onProgress(
                         std::clamp(l.mid(12).toDouble() / 1000.0 / double(durationMs), 0.0, 1.0));
             }
-        });
+        },
+        background);
     if (code == 2) {
         result.cancelled = true;
         result.error = tr("Cancelled.");

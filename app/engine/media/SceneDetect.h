@@ -14,8 +14,9 @@
 // The same pass gives the picture's activity: scdet's mafd (mean absolute difference from
 // the frame before, 0-100 on 8 bits) of every frame, the median of each second, so the one
 // frame of a cut does not count as motion. Highlights use it next to loudness and speech.
-// Slow (it decodes the whole file), so it runs on first use, not at upload, and is cached as
-// JSON per content hash (the store's analyses under "<hash>:scenes").
+// Slow (it decodes the whole file), so it runs in the background after an upload or on first
+// use (agent/SceneCache.h shares one pass between them), and is cached as JSON per content
+// hash (the store's analyses under "<hash>:scenes").
 #pragma once
 
 #include <QByteArray>
@@ -65,10 +66,11 @@ QStringList detectArgs(const QString& path, double threshold = kSceneThreshold);
 } // namespace scenes
 
 // Runs the pass over `path` (blocking; call from a worker thread). onProgress gets 0..1 of
-// durationMs when that is known; cancel stops it (cancelled=true, nothing cached).
+// durationMs when that is known; cancel stops it (cancelled=true, nothing cached). A
+// background pass (queued at upload) runs ffmpeg at a lower CPU priority.
 SceneAnalysis detectScenes(const QString& path, qint64 durationMs,
                            const std::function<void(double)>& onProgress = {},
-                           const std::atomic_bool* cancel = nullptr);
+                           const std::atomic_bool* cancel = nullptr, bool background = false);
 
 int sceneAnalysesRun(); // passes run in this process (tests check the cache is used)
 

@@ -2,6 +2,7 @@
 
 #include "agent/Executor.h"
 #include "agent/Planner.h"
+#include "server/AnalysisQueue.h"
 #include "server/ProxyMaker.h"
 #include "server/RenderQueue.h"
 #include "server/Routes.h"
@@ -23,7 +24,8 @@ struct EngineServer::Private {
     RenderQueue renders{store};
     Executor executor{store};
     ProxyMaker proxies{store};
-    ServerContext ctx{store, renders, executor, proxies, QString(), {}};
+    AnalysisQueue analyses{store};
+    ServerContext ctx{store, renders, executor, proxies, QString(), {}, &analyses};
     httplib::Server http;
     int port = -1;
     bool started = false;
@@ -37,6 +39,7 @@ EngineServer::~EngineServer()
     stop();
     d->renders.stop();
     d->proxies.stop();
+    d->analyses.stop();
     if (d->warmUp.joinable())
         d->warmUp.join();
 }

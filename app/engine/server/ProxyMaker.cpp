@@ -3,6 +3,7 @@
 
 #include "render/FfmpegRunner.h"
 #include "render/PreviewMedia.h"
+#include "server/BackgroundSlot.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -110,10 +111,14 @@ void ProxyMaker::workerLoop()
         QDir().mkpath(QFileInfo(video).path());
         const QString videoPart = video + QStringLiteral(".part");
         const QString soundPart = sound.isEmpty() ? QString() : sound + QStringLiteral(".part");
+        const BackgroundSlot slot(&m_cancel); // not beside an analysis (BackgroundSlot.h)
+        if (!slot.held())
+            return;
         QByteArray err;
         const int rc = runFfmpegStep(proxyArgs(media.path, videoPart, soundPart), &m_cancel, &err,
                                      {}, /*background=*/true);
-        QFile::remove(sound);
+        if (!sound.isEmpty())
+            QFile::remove(sound);
         QFile::remove(video);
         if (rc != 0 || (!sound.isEmpty() && !QFile::rename(soundPart, sound)) ||
             !QFile::rename(videoPart, video)) {

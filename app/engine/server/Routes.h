@@ -14,6 +14,7 @@ class Store;
 class RenderQueue;
 class Executor;
 class ProxyMaker;
+class AnalysisQueue;
 struct MediaRecord;
 
 struct ServerContext {
@@ -23,6 +24,7 @@ struct ServerContext {
     ProxyMaker& proxies;
     QString baseUrl; // "http://127.0.0.1:<port>", set once bound
     std::atomic_bool stopping{false};
+    AnalysisQueue* analyses = nullptr; // scene changes after upload; none in the fuzzer
 };
 
 void registerSessionRoutes(httplib::Server& http, ServerContext& ctx);

@@ -8,6 +8,7 @@
 // space every second (valid leading JSON whitespace) so a client that hangs up is noticed
 // and the download stops with nothing stored. Errors met mid-download therefore come as
 // HTTP 200 with a non-zero envelope code, the way the cloud reports them.
+#include "server/AnalysisQueue.h"
 #include "server/FaultInjection.h"
 #include "server/Http.h"
 #include "server/MediaIngest.h"
@@ -82,14 +83,16 @@ bool isJsonBody(const httplib::Request& req)
     return type.rfind("application/json", 0) == 0;
 }
 
-// The answer to a stored upload; starts the preview proxies. `notes` (a local extension) says
-// what the engine chose for the user: the project's orientation, a sound file as the main
-// track, HDR converted.
+// The answer to a stored upload; starts the preview proxies and the scene analysis. `notes` (a
+// local extension) says what the engine chose for the user: the project's orientation, a sound file
+// as the main track, HDR converted.
 QJsonObject answerOf(ServerContext& ctx, const IngestResult& result)
 {
     QJsonArray list;
     for (const MediaRecord& m : result.media) {
         ctx.proxies.request(m);
+        if (ctx.analyses)
+            ctx.analyses->request(m);
         list.append(mediaJson(m, ctx.baseUrl));
     }
     QJsonObject answer{{QStringLiteral("files"), list},

@@ -1,0 +1,48 @@
+// Analyses uploaded video in the background: the scene changes and, from the same decode, the
+// picture's activity (media/SceneDetect.h), so "split at every scene change", the highlights
+// and B-roll on scene boundaries read a cache instead of making the user wait for a pass. One
+// thread, one ffmpeg at a time at a lower CPU priority and never beside a proxy being made
+// (BackgroundSlot.h), so the two cores stay with the user. A chat request that needs a pass
+// already running waits for it (agent/SceneCache.h: its progress shows in the chat and the
+// turn can still stop waiting); one that needs a pass still queued runs it itself, and the
+// queue then finds it cached. stop() (engine shutdown) empties the queue and kills the running
+// pass: nothing is cached, no ffmpeg is left. CLIPWRIGHT_ANALYSE_AT_UPLOAD=0 turns it off
+// (analyses then run on first use, as before).
+#pragma once
+
+#include "store/Store.h"
+
+#include <QSet>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace cw::engine {
+
+class AnalysisQueue {
+public:
+    explicit AnalysisQueue(Store& store) : m_store(store) {}
+    ~AnalysisQueue() { stop(); }
+    AnalysisQueue(const AnalysisQueue&) = delete;
+    AnalysisQueue& operator=(const AnalysisQueue&) = delete;
+
+    static bool enabled();                  // CLIPWRIGHT_ANALYSE_AT_UPLOAD is not "0"
+    void request(const MediaRecord& media); // queued unless analysed, queued or not video
+    void stop();                            // cancels the running pass and joins
+
+private:
+    void workerLoop();
+
+    Store& m_store;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<MediaRecord> m_queue;
+    QSet<QString> m_known; // content hashes queued or done since the engine started
+    bool m_stopping = false;
+    std::atomic_bool m_cancel{false};
+    std::thread m_thread;
+};
+
+} // namespace cw::engine
