@@ -218,8 +218,10 @@ std::optional<Operation> music(const QString& c, const Prepared& p)
     // "背景音乐用song.mp3": the words before the verb are not part of the name.
     static const RX zhVerb(
         QStringLiteral("^.*(?:用|换成|改成|设为|为|是|配上|放)(?=[^\\x{4E00}-\\x{9FFF}])"));
+    // "换成我上传的music.mp3": neither is "我上传的" (a name that is Chinese to its end is kept).
+    static const RX zhOwner(QStringLiteral("^.*的(?=[^\\x{4E00}-\\x{9FFF}]+$)"));
     if (quoteIndex(c) < 0 && containsChinese(file))
-        file.remove(zhVerb);
+        file.remove(zhVerb).remove(zhOwner);
     const bool musicWord = has(
         c, "\\bmusic\\b|\\bbgm\\b|\\bsoundtrack\\b|\\bsong\\b|\\btunes\\b|\\bbackground "
            "(?:track|audio)\\b|\\bbacking (?:track|music)\\b|\\b(?:happy|upbeat|calm|chill|"

@@ -169,9 +169,10 @@ std::optional<Operation> musicChange(const QString& c, const Frame& f)
          has(c, "\\b(?:lo-?fi|upbeat|calm|cinematic|relaxing|chill|epic|happy|energetic|"
                 "dramatic)\\b|\\buse\\b|\\bwith\\b|换成|用")))
         return std::nullopt;
-    // "turn the music off" (turned back on later) silences it like "mute", keeping the bed.
+    // "turn the music off", 把音乐关掉 (turned back on later) silences it like "mute", keeping
+    // the bed.
     if (has(c, "\\bmute\\b|\\bsilence\\b|\\b(?:turn|switch) "
-               "off\\b|静音|(?:声音|音量)(?:关掉|关了|关闭)"))
+               "off\\b|静音|关掉|关了|关闭|关上"))
         return op(Op::setMusicVolume(), QJsonObject{{QStringLiteral("volume"), 0.0}});
     // "music down a bit", "bgm up": the direction said as an adverb after the music.
     static const RX adverb(QStringLiteral("\\b(?:music|bgm|song|soundtrack|tunes)(?: volume| "

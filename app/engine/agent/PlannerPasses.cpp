@@ -35,6 +35,7 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
     static const RX moodRx(QStringLiteral(
         "^(?:and |but )?(?:make it |keep it |something |go |要|来点)?(?:more |a bit |1点|一点)?"
         "(calm|chill|relaxing|soft|upbeat|energetic|happy|lo-?fi|cinematic|epic|dramatic|舒缓|轻松|"
+        "安静|柔和|温柔|抒情|"
         "欢快|动感|轻快|大气)(?:一点|1点|些|的)*(?: (?:one|music|please|vibes?))?$"));
     if (n == Op::addMusic() && !last.args.contains(QStringLiteral("mood")))
         if (const QRegularExpressionMatch m = moodRx.match(c); m.hasMatch()) {

@@ -28,7 +28,7 @@ std::optional<Operation> text(const QString& c, const Prepared& p)
     else if (!has(c, "\\btext\\b|\\boverlay\\b|\\bwrite\\b|\\bsays?\\b|\\blabel\\b|\\bwords\\b|"
                      "\\b(?:appear|appears|pop up|pops up|show up|shows up|on "
                      "screen|on-screen)\\b|文字|文本|写上?|"
-                     "[1一](?:句话|行字|段话|行文字)|^(?:please "
+                     "[1一](?:句话|行字|段话|行文字)|几个字|^(?:please "
                      "|can you |could you )?(?:put|show|display|place|add)\\b|^(?:在|把)") ||
              has(p.quotes.at(q).toLower(), "\\.[a-z0-9]{2,4}$"))
         return std::nullopt;
