@@ -104,6 +104,11 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(m_browseButton);
 
+    m_files = new QLabel(this);
+    m_files->setObjectName(QStringLiteral("exportFiles"));
+    m_files->setWordWrap(true);
+    m_files->hide();
+
     m_problem = new QLabel(this);
     m_problem->setObjectName(QStringLiteral("exportProblem"));
     m_problem->setWordWrap(true);
@@ -132,6 +137,7 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     form->addRow(folderLabel, folderRow);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
+    layout->addWidget(m_files);
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
     setMinimumWidth(480);
@@ -142,6 +148,7 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     connect(m_format, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
     connect(m_fileName, &QLineEdit::textChanged, this, &ExportDialog::validate);
     connect(m_folder, &QLineEdit::textChanged, this, &ExportDialog::validate);
+    connect(m_what, &QComboBox::currentIndexChanged, this, &ExportDialog::validate);
     formatChanged();
     validate();
 }
@@ -236,6 +243,16 @@ void ExportDialog::validate()
         problem = tr("Choose a folder.");
     m_problem->setText(problem);
     m_problem->setVisible(!problem.isEmpty());
+    // "All shorts" writes several files next to the name typed: say which, before any exists.
+    const bool several = problem.isEmpty() && shortChoice() == kAllShorts;
+    if (several) {
+        QStringList names;
+        for (const QString& file : paths())
+            names << QFileInfo(file).fileName();
+        m_files->setText(tr("Writes %n files: %1", nullptr, int(names.size()))
+                             .arg(names.join(QStringLiteral(", "))));
+    }
+    m_files->setVisible(several);
     m_exportButton->setEnabled(problem.isEmpty());
 }
 

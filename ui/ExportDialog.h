@@ -72,6 +72,7 @@ private:
     QLineEdit* m_folder;
     QPushButton* m_browseButton;
     QLabel* m_problem;
+    QLabel* m_files; // the names "all shorts" writes
     QPushButton* m_exportButton;
     ConfirmOverwriteHook m_confirm;
     BrowseHook m_browse;

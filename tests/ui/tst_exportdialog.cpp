@@ -328,6 +328,16 @@ void TstExportDialog::shortsChoice()
     QCOMPARE(dialog.paths(),
              (QStringList{m_tmp.filePath("talk-1.mp4"), m_tmp.filePath("talk-2.mp4"),
                           m_tmp.filePath("talk-3.mp4")}));
+    auto* files = child<QLabel>(&dialog, "exportFiles");
+    QVERIFY(files);
+    QTRY_VERIFY(files->isVisible());
+    QCOMPARE(files->text(), QStringLiteral("Writes 3 files: talk-1.mp4, talk-2.mp4, talk-3.mp4"));
+    child<QComboBox>(&dialog, "exportFormat")->setCurrentIndex(1); // MOV: the names follow
+    QCOMPARE(files->text(), QStringLiteral("Writes 3 files: talk-1.mov, talk-2.mov, talk-3.mov"));
+    child<QComboBox>(&dialog, "exportFormat")->setCurrentIndex(0);
+    what->setCurrentIndex(1);
+    QVERIFY(!files->isVisible()); // one short: one file, the name field says it
+    what->setCurrentIndex(what->count() - 1);
     if (const QString dir = qEnvironmentVariable("CLIPWRIGHT_SCREENSHOT_DIR"); !dir.isEmpty()) {
         QSpinBox* size = child<QSpinBox>(&dialog, "exportMaxSize");
         size->setValue(50);
