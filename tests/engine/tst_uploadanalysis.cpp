@@ -36,8 +36,8 @@ test::HttpReply upload(test::EngineClient& c, const QString& sid, const QString&
     return f.open(QIODevice::ReadOnly) ? c.upload(sid, {{f.readAll(), name}}) : test::HttpReply{};
 }
 
-// Watches an engine's ffmpeg children every 20 ms on its own thread: which scdet passes ran and
-// the most ffmpeg children seen at once.
+// Watches an engine's ffmpeg children every 20 ms on its own thread: which scdet passes ran, the
+// most ffmpeg children seen at once, and whether the preview proxy came first.
 class ChildWatch {
 public:
     explicit ChildWatch(qint64 pid)
@@ -45,8 +45,14 @@ public:
               while (!m_stop) {
                   const QList<qint64> all = childrenOf(pid, "ffmpeg");
                   const QList<qint64> scdet = childrenOf(pid, "scdet");
+                  const bool proxy = !childrenOf(pid, "/proxies/").isEmpty();
                   {
                       const std::lock_guard<std::mutex> lock(m_mutex);
+                      ++m_tick;
+                      if (proxy && m_proxyAt < 0)
+                          m_proxyAt = m_tick;
+                      if (!scdet.isEmpty() && m_scdetAt < 0)
+                          m_scdetAt = m_tick;
                       m_most = std::max(m_most, int(all.size()));
                       for (qint64 p : scdet)
                           m_scdet.insert(p);
@@ -70,11 +76,18 @@ public:
         const std::lock_guard<std::mutex> lock(m_mutex);
         return m_most;
     }
+    // The preview proxy's ffmpeg was seen before the first scdet pass.
+    bool proxyFirst() const
+    {
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        return m_proxyAt >= 0 && (m_scdetAt < 0 || m_proxyAt < m_scdetAt);
+    }
 
 private:
     mutable std::mutex m_mutex;
     QSet<qint64> m_scdet;
     int m_most = 0;
+    qint64 m_tick = 0, m_proxyAt = -1, m_scdetAt = -1;
     std::atomic_bool m_stop{false};
     std::thread m_thread;
 };
@@ -172,6 +185,7 @@ void TstUploadAnalysis::cachedAfterUpload()
           timer.elapsed());
     QCOMPARE(watch.scdetPasses(), 1);
     QCOMPARE(watch.mostAtOnce(), 1);
+    QVERIFY2(watch.proxyFirst(), "the scene pass ran before the preview proxy");
 
     const Split split = splitScenes(c, sid);
     QVERIFY2(split.progress.isEmpty(), qPrintable(split.progress.join(" | ")));

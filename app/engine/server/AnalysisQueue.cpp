@@ -5,6 +5,8 @@
 #include "agent/SceneCache.h"
 #include "server/BackgroundSlot.h"
 
+#include <chrono>
+
 namespace cw::engine {
 
 bool AnalysisQueue::enabled()
@@ -54,6 +56,8 @@ void AnalysisQueue::workerLoop()
         }
         if (sceneAnalysisCached(m_store, media))
             continue;
+        while (m_yieldTo && m_yieldTo() && !m_cancel)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
         const BackgroundSlot slot(&m_cancel);
         if (!slot.held())
             return;

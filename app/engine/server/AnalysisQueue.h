@@ -16,6 +16,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -31,6 +32,9 @@ public:
     static bool enabled();                  // CLIPWRIGHT_ANALYSE_AT_UPLOAD is not "0"
     void request(const MediaRecord& media); // queued unless analysed, queued or not video
     void stop();                            // cancels the running pass and joins
+    // While this says so, the next pass waits (polled; stop() still ends the wait): the
+    // engine lets the preview proxies go first, since the viewer needs them at once.
+    void setYieldTo(std::function<bool()> busy) { m_yieldTo = std::move(busy); }
 
 private:
     void workerLoop();
@@ -43,6 +47,7 @@ private:
     bool m_stopping = false;
     std::atomic_bool m_cancel{false};
     std::thread m_thread;
+    std::function<bool()> m_yieldTo;
 };
 
 } // namespace cw::engine

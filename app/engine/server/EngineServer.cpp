@@ -32,7 +32,11 @@ struct EngineServer::Private {
     std::thread warmUp;
 };
 
-EngineServer::EngineServer() : d(std::make_unique<Private>()) {}
+EngineServer::EngineServer() : d(std::make_unique<Private>())
+{
+    // After an upload the preview proxy goes before the scene analysis: the viewer needs it.
+    d->analyses.setYieldTo([p = d.get()] { return p->proxies.busy(); });
+}
 
 EngineServer::~EngineServer()
 {

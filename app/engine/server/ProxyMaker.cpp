@@ -70,6 +70,12 @@ void ProxyMaker::request(const MediaRecord& media)
     m_wake.notify_one();
 }
 
+bool ProxyMaker::busy()
+{
+    const std::lock_guard<std::mutex> lock(m_mutex);
+    return m_making || !m_queue.empty();
+}
+
 void ProxyMaker::stop()
 {
     {
@@ -105,30 +111,38 @@ void ProxyMaker::workerLoop()
                 return;
             media = m_queue.front();
             m_queue.pop_front();
+            m_making = true;
         }
-        const QString video = pathFor(media, "mp4");
-        const QString sound = media.hasAudio ? pathFor(media, "wav") : QString();
-        QDir().mkpath(QFileInfo(video).path());
-        const QString videoPart = video + QStringLiteral(".part");
-        const QString soundPart = sound.isEmpty() ? QString() : sound + QStringLiteral(".part");
-        const BackgroundSlot slot(&m_cancel); // not beside an analysis (BackgroundSlot.h)
-        if (!slot.held())
-            return;
-        QByteArray err;
-        const int rc = runFfmpegStep(proxyArgs(media.path, videoPart, soundPart), &m_cancel, &err,
-                                     {}, /*background=*/true);
-        if (!sound.isEmpty())
-            QFile::remove(sound);
-        QFile::remove(video);
-        if (rc != 0 || (!sound.isEmpty() && !QFile::rename(soundPart, sound)) ||
-            !QFile::rename(videoPart, video)) {
-            QFile::remove(videoPart);
-            if (!soundPart.isEmpty())
-                QFile::remove(soundPart);
-            if (rc == 1)
-                qWarning("engine: no preview proxy for %s: %s", qPrintable(media.id),
-                         err.trimmed().right(200).constData());
-        }
+        makeProxy(media);
+        const std::lock_guard<std::mutex> lock(m_mutex);
+        m_making = false;
+    }
+}
+
+void ProxyMaker::makeProxy(const MediaRecord& media)
+{
+    const QString video = pathFor(media, "mp4");
+    const QString sound = media.hasAudio ? pathFor(media, "wav") : QString();
+    QDir().mkpath(QFileInfo(video).path());
+    const QString videoPart = video + QStringLiteral(".part");
+    const QString soundPart = sound.isEmpty() ? QString() : sound + QStringLiteral(".part");
+    const BackgroundSlot slot(&m_cancel); // not beside an analysis (BackgroundSlot.h)
+    if (!slot.held())
+        return;
+    QByteArray err;
+    const int rc = runFfmpegStep(proxyArgs(media.path, videoPart, soundPart), &m_cancel, &err, {},
+                                 /*background=*/true);
+    if (!sound.isEmpty())
+        QFile::remove(sound);
+    QFile::remove(video);
+    if (rc != 0 || (!sound.isEmpty() && !QFile::rename(soundPart, sound)) ||
+        !QFile::rename(videoPart, video)) {
+        QFile::remove(videoPart);
+        if (!soundPart.isEmpty())
+            QFile::remove(soundPart);
+        if (rc == 1)
+            qWarning("engine: no preview proxy for %s: %s", qPrintable(media.id),
+                     err.trimmed().right(200).constData());
     }
 }
 

@@ -32,10 +32,14 @@ public:
     // Sets the inputs' (media id -> input) proxy files where made; asks for the rest.
     void useProxies(QHash<QString, RenderInput>* inputs);
     void stop(); // cancels the running ffmpeg and joins
+    // A proxy is queued or being made: the scene analysis after upload waits for it
+    // (AnalysisQueue), since the viewer needs the proxy first.
+    bool busy();
 
 private:
     QString pathFor(const MediaRecord& media, const char* ext) const;
     void workerLoop();
+    void makeProxy(const MediaRecord& media);
 
     Store& m_store;
     std::mutex m_mutex;
@@ -43,6 +47,7 @@ private:
     std::deque<MediaRecord> m_queue;
     QSet<QString> m_known; // content hashes queued, made or failed
     bool m_stopping = false;
+    bool m_making = false;
     std::atomic_bool m_cancel{false};
     std::thread m_thread;
 };
