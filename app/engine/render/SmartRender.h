@@ -19,7 +19,8 @@
 //
 // Anything else (speed, transitions, looks, aspect, B-roll, gaps, stills, scaling, other
 // codecs, VFR, sound or text past the picture) falls back to the normal render
-// (RenderGraph.h).
+// (RenderGraph.h). HEVC sources are smart-rendered in HEVC when the export asks to keep the
+// source's codec (fast export, SmartCodec.h).
 #pragma once
 
 #include "render/FfmpegRunner.h"
