@@ -6,9 +6,9 @@
 // decode of those frames (average PSNR >= 45 dB, no frame below 35 dB); copy most frames
 // bit-exactly (PSNR "inf" against the source); keep its sound with its picture at every join
 // (<= 1 frame); stay within 5% of the source's video bitrate; and decode without an error.
-// A Main10 clip is checked the same way. Without fast export the HEVC source takes the H.264
-// export, and fast export asked for a different output size steps aside, still exports the
-// right frames, and says why in the job log.
+// A Main10 clip and an HLG one (kept HLG) are checked the same way. Without fast export the HEVC
+// source takes the H.264 export, and fast export asked for a different output size steps aside,
+// still exports the right frames, and says why in the job log.
 #include "AvSync.h"
 #include "DraftBuilder.h"
 #include "TestMedia.h"
@@ -133,7 +133,8 @@ class TstFastExport : public QObject {
     QTemporaryDir m_dir;
     QString m_main; // 1080p30 HEVC Main, 20 s
 
-    QString makeSource(const QString& name, const QString& size, int seconds, bool tenBit)
+    QString makeSource(const QString& name, const QString& size, int seconds, bool tenBit,
+                       bool hlg = false)
     {
         const QString out = m_dir.filePath(name);
         QString error;
@@ -166,11 +167,11 @@ class TstFastExport : public QObject {
                                    "-pix_fmt",
                                    tenBit ? "yuv420p10le" : "yuv420p",
                                    "-color_primaries",
-                                   "bt709",
+                                   hlg ? "bt2020" : "bt709",
                                    "-color_trc",
-                                   "bt709",
+                                   hlg ? "arib-std-b67" : "bt709",
                                    "-colorspace",
-                                   "bt709",
+                                   hlg ? "bt2020nc" : "bt709",
                                    "-color_range",
                                    "tv",
                                    "-tag:v",
@@ -224,10 +225,14 @@ void TstFastExport::keepsHevc_data()
     QTest::addColumn<bool>("tenBit");
     QTest::addColumn<Ranges>("ranges");
     QTest::addColumn<double>("encodedShare"); // most re-encoded: short cuts re-encode more
+    QTest::addColumn<bool>("hlg");
     QTest::newRow("main 1080p30") << QStringLiteral("1920x1080") << 20 << false
-                                  << Ranges{{42, 156}, {245, 135}, {437, 120}} << 0.2;
+                                  << Ranges{{42, 156}, {245, 135}, {437, 120}} << 0.2 << false;
     QTest::newRow("main10 720p30") << QStringLiteral("1280x720") << 8 << true
-                                   << Ranges{{17, 72}, {128, 48}, {197, 39}} << 0.35;
+                                   << Ranges{{17, 72}, {128, 48}, {197, 39}} << 0.35 << false;
+    // A phone's HDR: HLG stays HLG (the normal render would tone-map it to BT.709).
+    QTest::newRow("main10 hlg 720p30") << QStringLiteral("1280x720") << 8 << true
+                                       << Ranges{{17, 72}, {128, 48}, {197, 39}} << 0.35 << true;
 }
 
 void TstFastExport::keepsHevc()
@@ -237,7 +242,10 @@ void TstFastExport::keepsHevc()
     QFETCH(bool, tenBit);
     QFETCH(Ranges, ranges);
     QFETCH(double, encodedShare);
-    const QString src = tenBit ? makeSource("main10.mp4", size, seconds, true) : m_main;
+    QFETCH(bool, hlg);
+    const QString src = tenBit ? makeSource(QStringLiteral("%1.mp4").arg(hlg ? "hlg" : "main10"),
+                                            size, seconds, true, hlg)
+                               : m_main;
     QVERIFY(!src.isEmpty());
     const QList<Cut> cuts = cutsOf(ranges);
     const Draft draft = draftFor(cuts);
@@ -280,6 +288,8 @@ void TstFastExport::keepsHevc()
     const QJsonObject o = videoStream(out);
     QCOMPARE(o.value("codec_name").toString(), QStringLiteral("hevc"));
     QCOMPARE(o.value("codec_tag_string").toString(), QStringLiteral("hvc1"));
+    if (hlg)
+        QCOMPARE(o.value("color_transfer").toString(), QStringLiteral("arib-std-b67"));
     for (const char* key : {"profile", "pix_fmt", "width", "height", "color_range", "color_space",
                             "color_transfer", "color_primaries", "level", "r_frame_rate"})
         QVERIFY2(o.value(key) == s.value(key),

@@ -46,6 +46,10 @@ bool fastExportAsked(const Draft& draft, const RenderPreset& preset)
 
 QString smartCodecProblem(const SmartSource& s, bool keepCodec)
 {
+    // The normal render tone-maps PQ/HLG to BT.709; fast export keeps the HEVC picture as
+    // the phone recorded it (HLG stays HLG), its re-encoded pieces tagged the same.
+    if (s.hdr && !(keepCodec && isHevc(s.codec)))
+        return QStringLiteral("HDR transfer (tone-mapped by the normal render)");
     if (isHevc(s.codec)) {
         if (!keepCodec)
             return QStringLiteral("codec hevc is not h264 (fast export keeps HEVC)");

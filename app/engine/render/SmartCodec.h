@@ -21,7 +21,8 @@ namespace cw::engine {
 bool fastExportAsked(const Draft& draft, const RenderPreset& preset);
 
 // Why `s` cannot be smart-rendered in its own codec ("" when it can): H.264 Main/High yuv420p
-// always; HEVC Main (yuv420p) or Main10 (yuv420p10le) only when keepCodec is asked.
+// always; HEVC Main (yuv420p) or Main10 (yuv420p10le) only when keepCodec is asked, and then
+// an HDR (PQ/HLG) one too: fast export keeps it HDR, where the normal render tone-maps.
 QString smartCodecProblem(const SmartSource& s, bool keepCodec);
 
 // Why sources cannot share one output stream ("" when they can): one codec, one pixel format.

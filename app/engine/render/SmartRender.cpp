@@ -212,10 +212,8 @@ SmartSource probeSmartSource(const QString& path)
         s.error = QStringLiteral("rotated picture (display matrix)");
         return s;
     }
-    if (par->color_trc == AVCOL_TRC_SMPTE2084 || par->color_trc == AVCOL_TRC_ARIB_STD_B67) {
-        s.error = QStringLiteral("HDR transfer (tone-mapped by the normal render)");
-        return s;
-    }
+    // Only fast export keeps it (SmartCodec.cpp); otherwise the plan steps aside.
+    s.hdr = par->color_trc == AVCOL_TRC_SMPTE2084 || par->color_trc == AVCOL_TRC_ARIB_STD_B67;
     s.level = par->level;
     auto named = [](const char* name) {
         return name && qstrcmp(name, "unknown") != 0 && qstrcmp(name, "unspecified") != 0

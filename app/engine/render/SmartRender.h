@@ -57,6 +57,7 @@ struct SmartSource {
     // 30 x level), colour description (ffmpeg names, "" when unspecified) and the bytes of
     // each video packet (decode order), the bit budget of a re-encoded stretch.
     int level = 0;
+    bool hdr = false; // PQ or HLG transfer: copied only by fast export (SmartCodec.h)
     QString colorPrimaries;
     QString colorTrc;
     QString colorSpace;
