@@ -12,6 +12,8 @@
 #include <QUrl>
 #include <QVector>
 
+#include <optional>
+
 namespace cw {
 
 class ApiClient;
@@ -46,9 +48,11 @@ public:
     // shortIndex (1-based): render that short of the draft (core Shorts.h shortDraft) instead
     // of the whole edit. maxBytes > 0: stay under that size (sent as the draft's
     // m.export.max_bytes, as "under 50 MB" in the chat and the CLI's --max-size set it).
+    // fast: the render request's output.fast (keep the source's codec: HEVC stays HEVC, the
+    // untouched GOPs copied); unset: the draft's m.export.fast (set by the chat) decides.
     void exportVideo(const QString& destinationPath,
                      const QString& preset = QStringLiteral("1080p"), int shortIndex = 0,
-                     qint64 maxBytes = 0);
+                     qint64 maxBytes = 0, std::optional<bool> fast = std::nullopt);
     void cancelExport();
     bool isExporting() const;
     // Picks up this session's render job recorded by an earlier run (see RenderJournal):

@@ -46,7 +46,7 @@ bool EditorSession::isExporting() const
 }
 
 void EditorSession::exportVideo(const QString& destinationPath, const QString& preset,
-                                int shortIndex, qint64 maxBytes)
+                                int shortIndex, qint64 maxBytes, std::optional<bool> fast)
 {
     if (d->exporting) {
         Q_EMIT errorOccurred(tr("An export is already running."));
@@ -79,6 +79,7 @@ void EditorSession::exportVideo(const QString& destinationPath, const QString& p
     d->exportPreset = chosen;
     d->exportShort = std::max(0, shortIndex);
     d->exportMaxBytes = std::max<qint64>(0, maxBytes);
+    d->exportFast = fast;
     d->renderId.clear();
     d->renderPhase = QStringLiteral("rendering");
     d->lastPercent = -1;
@@ -149,13 +150,16 @@ void EditorSession::Private::submitRender()
         exp.insert(QStringLiteral("max_bytes"), exportMaxBytes);
         sent.m.insert(QStringLiteral("export"), exp);
     }
+    QJsonObject output{{QStringLiteral("format"), formatOf(exportDest)},
+                       {QStringLiteral("quality"), QStringLiteral("high")},
+                       {QStringLiteral("preset"), exportPreset}};
+    if (exportFast) // the cloud ignores it; the local engine keeps the source's codec
+        output.insert(QStringLiteral("fast"), *exportFast);
     const QJsonObject body{
         {QStringLiteral("id"), id},
         {QStringLiteral("sessionId"), sessionId},
         {QStringLiteral("draft"), sent.toJson()},
-        {QStringLiteral("output"), QJsonObject{{QStringLiteral("format"), formatOf(exportDest)},
-                                               {QStringLiteral("quality"), QStringLiteral("high")},
-                                               {QStringLiteral("preset"), exportPreset}}},
+        {QStringLiteral("output"), output},
     };
     const int generation = exportGeneration;
     exportCall = api->postJson(QStringLiteral("/api/render/proxy/lambda"), body);

@@ -2,6 +2,8 @@
 // uploads, export). Not installed, not included outside app/service.
 #pragma once
 
+#include <optional>
+
 #include "EditorSession.h"
 #include "RenderJournal.h"
 #include "SessionState.h"
@@ -61,6 +63,7 @@ struct EditorSession::Private {
     QString exportPreset;
     int exportShort = 0;       // 1-based short of the draft's m.shorts to render; 0 the edit
     qint64 exportMaxBytes = 0; // a size to stay under (m.export.max_bytes); 0 as the draft says
+    std::optional<bool> exportFast; // output.fast (fast export); unset: the draft's m.export.fast
     QString renderId;
     QString renderPhase;
     int lastPercent = -1;

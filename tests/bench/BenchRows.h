@@ -32,6 +32,9 @@ QList<Row> toneMapRows(const Context& ctx);
 // clip, H.264 4K, a variable rate and 29.97 fps, each against plain ffmpeg commands for the
 // same kept ranges (BenchSourceRows.cpp).
 QList<Row> sourceRows(const Context& ctx);
+// Issue 19's fast export on the HEVC 1080p30 source against a plain x265 re-encode of the kept
+// ranges and the default H.264 export, in the same run (BenchFastRow.cpp).
+QList<Row> fastRows(const Context& ctx);
 // Cut-only 720p export of the long clip (smart render as the engine does it; a second row
 // with CLIPWRIGHT_SMART_RENDER=0 when the engine knows the variable) and the chat latency
 // rows, all on one analysed upload of the long clip.

@@ -40,13 +40,16 @@ QString loadAverage()
                : QString();
 }
 
-// Submits a 1080p export and polls it; the status's "stages" go to *stages.
+} // namespace
+
 std::optional<double> exportOnce(EngineClient& c, const QString& sid, qint64 pid, double* cpu,
-                                 QString* path, QJsonArray* stages, QString* error)
+                                 QString* path, QJsonArray* stages, QString* error, bool fast)
 {
-    const QJsonObject output{{QStringLiteral("format"), QStringLiteral("mp4")},
-                             {QStringLiteral("quality"), QStringLiteral("high")},
-                             {QStringLiteral("preset"), QStringLiteral("1080p")}};
+    QJsonObject output{{QStringLiteral("format"), QStringLiteral("mp4")},
+                       {QStringLiteral("quality"), QStringLiteral("high")},
+                       {QStringLiteral("preset"), QStringLiteral("1080p")}};
+    if (fast)
+        output.insert(QStringLiteral("fast"), true);
     const double cpu0 = processTreeCpuSeconds(pid);
     QElapsedTimer t;
     t.start();
@@ -80,6 +83,8 @@ std::optional<double> exportOnce(EngineClient& c, const QString& sid, qint64 pid
         QThread::msleep(50);
     }
 }
+
+namespace {
 
 // Average PSNR (all planes) of `a` against `b`, frames paired in order; -1 when unmeasured.
 double psnr(const QString& a, const QString& b)

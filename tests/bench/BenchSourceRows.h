@@ -5,6 +5,7 @@
 #include "BenchRows.h"
 
 #include <QPair>
+#include <optional>
 
 namespace cw::bench {
 
@@ -17,6 +18,11 @@ struct SourceCut {
     qint64 keptMs = 0;
 };
 
+// Submits a 1080p export (fast: output.fast, the source's codec kept) and polls it; wall
+// seconds, the engine tree's CPU in *cpu, the status's "stages" in *stages.
+std::optional<double> exportOnce(cw::test::EngineClient& c, const QString& sid, qint64 pid,
+                                 double* cpu, QString* path, QJsonArray* stages, QString* error,
+                                 bool fast = false);
 SourceCut sourceCut(const QJsonObject& draft, const QString& file, const QString& hdrTransfer);
 // One input per kept range (input-side -ss/-t: decodes only those ranges), concat.
 QStringList rangesCommand(const SourceCut& cut, int width, int height, const QString& x264,

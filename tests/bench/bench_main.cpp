@@ -92,7 +92,7 @@ int main(int argc, char** argv)
                 stderr,
                 "usage: clipwright_bench [--quick] [--media DIR] [--json FILE] "
                 "[--only "
-                "analysis,probe,tonemap,sources,long,short,fade,logo,split,reverse,pip,size,"
+                "analysis,probe,tonemap,sources,fast,long,short,fade,logo,split,reverse,pip,size,"
                 "stabilise,zoom,freeze,loop,timers,cleanup,scenes,reframe,beats,audiogram,memory,"
                 "planner,viewer,app,timeline]\n");
             return 2;
@@ -117,7 +117,8 @@ int main(int argc, char** argv)
     std::printf("clipwright bench (%s): generating media in %s ...\n", ctx.quick ? "quick" : "full",
                 qPrintable(ctx.mediaDir));
     std::fflush(stdout);
-    if (!makeMedia(ctx, wanted("probe") || wanted("tonemap"), wanted("sources"))) {
+    if (!makeMedia(ctx, wanted("probe") || wanted("tonemap"),
+                   wanted("sources") || wanted("fast"))) {
         std::fprintf(stderr, "bench: media generation failed\n");
         return 1;
     }
@@ -184,6 +185,10 @@ int main(int argc, char** argv)
     if (wanted("sources")) {
         progress("normal-render exports of phone and camera sources");
         measured(sourceRows(ctx));
+    }
+    if (wanted("fast")) {
+        progress("fast export (HEVC kept) against x265 and the H.264 export");
+        measured(fastRows(ctx));
     }
     if (wanted("long")) {
         progress("cut-only export and chat latency (long clip)");

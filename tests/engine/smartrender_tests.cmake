@@ -34,3 +34,11 @@ if(TARGET clipwright-engine)
         ${CMAKE_CURRENT_LIST_DIR}/EngineClient.h ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h
         LIBS clipwright_engine Qt6::Network TIMEOUT 180)
 endif()
+# Fast export (tst_fastexport: HEVC in, HEVC out with copied GOPs; Main10; stepping aside).
+clipwright_add_test(tst_fastexport SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fastexport.cpp
+    LIBS clipwright_engine TIMEOUT 900)
+# ... and through the chat and the render request over the real engine (tst_fastchat).
+if(TARGET clipwright-engine)
+    clipwright_add_test(tst_fastchat SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fastchat.cpp
+        ${CMAKE_CURRENT_LIST_DIR}/EngineClient.h LIBS clipwright_engine Qt6::Network TIMEOUT 180)
+endif()

@@ -101,6 +101,9 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
         for (const char* key : {"resolution", "format", "platform"})
             if (arg(key).isString())
                 exp.insert(QLatin1String(key), arg(key));
+        // Fast export (render/SmartCodec.h): the source's codec kept, untouched GOPs copied.
+        if (arg("fast").toBool())
+            exp.insert(QStringLiteral("fast"), true);
         // A size to stay under: the bitrates it allows for this length, or the smallest size
         // that works (render/SizeTarget.h).
         const qint64 maxBytes = arg("max_bytes").toInteger(0);
@@ -149,6 +152,12 @@ OpOutcome Executor::applyChange(const QString& sessionId, const Operation& op, b
         if (format == QLatin1String("gif"))
             note = pick(zh, " (480 pixels wide, 12 frames a second, up to 60 s)",
                         "（宽 480 像素，每秒 12 帧，最长 60 秒）");
+        if (exp.value(QLatin1String("fast")).toBool())
+            note +=
+                pick(zh,
+                     ", fast: the source's codec is kept (HEVC stays HEVC) and only the "
+                     "frames around cuts are re-encoded",
+                     "，快速导出：保留原视频编码（HEVC 仍为 HEVC），只重新编码剪辑点附近的画面");
         if (exp.isEmpty() || exp == d.m.value(QLatin1String("export")).toObject()) {
             OpOutcome out;
             out.ok = true;

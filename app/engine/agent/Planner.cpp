@@ -230,6 +230,8 @@ Plan planInstruction(const QString& message)
             continue;
         if (audiogramEdit(clause, p, plan.operations)) // PlannerAudiogram.cpp
             continue;
+        if (fastEdit(clause, plan.operations)) // PlannerFast.cpp: fast export (keep the codec)
+            continue;
         if (sizeEdit(clause, plan.operations)) // PlannerSize.cpp: before the "output" decline
             continue;
         // "dividing a 12-minute file into 3 parts", "it's 4:20 long, split it every minute": with

@@ -116,6 +116,8 @@ void montageAlone(Plan& plan, const QStringList& clauses);
 bool audiogramEdit(const QString& c, const Prepared& p, QList<Operation>& ops);
 // A file size to stay under (PlannerSize.cpp): appends export_settings max_bytes, true when said.
 bool sizeEdit(const QString& c, QList<Operation>& ops);
+// "fast export", "keep it HEVC", 快速导出: export_settings with fast (PlannerFast.cpp).
+bool fastEdit(const QString& c, QList<Operation>& ops);
 // Several shorts from the footage, removing them, or exporting one (PlannerShorts.cpp):
 // appends a shorts operation, true when said.
 bool shortsEdit(const QString& c, QList<Operation>& ops);

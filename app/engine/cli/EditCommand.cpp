@@ -197,6 +197,7 @@ Failure EditRun::render(const QString& sessionId, const Draft& draft, const QStr
     RenderPreset preset = RenderPreset::byName(m_options.preset);
     preset.format = m_options.format;
     preset.maxBytes = m_options.maxBytes;
+    preset.keepCodec = m_options.fast;
     if (preset.format == QLatin1String("gif") && draft.computedDuration() > kGifMaxMs)
         return {ExitRenderFailed,
                 tr("a GIF can be at most %1 s long and the edit is %2 s; trim it or write "

@@ -101,6 +101,10 @@ QString editHelpText()
         "                     50MB, 800k or 1.5GB, or whatsapp, email, discord,\n"
         "                     telegram. The sound is chosen first, then the picture's\n"
         "                     bitrate and size (two passes); too small a size is refused.\n"
+        "  --fast             keep the source's codec (mp4): an HEVC source stays HEVC,\n"
+        "                     only the frames around cuts are re-encoded, the rest is\n"
+        "                     copied. Where it cannot (another size, frame rate, effects)\n"
+        "                     the normal H.264 export is made.\n"
         "  --short N          with an instruction that makes shorts (\"make 3 shorts of 30\n"
         "                     seconds\"): write only short N to the output. Without it\n"
         "                     every short is written, OUT-1.mp4, OUT-2.mp4, ...\n"
@@ -161,6 +165,7 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     const QCommandLineOption shortOpt(QStringLiteral("short"), QString(), QStringLiteral("n"));
     const QCommandLineOption dataOpt(QStringLiteral("data-dir"), QString(), QStringLiteral("dir"));
     const QCommandLineOption joinOpt(QStringLiteral("join"));
+    const QCommandLineOption fastOpt(QStringLiteral("fast"));
     const QCommandLineOption jsonOpt(QStringLiteral("json"));
     const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")});
     const QCommandLineOption keepOpt(QStringLiteral("keep-data"));
@@ -168,7 +173,7 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     const QCommandLineOption versionOpt(
         QStringList{QStringLiteral("v"), QStringLiteral("version")});
     parser.addOptions({outOpt, doOpt, presetOpt, exportOpt, formatOpt, maxSizeOpt, dataOpt, joinOpt,
-                       shortOpt, jsonOpt, quietOpt, keepOpt, helpOpt, versionOpt});
+                       fastOpt, shortOpt, jsonOpt, quietOpt, keepOpt, helpOpt, versionOpt});
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
         return ParseResult::Error;
@@ -181,6 +186,7 @@ ParseResult parseEditArguments(const QStringList& arguments, EditOptions* o, QSt
     o->inputs = parser.positionalArguments();
     o->instructions = parser.values(doOpt);
     o->join = parser.isSet(joinOpt);
+    o->fast = parser.isSet(fastOpt);
     o->json = parser.isSet(jsonOpt);
     o->quiet = parser.isSet(quietOpt);
     o->keepData = parser.isSet(keepOpt);

@@ -31,6 +31,7 @@ struct EditOptions {
     int shortIndex = 0;   // --short N: render only short N of an edit with shorts (1-based)
     QString exportFormat; // "" (render) or a hand-off extension: fcpxml, edl, ...
     bool join = false;
+    bool fast = false; // --fast: keep the source's codec (render/SmartCodec.h)
     bool json = false;
     bool quiet = false;
     bool keepData = false;

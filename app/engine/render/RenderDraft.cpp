@@ -5,6 +5,7 @@
 #include "render/PreviewAssembly.h"
 #include "render/RenderOutput.h"
 #include "render/SizeRender.h"
+#include "render/SmartCodec.h"
 #include "render/SmartRender.h"
 
 #include <QFile>
@@ -26,6 +27,7 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
         preset.fps = *projectFps;
     if (smart)
         *smart = false;
+    preset.keepCodec = fastExportAsked(draft, preset); // SmartCodec.h: HEVC stays HEVC
     // A crop that follows the subject needs the subject found first (media/SubjectTrack.h;
     // cached per media). The preview uses an analysis only when one exists.
     QHash<QString, RenderInput> ready = inputs;
@@ -66,6 +68,10 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
         }
     }
     logSmartStepAside(notSmart, preset);
+    if (preset.keepCodec)
+        logFastStepAside(notSmart.isEmpty() ? QStringLiteral("not an MP4 export without a size "
+                                                             "limit")
+                                            : notSmart);
     // Stabilised segments need their sources' shake analysed first (media/Stabilise.h; cached
     // per media, so only a clip's first export waits for it). Previews are not stabilised.
     if (preset.name != QLatin1String("preview"))

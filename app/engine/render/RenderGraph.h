@@ -44,6 +44,9 @@ struct RenderPreset {
     // Compress to a size (SizeRender.h): the file must stay under this many bytes; 0: none
     // (the draft's m.export.max_bytes then decides).
     qint64 maxBytes = 0;
+    // Fast export (SmartCodec.h): keep the source's codec (HEVC stays HEVC) and copy what
+    // is untouched; false: the H.264 export.
+    bool keepCodec = false;
 
     // "1080p", "vertical-1080", "square-1080", "720p", "4k"; unknown names -> nullopt-like
     // (ok=false).

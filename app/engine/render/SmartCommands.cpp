@@ -10,6 +10,7 @@
 // decoder with its threads, and a lead-in already decoded for the previous range was decoded
 // again.
 #include "render/RenderFilters.h"
+#include "render/SmartCodec.h"
 #include "render/SmartRender.h"
 
 #include <algorithm>
@@ -191,10 +192,9 @@ SmartBatchCommand smartBatchCommand(const SmartPlan& plan,
                  QStringLiteral(",setpts=N/(%1*TB)").arg(plan.fps.text());
     graph += QStringLiteral("[v]");
 
-    QStringList x264 = render::x264Args(preset);
-    const int profile = x264.indexOf(QStringLiteral("-profile:v"));
-    if (profile >= 0 && profile + 1 < x264.size())
-        x264[profile + 1] = plan.profile;
+    const SmartSource& src = sources[plan.pieces[batch.pieces.first()].ranges.first().src];
+    const QStringList encoder = smartEncoderArgs(plan, src, preset, // SmartCodec.cpp
+                                                 smartBatchKbps(plan, sources, batch));
     cmd.args = QStringList{QStringLiteral("-v"),
                            QStringLiteral("info"),
                            QStringLiteral("-benchmark"),
@@ -211,13 +211,12 @@ SmartBatchCommand smartBatchCommand(const SmartPlan& plan,
                            QStringLiteral("-an"),
                            QStringLiteral("-fps_mode"),
                            QStringLiteral("passthrough")} +
-               x264;
+               encoder;
     // Every piece starts a closed GOP, so the batch can be cut at its first frame.
     if (!keyframes.isEmpty())
         cmd.args << QStringLiteral("-forced-idr") << QStringLiteral("1")
                  << QStringLiteral("-force_key_frames")
                  << QStringLiteral("expr:") + keyframes.join(QLatin1Char('+'));
-    const SmartSource& src = sources[plan.pieces[batch.pieces.first()].ranges.first().src];
     if (src.tbNum == 1 && src.tbDen >= 1000)
         cmd.args << QStringLiteral("-video_track_timescale") << QString::number(src.tbDen);
     cmd.args << QStringLiteral("-progress") << QStringLiteral("pipe:1") << QStringLiteral("-y")

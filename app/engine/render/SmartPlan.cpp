@@ -2,6 +2,7 @@
 // the normal render: trim start=in keeps the frames at or after `in` (a = ceil(in*fps)), and
 // trim duration=d keeps ceil(d*fps) frames from there; the audio of a segment is cut to the
 // same frame-aligned span, so every join is A/V-aligned by construction.
+#include "render/SmartCodec.h"
 #include "render/SmartRender.h"
 
 #include <QJsonObject>
@@ -36,18 +37,14 @@ QList<Segment> videoSegments(const Draft& draft)
     return {};
 }
 
-QString sourceProblem(const SmartSource& s, int width, int height, FrameRate fps)
+QString sourceProblem(const SmartSource& s, int width, int height, FrameRate fps, bool keepCodec)
 {
     if (!s.ok)
         return s.error.isEmpty() ? QStringLiteral("source not probed") : s.error;
-    if (s.codec != QLatin1String("h264"))
-        return QStringLiteral("codec %1 is not h264").arg(s.codec);
-    // Main (77) and High (100): the re-encoded pieces use the same profile (x264 main/high),
-    // so a Main stream stays Main throughout.
-    if (s.profile != 100 && s.profile != 77)
-        return QStringLiteral("H.264 profile %1 is not Main or High").arg(s.profile);
-    if (s.pixFmt != QLatin1String("yuv420p"))
-        return QStringLiteral("pixel format %1 is not yuv420p").arg(s.pixFmt);
+    // Codec, profile and pixel format (SmartCodec.cpp): H.264 Main/High, or HEVC when the
+    // export keeps the source's codec.
+    if (const QString codec = smartCodecProblem(s, keepCodec); !codec.isEmpty())
+        return codec;
     if (!s.progressive)
         return QStringLiteral("interlaced source");
     if (s.width != width || s.height != height)
@@ -267,11 +264,14 @@ SmartPlan planSmartRender(const Draft& draft, const QHash<QString, RenderInput>&
             plan.reason = QStringLiteral("source %1 not probed").arg(s.src);
             return plan;
         }
-        const QString problem = sourceProblem(*src, plan.width, plan.height, plan.fps);
+        QString problem = sourceProblem(*src, plan.width, plan.height, plan.fps, preset.keepCodec);
+        if (problem.isEmpty() && !clean.isEmpty())
+            problem = smartCodecMix(sources[plan.segments.first().src], *src);
         if (!problem.isEmpty()) {
             plan.reason = problem;
             return plan;
         }
+        plan.codec = src->codec;
         if (!clean.contains(s.src)) {
             clean.insert(s.src, cleanPrefixes(*src));
             if (clean.size() == 1)

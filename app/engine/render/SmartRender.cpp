@@ -18,6 +18,7 @@
 #include "render/SmartRender.h"
 
 #include "render/RenderFilters.h"
+#include "render/SmartCodec.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -211,10 +212,18 @@ SmartSource probeSmartSource(const QString& path)
         s.error = QStringLiteral("rotated picture (display matrix)");
         return s;
     }
-    if (par->color_trc == AVCOL_TRC_SMPTE2084 || par->color_trc == AVCOL_TRC_ARIB_STD_B67) {
-        s.error = QStringLiteral("HDR transfer (tone-mapped by the normal render)");
-        return s;
-    }
+    // Only fast export keeps it (SmartCodec.cpp); otherwise the plan steps aside.
+    s.hdr = par->color_trc == AVCOL_TRC_SMPTE2084 || par->color_trc == AVCOL_TRC_ARIB_STD_B67;
+    s.level = par->level;
+    auto named = [](const char* name) {
+        return name && qstrcmp(name, "unknown") != 0 && qstrcmp(name, "unspecified") != 0
+                   ? QString::fromLatin1(name)
+                   : QString();
+    };
+    s.colorPrimaries = named(av_color_primaries_name(par->color_primaries));
+    s.colorTrc = named(av_color_transfer_name(par->color_trc));
+    s.colorSpace = named(av_color_space_name(par->color_space));
+    s.colorRange = named(av_color_range_name(par->color_range));
     s.tbNum = st->time_base.num;
     s.tbDen = st->time_base.den;
     const AVRational r = st->r_frame_rate;
@@ -239,6 +248,7 @@ SmartSource probeSmartSource(const QString& path)
             pts << pkt->pts;
             s.dts << pkt->dts;
             s.key << ((pkt->flags & AV_PKT_FLAG_KEY) != 0);
+            s.bytes << pkt->size;
         }
         av_packet_unref(pkt);
     }
@@ -344,11 +354,13 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
                 QDir(workDir).filePath(QStringLiteral("v%1.mp4").arg(videoOnly.size()));
             QByteArray err;
             const int rc = runFfmpegStep(
-                {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
-                 QStringLiteral("file:") + sources.value(r.src).path, QStringLiteral("-map"),
-                 QStringLiteral("0:v:0"), QStringLiteral("-c"), QStringLiteral("copy"),
-                 QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
-                 QStringLiteral("file:") + out},
+                QStringList{QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"),
+                            QStringLiteral("file:") + sources.value(r.src).path,
+                            QStringLiteral("-map"), QStringLiteral("0:v:0"), QStringLiteral("-c"),
+                            QStringLiteral("copy")} +
+                    smartCopyFilter(plan) +
+                    QStringList{QStringLiteral("-y"), QStringLiteral("-f"), QStringLiteral("mp4"),
+                                QStringLiteral("file:") + out},
                 cancel, &err);
             if (rc != 0)
                 return stepFailed(rc, err, tr("Copying the video failed"));
@@ -500,7 +512,7 @@ RunResult runSmartRender(const SmartPlan& plan, const QHash<QString, SmartSource
              << QStringLiteral("-i") << listPath << QStringLiteral("-i")
              << QStringLiteral("file:") + soundPath << QStringLiteral("-map")
              << QStringLiteral("0:v:0") << QStringLiteral("-map") << QStringLiteral("1:a:0")
-             << QStringLiteral("-c") << QStringLiteral("copy") << render::bt709CopyTags()
+             << QStringLiteral("-c") << QStringLiteral("copy") << smartJoinTags(plan)
              << QStringLiteral("-movflags") << QStringLiteral("+faststart")
              << QStringLiteral("-progress") << QStringLiteral("pipe:1")
              << QStringLiteral("-nostats") << QStringLiteral("-y") << QStringLiteral("-f")

@@ -19,7 +19,8 @@
 //
 // Anything else (speed, transitions, looks, aspect, B-roll, gaps, stills, scaling, other
 // codecs, VFR, sound or text past the picture) falls back to the normal render
-// (RenderGraph.h).
+// (RenderGraph.h). HEVC sources are smart-rendered in HEVC when the export asks to keep the
+// source's codec (fast export, SmartCodec.h).
 #pragma once
 
 #include "render/FfmpegRunner.h"
@@ -52,6 +53,16 @@ struct SmartSource {
     int tbNum = 1; // video stream time base
     int tbDen = 1;
     bool hasAudio = false;
+    // For a re-encode in the source's own codec (SmartCodec.h): its level (codec units, HEVC
+    // 30 x level), colour description (ffmpeg names, "" when unspecified) and the bytes of
+    // each video packet (decode order), the bit budget of a re-encoded stretch.
+    int level = 0;
+    bool hdr = false; // PQ or HLG transfer: copied only by fast export (SmartCodec.h)
+    QString colorPrimaries;
+    QString colorTrc;
+    QString colorSpace;
+    QString colorRange;
+    QVector<int> bytes;
     // Decode order: frame index (pts in frames from the first frame), dts in time-base units
     // and key flag of every video packet. Frame indices must be a permutation of 0..n-1.
     QVector<int> frame;
@@ -92,6 +103,7 @@ struct SmartPlan {
     QList<SmartPiece> pieces;
     QList<QPair<int, int>> redrawn;           // timeline frames [first, second) under a title
     QString profile = QStringLiteral("high"); // x264 profile of the re-encoded pieces
+    QString codec = QStringLiteral("h264");   // the sources' codec, kept (SmartCodec.h)
     Draft draft; // what the plan was made from: the sound and the titles
     QHash<QString, RenderInput> inputs;
     int copiedFrames() const;

@@ -165,6 +165,14 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
         return;
     }
     preset.format = format;
+    // Fast export (render/SmartCodec.h): keep the source's codec; absent: the draft's
+    // m.export.fast (the chat's) decides. The cloud ignores the field.
+    const QJsonValue fast = output.value(QStringLiteral("fast"));
+    if (!fast.isUndefined() && !fast.isNull() && !fast.isBool()) {
+        sendError(res, ErrorCode::BadRequest, QStringLiteral("output.fast must be true or false."));
+        return;
+    }
+    preset.keepCodec = fast.toBool(false);
     if (preset.name == QLatin1String("preview") && format != QLatin1String("mp4")) {
         sendError(res, ErrorCode::BadRequest, QStringLiteral("A preview is always mp4."));
         return;
@@ -183,6 +191,11 @@ void submitRender(ServerContext& ctx, const httplib::Request& req, httplib::Resp
                       .arg(kGifMaxMs / 1000)
                       .arg(double(draft->computedDuration()) / 1000.0, 0, 'f', 1));
         return;
+    }
+    if (fast.isBool() && !fast.toBool()) { // an explicit false outranks the chat's m.export.fast
+        QJsonObject exp = draft->m.value(QStringLiteral("export")).toObject();
+        exp.remove(QStringLiteral("fast"));
+        draft->m.insert(QStringLiteral("export"), exp);
     }
     RenderRequest request;
     request.id = id;
