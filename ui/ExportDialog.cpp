@@ -3,6 +3,7 @@
 
 #include "ExportSettings.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -87,6 +88,13 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
         m_preset->addItem(preset.label, preset.id);
     m_preset->setCurrentIndex(std::max(0, m_preset->findData(defaultExportPreset())));
 
+    m_fast = new QCheckBox(tr("Keep the source's codec (fast export)"), this);
+    m_fast->setObjectName(QStringLiteral("exportFast"));
+    m_fast->setToolTip(tr("Phone recordings in HEVC stay HEVC: the parts the edit does not touch "
+                          "are copied and only the frames around cuts are re-encoded, which is "
+                          "much faster for long recordings. Some older players cannot play "
+                          "HEVC. MP4 only, without a size limit."));
+
     m_fileName = new QLineEdit(this);
     m_fileName->setObjectName(QStringLiteral("exportFileName"));
     m_fileName->setAccessibleName(tr("File name"));
@@ -130,6 +138,7 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     form->addRow(tr("&Format:"), m_format);
     form->addRow(tr("Si&ze:"), m_preset);
     form->addRow(tr("&Max file size:"), m_maxSize);
+    form->addRow(QString(), m_fast);
     form->addRow(tr("File &name:"), m_fileName);
     // A row holding a layout gets a label without a buddy, which shows the '&' as it is.
     auto* folderLabel = new QLabel(tr("F&older:"), this);
@@ -149,6 +158,7 @@ ExportDialog::ExportDialog(const QString& baseName, QWidget* parent) : QDialog(p
     connect(m_fileName, &QLineEdit::textChanged, this, &ExportDialog::validate);
     connect(m_folder, &QLineEdit::textChanged, this, &ExportDialog::validate);
     connect(m_what, &QComboBox::currentIndexChanged, this, &ExportDialog::validate);
+    connect(m_maxSize, &QSpinBox::valueChanged, this, &ExportDialog::formatChanged);
     formatChanged();
     validate();
 }
@@ -161,6 +171,8 @@ void ExportDialog::formatChanged()
     m_preset->setEnabled(!audio);
     // Every format but WAV can be aimed at a size (render/SizeTarget.h).
     m_maxSize->setEnabled(format() != QLatin1String("wav"));
+    // The fast export writes MP4 and copies the sources' own bitrate (no size to aim at).
+    m_fast->setEnabled(format() == QLatin1String("mp4") && maxBytes() == 0);
     const QString name = m_fileName->text().trimmed();
     if (!name.isEmpty())
         m_fileName->setText(withoutFormat(name) + QLatin1Char('.') + format());
@@ -218,6 +230,16 @@ void ExportDialog::suggestMaxBytes(qint64 bytes)
 {
     if (bytes > 0)
         m_maxSize->setValue(int(std::clamp<qint64>(bytes / 1000000, 1, 100000))); // never over
+}
+
+bool ExportDialog::fast() const
+{
+    return m_fast->isEnabled() && m_fast->isChecked();
+}
+
+void ExportDialog::suggestFast(bool fast)
+{
+    m_fast->setChecked(fast);
 }
 
 QString ExportDialog::format() const

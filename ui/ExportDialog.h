@@ -14,6 +14,7 @@
 
 class QComboBox;
 class QFormLayout;
+class QCheckBox;
 class QLabel;
 class QSpinBox;
 class QLineEdit;
@@ -54,6 +55,10 @@ public:
     // 0: no limit; else bytes (the field is in MB, 1 MB = 1,000,000 bytes as in "50 MB").
     qint64 maxBytes() const;
     void suggestMaxBytes(qint64 bytes);
+    // "Keep the source's codec": an HEVC recording stays HEVC, its untouched parts copied
+    // (the engine's fast export). MP4 without a size limit only; false when off or disabled.
+    bool fast() const;
+    void suggestFast(bool fast);
 
 public Q_SLOTS:
     void accept() override;
@@ -71,6 +76,7 @@ private:
     QLineEdit* m_fileName;
     QLineEdit* m_folder;
     QPushButton* m_browseButton;
+    QCheckBox* m_fast;
     QLabel* m_problem;
     QLabel* m_files; // the names "all shorts" writes
     QPushButton* m_exportButton;

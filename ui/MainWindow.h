@@ -17,6 +17,8 @@
 // Tests answer file dialogs through the hooks instead of real modal dialogs (STYLE.md 7).
 #pragma once
 
+#include <optional>
+
 #include <QMainWindow>
 #include <QStringList>
 #include <QUrl>
@@ -93,8 +95,9 @@ protected:
 
 private:
     // shortIndex: 0 the edit, n short n (core Shorts.h); maxBytes: a size to stay under (0 none).
+    // fast: the Export dialog's "keep the source's codec"; unset: as the chat said (m.export).
     void beginExport(const QString& path, const QString& preset, int shortIndex = 0,
-                     qint64 maxBytes = 0);
+                     qint64 maxBytes = 0, std::optional<bool> fast = std::nullopt);
     void playExport(const QString& path);
     void updateJobs(int percent);
     void createLayout();
@@ -140,6 +143,7 @@ private:
     QList<QPair<QString, int>> m_exportQueue;
     QString m_queuePreset;
     qint64 m_queueMaxBytes = 0;
+    std::optional<bool> m_queueFast;
     QString m_exportPath;            // the running or last finished export
     bool m_previewingExport = false; // the preview shows m_exportPath: sync the playhead
     OpenFilesHook m_openFilesHook;

@@ -206,6 +206,7 @@ void MainWindow::startExport()
     dialog->suggest(asked.value(QLatin1String("format")).toString(),
                     asked.value(QLatin1String("resolution")).toString());
     dialog->suggestMaxBytes(qint64(asked.value(QLatin1String("max_bytes")).toDouble(0)));
+    dialog->suggestFast(asked.value(QLatin1String("fast")).toBool());
     // Shorts made in the chat: offered with their lengths, the one "export short 2" chose first.
     const Draft& draft = m_session->draft();
     QList<qint64> lengths;
@@ -223,15 +224,17 @@ void MainWindow::startExport()
                 m_exportQueue << qMakePair(paths.at(i), i + 1);
             m_queuePreset = dialog->preset();
             m_queueMaxBytes = dialog->maxBytes();
+            m_queueFast = dialog->fast();
         }
         beginExport(paths.first(), dialog->preset(),
-                    choice == ExportDialog::kAllShorts ? 1 : choice, dialog->maxBytes());
+                    choice == ExportDialog::kAllShorts ? 1 : choice, dialog->maxBytes(),
+                    dialog->fast());
     });
     dialog->open();
 }
 
 void MainWindow::beginExport(const QString& path, const QString& preset, int shortIndex,
-                             qint64 maxBytes)
+                             qint64 maxBytes, std::optional<bool> fast)
 {
     if (!m_session || m_exporting)
         return;
@@ -241,7 +244,7 @@ void MainWindow::beginExport(const QString& path, const QString& preset, int sho
     m_exportBar->start();
     updateJobs(0);
     statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
-    m_session->exportVideo(path, preset, shortIndex, maxBytes);
+    m_session->exportVideo(path, preset, shortIndex, maxBytes, fast);
 }
 
 void MainWindow::openSettings()

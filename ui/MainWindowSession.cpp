@@ -160,7 +160,7 @@ void MainWindow::connectSession()
         m_session->refreshCredits(); // the viewer stays on the edit; the bar's Play shows the file
         if (!m_exportQueue.isEmpty()) { // all shorts: the next one
             const QPair<QString, int> next = m_exportQueue.takeFirst();
-            beginExport(next.first, m_queuePreset, next.second, m_queueMaxBytes);
+            beginExport(next.first, m_queuePreset, next.second, m_queueMaxBytes, m_queueFast);
         }
     });
     connect(s, &EditorSession::exportFailed, this, [this](const QString& message) {

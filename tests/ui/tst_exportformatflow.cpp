@@ -3,7 +3,9 @@
 // formats, and the choice is remembered. Then in the real window against the real local
 // engine: "export the sound as MP3" said in the chat opens the dialog on "Audio only: MP3",
 // which reaches the engine as output.format, and the file written is an MP3 with no picture
-// (ffprobe). Screenshots: export-formats.png, export-formats-open.png.
+// (ffprobe). "Keep the source's codec" is for MP4 without a size limit; checked in the window on
+// an HEVC clip, the file written is HEVC tagged hvc1 (the engine's fast export). Screenshots:
+// export-formats.png, export-formats-open.png.
 #include "Backend.h"
 #include "EditorSession.h"
 #include "EngineWindowFixture.h"
@@ -13,13 +15,16 @@
 #include "TestMedia.h"
 
 #include <QAbstractItemView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +37,8 @@ private Q_SLOTS:
     void initTestCase();
     void choiceSetsExtension();
     void mp3ThroughTheWindow();
+    void fastExportChoice();
+    void fastThroughTheWindow();
 };
 
 void TstExportFormatFlow::initTestCase()
@@ -135,6 +142,87 @@ void TstExportFormatFlow::mp3ThroughTheWindow()
     QCOMPARE(streams.at(0).toObject().value("codec_name").toString(), QStringLiteral("mp3"));
     const double seconds = probe.value("format").toObject().value("duration").toString().toDouble();
     QVERIFY2(seconds > 1.9 && seconds < 2.1, qPrintable(QString::number(seconds)));
+    QSettings().clear();
+}
+
+void TstExportFormatFlow::fastExportChoice()
+{
+    QSettings().clear();
+    ExportDialog dialog(QStringLiteral("walk"));
+    dialog.show();
+    auto* fast = dialog.findChild<QCheckBox*>(QStringLiteral("exportFast"));
+    auto* format = dialog.findChild<QComboBox*>(QStringLiteral("exportFormat"));
+    auto* size = dialog.findChild<QSpinBox*>(QStringLiteral("exportMaxSize"));
+    QVERIFY(fast && format && size);
+    QVERIFY(fast->isEnabled() && !fast->isChecked() && !dialog.fast()); // H.264 by default
+    dialog.suggestFast(true); // "fast export" said in the chat
+    QVERIFY(dialog.fast());
+    format->setCurrentIndex(format->findData(QStringLiteral("gif")));
+    QVERIFY(!fast->isEnabled() && !dialog.fast());
+    format->setCurrentIndex(format->findData(QStringLiteral("mp4")));
+    QVERIFY(dialog.fast());
+    size->setValue(50); // a size limit needs the planned bitrate, not the source's
+    QVERIFY(!fast->isEnabled() && !dialog.fast());
+    size->setValue(0);
+    QVERIFY(dialog.fast());
+}
+
+void TstExportFormatFlow::fastThroughTheWindow()
+{
+    QSettings().clear();
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    // A phone-like HEVC clip: 1080p (the edit's frame, so nothing is scaled), 1-second closed
+    // GOPs, tone under the picture.
+    const QString clip = tmp.filePath(QStringLiteral("phone.mp4"));
+    QProcess make;
+    make.start(QStringLiteral("ffmpeg"), {"-v",
+                                          "error",
+                                          "-y",
+                                          "-f",
+                                          "lavfi",
+                                          "-i",
+                                          "testsrc2=s=1920x1080:r=30:d=4",
+                                          "-f",
+                                          "lavfi",
+                                          "-i",
+                                          "sine=f=440:d=4",
+                                          "-c:v",
+                                          "libx265",
+                                          "-preset",
+                                          "ultrafast",
+                                          "-x265-params",
+                                          "keyint=30:min-keyint=30:open-gop=0:log-level=error",
+                                          "-tag:v",
+                                          "hvc1",
+                                          "-pix_fmt",
+                                          "yuv420p",
+                                          "-c:a",
+                                          "aac",
+                                          "-shortest",
+                                          clip});
+    QVERIFY(make.waitForFinished(120000) && make.exitCode() == 0);
+    test::EngineWindowFixture app(tmp.filePath(QStringLiteral("engine")));
+    QVERIFY2(app.start() && app.addMedia({clip}), qPrintable(app.error()));
+    Backend& backend = app.backend();
+    ExportDialog* dialog = app.openExportDialog();
+    QVERIFY2(dialog, qPrintable(app.error()));
+    dialog->findChild<QCheckBox*>(QStringLiteral("exportFast"))->setChecked(true);
+    dialog->findChild<QLineEdit*>(QStringLiteral("exportFileName"))->setText("kept");
+    dialog->findChild<QLineEdit*>(QStringLiteral("exportFolder"))->setText(tmp.path());
+    QSignalSpy finished(backend.session(), &EditorSession::exportFinished);
+    QSignalSpy failed(backend.session(), &EditorSession::exportFailed);
+    QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("exportStart")),
+                      Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(finished.count() + failed.count() > 0, 120000);
+    QVERIFY2(failed.isEmpty(),
+             failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+    const QJsonObject probe = test::probe(tmp.filePath(QStringLiteral("kept.mp4")));
+    const QJsonObject video = probe.value(QStringLiteral("streams")).toArray().at(0).toObject();
+    QCOMPARE(video.value("codec_name").toString(), QStringLiteral("hevc"));
+    QCOMPARE(video.value("codec_tag_string").toString(), QStringLiteral("hvc1"));
+    const double seconds = probe.value("format").toObject().value("duration").toString().toDouble();
+    QVERIFY2(seconds > 3.9 && seconds < 4.1, qPrintable(QString::number(seconds)));
     QSettings().clear();
 }
 
