@@ -792,7 +792,7 @@
     </message>
     <message>
         <location filename="../app/service/EditorSession.cpp" line="343"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="94"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="95"/>
         <source>There is nothing to export yet. Add a clip first.</source>
         <translation>还没有可导出的内容。请先添加片段。</translation>
     </message>
@@ -837,39 +837,39 @@
         <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="90"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="91"/>
         <source>Could not read the timeline to export it.</source>
         <translation>无法读取时间线以进行导出。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="129"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="130"/>
         <source>Export cancelled.</source>
         <translation>导出已取消。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="140"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="141"/>
         <source>Short %1 is not in this edit any more; make the shorts again.</source>
         <translation>这个剪辑里已经没有短视频 %1 了；请重新生成短视频。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="176"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="215"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="180"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="219"/>
         <source>The export failed.</source>
         <translation>导出失败。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="177"/>
-        <location filename="../app/service/EditorSessionExport.cpp" line="216"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="181"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="220"/>
         <source>The export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="204"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="208"/>
         <source>The export job was lost (the editor was restarted). Export again.</source>
         <translation>导出任务已丢失（编辑器已重新启动）。请重新导出。</translation>
     </message>
     <message>
-        <location filename="../app/service/EditorSessionExport.cpp" line="293"/>
+        <location filename="../app/service/EditorSessionExport.cpp" line="297"/>
         <source>Register here: %1</source>
         <translation>在此注册：%1</translation>
     </message>
@@ -1068,196 +1068,213 @@
 <context>
     <name>cw::ExportDialog</name>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="47"/>
+        <location filename="../ui/ExportDialog.cpp" line="48"/>
         <source>MP4 video (H.264)</source>
         <translation>MP4 视频（H.264）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="48"/>
+        <location filename="../ui/ExportDialog.cpp" line="49"/>
         <source>MOV video (H.264)</source>
         <translation>MOV 视频（H.264）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="49"/>
+        <location filename="../ui/ExportDialog.cpp" line="50"/>
         <source>WebM video (VP9)</source>
         <translation>WebM 视频（VP9）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="50"/>
+        <location filename="../ui/ExportDialog.cpp" line="51"/>
         <source>GIF animation (480 px, 12 fps, up to 60 s)</source>
         <translation>GIF 动图（480 像素，12 帧/秒，最长 60 秒）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="51"/>
+        <location filename="../ui/ExportDialog.cpp" line="52"/>
         <source>Audio only: MP3</source>
         <translation>仅音频：MP3</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="52"/>
+        <location filename="../ui/ExportDialog.cpp" line="53"/>
         <source>Audio only: M4A (AAC)</source>
         <translation>仅音频：M4A（AAC）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="53"/>
+        <location filename="../ui/ExportDialog.cpp" line="54"/>
         <source>Audio only: WAV</source>
         <translation>仅音频：WAV</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="59"/>
         <location filename="../ui/ExportDialog.cpp" line="60"/>
+        <location filename="../ui/ExportDialog.cpp" line="61"/>
         <source>Export video</source>
         <translation>导出视频</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="64"/>
+        <location filename="../ui/ExportDialog.cpp" line="65"/>
         <source>What to export</source>
         <translation>要导出的内容</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="65"/>
-        <location filename="../ui/ExportDialog.cpp" line="171"/>
+        <location filename="../ui/ExportDialog.cpp" line="66"/>
+        <location filename="../ui/ExportDialog.cpp" line="190"/>
         <source>The whole edit</source>
         <translation>整个剪辑</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="69"/>
+        <location filename="../ui/ExportDialog.cpp" line="70"/>
         <source>Largest file size in megabytes</source>
         <translation>最大文件大小（MB）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="71"/>
+        <location filename="../ui/ExportDialog.cpp" line="72"/>
         <source> MB</source>
         <translation> MB</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="72"/>
+        <location filename="../ui/ExportDialog.cpp" line="73"/>
         <source>No limit</source>
         <translation>不限制</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="73"/>
+        <location filename="../ui/ExportDialog.cpp" line="74"/>
         <source>The export is compressed to stay under this size (0: no limit).</source>
         <translation>导出时会压缩到这个大小以内（0：不限制）。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="77"/>
+        <location filename="../ui/ExportDialog.cpp" line="78"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="85"/>
+        <location filename="../ui/ExportDialog.cpp" line="86"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="92"/>
+        <location filename="../ui/ExportDialog.cpp" line="91"/>
+        <source>Keep the source&apos;s codec (fast export)</source>
+        <translation>保留原视频编码（快速导出）</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="93"/>
+        <source>Phone recordings in HEVC stay HEVC: the parts the edit does not touch are copied and only the frames around cuts are re-encoded, which is much faster for long recordings. Some older players cannot play HEVC. MP4 only, without a size limit.</source>
+        <translation>手机录制的 HEVC 视频保持 HEVC：未改动的部分直接复制，只重新编码剪辑点附近的画面，长视频导出快得多。部分旧播放器无法播放 HEVC。仅限 MP4，且不设文件大小上限。</translation>
+    </message>
+    <message>
+        <location filename="../ui/ExportDialog.cpp" line="100"/>
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="98"/>
+        <location filename="../ui/ExportDialog.cpp" line="106"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="100"/>
+        <location filename="../ui/ExportDialog.cpp" line="108"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="102"/>
+        <location filename="../ui/ExportDialog.cpp" line="110"/>
         <source>Choose the folder</source>
         <translation>选择文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="113"/>
+        <location filename="../ui/ExportDialog.cpp" line="126"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="115"/>
+        <location filename="../ui/ExportDialog.cpp" line="128"/>
         <source>Start the export</source>
         <translation>开始导出</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="118"/>
+        <location filename="../ui/ExportDialog.cpp" line="131"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="123"/>
+        <location filename="../ui/ExportDialog.cpp" line="136"/>
         <source>&amp;What:</source>
         <translation>内容(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="125"/>
+        <location filename="../ui/ExportDialog.cpp" line="138"/>
         <source>&amp;Format:</source>
         <translation>格式(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="126"/>
+        <location filename="../ui/ExportDialog.cpp" line="139"/>
         <source>Si&amp;ze:</source>
         <translation>尺寸(&amp;Z)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="127"/>
+        <location filename="../ui/ExportDialog.cpp" line="140"/>
         <source>&amp;Max file size:</source>
         <translation>最大文件大小(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="128"/>
+        <location filename="../ui/ExportDialog.cpp" line="142"/>
         <source>File &amp;name:</source>
         <translation>文件名(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="130"/>
+        <location filename="../ui/ExportDialog.cpp" line="144"/>
         <source>F&amp;older:</source>
         <translation>文件夹(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="175"/>
+        <location filename="../ui/ExportDialog.cpp" line="194"/>
         <source>Short %1 (%2:%3)</source>
         <translation>短视频 %1（%2:%3）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/ExportDialog.cpp" line="179"/>
+        <location filename="../ui/ExportDialog.cpp" line="198"/>
         <source>All %n shorts, one file each</source>
         <translation>
             <numerusform>全部 %n 条短视频，每条一个文件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="232"/>
+        <location filename="../ui/ExportDialog.cpp" line="261"/>
         <source>Enter a file name.</source>
         <translation>请输入文件名。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="234"/>
+        <location filename="../ui/ExportDialog.cpp" line="263"/>
         <source>The file name cannot contain / \ : * ? &quot; &lt; &gt; |.</source>
         <translation>文件名不能包含 / \ : * ? &quot; &lt; &gt; |。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="236"/>
+        <location filename="../ui/ExportDialog.cpp" line="265"/>
         <source>Choose a folder.</source>
         <translation>请选择文件夹。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/ExportDialog.cpp" line="274"/>
+        <source>Writes %n files: %1</source>
+        <translation>
+            <numerusform>将写入 %n 个文件：%1</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="247"/>
+        <location filename="../ui/ExportDialog.cpp" line="286"/>
         <source>Export folder</source>
         <translation>导出文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="261"/>
+        <location filename="../ui/ExportDialog.cpp" line="300"/>
         <source>A folder with this name exists; choose another name.</source>
         <translation>已存在同名文件夹，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="267"/>
+        <location filename="../ui/ExportDialog.cpp" line="306"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../ui/ExportDialog.cpp" line="268"/>
+        <location filename="../ui/ExportDialog.cpp" line="307"/>
         <source>%1 already exists. Replace it?</source>
         <translation>%1 已存在。要替换吗？</translation>
     </message>
@@ -1274,22 +1291,22 @@
         <translation>1080p（按剪辑画幅：16:9 为 1920×1080）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportSettings.cpp" line="22"/>
+        <location filename="../ui/ExportSettings.cpp" line="23"/>
         <source>Vertical (1080×1920, 9:16)</source>
         <translation>竖屏（1080×1920，9:16）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportSettings.cpp" line="24"/>
+        <location filename="../ui/ExportSettings.cpp" line="25"/>
         <source>Square (1080×1080, 1:1)</source>
         <translation>方形（1080×1080，1:1）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportSettings.cpp" line="26"/>
+        <location filename="../ui/ExportSettings.cpp" line="27"/>
         <source>720p (the edit&apos;s frame: 1280×720 for 16:9)</source>
         <translation>720p（按剪辑画幅：16:9 为 1280×720）</translation>
     </message>
     <message>
-        <location filename="../ui/ExportSettings.cpp" line="28"/>
+        <location filename="../ui/ExportSettings.cpp" line="30"/>
         <source>4K (the edit&apos;s frame: 3840×2160 for 16:9)</source>
         <translation>4K（按剪辑画幅：16:9 为 3840×2160）</translation>
     </message>
@@ -1564,7 +1581,7 @@
         <translation>还没有可导出的内容：请先添加片段。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindowActions.cpp" line="243"/>
+        <location filename="../ui/MainWindowActions.cpp" line="246"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
