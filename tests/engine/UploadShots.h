@@ -5,7 +5,7 @@
 // anywhere that still reads a file of its data dir.
 #pragma once
 
-#include "TestMedia.h"
+#include "SceneShots.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,19 +26,7 @@ inline bool makeShots(const QString& out, QString* error)
         "testsrc2=s=640x360:r=25",   "smptebars=s=640x360:r=25",
         "mandelbrot=s=640x360:r=25", "color=c=red:s=640x360:r=25,noise=alls=20:allf=t",
         "rgbtestsrc=s=640x360:r=25", "gradients=s=640x360:r=25:speed=0.02"};
-    QString graph, labels;
-    for (int i = 0; i < sources.size(); ++i) {
-        graph += QStringLiteral("%1,trim=end_frame=%2,setpts=PTS-STARTPTS,format=yuv420p,setsar=1"
-                                "[v%3];")
-                     .arg(sources[i])
-                     .arg(kShotFrames[i])
-                     .arg(i);
-        labels += QStringLiteral("[v%1]").arg(i);
-    }
-    graph += labels + QStringLiteral("concat=n=%1:v=1:a=0[out]").arg(sources.size());
-    return runFfmpeg({"-filter_complex", graph, "-map", "[out]", "-c:v", "libx264", "-preset",
-                      "veryfast", "-pix_fmt", "yuv420p", out},
-                     error);
+    return scenes::joinShots(out, sources, kShotFrames, error);
 }
 
 inline QList<qint64> expectedCuts()
@@ -71,24 +59,7 @@ inline int cachedSceneAnalyses(const QString& dataDir)
     return n;
 }
 
-// The pids of `pid`'s child processes whose command line contains `needle`.
-inline QList<qint64> childrenOf(qint64 pid, const QByteArray& needle)
-{
-    QList<qint64> out;
-    QDir task(QStringLiteral("/proc/%1/task").arg(pid));
-    for (const QString& tid : task.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile children(task.filePath(tid + QStringLiteral("/children")));
-        if (!children.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray& child : children.readAll().split(' ')) {
-            const QByteArray id = child.trimmed();
-            QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(QString::fromLatin1(id)));
-            if (!id.isEmpty() && cmd.open(QIODevice::ReadOnly) && cmd.readAll().contains(needle))
-                out << id.toLongLong();
-        }
-    }
-    return out;
-}
+using scenes::childrenOf;
 
 // Any process on the machine whose command line names `path` (a child left behind).
 inline int processesNaming(const QString& path)

@@ -44,20 +44,7 @@ qint64 exportedMs(test::EngineClient& c, const QString& sid, const QTemporaryDir
 // The engine's child processes whose command line contains `needle`.
 int childrenRunning(qint64 pid, const QByteArray& needle)
 {
-    int n = 0;
-    QDir task(QStringLiteral("/proc/%1/task").arg(pid));
-    for (const QString& tid : task.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        QFile children(task.filePath(tid + QStringLiteral("/children")));
-        if (!children.open(QIODevice::ReadOnly))
-            continue;
-        for (const QByteArray& child : children.readAll().split(' ')) {
-            QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(QString::fromLatin1(child.trimmed())));
-            if (!child.trimmed().isEmpty() && cmd.open(QIODevice::ReadOnly) &&
-                cmd.readAll().contains(needle))
-                ++n;
-        }
-    }
-    return n;
+    return int(childrenOf(pid, needle).size());
 }
 
 } // namespace
