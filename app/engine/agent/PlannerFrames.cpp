@@ -274,6 +274,13 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
         args.insert(QStringLiteral("duration_ms"), duration);
         changed = true;
     }
+    // "show the title from 0:02 to 0:06", "标题在0:02到0:06显示": when it is on screen.
+    if (const Range shown = findRange(c);
+        shown.found() && shown.lastMs < 0 && shown.toMs > shown.fromMs && duration <= 0) {
+        args.insert(QStringLiteral("start_ms"), shown.fromMs);
+        args.insert(QStringLiteral("duration_ms"), shown.toMs - shown.fromMs);
+        return op(Op::editText(), args);
+    }
     static const RX startRx(
         QStringLiteral("(?:\\b(?:appear|show(?: up)?|start|come in|pop "
                        "up|begin)s?\\b[^\\d]{0,20}|出现|开始)\\s*(?:at|from|在|于)?\\s*(\\d{1,2}:"

@@ -53,6 +53,10 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
                    "(?:when|while|whenever|during)\\b|不要闪避|不闪避|"
                    "不要(?:把音乐)?压(?:下去|低)|(?:别|不要).{0,4}压(?:低|下)|不要压"))
             return set("duck", false);
+        // "music at 20% and duck it under my voice": the music ducks under speech already.
+        if (has(c, "^(?:and |but )?(?:duck|dip) (?:it|the music|the song)(?: (?:under|below|"
+                   "beneath|for|when|while) [a-z ]{1,30})?$"))
+            return true;
         const double v = findPercent(c);
         if (v >= 0 && noOtherVerb && !lexicon::has(c, QStringLiteral("target.title"))) {
             if (n == Op::setMusicVolume())
