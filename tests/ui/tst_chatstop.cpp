@@ -7,6 +7,7 @@
 #include "ChatTranscript.h"
 #include "EditorSession.h"
 #include "EngineWindowFixture.h"
+#include "PlatformNoise.h"
 #include "TimelineView.h"
 
 #include <QPushButton>
@@ -30,6 +31,7 @@ QString lastText(ChatPanel* chat)
 class TstChatStop : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { cw::test::dropPlatformNoise(); } // no sound server, no GPU under Xvfb
     void stopThenAgain();
 };
 
