@@ -20,6 +20,7 @@ QByteArray reencode(const cw::AgentEvent& e)
     case cw::AgentEvent::Kind::Error:
         return cw::encodeAdkError(inv, e.errorCode, e.errorMessage);
     case cw::AgentEvent::Kind::Heartbeat:
+    case cw::AgentEvent::Kind::Progress: // a status line, not part of the conversation
         break;
     }
     return QByteArray();
