@@ -9,8 +9,11 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
+#include <QTcpSocket>
 #include <QThread>
 
 namespace cw::test {
@@ -105,6 +108,31 @@ inline QString exportSession(EngineClient& c, const QString& sid, const QString&
     if (!f.open(QIODevice::WriteOnly) || f.write(file.body) != file.body.size())
         return {};
     return f.fileName();
+}
+
+// Asks the engine at `port` for `text` in session `sid` over a raw socket (so the test can
+// leave mid-turn with socket.abort()) and reads until the first progress event or 20 s of
+// silence; returns what was read.
+inline QByteArray requestUntilProgress(QTcpSocket& socket, int port, const QString& token,
+                                       const QString& sid, const QString& text)
+{
+    const QByteArray body =
+        QJsonDocument(
+            QJsonObject{
+                {"app_name", "nemo_agent"},
+                {"session_id", sid},
+                {"new_message", QJsonObject{{"parts", QJsonArray{QJsonObject{{"text", text}}}}}}})
+            .toJson(QJsonDocument::Compact);
+    socket.connectToHost("127.0.0.1", quint16(port));
+    if (!socket.waitForConnected(5000))
+        return {};
+    socket.write("POST /run_sse HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                 token.toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QByteArray received;
+    while (!received.contains("\"progress\"") && socket.waitForReadyRead(20000))
+        received += socket.readAll();
+    return received;
 }
 
 } // namespace cw::test

@@ -233,24 +233,9 @@ void TstUploadAnalysis::leavingDoesNotStopThePass()
     const int version = test::stateOf(c, sid).version;
 
     // A client that leaves at the first progress event of its wait.
-    const QByteArray body =
-        QJsonDocument(
-            QJsonObject{{"app_name", "nemo_agent"},
-                        {"session_id", sid},
-                        {"new_message",
-                         QJsonObject{{"parts", QJsonArray{QJsonObject{
-                                                   {"text", "split it at every scene change"}}}}}}})
-            .toJson(QJsonDocument::Compact);
     QTcpSocket socket;
-    socket.connectToHost("127.0.0.1", quint16(engine.port()));
-    QVERIFY(socket.waitForConnected(5000));
-    socket.write("POST /run_sse HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
-                 engine.token().toUtf8() +
-                 "\r\nContent-Type: application/json\r\nContent-Length: " +
-                 QByteArray::number(body.size()) + "\r\n\r\n" + body);
-    QByteArray received;
-    while (!received.contains("\"progress\"") && socket.waitForReadyRead(20000))
-        received += socket.readAll();
+    const QByteArray received = test::requestUntilProgress(socket, engine.port(), engine.token(),
+                                                           sid, "split it at every scene change");
     QVERIFY2(received.contains("Finding the scene changes in shots.mp4"), received.constData());
     socket.abort();
 
