@@ -3,6 +3,8 @@
 # does: under Xvfb, with a private D-Bus session and an unlocked gnome-keyring, in a
 # throwaway HOME.
 #   tests/run.sh [BUILD_DIR=build] [extra ctest args...]
+# Tests run as many at a time as the machine has cores (most wait on ffmpeg or sockets);
+# the few that time what a user sees are marked RUN_SERIAL and run alone.
 # CLIPWRIGHT_SANITIZE=1 selects the sanitizer job instead: clang-14 with AddressSanitizer,
 # UndefinedBehaviorSanitizer and libFuzzer coverage (CLIPWRIGHT_FUZZ=ON), the same suite
 # with UBSan halting on the first finding, plus the libFuzzer targets (label "fuzz") for
@@ -45,4 +47,4 @@ export HOME=$sandbox/home XDG_RUNTIME_DIR=$sandbox/run
 export CTEST_OUTPUT_ON_FAILURE=1
 xvfb-run -a -s "-screen 0 1920x1080x24" dbus-run-session -- bash -c '
   printf ci-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  ctest --test-dir "$0" --output-on-failure --timeout 600 "$@"' "$build" "$@"
+  ctest --test-dir "$0" --output-on-failure --timeout 600 "$@"' "$build" -j"$jobs" "$@"

@@ -131,7 +131,7 @@ void keepInfo(QtMsgType type, const QMessageLogContext&, const QString& msg)
 class TstFastExport : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
-    QString m_main; // 1080p30 HEVC Main, 20 s
+    QString m_main; // 1080p30 HEVC Main, 12 s
 
     QString makeSource(const QString& name, const QString& size, int seconds, bool tenBit,
                        bool hlg = false)
@@ -214,7 +214,7 @@ void TstFastExport::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_dir.setAutoRemove(qEnvironmentVariableIsEmpty("CLIPWRIGHT_KEEP_TEST_DIR"));
-    m_main = makeSource("main.mp4", "1920x1080", 20, false);
+    m_main = makeSource("main.mp4", "1920x1080", 12, false);
     QVERIFY(!m_main.isEmpty());
 }
 
@@ -226,8 +226,8 @@ void TstFastExport::keepsHevc_data()
     QTest::addColumn<Ranges>("ranges");
     QTest::addColumn<double>("encodedShare"); // most re-encoded: short cuts re-encode more
     QTest::addColumn<bool>("hlg");
-    QTest::newRow("main 1080p30") << QStringLiteral("1920x1080") << 20 << false
-                                  << Ranges{{42, 156}, {245, 135}, {437, 120}} << 0.2 << false;
+    QTest::newRow("main 1080p30") << QStringLiteral("1920x1080") << 12 << false
+                                  << Ranges{{42, 96}, {185, 75}, {287, 66}} << 0.3 << false;
     QTest::newRow("main10 720p30") << QStringLiteral("1280x720") << 8 << true
                                    << Ranges{{17, 72}, {128, 48}, {197, 39}} << 0.35 << false;
     // A phone's HDR: HLG stays HLG (the normal render would tone-map it to BT.709).
@@ -350,11 +350,11 @@ void TstFastExport::keepsHevc()
 // m.export.fast asks for it like the request's output.fast.
 void TstFastExport::defaultStaysH264()
 {
-    const QList<Cut> cuts = cutsOf({{42, 156}, {245, 135}});
+    const QList<Cut> cuts = cutsOf({{42, 96}, {185, 75}});
     Draft draft = draftFor(cuts);
     engine::RenderInput in;
     in.path = m_main;
-    in.durationMs = 20000;
+    in.durationMs = 12000;
     const QHash<QString, engine::RenderInput> inputs{{"m1", in}};
     const engine::RenderPreset preset = engine::RenderPreset::byName(QStringLiteral("1080p"));
     const QHash<QString, engine::SmartSource> sources = engine::probeSmartSources(draft, inputs);
@@ -378,7 +378,7 @@ void TstFastExport::stepsAsideWhenItCannot()
     const Draft draft = draftFor(cuts);
     engine::RenderInput in;
     in.path = m_main;
-    in.durationMs = 20000;
+    in.durationMs = 12000;
     engine::RenderPreset preset = engine::RenderPreset::byName(QStringLiteral("720p"));
     preset.x264Preset = QStringLiteral("ultrafast");
     preset.keepCodec = true;
