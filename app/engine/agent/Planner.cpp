@@ -182,6 +182,8 @@ Plan planInstruction(const QString& message)
     QString lastStep;
     QString lastStepClause;
     qsizetype addedFrom = -1; // the first operation the clause before added
+    qsizetype madeAt = -1;    // the last clause that made operations, and their names
+    QStringList madeNames;
     for (qsizetype i = plan.operations.isEmpty() ? 0 : 1; i < clauses.size(); ++i) {
         const QString& clause = clauses.at(i);
         if (plan.operations.size() >= kMaxOperations)
@@ -294,12 +296,17 @@ Plan planInstruction(const QString& message)
             continue;
         }
         // "there's a long pause around 4:20, get rid of it": the verb comes after the thing.
+        // "there's a gap at 0:31, take it out": the pronoun inside the verb.
         static const RX pointBack(
-            QStringLiteral("^(?:just |please |so |and )?(get rid "
+            QStringLiteral("^(?:just |please |so |and )?(?:can you |could you )?(?:(get rid "
                            "of|cut|remove|delete|trim|drop|kill|lose|take out) "
-                           "(?:just |only )?(?:it|that|them|those|this)\\b"));
+                           "(?:just |only )?(?:it|that|them|those|this)|(take|cut|chop|edit|get) "
+                           "(?:it|that|them|those|this) out)\\b"));
         const QRegularExpressionMatch back =
             i + 1 < clauses.size() ? pointBack.match(clauses.at(i + 1)) : QRegularExpressionMatch();
+        const QString backVerb = back.captured(1).isEmpty()
+                                     ? back.captured(2) + QStringLiteral(" out")
+                                     : back.captured(1);
         const bool declinedHere = !plan.declined.isEmpty() && plan.declined.last().clause == clause;
         auto trial = [&](const QString& text) {
             Plan scratch;
@@ -308,7 +315,7 @@ Plan planInstruction(const QString& message)
             return scratch.declined.isEmpty() ? out : QList<Operation>();
         };
         if (ops.isEmpty() && back.hasMatch() && !negated(clause)) {
-            ops = trial(back.captured(1) + QLatin1Char(' ') + clause);
+            ops = trial(backVerb + QLatin1Char(' ') + clause);
             if (!ops.isEmpty())
                 ++i;
         }
@@ -344,12 +351,14 @@ Plan planInstruction(const QString& message)
             !exclusion().match(clauses.at(i + 1)).hasMatch()) {
             const QList<Operation> together = trial(clause + QLatin1Char(' ') + clauses.at(i + 1));
             const QList<Operation> alone = trial(clauses.at(i + 1));
-            // Only where something happens is taken from the scene: "I recorded over 8 minutes"
-            // is no pause length, "开头那段" no start for the title after it.
+            // Only where something happens (a time, a part, a clip) is taken from the scene: "I
+            // recorded over 8 minutes" is no pause length, "开头那段" no start for the title after
+            // it; "the first clip has no useful sound, mute it" mutes that clip.
             auto onlyWhere = [&] {
                 static const QStringList where{QStringLiteral("part"),  QStringLiteral("from_ms"),
                                                QStringLiteral("to_ms"), QStringLiteral("last_ms"),
-                                               QStringLiteral("scope"), QStringLiteral("at_ms")};
+                                               QStringLiteral("scope"), QStringLiteral("at_ms"),
+                                               QStringLiteral("clip")};
                 const QJsonObject& a = together.first().args;
                 const QJsonObject& b = alone.first().args;
                 for (auto it = a.begin(); it != a.end(); ++it)
@@ -423,6 +432,17 @@ Plan planInstruction(const QString& message)
                 ops << op(prev->name, args);
             }
         }
+        // "the volume jumps around a lot, can you even it out": the clause before said the
+        // request already; this one only points back at it (and says no number of its own:
+        // "…, and convert it to 1080p" is an export).
+        if (ops.isEmpty() && i > 0 && madeAt == i - 1 && !negated(clause) && clause.size() <= 40 &&
+            has(clause, "\\b(?:it|that|them|this)\\b") && !has(clause, "\\d")) {
+            QStringList names;
+            for (const Operation& o : trial(clauses.at(i - 1) + QLatin1Char(' ') + clause))
+                names << o.name;
+            if (!names.isEmpty() && names == madeNames)
+                continue;
+        }
         if (ops.isEmpty()) {
             if (const auto s = summary(clause))
                 summaries << *s;
@@ -488,6 +508,10 @@ Plan planInstruction(const QString& message)
             continue;
         // "tighten it up, kill the dead air": one request said twice is done once.
         addedFrom = plan.operations.size();
+        madeAt = i;
+        madeNames.clear();
+        for (const Operation& o : ops)
+            madeNames << o.name;
         for (const Operation& o : ops) {
             const bool repeat = o.name == Op::undo() || o.name == Op::redo();
             const bool seen = std::any_of(

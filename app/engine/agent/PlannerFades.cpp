@@ -178,7 +178,9 @@ std::optional<FadeReading> fades(const QString& c, const Frame& f, const QString
         "(?:black|white)\\b|\\bfad(?:e|es|ing|e-ins?|e-outs?)\\b|淡入|淡出|渐入|渐出|渐显|渐隐|"
         "渐强|渐弱|\\b(?:remove|delete|get rid of|take out|cancel|"
         "turn off|disable|no|without)\\b|\\btransitions?\\b|\\beffects?\\b|\\bthat\\b|黑场|白场|"
-        "转场|效果|去掉|去除|删除|删掉|取消|不要了"));
+        "转场|效果|去掉|去除|删除|删掉|取消|不要了|(?:慢慢|逐渐|渐渐)地?(?:变|转)?(?:黑|暗|亮)(?:"
+        "起来)?|"
+        "\\b(?:slowly|gradually) (?:go|goes|turn|turns) (?:to )?(?:black|dark)\\b"));
     r.rest.replace(described, QStringLiteral(" "));
     r.rest = r.rest.simplified();
     return r;

@@ -241,7 +241,9 @@ std::optional<Operation> textChange(const QString& c, const Frame& f, const Prep
     for (auto it = look.begin(); it != look.end(); ++it)
         args.insert(it.key(), it.value());
     if (f.action == QLatin1String("remove") && !quoted && !f.addVerb && look.isEmpty()) {
-        if (f.target == QLatin1String("text") || lexicon::has(c, QStringLiteral("misc.delete_all")))
+        // "remove all the text" takes every text off; "把所有字幕都删掉" only the captions.
+        if (f.target == QLatin1String("text") ||
+            (textStyle(f.target).isEmpty() && lexicon::has(c, QStringLiteral("misc.delete_all"))))
             args.remove(QStringLiteral("style"));
         return op(Op::removeText(), args);
     }
@@ -423,7 +425,8 @@ QString formatSaid(const QString& c)
         {"mp3",
          "\\b(?:audio|sound)[- ]only\\b|\\b(?:just|only) (?:the )?(?:audio|sound)\\b|"
          "\\bextract (?:the )?(?:audio|sound)\\b|\\baudio (?:version|file)\\b|\\b(?:as|to|"
-         "into) (?:an? )?audio\\b|提取音频|导出音频|只要声音|音频文件|纯音频|导出.{0,4}音频"}};
+         "into) (?:an? )?audio\\b|\\b(?:give|send) me (?:just |only )?the (?:audio|sound)(?: "
+         "track| file)?$|提取音频|导出音频|只要声音|音频文件|纯音频|导出.{0,4}音频"}};
     for (const auto& fm : formats)
         if (has(c, fm.words))
             return QLatin1String(fm.format);

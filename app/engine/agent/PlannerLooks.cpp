@@ -216,7 +216,8 @@ std::optional<Operation> soundAndLook(const QString& c)
         has(c,
             "\\b(?:clean(?:ing)? up|improve|enhance|polish|sweeten|tidy up|fix up)\\b (?:the "
             "|my |our )?(?:audio|sound|voice|vocals?|voiceover|narration)\\b|\\b(?:audio|sound) "
-            "clean-?up\\b|\\bmake (?:the |my )?(?:audio|sound|voice) sound (?:a (?:bit|lot) |much "
+            "clean-?up\\b|\\bmake (?:the |my )?(?:audio|sound|voice) (?:sound )?(?:a (?:bit|lot) "
+            "|much "
             "|more )?(?:better|"
             "professional|pro|nicer|clean(?:er)?|crisp(?:er)?|clear(?:er)?)\\b|(?:优化|美化|改善|"
             "提升|处理|"

@@ -97,8 +97,9 @@ std::optional<Operation> loop(const QString& c)
         times = 2;
     else if (m.captured(2) == QLatin1String("thrice"))
         times = 3;
-    // "play it 3 times faster" is a speed.
-    if (times < 1 || has(c, "\\bfaster\\b|\\bslower\\b|\\bspeed\\b|倍速|加速|减速"))
+    // "play it 3 times faster", "play twice as fast" are speeds.
+    if (times < 1 || has(c, "\\bfaster\\b|\\bslower\\b|\\bspeed\\b|\\bas "
+                            "(?:fast|slow|quick)(?:ly)?\\b|倍速|加速|减速"))
         return std::nullopt;
     QJsonObject args{{QStringLiteral("times"), times}};
     if (has(c, "\\b(?:clips?|segments?|shots?)\\b|片段|第\\d+(?:个|段)")) {

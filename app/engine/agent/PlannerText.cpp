@@ -107,7 +107,9 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
             "(?:\\b(?:that says|which says|saying|says|that reads|reading|should say|should "
             "read|to say|to read|called|titled|(?:rename|retitle|change) (?:the |my "
             ")?(?:title|caption|text|lower third|heading)(?: text)? to|(?:add|put|show|write) "
-            "(?:the |a )?(?:text|words?|title|caption)|(?:name|title|text|caption|lower third)(?: "
+            "(?:the |a )?(?:text|words?|title|caption)|(?:with|showing) "
+            "(?:my|the|our|his|her|their) "
+            "(?:full |channel |company )?name,?|(?:name|title|text|caption|lower third)(?: "
             "\\w+){0,3}:)\\s+|(?:字幕|标题|文字|人名条)[^：:]{0,4}[：:]\\s*)(?!['\"“”「」\\x{E000}]"
             ")(?!(?:red|yellow|blue|green|white|black|pink|purple|orange|gold|golden|gr[ae]y|bold|"
             "italic|bigger|smaller|larger|uppercase|lowercase|all caps)(?:\\s*$|\\s*,|\\s+(?:and|"
@@ -128,9 +130,17 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
     if (!m.hasMatch() || m.captured(1).trimmed().isEmpty())
         return text;
     const QString words = m.captured(1).trimmed();
+    // "with my name, Sam Lee": the comma before the words would split them off their clause.
+    qsizetype from = m.capturedStart(1);
+    qsizetype back = from;
+    while (back > 0 && text.at(back - 1).isSpace())
+        --back;
+    if (back > 0 && text.at(back - 1) == QLatin1Char(','))
+        from = back - 1;
     QString out = text;
-    out.replace(m.capturedStart(1), m.capturedLength(1),
-                QChar(kQuoteMark) + QString::number(quotes->size()) + QChar(kQuoteEnd));
+    out.replace(from, m.capturedEnd(1) - from,
+                QString(from < m.capturedStart(1) ? 1 : 0, QLatin1Char(' ')) + QChar(kQuoteMark) +
+                    QString::number(quotes->size()) + QChar(kQuoteEnd));
     quotes->append(words);
     return out;
 }
@@ -328,7 +338,7 @@ QStringList splitClauses(const QString& text)
         "also|(?!(?<=first |second |third |fourth |fifth |1st |2nd |3rd |4th |5th )and (?:the "
         ")?(?:second|third|fourth|fifth|sixth|last|final|\\d+(?:st|nd|rd|th)) (?:clips?|segments?|"
         "shots?|scenes?|videos?|parts?|ones?)\\b)(?!(?<=clip \\d |clips \\d |clip \\d\\d |clips "
-        "\\d\\d )and \\d+\\b)and|"
+        "\\d\\d )and (?:clips? )?\\d+\\b)and|"
         "then|also|plus|after that|afterwards|finally|(?<!everything )(?<!anything )(?<!all "
         ")but|(?=except\\b)|so that|so i can|so we "
         "can)\\b|\\s[+&]\\s|然后|接着|并且|而且|同时|以及|还有|(?<!\\d段|\\d个)和(?!第)|但是|不过|"
