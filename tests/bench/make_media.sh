@@ -91,7 +91,10 @@ make_speech() {
 # make_clip OUT SECONDS WIDTH HEIGHT [ENCODER ARGS...]: testsrc2 picture (default: H.264),
 # 2 s GOP, B-frames, AAC 128k stereo. Longer than a minute: one minute of picture is encoded
 # and stream-copied in a loop (whole closed GOPs, so the result is a valid stream), which
-# costs a tenth of encoding it all.
+# costs a tenth of encoding it all. The copy stops after whole loops of the picture counted
+# in packets: cut by time, it ended a few packets into the next loop (B-frames are written
+# after the frame they precede), a GOP whose middle frames were missing, which the smart
+# render rightly refuses ("frames are not at a constant rate").
 make_clip() {
   local out=$1 secs=$2 w=$3 h=$4 unit=$2
   shift 4
@@ -105,8 +108,12 @@ make_clip() {
   ((unit > ${clip_unit:-60})) && unit=${clip_unit:-60}
   ffmpeg -v error -y -f lavfi -i "testsrc2=size=${w}x${h}:rate=${clip_rate:-30}" -t "$unit" \
     ${clip_vf:+-vf "$clip_vf"} "${enc[@]}" -an "$tmp/picture.mp4"
+  local packets
+  packets=$(ffprobe -v error -select_streams v:0 -count_packets \
+    -show_entries stream=nb_read_packets -of csv=p=0 "$tmp/picture.mp4")
   ffmpeg -v error -y -stream_loop -1 -i "$tmp/picture.mp4" -i "$tmp/speech.wav" \
-    -map 0:v -map 1:a -t "$secs" -c:v copy -c:a aac -b:a 128k -ac 2 -ar 48000 \
+    -map 0:v -map 1:a -frames:v $((packets * secs / unit)) -t "$secs" -c:v copy \
+    -c:a aac -b:a 128k -ac 2 -ar 48000 \
     -movflags +faststart "$out.tmp.mp4"
   mv "$out.tmp.mp4" "$out"
 }

@@ -10,44 +10,30 @@
 // (analyses then run on first use, as before).
 #pragma once
 
+#include "server/MediaQueue.h"
 #include "store/Store.h"
 
-#include <QSet>
-#include <atomic>
-#include <condition_variable>
-#include <deque>
 #include <functional>
-#include <mutex>
-#include <thread>
 
 namespace cw::engine {
 
 class AnalysisQueue {
 public:
-    explicit AnalysisQueue(Store& store) : m_store(store) {}
-    ~AnalysisQueue() { stop(); }
-    AnalysisQueue(const AnalysisQueue&) = delete;
-    AnalysisQueue& operator=(const AnalysisQueue&) = delete;
+    explicit AnalysisQueue(Store& store);
 
     static bool enabled();                  // CLIPWRIGHT_ANALYSE_AT_UPLOAD is not "0"
     void request(const MediaRecord& media); // queued unless analysed, queued or not video
-    void stop();                            // cancels the running pass and joins
+    void stop() { m_queue.stop(); }         // cancels the running pass and joins
     // While this says so, the next pass waits (polled; stop() still ends the wait): the
     // engine lets the preview proxies go first, since the viewer needs them at once.
     void setYieldTo(std::function<bool()> busy) { m_yieldTo = std::move(busy); }
 
 private:
-    void workerLoop();
+    void analyse(const MediaRecord& media, const std::atomic_bool* cancel);
 
     Store& m_store;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<MediaRecord> m_queue;
-    QSet<QString> m_known; // content hashes queued or done since the engine started
-    bool m_stopping = false;
-    std::atomic_bool m_cancel{false};
-    std::thread m_thread;
     std::function<bool()> m_yieldTo;
+    MediaQueue m_queue; // last: its thread stops before the members it uses go
 };
 
 } // namespace cw::engine

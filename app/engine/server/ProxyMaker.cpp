@@ -21,6 +21,12 @@ bool wantsProxy(const MediaRecord& media)
 }
 } // namespace
 
+ProxyMaker::ProxyMaker(Store& store)
+    : m_store(store), m_queue([this](const MediaRecord& m,
+                                     const std::atomic_bool* cancel) { makeProxy(m, cancel); },
+                              [this] { clearLeftovers(); })
+{}
+
 QString ProxyMaker::pathFor(const MediaRecord& media, const char* ext) const
 {
     if (media.hash.size() < 16 || m_store.dataDir().isEmpty())
@@ -58,79 +64,37 @@ void ProxyMaker::useProxies(QHash<QString, RenderInput>* inputs)
 
 void ProxyMaker::request(const MediaRecord& media)
 {
-    if (!wantsProxy(media) || pathFor(media, "mp4").isEmpty() || !proxyFor(media).first.isEmpty())
+    if (wantsProxy(media) && !pathFor(media, "mp4").isEmpty() && proxyFor(media).first.isEmpty())
+        m_queue.push(media);
+}
+
+// Before the first proxy: what a killed engine left half-written, and proxies of an older
+// format, which no preview reads any more.
+void ProxyMaker::clearLeftovers()
+{
+    if (m_store.dataDir().isEmpty())
         return;
-    std::lock_guard<std::mutex> lock(m_mutex);
-    if (m_stopping || m_known.contains(media.hash))
-        return;
-    m_known.insert(media.hash);
-    m_queue.push_back(media);
-    if (!m_thread.joinable())
-        m_thread = std::thread([this] { workerLoop(); });
-    m_wake.notify_one();
-}
-
-bool ProxyMaker::busy()
-{
-    const std::lock_guard<std::mutex> lock(m_mutex);
-    return m_making || !m_queue.empty();
-}
-
-void ProxyMaker::stop()
-{
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_stopping = true;
-        m_queue.clear();
-    }
-    m_cancel = true;
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-void ProxyMaker::workerLoop()
-{
-    // Before the first proxy: what a killed engine left half-written, and proxies of an
-    // older format, which no preview reads any more.
-    if (!m_store.dataDir().isEmpty()) {
-        const QString current = QStringLiteral("-p%1.").arg(kProxyFormat);
-        QDirIterator it(QDir(m_store.dataDir()).filePath(QStringLiteral("proxies")), QDir::Files);
-        while (it.hasNext()) {
-            const QString name = QFileInfo(it.next()).fileName();
-            if (name.endsWith(QLatin1String(".part")) || !name.contains(current))
-                QFile::remove(it.filePath());
-        }
-    }
-    for (;;) {
-        MediaRecord media;
-        {
-            std::unique_lock<std::mutex> lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
-            if (m_stopping)
-                return;
-            media = m_queue.front();
-            m_queue.pop_front();
-            m_making = true;
-        }
-        makeProxy(media);
-        const std::lock_guard<std::mutex> lock(m_mutex);
-        m_making = false;
+    const QString current = QStringLiteral("-p%1.").arg(kProxyFormat);
+    QDirIterator it(QDir(m_store.dataDir()).filePath(QStringLiteral("proxies")), QDir::Files);
+    while (it.hasNext()) {
+        const QString name = QFileInfo(it.next()).fileName();
+        if (name.endsWith(QLatin1String(".part")) || !name.contains(current))
+            QFile::remove(it.filePath());
     }
 }
 
-void ProxyMaker::makeProxy(const MediaRecord& media)
+void ProxyMaker::makeProxy(const MediaRecord& media, const std::atomic_bool* cancel)
 {
     const QString video = pathFor(media, "mp4");
     const QString sound = media.hasAudio ? pathFor(media, "wav") : QString();
     QDir().mkpath(QFileInfo(video).path());
     const QString videoPart = video + QStringLiteral(".part");
     const QString soundPart = sound.isEmpty() ? QString() : sound + QStringLiteral(".part");
-    const BackgroundSlot slot(&m_cancel); // not beside an analysis (BackgroundSlot.h)
+    const BackgroundSlot slot(cancel); // not beside an analysis (BackgroundSlot.h)
     if (!slot.held())
         return;
     QByteArray err;
-    const int rc = runFfmpegStep(proxyArgs(media.path, videoPart, soundPart), &m_cancel, &err, {},
+    const int rc = runFfmpegStep(proxyArgs(media.path, videoPart, soundPart), cancel, &err, {},
                                  /*background=*/true);
     if (!sound.isEmpty())
         QFile::remove(sound);

@@ -10,46 +10,32 @@
 #pragma once
 
 #include "render/RenderGraph.h"
+#include "server/MediaQueue.h"
 #include "store/Store.h"
-
-#include <QSet>
-#include <atomic>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
-#include <thread>
 
 namespace cw::engine {
 
 class ProxyMaker {
 public:
-    explicit ProxyMaker(Store& store) : m_store(store) {}
-    ~ProxyMaker() { stop(); }
+    explicit ProxyMaker(Store& store);
 
     void request(const MediaRecord& media); // queued unless made, queued or failed
     // The finished proxy's picture and sound files; empty when not made (yet).
     QPair<QString, QString> proxyFor(const MediaRecord& media) const;
     // Sets the inputs' (media id -> input) proxy files where made; asks for the rest.
     void useProxies(QHash<QString, RenderInput>* inputs);
-    void stop(); // cancels the running ffmpeg and joins
+    void stop() { m_queue.stop(); } // cancels the running ffmpeg and joins
     // A proxy is queued or being made: the scene analysis after upload waits for it
     // (AnalysisQueue), since the viewer needs the proxy first.
-    bool busy();
+    bool busy() const { return m_queue.busy(); }
 
 private:
     QString pathFor(const MediaRecord& media, const char* ext) const;
-    void workerLoop();
-    void makeProxy(const MediaRecord& media);
+    void clearLeftovers();
+    void makeProxy(const MediaRecord& media, const std::atomic_bool* cancel);
 
     Store& m_store;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<MediaRecord> m_queue;
-    QSet<QString> m_known; // content hashes queued, made or failed
-    bool m_stopping = false;
-    bool m_making = false;
-    std::atomic_bool m_cancel{false};
-    std::thread m_thread;
+    MediaQueue m_queue; // last: its thread stops before the members it uses go
 };
 
 } // namespace cw::engine
