@@ -185,23 +185,10 @@ SceneAnalysis detectScenes(const QString& path, qint64 durationMs,
     }
     ++g_runs;
     QByteArray err;
-    QByteArray pending;
     // scdet keeps nothing below its threshold, so the pass runs a little under ours and the
     // parser applies ours (the same rounding either way).
-    const int code = runFfmpegStep(
-        scenes::detectArgs(path, kSceneThreshold * 0.9), cancel, &err,
-        [&](const QByteArray& chunk) {
-            pending += chunk;
-            qsizetype nl = 0;
-            while ((nl = pending.indexOf('\n')) >= 0) {
-                const QByteArray l = pending.left(nl).trimmed();
-                pending.remove(0, nl + 1);
-                if (l.startsWith("out_time_us=") && durationMs > 0 && onProgress)
-                    onProgress(
-                        std::clamp(l.mid(12).toDouble() / 1000.0 / double(durationMs), 0.0, 1.0));
-            }
-        },
-        background);
+    const int code = runFfmpegStep(scenes::detectArgs(path, kSceneThreshold * 0.9), cancel, &err,
+                                   progressReader(durationMs, onProgress), background);
     if (code == 2) {
         result.cancelled = true;
         result.error = tr("Cancelled.");

@@ -108,18 +108,7 @@ RunResult analyseShake(const QString& source, qint64 durationMs, const QString& 
                            ptsPart};
     ++g_runs;
     QByteArray err;
-    QByteArray pending;
-    const int code = runFfmpegStep(args, cancel, &err, [&](const QByteArray& chunk) {
-        pending += chunk;
-        qsizetype nl = 0;
-        while ((nl = pending.indexOf('\n')) >= 0) {
-            const QByteArray line = pending.left(nl).trimmed();
-            pending.remove(0, nl + 1);
-            if (line.startsWith("out_time_us=") && durationMs > 0 && onProgress)
-                onProgress(
-                    std::clamp(line.mid(12).toDouble() / 1000.0 / double(durationMs), 0.0, 1.0));
-        }
-    });
+    const int code = runFfmpegStep(args, cancel, &err, progressReader(durationMs, onProgress));
     if (code == 2) {
         QFile::remove(part);
         QFile::remove(ptsPart);

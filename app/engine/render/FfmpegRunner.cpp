@@ -17,6 +17,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -51,52 +52,41 @@ QString failureText(const QByteArray& err, const QString& fallback)
     return tail.isEmpty() ? fallback : tail;
 }
 
-class ProgressParser {
-public:
-    ProgressParser(qint64 durationMs, const std::function<void(double)>& cb)
-        : durationMs_(durationMs), cb_(cb)
-    {}
-
-    void feed(const QByteArray& bytes)
-    {
-        buffer_ += bytes;
-        int nl;
-        while ((nl = buffer_.indexOf('\n')) >= 0) {
-            line(buffer_.left(nl).trimmed());
-            buffer_.remove(0, nl + 1);
-        }
-    }
-
-private:
-    void line(const QByteArray& l)
-    {
-        // out_time_ms is in microseconds too (a long-standing ffmpeg quirk).
-        if (l.startsWith("out_time_us=") || l.startsWith("out_time_ms=")) {
-            bool ok = false;
-            const qint64 us = l.mid(l.indexOf('=') + 1).toLongLong(&ok);
-            if (ok && us >= 0 && durationMs_ > 0)
-                report(std::min(1.0, double(us) / 1000.0 / double(durationMs_)));
-        } else if (l == "progress=end") {
-            report(1.0);
-        }
-    }
-
-    void report(double f)
-    {
-        if (f < last_)
-            return;
-        last_ = f;
-        if (cb_)
-            cb_(f);
-    }
-
-    qint64 durationMs_;
-    const std::function<void(double)>& cb_;
-    QByteArray buffer_;
-    double last_ = 0;
-};
-
 } // namespace
+
+std::function<void(const QByteArray&)> progressReader(qint64 durationMs,
+                                                      std::function<void(double)> onFraction)
+{
+    struct State {
+        QByteArray buffer;
+        double last = 0;
+    };
+    auto state = std::make_shared<State>();
+    return [durationMs, onFraction = std::move(onFraction), state](const QByteArray& bytes) {
+        auto report = [&](double f) {
+            if (f < state->last)
+                return;
+            state->last = f;
+            if (onFraction)
+                onFraction(f);
+        };
+        state->buffer += bytes;
+        qsizetype nl;
+        while ((nl = state->buffer.indexOf('\n')) >= 0) {
+            const QByteArray l = state->buffer.left(nl).trimmed();
+            state->buffer.remove(0, nl + 1);
+            // out_time_ms is in microseconds too (a long-standing ffmpeg quirk).
+            if (l.startsWith("out_time_us=") || l.startsWith("out_time_ms=")) {
+                bool ok = false;
+                const qint64 us = l.mid(l.indexOf('=') + 1).toLongLong(&ok);
+                if (ok && us >= 0 && durationMs > 0)
+                    report(std::min(1.0, double(us) / 1000.0 / double(durationMs)));
+            } else if (l == "progress=end") {
+                report(1.0);
+            }
+        }
+    };
+}
 
 int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByteArray* err,
                   const std::function<void(const QByteArray&)>& onOutput, bool background)
@@ -263,10 +253,11 @@ RunResult runFfmpeg(const RenderCommand& command, const QString& finalPath,
         return result;
     }
 
-    ProgressParser progress(command.durationMs, onProgress);
+    const std::function<void(const QByteArray&)> progress =
+        progressReader(command.durationMs, onProgress);
     QByteArray errTail;
     auto drain = [&] {
-        progress.feed(proc.readAllStandardOutput());
+        progress(proc.readAllStandardOutput());
         errTail += proc.readAllStandardError();
         if (errTail.size() > 16384)
             errTail = errTail.right(8192);

@@ -33,6 +33,11 @@ int runFfmpegStep(const QStringList& args, const std::atomic_bool* cancel, QByte
                   const std::function<void(const QByteArray&)>& onOutput = {},
                   bool background = false);
 
+// A reader of `-progress pipe:1` output for runFfmpegStep's onOutput: onFraction gets
+// out_time over durationMs (0..1, never going back; "progress=end" is 1).
+std::function<void(const QByteArray&)> progressReader(qint64 durationMs,
+                                                      std::function<void(double)> onFraction);
+
 QString ffmpegProgram(); // $CLIPWRIGHT_FFMPEG or "ffmpeg"
 
 // The integrated loudness (EBU R128, LUFS) of `file`'s sound; NaN when it cannot be measured

@@ -82,16 +82,23 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
     if (maxBytes > 0 && preset.name != QLatin1String("preview"))
         return renderToSize(draft, ready, preset, maxBytes, finalPath, textDir.path(), progress,
                             cancel);
-    const RenderPreset output = render::outputPreset(preset, draft);
+    return renderGraphInto(draft, ready, render::outputPreset(preset, draft), finalPath,
+                           textDir.path(), progress, cancel);
+}
+
+RunResult renderGraphInto(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                          const RenderPreset& preset, const QString& path, const QString& workDir,
+                          const std::function<void(double fraction)>& onProgress,
+                          const std::atomic_bool* cancel)
+{
     const RenderCommand command = render::withOutputFormat(
-        buildRenderCommand(draft, ready, output, finalPath, textDir.path(), defaultFontFile()),
-        output);
+        buildRenderCommand(draft, inputs, preset, path, workDir, defaultFontFile()), preset);
     if (!command.error.isEmpty()) {
         RunResult failed;
         failed.error = command.error;
         return failed;
     }
-    const RunResult result = runFfmpeg(command, finalPath, progress, cancel);
+    const RunResult result = runFfmpeg(command, path, onProgress, cancel);
     for (const QString& file : command.files)
         QFile::remove(file);
     return result;

@@ -18,4 +18,12 @@ RunResult renderDraft(const Draft& draft, const QHash<QString, RenderInput>& inp
                       const std::atomic_bool* cancel, bool* smart = nullptr,
                       const PreviewWindow* window = nullptr);
 
+// The normal render's one ffmpeg run: the draft's graph with the preset's output format into
+// `path` (work files in workDir, removed afterwards); a graph that cannot be built fails with
+// its reason. renderDraft's last step, and each try of a size-limited GIF or sound file.
+RunResult renderGraphInto(const Draft& draft, const QHash<QString, RenderInput>& inputs,
+                          const RenderPreset& preset, const QString& path, const QString& workDir,
+                          const std::function<void(double fraction)>& onProgress,
+                          const std::atomic_bool* cancel);
+
 } // namespace cw::engine

@@ -160,24 +160,14 @@ RunResult renderToSize(const Draft& draft, const QHash<QString, RenderInput>& in
         qInfo("engine: size target %lld bytes (attempt %d): %s", budget, attempt + 1,
               qPrintable(describeSizePlan(plan)));
         QByteArray err;
-        QByteArray progressText;
         const double base = attempt == 0 ? 0.0 : 0.9;
         const double span = attempt == 0 ? 1.0 : 0.1;
         const double share = onePass ? 0.0 : kFirstPassShare;
         const int step =
-            onePass ? 0 : runFfmpegStep(first, cancel, &err, [&](const QByteArray& chunk) {
-                progressText += chunk;
-                const int at = int(progressText.lastIndexOf("out_time_us="));
-                if (at >= 0 && durationMs > 0) {
-                    const int end = int(progressText.indexOf('\n', at));
-                    if (end > at) {
-                        const double f = progressText.mid(at + 12, end - at - 12).toDouble() /
-                                         1000.0 / double(durationMs);
-                        report(base + span * kFirstPassShare * std::clamp(f, 0.0, 1.0));
-                        progressText = progressText.mid(end);
-                    }
-                }
-            });
+            onePass ? 0
+                    : runFfmpegStep(first, cancel, &err, progressReader(durationMs, [&](double f) {
+                                        report(base + span * kFirstPassShare * f);
+                                    }));
         if (step != 0) {
             for (const QString& file : command.files)
                 QFile::remove(file);

@@ -4,6 +4,7 @@
 // under the limit (moveUnder), like the MP4's two passes.
 #include "render/SizeRender.h"
 
+#include "render/RenderDraft.h"
 #include "render/RenderOutput.h"
 
 #include <QCoreApplication>
@@ -27,16 +28,7 @@ bool renderOnce(const Draft& draft, const QHash<QString, RenderInput>& inputs,
                 const std::function<void(double)>& onProgress, const std::atomic_bool* cancel,
                 RunResult* result)
 {
-    const RenderCommand command = render::withOutputFormat(
-        buildRenderCommand(draft, inputs, preset, sized, workDir, defaultFontFile()), preset);
-    if (!command.error.isEmpty()) {
-        result->ok = false;
-        result->error = command.error;
-        return false;
-    }
-    *result = runFfmpeg(command, sized, onProgress, cancel);
-    for (const QString& file : command.files)
-        QFile::remove(file);
+    *result = renderGraphInto(draft, inputs, preset, sized, workDir, onProgress, cancel);
     if (!result->ok)
         QFile::remove(sized);
     return result->ok;
