@@ -7,6 +7,7 @@
 #include "BenchOperationSupport.h"
 
 #include "Draft.h"
+#include "DraftBuilder.h"
 #include "render/RenderDraft.h"
 
 #include <QElapsedTimer>
@@ -31,17 +32,9 @@ Row audiogramRow(const Context& ctx)
         r.note = QStringLiteral("cannot make the sound: ") + QString::fromUtf8(made.err.right(300));
         return r;
     }
-    Segment s;
-    s.id = QStringLiteral("s1");
-    s.src = QStringLiteral("voice");
-    s.d = 60000;
-    Track t;
-    t.id = QStringLiteral("v1");
-    t.tt = int(TrackType::Video);
-    t.sg = {s};
-    Draft d;
-    d.t = {t};
-    d.d = d.computedDuration();
+    Draft d = test::draftOf(
+        {test::track(QStringLiteral("v1"), int(TrackType::Video),
+                     {test::seg(QStringLiteral("s1"), QStringLiteral("voice"), 0, 0, 60000)})});
     d.m = QJsonObject{{QStringLiteral("width"), 1920},
                       {QStringLiteral("height"), 1080},
                       {QStringLiteral("fps"), 30},

@@ -7,6 +7,7 @@
 #include "BenchOperationSupport.h"
 
 #include "Draft.h"
+#include "DraftBuilder.h"
 #include "render/RenderDraft.h"
 #include "render/SizeTarget.h"
 
@@ -27,17 +28,9 @@ Row sizeRow(const Context& ctx)
         r.note = QStringLiteral("cannot probe the long clip");
         return r;
     }
-    Segment s;
-    s.id = QStringLiteral("s1");
-    s.src = QStringLiteral("talk");
-    s.d = durationMs;
-    Track t;
-    t.id = QStringLiteral("v1");
-    t.tt = int(TrackType::Video);
-    t.sg = {s};
-    Draft d;
-    d.t = {t};
-    d.d = d.computedDuration();
+    Draft d = test::draftOf(
+        {test::track(QStringLiteral("v1"), int(TrackType::Video),
+                     {test::seg(QStringLiteral("s1"), QStringLiteral("talk"), 0, 0, durationMs)})});
     d.m = QJsonObject{{QStringLiteral("width"), 1280},
                       {QStringLiteral("height"), 720},
                       {QStringLiteral("fps"), 30}};

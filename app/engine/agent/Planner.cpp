@@ -433,10 +433,12 @@ Plan planInstruction(const QString& message)
             }
         }
         // "the volume jumps around a lot, can you even it out": the clause before said the
-        // request already; this one only points back at it (and says no number of its own:
-        // "…, and convert it to 1080p" is an export).
-        if (ops.isEmpty() && i > 0 && madeAt == i - 1 && !negated(clause) && clause.size() <= 40 &&
-            has(clause, "\\b(?:it|that|them|this)\\b") && !has(clause, "\\d")) {
+        // request already; this one is only a verb pointing back at it. One that says anything
+        // more ("make it purple", "convert it to 1080p") is a request of its own.
+        if (ops.isEmpty() && i > 0 && madeAt == i - 1 && !negated(clause) &&
+            has(clause, "^(?:and |so |then |just |please |pls |can you |could you |would you )*"
+                        "[a-z]+ (?:it|that|them|this)(?: (?:out|up|down|off|away))?(?: please| "
+                        "for me| pls)?$")) {
             QStringList names;
             for (const Operation& o : trial(clauses.at(i - 1) + QLatin1Char(' ') + clause))
                 names << o.name;
