@@ -10,6 +10,7 @@
 #include "edit/MontageTransitions.h"
 #include "media/BeatDetect.h"
 
+#include "ApiError.h"
 #include "DraftBuilder.h"
 #include "TestMedia.h"
 
@@ -201,14 +202,14 @@ void TstDownbeats::refused()
     };
     const QList<qint64> offBeat{0, 600, 1200, 1800, 2400, 3000, 3600, 4200, 4800, 5400, 6000};
     for (const Case& c :
-         {Case{"a cut off the beats", offBeat, {0, 2400}, "", int(ErrorCode::Conflict)},
+         {Case{"a cut off the beats", offBeat, {0, 2400}, "", int(cw::ErrorCode::Conflict)},
           Case{"no cut on a downbeat",
                grid(20),
                {500, 2500, 4500, 6500, 8500},
                "",
-               int(ErrorCode::BadRequest)},
-          Case{"no bars", grid(20), {}, "", int(ErrorCode::BadRequest)},
-          Case{"unknown type", grid(20), {0, 2000}, "spin", int(ErrorCode::BadRequest)}}) {
+               int(cw::ErrorCode::BadRequest)},
+          Case{"no bars", grid(20), {}, "", int(cw::ErrorCode::BadRequest)},
+          Case{"unknown type", grid(20), {0, 2000}, "spin", int(cw::ErrorCode::BadRequest)}}) {
         const EditResult r = addDownbeatTransitions(d, c.beats, c.downs, c.type);
         QVERIFY2(!r.ok, c.name);
         QCOMPARE(r.errorCode, c.code);
