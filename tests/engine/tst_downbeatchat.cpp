@@ -5,7 +5,7 @@
 // times louder (the bars start on it, at 580 ms + 2 s k) are uploaded. "make a montage to the
 // beat" then "add transitions on the downbeats": the cuts that are on an accented click (the
 // truth, not the engine's beats) get a fade and no other does; no part moves and the length
-// stays. In the export (decoded to mean colours per frame) every cut on a downbeat is a blend
+// stays. In the export (decoded to mean Y, U, V per frame) every cut on a downbeat is a blend
 // that starts within 40 ms of its click, every other cut is a hard cut within 40 ms of its
 // click, and the length is the draft's. The same montage asked in one message, in English and
 // in Chinese (卡点视频，加转场), gets the same transitions; a timeline not cut to a song is
@@ -31,7 +31,7 @@ constexpr double kFirstClickMs = 80;
 constexpr double kFirstDownbeatMs = 580; // the accented second click
 constexpr int kFps = 30;
 
-using Rgb = std::array<double, 3>;
+using Yuv = std::array<double, 3>;
 
 test::HttpReply uploadFiles(test::EngineClient& c, const QString& sid, const QStringList& files)
 {
@@ -57,28 +57,29 @@ double offDownbeat(double file)
     return std::fabs(x - std::round(x / (4 * kBeatMs)) * 4 * kBeatMs);
 }
 
-// The mean colour of every frame of the file's picture.
-QList<Rgb> frameColours(const QString& file)
+// The mean colour (Y, U, V: the blend is made in YUV, where it is a straight line; in RGB
+// the clipping of saturated colours bends it) of every frame of the file's picture.
+QList<Yuv> frameColours(const QString& file)
 {
     QProcess p;
     p.start("ffmpeg", {"-hide_banner", "-nostdin", "-loglevel", "error", "-i", file, "-vf",
-                       "scale=8:8", "-pix_fmt", "rgb24", "-f", "rawvideo", "-"});
+                       "scale=8:8", "-pix_fmt", "yuv444p", "-f", "rawvideo", "-"});
     if (!p.waitForFinished(120000) || p.exitCode() != 0)
         return {};
     const QByteArray raw = p.readAllStandardOutput();
-    QList<Rgb> out;
+    QList<Yuv> out;
     for (qsizetype at = 0; at + 192 <= raw.size(); at += 192) {
-        Rgb c{0, 0, 0};
-        for (int i = 0; i < 64; ++i)
-            for (int k = 0; k < 3; ++k)
-                c[k] += double(quint8(raw[at + i * 3 + k])) / 64;
+        Yuv c{0, 0, 0};
+        for (int k = 0; k < 3; ++k)
+            for (int i = 0; i < 64; ++i)
+                c[k] += double(quint8(raw[at + k * 64 + i])) / 64;
         out << c;
     }
     return out;
 }
 
 // How far frame colour c is from a to b (0 = a, 1 = b).
-double along(const Rgb& c, const Rgb& a, const Rgb& b)
+double along(const Yuv& c, const Yuv& a, const Yuv& b)
 {
     double num = 0, den = 0;
     for (int k = 0; k < 3; ++k) {
@@ -239,7 +240,7 @@ void TstDownbeatChat::chat()
         test::probe(file).value("format").toObject().value("duration").toString().toDouble() * 1000;
     QVERIFY2(std::fabs(exportedMs - double(s.durationMs)) <= 100,
              qPrintable(QString("export %1 ms, draft %2 ms").arg(exportedMs).arg(s.durationMs)));
-    const QList<Rgb> frames = frameColours(file);
+    const QList<Yuv> frames = frameColours(file);
     QVERIFY(std::fabs(double(frames.size()) - double(s.durationMs) * kFps / 1000) <= 3);
     auto frameAt = [&](double ms) {
         return frames.value(
@@ -249,26 +250,42 @@ void TstDownbeatChat::chat()
     double worst = 0;
     for (int i = 1; i < v.sg.size(); ++i) {
         const double cut = double(v.sg[i].st);
-        const Rgb a = frameAt(cut - 150);
-        const Rgb b = frameAt(cut + 350);
+        const Yuv a = frameAt(cut - 150);
+        const Yuv b = frameAt(cut + 350);
         const int from = int(std::floor((cut - 150) * kFps / 1000));
         const int to = int(std::ceil((cut + 350) * kFps / 1000));
         int mixed = 0;
         int firstB = -1; // the first frame nearer b than a
-        int lastA = -1;  // the last frame still a, before that
+        // The blended frames' line x(t): where it leaves 0 is where the transition starts (the
+        // frame at the cut shows 0 or 1/7 of b, as xfade's frames fall).
+        double n = 0, st = 0, sx = 0, stt = 0, stx = 0;
         for (int k = from; k <= to && k < frames.size(); ++k) {
             const double x = along(frames[k], a, b);
+            const double ms = k * 1000.0 / kFps;
             mixed += x > 0.15 && x < 0.85 ? 1 : 0;
             if (firstB < 0 && x >= 0.5)
                 firstB = k;
-            if (firstB < 0 && x < 0.05)
-                lastA = k;
+            if (x > 0.05 && x < 0.95) {
+                n += 1;
+                st += ms;
+                sx += x;
+                stt += ms * ms;
+                stx += ms * x;
+            }
+            if (qEnvironmentVariableIsSet("DOWNBEAT_TRACE"))
+                qInfo("  frame %d (%.1f ms): %.2f", k, ms, x);
         }
-        QVERIFY2(firstB > 0 && lastA >= 0, qPrintable(QString::number(cut)));
+        QVERIFY2(firstB > 0, qPrintable(QString::number(cut)));
         const bool tr = v.sg[i].m.contains("tr");
-        // A transition starts on its beat: the last frame before the blend is the cut's frame
-        // (the held last frame of the outgoing part); a hard cut's first new frame is it.
-        const double measured = (tr ? lastA : firstB) * 1000.0 / kFps;
+        double measured = firstB * 1000.0 / kFps; // a hard cut: its first new frame
+        if (tr) {
+            QVERIFY2(n >= 3, qPrintable(QString("the cut at %1 ms").arg(cut)));
+            const double slope = (n * stx - st * sx) / (n * stt - st * st);
+            measured = (st - sx / slope) / n; // x = 0 on the line
+            const double d = double(v.sg[i].m.value("tr").toObject().value("d").toInteger());
+            qInfo("  the blend: %.5f of the way a ms x %.0f ms = %.2f", slope, d, slope * d);
+            QVERIFY2(std::fabs(slope * d - 1) <= 0.25, "the blend takes the transition's length");
+        }
         const double off = offClick(measured + in);
         worst = std::max(worst, off);
         qInfo("cut at %.0f ms: %s, %d blended frames, measured at %.1f ms, %.1f ms from a click",
