@@ -311,6 +311,7 @@ void TstDownbeatChat::chat()
         test::runTurn(c, sid, "undo");
     t = test::runTurn(c, sid, "make a montage to the beat with crossfades on the downbeats");
     QCOMPARE(t.calls, QStringList{"montage"});
+    qInfo("%s", qPrintable(t.text));
     QVERIFY2(t.text.contains("downbeat") && t.text.contains("crossfade"), qPrintable(t.text));
     test::State one = test::stateOf(c, sid);
     QCOMPARE(one.durationMs, plain.durationMs);
@@ -318,6 +319,7 @@ void TstDownbeatChat::chat()
     test::runTurn(c, sid, "undo");
     t = test::runTurn(c, sid, "卡点视频，加转场");
     QCOMPARE(t.calls, QStringList{"montage"});
+    qInfo("%s", qPrintable(t.text));
     QVERIFY2(t.text.contains("重拍") && t.text.contains("硬切"), qPrintable(t.text));
     one = test::stateOf(c, sid);
     QCOMPARE(transitionsIn(one.draft), onDown);
@@ -335,6 +337,7 @@ void TstDownbeatChat::notAMontage()
     const int version = test::stateOf(c, sid).version;
     for (const char* text : {"add transitions on the downbeats", "在重拍上加转场"}) {
         const test::Turn t = test::runTurn(c, sid, text);
+        qInfo("%s", qPrintable(t.text));
         QVERIFY2(t.text.contains("othing was changed") || t.text.contains("没有修改"),
                  qPrintable(t.text));
         QVERIFY2(t.text.contains("beat") || t.text.contains("节拍"), qPrintable(t.text));

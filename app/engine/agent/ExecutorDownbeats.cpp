@@ -102,11 +102,11 @@ std::optional<Music> musicOn(Store& store, const QString& sessionId, const Draft
 OpOutcome notMontage(bool zh)
 {
     return failure(pick(zh,
-                        "The cuts here are not cut to the beat of a song, so there are no "
-                        "downbeats to put transitions on; nothing was changed. Say \"make a "
-                        "montage to the beat with transitions\" first.",
-                        "这里的剪辑点没有卡在音乐的节拍上，所以没有可以加转场的重拍，没有修改。"
-                        "请先说“做一个卡点视频，加转场”。"));
+                        "This timeline is not cut to the beat of a song (there is no montage "
+                        "here), so there are no downbeats to put transitions on; nothing was "
+                        "changed. Say \"make a montage to the beat with transitions\" instead.",
+                        "时间线没有按歌曲的节拍剪辑（这里还没有卡点视频），所以没有可以加转场的"
+                        "重拍，没有修改。请改说“做一个卡点视频，加转场”。"));
 }
 
 } // namespace

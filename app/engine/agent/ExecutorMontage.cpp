@@ -158,7 +158,8 @@ OpOutcome Executor::applyMontage(const QString& sessionId, const Operation& op, 
         const EditResult t = addDownbeatTransitions(r.draft, grid, downs, transition);
         if (t.ok) {
             r.draft = t.draft;
-            transitionNote = QLatin1Char(' ') + downbeatSentence(t.details, zh);
+            transitionNote =
+                (zh ? QString() : QStringLiteral(" ")) + downbeatSentence(t.details, zh);
         } else {
             transitionNote =
                 pick(zh, " None of the cuts falls on a downbeat, so there are no transitions.",
