@@ -155,6 +155,14 @@ void TstDownbeatChat::planner_data()
                            << "montage transitions=wipe";
     QTest::newRow("卡点视频，加转场") << "卡点视频，加转场"
                                       << "montage transitions=fade";
+    QTest::newRow("卡点视频加转场") << "做个卡点视频加转场"
+                                    << "montage transitions=fade";
+    QTest::newRow("dissolves") << "beat-synced montage with dissolves on the downbeats"
+                               << "montage transitions=dissolve";
+    QTest::newRow("follow-up wipe") << "add wipe transitions on the downbeats"
+                                    << "add_transitions at=downbeats type=wipe";
+    QTest::newRow("remove stays") << "remove the transitions"
+                                  << "add_transitions type=none";
     QTest::newRow("重拍加转场") << "做一个卡点视频，重拍上加转场"
                                 << "montage transitions=fade";
     QTest::newRow("no transitions") << "make a montage to the beat, no transitions"
