@@ -300,7 +300,7 @@ private slots:
             << QStringList{"/media/m1.mp4"}
             << segment(0, 0, 0, 2000) + ";" + segment(0, 1, 3000, 2000) + ";" +
                    segment(0, 2, 6000, 1000) +
-                   ";[v0]tpad=stop_mode=clone:stop_duration=0.500,settb=AVTB[vh1];"
+                   ";[v0]tpad=stop_mode=clone:stop_duration=0.500,setpts=N/(30)/TB,settb=AVTB[vh1];"
                    "[v1]settb=AVTB[vi1];[vh1][vi1]xfade=transition=wipeleft:duration=0.500:"
                    "offset=2.000,setpts=N/(30)/TB[vj1];"
                    "[a0]apad=pad_dur=0.500[ah1];[ah1][a1]acrossfade=d=0.500[aj1];"

@@ -90,6 +90,8 @@ private:
     // the speaker."), finding the subject first when needed; "" for other frames.
     QString reframeNote(const QString& sessionId, bool zh);
     OpOutcome applyMontage(const QString& sessionId, const Operation& op, bool zh);
+    // add_transitions at "downbeats" (ExecutorDownbeats.cpp)
+    OpOutcome applyDownbeatTransitions(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyAudiogram(const QString& sessionId, const Operation& op, bool zh);
     OpOutcome applyShorts(const QString& sessionId, const Operation& op, bool zh); // ExecutorShorts
     OpOutcome progressOverFootage(const QString& sessionId, const Draft& draft, const Operation& op,

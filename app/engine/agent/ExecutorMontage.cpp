@@ -4,10 +4,14 @@
 // file. Its beats (media/BeatDetect.h) are found on first use and cached in the store per
 // content hash like the scene changes, before the edit lock is taken; the head draft is read
 // again under the lock. The montage starts on the song's first beat at or after where the
-// music started, so the timeline's 0 is a beat and every cut is one.
+// music started (its first downbeat when one comes within 4 s), so the timeline's 0 is a beat
+// and every cut is one. Asked "with transitions", the cuts on a downbeat get one
+// (edit/MontageTransitions.h).
 #include "agent/Executor.h"
 #include "agent/ExecutorSupport.h"
+#include "agent/SongBeats.h"
 #include "edit/Montage.h"
+#include "edit/MontageTransitions.h"
 #include "edit/OperationsUtil.h"
 #include "media/BeatDetect.h"
 #include "store/Store.h"
@@ -113,42 +117,32 @@ OpOutcome Executor::applyMontage(const QString& sessionId, const Operation& op, 
                               "歌（或说"
                               "“添加 lo-fi 背景音乐”生成一段），然后再说一次。"))
                    : notUploaded(file, zh);
-    const QString key = beatCacheKey(song->media.hash);
-    BeatAnalysis beats;
-    if (const std::optional<QByteArray> json = m_store.analysis(key))
-        beats = BeatAnalysis::fromJson(*json);
-    if (!beats.ok) {
-        const AnalysisHooks hooks =
-            analysisHooks("Finding the beats of %1", "正在分析 %1 的节拍", song->media.filename);
-        beats = detectBeats(song->media.path, song->media.durationMs, hooks.progress, hooks.cancel);
-        if (!beats.ok) {
-            // A generated calm or cinematic bed swells without a beat; lo-fi and upbeat have one.
-            const bool bed =
-                song->media.path.startsWith(m_store.dataDir() + QStringLiteral("/generated/"));
-            return failure(
-                beats.error +
-                (bed ? pick(zh,
-                            " Say \"add lo-fi background music\" or \"add upbeat "
-                            "background music\" for a bed with a beat.",
-                            "说“添加 lo-fi 背景音乐”或“添加欢快的背景音乐”可以换成有节拍的音乐。")
-                     : QString()) +
-                pick(zh, " Nothing was changed.", "（没有修改）"));
-        }
-        m_store.putAnalysis(key, beats.toJson());
-    }
+    const std::optional<BeatAnalysis> found = songBeats(m_store, song->media, zh, &failed);
+    if (!found)
+        return failed;
+    const BeatAnalysis& beats = *found;
 
     std::lock_guard<std::mutex> lock(m_store.editMutex());
     draft = editableHead(m_store, sessionId, zh, &failed);
     if (!draft)
         return failed;
     const QList<MontageSource> sources = sourcesOf(m_store, sessionId, *draft);
-    QList<qint64> grid;
+    // The montage starts on the first downbeat (the one of a bar) at or after where the music
+    // started, so its bars are the song's: parts of 4 or 8 beats keep their cuts on the bars.
+    qint64 startMs = 0;
     for (const qint64 b : std::as_const(beats.beats))
-        if (b >= song->fromMs)
-            grid << b;
-    const qint64 startMs = grid.isEmpty() ? 0 : grid.first();
-    for (qint64& b : grid)
-        b -= startMs;
+        if (b >= song->fromMs) {
+            startMs = b;
+            break;
+        }
+    for (const qint64 b : std::as_const(beats.downbeats))
+        if (b >= song->fromMs) {
+            if (b - startMs < 4000)
+                startMs = b;
+            break;
+        }
+    const QList<qint64> grid = songToTimeline(beats.beats, startMs, 0);
+    const QList<qint64> downs = songToTimeline(beats.downbeats, startMs, 0);
     const qint64 musicMs = std::max<qint64>(0, song->media.durationMs - startMs);
     const qint64 asked = op.args.value(QLatin1String("target_ms")).toInteger(0);
     const qint64 target = asked > 0 ? asked : std::min(kMontageDefaultMs, musicMs);
@@ -156,7 +150,22 @@ OpOutcome Executor::applyMontage(const QString& sessionId, const Operation& op, 
     MontageMusic music;
     music.media = refOf(song->media);
     music.inMs = startMs;
-    const EditResult r = engine::applyMontage(*draft, sources, grid, parts, music);
+    EditResult r = engine::applyMontage(*draft, sources, grid, parts, music);
+    // "with transitions", "crossfade on the downbeats": on the cuts that are on a downbeat.
+    const QString transition = op.args.value(QLatin1String("transitions")).toString();
+    QString transitionNote;
+    if (r.ok && !transition.isEmpty()) {
+        const EditResult t = addDownbeatTransitions(r.draft, grid, downs, transition);
+        if (t.ok) {
+            r.draft = t.draft;
+            transitionNote =
+                (zh ? QString() : QStringLiteral(" ")) + downbeatSentence(t.details, zh);
+        } else {
+            transitionNote =
+                pick(zh, " None of the cuts falls on a downbeat, so there are no transitions.",
+                     "没有剪辑点落在重拍上，所以没有加转场。");
+        }
+    }
     OpOutcome out = saveEdit(m_store, sessionId, r, QStringLiteral("montage"), zh);
     if (!out.ok)
         return out;
@@ -192,6 +201,7 @@ OpOutcome Executor::applyMontage(const QString& sessionId, const Operation& op, 
                  .arg(count)
                  .arg(cuts)
                  .arg(perPart, 0, 'f', 1);
+    out.reply += transitionNote;
     return out;
 }
 

@@ -160,6 +160,9 @@ OpOutcome Executor::run(const QString& sessionId, const Operation& asked, bool z
         out = applyScenes(sessionId, op, zh);
     else if (n == Op::montage())
         out = applyMontage(sessionId, op, zh);
+    else if (n == Op::addTransitions() &&
+             op.args.value(QStringLiteral("at")).toString() == QLatin1String("downbeats"))
+        out = applyDownbeatTransitions(sessionId, op, zh);
     else if (n == Op::audiogram())
         out = applyAudiogram(sessionId, op, zh);
     else if (n == Op::shorts())

@@ -270,7 +270,9 @@ const QStringList& all();
 //   split_scenes: no arguments (at every scene change of the main track's videos)
 //   remove_scene: at_ms (required; the shot playing then goes, ripple)
 //   montage: target_ms (absent: the song's length up to 60 s), file (the song; absent: the
-//     music on the timeline or the latest uploaded song)
+//     music on the timeline or the latest uploaded song), transitions (a type: on the cuts
+//     that fall on a downbeat; edit/MontageTransitions.h)
+//   add_transitions at "downbeats": only on the montage's cuts on a downbeat
 //   audiogram: style, color, background, background_file or background_image, progress,
 //     bar_color (a progress bar asked alone; over footage it is drawn on the video), off
 //     (edit/Audiogram.h; agent/PlannerAudiogram.cpp)

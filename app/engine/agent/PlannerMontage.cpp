@@ -5,9 +5,14 @@
 // (resources/agent/lexicon.json) keeps what is not done: a montage opener (the "intro"
 // decline), music cut to the pictures ("sync the beat drop to the cut", 音乐节奏卡在画面切换点上),
 // audiograms. A length in the clause ("a 30-second montage", 30秒) is the target; a song file
-// named ("to song.mp3") is the music. In a message that also cuts the footage or changes the
-// music ("trim the pauses and sync the cuts to the beat") the montage is declined: the cuts
-// asked for there are those edits' own, and a montage would remake the timeline over them.
+// named ("to song.mp3") is the music. Transitions said with it ("with transitions", "crossfade
+// on the downbeats", 卡点视频，加转场; lexicon "montage.transitions" or any transition the
+// transitions parser reads, in the clause or another clause of the message) go on the cuts on
+// a downbeat (args transitions: the type); "add transitions on the downbeats" alone (lexicon
+// "montage.downbeats") is add_transitions at "downbeats", for a montage made earlier. In a message
+// that also cuts the footage or changes the music ("trim the pauses and sync the cuts to the beat")
+// the montage is declined: the cuts asked for there are those edits' own, and a montage would
+// remake the timeline over them.
 #include "agent/PlannerParts.h"
 
 namespace cw::engine::planner {
@@ -70,6 +75,47 @@ QString songFile(const QString& c)
     return file.match(c).captured(1);
 }
 
+// The transition type said in a montage clause ("fade" when only "with transitions" is), or "".
+QString transitionSaid(const QString& c)
+{
+    const std::optional<Operation> t = transitions(c);
+    const QString type = t ? t->args.value(QStringLiteral("type")).toString() : QString();
+    if (type == QLatin1String("none"))
+        return {};
+    if (!type.isEmpty())
+        return type;
+    return t || lexicon::has(c, QStringLiteral("montage.transitions")) ? QStringLiteral("fade")
+                                                                       : QString();
+}
+
+// "卡点视频，加转场", "make a montage to the beat. crossfade on the downbeats": a transition
+// asked in another clause of the montage's message goes on its downbeats; without a montage,
+// transitions said "on the downbeats" are for the one on the timeline.
+void downbeatTransitions(Plan& plan, const QStringList& clauses)
+{
+    const bool downbeats = std::any_of(clauses.cbegin(), clauses.cend(), [](const QString& c) {
+        return lexicon::has(c, QStringLiteral("montage.downbeats"));
+    });
+    auto montage = std::find_if(plan.operations.begin(), plan.operations.end(),
+                                [](const Operation& o) { return o.name == Op::montage(); });
+    for (int i = int(plan.operations.size()) - 1; i >= 0; --i) {
+        Operation& o = plan.operations[i];
+        const QString type = o.args.value(QStringLiteral("type")).toString();
+        if (o.name != Op::addTransitions() || type == QLatin1String("none"))
+            continue;
+        if (montage != plan.operations.end()) {
+            if (!montage->args.contains(QStringLiteral("transitions")))
+                montage->args.insert(QStringLiteral("transitions"),
+                                     type.isEmpty() ? QStringLiteral("fade") : type);
+            plan.operations.removeAt(i);
+            montage = std::find_if(plan.operations.begin(), plan.operations.end(),
+                                   [](const Operation& x) { return x.name == Op::montage(); });
+        } else if (downbeats) {
+            o.args.insert(QStringLiteral("at"), QStringLiteral("downbeats"));
+        }
+    }
+}
+
 } // namespace
 
 bool montageEdit(const QString& c, QList<Operation>& ops)
@@ -81,11 +127,15 @@ bool montageEdit(const QString& c, QList<Operation>& ops)
         args.insert(QStringLiteral("target_ms"), ms);
     if (const QString file = songFile(c); !file.isEmpty())
         args.insert(QStringLiteral("file"), file);
+    if (const QString type = transitionSaid(c); !type.isEmpty())
+        args.insert(QStringLiteral("transitions"), type);
     ops << op(Op::montage(), args);
     return true;
 }
 
-void montageAlone(Plan& plan, const QStringList& clauses)
+namespace {
+
+void declineWithCuts(Plan& plan, const QStringList& clauses)
 {
     static const QStringList others{Op::cutPauses(),   Op::targetLength(), Op::removeRange(),
                                     Op::keepRange(),   Op::splitAt(),      Op::deleteClip(),
@@ -109,6 +159,14 @@ void montageAlone(Plan& plan, const QStringList& clauses)
         "在同一条消息里既做其他剪切或配乐又做卡点剪辑（先完成那些，再单独说“做一个卡点"
         "视频”）");
     plan.declined << d;
+}
+
+} // namespace
+
+void montageAlone(Plan& plan, const QStringList& clauses)
+{
+    declineWithCuts(plan, clauses);
+    downbeatTransitions(plan, clauses);
 }
 
 } // namespace cw::engine::planner

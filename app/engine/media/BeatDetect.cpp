@@ -70,6 +70,7 @@ public:
 
     QList<double> tracked; // ms
     QVector<float> onsets; // dB rise per hop
+    QVector<float> energy; // mean square per hop
     qint64 samples = 0;
 
 private:
@@ -83,6 +84,7 @@ private:
             sq += double(m_in->data[i]) * m_in->data[i];
         const float db = float(10.0 * std::log10(sq / kHop + 1e-10));
         onsets << std::max(0.f, db - m_lastDb);
+        energy << float(sq / kHop);
         m_lastDb = db;
         samples += kHop;
         m_fill = 0;
@@ -287,12 +289,15 @@ BeatAnalysis detectBeats(const QString& path, qint64 durationMs,
         return failed(tr("%1 has no steady beat to cut to (it sounds like silence, noise or "
                          "a sound without a pulse).")
                           .arg(name));
+    QVector<float> energy = tracker->energy;
+    if (offsetMs > 0)
+        energy.insert(0, int(offsetMs / tracker->hopMs()), 0.f);
     QList<double> strength;
     for (const qint64 b : a.beats) {
         const qsizetype at = qsizetype(std::llround(double(b) / tracker->hopMs()));
         float peak = 0;
-        for (qsizetype i = std::max<qsizetype>(0, at - 2); i <= at + 2 && i < onsets.size(); ++i)
-            peak = std::max(peak, onsets[i]);
+        for (qsizetype i = std::max<qsizetype>(0, at - 2); i <= at + 2 && i < energy.size(); ++i)
+            peak = std::max(peak, energy[i]);
         strength << double(peak);
     }
     a.downbeats = beats::downbeats(a.beats, strength);

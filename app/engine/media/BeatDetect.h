@@ -14,9 +14,13 @@
 // the gaps filled at the local period. Music without a pulse (silence, noise, a drone) is
 // refused: the tracker still predicts beats there, but the sound's onsets (energy rises per
 // hop) are no stronger on them than between them (beats::pulseClarity).
-// Downbeats: every 4th beat, from the phase whose beats are loudest (cheap, often right for
-// pop music; nothing else relies on it). Slow-ish (a full decode), so it runs on first use and
-// is cached as JSON per content hash (the store's analyses under "<hash>:beats").
+// Downbeats (4/4 assumed): every 4th beat, from the phase whose beats are loudest
+// (beats::downbeatPhase over each beat's peak hop energy, linear, so an accent twice as loud
+// weighs four times: the onset rise in dB barely tells a loud click from a soft one after
+// silence). Right for a click track with an accented one and for much pop music; a song
+// whose backbeat (2 and 4) is louder than its one gets bars shifted by a beat. Slow-ish (a full
+// decode), so it runs on first use and is cached as JSON per content hash (the store's analyses
+// under "<hash>:beats").
 #pragma once
 
 #include <QByteArray>
@@ -35,7 +39,7 @@ inline constexpr double kGridToleranceMs = 35;
 // Onsets on the beats must be this much stronger than on average for a pulse to count.
 inline constexpr double kMinPulseClarity = 1.6;
 // Bumped when the detection changes: an older cached analysis is then run again.
-inline constexpr int kBeatFormat = 1;
+inline constexpr int kBeatFormat = 2; // 2: downbeats from the hop energy
 
 struct BeatAnalysis {
     bool ok = false;
@@ -80,8 +84,12 @@ QList<qint64> filledBeats(const QList<double>& trackedMs, qint64 durationMs);
 // beat until it jumps back; the attacks themselves do not drift.
 QList<double> snapToOnsets(const QList<double>& trackedMs, const QVector<float>& onsets,
                            double hopMs, double radiusMs = 45);
-// Every 4th beat, starting at the phase (0-3) whose beats have the most `strength` (strength
-// of each beat, same length as beats; empty: phase 0).
+// The bar's phase: which of the first beatsPerBar beats is a downbeat, the one whose every
+// beatsPerBar-th beat carries the most strength on average over the whole bars (the earlier of
+// two within 5%). -1 with fewer than two bars of beats (no phase to compare).
+int downbeatPhase(const QList<double>& strength, int beatsPerBar = 4);
+// Every 4th beat, starting at downbeatPhase (phase 0 when it has none: `strength` empty, of
+// another length than beats, or shorter than two bars).
 QList<qint64> downbeats(const QList<qint64>& beats, const QList<double>& strength);
 // Onset strength on the beats against the average: mean of the onset curve (one value per
 // hopMs, >= 0) at each beat (the largest within +-2 hops) over the curve's overall mean of the

@@ -181,23 +181,32 @@ QList<double> snapToOnsets(const QList<double>& trackedMs, const QVector<float>&
     return out;
 }
 
-QList<qint64> downbeats(const QList<qint64>& beats, const QList<double>& strength)
+int downbeatPhase(const QList<double>& strength, int beatsPerBar)
 {
+    if (beatsPerBar < 2 || strength.size() < 2 * beatsPerBar)
+        return -1;
+    // Only whole bars are compared: a phase with one beat more in a ragged end would otherwise
+    // be judged on a different stretch of the song than the others.
+    const int bars = int(strength.size()) / beatsPerBar;
     int phase = 0;
-    if (strength.size() == beats.size() && beats.size() >= 8) {
-        double best = -1;
-        for (int ph = 0; ph < 4; ++ph) {
-            double sum = 0;
-            int n = 0;
-            for (int i = ph; i < strength.size(); i += 4, ++n)
-                sum += strength[i];
-            const double mean = n ? sum / n : 0;
-            if (mean > best * 1.05) { // a tie keeps the earlier phase
-                best = mean;
-                phase = ph;
-            }
+    double best = -1;
+    for (int ph = 0; ph < beatsPerBar; ++ph) {
+        double sum = 0;
+        for (int k = 0; k < bars; ++k)
+            sum += std::max(0.0, strength[ph + k * beatsPerBar]);
+        const double mean = sum / bars;
+        if (mean > best * 1.05) { // a tie keeps the earlier phase
+            best = mean;
+            phase = ph;
         }
     }
+    return phase;
+}
+
+QList<qint64> downbeats(const QList<qint64>& beats, const QList<double>& strength)
+{
+    const int found = strength.size() == beats.size() ? downbeatPhase(strength) : -1;
+    const int phase = found < 0 ? 0 : found;
     QList<qint64> out;
     for (int i = phase; i < beats.size(); i += 4)
         out << beats[i];

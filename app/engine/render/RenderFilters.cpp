@@ -7,6 +7,8 @@
 //   timeline length, so the draft's durations, the progress bar and the e2e checks agree.
 //   xfade's output timestamps are rebuilt from the frame count (setpts=N/fps/TB): chained
 //   xfades in ffmpeg 5.1 otherwise emit non-monotonic timestamps and the video ends early.
+//   The held outgoing piece is rebuilt the same way: tpad clones from the trim's end-of-stream
+//   time, a frame past the last frame's, and the gap made the blend start a frame early.
 // - aspect "crop": scale to cover then crop the centre, or follow the subject's path
 //   (m.reframe "subject", RenderReframe.cpp); "blur": a blurred, cover-scaled copy
 //   (done at 1/8 size for speed) under the fitted picture; absent: fit and pad with black.
@@ -419,9 +421,10 @@ void Graph::join(const QString& vout, const QString& aout)
             const QString d = sec(piece.trMs);
             if (!p.soundOnly)
                 chains << v + QStringLiteral("tpad=stop_mode=clone:stop_duration=") + d +
-                              QStringLiteral(",settb=AVTB[vh%1];[v%1]settb=AVTB[vi%1];"
-                                             "[vh%1][vi%1]xfade=transition=")
-                                  .arg(n) +
+                              QStringLiteral(
+                                  ",setpts=N/(%2)/TB,settb=AVTB[vh%1];[v%1]settb=AVTB[vi%1];"
+                                  "[vh%1][vi%1]xfade=transition=")
+                                  .arg(QString::number(n), p.fps.text()) +
                               xfadeName(piece.trType) + QStringLiteral(":duration=") + d +
                               QStringLiteral(":offset=") + sec(offset) +
                               QStringLiteral(",setpts=N/(%1)/TB").arg(p.fps.text()) + vo;
