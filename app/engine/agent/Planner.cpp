@@ -220,6 +220,22 @@ Plan planInstruction(const QString& message)
             }
             continue;
         }
+        // "speed it up 2x, hmm make it 1.25x instead": said again, it replaces (PlannerFollowUp).
+        if (const QString again = insteadWords(clause);
+            !again.isEmpty() && !plan.operations.isEmpty()) {
+            Plan scratch;
+            QString target = lastTarget;
+            const QList<Operation> out = parseClause(again, p, scratch, &target);
+            auto same = out.size() == 1 && scratch.declined.isEmpty()
+                            ? std::find_if(
+                                  plan.operations.rbegin(), plan.operations.rend(),
+                                  [&out](const Operation& x) { return x.name == out.first().name; })
+                            : plan.operations.rend();
+            if (same != plan.operations.rend()) {
+                *same = out.first();
+                continue;
+            }
+        }
         if (applyModifier(clause, p, plan.operations))
             continue;
         if (montageEdit(clause, plan.operations)) // PlannerMontage.cpp: before the declines
@@ -344,6 +360,14 @@ Plan planInstruction(const QString& message)
                 ops << op(next.first().name, args);
             }
         }
+        // "the title is on screen too long, 2 seconds is plenty" (PlannerFollowUp.cpp).
+        if (ops.isEmpty() && i + 1 < clauses.size())
+            if (const QString joined = textLengthFollowUp(clause, clauses.at(i + 1));
+                !joined.isEmpty())
+                if (const QList<Operation> out = trial(joined); !out.isEmpty()) {
+                    ops = out;
+                    ++i;
+                }
         // "中间那段太拖了，加速一下", "the part from 1:00 to 1:20, speed it up": a clause that
         // only sets the scene belongs to the request after it when together they say more.
         if (ops.isEmpty() && !declinedHere && !negated(clause) && !keeps &&
@@ -397,7 +421,8 @@ Plan planInstruction(const QString& message)
         static const RX timeAlone(QStringLiteral(
             "^(?:and |at |@ |then |also "
             ")*(?:在|和|第)?\\s*(\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
-            "\\s*(?:seconds?|secs?|s|秒))\\s*(?:处|的地方|那里)?(?: too| as well)?$"));
+            "\\s*(?:seconds?|secs?|s|minutes?|mins?|m|秒|分钟))\\s*(?:处|的地方|那里)?(?: too| as "
+            "well)?$"));
         const QRegularExpressionMatch alone = timeAlone.match(clause.trimmed());
         if (ops.isEmpty() && alone.hasMatch() && !negated(clause)) {
             const qint64 at = parseTimeToken(alone.captured(1));

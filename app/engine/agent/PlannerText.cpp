@@ -116,7 +116,8 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
             "colou?r|font|text|please)\\b))(?!(?:at|for|from|in|on|with|that|which|saying|says|"
             "called|titled|to|of|and|"
             "overlays?|cards?|banners?|box|bar|effects?|animations?|here|there|something|higher|"
-            "lower|up|down|a bit|a little|slightly|later|earlier|sooner|longer|shorter|bigger|"
+            "lower|up|down|back|away|over|a bit|a "
+            "little|slightly|later|earlier|sooner|longer|shorter|bigger|"
             "smaller|larger|more|less|after|before|until|till|when|while|only|again|now|too|"
             "the "
             "(?:first|last|start|end|top|bottom))\\b)(?!\\d)([^\\n.!?。！？\\x{E000}]{1,80}?)\\s*(?"
@@ -297,7 +298,9 @@ QString numberWords(QString text)
     // "最后5秒2倍速": a Chinese unit runs straight into the next number.
     static const RX unitThenDigitZh(QStringLiteral("(秒钟?|分钟|毫秒)(?=\\d)"));
     text.replace(unitThenDigitZh, QStringLiteral("\\1 "));
-    static const RX ordinalTimeZh(QStringLiteral("第\\s*(\\d+(?:\\.\\d+)?)\\s*(?=秒|分钟|分)"));
+    // 第1分20秒 is 第1:20 by now.
+    static const RX ordinalTimeZh(
+        QStringLiteral("第\\s*(\\d+(?:\\.\\d+)?)\\s*(?=秒|分钟|分|:\\d{2})"));
     text.replace(ordinalTimeZh, QStringLiteral("\\1"));
     return text;
 }
