@@ -306,6 +306,23 @@ Plan planInstruction(const QString& message)
             i > 0 && !plan.declined.isEmpty() && plan.declined.last().clause == clauses.at(i - 1) &&
             has(plan.declined.last().id, "^(?:sound_fx|voiceover|voice|song)$");
         QList<Operation> ops = parseClause(clause, p, plan, &lastTarget, clauses.size() == 1);
+        // "最后20秒太拖了，加速": the stretch complained about is where the next request acts.
+        if (const QString scene = complaintScene(clause);
+            !scene.isEmpty() && i + 1 < clauses.size()) {
+            auto attempt = [&](const QString& text) {
+                Plan scratch;
+                QString target = lastTarget;
+                const QList<Operation> out = parseClause(text, p, scratch, &target);
+                return scratch.declined.isEmpty() ? out : QList<Operation>();
+            };
+            const QList<Operation> next = attempt(clauses.at(i + 1));
+            const QList<Operation> together = attempt(scene + QLatin1Char(' ') + clauses.at(i + 1));
+            if (!next.isEmpty() && next.first().name != Op::removeRange() &&
+                next.first().name != Op::keepRange() && together.size() == next.size()) {
+                ops = together;
+                ++i;
+            }
+        }
         if (afterDeclinedSound && ops.size() == 1 && ops.first().name == Op::setVolume() &&
             !has(clause, "人声|说话|视频|原声|\\bvoice|\\bvideo|\\bclip|\\bmy\\b")) {
             plan.unrecognized << clause;

@@ -1,10 +1,10 @@
-// Follow-ups said in a clause of their own, which refine the request just before them instead
-// of asking for something new: a length given after the thing it measures ("make the fade at
-// the end longer, like 3 seconds", "the title is on screen too long, 2 seconds is plenty",
-// 标题停留时间太长了，2秒就够), and a request said again with "instead" ("speed it up 2x, hmm
-// make it 1.25x instead"), which replaces the one it repeats rather than adding a second.
-// Without these the first wording was made and the second reported as not understood, or both
-// were made (two speeds, one after the other).
+// Follow-ups said in a clause of their own, which refine the request just before or after
+// them instead of asking for something new (and a complaint that only sets the scene): a length
+// given after the thing it measures ("make the fade at the end longer, like 3 seconds", "the title
+// is on screen too long, 2 seconds is plenty", 标题停留时间太长了，2秒就够), and a request said
+// again with "instead" ("speed it up 2x, hmm make it 1.25x instead"), which replaces the one it
+// repeats rather than adding a second. Without these the first wording was made and the second
+// reported as not understood, or both were made (two speeds, one after the other).
 #include "agent/PlannerParts.h"
 
 #include <QRegularExpression>
@@ -104,6 +104,60 @@ QString insteadWords(const QString& clause)
         "rather)(?: please| then)?[.!]?$"));
     const QRegularExpressionMatch m = rx.match(clause.trimmed());
     return m.hasMatch() ? m.captured(1) : QString();
+}
+
+// "export just the audio, wav format", 只导出声音，wav格式: the format said after the export.
+bool refineExport(const QString& c, QList<Operation>& ops)
+{
+    if (ops.isEmpty() || ops.last().name != Op::exportSettings() ||
+        ops.last().args.contains(QStringLiteral("format")))
+        return false;
+    if (!has(c, "^(?:and |in |as |to |an? )*(?:mp4|mov|webm|gif|mp3|m4a|wav)(?: ?(?:format|file|"
+                "please))?$|^(?:格式)?(?:用|要|为|是)?(?:mp4|mov|webm|gif|mp3|m4a|wav)(?:格式|的)?("
+                "?:吧)?$"))
+        return false;
+    const QString format = formatSaid(c);
+    if (format.isEmpty())
+        return false;
+    ops.last().args.insert(QStringLiteral("format"), format);
+    return true;
+}
+
+// "get rid of the dead air at the beginning and the end", 开头和结尾的空白: the other end, said
+// alone after a pause cut at one end, is a pause cut there too.
+bool carryScope(const QString& c, QList<Operation>& ops)
+{
+    if (ops.isEmpty() || ops.last().name != Op::cutPauses() ||
+        !ops.last().args.contains(QStringLiteral("scope")))
+        return false;
+    static const RX rx(QStringLiteral(
+        "^(?:and |also )?(?:at |from )?(?:the )?(?:very )?(end|ending|"
+        "beginning|start)(?: too| as well)?$|^(?:和|还有)?(结尾|开头)(?:的)?(?:也是)?$"));
+    const QRegularExpressionMatch m = rx.match(c.trimmed());
+    if (!m.hasMatch())
+        return false;
+    const QString scope = has(m.captured(1) + m.captured(2), "end|结尾") ? QStringLiteral("end")
+                                                                         : QStringLiteral("start");
+    if (ops.last().args.value(QStringLiteral("scope")).toString() == scope)
+        return false;
+    ops << op(Op::cutPauses(), QJsonObject{{QStringLiteral("scope"), scope}});
+    return true;
+}
+
+// "最后20秒太拖了，加速", "the middle is boring, speed it up": a stretch complained about, and
+// what to do with it said next. The complaint alone would read as a cut (太拖 is one when
+// nothing follows); with a request of its own after it, the stretch is only where that
+// request acts. Returns the stretch without the complaint, or nothing.
+QString complaintScene(const QString& clause)
+{
+    static const RX rx(QStringLiteral(
+        "\\s*(?:(?:is|are|feels?|seems?|gets?) (?:so |really |way |kind of |a bit )?(?:boring|"
+        "slow|too slow|dull|draggy)|drags?(?: on)?)$|(?:太|有点|有些|很|特别|比较)(?:拖沓|拖|无聊|"
+        "慢|没意思)了?$"));
+    const QRegularExpressionMatch m = rx.match(clause);
+    if (!m.hasMatch() || m.capturedStart() == 0 || !findRange(clause).found())
+        return {};
+    return clause.left(m.capturedStart()).trimmed();
 }
 
 } // namespace cw::engine::planner

@@ -166,7 +166,7 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
             return set("to_ms", r.toMs);
         }
     }
-    return refineLength(c, ops); // PlannerFollowUp.cpp
+    return refineLength(c, ops) || refineExport(c, ops) || carryScope(c, ops); // PlannerFollowUp
 }
 
 // "cut the first 5 s, no wait, 10 s", "split at 1:20, oops I meant 1:02", "加到两倍速，不对，
@@ -260,11 +260,13 @@ void finish(Plan& plan, const Prepared& p)
                                        ops.at(i - 1).args.value(QStringLiteral("style"));
         if (n != ops.at(i - 1).name ||
             (n != Op::setMusicVolume() && n != Op::setVolume() && n != Op::setAspect() &&
-             n != Op::setLook() && n != Op::targetLength() && !sameText))
+             n != Op::setLook() && n != Op::targetLength() && n != Op::exportSettings() &&
+             !sameText))
             continue;
         // A frame, a length and a text edit gather what each wording added; a level or a look
         // is the last one said.
-        const bool gather = n == Op::setAspect() || n == Op::targetLength() || sameText;
+        const bool gather = n == Op::setAspect() || n == Op::targetLength() ||
+                            n == Op::exportSettings() || sameText;
         QJsonObject merged = gather ? ops.at(i - 1).args : QJsonObject();
         for (auto it = ops.at(i).args.begin(); it != ops.at(i).args.end(); ++it)
             merged.insert(it.key(), it.value());

@@ -122,8 +122,15 @@ std::optional<Operation> clipsVolume(const QString& c)
                "(?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音|\\b(?:no|without) "
                "(?:audio|sound)\\b"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
+    // "turn clip 1 down", "turn the first clip's audio down": a clip named and turned down/up.
+    const bool clipTurned =
+        has(c, "\\bclip \\d|\\b(?:first|second|third|fourth|fifth|last|\\d+(?:st|nd|rd|th)) "
+               "clip\\b") &&
+        has(c, "\\bturn\\b") &&
+        (lexicon::has(c, QStringLiteral("action.lower")) ||
+         lexicon::has(c, QStringLiteral("action.raise")));
     if (!lexicon::has(c, QStringLiteral("target.clip_sound")) &&
-        !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声"))
+        !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声") && !clipTurned)
         return std::nullopt;
     double gain = findPercent(c);
     // "turn the volume up 20%", "lower it by 6 dB", "音量降低20%": a change by that much, not

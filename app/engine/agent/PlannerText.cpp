@@ -295,6 +295,13 @@ QString numberWords(QString text)
     text = replaceAll(text, minSecZh, [](const QRegularExpressionMatch& m) -> QString {
         return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
     });
+    // "1分05到1分15": the seconds without their unit; "3分到3分08秒": whole minutes as 分.
+    static const RX minSecBareZh(QStringLiteral("(\\d{1,2})分(\\d{1,2})(?![\\d.秒])"));
+    text = replaceAll(text, minSecBareZh, [](const QRegularExpressionMatch& m) -> QString {
+        return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
+    });
+    static const RX minuteBareZh(QStringLiteral("(\\d{1,3})分(?![钟\\d半之贝])"));
+    text.replace(minuteBareZh, QStringLiteral("\\1分钟"));
     // "最后5秒2倍速": a Chinese unit runs straight into the next number.
     static const RX unitThenDigitZh(QStringLiteral("(秒钟?|分钟|毫秒)(?=\\d)"));
     text.replace(unitThenDigitZh, QStringLiteral("\\1 "));
