@@ -414,6 +414,13 @@ Plan planInstruction(const QString& message)
             if (saysMore) {
                 ops = together;
                 ++i;
+            } else if (!alone.isEmpty() && complaintOnly(clause) &&
+                       together.size() == alone.size() &&
+                       together.first().name == alone.first().name) {
+                // "太长了，剪到40秒", "the pace drags, make it faster": the reason for the request
+                // after it, understood with it (PlannerFollowUp.cpp).
+                ops = alone;
+                ++i;
             }
         }
         // "delete all the ums, and the pauses", "去掉废话和停顿": the verb carries over to a

@@ -106,6 +106,19 @@ QString insteadWords(const QString& clause)
     return m.hasMatch() ? m.captured(1) : QString();
 }
 
+// "太长了", "the pace drags", "it's way too long": a reason, with no request of its own.
+bool complaintOnly(const QString& clause)
+{
+    static const char* en =
+        "^(?:(?:the |this |my )?(?:video|clip|pace|whole thing|edit|intro|opening|start|"
+        "beginning|ending|end|middle|it|it's|it is|this|that)\\s*)?(?:is |feels |seems |'s )?"
+        "(?:way |far |much |a bit |kind of |really |so )?(?:too (?:long|slow)|drags?(?: on)?|"
+        "boring)$";
+    static const char* zh = "^(?:视频|整个视频|节奏|这个|这段|开头|结尾|中间)?(?:太|有点|有些|特别)"
+                            "(?:长|慢|拖|拖沓|无聊)了?$";
+    return !has(clause, "\\d") && (has(clause, en) || has(clause, zh));
+}
+
 // "export just the audio, wav format", 只导出声音，wav格式: the format said after the export.
 bool refineExport(const QString& c, QList<Operation>& ops)
 {

@@ -124,6 +124,7 @@ bool refineLength(const QString& c, QList<Operation>& ops);
 QString textLengthFollowUp(const QString& clause, const QString& next);
 QString insteadWords(const QString& clause);
 QString complaintScene(const QString& clause);
+bool complaintOnly(const QString& clause);
 bool refineExport(const QString& c, QList<Operation>& ops);
 bool carryScope(const QString& c, QList<Operation>& ops);
 // Several shorts from the footage, removing them, or exporting one (PlannerShorts.cpp):
