@@ -395,6 +395,11 @@ void TstAgentPlannerFrames::followUps_data()
          "cut_pauses scope=start | cut_pauses scope=end", true},
         {"make it small enough to email, under 20mb", "export_settings max_bytes=20000000", true},
         {"instead", "", false},
+        // Words that only look like a follow-up stay what they are.
+        {"add a title Back to School", "add_text style=title text=Back to School", true},
+        {"put the caption back in the middle", "edit_text position=center style=caption", true},
+        {"删掉1分到1分05秒", "remove_range from_ms=60000 to_ms=65000", true},
+        {"把视频一分为二", "", false},
     };
     for (const auto& r : rows)
         QTest::newRow(r.message) << QString::fromUtf8(r.message) << QString::fromUtf8(r.expected)
