@@ -340,6 +340,8 @@ class TstAgentPlannerFrames : public QObject {
 private slots:
     void plans_data();
     void plans();
+    void followUps_data();
+    void followUps();
 };
 
 void TstAgentPlannerFrames::plans_data()
@@ -358,6 +360,60 @@ void TstAgentPlannerFrames::plans()
     const Plan plan = planInstruction(message);
     QCOMPARE(cw::test::describePlan(plan), expected);
     QCOMPARE(plan.suggestions.isEmpty(), !plan.operations.isEmpty());
+}
+
+// Clauses that refine, replace or give the reason for the request next to them
+// (PlannerFollowUp.cpp): the plan, and whether every clause was understood (a reason is not
+// reported back as "not understood").
+void TstAgentPlannerFrames::followUps_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<bool>("understood");
+    const struct {
+        const char* message;
+        const char* expected;
+        bool understood;
+    } rows[] = {
+        {"make the fade at the end longer, like 3 seconds", "fade_out duration_ms=3000", true},
+        {"the title is on screen too long, 2 seconds is plenty",
+         "edit_text duration_ms=2000 style=title", true},
+        {"标题停留时间太长了，2秒就够", "edit_text duration_ms=2000 style=title", true},
+        {"add a title \"Hi\", 3 seconds", "add_text style=title text=Hi", false},
+        {"speed it up 2x, hmm make it 1.25x instead", "set_speed factor=1.25", true},
+        {"take the music off and use song.mp3 instead", "remove_music | add_music file=song.mp3",
+         true},
+        {"最后20秒太拖了，加速", "set_speed factor=1.5 last_ms=20000", true},
+        {"the intro drags, cut the first 8 seconds", "remove_range from_ms=0 to_ms=8000", true},
+        {"太长了，剪到40秒", "target_length target_ms=40000", true},
+        {"音乐不要动", "", true},
+        {"调成黑白，声音不要动", "set_look look=bw", true},
+        {"crop the video as a square video, rather then just resizing it",
+         "set_aspect mode=crop ratio=1:1", false},
+        {"删掉最后2秒，哦不是，最后5秒", "remove_range last_ms=5000", true},
+        {"get rid of the dead air at the beginning and the end",
+         "cut_pauses scope=start | cut_pauses scope=end", true},
+        {"make it small enough to email, under 20mb", "export_settings max_bytes=20000000", true},
+        {"instead", "", false},
+        // Words that only look like a follow-up stay what they are.
+        {"add a title Back to School", "add_text style=title text=Back to School", true},
+        {"put the caption back in the middle", "edit_text position=center style=caption", true},
+        {"删掉1分到1分05秒", "remove_range from_ms=60000 to_ms=65000", true},
+        {"把视频一分为二", "", false},
+    };
+    for (const auto& r : rows)
+        QTest::newRow(r.message) << QString::fromUtf8(r.message) << QString::fromUtf8(r.expected)
+                                 << r.understood;
+}
+
+void TstAgentPlannerFrames::followUps()
+{
+    QFETCH(QString, message);
+    QFETCH(QString, expected);
+    QFETCH(bool, understood);
+    const Plan plan = planInstruction(message);
+    QCOMPARE(cw::test::describePlan(plan), expected);
+    QCOMPARE(plan.unrecognized.isEmpty(), understood);
 }
 
 QTEST_GUILESS_MAIN(TstAgentPlannerFrames)

@@ -220,6 +220,22 @@ Plan planInstruction(const QString& message)
             }
             continue;
         }
+        // "speed it up 2x, hmm make it 1.25x instead": said again, it replaces (PlannerFollowUp).
+        if (const QString again = insteadWords(clause);
+            !again.isEmpty() && !plan.operations.isEmpty()) {
+            Plan scratch;
+            QString target = lastTarget;
+            const QList<Operation> out = parseClause(again, p, scratch, &target);
+            auto same = out.size() == 1 && scratch.declined.isEmpty()
+                            ? std::find_if(
+                                  plan.operations.rbegin(), plan.operations.rend(),
+                                  [&out](const Operation& x) { return x.name == out.first().name; })
+                            : plan.operations.rend();
+            if (same != plan.operations.rend()) {
+                *same = out.first();
+                continue;
+            }
+        }
         if (applyModifier(clause, p, plan.operations))
             continue;
         if (montageEdit(clause, plan.operations)) // PlannerMontage.cpp: before the declines
@@ -290,6 +306,23 @@ Plan planInstruction(const QString& message)
             i > 0 && !plan.declined.isEmpty() && plan.declined.last().clause == clauses.at(i - 1) &&
             has(plan.declined.last().id, "^(?:sound_fx|voiceover|voice|song)$");
         QList<Operation> ops = parseClause(clause, p, plan, &lastTarget, clauses.size() == 1);
+        // "最后20秒太拖了，加速": the stretch complained about is where the next request acts.
+        if (const QString scene = complaintScene(clause);
+            !scene.isEmpty() && i + 1 < clauses.size()) {
+            auto attempt = [&](const QString& text) {
+                Plan scratch;
+                QString target = lastTarget;
+                const QList<Operation> out = parseClause(text, p, scratch, &target);
+                return scratch.declined.isEmpty() ? out : QList<Operation>();
+            };
+            const QList<Operation> next = attempt(clauses.at(i + 1));
+            const QList<Operation> together = attempt(scene + QLatin1Char(' ') + clauses.at(i + 1));
+            if (!next.isEmpty() && next.first().name != Op::removeRange() &&
+                next.first().name != Op::keepRange() && together.size() == next.size()) {
+                ops = together;
+                ++i;
+            }
+        }
         if (afterDeclinedSound && ops.size() == 1 && ops.first().name == Op::setVolume() &&
             !has(clause, "人声|说话|视频|原声|\\bvoice|\\bvideo|\\bclip|\\bmy\\b")) {
             plan.unrecognized << clause;
@@ -344,6 +377,14 @@ Plan planInstruction(const QString& message)
                 ops << op(next.first().name, args);
             }
         }
+        // "the title is on screen too long, 2 seconds is plenty" (PlannerFollowUp.cpp).
+        if (ops.isEmpty() && i + 1 < clauses.size())
+            if (const QString joined = textLengthFollowUp(clause, clauses.at(i + 1));
+                !joined.isEmpty())
+                if (const QList<Operation> out = trial(joined); !out.isEmpty()) {
+                    ops = out;
+                    ++i;
+                }
         // "中间那段太拖了，加速一下", "the part from 1:00 to 1:20, speed it up": a clause that
         // only sets the scene belongs to the request after it when together they say more.
         if (ops.isEmpty() && !declinedHere && !negated(clause) && !keeps &&
@@ -373,6 +414,13 @@ Plan planInstruction(const QString& message)
             if (saysMore) {
                 ops = together;
                 ++i;
+            } else if (!alone.isEmpty() && complaintOnly(clause) &&
+                       together.size() == alone.size() &&
+                       together.first().name == alone.first().name) {
+                // "太长了，剪到40秒", "the pace drags, make it faster": the reason for the request
+                // after it, understood with it (PlannerFollowUp.cpp).
+                ops = alone;
+                ++i;
             }
         }
         // "delete all the ums, and the pauses", "去掉废话和停顿": the verb carries over to a
@@ -397,7 +445,8 @@ Plan planInstruction(const QString& message)
         static const RX timeAlone(QStringLiteral(
             "^(?:and |at |@ |then |also "
             ")*(?:在|和|第)?\\s*(\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?"
-            "\\s*(?:seconds?|secs?|s|秒))\\s*(?:处|的地方|那里)?(?: too| as well)?$"));
+            "\\s*(?:seconds?|secs?|s|minutes?|mins?|m|秒|分钟))\\s*(?:处|的地方|那里)?(?: too| as "
+            "well)?$"));
         const QRegularExpressionMatch alone = timeAlone.match(clause.trimmed());
         if (ops.isEmpty() && alone.hasMatch() && !negated(clause)) {
             const qint64 at = parseTimeToken(alone.captured(1));

@@ -62,7 +62,9 @@ void putRange(QJsonObject& args, const Range& r)
 
 std::optional<Operation> history(const QString& c)
 {
-    if (has(c, "\\bbring (?:that|the|it) (?:change |edit )?back\\b|\\bput (?:that|it) back\\b"))
+    if (has(c,
+            "\\bbring (?:that|the|it) (?:change |edit )?back\\b|\\bput (?:that|it) back\\b|\\bput "
+            "back (?:the (?:change|edit|step)|that|what)\\b"))
         return op(Op::redo());
     if (has(c, "\\bbegin again\\b|\\bfrom scratch\\b|\\bstart afresh\\b|\\bfresh start\\b"))
         return op(Op::reset());
@@ -87,11 +89,13 @@ std::optional<Operation> history(const QString& c)
                "(?:much|many|far)\\b|\\bwent back too far\\b"))
         return op(Op::redo());
     if (has(c, "\\bundo\\b|\\brevert\\b|\\btake (?:that|it) back\\b|\\b(?:ctrl|cmd)[- "
-               "+]?z\\b|\\bgo back \\d{1,2} steps?\\b|撤销|撤消|撤回|返回上一步"))
+               "+]?z\\b|\\bgo back \\d{1,2} "
+               "steps?\\b|撤销|撤消|撤回|返回上一步|回退|退回上一步|后退\\d"))
         return op(Op::undo());
     if (has(c, "\\bstart (?:over|again|from scratch)\\b|\\breset\\b|\\bback to the "
                "original\\b|\\brestore the original\\b|\\bundo (?:everything|all(?: the)? "
                "(?:changes|edits))\\b|重新开始|从头开始|重来|恢复原样|恢复到原始|清空.{0,4}修改|"
+               "(?:恢复|还原|变回)(?:成|到)?(?:原样|原来的样子|原始|最初|一开始)|"
                "撤销所有|全部撤销|回到原始"))
         return op(Op::reset());
     return std::nullopt;
@@ -532,7 +536,7 @@ bool negated(const QString& c)
            "to|no(?! (?:longer|more|shorter|less) than\\b))\\b|(?:i|we) (?:don'?t|do not) "
            "(?:want|need) (?:the |it |them |this |that )?\\w+ "
            "(?:at|on|in|to|for|during|before|after)\\b|不要|别|不用|无需|请不要|先不用|先别|先不要|"
-           "暂时不|暂时别|还不用)");
+           "暂时不|暂时别|还不用)|(?:不要|别|不用|无需)(?:动|碰|改)(?:它|了)*$|保持(?:原样|不变)$");
 }
 
 } // namespace cw::engine::planner

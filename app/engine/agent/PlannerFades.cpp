@@ -95,6 +95,10 @@ std::optional<FadeReading> fades(const QString& c, const Frame& f, const QString
     QList<Said> said = fadesSaid(c);
     const bool both =
         std::any_of(said.cbegin(), said.cend(), [](const Said& s) { return s.in && s.out; });
+    // "转场用淡入淡出", "fade in and out transitions": both ways at once, said of the
+    // transitions, is the fade transition.
+    if (both && has(c, "转场|\\btransitions\\b"))
+        return std::nullopt;
     if (lexicon::has(c, QStringLiteral("fade.between"))) {
         // "add a fade-in transition" is a fade from black; "fade transitions", "淡入淡出的转场"
         // and anything between the clips are transitions.

@@ -13,13 +13,15 @@ using namespace plannertext;
 
 std::optional<Operation> transitions(const QString& c)
 {
-    if (!has(c, "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
-                "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}(?:渐变|淡入淡出|叠化)|加."
-                "{0,2}渐变|"
-                "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|(?:切换|衔接|过渡|连接)(?:的地方|处)?.{0,4}("
-                "?:顺滑|自然|平滑|柔和|流畅)|"
-                "衔接处|溶解|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
-                "jarring|sudden|choppy)\\b"))
+    if (!has(c,
+             "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
+             "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}(?:渐变|淡入淡出|叠化)|加."
+             "{0,2}渐变|"
+             "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|(?:切换|衔接|过渡|连接)(?:的地方|处)?.{0,4}("
+             "?:顺滑|自然|平滑|柔和|流畅)|"
+             "衔接处|溶解|\\bcuts?\\b.{0,30}\\b(?:harsh|abrupt|"
+             "jarring|sudden|choppy)\\b|\\b(?:slides?|zooms?|spins?) (?:in )?between (?:the |each "
+             "|all |every |my )*(?:clips?|cuts?|shots?|scenes?|segments?|parts?|videos?)\\b"))
         return std::nullopt;
     // "skip the transitions", "I don't need transitions", "hard cuts instead of transitions":
     // no transitions wanted, which adds none (and removes none: nothing says any are there).

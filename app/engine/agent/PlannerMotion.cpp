@@ -85,7 +85,7 @@ std::optional<Operation> loop(const QString& c)
         "\\b(?:loop|repeat|play)(?:s|ed)?\\b.{0,40}?\\b(\\d+) "
         "times\\b|\\b(?:loop|repeat|play)(?:s|ed)?"
         "\\b.{0,40}?\\b(twice|thrice)\\b|(?:循环|重复)(?:播放)?\\s*(\\d+)\\s*(?:次|遍)|"
-        "(?:播放|放)\\s*(\\d+)\\s*(?:次|遍)"));
+        "(?:播放|播|放)\\s*(\\d+)\\s*(?:次|遍)"));
     const QRegularExpressionMatch m = count.match(c);
     if (!m.hasMatch())
         return std::nullopt;

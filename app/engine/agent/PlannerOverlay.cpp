@@ -82,7 +82,8 @@ std::optional<Operation> logo(const QString& c, const Prepared& p, const Frame& 
     // a split, is not a request).
     if (!f.addVerb && f.position.isEmpty() &&
         !has(c,
-             "\\b(?:add|put|place|stick|embed|attach|show|insert|overlay|burn|stamp|want|need)\\b|"
+             "\\b(?:add|put|place|stick|embed|attach|show|insert|overlay|burn|stamp|want|need|use|"
+             "include|apply)\\b|"
              "加|放|添加|打上|嵌入"))
         return std::nullopt;
     const plannertext::Range range = plannertext::findRange(c);

@@ -118,6 +118,15 @@ bool audiogramEdit(const QString& c, const Prepared& p, QList<Operation>& ops);
 bool sizeEdit(const QString& c, QList<Operation>& ops);
 // "fast export", "keep it HEVC", 快速导出: export_settings with fast (PlannerFast.cpp).
 bool fastEdit(const QString& c, QList<Operation>& ops);
+// Follow-ups that refine the request before them (PlannerFollowUp.cpp): a length said after a
+// fade or a text, a text's time on screen complained about and then said, and "…instead".
+bool refineLength(const QString& c, QList<Operation>& ops);
+QString textLengthFollowUp(const QString& clause, const QString& next);
+QString insteadWords(const QString& clause);
+QString complaintScene(const QString& clause);
+bool complaintOnly(const QString& clause);
+bool refineExport(const QString& c, QList<Operation>& ops);
+bool carryScope(const QString& c, QList<Operation>& ops);
 // Several shorts from the footage, removing them, or exporting one (PlannerShorts.cpp):
 // appends a shorts operation, true when said.
 bool shortsEdit(const QString& c, QList<Operation>& ops);

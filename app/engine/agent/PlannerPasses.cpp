@@ -166,7 +166,7 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
             return set("to_ms", r.toMs);
         }
     }
-    return false;
+    return refineLength(c, ops) || refineExport(c, ops) || carryScope(c, ops); // PlannerFollowUp
 }
 
 // "cut the first 5 s, no wait, 10 s", "split at 1:20, oops I meant 1:02", "加到两倍速，不对，
@@ -178,7 +178,9 @@ const QRegularExpression& correctionMarker()
 {
     static const QRegularExpression rx(QStringLiteral(
         "^(?:(?:sorry|oops|actually|i mean|i meant|scratch that|make that|wait|hmm,? no|no,? wait|"
-        "wait,? no|no no)\\b|不对|不是|我是说|我的意思是|应该是|更正)[\\s,，]*(?:i "
+        "wait,? no|no no|correction|my bad|or "
+        "rather)\\b|(?:(?:哦|噢|喔|啊|呃|额|唉)[\\s,，]*)+不(?:对|是)?|"
+        "不对|不是|我是说|我的意思是|应该是|更正|算了[\\s,，]*还是)[\\s,，:]*(?:i "
         "meant?\\b\\s*|make "
         "(?:it|that)\\s*)?"));
     return rx;
@@ -186,16 +188,22 @@ const QRegularExpression& correctionMarker()
 
 bool bareNo(const QString& c)
 {
-    return has(c, "^(?:no|nope|nah|hmm|hmm no|no no)$");
+    return has(c, "^(?:no|nope|nah|hmm|hmm no|no no|呃|额|嗯|(?:哦|噢|喔|啊)+不(?:对|是)?)$");
 }
 
 // The corrected request, or nothing when the words do not fit the one before.
 QList<Operation> corrected(const QString& words, const Correction& k, const Operation& last,
                            const std::function<QList<Operation>(const QString&)>& parse)
 {
-    QList<Operation> ops = parse(words);
-    if (!ops.isEmpty())
-        return ops;
+    // The words alone, when they plan the same kind of thing; when they plan another kind
+    // ("转场用擦除，不对，用淡入淡出" is a fade transition, not fades), a value put in the
+    // request before comes first.
+    const QList<Operation> alone = parse(words);
+    if (!alone.isEmpty() && std::any_of(alone.cbegin(), alone.cend(), [&last](const Operation& o) {
+            return o.name == last.name;
+        }))
+        return alone;
+    QList<Operation> ops;
     static const QStringList kinds{
         QStringLiteral(
             "\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?|\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s|"
@@ -203,7 +211,8 @@ QList<Operation> corrected(const QString& words, const Correction& k, const Oper
         QStringLiteral("\\d+(?:\\.\\d+)?\\s*(?:x|倍)(?![a-z])"),
         QStringLiteral("\\d+(?:\\.\\d+)?\\s*%"),
         QStringLiteral("\\b(?:4k|1080p|720p)\\b"),
-        QStringLiteral("\\b(?:crossfades?|fades?|dissolves?|wipes?|slides?|zooms?)\\b"),
+        QStringLiteral("\\b(?:crossfades?|fades?|dissolves?|wipes?|slides?|zooms?)\\b|淡入淡出|"
+                       "交叉淡化|擦除|溶解|叠化|滑动|缩放"),
         QStringLiteral("\\b(?:lo-?fi|upbeat|calm|cinematic|chill|relaxing|energetic|happy|epic|"
                        "dramatic)\\b"),
         QStringLiteral("\\b(?:warm|cool|black-white|vivid|cinematic)\\b"),
@@ -220,7 +229,7 @@ QList<Operation> corrected(const QString& words, const Correction& k, const Oper
         if (!ops.isEmpty() && ops.first().name == last.name)
             return ops;
     }
-    return {};
+    return alone;
 }
 
 // Whole-message readings after the clauses: a request for advice is answered with a
@@ -251,11 +260,13 @@ void finish(Plan& plan, const Prepared& p)
                                        ops.at(i - 1).args.value(QStringLiteral("style"));
         if (n != ops.at(i - 1).name ||
             (n != Op::setMusicVolume() && n != Op::setVolume() && n != Op::setAspect() &&
-             n != Op::setLook() && n != Op::targetLength() && !sameText))
+             n != Op::setLook() && n != Op::targetLength() && n != Op::exportSettings() &&
+             !sameText))
             continue;
         // A frame, a length and a text edit gather what each wording added; a level or a look
         // is the last one said.
-        const bool gather = n == Op::setAspect() || n == Op::targetLength() || sameText;
+        const bool gather = n == Op::setAspect() || n == Op::targetLength() ||
+                            n == Op::exportSettings() || sameText;
         QJsonObject merged = gather ? ops.at(i - 1).args : QJsonObject();
         for (auto it = ops.at(i).args.begin(); it != ops.at(i).args.end(); ++it)
             merged.insert(it.key(), it.value());

@@ -17,18 +17,23 @@ using namespace plannertext;
 
 std::optional<Operation> speed(const QString& c)
 {
-    const bool faster =
-        has(c, "speed up|\\bfaster\\b|\\bas fast\\b|\\bquicker\\b|fast[- ]forward|double "
-               "speed|\\bplays? at "
-               "[\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ ?x\\b(?! "
-               "?\\d)(?!\\s*(?:slower|as "
-               "slow))|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|\\bspeed\\b|加速|快进|加快|"
-               "倍速|快放|调快|变快|播放速度|变速|调速|速度(?:设为|设成|调到|调成|改成|改为|为|到)|"
-               "\\bspeed (?:to|at)\\b|\\bplayback speed\\b");
+    const bool faster = has(
+        c, "speed up|\\bfaster\\b|\\bas fast\\b|\\bquicker\\b|fast[- ]forward|double "
+           "speed|\\bplays? at "
+           "[\\d.]+ ?x\\b|\\b(?:thing|everything|video|all|it) (?:at )?[\\d.]+ ?x\\b(?! "
+           "?\\d)(?!\\s*(?:slower|as "
+           "slow))|\\btimelapse\\b|\\btime-lapse\\b|快[1一]?点|快些|\\bspeed\\b|加速|快进|加快|"
+           "倍速|快放|调快|变快|播放速度|变速|调速|速度(?:设为|设成|调到|调成|改成|改为|为|到)|"
+           "\\bspeed (?:to|at)\\b|\\bplayback speed\\b|\\bquicken\\b|\\bhurry\\b|\\b(?:go|goes|run|"
+           "runs|play|plays|on) [\\d.]+ ?x\\b|^[\\d.]+ ?x (?:it|this|that|everything)\\b|\\b(?:run|"
+           "play)s? (?:it|this|everything|the (?:video|clip|footage|whole thing)) at [\\d.]+\\s*%");
     const bool slower = has(
-        c, "\\bslow\\b.{0,30}\\bdown\\b|slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|slow "
-           "motion|half speed|quarter speed|\\bas slow\\b|half as "
-           "fast|慢[1一]?点|慢些|减速|放慢|慢放|慢动作|慢速|调慢|变慢");
+        c,
+        "\\bslow\\b.{0,30}\\bdown\\b|slow(?: it)? down|\\bslower\\b|slow[- ]?mo|\\bslo-?mo|\\b(?:"
+        "super|really|very|extra|ultra|nice and) slow\\b|\\bslow (?:the|this|that|it|everything|"
+        "all) (?:first|last|final|opening|middle|end|part|bit|section|clip|video|whole|[\\d])|slow "
+        "motion|half speed|quarter speed|\\bas slow\\b|half as "
+        "fast|慢[1一]?点|慢些|减速|放慢|慢放|慢动作|慢速|调慢|变慢");
     if (!faster && !slower)
         return std::nullopt;
     // "... then return to normal speed": how a change said before ends, no change of its own.
@@ -57,12 +62,15 @@ std::optional<Operation> speed(const QString& c)
     if (factor <= 0 && findPercent(c) > 0) {
         const double pct = findPercent(c);
         // "speed up 50%", "slow it down 20%": with no "to", a change by that much.
-        if (has(c, "\\bby [\\d.]+\\s*(?:%|percent)|[\\d.]+\\s*(?:%|percent) "
-                   "(?:faster|slower|quicker)\\b|"
-                   "(?:快|慢)了?[\\d.]+%|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%|"
-                   "(?:加速|减速|提速|降速|放慢)了?[\\d.]+%|"
-                   "\\b(?:speed|slow) (?:it |this |the video |everything )?(?:up|down) "
-                   "[\\d.]+\\s*(?:%|percent)"))
+        if (has(c,
+                "\\bby [\\d.]+\\s*(?:%|percent)|[\\d.]+\\s*(?:%|percent) "
+                "(?:faster|slower|quicker)\\b|"
+                "(?:快|慢)了?[\\d.]+%|提高了?[\\d.]+%|增加了?[\\d.]+%|加快了?[\\d.]+%|"
+                "(?:加速|减速|提速|降速|放慢)了?[\\d.]+%|"
+                "\\b(?:speed|slow) (?:(?:it|this|that|the|whole|entire|video|clip|thing|"
+                "everything|footage) ){0,3}(?:up|down) [\\d.]+\\s*(?:%|percent)|\\b(?:speed|slow) "
+                "(?:up|down) (?:(?:the|whole|entire|video|clip|thing|everything|footage) "
+                "){1,3}[\\d.]+\\s*(?:%|percent)"))
             factor = slower && !faster ? 1.0 - pct : 1.0 + pct;
         else
             factor = pct;
@@ -114,8 +122,15 @@ std::optional<Operation> clipsVolume(const QString& c)
                "(?:audio|sound|video|clip)|(?<!算|是|为|叫)静音|消音|\\b(?:no|without) "
                "(?:audio|sound)\\b"))
         return op(Op::setVolume(), QJsonObject{{QStringLiteral("gain"), 0.0}});
+    // "turn clip 1 down", "turn the first clip's audio down": a clip named and turned down/up.
+    const bool clipTurned =
+        has(c, "\\bclip \\d|\\b(?:first|second|third|fourth|fifth|last|\\d+(?:st|nd|rd|th)) "
+               "clip\\b") &&
+        has(c, "\\bturn\\b") &&
+        (lexicon::has(c, QStringLiteral("action.lower")) ||
+         lexicon::has(c, QStringLiteral("action.raise")));
     if (!lexicon::has(c, QStringLiteral("target.clip_sound")) &&
-        !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声"))
+        !has(c, "\\bquieter\\b|\\blouder\\b|大声|小声") && !clipTurned)
         return std::nullopt;
     double gain = findPercent(c);
     // "turn the volume up 20%", "lower it by 6 dB", "音量降低20%": a change by that much, not

@@ -116,7 +116,9 @@ QString liftUnquotedText(const QString& text, QStringList* quotes)
             "colou?r|font|text|please)\\b))(?!(?:at|for|from|in|on|with|that|which|saying|says|"
             "called|titled|to|of|and|"
             "overlays?|cards?|banners?|box|bar|effects?|animations?|here|there|something|higher|"
-            "lower|up|down|a bit|a little|slightly|later|earlier|sooner|longer|shorter|bigger|"
+            "lower|up|down|back (?:to|in|at|on|into) the (?:top|bottom|middle|center|centre|"
+            "corner|left|right|start|end|beginning)|a bit|a little|slightly|later|earlier|sooner|"
+            "longer|shorter|bigger|"
             "smaller|larger|more|less|after|before|until|till|when|while|only|again|now|too|"
             "the "
             "(?:first|last|start|end|top|bottom))\\b)(?!\\d)([^\\n.!?。！？\\x{E000}]{1,80}?)\\s*(?"
@@ -294,10 +296,20 @@ QString numberWords(QString text)
     text = replaceAll(text, minSecZh, [](const QRegularExpressionMatch& m) -> QString {
         return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
     });
+    // "1分05到1分15": the seconds without their unit; "3分到3分08秒": whole minutes as 分.
+    static const RX minSecBareZh(QStringLiteral("(\\d{1,2})分(\\d{1,2})(?![\\d.秒])"));
+    text = replaceAll(text, minSecBareZh, [](const QRegularExpressionMatch& m) -> QString {
+        return m.captured(1) + QLatin1Char(':') + m.captured(2).rightJustified(2, QLatin1Char('0'));
+    });
+    static const RX minuteBareZh(
+        QStringLiteral("(\\d{1,3})分(?=到|至|-|~|和|、|，|,|以|之后|之前|后|前|处|的|开始|$|\\s)"));
+    text.replace(minuteBareZh, QStringLiteral("\\1分钟"));
     // "最后5秒2倍速": a Chinese unit runs straight into the next number.
     static const RX unitThenDigitZh(QStringLiteral("(秒钟?|分钟|毫秒)(?=\\d)"));
     text.replace(unitThenDigitZh, QStringLiteral("\\1 "));
-    static const RX ordinalTimeZh(QStringLiteral("第\\s*(\\d+(?:\\.\\d+)?)\\s*(?=秒|分钟|分)"));
+    // 第1分20秒 is 第1:20 by now.
+    static const RX ordinalTimeZh(
+        QStringLiteral("第\\s*(\\d+(?:\\.\\d+)?)\\s*(?=秒|分钟|分|:\\d{2})"));
     text.replace(ordinalTimeZh, QStringLiteral("\\1"));
     return text;
 }
