@@ -96,8 +96,10 @@ std::optional<FadeReading> fades(const QString& c, const Frame& f, const QString
     const bool both =
         std::any_of(said.cbegin(), said.cend(), [](const Said& s) { return s.in && s.out; });
     // "转场用淡入淡出", "fade in and out transitions": both ways at once, said of the
-    // transitions, is the fade transition.
-    if (both && has(c, "转场|\\btransitions\\b"))
+    // transitions, is the fade transition; so is a fade "on the downbeats" (重拍加淡入淡出): a
+    // downbeat is a cut of a montage, not the start or end of the video.
+    if ((both && has(c, "转场|\\btransitions\\b")) ||
+        lexicon::has(c, QStringLiteral("montage.downbeats")))
         return std::nullopt;
     if (lexicon::has(c, QStringLiteral("fade.between"))) {
         // "add a fade-in transition" is a fade from black; "fade transitions", "淡入淡出的转场"

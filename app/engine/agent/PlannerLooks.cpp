@@ -15,7 +15,9 @@ std::optional<Operation> transitions(const QString& c)
 {
     if (!has(c,
              "transitions?\\b|cross-?fades?|dissolves?\\b|\\bwipes?\\b|\\bfades? "
-             "between|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}(?:渐变|淡入淡出|叠化)|加."
+             "between|\\bfades? on (?:the |every |each )?(?:down-?|strong )beats?\\b|(?:重拍|强拍)"
+             ".{0,6}(?:淡入淡出|淡化|渐变)|转场|过渡|叠化|渐变.{0,3}(?:拼|连|接)|之间.{0,4}(?:渐变|"
+             "淡入淡出|叠化)|加."
              "{0,2}渐变|"
              "交叉淡化|切换.{0,3}(?:生硬|太硬|突兀)|(?:切换|衔接|过渡|连接)(?:的地方|处)?.{0,4}("
              "?:顺滑|自然|平滑|柔和|流畅)|"
