@@ -55,15 +55,10 @@ QList<int> cutsOnDownbeats(const QList<qint64>& cutsMs, const QList<qint64>& dow
 EditResult addDownbeatTransitions(const Draft& draft, const QList<qint64>& beatsMs,
                                   const QList<qint64>& downbeatsMs, const QString& type)
 {
-    static const QStringList types = {QStringLiteral("fade"), QStringLiteral("dissolve"),
-                                      QStringLiteral("wipe"), QStringLiteral("slide"),
-                                      QStringLiteral("zoom")};
-    const QString kind = type.isEmpty() ? QStringLiteral("fade") : type.toLower();
-    if (!types.contains(kind))
-        return fail(ErrorCode::BadRequest,
-                    QStringLiteral("Unknown transition \"%1\" (use fade, dissolve, wipe, slide "
-                                   "or zoom).")
-                        .arg(type));
+    EditResult failed;
+    const QString kind = ops::transitionKind(type, false, &failed);
+    if (kind.isEmpty())
+        return failed;
     const int vi = mainVideoTrack(draft);
     if (vi < 0 || draft.t[vi].sg.size() < 2)
         return fail(ErrorCode::BadRequest,

@@ -156,15 +156,10 @@ EditResult addText(const Draft& draft, const TextOptions& options)
 
 EditResult addTransitions(const Draft& draft, const QString& type, qint64 durationMs)
 {
-    static const QStringList types = {QStringLiteral("fade"), QStringLiteral("dissolve"),
-                                      QStringLiteral("wipe"), QStringLiteral("slide"),
-                                      QStringLiteral("zoom"), QStringLiteral("none")};
-    const QString kind = type.isEmpty() ? QStringLiteral("fade") : type.toLower();
-    if (!types.contains(kind))
-        return fail(ErrorCode::BadRequest,
-                    QStringLiteral("Unknown transition \"%1\" (use fade, dissolve, wipe, slide "
-                                   "or zoom).")
-                        .arg(type));
+    EditResult failed;
+    const QString kind = ops::transitionKind(type, true, &failed);
+    if (kind.isEmpty())
+        return failed;
     if (durationMs < 0 || durationMs > 5000)
         return fail(ErrorCode::BadRequest,
                     QStringLiteral("A transition lasts between 0 and 5 seconds."));

@@ -2,6 +2,8 @@
 // which are spans (text, music: moved and clipped, never split), unique ids, time maps.
 #include "edit/OperationsUtil.h"
 
+#include "ApiError.h"
+
 #include <QSet>
 #include <algorithm>
 #include <cmath>
@@ -15,6 +17,21 @@ EditResult fail(int code, const QString& reason)
     r.errorCode = code;
     r.error = reason;
     return r;
+}
+
+QString transitionKind(const QString& type, bool allowNone, EditResult* failed)
+{
+    static const QStringList types = {QStringLiteral("fade"), QStringLiteral("dissolve"),
+                                      QStringLiteral("wipe"), QStringLiteral("slide"),
+                                      QStringLiteral("zoom")};
+    const QString kind = type.isEmpty() ? QStringLiteral("fade") : type.toLower();
+    if (types.contains(kind) || (allowNone && kind == QLatin1String("none")))
+        return kind;
+    *failed = fail(ErrorCode::BadRequest,
+                   QStringLiteral("Unknown transition \"%1\" (use fade, dissolve, wipe, slide "
+                                  "or zoom).")
+                       .arg(type));
+    return {};
 }
 
 EditResult success(Draft draft, QJsonObject details)

@@ -40,5 +40,8 @@ void remapSpans(Draft& d, const std::function<qint64(qint64)>& map);
 void clipSpansTo(Draft& d, qint64 endMs); // text/music never outlast the footage
 qint64 footageEnd(const Draft& d);
 QString clock(qint64 ms); // "0:05.2" for messages
+// A transition type in lower case ("" means fade); *failed set (and "" returned) when it is
+// none of fade, dissolve, wipe, slide, zoom (or "none" where allowNone).
+QString transitionKind(const QString& type, bool allowNone, EditResult* failed);
 
 } // namespace cw::engine::ops
