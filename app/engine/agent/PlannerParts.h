@@ -161,6 +161,12 @@ bool isText(const QString& target);
 // Whole-message passes (PlannerPasses.cpp).
 // "at 80% opacity", "30% transparent", 不透明度60% as 0.05..1; -1 when none is said.
 double opacityOf(const QString& c);
+// PlannerSplits.cpp: the source's length said in the message (-1 when not), and the splits
+// a clause asks for on a source of that length (none when it asks none or the length is
+// unknown).
+qint64 sourceLength(const QString& text);
+QList<Operation> splitsFor(const QString& c, qint64 sourceMs);
+
 bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops);
 struct Correction {
     bool active = false;
