@@ -22,14 +22,15 @@ namespace {
 qint64 bareDuration(const QString& c, bool* enough)
 {
     static const RX en(QStringLiteral(
-        "^(?:and |so |but )?(?:just |only )?(?:make (?:it|that|them) |maybe |like |say |about "
+        "^(?:and |so |but )?(?:just |only )?(?:make (?:it|that|them) |(?:hold|keep|stay|leave)(?: "
+        "it| that| there| on it)? (?:for )?|for |maybe |like |say |about "
         "|around |roughly |approximately |something like )?(?:just |only )?"
         "(\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s))(?: long| or so|ish)?"
         "( (?:is|are|would be|should be|will do|would do|is plenty|is enough)(?: plenty| "
         "enough| fine| ok| okay| good| long enough)?| (?:max|tops|at most|is fine))?$"));
-    static const RX zh(
-        QStringLiteral("^(?:就|只要|只|改成|改为|大概|差不多)?(\\d+(?:\\.\\d+)?\\s*秒钟?)(?:左右)?"
-                       "((?:就)?(?:够了|够|足够了?|行了?|好了?|可以了?)|吧)?$"));
+    static const RX zh(QStringLiteral("^(?:就|只要|只|改成|改为|大概|差不多|停|停留|定格|保持|持续)"
+                                      "?(\\d+(?:\\.\\d+)?\\s*秒钟?)(?:左右)?"
+                                      "((?:就)?(?:够了|够|足够了?|行了?|好了?|可以了?)|吧)?$"));
     const QString t = c.trimmed();
     QRegularExpressionMatch m = en.match(t);
     if (!m.hasMatch())
@@ -43,7 +44,7 @@ qint64 bareDuration(const QString& c, bool* enough)
 
 } // namespace
 
-// The fade or the text just asked for takes the length said after it. A text takes it only
+// The fade, freeze or text just asked for takes the length said after it. A text takes it only
 // when the words say it is enough ("…, 3 seconds is plenty"): a time alone after a text may be
 // where it starts.
 bool refineLength(const QString& c, QList<Operation>& ops)
@@ -51,7 +52,9 @@ bool refineLength(const QString& c, QList<Operation>& ops)
     if (ops.isEmpty())
         return false;
     Operation& last = ops.last();
-    const bool fade = last.name == Op::fadeIn() || last.name == Op::fadeOut();
+    // "定格在最后一帧，停2秒": how long a freeze holds is said like a fade's length.
+    const bool fade =
+        last.name == Op::fadeIn() || last.name == Op::fadeOut() || last.name == Op::freezeFrame();
     const bool text = last.name == Op::addText() || last.name == Op::editText();
     if ((!fade && !text) || last.args.contains(QStringLiteral("duration_ms")))
         return false;

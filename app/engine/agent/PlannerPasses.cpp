@@ -92,15 +92,6 @@ bool applyModifier(const QString& c, const Prepared& p, QList<Operation>& ops)
         const qint64 d = findDuration(c);
         return d > 0 && set("duration_ms", std::clamp<qint64>(d, 100, 5000));
     }
-    // "定格在最后一帧，停2秒", "freeze the end, hold it for 3 seconds": how long the frame holds.
-    if (n == Op::freezeFrame() && !last.args.contains(QStringLiteral("duration_ms")) &&
-        has(c,
-            "^(?:and )?(?:(?:hold|keep|stay|leave)(?: it| that| there| on it)? )?(?:for "
-            ")?[\\d.]+\\s*(?:seconds?|secs?|s)(?: long)?$|^(?:停|停留|定格|保持|持续)?[\\d.]+\\s*"
-            "秒(?:钟)?(?:就行|就好|吧)?$")) {
-        const qint64 d = findDuration(c);
-        return d > 0 && set("duration_ms", std::clamp<qint64>(d, 100, 60000));
-    }
     if (n == Op::setSpeed() && !last.args.contains(QStringLiteral("from_ms")) &&
         !last.args.contains(QStringLiteral("last_ms")) &&
         !last.args.contains(QStringLiteral("part")) &&
