@@ -120,6 +120,14 @@ Plan planInstruction(const QString& message)
     qsizetype addedFrom = -1; // the first operation the clause before added
     qsizetype madeAt = -1;    // the last clause that made operations, and their names
     QStringList madeNames;
+    // A reading of words on their own, for the passes that try clauses together: no
+    // operations when any part of them is declined.
+    auto trial = [&](const QString& text) {
+        Plan scratch;
+        QString target = lastTarget;
+        const QList<Operation> out = parseClause(text, p, scratch, &target);
+        return scratch.declined.isEmpty() ? out : QList<Operation>();
+    };
     for (qsizetype i = plan.operations.isEmpty() ? 0 : 1; i < clauses.size(); ++i) {
         const QString& clause = clauses.at(i);
         if (plan.operations.size() >= kMaxOperations)
@@ -134,12 +142,7 @@ Plan planInstruction(const QString& message)
             if (words.isEmpty())
                 continue;
             const QList<Operation> fixed =
-                corrected(words, correction, plan.operations.last(), [&](const QString& text) {
-                    Plan scratch;
-                    QString target = lastTarget;
-                    const QList<Operation> out = parseClause(text, p, scratch, &target);
-                    return scratch.declined.isEmpty() ? out : QList<Operation>();
-                });
+                corrected(words, correction, plan.operations.last(), trial);
             if (fixed.isEmpty()) {
                 pendingCorrection << words; // chatter between the "no" and the new words
                 continue;
@@ -159,10 +162,8 @@ Plan planInstruction(const QString& message)
         // "speed it up 2x, hmm make it 1.25x instead": said again, it replaces (PlannerFollowUp).
         if (const QString again = insteadWords(clause);
             !again.isEmpty() && !plan.operations.isEmpty()) {
-            Plan scratch;
-            QString target = lastTarget;
-            const QList<Operation> out = parseClause(again, p, scratch, &target);
-            auto same = out.size() == 1 && scratch.declined.isEmpty()
+            const QList<Operation> out = trial(again);
+            auto same = out.size() == 1
                             ? std::find_if(
                                   plan.operations.rbegin(), plan.operations.rend(),
                                   [&out](const Operation& x) { return x.name == out.first().name; })
@@ -222,13 +223,9 @@ Plan planInstruction(const QString& message)
             has(clauses.at(i - 1),
                 "^(?:please |just )?(?:keep|leave) (?:everything|all|the rest)\\b|"
                 "^(?:其他|其余|别的)(?:都|全)?(?:保留|留着)")) {
-            Plan scratch;
-            QString target = lastTarget;
-            const QList<Operation> out = parseClause(
-                QStringLiteral("remove ") + clause.mid(excluded.capturedEnd()).trimmed(), p,
-                scratch, &target);
-            if (out.size() == 1 && out.first().name == Op::removeRange() &&
-                scratch.declined.isEmpty()) {
+            const QList<Operation> out =
+                trial(QStringLiteral("remove ") + clause.mid(excluded.capturedEnd()).trimmed());
+            if (out.size() == 1 && out.first().name == Op::removeRange()) {
                 plan.unrecognized.removeAll(clauses.at(i - 1));
                 addedFrom = plan.operations.size();
                 plan.operations << out;
@@ -245,14 +242,8 @@ Plan planInstruction(const QString& message)
         // "最后20秒太拖了，加速": the stretch complained about is where the next request acts.
         if (const QString scene = complaintScene(clause);
             !scene.isEmpty() && i + 1 < clauses.size()) {
-            auto attempt = [&](const QString& text) {
-                Plan scratch;
-                QString target = lastTarget;
-                const QList<Operation> out = parseClause(text, p, scratch, &target);
-                return scratch.declined.isEmpty() ? out : QList<Operation>();
-            };
-            const QList<Operation> next = attempt(clauses.at(i + 1));
-            const QList<Operation> together = attempt(scene + QLatin1Char(' ') + clauses.at(i + 1));
+            const QList<Operation> next = trial(clauses.at(i + 1));
+            const QList<Operation> together = trial(scene + QLatin1Char(' ') + clauses.at(i + 1));
             if (!next.isEmpty() && next.first().name != Op::removeRange() &&
                 next.first().name != Op::keepRange() && together.size() == next.size()) {
                 ops = together;
@@ -277,12 +268,6 @@ Plan planInstruction(const QString& message)
                                      ? back.captured(2) + QStringLiteral(" out")
                                      : back.captured(1);
         const bool declinedHere = !plan.declined.isEmpty() && plan.declined.last().clause == clause;
-        auto trial = [&](const QString& text) {
-            Plan scratch;
-            QString target = lastTarget;
-            const QList<Operation> out = parseClause(text, p, scratch, &target);
-            return scratch.declined.isEmpty() ? out : QList<Operation>();
-        };
         if (ops.isEmpty() && back.hasMatch() && !negated(clause)) {
             ops = trial(backVerb + QLatin1Char(' ') + clause);
             if (!ops.isEmpty())
