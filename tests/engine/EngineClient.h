@@ -6,6 +6,8 @@
 #include "SseParser.h"
 
 #include <QByteArray>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,6 +74,19 @@ public:
                              item.fileName.toStdString(), "application/octet-stream"});
         const std::string path = "/api/upload-video/nemo_agent/me/" + sessionId.toStdString();
         return reply(m_client.Post(path.c_str(), headers({}), parts));
+    }
+
+    // Uploads files from disk under their own names; an empty reply when one cannot be read.
+    HttpReply uploadFiles(const QString& sessionId, const QStringList& paths)
+    {
+        QList<UploadItem> items;
+        for (const QString& path : paths) {
+            QFile f(path);
+            if (!f.open(QIODevice::ReadOnly))
+                return {};
+            items.append({f.readAll(), QFileInfo(path).fileName()});
+        }
+        return upload(sessionId, items);
     }
 
     QString createSession(const QString& language = QStringLiteral("en"))

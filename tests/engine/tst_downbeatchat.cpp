@@ -11,6 +11,7 @@
 // in Chinese (卡点视频，加转场), gets the same transitions; a timeline not cut to a song is
 // refused and unchanged. The planner rows check the phrasings.
 #include "AgentTurn.h"
+#include "PhraseCorpus.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
 #include "agent/Planner.h"
@@ -32,18 +33,6 @@ constexpr double kFirstDownbeatMs = 580; // the accented second click
 constexpr int kFps = 30;
 
 using Yuv = std::array<double, 3>;
-
-test::HttpReply uploadFiles(test::EngineClient& c, const QString& sid, const QStringList& files)
-{
-    QList<test::UploadItem> items;
-    for (const QString& path : files) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        items.append({f.readAll(), QFileInfo(path).fileName()});
-    }
-    return c.upload(sid, items);
-}
 
 // Distance of song time `file` from the nearest click, or from the nearest accented one.
 double offClick(double file)
@@ -184,15 +173,7 @@ void TstDownbeatChat::planner()
     QFETCH(QString, text);
     QFETCH(QString, want);
     const engine::Plan plan = engine::planInstruction(text);
-    QStringList got;
-    for (const engine::Operation& o : plan.operations) {
-        QStringList parts{o.name};
-        QStringList keys = o.args.keys();
-        keys.sort();
-        for (const QString& k : keys)
-            parts << k + "=" + o.args.value(k).toVariant().toString();
-        got << parts.join(' ');
-    }
+    const QStringList got = test::describeOperations(plan);
     QCOMPARE(got.join(" | "), want);
 }
 
@@ -204,7 +185,7 @@ void TstDownbeatChat::chat()
     QVERIFY2(engine.start(&error), qPrintable(error));
     test::EngineClient c(engine.baseUrl(), engine.token());
     const QString sid = c.createSession();
-    QCOMPARE(uploadFiles(c, sid, m_clips + QStringList{m_song}).code(), 0);
+    QCOMPARE(c.uploadFiles(sid, m_clips + QStringList{m_song}).code(), 0);
 
     test::Turn t = test::runTurn(c, sid, "make a montage to the beat");
     QCOMPARE(t.calls, QStringList{"montage"});
@@ -341,7 +322,7 @@ void TstDownbeatChat::notAMontage()
     QVERIFY2(engine.start(&error), qPrintable(error));
     test::EngineClient c(engine.baseUrl(), engine.token());
     const QString sid = c.createSession();
-    QCOMPARE(uploadFiles(c, sid, m_clips.mid(0, 3)).code(), 0);
+    QCOMPARE(c.uploadFiles(sid, m_clips.mid(0, 3)).code(), 0);
     const int version = test::stateOf(c, sid).version;
     for (const char* text : {"add transitions on the downbeats", "在重拍上加转场"}) {
         const test::Turn t = test::runTurn(c, sid, text);

@@ -11,6 +11,7 @@
 // at all change nothing and say why. The planner rows check the phrasings (and that music cut
 // to the pictures stays declined).
 #include "AgentTurn.h"
+#include "PhraseCorpus.h"
 #include "TestEngine.h"
 #include "TestMedia.h"
 #include "agent/Planner.h"
@@ -32,18 +33,6 @@ namespace {
 constexpr double kBeatMs = 60000.0 / 128;
 constexpr double kFirstClickMs = 80;
 constexpr double kCutThreshold = 5;
-
-test::HttpReply uploadFiles(test::EngineClient& c, const QString& sid, const QStringList& files)
-{
-    QList<test::UploadItem> items;
-    for (const QString& path : files) {
-        QFile f(path);
-        if (!f.open(QIODevice::ReadOnly))
-            return {};
-        items.append({f.readAll(), QFileInfo(path).fileName()});
-    }
-    return c.upload(sid, items);
-}
 
 // The cuts scdet finds in the picture (the engine's scene pass at a lower threshold: a jump
 // of a second in a clip can score 6-7 where a clip change scores 10-40).
@@ -156,15 +145,7 @@ void TstMontageChat::planner()
     QFETCH(QString, text);
     QFETCH(QString, want);
     const engine::Plan plan = engine::planInstruction(text);
-    QStringList got;
-    for (const engine::Operation& o : plan.operations) {
-        QStringList parts{o.name};
-        QStringList keys = o.args.keys();
-        keys.sort();
-        for (const QString& k : keys)
-            parts << k + "=" + o.args.value(k).toVariant().toString();
-        got << parts.join(' ');
-    }
+    const QStringList got = test::describeOperations(plan);
     // "-": whatever else is planned, no montage.
     if (want == QLatin1String("-"))
         QVERIFY2(!got.join(' ').contains("montage"), qPrintable(got.join(" | ")));
@@ -185,7 +166,7 @@ void TstMontageChat::chat()
     QVERIFY2(engine.start(&error), qPrintable(error));
     test::EngineClient c(engine.baseUrl(), engine.token());
     const QString sid = c.createSession();
-    QCOMPARE(uploadFiles(c, sid, m_clips + QStringList{m_song}).code(), 0);
+    QCOMPARE(c.uploadFiles(sid, m_clips + QStringList{m_song}).code(), 0);
     const test::State before = test::stateOf(c, sid);
     test::Turn t = test::runTurn(c, sid,
                                  "cut these clips into a 20-second montage synced to the "
@@ -273,7 +254,7 @@ void TstMontageChat::generatedBed()
     QVERIFY2(engine.start(&error), qPrintable(error));
     test::EngineClient c(engine.baseUrl(), engine.token());
     const QString sid = c.createSession();
-    QCOMPARE(uploadFiles(c, sid, m_clips).code(), 0);
+    QCOMPARE(c.uploadFiles(sid, m_clips).code(), 0);
     test::Turn t = test::runTurn(c, sid, "add calm background music");
     QCOMPARE(t.calls, QStringList{"add_music"});
     int version = test::stateOf(c, sid).version;
@@ -312,7 +293,7 @@ void TstMontageChat::badInput()
     for (const Case& k : {Case{m_clips.mid(0, 2) + QStringList{noise}, "no steady beat"},
                           Case{m_clips.mid(0, 2), "there is none here"}}) {
         const QString sid = c.createSession();
-        QCOMPARE(uploadFiles(c, sid, k.files).code(), 0);
+        QCOMPARE(c.uploadFiles(sid, k.files).code(), 0);
         const int version = test::stateOf(c, sid).version;
         const test::Turn t = test::runTurn(c, sid, "make a montage to the beat");
         QVERIFY2(t.text.contains(k.says) && t.text.contains("othing was changed"),
