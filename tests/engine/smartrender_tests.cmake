@@ -4,7 +4,7 @@
 clipwright_add_test(tst_smartplan SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_smartplan.cpp
     ${CMAKE_CURRENT_LIST_DIR}/SmartFixtures.h LIBS clipwright_engine)
 clipwright_add_test(tst_smartrender SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_smartrender.cpp
-    ${CMAKE_CURRENT_LIST_DIR}/SmartFixtures.h LIBS clipwright_engine TIMEOUT 600)
+    ${CMAKE_CURRENT_LIST_DIR}/SmartFixtures.h ${CMAKE_CURRENT_LIST_DIR}/SmartMeasure.h LIBS clipwright_engine TIMEOUT 600)
 # Fades through every render path (tst_fades: normal, smart, preview assembly, viewer frame).
 clipwright_add_test(tst_fades SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_fades.cpp
     ${CMAKE_CURRENT_LIST_DIR}/MeasureAudio.h LIBS clipwright_engine TIMEOUT 180)
